@@ -1,0 +1,327 @@
+#include "common/bundle.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cmath>
+#include <set>
+
+#include "common/toml_reader.h"
+
+namespace wp {
+
+using toml_reader::TomlReader;
+namespace fs = std::filesystem;
+
+double relativeLuminance(const Rgba& c) {
+    auto channel = [](float v) {
+        return v <= 0.04045 ? v / 12.92 : std::pow((v + 0.055) / 1.055, 2.4);
+    };
+    return 0.2126 * channel(c.r) + 0.7152 * channel(c.g) + 0.0722 * channel(c.b);
+}
+
+double contrastRatio(const Rgba& a, const Rgba& b) {
+    double la = relativeLuminance(a), lb = relativeLuminance(b);
+    if (la < lb) std::swap(la, lb);
+    return (la + 0.05) / (lb + 0.05);
+}
+
+namespace {
+
+bool isCode(std::string_view s, size_t length) {
+    return s.size() == length &&
+           std::all_of(s.begin(), s.end(), [](char c) { return kCodeAlphabet.find(c) != std::string_view::npos; });
+}
+
+// "#RRGGBB" or "#RRGGBBAA".
+std::optional<Rgba> parseColor(std::string_view s) {
+    if (s.size() != 7 && s.size() != 9) return std::nullopt;
+    if (s[0] != '#') return std::nullopt;
+    unsigned v[4] = {0, 0, 0, 255};
+    for (size_t i = 0; i * 2 + 1 < s.size(); ++i) {
+        auto hex = s.substr(1 + i * 2, 2);
+        unsigned out = 0;
+        for (char ch : hex) {
+            out <<= 4;
+            if (ch >= '0' && ch <= '9') out |= static_cast<unsigned>(ch - '0');
+            else if (ch >= 'a' && ch <= 'f') out |= static_cast<unsigned>(ch - 'a' + 10);
+            else if (ch >= 'A' && ch <= 'F') out |= static_cast<unsigned>(ch - 'A' + 10);
+            else return std::nullopt;
+        }
+        v[i] = out;
+    }
+    return Rgba{v[0] / 255.f, v[1] / 255.f, v[2] / 255.f, v[3] / 255.f};
+}
+
+fs::path resolveAgainst(const fs::path& file, const std::string& value) {
+    fs::path p(value);
+    if (p.is_absolute()) return p;
+    return (file.parent_path() / p).lexically_normal();
+}
+
+// Flattens nested tables into dotted keys; every leaf must be a string.
+void flattenTexts(TomlReader& reader, const toml::table& t, const std::string& prefix,
+                  std::map<std::string, std::string>& out) {
+    for (const auto& [key, node] : t) {
+        std::string full = prefix.empty() ? std::string(key.str()) : prefix + "." + std::string(key.str());
+        if (const toml::table* sub = node.as_table()) {
+            flattenTexts(reader, *sub, full, out);
+        } else if (node.is_string()) {
+            std::string value(*node.value<std::string_view>());
+            if (value.empty()) reader.error(&node, fmt::format("text '{}' is empty (expected a sentence)", full));
+            out[full] = std::move(value);
+        } else {
+            reader.error(&node, fmt::format("text '{}' must be a string, found {}", full,
+                                            TomlReader::typeName(node)));
+        }
+    }
+}
+
+}  // namespace
+
+Result<Settings> loadSettings(const fs::path& file) {
+    TomlReader r(file.string());
+    if (!r.ok()) return r.status();
+    const toml::table& root = r.root();
+    Settings s;
+    s.path = file.string();
+
+    if (const toml::table* cp = r.requireTable(root, "contact_point", "a [contact_point] table")) {
+        s.contactPoint.name = r.requireString(*cp, "name", "the contact point's name as residents know it");
+        s.contactPoint.letters = r.requireString(*cp, "letters", "three capital letters for reference codes");
+        if (!s.contactPoint.letters.empty() && !isCode(s.contactPoint.letters, 3))
+            r.error(cp->get("letters"),
+                    fmt::format("letters '{}' must be three characters from {}", s.contactPoint.letters,
+                                kCodeAlphabet));
+    }
+    if (const toml::table* k = r.requireTable(root, "kiosk", "a [kiosk] table")) {
+        s.kioskCode = r.requireString(*k, "code", "the kiosk's two-character code");
+        if (!s.kioskCode.empty() && !isCode(s.kioskCode, 2))
+            r.error(k->get("code"),
+                    fmt::format("kiosk code '{}' must be two characters from {}", s.kioskCode, kCodeAlphabet));
+    }
+    if (const toml::node* n = root.get("screen")) {
+        if (const toml::table* sc = n->as_table()) {
+            s.screen.widthPx = static_cast<int>(r.optionalInt(*sc, "width_px", s.screen.widthPx, "pixels"));
+            s.screen.heightPx = static_cast<int>(r.optionalInt(*sc, "height_px", s.screen.heightPx, "pixels"));
+            s.screen.mmPerPx = r.optionalNumber(*sc, "mm_per_px", s.screen.mmPerPx, "millimetres per pixel");
+            std::string renderer = r.optionalString(*sc, "renderer", "software", "\"software\" or \"accelerated\"");
+            if (renderer != "software" && renderer != "accelerated")
+                r.error(sc->get("renderer"), "renderer must be \"software\" or \"accelerated\"");
+            s.screen.acceleratedRenderer = renderer == "accelerated";
+            if (s.screen.widthPx < 320 || s.screen.heightPx < 320)
+                r.error(sc, "screen must be at least 320x320 pixels");
+            if (s.screen.mmPerPx <= 0.05 || s.screen.mmPerPx > 2)
+                r.error(sc->get("mm_per_px"), "mm_per_px must be between 0.05 and 2");
+        } else {
+            r.error(n, "'screen' must be a table");
+        }
+    }
+    if (const toml::node* n = root.get("session")) {
+        if (const toml::table* se = n->as_table()) {
+            s.session.defaultLanguage =
+                r.optionalString(*se, "default_language", s.session.defaultLanguage, "a language code like \"nl\"");
+            s.session.idleTimeoutSeconds = static_cast<int>(
+                r.optionalInt(*se, "idle_timeout_s", s.session.idleTimeoutSeconds, "seconds"));
+            s.session.idleWarningSeconds = static_cast<int>(
+                r.optionalInt(*se, "idle_warning_s", s.session.idleWarningSeconds, "seconds"));
+            if (s.session.idleWarningSeconds < 20)
+                r.error(se->get("idle_warning_s"), "idle_warning_s must be at least 20 (residents need time to react)");
+            if (s.session.idleTimeoutSeconds <= s.session.idleWarningSeconds)
+                r.error(se->get("idle_timeout_s"), "idle_timeout_s must be longer than idle_warning_s");
+        } else {
+            r.error(n, "'session' must be a table");
+        }
+    }
+    if (const toml::node* n = root.get("theme")) {
+        if (const toml::table* th = n->as_table()) {
+            s.theme = r.optionalString(*th, "default", s.theme, "a theme name from the themes folder");
+            s.highContrastTheme =
+                r.optionalString(*th, "high_contrast", s.highContrastTheme, "a theme name from the themes folder");
+        } else {
+            r.error(n, "'theme' must be a table");
+        }
+    }
+    std::string content = "content", themes = "themes";
+    if (const toml::node* n = root.get("bundle")) {
+        if (const toml::table* b = n->as_table()) {
+            content = r.optionalString(*b, "content", content, "a folder, relative to this file");
+            themes = r.optionalString(*b, "themes", themes, "a folder, relative to this file");
+        } else {
+            r.error(n, "'bundle' must be a table");
+        }
+    }
+    s.contentDir = resolveAgainst(file, content);
+    s.themesDir = resolveAgainst(file, themes);
+    if (!r.ok()) return r.status();
+    return s;
+}
+
+Result<Theme> loadTheme(const fs::path& file) {
+    TomlReader r(file.string());
+    if (!r.ok()) return r.status();
+    const toml::table& root = r.root();
+    Theme t;
+    t.id = file.stem().string();
+    t.name = r.requireString(root, "name", "the theme's name");
+    t.cornerRadius = static_cast<float>(r.optionalNumber(root, "corner_radius", t.cornerRadius, "pixels"));
+    t.spacing = static_cast<float>(r.optionalNumber(root, "spacing", t.spacing, "pixels"));
+
+    if (const toml::table* f = r.requireTable(root, "fonts", "a [fonts] table")) {
+        t.fontRegular = resolveAgainst(file, r.requireString(*f, "regular", "a TrueType font file")).string();
+        t.fontBold = resolveAgainst(file, r.requireString(*f, "bold", "a TrueType font file")).string();
+        t.bodySize = static_cast<float>(r.requireNumber(*f, "body_size", "pixels"));
+        t.largeSize = static_cast<float>(r.requireNumber(*f, "large_size", "pixels"));
+        t.titleSize = static_cast<float>(r.requireNumber(*f, "title_size", "pixels"));
+        for (const char* key : {"regular", "bold"}) {
+            const toml::node* n = f->get(key);
+            if (n && n->is_string() && !fs::exists(resolveAgainst(file, std::string(*n->value<std::string_view>()))))
+                r.error(n, fmt::format("font file '{}' does not exist", *n->value<std::string_view>()));
+        }
+        for (float size : {t.bodySize, t.largeSize, t.titleSize})
+            if (size < 12 || size > 160) r.error(f, "font sizes must be between 12 and 160 pixels");
+    }
+    if (const toml::table* c = r.requireTable(root, "colors", "a [colors] table")) {
+        struct Field { const char* key; Rgba* out; };
+        auto& k = t.colors;
+        const Field fields[] = {
+            {"background", &k.background}, {"text", &k.text}, {"text_muted", &k.textMuted},
+            {"tile", &k.tile}, {"tile_text", &k.tileText}, {"tile_pressed", &k.tilePressed},
+            {"button", &k.button}, {"button_text", &k.buttonText}, {"button_pressed", &k.buttonPressed},
+            {"bar", &k.bar}, {"bar_text", &k.barText}, {"focus", &k.focus},
+            {"warning", &k.warning}, {"warning_text", &k.warningText}, {"control_border", &k.controlBorder},
+        };
+        for (const Field& field : fields) {
+            std::string v = r.requireString(*c, field.key, "a colour like \"#1A5E9A\"");
+            if (v.empty()) continue;
+            if (auto rgba = parseColor(v)) *field.out = *rgba;
+            else r.error(c->get(field.key), fmt::format("'{}' = \"{}\" is not a colour (expected \"#RRGGBB\")", field.key, v));
+        }
+    }
+    if (!r.ok()) return r.status();
+    return t;
+}
+
+Result<LanguageTexts> loadLanguageTexts(const fs::path& file, const std::string& code) {
+    TomlReader r(file.string());
+    if (!r.ok()) return r.status();
+    LanguageTexts lt;
+    lt.code = code;
+    lt.file = file.string();
+    flattenTexts(r, r.root(), "", lt.texts);
+    if (!r.ok()) return r.status();
+    return lt;
+}
+
+Result<Content> loadContent(const fs::path& contentDir) {
+    fs::path file = contentDir / "content.toml";
+    if (!fs::exists(file)) return Status::notFound(fmt::format("{}: file not found (expected the content index)", file.string()));
+    TomlReader r(file.string());
+    if (!r.ok()) return r.status();
+    const toml::table& root = r.root();
+    Content c;
+    if (const toml::array* langs = r.requireArray(root, "languages", "a list of language codes like [\"nl\", \"en\"]")) {
+        for (const toml::node& n : *langs) {
+            if (!n.is_string()) { r.error(&n, "a language code must be a string like \"nl\""); continue; }
+            c.languages.emplace_back(*n.value<std::string_view>());
+        }
+        if (c.languages.empty()) r.error(langs, "at least one language is needed");
+    }
+    if (const toml::array* tiles = r.requireArray(root, "tile", "[[tile]] entries for the start screen")) {
+        std::set<std::string> seen;
+        for (const toml::node& n : *tiles) {
+            const toml::table* t = n.as_table();
+            if (t == nullptr) { r.error(&n, "each tile must be a [[tile]] table"); continue; }
+            StartTile tile;
+            tile.id = r.requireString(*t, "id", "the tile's id");
+            tile.labelKey = r.requireString(*t, "label", "the text key of the tile's label");
+            tile.hintKey = r.requireString(*t, "hint", "the text key of the line under the label");
+            tile.screen = r.requireString(*t, "screen", "the screen the tile opens");
+            if (!tile.id.empty() && !seen.insert(tile.id).second)
+                r.error(t, fmt::format("tile id '{}' appears twice", tile.id));
+            c.tiles.push_back(std::move(tile));
+        }
+    }
+    if (!r.ok()) return r.status();
+
+    std::vector<std::string> errors;
+    for (const std::string& code : c.languages) {
+        fs::path textFile = contentDir / "texts" / (code + ".toml");
+        if (!fs::exists(textFile)) {
+            errors.push_back(fmt::format("{}: file not found (content.toml lists language '{}')", textFile.string(), code));
+            continue;
+        }
+        auto texts = loadLanguageTexts(textFile, code);
+        if (!texts) { errors.push_back(texts.status().message()); continue; }
+        c.texts.emplace(code, std::move(texts).value());
+    }
+    if (errors.empty()) {
+        for (const StartTile& tile : c.tiles)
+            for (const std::string* key : {&tile.labelKey, &tile.hintKey})
+                for (const auto& [code, lt] : c.texts)
+                    if (!lt.texts.contains(*key))
+                        errors.push_back(fmt::format("{}: missing text '{}' (used by tile '{}' in {})", lt.file,
+                                                     *key, tile.id, file.string()));
+        for (std::string& missing : findMissingTranslations(c)) errors.push_back(std::move(missing));
+    }
+    if (!errors.empty()) {
+        std::string all;
+        for (auto& e : errors) all += (all.empty() ? "" : "\n") + e;
+        return Status::invalidInput(all);
+    }
+    return c;
+}
+
+std::vector<std::string> findMissingTranslations(const Content& content) {
+    std::vector<std::string> out;
+    for (const auto& [code, lt] : content.texts) {
+        for (const auto& [otherCode, other] : content.texts) {
+            if (otherCode == code) continue;
+            for (const auto& [key, value] : other.texts)
+                if (!lt.texts.contains(key))
+                    out.push_back(fmt::format("{}: missing text '{}' (present in {})", lt.file, key, other.file));
+        }
+    }
+    std::sort(out.begin(), out.end());
+    out.erase(std::unique(out.begin(), out.end()), out.end());
+    return out;
+}
+
+Result<Bundle> loadBundle(const fs::path& settingsFile) {
+    if (!fs::exists(settingsFile))
+        return Status::notFound(fmt::format("{}: file not found (expected the kiosk settings)", settingsFile.string()));
+    auto settings = loadSettings(settingsFile);
+    if (!settings) return settings.status();
+    Bundle b;
+    b.settings = std::move(settings).value();
+    auto content = loadContent(b.settings.contentDir);
+    if (!content) return content.status();
+    b.content = std::move(content).value();
+
+    std::vector<std::string> errors;
+    if (!fs::is_directory(b.settings.themesDir))
+        return Status::notFound(fmt::format("{}: themes folder not found (from {})", b.settings.themesDir.string(), b.settings.path));
+    std::vector<fs::path> themeFiles;
+    for (const auto& entry : fs::directory_iterator(b.settings.themesDir))
+        if (entry.path().extension() == ".toml") themeFiles.push_back(entry.path());
+    std::sort(themeFiles.begin(), themeFiles.end());
+    for (const fs::path& tf : themeFiles) {
+        auto theme = loadTheme(tf);
+        if (!theme) { errors.push_back(theme.status().message()); continue; }
+        b.themes.emplace(theme->id, std::move(theme).value());
+    }
+    for (const std::string* id : {&b.settings.theme, &b.settings.highContrastTheme})
+        if (errors.empty() && !b.themes.contains(*id))
+            errors.push_back(fmt::format("{}: theme '{}' not found in {}", b.settings.path, *id, b.settings.themesDir.string()));
+    if (!b.content.texts.contains(b.settings.session.defaultLanguage))
+        errors.push_back(fmt::format("{}: default_language '{}' is not one of the content's languages", b.settings.path,
+                                     b.settings.session.defaultLanguage));
+    if (!errors.empty()) {
+        std::string all;
+        for (auto& e : errors) all += (all.empty() ? "" : "\n") + e;
+        return Status::invalidInput(all);
+    }
+    return b;
+}
+
+}  // namespace wp

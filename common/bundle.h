@@ -1,0 +1,110 @@
+// The bundle: everything a kiosk runs on that people edit — settings, themes, texts and content.
+//
+// Until the bundle issue a bundle is a local folder; later the central server signs it and validates it
+// with these same loaders. Every loader returns either the whole, checked model or a Status whose message
+// lists each problem as "file:line:col: what was expected". A kiosk that cannot load its bundle refuses
+// to start with that message (it never half-loads one).
+#pragma once
+
+#include <filesystem>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "common/status.h"
+
+namespace wp {
+
+// A colour with 0..1 channels, straight (not premultiplied) alpha.
+struct Rgba {
+    float r = 0, g = 0, b = 0, a = 1;
+    bool operator==(const Rgba&) const = default;
+};
+
+// WCAG 2.1 relative luminance and contrast ratio (1..21) of two opaque colours.
+double relativeLuminance(const Rgba& c);
+double contrastRatio(const Rgba& a, const Rgba& b);
+
+// A theme: colours, fonts, sizes and shapes, mapped by name onto the UI (themes/*.toml).
+struct Theme {
+    std::string id;    // file name without .toml
+    std::string name;  // shown to admins
+    struct Colors {
+        Rgba background, text, textMuted;        // the page
+        Rgba tile, tileText, tilePressed;        // the big service tiles
+        Rgba button, buttonText, buttonPressed;  // ordinary buttons
+        Rgba bar, barText;                       // the top and bottom bars
+        Rgba focus;                              // keypad focus ring
+        Rgba warning, warningText;               // idle warning and alerts
+        Rgba controlBorder;                      // outline of every control
+    } colors;
+    // Font files (absolute, or relative to the theme file) and pixel sizes on the configured panel.
+    std::string fontRegular, fontBold;
+    float bodySize = 34, largeSize = 46, titleSize = 64;
+    float cornerRadius = 16;
+    float spacing = 24;
+};
+
+struct Settings {
+    std::string path;  // the file it came from
+    struct ContactPoint {
+        std::string name;     // "Wijkpunt Schiedam-Noord"
+        std::string letters;  // reference-code letters, "SGN"
+    } contactPoint;
+    std::string kioskCode;  // two characters, unique in the municipality: "K2"
+    struct Screen {
+        int widthPx = 1080, heightPx = 1920;
+        double mmPerPx = 0.2745;  // reference panel: 23.8" 1080x1920
+        bool acceleratedRenderer = false;
+    } screen;
+    struct Session {
+        std::string defaultLanguage = "nl";
+        int idleTimeoutSeconds = 90;
+        int idleWarningSeconds = 30;  // at least 20 (ACCESSIBILITY.md #11)
+    } session;
+    std::string theme = "gemeente";
+    std::string highContrastTheme = "hoog-contrast";
+    std::filesystem::path contentDir, themesDir;  // resolved against the settings file
+};
+
+// UI texts of one language: dotted keys ("start.title") to UTF-8 strings.
+struct LanguageTexts {
+    std::string code;  // "nl"
+    std::string file;
+    std::map<std::string, std::string> texts;
+};
+
+// A tile on the start screen, in display order.
+struct StartTile {
+    std::string id;        // "question"
+    std::string labelKey;  // text key of its label
+    std::string hintKey;   // text key of the short line under it
+    std::string screen;    // the screen it opens
+};
+
+struct Content {
+    std::vector<std::string> languages;  // display order; the first is the content's own default
+    std::vector<StartTile> tiles;
+    std::map<std::string, LanguageTexts> texts;  // by language code
+};
+
+struct Bundle {
+    Settings settings;
+    Content content;
+    std::map<std::string, Theme> themes;  // by id
+};
+
+// The alphabet of kiosk codes and reference codes: no 0/O/1/I/L (DESIGN.md: reference code).
+inline constexpr std::string_view kCodeAlphabet = "23456789ABCDEFGHJKMNPQRSTUVWXYZ";
+
+Result<Settings> loadSettings(const std::filesystem::path& file);
+Result<Theme> loadTheme(const std::filesystem::path& file);
+Result<LanguageTexts> loadLanguageTexts(const std::filesystem::path& file, const std::string& code);
+Result<Content> loadContent(const std::filesystem::path& contentDir);
+// Loads settings, then the content and themes they point at, and checks that they fit together.
+Result<Bundle> loadBundle(const std::filesystem::path& settingsFile);
+
+// Keys present in one language but missing in another: "tr.toml: missing 'start.title' (present in nl)".
+std::vector<std::string> findMissingTranslations(const Content& content);
+
+}  // namespace wp

@@ -1,0 +1,382 @@
+#include "kiosk/app/kiosk_app.h"
+
+#include <SDL.h>
+#include <SDL_image.h>
+#include <fmt/format.h>
+#include <imgui.h>
+#include <imgui_impl_sdlrenderer.h>
+
+#include <algorithm>
+#include <cfloat>
+#include <cstdio>
+#include <cstdlib>
+#include <optional>
+
+#include "common/bundle.h"
+#include "common/clock.h"
+#include "drivers/speech/recording_speaker.h"
+#include "kiosk/app/pointer_input.h"
+#include "kiosk/app/script_runner.h"
+#include "kiosk/core/resident_session.h"
+#include "kiosk/ui/fonts.h"
+#include "kiosk/ui/resident_shell.h"
+#include "kiosk/ui/screen.h"
+#include "kiosk/ui/ui.h"
+
+namespace wp {
+
+namespace {
+
+// Until the host console exists, an alert is written to the kiosk's log for the host and the admin.
+class LoggedHostAlerts final : public HostAlerts {
+public:
+    void residentAsksForHost(const std::string& screen, TimePoint) override {
+        std::fprintf(stderr, "wijkpunt-kiosk: a resident asks for the host (screen '%s')\n", screen.c_str());
+    }
+};
+
+// Every screen a tile opens must exist; a bundle naming an unknown one is refused before start-up.
+Status checkScreens(const Bundle& bundle) {
+    auto ids = ui::screenIds();
+    for (const StartTile& tile : bundle.content.tiles)
+        if (std::find(ids.begin(), ids.end(), tile.screen) == ids.end())
+            return Status::invalidInput(fmt::format("{}/content.toml: tile '{}' opens screen '{}', which does not exist",
+                                                    bundle.settings.contentDir.string(), tile.id, tile.screen));
+    return Status::ok();
+}
+
+enum class KeypadAction { None, Next, Previous, Activate, Back };
+
+KeypadAction keypadAction(const SDL_KeyboardEvent& key) {
+    switch (key.keysym.sym) {
+        case SDLK_TAB: return (key.keysym.mod & KMOD_SHIFT) ? KeypadAction::Previous : KeypadAction::Next;
+        case SDLK_RIGHT: case SDLK_DOWN: case SDLK_KP_6: case SDLK_KP_2: return KeypadAction::Next;
+        case SDLK_LEFT: case SDLK_UP: case SDLK_KP_4: case SDLK_KP_8: return KeypadAction::Previous;
+        case SDLK_RETURN: case SDLK_KP_ENTER: case SDLK_SPACE: case SDLK_KP_5: return KeypadAction::Activate;
+        case SDLK_BACKSPACE: case SDLK_ESCAPE: case SDLK_AC_BACK: return KeypadAction::Back;
+        default: return KeypadAction::None;
+    }
+}
+
+std::optional<SDL_Keycode> scriptKey(const std::string& name) {
+    if (name == "next") return SDLK_TAB;
+    if (name == "right") return SDLK_RIGHT;
+    if (name == "down") return SDLK_DOWN;
+    if (name == "left") return SDLK_LEFT;
+    if (name == "up") return SDLK_UP;
+    if (name == "previous") return SDLK_LEFT;
+    if (name == "enter") return SDLK_RETURN;
+    if (name == "back") return SDLK_BACKSPACE;
+    return std::nullopt;
+}
+
+class Kiosk final : public ScriptHost {
+public:
+    Kiosk(const KioskOptions& options, Bundle bundle)
+        : options_(options),
+          bundle_(std::move(bundle)),
+          clock_(makeClock(options)),
+          speaker_(options.speechLog),
+          session_(bundle_, *clock_, speaker_, alerts_),
+          ui_(fonts_) {}
+
+    ~Kiosk() override { shutdown(); }
+
+    int run();
+
+    // --- ScriptHost
+    const ui::FrameRecord& lastFrame() const override { return ui_.lastFrame(); }
+    uint64_t framesPresented() const override { return frames_; }
+    void tap(float x, float y) override;
+    Status key(const std::string& name) override;
+    Status screenshot(const std::string& name) override;
+    void advanceClock(Millis d) override {
+        if (scriptClock_) scriptClock_->advance(d);
+    }
+    std::vector<std::string> spoken() const override {
+        std::vector<std::string> out;
+        for (const Utterance& u : speaker_.utterances()) out.push_back(u.text);
+        return out;
+    }
+
+private:
+    std::unique_ptr<Clock> makeClock(const KioskOptions& o) {
+        if (o.script.empty() && o.clockFile.empty()) return std::make_unique<SystemClock>();
+        auto c = std::make_unique<ScriptClock>(o.clockFile);
+        scriptClock_ = c.get();
+        return c;
+    }
+    Status setUp();
+    void shutdown();
+    void handle(const SDL_Event& e);
+    void renderFrame();
+    // What the screen shows that changes with time; a frame is drawn when it changes.
+    std::string timedStateKey() const;
+
+    KioskOptions options_;
+    Bundle bundle_;
+    ScriptClock* scriptClock_ = nullptr;
+    std::unique_ptr<Clock> clock_;
+    RecordingSpeaker speaker_;
+    LoggedHostAlerts alerts_;
+    ResidentSession session_;
+    ui::FontSet fonts_;
+    ui::Ui ui_;
+    ui::ResidentShell shell_;
+    PointerInput pointer_;
+
+    SDL_Window* window_ = nullptr;
+    SDL_Renderer* renderer_ = nullptr;
+    bool imguiReady_ = false;
+    int width_ = 0, height_ = 0;
+    uint64_t frames_ = 0;
+    bool quit_ = false;
+    bool wantScreenshot_ = false;
+    std::string screenshotPath_;
+    Status screenshotStatus_;
+    uint64_t lastTicks_ = 0;
+};
+
+Status Kiosk::setUp() {
+    SDL_SetHint(SDL_HINT_TOUCH_MOUSE_EVENTS, "0");  // a touch is not also a mouse click
+    SDL_SetHint(SDL_HINT_MOUSE_TOUCH_EVENTS, "0");
+    // Without this even the software renderer loads Mesa through GLX on X11 (DESIGN.md pitfalls).
+    SDL_SetHint(SDL_HINT_FRAMEBUFFER_ACCELERATION, bundle_.settings.screen.acceleratedRenderer ? "1" : "0");
+    SDL_SetHint(SDL_HINT_VIDEO_ALLOW_SCREENSAVER, "0");
+    if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_EVENTS) != 0)
+        return Status::unavailable(fmt::format("cannot start SDL video: {}", SDL_GetError()));
+
+    width_ = bundle_.settings.screen.widthPx;
+    height_ = bundle_.settings.screen.heightPx;
+    Uint32 flags = SDL_WINDOW_SHOWN;
+    // Headless drivers have no real screen to fill: they get the configured panel's size.
+    const std::string driver = SDL_GetCurrentVideoDriver();
+    const bool headless = driver == "dummy" || driver == "offscreen";
+    if (!options_.windowed && !headless) flags |= SDL_WINDOW_FULLSCREEN_DESKTOP;
+    window_ = SDL_CreateWindow("Wijkpunt", SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED, width_, height_, flags);
+    if (!window_) return Status::unavailable(fmt::format("cannot open the window: {}", SDL_GetError()));
+    SDL_ShowCursor(options_.windowed ? SDL_ENABLE : SDL_DISABLE);
+    Uint32 rflags = bundle_.settings.screen.acceleratedRenderer ? SDL_RENDERER_ACCELERATED : SDL_RENDERER_SOFTWARE;
+    renderer_ = SDL_CreateRenderer(window_, -1, rflags);
+    if (!renderer_) return Status::unavailable(fmt::format("cannot create the renderer: {}", SDL_GetError()));
+    SDL_GetRendererOutputSize(renderer_, &width_, &height_);
+
+    IMGUI_CHECKVERSION();
+    ImGui::CreateContext();
+    ImGuiIO& io = ImGui::GetIO();
+    io.IniFilename = nullptr;  // a kiosk remembers nothing between sessions
+    io.LogFilename = nullptr;
+    ImGuiStyle& style = ImGui::GetStyle();
+    style.WindowPadding = ImVec2(0, 0);
+    style.WindowBorderSize = 0;
+    style.WindowRounding = 0;
+    if (!fonts_.build(*io.Fonts, bundle_.themes))
+        return Status::ioError("cannot build the font atlas from the themes' font files");
+    if (!ImGui_ImplSDLRenderer_Init(renderer_)) return Status::unavailable("cannot start the ImGui renderer");
+    if (!ImGui_ImplSDLRenderer_CreateFontsTexture()) return Status::unavailable("cannot upload the font texture");
+    if (std::getenv("WIJKPUNT_DEBUG_FONTS"))
+        std::fprintf(stderr, "wijkpunt-kiosk: font atlas %dx%d\n", io.Fonts->TexWidth, io.Fonts->TexHeight);
+    io.Fonts->ClearTexData();  // the GPU/renderer copy is all we need
+    imguiReady_ = true;
+    lastTicks_ = SDL_GetTicks64();
+    return Status::ok();
+}
+
+void Kiosk::shutdown() {
+    if (imguiReady_) {
+        ImGui_ImplSDLRenderer_Shutdown();
+        ImGui::DestroyContext();
+        imguiReady_ = false;
+    }
+    if (renderer_) SDL_DestroyRenderer(renderer_);
+    if (window_) SDL_DestroyWindow(window_);
+    renderer_ = nullptr;
+    window_ = nullptr;
+    SDL_Quit();
+}
+
+void Kiosk::tap(float x, float y) {
+    // Real finger events through SDL's queue, normalised like a touch screen's.
+    SDL_Event e{};
+    e.type = SDL_FINGERDOWN;
+    e.tfinger.touchId = 1;
+    e.tfinger.fingerId = 1;
+    e.tfinger.x = x / static_cast<float>(width_);
+    e.tfinger.y = y / static_cast<float>(height_);
+    e.tfinger.pressure = 1.f;
+    e.tfinger.timestamp = SDL_GetTicks();
+    SDL_PushEvent(&e);
+    e.type = SDL_FINGERUP;
+    SDL_PushEvent(&e);
+}
+
+Status Kiosk::key(const std::string& name) {
+    auto code = scriptKey(name);
+    if (!code) return Status::invalidInput(fmt::format("unknown key '{}' (next, previous, up, down, left, right, enter, back)", name));
+    SDL_Event e{};
+    e.type = SDL_KEYDOWN;
+    e.key.state = SDL_PRESSED;
+    e.key.keysym.sym = *code;
+    e.key.keysym.scancode = SDL_GetScancodeFromKey(*code);
+    SDL_PushEvent(&e);
+    e.type = SDL_KEYUP;
+    e.key.state = SDL_RELEASED;
+    SDL_PushEvent(&e);
+    return Status::ok();
+}
+
+Status Kiosk::screenshot(const std::string& name) {
+    std::filesystem::create_directories(options_.screenshotDir);
+    screenshotPath_ = (options_.screenshotDir / name).string();
+    wantScreenshot_ = true;
+    renderFrame();  // the same picture as the last frame: state has not changed since
+    return screenshotStatus_;
+}
+
+void Kiosk::handle(const SDL_Event& e) {
+    switch (e.type) {
+        case SDL_QUIT: quit_ = true; break;
+        case SDL_FINGERDOWN:
+            session_.noteActivity();
+            pointer_.press(e.tfinger.x * static_cast<float>(width_), e.tfinger.y * static_cast<float>(height_));
+            break;
+        case SDL_FINGERMOTION:
+            pointer_.move(e.tfinger.x * static_cast<float>(width_), e.tfinger.y * static_cast<float>(height_));
+            break;
+        case SDL_FINGERUP:
+            pointer_.release(e.tfinger.x * static_cast<float>(width_), e.tfinger.y * static_cast<float>(height_));
+            break;
+        case SDL_MOUSEBUTTONDOWN:
+            if (e.button.which == SDL_TOUCH_MOUSEID || e.button.button != SDL_BUTTON_LEFT) break;
+            session_.noteActivity();
+            pointer_.press(static_cast<float>(e.button.x), static_cast<float>(e.button.y));
+            break;
+        case SDL_MOUSEMOTION:
+            if (e.motion.which == SDL_TOUCH_MOUSEID) break;
+            pointer_.move(static_cast<float>(e.motion.x), static_cast<float>(e.motion.y));
+            break;
+        case SDL_MOUSEBUTTONUP:
+            if (e.button.which == SDL_TOUCH_MOUSEID || e.button.button != SDL_BUTTON_LEFT) break;
+            pointer_.release(static_cast<float>(e.button.x), static_cast<float>(e.button.y));
+            break;
+        case SDL_KEYDOWN:
+            session_.noteActivity();
+            switch (keypadAction(e.key)) {
+                case KeypadAction::Next: ui_.focusNext(); break;
+                case KeypadAction::Previous: ui_.focusPrevious(); break;
+                case KeypadAction::Activate: ui_.activateFocused(); break;
+                case KeypadAction::Back: ui_.clearFocus(); session_.back(); break;
+                case KeypadAction::None: break;
+            }
+            break;
+        default: break;
+    }
+}
+
+std::string Kiosk::timedStateKey() const {
+    std::string key = formatLocalHourMinute(session_.now());
+    if (session_.idlePhase() == IdleTimer::Phase::Warning) key += fmt::format("/w{}", session_.idleSecondsLeft());
+    return key;
+}
+
+void Kiosk::renderFrame() {
+    ImGuiIO& io = ImGui::GetIO();
+    uint64_t ticks = SDL_GetTicks64();
+    io.DeltaTime = ticks > lastTicks_ ? static_cast<float>(ticks - lastTicks_) / 1000.f : 1.f / 60.f;
+    lastTicks_ = ticks;
+    io.DisplaySize = ImVec2(static_cast<float>(width_), static_cast<float>(height_));
+    // Our own pointer state, not the SDL backend's (DESIGN.md pitfalls: 1.86 ignores finger events).
+    PointerInput::FrameState p = pointer_.nextFrame();
+    io.MousePos = ImVec2(p.x, p.y);
+    io.MouseDown[0] = p.down;
+
+    ImGui_ImplSDLRenderer_NewFrame();
+    ImGui::NewFrame();
+    shell_.drawFrame(ui_, session_, static_cast<float>(width_), static_cast<float>(height_));
+    ImGui::Render();
+    SDL_SetRenderDrawColor(renderer_, 0, 0, 0, 255);
+    SDL_RenderClear(renderer_);
+    ImGui_ImplSDLRenderer_RenderDrawData(ImGui::GetDrawData());
+    if (wantScreenshot_) {
+        wantScreenshot_ = false;
+        screenshotStatus_ = Status::ok();
+        SDL_Surface* shot = SDL_CreateRGBSurfaceWithFormat(0, width_, height_, 32, SDL_PIXELFORMAT_ABGR8888);
+        if (!shot || SDL_RenderReadPixels(renderer_, nullptr, SDL_PIXELFORMAT_ABGR8888, shot->pixels, shot->pitch) != 0 ||
+            IMG_SavePNG(shot, screenshotPath_.c_str()) != 0)
+            screenshotStatus_ = Status::ioError(fmt::format("cannot save screenshot {}: {}", screenshotPath_, SDL_GetError()));
+        if (shot) SDL_FreeSurface(shot);
+    }
+    SDL_RenderPresent(renderer_);
+    ++frames_;
+}
+
+int Kiosk::run() {
+    if (Status s = checkScreens(bundle_); !s) {
+        std::fprintf(stderr, "wijkpunt-kiosk: %s\n", s.message().c_str());
+        return 2;
+    }
+    std::optional<ScriptRunner> runner;
+    if (!options_.script.empty()) {
+        auto loaded = ScriptRunner::load(options_.script);
+        if (!loaded) {
+            std::fprintf(stderr, "wijkpunt-kiosk: %s\n", loaded.status().message().c_str());
+            return 2;
+        }
+        runner.emplace(std::move(loaded).value());
+    }
+    if (Status s = setUp(); !s) {
+        std::fprintf(stderr, "wijkpunt-kiosk: %s\n", s.message().c_str());
+        return 2;
+    }
+
+    int dirty = 2;
+    std::string shownKey;
+    while (!quit_) {
+        // Sleep until an event, the next second (the clock and the idle countdown), or at once when a
+        // frame is due. Under a script, poll fast: steps count frames.
+        int timeoutMs = dirty > 0 ? 0 : runner ? 5 : static_cast<int>(1000 - SDL_GetTicks64() % 1000);
+        SDL_Event e;
+        if (SDL_WaitEventTimeout(&e, timeoutMs)) {
+            handle(e);
+            while (SDL_PollEvent(&e)) handle(e);
+            dirty = std::max(dirty, 3);  // press frame, release frame, result frame
+        }
+        if (session_.tick()) dirty = std::max(dirty, 1);
+        if (std::string key = timedStateKey(); key != shownKey) {
+            shownKey = key;
+            dirty = std::max(dirty, 1);
+        }
+        if (runner) dirty = std::max(dirty, 1);
+        if (dirty > 0) {
+            renderFrame();
+            --dirty;
+        }
+        if (options_.exitAfterFrames > 0 && frames_ >= static_cast<uint64_t>(options_.exitAfterFrames)) break;
+        if (runner) {
+            ScriptRunner::State state = runner->poll(*this);
+            if (state == ScriptRunner::State::Failed) {
+                std::fprintf(stderr, "wijkpunt-kiosk: script failed at %s\n", runner->failure().c_str());
+                return 1;
+            }
+            if (state == ScriptRunner::State::Passed) {
+                std::fprintf(stderr, "wijkpunt-kiosk: script passed (%zu steps)\n", runner->stepsDone());
+                return 0;
+            }
+        }
+    }
+    return 0;
+}
+
+}  // namespace
+
+int runKiosk(const KioskOptions& options) {
+    auto bundle = loadBundle(options.config);
+    if (!bundle) {
+        std::fprintf(stderr, "wijkpunt-kiosk: cannot load the bundle:\n%s\n", bundle.status().message().c_str());
+        return 2;
+    }
+    Kiosk kiosk(options, std::move(bundle).value());
+    return kiosk.run();
+}
+
+}  // namespace wp

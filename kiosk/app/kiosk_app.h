@@ -1,0 +1,30 @@
+// KioskApp: the walk-in role's window, event loop and wiring of core, UI and drivers.
+//
+// Rendering is driven by events: with nothing happening the loop sleeps in SDL_WaitEventTimeout and draws
+// only when what is shown changes (a tap, a key, the clock's minute, the idle countdown). Under a script
+// it draws every turn so steps can count frames.
+#pragma once
+
+#include <filesystem>
+#include <memory>
+#include <string>
+
+namespace wp {
+
+struct KioskOptions {
+    std::filesystem::path config;
+    std::string role = "walkin";
+    bool windowed = false;
+    std::filesystem::path script;
+    std::filesystem::path screenshotDir = ".";
+    std::filesystem::path speechLog;
+    std::filesystem::path clockFile;
+    // Leave after this many presented frames (start-up measurements); 0 = run until closed.
+    int exitAfterFrames = 0;
+};
+
+// Runs the kiosk until its window is closed or its script ends. Returns the process exit code:
+// 0 on success, 1 when the script failed, 2 when the bundle or the window could not be set up.
+int runKiosk(const KioskOptions& options);
+
+}  // namespace wp

@@ -1,0 +1,21 @@
+// wijkpunt-kiosk: the touch-screen kiosk of a neighbourhood contact point.
+#include <CLI/CLI.hpp>
+
+#include "kiosk/app/kiosk_app.h"
+
+int main(int argc, char** argv) {
+    wp::KioskOptions o;
+    CLI::App app{"Wijkpunt kiosk: the touch screen of a neighbourhood contact point", "wijkpunt-kiosk"};
+    app.add_option("--config", o.config, "The kiosk's settings file (settings.toml of its bundle)")->required();
+    app.add_option("--role", o.role, "Which screen this process runs")
+        ->check(CLI::IsMember({"walkin"}))
+        ->description("Which screen this process runs: walkin (host and display come with the host console)");
+    app.add_flag("--windowed", o.windowed, "Run in a window instead of full screen");
+    app.add_option("--script", o.script, "Drive the kiosk from a script file and exit with its result");
+    app.add_option("--screenshot-dir", o.screenshotDir, "Folder for the script's screenshots");
+    app.add_option("--speech-log", o.speechLog, "Append what the kiosk says aloud to this file");
+    app.add_option("--clock-file", o.clockFile, "Share a test clock with other processes through this file");
+    app.add_option("--exit-after-frames", o.exitAfterFrames, "Leave after this many frames (measurements)");
+    CLI11_PARSE(app, argc, argv);
+    return wp::runKiosk(o);
+}

@@ -1,0 +1,91 @@
+// ResidentSession: the core state of the walk-in role — which screen the resident is on, in which
+// language and theme, and the idle timer that forgets them. Screens read it and call its actions; it knows
+// nothing of SDL, ImGui or storage.
+//
+// Everything a resident enters or chooses lives here (or in flow state owned by it, in later issues) so
+// that wipe() forgets all of it at once: at "Begin opnieuw", at the idle timeout, and at the end of a flow.
+// Not thread-safe: the UI thread owns it.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "common/bundle.h"
+#include "common/clock.h"
+#include "kiosk/core/host_alerts.h"
+#include "kiosk/core/idle_timer.h"
+#include "kiosk/core/speaker.h"
+#include "kiosk/core/texts.h"
+
+namespace wp {
+
+// Which screen is shown, with an optional argument (the tile a "coming soon" screen is about).
+struct ScreenRef {
+    std::string id;
+    std::string arg;
+    bool operator==(const ScreenRef&) const = default;
+};
+
+inline constexpr const char* kStartScreen = "start";
+inline constexpr int kDefaultVolume = 70;
+
+class ResidentSession {
+public:
+    ResidentSession(const Bundle& bundle, const Clock& clock, Speaker& speaker, HostAlerts& alerts);
+
+    // --- what screens read
+    const ScreenRef& screen() const { return stack_.back(); }
+    bool canGoBack() const { return stack_.size() > 1; }
+    const std::string& language() const { return language_; }
+    const std::string& tr(std::string_view key) const { return texts_.get(language_, key); }
+    const Texts& texts() const { return texts_; }
+    const Bundle& bundle() const { return bundle_; }
+    const Theme& theme() const;
+    bool highContrast() const { return highContrast_; }
+    bool hostNoticeShown() const { return hostNotice_; }
+    int volume() const { return volume_; }
+    IdleTimer::Phase idlePhase() const;
+    int idleSecondsLeft() const;
+    // True while nothing has been entered or chosen: the start screen in the default language.
+    bool isPristine() const;
+    TimePoint now() const { return clock_.now(); }
+    // When something time-dependent on screen next changes, or max() when nothing is pending.
+    TimePoint nextTimedChange() const;
+
+    // --- actions (each counts as activity and restarts the idle timer)
+    void open(ScreenRef screen);
+    void openTile(const std::string& tileId);
+    void back();
+    void setLanguage(const std::string& code);
+    void setHighContrast(bool on);
+    void setVolume(int percent);
+    void askForHost();
+    void dismissHostNotice();
+    void stillHere();
+    // "Begin opnieuw": forget everything, back to the start screen in the default language.
+    void startAgain() { wipe(); }
+    // Speaks the given texts in the session's language, interrupting anything being said.
+    void readAloud(const std::string& text);
+    // Any tap or key counts as activity.
+    void noteActivity();
+    // Applies the idle timeout; returns true when it wiped the session.
+    bool tick();
+
+private:
+    void wipe();
+
+    const Bundle& bundle_;
+    const Clock& clock_;
+    Speaker& speaker_;
+    HostAlerts& alerts_;
+    Texts texts_;
+    IdleTimer idle_;
+
+    std::vector<ScreenRef> stack_;
+    std::string language_;
+    bool highContrast_ = false;
+    bool hostNotice_ = false;
+    int volume_ = kDefaultVolume;
+};
+
+}  // namespace wp

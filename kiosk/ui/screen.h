@@ -1,0 +1,27 @@
+// Screen: one resident screen, drawn from core state (STYLE.md #3: one screen = one file pair, listed
+// once in screen_registry.cpp). A screen draws only into the content area it is given, through Ui's
+// widgets, and changes state only through ResidentSession's actions.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "kiosk/core/resident_session.h"
+#include "kiosk/ui/ui.h"
+
+namespace wp::ui {
+
+class Screen {
+public:
+    virtual ~Screen() = default;
+    virtual void draw(Ui& ui, ResidentSession& session, Rect area) = 0;
+};
+
+// Makes the screen registered under id, or nullptr when there is none.
+std::unique_ptr<Screen> makeScreen(std::string_view id);
+// Every registered screen id, for the every-screen tests and bundle checks.
+std::vector<std::string> screenIds();
+
+}  // namespace wp::ui

@@ -1,0 +1,33 @@
+// The one list of resident screens. Adding a screen: a file pair in screens/ and a line here.
+#include <functional>
+
+#include "kiosk/ui/screen.h"
+#include "kiosk/ui/screens/coming_soon_screen.h"
+#include "kiosk/ui/screens/start_screen.h"
+
+namespace wp::ui {
+
+namespace {
+struct Entry {
+    const char* id;
+    std::function<std::unique_ptr<Screen>()> make;
+};
+const Entry kScreens[] = {
+    {kStartScreen, [] { return std::make_unique<StartScreen>(); }},
+    {ComingSoonScreen::kId, [] { return std::make_unique<ComingSoonScreen>(); }},
+};
+}  // namespace
+
+std::unique_ptr<Screen> makeScreen(std::string_view id) {
+    for (const Entry& e : kScreens)
+        if (id == e.id) return e.make();
+    return nullptr;
+}
+
+std::vector<std::string> screenIds() {
+    std::vector<std::string> ids;
+    for (const Entry& e : kScreens) ids.emplace_back(e.id);
+    return ids;
+}
+
+}  // namespace wp::ui

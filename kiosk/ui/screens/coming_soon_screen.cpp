@@ -1,0 +1,28 @@
+#include "kiosk/ui/screens/coming_soon_screen.h"
+
+#include <algorithm>
+
+namespace wp::ui {
+
+void ComingSoonScreen::draw(Ui& ui, ResidentSession& session, Rect area) {
+    const Theme& t = ui.theme();
+    // The argument is a tile id (its label is the title) or the text key of the button that led here,
+    // so residents see where they are.
+    const std::string& arg = session.screen().arg;
+    std::string titleKey = arg;
+    for (const StartTile& tile : session.bundle().content.tiles)
+        if (tile.id == arg) titleKey = tile.labelKey;
+
+    float y = area.y0;
+    y += ui.text(session.tr(titleKey), {area.x0, y, area.x1, y + t.titleSize * 2.5f}, FontRole::Title, t.colors.text,
+                 t.colors.background, 0.5f);
+    y += t.spacing * 2;
+    y += ui.text(session.tr("soon.body"), {area.x0, y, area.x1, y + 300}, FontRole::Body, t.colors.text,
+                 t.colors.background, 0.5f);
+    y += t.spacing * 2;
+    const float w = std::min(area.width(), 600.f);
+    const float x = area.x0 + (area.width() - w) / 2;
+    if (ui.button(session.tr("common.back"), {x, y, x + w, y + 130})) session.back();
+}
+
+}  // namespace wp::ui

@@ -1,0 +1,37 @@
+#include "kiosk/ui/screens/start_screen.h"
+
+#include <algorithm>
+
+namespace wp::ui {
+
+void StartScreen::draw(Ui& ui, ResidentSession& session, Rect area) {
+    const Theme& t = ui.theme();
+    const float gap = t.spacing;
+    float y = area.y0;
+    y += ui.text(session.tr("start.title"), {area.x0, y, area.x1, y + t.titleSize * 2.5f}, FontRole::Title,
+                 t.colors.text, t.colors.background, 0.5f);
+    y += gap;
+
+    // The tiles, two per row, filling the room left above the follow-up buttons.
+    const float followHeight = 120.f;
+    const auto& tiles = session.bundle().content.tiles;
+    const int rows = static_cast<int>((tiles.size() + 1) / 2);
+    const float tileW = (area.width() - gap) / 2;
+    const float room = area.y1 - y - followHeight - gap * 2;
+    const float tileH = rows > 0 ? std::min(300.f, (room - gap * static_cast<float>(rows - 1)) / static_cast<float>(rows)) : 0;
+    for (size_t i = 0; i < tiles.size(); ++i) {
+        float x = area.x0 + static_cast<float>(i % 2) * (tileW + gap);
+        float ty = y + static_cast<float>(i / 2) * (tileH + gap);
+        if (ui.tile(session.tr(tiles[i].labelKey), session.tr(tiles[i].hintKey), {x, ty, x + tileW, ty + tileH}))
+            session.openTile(tiles[i].id);
+    }
+    y += static_cast<float>(rows) * (tileH + gap) + gap;
+
+    const float half = (area.width() - gap) / 2;
+    if (ui.button(session.tr("start.have_appointment"), {area.x0, y, area.x0 + half, y + followHeight}))
+        session.open({"coming-soon", "start.have_appointment"});
+    if (ui.button(session.tr("start.request_status"), {area.x0 + half + gap, y, area.x1, y + followHeight}))
+        session.open({"coming-soon", "start.request_status"});
+}
+
+}  // namespace wp::ui

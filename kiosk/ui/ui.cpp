@@ -1,0 +1,259 @@
+#include "kiosk/ui/ui.h"
+
+#include <imgui.h>
+
+#include <algorithm>
+#include <vector>
+
+namespace wp::ui {
+
+namespace {
+
+ImU32 toU32(const Rgba& c) { return ImGui::ColorConvertFloat4ToU32(ImVec4(c.r, c.g, c.b, c.a)); }
+
+// Splits text into lines that fit width, breaking at word boundaries (and at '\n').
+std::vector<std::string_view> wrapLines(ImFont* font, float size, std::string_view text, float width) {
+    std::vector<std::string_view> lines;
+    const char* p = text.data();
+    const char* end = text.data() + text.size();
+    float scale = size / font->FontSize;
+    while (p < end) {
+        const char* brk = font->CalcWordWrapPositionA(scale, p, end, width);
+        if (brk == p) brk = p + 1;  // a single glyph wider than the box: take it anyway
+        const char* lineEnd = brk;
+        while (lineEnd > p && (lineEnd[-1] == ' ' || lineEnd[-1] == '\n')) --lineEnd;
+        lines.emplace_back(p, static_cast<size_t>(lineEnd - p));
+        p = brk;
+        while (p < end && (*p == ' ' || *p == '\n')) {
+            bool newline = *p == '\n';
+            ++p;
+            if (newline) break;
+        }
+    }
+    return lines;
+}
+
+Rect currentClip() {
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    ImVec2 a = dl->GetClipRectMin(), b = dl->GetClipRectMax();
+    return {a.x, a.y, b.x, b.y};
+}
+
+}  // namespace
+
+void Ui::beginFrame(const Theme& theme, float width, float height) {
+    theme_ = &theme;
+    current_ = FrameRecord{};
+    current_.width = width;
+    current_.height = height;
+    region_ = Region::Content;
+}
+
+void Ui::endFrame() {
+    // Enter applies to one frame only; focus on a control that no longer exists is dropped.
+    activateId_ = 0;
+    last_ = std::move(current_);
+    if (focusId_ != 0 &&
+        std::none_of(last_.items.begin(), last_.items.end(), [&](const DrawnItem& i) { return i.id == focusId_; }))
+        focusId_ = 0;
+}
+
+ImFont* Ui::fontFor(FontRole role) const {
+    const ThemeFonts& f = fonts();
+    switch (role) {
+        case FontRole::Body: return f.body;
+        case FontRole::Large: return f.large;
+        case FontRole::Title: return f.title;
+    }
+    return f.body;
+}
+
+float Ui::measureHeight(std::string_view text, float width, FontRole role) const {
+    ImFont* font = fontFor(role);
+    return static_cast<float>(wrapLines(font, font->FontSize, text, width).size()) * font->FontSize * 1.15f;
+}
+
+Rect Ui::drawWrapped(std::string_view text, Rect where, FontRole role, const Rgba& color, float align) {
+    ImFont* font = fontFor(role);
+    const float size = font->FontSize;
+    const float lineHeight = size * 1.15f;
+    auto lines = wrapLines(font, size, text, where.width());
+    float totalHeight = static_cast<float>(lines.size()) * lineHeight;
+    // Vertically centred in the box when the box is taller than the text.
+    float y = where.y0 + std::max(0.f, (where.height() - totalHeight) * 0.5f);
+    Rect used{where.x1, y, where.x0, y + totalHeight};
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    for (std::string_view line : lines) {
+        float w = font->CalcTextSizeA(size, FLT_MAX, 0.f, line.data(), line.data() + line.size()).x;
+        float x = where.x0 + (where.width() - w) * align;
+        dl->AddText(font, size, ImVec2(x, y), toU32(color), line.data(), line.data() + line.size());
+        used.x0 = std::min(used.x0, x);
+        used.x1 = std::max(used.x1, x + w);
+        y += lineHeight;
+    }
+    if (lines.empty()) used = {where.x0, where.y0, where.x0, where.y0};
+    return used;
+}
+
+float Ui::text(std::string_view text, Rect where, FontRole role, const Rgba& color, const Rgba& background,
+               float align) {
+    where.y1 = where.y0 + measureHeight(text, where.width(), role);  // plain text sits at the top of its box
+    Rect used = drawWrapped(text, where, role, color, align);
+    DrawnItem item;
+    item.text = std::string(text);
+    item.region = region_;
+    item.rect = used;
+    item.clip = currentClip();
+    item.fontSize = fontFor(role)->FontSize;
+    item.fg = color;
+    item.bg = background;
+    current_.items.push_back(std::move(item));
+    return used.height();
+}
+
+void Ui::fill(Rect where, const Rgba& color, float rounding) {
+    ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(where.x0, where.y0), ImVec2(where.x1, where.y1), toU32(color),
+                                              rounding);
+}
+
+Ui::ControlState Ui::control(std::string_view label, Rect where) {
+    ImGui::SetCursorScreenPos(ImVec2(where.x0, where.y0));
+    std::string id(label);
+    ControlState s;
+    s.id = ImGui::GetID(id.c_str());
+    bool clicked = ImGui::InvisibleButton(id.c_str(), ImVec2(where.width(), where.height()));
+    s.held = ImGui::IsItemActive();
+    s.focused = focusId_ != 0 && focusId_ == s.id;
+    s.activated = clicked || (activateId_ != 0 && activateId_ == s.id);
+    if (clicked) focusId_ = 0;  // touch use: the keypad focus ring goes away
+    return s;
+}
+
+void Ui::drawControl(const ControlState& s, Rect where, const Rgba& fill, const Rgba& pressedFill) {
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const Theme& t = *theme_;
+    ImVec2 a(where.x0, where.y0), b(where.x1, where.y1);
+    dl->AddRectFilled(a, b, toU32(s.held || s.activated ? pressedFill : fill), t.cornerRadius);
+    dl->AddRect(a, b, toU32(t.colors.controlBorder), t.cornerRadius, 0, 3.f);
+    if (s.focused) {
+        ImVec2 grow(6, 6);
+        dl->AddRect(ImVec2(a.x - grow.x, a.y - grow.y), ImVec2(b.x + grow.x, b.y + grow.y), toU32(t.colors.focus),
+                    t.cornerRadius + 6, 0, 6.f);
+    }
+}
+
+void Ui::recordControl(std::string_view label, const ControlState& s, Rect where, Rect textRect, FontRole role,
+                       const Rgba& fg, const Rgba& fill, bool selected) {
+    DrawnItem item;
+    item.text = std::string(label);
+    item.id = s.id;
+    item.clickable = true;
+    item.selected = selected;
+    item.region = region_;
+    item.rect = where;
+    item.clip = currentClip();
+    if (!item.clip.contains(textRect)) item.clip = Rect{};  // the label spills out of the control: not visible
+    else if (!where.contains(textRect)) item.clip = Rect{};
+    item.fontSize = fontFor(role)->FontSize;
+    item.fg = fg;
+    item.bg = fill;
+    item.boundary = theme_->colors.controlBorder;
+    item.surround = theme_->colors.background;
+    current_.items.push_back(std::move(item));
+}
+
+Rect Ui::drawOneLine(std::string_view text, Rect where, FontRole role, const Rgba& color) {
+    ImFont* font = fontFor(role);
+    float size = font->FontSize;
+    const char* b = text.data();
+    const char* e = text.data() + text.size();
+    float w = font->CalcTextSizeA(size, FLT_MAX, 0.f, b, e).x;
+    if (w > where.width()) {
+        size = std::max(size * 0.75f, size * where.width() / w);
+        w = font->CalcTextSizeA(size, FLT_MAX, 0.f, b, e).x;
+    }
+    float x = where.x0 + (where.width() - w) * 0.5f;
+    float y = where.y0 + (where.height() - size) * 0.5f;
+    ImGui::GetWindowDrawList()->AddText(font, size, ImVec2(x, y), toU32(color), b, e);
+    return {x, y, x + w, y + size};
+}
+
+bool Ui::button(std::string_view label, Rect where, FontRole role, bool selected) {
+    return buttonImpl(label, where, role, selected, false);
+}
+
+bool Ui::compactButton(std::string_view label, Rect where, FontRole role, bool selected) {
+    return buttonImpl(label, where, role, selected, true);
+}
+
+bool Ui::buttonImpl(std::string_view label, Rect where, FontRole role, bool selected, bool oneLine) {
+    const auto& c = theme_->colors;
+    ControlState s = control(label, where);
+    const Rgba& bgFill = selected ? c.tile : c.button;
+    const Rgba& fg = selected ? c.tileText : c.buttonText;
+    drawControl(s, where, bgFill, selected ? c.tilePressed : c.buttonPressed);
+    float pad = oneLine ? 6.f : 12.f;
+    Rect inner{where.x0 + pad, where.y0 + pad, where.x1 - pad, where.y1 - pad};
+    Rect used = oneLine ? drawOneLine(label, inner, role, fg) : drawWrapped(label, inner, role, fg, 0.5f);
+    if (selected) {
+        // Not by colour alone: the chosen option also carries a thick bar under its label.
+        fill(Rect{where.x0 + 24, where.y1 - 16, where.x1 - 24, where.y1 - 8}, fg, 4.f);
+    }
+    recordControl(label, s, where, used, role, fg, bgFill, selected);
+    return s.activated;
+}
+
+bool Ui::tile(std::string_view label, std::string_view hint, Rect where) {
+    const auto& c = theme_->colors;
+    ControlState s = control(label, where);
+    drawControl(s, where, c.tile, c.tilePressed);
+    float pad = 24.f;
+    ImFont* large = fontFor(FontRole::Large);
+    Rect labelBox{where.x0 + pad, where.y0 + pad, where.x1 - pad, where.y0 + pad + large->FontSize * 2.4f};
+    Rect used = drawWrapped(label, labelBox, FontRole::Large, c.tileText, 0.5f);
+    recordControl(label, s, where, used, FontRole::Large, c.tileText, c.tile, false);
+    // The hint is part of the tile; it is recorded as text so it is read aloud and can be expected.
+    Rect hintBox{where.x0 + pad, labelBox.y1 + 8, where.x1 - pad, where.y1 - pad};
+    Rect hintUsed = drawWrapped(hint, hintBox, FontRole::Body, c.tileText, 0.5f);
+    DrawnItem item;
+    item.text = std::string(hint);
+    item.region = region_;
+    item.rect = hintUsed;
+    item.clip = hintBox.contains(hintUsed) ? currentClip() : Rect{};
+    item.fontSize = fontFor(FontRole::Body)->FontSize;
+    item.fg = c.tileText;
+    item.bg = c.tile;
+    current_.items.push_back(std::move(item));
+    return s.activated;
+}
+
+void Ui::moveFocus(int delta) {
+    std::vector<const DrawnItem*> order;
+    for (const DrawnItem& i : last_.items)
+        if (i.clickable) order.push_back(&i);
+    if (order.empty()) return;
+    // Reading order: the content first, then the chrome (language switch and the bottom bar).
+    std::stable_sort(order.begin(), order.end(), [](const DrawnItem* a, const DrawnItem* b) {
+        return a->region == Region::Content && b->region != Region::Content;
+    });
+    int n = static_cast<int>(order.size());
+    int at = -1;
+    for (int i = 0; i < n; ++i)
+        if (order[i]->id == focusId_) at = i;
+    int next = at < 0 ? (delta > 0 ? 0 : n - 1) : ((at + delta) % n + n) % n;
+    focusId_ = order[next]->id;
+    announcement_ = order[next]->text;
+}
+
+void Ui::focusNext() { moveFocus(+1); }
+void Ui::focusPrevious() { moveFocus(-1); }
+void Ui::activateFocused() { activateId_ = focusId_; }
+void Ui::clearFocus() { focusId_ = 0; }
+
+std::optional<std::string> Ui::takeFocusAnnouncement() {
+    auto a = std::move(announcement_);
+    announcement_.reset();
+    return a;
+}
+
+}  // namespace wp::ui

@@ -1,0 +1,91 @@
+// Ui: the kiosk's widgets on top of Dear ImGui, and the record of what each frame showed.
+//
+// Screens draw only through these widgets, so every label, text and control is recorded (FrameRecord)
+// for the script runner, read-aloud, keypad focus and the every-screen tests. Widgets draw big, themed
+// controls with a pressed state and a focus ring. No SDL here: the app feeds input into ImGui and calls
+// the focus functions for keypad keys. UI thread only.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "common/bundle.h"
+#include "kiosk/ui/fonts.h"
+#include "kiosk/ui/frame_record.h"
+
+struct ImFont;
+
+namespace wp::ui {
+
+enum class FontRole { Body, Large, Title };
+
+class Ui {
+public:
+    explicit Ui(const FontSet& fonts) : fonts_(fonts) {}
+
+    // Between ImGui::NewFrame and ImGui::Render: starts and ends the record of one frame.
+    void beginFrame(const Theme& theme, float width, float height);
+    void endFrame();
+    // The last finished frame (what is on screen).
+    const FrameRecord& lastFrame() const { return last_; }
+
+    const Theme& theme() const { return *theme_; }
+    const ThemeFonts& fonts() const { return fonts_.forTheme(theme_->id); }
+    float width() const { return current_.width; }
+    float height() const { return current_.height; }
+
+    // Which part of the screen the next widgets belong to (read-aloud reads the content first).
+    void setRegion(Region r) { region_ = r; }
+
+    // --- widgets; positions are absolute pixels on the screen. Buttons return true when activated
+    // (a tap released over them, or Enter on the keypad while focused).
+    bool button(std::string_view label, Rect where, FontRole font = FontRole::Large, bool selected = false);
+    // A button whose label stays on one line, drawn up to a quarter smaller when it would not fit
+    // (the language names, which must not break inside a word).
+    bool compactButton(std::string_view label, Rect where, FontRole font, bool selected);
+    bool tile(std::string_view label, std::string_view hint, Rect where);
+    // Text in a box, wrapped to its width; align 0 = left, 0.5 = centred. Returns the height used.
+    float text(std::string_view text, Rect where, FontRole font, const Rgba& color, const Rgba& background,
+               float align = 0.f);
+    void fill(Rect where, const Rgba& color, float rounding = 0.f);
+
+    // Height the text takes when wrapped to width.
+    float measureHeight(std::string_view text, float width, FontRole font) const;
+
+    // --- keypad focus, over the clickable items of the last frame in reading order
+    void focusNext();
+    void focusPrevious();
+    void activateFocused();
+    void clearFocus();
+    // The label of a newly focused item, once, to be spoken.
+    std::optional<std::string> takeFocusAnnouncement();
+
+private:
+    struct ControlState {
+        unsigned id = 0;
+        bool activated = false;  // released over it, or Enter while focused
+        bool held = false;       // finger down on it now: draw the pressed state
+        bool focused = false;
+    };
+    ImFont* fontFor(FontRole role) const;
+    // Draws text wrapped into where; returns the rectangle the lines took.
+    Rect drawWrapped(std::string_view text, Rect where, FontRole role, const Rgba& color, float align);
+    Rect drawOneLine(std::string_view text, Rect where, FontRole role, const Rgba& color);
+    bool buttonImpl(std::string_view label, Rect where, FontRole role, bool selected, bool oneLine);
+    ControlState control(std::string_view label, Rect where);
+    void drawControl(const ControlState& state, Rect where, const Rgba& fill, const Rgba& pressedFill);
+    void recordControl(std::string_view label, const ControlState& state, Rect where, Rect textRect, FontRole role,
+                       const Rgba& fg, const Rgba& fill, bool selected);
+    void moveFocus(int delta);
+
+    const FontSet& fonts_;
+    const Theme* theme_ = nullptr;
+    FrameRecord current_, last_;
+    Region region_ = Region::Content;
+    unsigned focusId_ = 0;
+    unsigned activateId_ = 0;
+    std::optional<std::string> announcement_;
+};
+
+}  // namespace wp::ui
