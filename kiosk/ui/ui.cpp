@@ -193,7 +193,8 @@ bool Ui::buttonImpl(std::string_view label, Rect where, FontRole role, bool sele
     const Rgba& fg = selected ? c.tileText : c.buttonText;
     drawControl(s, where, bgFill, selected ? c.tilePressed : c.buttonPressed);
     float pad = oneLine ? 6.f : 12.f;
-    Rect inner{where.x0 + pad, where.y0 + pad, where.x1 - pad, where.y1 - pad};
+    // A chosen option keeps room at the bottom for its bar.
+    Rect inner{where.x0 + pad, where.y0 + pad, where.x1 - pad, where.y1 - pad - (selected ? 12.f : 0.f)};
     Rect used = oneLine ? drawOneLine(label, inner, role, fg) : drawWrapped(label, inner, role, fg, 0.5f);
     if (selected) {
         // Not by colour alone: the chosen option also carries a thick bar under its label.
