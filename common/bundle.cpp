@@ -14,9 +14,7 @@ using toml_reader::TomlReader;
 namespace fs = std::filesystem;
 
 double relativeLuminance(const Rgba& c) {
-    auto channel = [](float v) {
-        return v <= 0.04045 ? v / 12.92 : std::pow((v + 0.055) / 1.055, 2.4);
-    };
+    auto channel = [](float v) { return v <= 0.04045 ? v / 12.92 : std::pow((v + 0.055) / 1.055, 2.4); };
     return 0.2126 * channel(c.r) + 0.7152 * channel(c.g) + 0.0722 * channel(c.b);
 }
 
@@ -29,8 +27,9 @@ double contrastRatio(const Rgba& a, const Rgba& b) {
 namespace {
 
 bool isCode(std::string_view s, size_t length) {
-    return s.size() == length &&
-           std::all_of(s.begin(), s.end(), [](char c) { return kCodeAlphabet.find(c) != std::string_view::npos; });
+    return s.size() == length && std::all_of(s.begin(), s.end(), [](char c) {
+               return kCodeAlphabet.find(c) != std::string_view::npos;
+           });
 }
 
 // "#RRGGBB" or "#RRGGBBAA".
@@ -43,10 +42,14 @@ std::optional<Rgba> parseColor(std::string_view s) {
         unsigned out = 0;
         for (char ch : hex) {
             out <<= 4;
-            if (ch >= '0' && ch <= '9') out |= static_cast<unsigned>(ch - '0');
-            else if (ch >= 'a' && ch <= 'f') out |= static_cast<unsigned>(ch - 'a' + 10);
-            else if (ch >= 'A' && ch <= 'F') out |= static_cast<unsigned>(ch - 'A' + 10);
-            else return std::nullopt;
+            if (ch >= '0' && ch <= '9')
+                out |= static_cast<unsigned>(ch - '0');
+            else if (ch >= 'a' && ch <= 'f')
+                out |= static_cast<unsigned>(ch - 'a' + 10);
+            else if (ch >= 'A' && ch <= 'F')
+                out |= static_cast<unsigned>(ch - 'A' + 10);
+            else
+                return std::nullopt;
         }
         v[i] = out;
     }
@@ -68,11 +71,12 @@ void flattenTexts(TomlReader& reader, const toml::table& t, const std::string& p
             flattenTexts(reader, *sub, full, out);
         } else if (node.is_string()) {
             std::string value(*node.value<std::string_view>());
-            if (value.empty()) reader.error(&node, fmt::format("text '{}' is empty (expected a sentence)", full));
+            if (value.empty())
+                reader.error(&node, fmt::format("text '{}' is empty (expected a sentence)", full));
             out[full] = std::move(value);
         } else {
-            reader.error(&node, fmt::format("text '{}' must be a string, found {}", full,
-                                            TomlReader::typeName(node)));
+            reader.error(
+                &node, fmt::format("text '{}' must be a string, found {}", full, TomlReader::typeName(node)));
         }
     }
 }
@@ -90,22 +94,23 @@ Result<Settings> loadSettings(const fs::path& file) {
         s.contactPoint.name = r.requireString(*cp, "name", "the contact point's name as residents know it");
         s.contactPoint.letters = r.requireString(*cp, "letters", "three capital letters for reference codes");
         if (!s.contactPoint.letters.empty() && !isCode(s.contactPoint.letters, 3))
-            r.error(cp->get("letters"),
-                    fmt::format("letters '{}' must be three characters from {}", s.contactPoint.letters,
-                                kCodeAlphabet));
+            r.error(cp->get("letters"), fmt::format("letters '{}' must be three characters from {}",
+                                                    s.contactPoint.letters, kCodeAlphabet));
     }
     if (const toml::table* k = r.requireTable(root, "kiosk", "a [kiosk] table")) {
         s.kioskCode = r.requireString(*k, "code", "the kiosk's two-character code");
         if (!s.kioskCode.empty() && !isCode(s.kioskCode, 2))
-            r.error(k->get("code"),
-                    fmt::format("kiosk code '{}' must be two characters from {}", s.kioskCode, kCodeAlphabet));
+            r.error(k->get("code"), fmt::format("kiosk code '{}' must be two characters from {}", s.kioskCode,
+                                                kCodeAlphabet));
     }
     if (const toml::node* n = root.get("screen")) {
         if (const toml::table* sc = n->as_table()) {
             s.screen.widthPx = static_cast<int>(r.optionalInt(*sc, "width_px", s.screen.widthPx, "pixels"));
-            s.screen.heightPx = static_cast<int>(r.optionalInt(*sc, "height_px", s.screen.heightPx, "pixels"));
+            s.screen.heightPx =
+                static_cast<int>(r.optionalInt(*sc, "height_px", s.screen.heightPx, "pixels"));
             s.screen.mmPerPx = r.optionalNumber(*sc, "mm_per_px", s.screen.mmPerPx, "millimetres per pixel");
-            std::string renderer = r.optionalString(*sc, "renderer", "software", "\"software\" or \"accelerated\"");
+            std::string renderer =
+                r.optionalString(*sc, "renderer", "software", "\"software\" or \"accelerated\"");
             if (renderer != "software" && renderer != "accelerated")
                 r.error(sc->get("renderer"), "renderer must be \"software\" or \"accelerated\"");
             s.screen.acceleratedRenderer = renderer == "accelerated";
@@ -119,14 +124,15 @@ Result<Settings> loadSettings(const fs::path& file) {
     }
     if (const toml::node* n = root.get("session")) {
         if (const toml::table* se = n->as_table()) {
-            s.session.defaultLanguage =
-                r.optionalString(*se, "default_language", s.session.defaultLanguage, "a language code like \"nl\"");
+            s.session.defaultLanguage = r.optionalString(*se, "default_language", s.session.defaultLanguage,
+                                                         "a language code like \"nl\"");
             s.session.idleTimeoutSeconds = static_cast<int>(
                 r.optionalInt(*se, "idle_timeout_s", s.session.idleTimeoutSeconds, "seconds"));
             s.session.idleWarningSeconds = static_cast<int>(
                 r.optionalInt(*se, "idle_warning_s", s.session.idleWarningSeconds, "seconds"));
             if (s.session.idleWarningSeconds < 20)
-                r.error(se->get("idle_warning_s"), "idle_warning_s must be at least 20 (residents need time to react)");
+                r.error(se->get("idle_warning_s"),
+                        "idle_warning_s must be at least 20 (residents need time to react)");
             if (s.session.idleTimeoutSeconds <= s.session.idleWarningSeconds)
                 r.error(se->get("idle_timeout_s"), "idle_timeout_s must be longer than idle_warning_s");
         } else {
@@ -136,8 +142,8 @@ Result<Settings> loadSettings(const fs::path& file) {
     if (const toml::node* n = root.get("theme")) {
         if (const toml::table* th = n->as_table()) {
             s.theme = r.optionalString(*th, "default", s.theme, "a theme name from the themes folder");
-            s.highContrastTheme =
-                r.optionalString(*th, "high_contrast", s.highContrastTheme, "a theme name from the themes folder");
+            s.highContrastTheme = r.optionalString(*th, "high_contrast", s.highContrastTheme,
+                                                   "a theme name from the themes folder");
         } else {
             r.error(n, "'theme' must be a table");
         }
@@ -175,27 +181,44 @@ Result<Theme> loadTheme(const fs::path& file) {
         t.titleSize = static_cast<float>(r.requireNumber(*f, "title_size", "pixels"));
         for (const char* key : {"regular", "bold"}) {
             const toml::node* n = f->get(key);
-            if (n && n->is_string() && !fs::exists(resolveAgainst(file, std::string(*n->value<std::string_view>()))))
+            if (n && n->is_string() &&
+                !fs::exists(resolveAgainst(file, std::string(*n->value<std::string_view>()))))
                 r.error(n, fmt::format("font file '{}' does not exist", *n->value<std::string_view>()));
         }
         for (float size : {t.bodySize, t.largeSize, t.titleSize})
             if (size < 12 || size > 160) r.error(f, "font sizes must be between 12 and 160 pixels");
     }
     if (const toml::table* c = r.requireTable(root, "colors", "a [colors] table")) {
-        struct Field { const char* key; Rgba* out; };
+        struct Field {
+            const char* key;
+            Rgba* out;
+        };
         auto& k = t.colors;
         const Field fields[] = {
-            {"background", &k.background}, {"text", &k.text}, {"text_muted", &k.textMuted},
-            {"tile", &k.tile}, {"tile_text", &k.tileText}, {"tile_pressed", &k.tilePressed},
-            {"button", &k.button}, {"button_text", &k.buttonText}, {"button_pressed", &k.buttonPressed},
-            {"bar", &k.bar}, {"bar_text", &k.barText}, {"focus", &k.focus},
-            {"warning", &k.warning}, {"warning_text", &k.warningText}, {"control_border", &k.controlBorder},
+            {"background", &k.background},
+            {"text", &k.text},
+            {"text_muted", &k.textMuted},
+            {"tile", &k.tile},
+            {"tile_text", &k.tileText},
+            {"tile_pressed", &k.tilePressed},
+            {"button", &k.button},
+            {"button_text", &k.buttonText},
+            {"button_pressed", &k.buttonPressed},
+            {"bar", &k.bar},
+            {"bar_text", &k.barText},
+            {"focus", &k.focus},
+            {"warning", &k.warning},
+            {"warning_text", &k.warningText},
+            {"control_border", &k.controlBorder},
         };
         for (const Field& field : fields) {
             std::string v = r.requireString(*c, field.key, "a colour like \"#1A5E9A\"");
             if (v.empty()) continue;
-            if (auto rgba = parseColor(v)) *field.out = *rgba;
-            else r.error(c->get(field.key), fmt::format("'{}' = \"{}\" is not a colour (expected \"#RRGGBB\")", field.key, v));
+            if (auto rgba = parseColor(v))
+                *field.out = *rgba;
+            else
+                r.error(c->get(field.key),
+                        fmt::format("'{}' = \"{}\" is not a colour (expected \"#RRGGBB\")", field.key, v));
         }
     }
     if (!r.ok()) return r.status();
@@ -215,14 +238,20 @@ Result<LanguageTexts> loadLanguageTexts(const fs::path& file, const std::string&
 
 Result<Content> loadContent(const fs::path& contentDir) {
     fs::path file = contentDir / "content.toml";
-    if (!fs::exists(file)) return Status::notFound(fmt::format("{}: file not found (expected the content index)", file.string()));
+    if (!fs::exists(file))
+        return Status::notFound(
+            fmt::format("{}: file not found (expected the content index)", file.string()));
     TomlReader r(file.string());
     if (!r.ok()) return r.status();
     const toml::table& root = r.root();
     Content c;
-    if (const toml::array* langs = r.requireArray(root, "languages", "a list of language codes like [\"nl\", \"en\"]")) {
+    if (const toml::array* langs =
+            r.requireArray(root, "languages", "a list of language codes like [\"nl\", \"en\"]")) {
         for (const toml::node& n : *langs) {
-            if (!n.is_string()) { r.error(&n, "a language code must be a string like \"nl\""); continue; }
+            if (!n.is_string()) {
+                r.error(&n, "a language code must be a string like \"nl\"");
+                continue;
+            }
             c.languages.emplace_back(*n.value<std::string_view>());
         }
         if (c.languages.empty()) r.error(langs, "at least one language is needed");
@@ -231,7 +260,10 @@ Result<Content> loadContent(const fs::path& contentDir) {
         std::set<std::string> seen;
         for (const toml::node& n : *tiles) {
             const toml::table* t = n.as_table();
-            if (t == nullptr) { r.error(&n, "each tile must be a [[tile]] table"); continue; }
+            if (t == nullptr) {
+                r.error(&n, "each tile must be a [[tile]] table");
+                continue;
+            }
             StartTile tile;
             tile.id = r.requireString(*t, "id", "the tile's id");
             tile.labelKey = r.requireString(*t, "label", "the text key of the tile's label");
@@ -248,11 +280,15 @@ Result<Content> loadContent(const fs::path& contentDir) {
     for (const std::string& code : c.languages) {
         fs::path textFile = contentDir / "texts" / (code + ".toml");
         if (!fs::exists(textFile)) {
-            errors.push_back(fmt::format("{}: file not found (content.toml lists language '{}')", textFile.string(), code));
+            errors.push_back(fmt::format("{}: file not found (content.toml lists language '{}')",
+                                         textFile.string(), code));
             continue;
         }
         auto texts = loadLanguageTexts(textFile, code);
-        if (!texts) { errors.push_back(texts.status().message()); continue; }
+        if (!texts) {
+            errors.push_back(texts.status().message());
+            continue;
+        }
         c.texts.emplace(code, std::move(texts).value());
     }
     if (errors.empty()) {
@@ -260,8 +296,8 @@ Result<Content> loadContent(const fs::path& contentDir) {
             for (const std::string* key : {&tile.labelKey, &tile.hintKey})
                 for (const auto& [code, lt] : c.texts)
                     if (!lt.texts.contains(*key))
-                        errors.push_back(fmt::format("{}: missing text '{}' (used by tile '{}' in {})", lt.file,
-                                                     *key, tile.id, file.string()));
+                        errors.push_back(fmt::format("{}: missing text '{}' (used by tile '{}' in {})",
+                                                     lt.file, *key, tile.id, file.string()));
         for (std::string& missing : findMissingTranslations(c)) errors.push_back(std::move(missing));
     }
     if (!errors.empty()) {
@@ -279,7 +315,8 @@ std::vector<std::string> findMissingTranslations(const Content& content) {
             if (otherCode == code) continue;
             for (const auto& [key, value] : other.texts)
                 if (!lt.texts.contains(key))
-                    out.push_back(fmt::format("{}: missing text '{}' (present in {})", lt.file, key, other.file));
+                    out.push_back(
+                        fmt::format("{}: missing text '{}' (present in {})", lt.file, key, other.file));
         }
     }
     std::sort(out.begin(), out.end());
@@ -289,7 +326,8 @@ std::vector<std::string> findMissingTranslations(const Content& content) {
 
 Result<Bundle> loadBundle(const fs::path& settingsFile) {
     if (!fs::exists(settingsFile))
-        return Status::notFound(fmt::format("{}: file not found (expected the kiosk settings)", settingsFile.string()));
+        return Status::notFound(
+            fmt::format("{}: file not found (expected the kiosk settings)", settingsFile.string()));
     auto settings = loadSettings(settingsFile);
     if (!settings) return settings.status();
     Bundle b;
@@ -300,22 +338,27 @@ Result<Bundle> loadBundle(const fs::path& settingsFile) {
 
     std::vector<std::string> errors;
     if (!fs::is_directory(b.settings.themesDir))
-        return Status::notFound(fmt::format("{}: themes folder not found (from {})", b.settings.themesDir.string(), b.settings.path));
+        return Status::notFound(fmt::format("{}: themes folder not found (from {})",
+                                            b.settings.themesDir.string(), b.settings.path));
     std::vector<fs::path> themeFiles;
     for (const auto& entry : fs::directory_iterator(b.settings.themesDir))
         if (entry.path().extension() == ".toml") themeFiles.push_back(entry.path());
     std::sort(themeFiles.begin(), themeFiles.end());
     for (const fs::path& tf : themeFiles) {
         auto theme = loadTheme(tf);
-        if (!theme) { errors.push_back(theme.status().message()); continue; }
+        if (!theme) {
+            errors.push_back(theme.status().message());
+            continue;
+        }
         b.themes.emplace(theme->id, std::move(theme).value());
     }
     for (const std::string* id : {&b.settings.theme, &b.settings.highContrastTheme})
         if (errors.empty() && !b.themes.contains(*id))
-            errors.push_back(fmt::format("{}: theme '{}' not found in {}", b.settings.path, *id, b.settings.themesDir.string()));
+            errors.push_back(fmt::format("{}: theme '{}' not found in {}", b.settings.path, *id,
+                                         b.settings.themesDir.string()));
     if (!b.content.texts.contains(b.settings.session.defaultLanguage))
-        errors.push_back(fmt::format("{}: default_language '{}' is not one of the content's languages", b.settings.path,
-                                     b.settings.session.defaultLanguage));
+        errors.push_back(fmt::format("{}: default_language '{}' is not one of the content's languages",
+                                     b.settings.path, b.settings.session.defaultLanguage));
     if (!errors.empty()) {
         std::string all;
         for (auto& e : errors) all += (all.empty() ? "" : "\n") + e;

@@ -17,25 +17,25 @@ using TimePoint = std::chrono::system_clock::time_point;
 using Millis = std::chrono::milliseconds;
 
 class Clock {
-public:
+  public:
     virtual ~Clock() = default;
     virtual TimePoint now() const = 0;
 };
 
 class SystemClock final : public Clock {
-public:
+  public:
     TimePoint now() const override { return std::chrono::system_clock::now(); }
 };
 
 class ScriptClock final : public Clock {
-public:
+  public:
     // clockFile may be empty: the offset is then kept in this process only.
     explicit ScriptClock(std::filesystem::path clockFile = {});
     TimePoint now() const override;
     // Moves this clock (and every process sharing the clock file) forward by d.
     void advance(Millis d);
 
-private:
+  private:
     Millis readOffset() const;
     std::filesystem::path file_;
     mutable std::mutex mutex_;

@@ -13,7 +13,7 @@
 namespace wp {
 
 class [[nodiscard]] Status {
-public:
+  public:
     enum class Code { Ok, InvalidInput, NotFound, IoError, Unavailable, Conflict, Internal };
 
     Status() = default;
@@ -30,7 +30,7 @@ public:
     Code code() const { return code_; }
     const std::string& message() const { return message_; }
 
-private:
+  private:
     Status(Code code, std::string message) : code_(code), message_(std::move(message)) {}
     Code code_ = Code::Ok;
     std::string message_;
@@ -38,22 +38,31 @@ private:
 
 template <typename T>
 class [[nodiscard]] Result {
-public:
+  public:
     Result(T value) : value_(std::move(value)) {}  // NOLINT: implicit on purpose, like std::optional
     Result(Status status) : status_(std::move(status)) { assert(!status_.isOk()); }  // NOLINT
 
     bool isOk() const { return value_.has_value(); }
     explicit operator bool() const { return isOk(); }
     const Status& status() const { return status_; }
-    T& value() & { assert(value_); return *value_; }
-    const T& value() const& { assert(value_); return *value_; }
-    T&& value() && { assert(value_); return std::move(*value_); }
+    T& value() & {
+        assert(value_);
+        return *value_;
+    }
+    const T& value() const& {
+        assert(value_);
+        return *value_;
+    }
+    T&& value() && {
+        assert(value_);
+        return std::move(*value_);
+    }
     T& operator*() & { return value(); }
     const T& operator*() const& { return value(); }
     T* operator->() { return &value(); }
     const T* operator->() const { return &value(); }
 
-private:
+  private:
     std::optional<T> value_;
     Status status_;
 };

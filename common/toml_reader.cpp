@@ -22,16 +22,24 @@ TomlReader::TomlReader(std::string path) : path_(std::move(path)) {
 
 std::string TomlReader::typeName(const toml::node& n) {
     switch (n.type()) {
-        case toml::node_type::table: return "a table";
-        case toml::node_type::array: return "an array";
-        case toml::node_type::string: return "a string";
-        case toml::node_type::integer: return "an integer";
-        case toml::node_type::floating_point: return "a decimal number";
-        case toml::node_type::boolean: return "true/false";
+        case toml::node_type::table:
+            return "a table";
+        case toml::node_type::array:
+            return "an array";
+        case toml::node_type::string:
+            return "a string";
+        case toml::node_type::integer:
+            return "an integer";
+        case toml::node_type::floating_point:
+            return "a decimal number";
+        case toml::node_type::boolean:
+            return "true/false";
         case toml::node_type::date:
         case toml::node_type::time:
-        case toml::node_type::date_time: return "a date or time";
-        default: return "nothing";
+        case toml::node_type::date_time:
+            return "a date or time";
+        default:
+            return "nothing";
     }
 }
 
@@ -59,8 +67,10 @@ const toml::node* TomlReader::find(const toml::table& t, std::string_view key, s
 namespace {
 template <typename T>
 bool isOfType(const toml::node& n) {
-    if constexpr (std::is_same_v<T, double>) return n.is_number();
-    else return n.is<T>();
+    if constexpr (std::is_same_v<T, double>)
+        return n.is_number();
+    else
+        return n.is<T>();
 }
 }  // namespace
 

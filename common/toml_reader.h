@@ -17,7 +17,7 @@
 namespace wp::toml_reader {
 
 class TomlReader {
-public:
+  public:
     // Parses the file. On a syntax error ok() is false and errors() holds "file:line:col: ...".
     explicit TomlReader(std::string path);
 
@@ -49,7 +49,7 @@ public:
 
     static std::string typeName(const toml::node& n);
 
-private:
+  private:
     template <typename T, typename Out>
     Out required(const toml::table& t, std::string_view key, std::string_view expected);
     const toml::node* find(const toml::table& t, std::string_view key, std::string_view expected,

@@ -18,7 +18,7 @@ struct Utterance {
 };
 
 class RecordingSpeaker final : public Speaker {
-public:
+  public:
     explicit RecordingSpeaker(std::filesystem::path logFile = {}) : logFile_(std::move(logFile)) {}
 
     void speak(const std::string& text, const std::string& language) override;
@@ -29,7 +29,7 @@ public:
     int stops() const;
     int volume() const;
 
-private:
+  private:
     std::filesystem::path logFile_;
     mutable std::mutex mutex_;
     std::vector<Utterance> said_;

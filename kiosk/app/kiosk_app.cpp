@@ -29,7 +29,7 @@ namespace {
 
 // Until the host console exists, an alert is written to the kiosk's log for the host and the admin.
 class LoggedHostAlerts final : public HostAlerts {
-public:
+  public:
     void residentAsksForHost(const std::string& screen, TimePoint) override {
         std::fprintf(stderr, "wijkpunt-kiosk: a resident asks for the host (screen '%s')\n", screen.c_str());
     }
@@ -40,8 +40,9 @@ Status checkScreens(const Bundle& bundle) {
     auto ids = ui::screenIds();
     for (const StartTile& tile : bundle.content.tiles)
         if (std::find(ids.begin(), ids.end(), tile.screen) == ids.end())
-            return Status::invalidInput(fmt::format("{}/content.toml: tile '{}' opens screen '{}', which does not exist",
-                                                    bundle.settings.contentDir.string(), tile.id, tile.screen));
+            return Status::invalidInput(
+                fmt::format("{}/content.toml: tile '{}' opens screen '{}', which does not exist",
+                            bundle.settings.contentDir.string(), tile.id, tile.screen));
     return Status::ok();
 }
 
@@ -49,12 +50,29 @@ enum class KeypadAction { None, Next, Previous, Activate, Back };
 
 KeypadAction keypadAction(const SDL_KeyboardEvent& key) {
     switch (key.keysym.sym) {
-        case SDLK_TAB: return (key.keysym.mod & KMOD_SHIFT) ? KeypadAction::Previous : KeypadAction::Next;
-        case SDLK_RIGHT: case SDLK_DOWN: case SDLK_KP_6: case SDLK_KP_2: return KeypadAction::Next;
-        case SDLK_LEFT: case SDLK_UP: case SDLK_KP_4: case SDLK_KP_8: return KeypadAction::Previous;
-        case SDLK_RETURN: case SDLK_KP_ENTER: case SDLK_SPACE: case SDLK_KP_5: return KeypadAction::Activate;
-        case SDLK_BACKSPACE: case SDLK_ESCAPE: case SDLK_AC_BACK: return KeypadAction::Back;
-        default: return KeypadAction::None;
+        case SDLK_TAB:
+            return (key.keysym.mod & KMOD_SHIFT) ? KeypadAction::Previous : KeypadAction::Next;
+        case SDLK_RIGHT:
+        case SDLK_DOWN:
+        case SDLK_KP_6:
+        case SDLK_KP_2:
+            return KeypadAction::Next;
+        case SDLK_LEFT:
+        case SDLK_UP:
+        case SDLK_KP_4:
+        case SDLK_KP_8:
+            return KeypadAction::Previous;
+        case SDLK_RETURN:
+        case SDLK_KP_ENTER:
+        case SDLK_SPACE:
+        case SDLK_KP_5:
+            return KeypadAction::Activate;
+        case SDLK_BACKSPACE:
+        case SDLK_ESCAPE:
+        case SDLK_AC_BACK:
+            return KeypadAction::Back;
+        default:
+            return KeypadAction::None;
     }
 }
 
@@ -71,7 +89,7 @@ std::optional<SDL_Keycode> scriptKey(const std::string& name) {
 }
 
 class Kiosk final : public ScriptHost {
-public:
+  public:
     Kiosk(const KioskOptions& options, Bundle bundle)
         : options_(options),
           bundle_(std::move(bundle)),
@@ -99,7 +117,7 @@ public:
         return out;
     }
 
-private:
+  private:
     std::unique_ptr<Clock> makeClock(const KioskOptions& o) {
         if (o.script.empty() && o.clockFile.empty()) return std::make_unique<SystemClock>();
         auto c = std::make_unique<ScriptClock>(o.clockFile);
@@ -153,10 +171,12 @@ Status Kiosk::setUp() {
     const std::string driver = SDL_GetCurrentVideoDriver();
     const bool headless = driver == "dummy" || driver == "offscreen";
     if (!options_.windowed && !headless) flags |= SDL_WINDOW_FULLSCREEN_DESKTOP;
-    window_ = SDL_CreateWindow("Wijkpunt", SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED, width_, height_, flags);
+    window_ =
+        SDL_CreateWindow("Wijkpunt", SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED, width_, height_, flags);
     if (!window_) return Status::unavailable(fmt::format("cannot open the window: {}", SDL_GetError()));
     SDL_ShowCursor(options_.windowed ? SDL_ENABLE : SDL_DISABLE);
-    Uint32 rflags = bundle_.settings.screen.acceleratedRenderer ? SDL_RENDERER_ACCELERATED : SDL_RENDERER_SOFTWARE;
+    Uint32 rflags =
+        bundle_.settings.screen.acceleratedRenderer ? SDL_RENDERER_ACCELERATED : SDL_RENDERER_SOFTWARE;
     renderer_ = SDL_CreateRenderer(window_, -1, rflags);
     if (!renderer_) return Status::unavailable(fmt::format("cannot create the renderer: {}", SDL_GetError()));
     SDL_GetRendererOutputSize(renderer_, &width_, &height_);
@@ -173,7 +193,8 @@ Status Kiosk::setUp() {
     if (!fonts_.build(*io.Fonts, bundle_.themes))
         return Status::ioError("cannot build the font atlas from the themes' font files");
     if (!ImGui_ImplSDLRenderer_Init(renderer_)) return Status::unavailable("cannot start the ImGui renderer");
-    if (!ImGui_ImplSDLRenderer_CreateFontsTexture()) return Status::unavailable("cannot upload the font texture");
+    if (!ImGui_ImplSDLRenderer_CreateFontsTexture())
+        return Status::unavailable("cannot upload the font texture");
     if (std::getenv("WIJKPUNT_DEBUG_FONTS"))
         std::fprintf(stderr, "wijkpunt-kiosk: font atlas %dx%d\n", io.Fonts->TexWidth, io.Fonts->TexHeight);
     io.Fonts->ClearTexData();  // the GPU/renderer copy is all we need
@@ -212,7 +233,9 @@ void Kiosk::tap(float x, float y) {
 
 Status Kiosk::key(const std::string& name) {
     auto code = scriptKey(name);
-    if (!code) return Status::invalidInput(fmt::format("unknown key '{}' (next, previous, up, down, left, right, enter, back)", name));
+    if (!code)
+        return Status::invalidInput(
+            fmt::format("unknown key '{}' (next, previous, up, down, left, right, enter, back)", name));
     SDL_Event e{};
     e.type = SDL_KEYDOWN;
     e.key.state = SDL_PRESSED;
@@ -235,16 +258,21 @@ Status Kiosk::screenshot(const std::string& name) {
 
 void Kiosk::handle(const SDL_Event& e) {
     switch (e.type) {
-        case SDL_QUIT: quit_ = true; break;
+        case SDL_QUIT:
+            quit_ = true;
+            break;
         case SDL_FINGERDOWN:
             session_.noteActivity();
-            pointer_.press(e.tfinger.x * static_cast<float>(width_), e.tfinger.y * static_cast<float>(height_));
+            pointer_.press(e.tfinger.x * static_cast<float>(width_),
+                           e.tfinger.y * static_cast<float>(height_));
             break;
         case SDL_FINGERMOTION:
-            pointer_.move(e.tfinger.x * static_cast<float>(width_), e.tfinger.y * static_cast<float>(height_));
+            pointer_.move(e.tfinger.x * static_cast<float>(width_),
+                          e.tfinger.y * static_cast<float>(height_));
             break;
         case SDL_FINGERUP:
-            pointer_.release(e.tfinger.x * static_cast<float>(width_), e.tfinger.y * static_cast<float>(height_));
+            pointer_.release(e.tfinger.x * static_cast<float>(width_),
+                             e.tfinger.y * static_cast<float>(height_));
             break;
         case SDL_MOUSEBUTTONDOWN:
             if (e.button.which == SDL_TOUCH_MOUSEID || e.button.button != SDL_BUTTON_LEFT) break;
@@ -262,20 +290,32 @@ void Kiosk::handle(const SDL_Event& e) {
         case SDL_KEYDOWN:
             session_.noteActivity();
             switch (keypadAction(e.key)) {
-                case KeypadAction::Next: ui_.focusNext(); break;
-                case KeypadAction::Previous: ui_.focusPrevious(); break;
-                case KeypadAction::Activate: ui_.activateFocused(); break;
-                case KeypadAction::Back: ui_.clearFocus(); session_.back(); break;
-                case KeypadAction::None: break;
+                case KeypadAction::Next:
+                    ui_.focusNext();
+                    break;
+                case KeypadAction::Previous:
+                    ui_.focusPrevious();
+                    break;
+                case KeypadAction::Activate:
+                    ui_.activateFocused();
+                    break;
+                case KeypadAction::Back:
+                    ui_.clearFocus();
+                    session_.back();
+                    break;
+                case KeypadAction::None:
+                    break;
             }
             break;
-        default: break;
+        default:
+            break;
     }
 }
 
 std::string Kiosk::timedStateKey() const {
     std::string key = formatLocalHourMinute(session_.now());
-    if (session_.idlePhase() == IdleTimer::Phase::Warning) key += fmt::format("/w{}", session_.idleSecondsLeft());
+    if (session_.idlePhase() == IdleTimer::Phase::Warning)
+        key += fmt::format("/w{}", session_.idleSecondsLeft());
     return key;
 }
 
@@ -301,9 +341,12 @@ void Kiosk::renderFrame() {
         wantScreenshot_ = false;
         screenshotStatus_ = Status::ok();
         SDL_Surface* shot = SDL_CreateRGBSurfaceWithFormat(0, width_, height_, 32, SDL_PIXELFORMAT_ABGR8888);
-        if (!shot || SDL_RenderReadPixels(renderer_, nullptr, SDL_PIXELFORMAT_ABGR8888, shot->pixels, shot->pitch) != 0 ||
+        if (!shot ||
+            SDL_RenderReadPixels(renderer_, nullptr, SDL_PIXELFORMAT_ABGR8888, shot->pixels, shot->pitch) !=
+                0 ||
             IMG_SavePNG(shot, screenshotPath_.c_str()) != 0)
-            screenshotStatus_ = Status::ioError(fmt::format("cannot save screenshot {}: {}", screenshotPath_, SDL_GetError()));
+            screenshotStatus_ = Status::ioError(
+                fmt::format("cannot save screenshot {}: {}", screenshotPath_, SDL_GetError()));
         if (shot) SDL_FreeSurface(shot);
     }
     SDL_RenderPresent(renderer_);
@@ -372,7 +415,8 @@ int Kiosk::run() {
 int runKiosk(const KioskOptions& options) {
     auto bundle = loadBundle(options.config);
     if (!bundle) {
-        std::fprintf(stderr, "wijkpunt-kiosk: cannot load the bundle:\n%s\n", bundle.status().message().c_str());
+        std::fprintf(stderr, "wijkpunt-kiosk: cannot load the bundle:\n%s\n",
+                     bundle.status().message().c_str());
         return 2;
     }
     Kiosk kiosk(options, std::move(bundle).value());

@@ -6,7 +6,8 @@
 int main(int argc, char** argv) {
     wp::KioskOptions o;
     CLI::App app{"Wijkpunt kiosk: the touch screen of a neighbourhood contact point", "wijkpunt-kiosk"};
-    app.add_option("--config", o.config, "The kiosk's settings file (settings.toml of its bundle)")->required();
+    app.add_option("--config", o.config, "The kiosk's settings file (settings.toml of its bundle)")
+        ->required();
     app.add_option("--role", o.role, "Which screen this process runs")
         ->check(CLI::IsMember({"walkin"}))
         ->description("Which screen this process runs: walkin (host and display come with the host console)");

@@ -9,7 +9,7 @@
 namespace wp {
 
 class PointerInput {
-public:
+  public:
     void press(float x, float y);
     void move(float x, float y);
     void release(float x, float y);
@@ -21,7 +21,7 @@ public:
     // The state to give ImGui for the next frame; advances the latch.
     FrameState nextFrame();
 
-private:
+  private:
     float x_ = -1, y_ = -1;
     bool down_ = false;
     bool pressedThisFrame_ = false;

@@ -62,7 +62,11 @@ Result<std::vector<ScriptStep>> ScriptRunner::parse(const std::string& text, con
     std::istringstream in(text);
     std::string raw;
     int lineNo = 0;
-    struct Word { const char* word; ScriptStep::Kind kind; enum { Quoted, Duration, Bare } arg; };
+    struct Word {
+        const char* word;
+        ScriptStep::Kind kind;
+        enum { Quoted, Duration, Bare } arg;
+    };
     static const Word kWords[] = {
         {"tap", ScriptStep::Kind::Tap, Word::Quoted},
         {"type", ScriptStep::Kind::Type, Word::Quoted},
@@ -85,20 +89,26 @@ Result<std::vector<ScriptStep>> ScriptRunner::parse(const std::string& text, con
         for (const Word& candidate : kWords)
             if (word == candidate.word) w = &candidate;
         if (w == nullptr)
-            return Status::invalidInput(fmt::format("{}:{}: unknown step '{}' (expected tap, type, expect, expect-not, "
-                                                    "expect-spoken, key, advance, wait or screenshot)",
-                                                    fileName, lineNo, word));
+            return Status::invalidInput(
+                fmt::format("{}:{}: unknown step '{}' (expected tap, type, expect, expect-not, "
+                            "expect-spoken, key, advance, wait or screenshot)",
+                            fileName, lineNo, word));
         ScriptStep step{w->kind, {}, Millis(0), lineNo, line};
         if (w->arg == Word::Quoted) {
             auto q = parseQuoted(rest);
-            if (!q) return Status::invalidInput(fmt::format("{}:{}: {} needs a \"quoted text\"", fileName, lineNo, word));
+            if (!q)
+                return Status::invalidInput(
+                    fmt::format("{}:{}: {} needs a \"quoted text\"", fileName, lineNo, word));
             step.arg = *q;
         } else if (w->arg == Word::Duration) {
             auto d = parseDuration(rest);
-            if (!d) return Status::invalidInput(fmt::format("{}:{}: {} needs a duration like 30s or 200ms", fileName, lineNo, word));
+            if (!d)
+                return Status::invalidInput(
+                    fmt::format("{}:{}: {} needs a duration like 30s or 200ms", fileName, lineNo, word));
             step.duration = *d;
         } else {
-            if (rest.empty()) return Status::invalidInput(fmt::format("{}:{}: {} needs a name", fileName, lineNo, word));
+            if (rest.empty())
+                return Status::invalidInput(fmt::format("{}:{}: {} needs a name", fileName, lineNo, word));
             step.arg = rest;
         }
         steps.push_back(std::move(step));
@@ -130,7 +140,8 @@ void ScriptRunner::fail(const ScriptStep& step, const ScriptHost& host, const st
         onScreen += fmt::format("\n    {}\"{}\"{}", item.clickable ? "[button] " : "", item.text,
                                 host.lastFrame().isVisible(item) ? "" : " (clipped)");
     }
-    failure_ = fmt::format("{}:{}: {}: {}\n  texts on screen:{}", fileName_, step.line, step.source, why, onScreen);
+    failure_ =
+        fmt::format("{}:{}: {}: {}\n  texts on screen:{}", fileName_, step.line, step.source, why, onScreen);
     state_ = State::Failed;
 }
 
@@ -188,12 +199,15 @@ ScriptRunner::State ScriptRunner::poll(ScriptHost& host) {
             case ScriptStep::Kind::ExpectNot: {
                 bool seen = false;
                 for (const ui::DrawnItem& item : host.lastFrame().items)
-                    if (item.text.find(step.arg) != std::string::npos && host.lastFrame().isVisible(item)) seen = true;
+                    if (item.text.find(step.arg) != std::string::npos && host.lastFrame().isVisible(item))
+                        seen = true;
                 bool want = step.kind == ScriptStep::Kind::Expect;
-                if (seen == want) done = true;
+                if (seen == want)
+                    done = true;
                 else if (timedOut)
-                    fail(step, host, want ? fmt::format("\"{}\" is not on screen after 5 s", step.arg)
-                                          : fmt::format("\"{}\" is still on screen after 5 s", step.arg));
+                    fail(step, host,
+                         want ? fmt::format("\"{}\" is not on screen after 5 s", step.arg)
+                              : fmt::format("\"{}\" is still on screen after 5 s", step.arg));
                 break;
             }
             case ScriptStep::Kind::ExpectSpoken: {

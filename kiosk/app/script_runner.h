@@ -26,7 +26,7 @@
 namespace wp {
 
 class ScriptHost {
-public:
+  public:
     virtual ~ScriptHost() = default;
     virtual const ui::FrameRecord& lastFrame() const = 0;
     virtual uint64_t framesPresented() const = 0;
@@ -47,7 +47,7 @@ struct ScriptStep {
 };
 
 class ScriptRunner {
-public:
+  public:
     enum class State { Running, Passed, Failed };
 
     static Result<ScriptRunner> load(const std::filesystem::path& file);
@@ -63,7 +63,7 @@ public:
 
     static constexpr std::chrono::milliseconds kExpectTimeout{5000};
 
-private:
+  private:
     using Steady = std::chrono::steady_clock;
     bool settled(const ScriptHost& host) const;
     void fail(const ScriptStep& step, const ScriptHost& host, const std::string& why);

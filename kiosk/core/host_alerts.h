@@ -9,7 +9,7 @@
 namespace wp {
 
 class HostAlerts {
-public:
+  public:
     virtual ~HostAlerts() = default;
     // A resident pressed "Vraag het de gastvrouw of gastheer" on the named screen.
     virtual void residentAsksForHost(const std::string& screen, TimePoint when) = 0;

@@ -22,7 +22,8 @@ TimePoint IdleTimer::nextChange(TimePoint now) const {
     auto left = (last_ + timeout_) - now;
     if (left <= std::chrono::milliseconds(0)) return now;
     auto sub = left % std::chrono::seconds(1);
-    return now + (sub.count() == 0 ? std::chrono::duration_cast<TimePoint::duration>(std::chrono::seconds(1)) : sub);
+    return now + (sub.count() == 0 ? std::chrono::duration_cast<TimePoint::duration>(std::chrono::seconds(1))
+                                   : sub);
 }
 
 }  // namespace wp

@@ -11,10 +11,11 @@
 namespace wp {
 
 class IdleTimer {
-public:
+  public:
     enum class Phase { Active, Warning, Expired };
 
-    IdleTimer(std::chrono::seconds timeout, std::chrono::seconds warning) : timeout_(timeout), warning_(warning) {}
+    IdleTimer(std::chrono::seconds timeout, std::chrono::seconds warning)
+        : timeout_(timeout), warning_(warning) {}
 
     void restart(TimePoint now) { last_ = now; }
     Phase phase(TimePoint now) const;
@@ -23,7 +24,7 @@ public:
     // When the phase or the seconds-left count next changes (for the event loop's wake-up).
     TimePoint nextChange(TimePoint now) const;
 
-private:
+  private:
     std::chrono::seconds timeout_, warning_;
     TimePoint last_{};
 };

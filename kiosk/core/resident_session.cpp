@@ -5,7 +5,8 @@
 
 namespace wp {
 
-ResidentSession::ResidentSession(const Bundle& bundle, const Clock& clock, Speaker& speaker, HostAlerts& alerts)
+ResidentSession::ResidentSession(const Bundle& bundle, const Clock& clock, Speaker& speaker,
+                                 HostAlerts& alerts)
     : bundle_(bundle),
       clock_(clock),
       speaker_(speaker),
@@ -33,14 +34,18 @@ IdleTimer::Phase ResidentSession::idlePhase() const {
     return idle_.phase(clock_.now());
 }
 
-int ResidentSession::idleSecondsLeft() const { return idle_.secondsLeft(clock_.now()); }
+int ResidentSession::idleSecondsLeft() const {
+    return idle_.secondsLeft(clock_.now());
+}
 
 TimePoint ResidentSession::nextTimedChange() const {
     if (isPristine()) return TimePoint::max();
     return idle_.nextChange(clock_.now());
 }
 
-void ResidentSession::noteActivity() { idle_.restart(clock_.now()); }
+void ResidentSession::noteActivity() {
+    idle_.restart(clock_.now());
+}
 
 void ResidentSession::open(ScreenRef screen) {
     noteActivity();
@@ -89,7 +94,9 @@ void ResidentSession::dismissHostNotice() {
     hostNotice_ = false;
 }
 
-void ResidentSession::stillHere() { noteActivity(); }
+void ResidentSession::stillHere() {
+    noteActivity();
+}
 
 void ResidentSession::readAloud(const std::string& text) {
     noteActivity();

@@ -30,7 +30,7 @@ inline constexpr const char* kStartScreen = "start";
 inline constexpr int kDefaultVolume = 70;
 
 class ResidentSession {
-public:
+  public:
     ResidentSession(const Bundle& bundle, const Clock& clock, Speaker& speaker, HostAlerts& alerts);
 
     // --- what screens read
@@ -71,7 +71,7 @@ public:
     // Applies the idle timeout; returns true when it wiped the session.
     bool tick();
 
-private:
+  private:
     void wipe();
 
     const Bundle& bundle_;

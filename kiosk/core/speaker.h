@@ -10,7 +10,7 @@
 namespace wp {
 
 class Speaker {
-public:
+  public:
     virtual ~Speaker() = default;
     virtual void speak(const std::string& text, const std::string& language) = 0;
     virtual void stop() = 0;

@@ -14,7 +14,7 @@
 namespace wp {
 
 class Texts {
-public:
+  public:
     explicit Texts(const Content& content) : content_(content) {}
 
     // The text of key in language; "[key]" when there is none.
@@ -22,9 +22,11 @@ public:
     const std::set<std::string>& missingKeys() const { return missing_; }
 
     // The language's own name ("Türkçe"), from the key language.name of that language.
-    const std::string& languageName(std::string_view language) const { return get(language, "language.name"); }
+    const std::string& languageName(std::string_view language) const {
+        return get(language, "language.name");
+    }
 
-private:
+  private:
     const Content& content_;
     mutable std::set<std::string> missing_;
     mutable std::set<std::string> bracketed_;  // storage for the "[key]" strings handed out

@@ -25,8 +25,9 @@ struct ThemeFonts {
 };
 
 class FontSet {
-public:
-    // Adds the fonts of every theme to the atlas and builds it. Returns false when a font file cannot be read.
+  public:
+    // Adds the fonts of every theme to the atlas and builds it. Returns false when a font file cannot be
+    // read.
     bool build(ImFontAtlas& atlas, const std::map<std::string, Theme>& themes);
     const ThemeFonts& forTheme(const std::string& themeId) const { return byTheme_.at(themeId); }
     const std::map<std::string, ThemeFonts>& all() const { return byTheme_; }
@@ -34,7 +35,7 @@ public:
     // The code points the atlas holds, as ImGui glyph ranges (pairs, zero-terminated).
     static const unsigned short* glyphRanges();
 
-private:
+  private:
     std::map<std::tuple<std::string, float>, ImFont*> loaded_;
     std::map<std::string, ThemeFonts> byTheme_;
 };

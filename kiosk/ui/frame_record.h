@@ -16,21 +16,23 @@ struct Rect {
     float x0 = 0, y0 = 0, x1 = 0, y1 = 0;
     float width() const { return x1 - x0; }
     float height() const { return y1 - y0; }
-    bool contains(const Rect& r) const { return r.x0 >= x0 - 0.5f && r.y0 >= y0 - 0.5f && r.x1 <= x1 + 0.5f && r.y1 <= y1 + 0.5f; }
+    bool contains(const Rect& r) const {
+        return r.x0 >= x0 - 0.5f && r.y0 >= y0 - 0.5f && r.x1 <= x1 + 0.5f && r.y1 <= y1 + 0.5f;
+    }
 };
 
 enum class Region { Chrome, Content };
 
 struct DrawnItem {
-    std::string text;     // the label or text, whole (also when wrapped over lines)
-    unsigned id = 0;      // stable widget id for controls, 0 for plain text
+    std::string text;  // the label or text, whole (also when wrapped over lines)
+    unsigned id = 0;   // stable widget id for controls, 0 for plain text
     bool clickable = false;
     bool selected = false;  // a chosen option (the current language)
     Region region = Region::Content;
-    Rect rect;            // where the control, or the text's lines, were drawn
-    Rect clip;            // the clip rectangle in force
+    Rect rect;  // where the control, or the text's lines, were drawn
+    Rect clip;  // the clip rectangle in force
     float fontSize = 0;
-    Rgba fg, bg;          // text colour and the colour right behind it
+    Rgba fg, bg;              // text colour and the colour right behind it
     Rgba boundary, surround;  // controls: outline (or fill) and the colour around the control
 };
 

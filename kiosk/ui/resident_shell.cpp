@@ -75,8 +75,8 @@ void ResidentShell::drawTopBar(Ui& ui, ResidentSession& session, Rect bar) {
     const float pad = t.spacing * 1.5f;
     std::string clock = formatLocalHourMinute(session.now());
     const float clockW = t.titleSize * 3.2f;
-    float nameH = ui.measureHeight(session.bundle().settings.contactPoint.name, bar.width() - clockW - pad * 2,
-                                   FontRole::Large);
+    float nameH = ui.measureHeight(session.bundle().settings.contactPoint.name,
+                                   bar.width() - clockW - pad * 2, FontRole::Large);
     float nameY = bar.y0 + (bar.height() - nameH) / 2;
     ui.text(session.bundle().settings.contactPoint.name, {bar.x0 + pad, nameY, bar.x1 - clockW - pad, bar.y1},
             FontRole::Large, t.colors.barText, t.colors.bar);
@@ -88,12 +88,13 @@ void ResidentShell::drawTopBar(Ui& ui, ResidentSession& session, Rect bar) {
 void ResidentShell::drawLanguages(Ui& ui, ResidentSession& session, Rect row) {
     const auto& langs = session.bundle().content.languages;
     const float gap = 12.f;
-    const float w = (row.width() - gap * static_cast<float>(langs.size() - 1)) / static_cast<float>(langs.size());
+    const float w =
+        (row.width() - gap * static_cast<float>(langs.size() - 1)) / static_cast<float>(langs.size());
     float x = row.x0;
     for (const std::string& code : langs) {
         // Each language is named in itself, so a resident finds their own without reading Dutch.
         if (ui.compactButton(session.texts().languageName(code), {x, row.y0, x + w, row.y1}, FontRole::Body,
-                      code == session.language()))
+                             code == session.language()))
             session.setLanguage(code);
         x += w + gap;
     }

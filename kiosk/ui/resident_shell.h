@@ -17,14 +17,14 @@
 namespace wp::ui {
 
 class ResidentShell {
-public:
+  public:
     // Call between ImGui::NewFrame and ImGui::Render.
     void drawFrame(Ui& ui, ResidentSession& session, float width, float height);
 
     // What "Voorlezen" says for the given frame: its content first, then the controls around it.
     static std::string screenText(const FrameRecord& frame);
 
-private:
+  private:
     Screen& screenFor(const std::string& id);
     void drawTopBar(Ui& ui, ResidentSession& session, Rect bar);
     void drawLanguages(Ui& ui, ResidentSession& session, Rect row);

@@ -14,7 +14,7 @@
 namespace wp::ui {
 
 class Screen {
-public:
+  public:
     virtual ~Screen() = default;
     virtual void draw(Ui& ui, ResidentSession& session, Rect area) = 0;
 };

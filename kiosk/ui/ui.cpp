@@ -9,7 +9,9 @@ namespace wp::ui {
 
 namespace {
 
-ImU32 toU32(const Rgba& c) { return ImGui::ColorConvertFloat4ToU32(ImVec4(c.r, c.g, c.b, c.a)); }
+ImU32 toU32(const Rgba& c) {
+    return ImGui::ColorConvertFloat4ToU32(ImVec4(c.r, c.g, c.b, c.a));
+}
 
 // Splits text into lines that fit width, breaking at word boundaries (and at '\n').
 std::vector<std::string_view> wrapLines(ImFont* font, float size, std::string_view text, float width) {
@@ -53,17 +55,20 @@ void Ui::endFrame() {
     // Enter applies to one frame only; focus on a control that no longer exists is dropped.
     activateId_ = 0;
     last_ = std::move(current_);
-    if (focusId_ != 0 &&
-        std::none_of(last_.items.begin(), last_.items.end(), [&](const DrawnItem& i) { return i.id == focusId_; }))
+    if (focusId_ != 0 && std::none_of(last_.items.begin(), last_.items.end(),
+                                      [&](const DrawnItem& i) { return i.id == focusId_; }))
         focusId_ = 0;
 }
 
 ImFont* Ui::fontFor(FontRole role) const {
     const ThemeFonts& f = fonts();
     switch (role) {
-        case FontRole::Body: return f.body;
-        case FontRole::Large: return f.large;
-        case FontRole::Title: return f.title;
+        case FontRole::Body:
+            return f.body;
+        case FontRole::Large:
+            return f.large;
+        case FontRole::Title:
+            return f.title;
     }
     return f.body;
 }
@@ -112,8 +117,8 @@ float Ui::text(std::string_view text, Rect where, FontRole role, const Rgba& col
 }
 
 void Ui::fill(Rect where, const Rgba& color, float rounding) {
-    ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(where.x0, where.y0), ImVec2(where.x1, where.y1), toU32(color),
-                                              rounding);
+    ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(where.x0, where.y0), ImVec2(where.x1, where.y1),
+                                              toU32(color), rounding);
 }
 
 Ui::ControlState Ui::control(std::string_view label, Rect where) {
@@ -137,13 +142,13 @@ void Ui::drawControl(const ControlState& s, Rect where, const Rgba& fill, const 
     dl->AddRect(a, b, toU32(t.colors.controlBorder), t.cornerRadius, 0, 3.f);
     if (s.focused) {
         ImVec2 grow(6, 6);
-        dl->AddRect(ImVec2(a.x - grow.x, a.y - grow.y), ImVec2(b.x + grow.x, b.y + grow.y), toU32(t.colors.focus),
-                    t.cornerRadius + 6, 0, 6.f);
+        dl->AddRect(ImVec2(a.x - grow.x, a.y - grow.y), ImVec2(b.x + grow.x, b.y + grow.y),
+                    toU32(t.colors.focus), t.cornerRadius + 6, 0, 6.f);
     }
 }
 
-void Ui::recordControl(std::string_view label, const ControlState& s, Rect where, Rect textRect, FontRole role,
-                       const Rgba& fg, const Rgba& fill, bool selected) {
+void Ui::recordControl(std::string_view label, const ControlState& s, Rect where, Rect textRect,
+                       FontRole role, const Rgba& fg, const Rgba& fill, bool selected) {
     DrawnItem item;
     item.text = std::string(label);
     item.id = s.id;
@@ -152,8 +157,10 @@ void Ui::recordControl(std::string_view label, const ControlState& s, Rect where
     item.region = region_;
     item.rect = where;
     item.clip = currentClip();
-    if (!item.clip.contains(textRect)) item.clip = Rect{};  // the label spills out of the control: not visible
-    else if (!where.contains(textRect)) item.clip = Rect{};
+    if (!item.clip.contains(textRect))
+        item.clip = Rect{};  // the label spills out of the control: not visible
+    else if (!where.contains(textRect))
+        item.clip = Rect{};
     item.fontSize = fontFor(role)->FontSize;
     item.fg = fg;
     item.bg = fill;
@@ -246,10 +253,18 @@ void Ui::moveFocus(int delta) {
     announcement_ = order[next]->text;
 }
 
-void Ui::focusNext() { moveFocus(+1); }
-void Ui::focusPrevious() { moveFocus(-1); }
-void Ui::activateFocused() { activateId_ = focusId_; }
-void Ui::clearFocus() { focusId_ = 0; }
+void Ui::focusNext() {
+    moveFocus(+1);
+}
+void Ui::focusPrevious() {
+    moveFocus(-1);
+}
+void Ui::activateFocused() {
+    activateId_ = focusId_;
+}
+void Ui::clearFocus() {
+    focusId_ = 0;
+}
 
 std::optional<std::string> Ui::takeFocusAnnouncement() {
     auto a = std::move(announcement_);

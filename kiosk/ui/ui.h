@@ -21,7 +21,7 @@ namespace wp::ui {
 enum class FontRole { Body, Large, Title };
 
 class Ui {
-public:
+  public:
     explicit Ui(const FontSet& fonts) : fonts_(fonts) {}
 
     // Between ImGui::NewFrame and ImGui::Render: starts and ends the record of one frame.
@@ -61,7 +61,7 @@ public:
     // The label of a newly focused item, once, to be spoken.
     std::optional<std::string> takeFocusAnnouncement();
 
-private:
+  private:
     struct ControlState {
         unsigned id = 0;
         bool activated = false;  // released over it, or Enter while focused
@@ -75,8 +75,8 @@ private:
     bool buttonImpl(std::string_view label, Rect where, FontRole role, bool selected, bool oneLine);
     ControlState control(std::string_view label, Rect where);
     void drawControl(const ControlState& state, Rect where, const Rgba& fill, const Rgba& pressedFill);
-    void recordControl(std::string_view label, const ControlState& state, Rect where, Rect textRect, FontRole role,
-                       const Rgba& fg, const Rgba& fill, bool selected);
+    void recordControl(std::string_view label, const ControlState& state, Rect where, Rect textRect,
+                       FontRole role, const Rgba& fg, const Rgba& fill, bool selected);
     void moveFocus(int delta);
 
     const FontSet& fonts_;

@@ -14,8 +14,8 @@ void ComingSoonScreen::draw(Ui& ui, ResidentSession& session, Rect area) {
         if (tile.id == arg) titleKey = tile.labelKey;
 
     float y = area.y0;
-    y += ui.text(session.tr(titleKey), {area.x0, y, area.x1, y + t.titleSize * 2.5f}, FontRole::Title, t.colors.text,
-                 t.colors.background, 0.5f);
+    y += ui.text(session.tr(titleKey), {area.x0, y, area.x1, y + t.titleSize * 2.5f}, FontRole::Title,
+                 t.colors.text, t.colors.background, 0.5f);
     y += t.spacing * 2;
     y += ui.text(session.tr("soon.body"), {area.x0, y, area.x1, y + 300}, FontRole::Body, t.colors.text,
                  t.colors.background, 0.5f);

@@ -7,7 +7,7 @@
 namespace wp::ui {
 
 class ComingSoonScreen final : public Screen {
-public:
+  public:
     static constexpr const char* kId = "coming-soon";
     void draw(Ui& ui, ResidentSession& session, Rect area) override;
 };

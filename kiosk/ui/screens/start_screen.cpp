@@ -18,11 +18,14 @@ void StartScreen::draw(Ui& ui, ResidentSession& session, Rect area) {
     const int rows = static_cast<int>((tiles.size() + 1) / 2);
     const float tileW = (area.width() - gap) / 2;
     const float room = area.y1 - y - followHeight - gap * 2;
-    const float tileH = rows > 0 ? std::min(300.f, (room - gap * static_cast<float>(rows - 1)) / static_cast<float>(rows)) : 0;
+    const float tileH =
+        rows > 0 ? std::min(300.f, (room - gap * static_cast<float>(rows - 1)) / static_cast<float>(rows))
+                 : 0;
     for (size_t i = 0; i < tiles.size(); ++i) {
         float x = area.x0 + static_cast<float>(i % 2) * (tileW + gap);
         float ty = y + static_cast<float>(i / 2) * (tileH + gap);
-        if (ui.tile(session.tr(tiles[i].labelKey), session.tr(tiles[i].hintKey), {x, ty, x + tileW, ty + tileH}))
+        if (ui.tile(session.tr(tiles[i].labelKey), session.tr(tiles[i].hintKey),
+                    {x, ty, x + tileW, ty + tileH}))
             session.openTile(tiles[i].id);
     }
     y += static_cast<float>(rows) * (tileH + gap) + gap;

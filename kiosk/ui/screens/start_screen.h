@@ -7,7 +7,7 @@
 namespace wp::ui {
 
 class StartScreen final : public Screen {
-public:
+  public:
     void draw(Ui& ui, ResidentSession& session, Rect area) override;
 };
 
