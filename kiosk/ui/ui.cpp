@@ -215,13 +215,17 @@ bool Ui::tile(std::string_view label, std::string_view hint, Rect where) {
     const auto& c = theme_->colors;
     ControlState s = control(label, where);
     drawControl(s, where, c.tile, c.tilePressed);
-    float pad = 24.f;
-    ImFont* large = fontFor(FontRole::Large);
-    Rect labelBox{where.x0 + pad, where.y0 + pad, where.x1 - pad, where.y0 + pad + large->FontSize * 2.4f};
+    // Label and hint as one block, centred in the tile.
+    const float pad = 24.f, gap = 16.f;
+    const float innerW = where.width() - pad * 2;
+    const float labelH = measureHeight(label, innerW, FontRole::Large);
+    const float hintH = measureHeight(hint, innerW, FontRole::Body);
+    const float top = where.y0 + std::max(pad, (where.height() - labelH - gap - hintH) / 2);
+    Rect labelBox{where.x0 + pad, top, where.x1 - pad, top + labelH};
     Rect used = drawWrapped(label, labelBox, FontRole::Large, c.tileText, 0.5f);
     recordControl(label, s, where, used, FontRole::Large, c.tileText, c.tile, false);
     // The hint is part of the tile; it is recorded as text so it is read aloud and can be expected.
-    Rect hintBox{where.x0 + pad, labelBox.y1 + 8, where.x1 - pad, where.y1 - pad};
+    Rect hintBox{where.x0 + pad, labelBox.y1 + gap, where.x1 - pad, where.y1 - pad};
     Rect hintUsed = drawWrapped(hint, hintBox, FontRole::Body, c.tileText, 0.5f);
     DrawnItem item;
     item.text = std::string(hint);
