@@ -148,6 +148,33 @@ Result<Settings> loadSettings(const fs::path& file) {
             r.error(n, "'theme' must be a table");
         }
     }
+    if (const toml::node* n = root.get("printer")) {
+        if (const toml::table* pr = n->as_table()) {
+            s.printer.way = r.optionalString(*pr, "way", s.printer.way, "\"pdf\", \"escpos\" or \"none\"");
+            if (s.printer.way != "pdf" && s.printer.way != "escpos" && s.printer.way != "none")
+                r.error(pr->get("way"), "way must be \"pdf\", \"escpos\" or \"none\"");
+            s.printer.queue = r.optionalString(*pr, "queue", "", "the CUPS queue name");
+            s.printer.server = r.optionalString(*pr, "server", "", "a CUPS server or socket path");
+            if (s.printer.way != "none" && s.printer.queue.empty())
+                r.error(pr, "a printer with way \"pdf\" or \"escpos\" needs a queue");
+        } else {
+            r.error(n, "'printer' must be a table");
+        }
+    }
+    if (const toml::node* n = root.get("central")) {
+        if (const toml::table* ce = n->as_table()) {
+            s.central.publicUrl = r.optionalString(*ce, "public_url", "", "an https:// address");
+            if (!s.central.publicUrl.empty() && s.central.publicUrl.rfind("https://", 0) != 0)
+                r.error(ce->get("public_url"), "public_url must start with https://");
+            while (!s.central.publicUrl.empty() && s.central.publicUrl.back() == '/') s.central.publicUrl.pop_back();
+        } else {
+            r.error(n, "'central' must be a table");
+        }
+    }
+    std::string dataDir = "/var/lib/wijkpunt";
+    if (const toml::table* k = root.get_as<toml::table>("kiosk"))
+        dataDir = r.optionalString(*k, "data_dir", dataDir, "a folder for the kiosk's database");
+    s.dataDir = resolveAgainst(file, dataDir);
     std::string content = "content", themes = "themes";
     if (const toml::node* n = root.get("bundle")) {
         if (const toml::table* b = n->as_table()) {
@@ -179,6 +206,7 @@ Result<Theme> loadTheme(const fs::path& file) {
         t.bodySize = static_cast<float>(r.requireNumber(*f, "body_size", "pixels"));
         t.largeSize = static_cast<float>(r.requireNumber(*f, "large_size", "pixels"));
         t.titleSize = static_cast<float>(r.requireNumber(*f, "title_size", "pixels"));
+        t.ticketSize = static_cast<float>(r.optionalNumber(*f, "ticket_size", t.ticketSize, "pixels"));
         for (const char* key : {"regular", "bold"}) {
             const toml::node* n = f->get(key);
             if (n && n->is_string() &&
@@ -187,6 +215,7 @@ Result<Theme> loadTheme(const fs::path& file) {
         }
         for (float size : {t.bodySize, t.largeSize, t.titleSize})
             if (size < 12 || size > 160) r.error(f, "font sizes must be between 12 and 160 pixels");
+        if (t.ticketSize < 60 || t.ticketSize > 320) r.error(f, "ticket_size must be between 60 and 320 pixels");
     }
     if (const toml::table* c = r.requireTable(root, "colors", "a [colors] table")) {
         struct Field {
@@ -335,6 +364,9 @@ Result<Bundle> loadBundle(const fs::path& settingsFile) {
     auto content = loadContent(b.settings.contentDir);
     if (!content) return content.status();
     b.content = std::move(content).value();
+    auto services = loadContentServices(b.settings.contentDir, b.content);
+    if (!services) return services.status();
+    b.services = std::move(services).value();
 
     std::vector<std::string> errors;
     if (!fs::is_directory(b.settings.themesDir))

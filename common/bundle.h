@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "common/services.h"
 #include "common/status.h"
 
 namespace wp {
@@ -41,6 +42,7 @@ struct Theme {
     // Font files (absolute, or relative to the theme file) and pixel sizes on the configured panel.
     std::string fontRegular, fontBold;
     float bodySize = 34, largeSize = 46, titleSize = 64;
+    float ticketSize = 200;  // the queue number on the ticket screen: digits, capitals and '-' only
     float cornerRadius = 16;
     float spacing = 24;
 };
@@ -62,6 +64,15 @@ struct Settings {
         int idleTimeoutSeconds = 90;
         int idleWarningSeconds = 30;  // at least 20 (ACCESSIBILITY.md #11)
     } session;
+    struct Printer {
+        std::string way = "none";  // "pdf", "escpos" or "none" (number on screen only)
+        std::string queue;         // CUPS queue name
+        std::string server;        // CUPS server or socket; empty: the system's default
+    } printer;
+    struct Central {
+        std::string publicUrl;  // "https://wijkpunt.schiedam.nl": base of the pages a ticket's QR opens
+    } central;
+    std::filesystem::path dataDir;  // the kiosk's database and state; resolved against the settings file
     std::string theme = "gemeente";
     std::string highContrastTheme = "hoog-contrast";
     std::filesystem::path contentDir, themesDir;  // resolved against the settings file
@@ -91,6 +102,7 @@ struct Content {
 struct Bundle {
     Settings settings;
     Content content;
+    std::vector<Service> services;  // content/services.toml
     std::map<std::string, Theme> themes;  // by id
 };
 

@@ -37,6 +37,23 @@ void ScriptClock::advance(Millis d) {
     std::filesystem::rename(tmp, file_);
 }
 
+void ScriptClock::startAt(TimePoint t) {
+    {
+        std::lock_guard lock(mutex_);
+        if (!file_.empty() && std::filesystem::exists(file_)) return;
+    }
+    advance(std::chrono::duration_cast<Millis>(t - now()));
+}
+
+std::optional<TimePoint> parseLocalDateTime(const std::string& text) {
+    std::istringstream in(text);
+    date::local_time<std::chrono::minutes> local;
+    in >> date::parse("%Y-%m-%d %H:%M", local);
+    if (in.fail()) return std::nullopt;
+    static const date::time_zone* zone = date::locate_zone("Europe/Amsterdam");
+    return zone->to_sys(local, date::choose::earliest);
+}
+
 std::string formatLocalHourMinute(TimePoint t) {
     static const date::time_zone* zone = date::locate_zone("Europe/Amsterdam");
     auto local = date::make_zoned(zone, std::chrono::floor<std::chrono::minutes>(t));

@@ -10,6 +10,8 @@
 #include <filesystem>
 #include <memory>
 #include <mutex>
+#include <optional>
+#include <string>
 
 namespace wp {
 
@@ -34,6 +36,8 @@ class ScriptClock final : public Clock {
     TimePoint now() const override;
     // Moves this clock (and every process sharing the clock file) forward by d.
     void advance(Millis d);
+    // Sets the clock to t now, unless a clock file already holds a time (another process set it first).
+    void startAt(TimePoint t);
 
   private:
     Millis readOffset() const;
@@ -44,5 +48,7 @@ class ScriptClock final : public Clock {
 
 // Formats a time as HH:MM in Europe/Amsterdam, the municipality's time zone.
 std::string formatLocalHourMinute(TimePoint t);
+// Reads "YYYY-MM-DD HH:MM" as local time in Europe/Amsterdam; nothing when it is not that.
+std::optional<TimePoint> parseLocalDateTime(const std::string& text);
 
 }  // namespace wp

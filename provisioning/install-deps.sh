@@ -1,9 +1,14 @@
 #!/usr/bin/env bash
-# Installs every Debian 12 package Wijkpunt needs (provisioning/debian-packages.txt).
+# Installs every Debian 12 package Wijkpunt needs (provisioning/debian-packages.txt), plus those of any
+# extra list given as an argument (e.g. provisioning/debian-packages-bench.txt for the start-up bench).
 # Run as root, or as a user with sudo. Skips the download when everything is already there.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-mapfile -t pkgs < <(sed -e 's/#.*//' -e 's/[[:space:]]//g' "$here/debian-packages.txt" | grep -v '^$')
+lists=("$here/debian-packages.txt" "$@")
+for list in "${lists[@]}"; do
+  [ -r "$list" ] || { echo "install-deps: cannot read package list $list" >&2; exit 2; }
+done
+mapfile -t pkgs < <(sed -e 's/#.*//' -e 's/[[:space:]]//g' "${lists[@]}" | grep -v '^$' | awk '!seen[$0]++')
 
 missing=()
 for p in "${pkgs[@]}"; do

@@ -9,15 +9,21 @@
 #include <algorithm>
 #include <cfloat>
 #include <cstdio>
+#include <csignal>
 #include <cstdlib>
 #include <optional>
 
 #include "common/bundle.h"
 #include "common/clock.h"
+#include "drivers/printer/cups_printer.h"
 #include "drivers/speech/recording_speaker.h"
 #include "kiosk/app/pointer_input.h"
 #include "kiosk/app/script_runner.h"
+#include "kiosk/core/print_spooler.h"
+#include "kiosk/core/queue.h"
 #include "kiosk/core/resident_session.h"
+#include "kiosk/core/ticket_flow.h"
+#include "kiosk/store/sqlite_queue_store.h"
 #include "kiosk/ui/fonts.h"
 #include "kiosk/ui/resident_shell.h"
 #include "kiosk/ui/screen.h"
@@ -121,10 +127,13 @@ class Kiosk final : public ScriptHost {
     std::unique_ptr<Clock> makeClock(const KioskOptions& o) {
         if (o.script.empty() && o.clockFile.empty()) return std::make_unique<SystemClock>();
         auto c = std::make_unique<ScriptClock>(o.clockFile);
+        if (o.clockStart) c->startAt(*o.clockStart);
         scriptClock_ = c.get();
         return c;
     }
     Status setUp();
+    // The queue, the printer and the ticket flow, from the bundle's settings.
+    Status setUpQueue();
     void shutdown();
     void handle(const SDL_Event& e);
     void renderFrame();
@@ -142,6 +151,12 @@ class Kiosk final : public ScriptHost {
     ui::Ui ui_;
     ui::ResidentShell shell_;
     PointerInput pointer_;
+    std::unique_ptr<SqliteQueueStore> store_;
+    std::unique_ptr<ServiceQueue> queue_;
+    std::unique_ptr<Printer> printer_;
+    std::unique_ptr<PrintSpooler> spooler_;
+    std::unique_ptr<TicketFlow> ticketFlow_;
+    TimePoint nextPrinterCheck_{};
 
     SDL_Window* window_ = nullptr;
     SDL_Renderer* renderer_ = nullptr;
@@ -203,7 +218,38 @@ Status Kiosk::setUp() {
     return Status::ok();
 }
 
+Status Kiosk::setUpQueue() {
+    std::error_code ec;
+    std::filesystem::create_directories(bundle_.settings.dataDir, ec);
+    auto dbFile = bundle_.settings.dataDir / "kiosk.sqlite";
+    auto store = SqliteQueueStore::open(dbFile, bundle_.services);
+    if (!store) return Status::ioError(fmt::format("cannot open the kiosk database {}: {}", dbFile.string(), store.status().message()));
+    store_ = std::move(store).value();
+    queue_ = std::make_unique<ServiceQueue>(bundle_.services, *store_, *clock_);
+    const auto& p = bundle_.settings.printer;
+    if (auto way = parsePrintWay(p.way)) {
+        CupsPrinterSettings cups;
+        cups.way = *way;
+        cups.queue = p.queue;
+        cups.server = p.server;
+        printer_ = std::make_unique<CupsPrinter>(cups);
+        // The worker wakes the event loop with an empty user event; SDL_PushEvent is thread-safe.
+        spooler_ = std::make_unique<PrintSpooler>(*printer_, [] {
+            SDL_Event e{};
+            e.type = SDL_USEREVENT;
+            SDL_PushEvent(&e);
+        });
+    }
+    ticketFlow_ = std::make_unique<TicketFlow>(*queue_, *store_, spooler_.get(), bundle_.settings, *clock_);
+    session_.attachTicketFlow(ticketFlow_.get());
+    return Status::ok();
+}
+
 void Kiosk::shutdown() {
+    session_.attachTicketFlow(nullptr);
+    ticketFlow_.reset();
+    spooler_.reset();  // joins the print worker before the printer goes
+    printer_.reset();
     if (imguiReady_) {
         ImGui_ImplSDLRenderer_Shutdown();
         ImGui::DestroyContext();
@@ -314,6 +360,7 @@ void Kiosk::handle(const SDL_Event& e) {
 
 std::string Kiosk::timedStateKey() const {
     std::string key = formatLocalHourMinute(session_.now());
+    if (ticketFlow_ && ticketFlow_->printerTrouble()) key += "/printer-trouble";
     if (session_.idlePhase() == IdleTimer::Phase::Warning)
         key += fmt::format("/w{}", session_.idleSecondsLeft());
     return key;
@@ -371,6 +418,10 @@ int Kiosk::run() {
         std::fprintf(stderr, "wijkpunt-kiosk: %s\n", s.message().c_str());
         return 2;
     }
+    if (Status s = setUpQueue(); !s) {
+        std::fprintf(stderr, "wijkpunt-kiosk: %s\n", s.message().c_str());
+        return 2;
+    }
 
     int dirty = 2;
     std::string shownKey;
@@ -385,6 +436,12 @@ int Kiosk::run() {
             dirty = std::max(dirty, 3);  // press frame, release frame, result frame
         }
         if (session_.tick()) dirty = std::max(dirty, 1);
+        if (ticketFlow_->collectPrintResults()) dirty = std::max(dirty, 1);
+        if (TimePoint now = clock_->now(); now >= nextPrinterCheck_) {
+            // The printer's state for the start screen and the host, every half minute of the injected clock.
+            ticketFlow_->requestPrinterStatus();
+            nextPrinterCheck_ = now + std::chrono::seconds(30);
+        }
         if (std::string key = timedStateKey(); key != shownKey) {
             shownKey = key;
             dirty = std::max(dirty, 1);
@@ -413,12 +470,15 @@ int Kiosk::run() {
 }  // namespace
 
 int runKiosk(const KioskOptions& options) {
+    // libcups and libcurl may write to a socket the other side closed: that must not kill the kiosk.
+    std::signal(SIGPIPE, SIG_IGN);
     auto bundle = loadBundle(options.config);
     if (!bundle) {
         std::fprintf(stderr, "wijkpunt-kiosk: cannot load the bundle:\n%s\n",
                      bundle.status().message().c_str());
         return 2;
     }
+    if (!options.dataDir.empty()) bundle->settings.dataDir = options.dataDir;
     Kiosk kiosk(options, std::move(bundle).value());
     return kiosk.run();
 }

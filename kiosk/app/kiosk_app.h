@@ -7,7 +7,10 @@
 
 #include <filesystem>
 #include <memory>
+#include <optional>
 #include <string>
+
+#include "common/clock.h"
 
 namespace wp {
 
@@ -19,6 +22,10 @@ struct KioskOptions {
     std::filesystem::path screenshotDir = ".";
     std::filesystem::path speechLog;
     std::filesystem::path clockFile;
+    // The script clock's first moment, as local time in Europe/Amsterdam (a test's fixed day and hour).
+    std::optional<TimePoint> clockStart;
+    // Overrides the settings' data_dir (the kiosk database), for tests and the demo.
+    std::filesystem::path dataDir;
     // Leave after this many presented frames (start-up measurements); 0 = run until closed.
     int exitAfterFrames = 0;
 };

@@ -1,6 +1,9 @@
 // wijkpunt-kiosk: the touch-screen kiosk of a neighbourhood contact point.
 #include <CLI/CLI.hpp>
 
+#include <cstdio>
+
+#include "common/clock.h"
 #include "kiosk/app/kiosk_app.h"
 
 int main(int argc, char** argv) {
@@ -16,7 +19,18 @@ int main(int argc, char** argv) {
     app.add_option("--screenshot-dir", o.screenshotDir, "Folder for the script's screenshots");
     app.add_option("--speech-log", o.speechLog, "Append what the kiosk says aloud to this file");
     app.add_option("--clock-file", o.clockFile, "Share a test clock with other processes through this file");
+    std::string clockStart;
+    app.add_option("--clock-start", clockStart,
+                   "Start the script clock at this local time, \"YYYY-MM-DD HH:MM\" (Europe/Amsterdam)");
+    app.add_option("--data-dir", o.dataDir, "Folder of the kiosk database (overrides the settings)");
     app.add_option("--exit-after-frames", o.exitAfterFrames, "Leave after this many frames (measurements)");
     CLI11_PARSE(app, argc, argv);
+    if (!clockStart.empty()) {
+        o.clockStart = wp::parseLocalDateTime(clockStart);
+        if (!o.clockStart) {
+            std::fprintf(stderr, "wijkpunt-kiosk: --clock-start \"%s\" is not \"YYYY-MM-DD HH:MM\"\n", clockStart.c_str());
+            return 2;
+        }
+    }
     return wp::runKiosk(o);
 }

@@ -117,6 +117,7 @@ void ResidentSession::wipe() {
     hostNotice_ = false;
     volume_ = kDefaultVolume;
     speaker_.setVolume(volume_);
+    if (ticketFlow_) ticketFlow_->reset();
     idle_.restart(clock_.now());
 }
 

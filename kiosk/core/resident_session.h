@@ -16,6 +16,7 @@
 #include "kiosk/core/idle_timer.h"
 #include "kiosk/core/speaker.h"
 #include "kiosk/core/texts.h"
+#include "kiosk/core/ticket_flow.h"
 
 namespace wp {
 
@@ -32,6 +33,10 @@ inline constexpr int kDefaultVolume = 70;
 class ResidentSession {
   public:
     ResidentSession(const Bundle& bundle, const Clock& clock, Speaker& speaker, HostAlerts& alerts);
+
+    // The queue-number flow, when this kiosk has a queue (it is wiped with the session). May be null.
+    void attachTicketFlow(TicketFlow* flow) { ticketFlow_ = flow; }
+    TicketFlow* ticketFlow() const { return ticketFlow_; }
 
     // --- what screens read
     const ScreenRef& screen() const { return stack_.back(); }
@@ -86,6 +91,7 @@ class ResidentSession {
     bool highContrast_ = false;
     bool hostNotice_ = false;
     int volume_ = kDefaultVolume;
+    TicketFlow* ticketFlow_ = nullptr;
 };
 
 }  // namespace wp

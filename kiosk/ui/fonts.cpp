@@ -23,23 +23,28 @@ const unsigned short* FontSet::glyphRanges() {
     return ranges;
 }
 
+const unsigned short* FontSet::ticketGlyphRanges() {
+    static const ImWchar ranges[] = {'-', '-', '0', '9', 'A', 'Z', 0};
+    return ranges;
+}
+
 bool FontSet::build(ImFontAtlas& atlas, const std::map<std::string, Theme>& themes) {
     atlas.FontBuilderIO = ImGuiFreeType::GetBuilderForFreeType();
     atlas.FontBuilderFlags = ImGuiFreeTypeBuilderFlags_LightHinting;
     ImFontConfig config;
     config.OversampleH = 1;  // FreeType hinting makes oversampling unnecessary
     config.OversampleV = 1;
-    auto load = [&](const std::string& file, float size) -> ImFont* {
-        auto key = std::make_tuple(file, size);
+    auto load = [&](const std::string& file, float size, const ImWchar* ranges = glyphRanges()) -> ImFont* {
+        auto key = std::make_tuple(file, size, ranges == glyphRanges());
         if (auto it = loaded_.find(key); it != loaded_.end()) return it->second;
-        ImFont* font = atlas.AddFontFromFileTTF(file.c_str(), size, &config, glyphRanges());
+        ImFont* font = atlas.AddFontFromFileTTF(file.c_str(), size, &config, ranges);
         loaded_[key] = font;
         return font;
     };
     for (const auto& [id, theme] : themes) {
         ThemeFonts f{load(theme.fontRegular, theme.bodySize), load(theme.fontBold, theme.largeSize),
-                     load(theme.fontBold, theme.titleSize)};
-        if (!f.body || !f.large || !f.title) return false;
+                     load(theme.fontBold, theme.titleSize), load(theme.fontBold, theme.ticketSize, ticketGlyphRanges())};
+        if (!f.body || !f.large || !f.title || !f.ticket) return false;
         byTheme_[id] = f;
     }
     return atlas.Build();

@@ -22,6 +22,7 @@ struct ThemeFonts {
     ImFont* body = nullptr;   // regular, body size
     ImFont* large = nullptr;  // bold, large size: tiles and buttons
     ImFont* title = nullptr;  // bold, title size: headings and the clock
+    ImFont* ticket = nullptr; // bold, ticket size, ticket-number glyphs only: the number on the ticket screen
 };
 
 class FontSet {
@@ -34,9 +35,11 @@ class FontSet {
 
     // The code points the atlas holds, as ImGui glyph ranges (pairs, zero-terminated).
     static const unsigned short* glyphRanges();
+    // The few glyphs of a ticket number ("H-014"): digits, capitals, '-'.
+    static const unsigned short* ticketGlyphRanges();
 
   private:
-    std::map<std::tuple<std::string, float>, ImFont*> loaded_;
+    std::map<std::tuple<std::string, float, bool>, ImFont*> loaded_;  // (file, size, full ranges)
     std::map<std::string, ThemeFonts> byTheme_;
 };
 

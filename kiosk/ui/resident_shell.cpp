@@ -21,7 +21,8 @@ std::string ResidentShell::screenText(const FrameRecord& frame) {
     for (Region region : {Region::Content, Region::Chrome})
         for (const DrawnItem& item : frame.items)
             if (item.region == region && !item.text.empty()) {
-                if (!out.empty()) out += ". ";
+                // One sentence per item; texts that end in their own punctuation keep it.
+                if (!out.empty()) out += std::string_view(".?!:").find(out.back()) == std::string_view::npos ? ". " : " ";
                 out += item.text;
             }
     return out;
@@ -60,7 +61,12 @@ void ResidentShell::drawFrame(Ui& ui, ResidentSession& session, float width, flo
     } else if (session.hostNoticeShown()) {
         drawHostNotice(ui, session, content);
     } else {
-        screenFor(session.screen().id).draw(ui, session, content);
+        Screen& screen = screenFor(session.screen().id);
+        if (!(session.screen() == shown_)) {
+            shown_ = session.screen();
+            screen.onEnter(session);
+        }
+        screen.draw(ui, session, content);
     }
 
     ui.setRegion(Region::Chrome);

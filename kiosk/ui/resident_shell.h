@@ -34,6 +34,7 @@ class ResidentShell {
 
     std::map<std::string, std::unique_ptr<Screen>> screens_;
     bool readAloudRequested_ = false;
+    ScreenRef shown_;  // the screen of the previous frame, to call onEnter when it changes
 };
 
 }  // namespace wp::ui

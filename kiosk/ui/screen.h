@@ -17,6 +17,8 @@ class Screen {
   public:
     virtual ~Screen() = default;
     virtual void draw(Ui& ui, ResidentSession& session, Rect area) = 0;
+    // Called once each time the screen comes up, before its first frame: read what it shows from core.
+    virtual void onEnter(ResidentSession& /*session*/) {}
 };
 
 // Makes the screen registered under id, or nullptr when there is none.

@@ -3,7 +3,10 @@
 
 #include "kiosk/ui/screen.h"
 #include "kiosk/ui/screens/coming_soon_screen.h"
+#include "kiosk/ui/screens/service_choice_screen.h"
 #include "kiosk/ui/screens/start_screen.h"
+#include "kiosk/ui/screens/ticket_closed_screen.h"
+#include "kiosk/ui/screens/ticket_screen.h"
 
 namespace wp::ui {
 
@@ -15,6 +18,9 @@ struct Entry {
 const Entry kScreens[] = {
     {kStartScreen, [] { return std::make_unique<StartScreen>(); }},
     {ComingSoonScreen::kId, [] { return std::make_unique<ComingSoonScreen>(); }},
+    {ServiceChoiceScreen::kId, [] { return std::make_unique<ServiceChoiceScreen>(); }},
+    {TicketScreen::kId, [] { return std::make_unique<TicketScreen>(); }},
+    {TicketClosedScreen::kId, [] { return std::make_unique<TicketClosedScreen>(); }},
 };
 }  // namespace
 

@@ -3,6 +3,7 @@
 #include <imgui.h>
 
 #include <algorithm>
+#include <cmath>
 #include <vector>
 
 namespace wp::ui {
@@ -13,24 +14,27 @@ ImU32 toU32(const Rgba& c) {
     return ImGui::ColorConvertFloat4ToU32(ImVec4(c.r, c.g, c.b, c.a));
 }
 
-// Splits text into lines that fit width, breaking at word boundaries (and at '\n').
+// Splits text into lines that fit width: first at each '\n', then at word boundaries.
 std::vector<std::string_view> wrapLines(ImFont* font, float size, std::string_view text, float width) {
     std::vector<std::string_view> lines;
-    const char* p = text.data();
-    const char* end = text.data() + text.size();
-    float scale = size / font->FontSize;
-    while (p < end) {
-        const char* brk = font->CalcWordWrapPositionA(scale, p, end, width);
-        if (brk == p) brk = p + 1;  // a single glyph wider than the box: take it anyway
-        const char* lineEnd = brk;
-        while (lineEnd > p && (lineEnd[-1] == ' ' || lineEnd[-1] == '\n')) --lineEnd;
-        lines.emplace_back(p, static_cast<size_t>(lineEnd - p));
-        p = brk;
-        while (p < end && (*p == ' ' || *p == '\n')) {
-            bool newline = *p == '\n';
-            ++p;
-            if (newline) break;
+    const float scale = size / font->FontSize;
+    size_t from = 0;
+    while (from <= text.size()) {
+        size_t nl = text.find('\n', from);
+        std::string_view paragraph = text.substr(from, nl == std::string_view::npos ? std::string_view::npos : nl - from);
+        const char* p = paragraph.data();
+        const char* end = p + paragraph.size();
+        while (p < end) {
+            const char* brk = font->CalcWordWrapPositionA(scale, p, end, width);
+            if (brk == p) brk = p + 1;  // a single glyph wider than the box: take it anyway
+            const char* lineEnd = brk;
+            while (lineEnd > p && lineEnd[-1] == ' ') --lineEnd;
+            lines.emplace_back(p, static_cast<size_t>(lineEnd - p));
+            p = brk;
+            while (p < end && *p == ' ') ++p;
         }
+        if (nl == std::string_view::npos) break;
+        from = nl + 1;
     }
     return lines;
 }
@@ -69,6 +73,8 @@ ImFont* Ui::fontFor(FontRole role) const {
             return f.large;
         case FontRole::Title:
             return f.title;
+        case FontRole::Ticket:
+            return f.ticket;
     }
     return f.body;
 }
@@ -119,6 +125,24 @@ float Ui::text(std::string_view text, Rect where, FontRole role, const Rgba& col
 void Ui::fill(Rect where, const Rgba& color, float rounding) {
     ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(where.x0, where.y0), ImVec2(where.x1, where.y1),
                                               toU32(color), rounding);
+}
+
+void Ui::qrCode(const QrCode& code, Rect where, const Rgba& dark, const Rgba& light) {
+    const float side = std::min(where.width(), where.height());
+    const int modules = code.size + 8;
+    const float m = std::floor(side / static_cast<float>(modules));
+    const float x0 = std::floor(where.x0 + (where.width() - m * static_cast<float>(modules)) / 2);
+    const float y0 = where.y0;
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    dl->AddRectFilled(ImVec2(x0, y0), ImVec2(x0 + m * static_cast<float>(modules), y0 + m * static_cast<float>(modules)),
+                      toU32(light));
+    const ImU32 d = toU32(dark);
+    for (int y = 0; y < code.size; ++y)
+        for (int x = 0; x < code.size; ++x)
+            if (code.at(x, y)) {
+                float px = x0 + m * static_cast<float>(x + 4), py = y0 + m * static_cast<float>(y + 4);
+                dl->AddRectFilled(ImVec2(px, py), ImVec2(px + m, py + m), d);
+            }
 }
 
 Ui::ControlState Ui::control(std::string_view label, Rect where) {

@@ -11,6 +11,7 @@
 #include <string_view>
 
 #include "common/bundle.h"
+#include "kiosk/core/qr_code.h"
 #include "kiosk/ui/fonts.h"
 #include "kiosk/ui/frame_record.h"
 
@@ -18,7 +19,7 @@ struct ImFont;
 
 namespace wp::ui {
 
-enum class FontRole { Body, Large, Title };
+enum class FontRole { Body, Large, Title, Ticket };
 
 class Ui {
   public:
@@ -49,6 +50,8 @@ class Ui {
     float text(std::string_view text, Rect where, FontRole font, const Rgba& color, const Rgba& background,
                float align = 0.f);
     void fill(Rect where, const Rgba& color, float rounding = 0.f);
+    // A QR code as dark squares on a light square with a quiet zone of four modules; where is made square.
+    void qrCode(const QrCode& code, Rect where, const Rgba& dark, const Rgba& light);
 
     // Height the text takes when wrapped to width.
     float measureHeight(std::string_view text, float width, FontRole font) const;

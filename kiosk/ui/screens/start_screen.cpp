@@ -11,6 +11,16 @@ void StartScreen::draw(Ui& ui, ResidentSession& session, Rect area) {
     y += ui.text(session.tr("start.title"), {area.x0, y, area.x1, y + t.titleSize * 2.5f}, FontRole::Title,
                  t.colors.text, t.colors.background, 0.5f);
     y += gap;
+    if (const TicketFlow* flow = session.ticketFlow(); flow && flow->printerTrouble()) {
+        // Said before anyone takes a number, so nobody waits at an empty printer.
+        const float pad = gap;
+        const std::string& line = session.tr("ticket.printer_trouble");
+        const float h = ui.measureHeight(line, area.width() - pad * 2, FontRole::Body) + pad;
+        ui.fill({area.x0, y, area.x1, y + h}, t.colors.warning, t.cornerRadius);
+        ui.text(line, {area.x0 + pad, y + pad / 2, area.x1 - pad, y + h}, FontRole::Body, t.colors.warningText,
+                t.colors.warning, 0.5f);
+        y += h + gap;
+    }
 
     // The tiles, two per row, filling the room left above the follow-up buttons.
     const float followHeight = 120.f;

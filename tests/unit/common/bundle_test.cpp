@@ -59,8 +59,21 @@ label = "tile.question"
 hint = "tile.question_hint"
 screen = "coming-soon"
 )";
-    std::string nl = "[language]\nname = \"Nederlands\"\n[tile]\nquestion = \"Vraag stellen\"\nquestion_hint = \"Over huur\"\n";
-    std::string en = "[language]\nname = \"English\"\n[tile]\nquestion = \"Ask a question\"\nquestion_hint = \"About rent\"\n";
+    std::string nl =
+        "[language]\nname = \"Nederlands\"\n[tile]\nquestion = \"Vraag stellen\"\nquestion_hint = \"Over huur\"\n"
+        "[service]\nhuur = \"Huurloket\"\nhuur_hint = \"Over uw huis\"\n";
+    std::string en =
+        "[language]\nname = \"English\"\n[tile]\nquestion = \"Ask a question\"\nquestion_hint = \"About rent\"\n"
+        "[service]\nhuur = \"Tenant desk\"\nhuur_hint = \"About your home\"\n";
+    std::string services = R"([[service]]
+id = "huurloket"
+prefix = "H"
+name = "service.huur"
+hint = "service.huur_hint"
+default_service_minutes = 10
+[service.walk_in]
+monday = ["09:00-12:00"]
+)";
 
     std::filesystem::path writeAll() {
         dir.write("themes/gemeente.toml", theme);
@@ -68,6 +81,7 @@ screen = "coming-soon"
         dir.write("content/content.toml", content);
         dir.write("content/texts/nl.toml", nl);
         dir.write("content/texts/en.toml", en);
+        dir.write("content/services.toml", services);
         return dir.write("settings.toml", settings);
     }
 };
@@ -206,7 +220,7 @@ TEST(BundleTest, TextThatIsNotAStringIsAnError) {
     b.en += "[start]\ntitle = \"Hello\"\n";
     auto bundle = loadBundle(b.writeAll());
     ASSERT_FALSE(bundle);
-    EXPECT_THAT(bundle.status().message(), HasSubstr("nl.toml:7:9: text 'start.title' must be a string, found an integer"));
+    EXPECT_THAT(bundle.status().message(), HasSubstr("nl.toml:10:9: text 'start.title' must be a string, found an integer"));
 }
 
 TEST(BundleTest, MissingLanguageFileIsNamed) {

@@ -44,7 +44,7 @@ TEST_F(ResidentSessionTest, StartsPristineOnTheStartScreenInDutch) {
 
 TEST_F(ResidentSessionTest, TileOpensItsScreenAndBackReturns) {
     session->openTile("ticket");
-    EXPECT_EQ(session->screen(), (ScreenRef{"coming-soon", "ticket"}));
+    EXPECT_EQ(session->screen(), (ScreenRef{"ticket-service", "ticket"}));
     EXPECT_FALSE(session->isPristine());
     session->back();
     EXPECT_EQ(session->screen().id, kStartScreen);

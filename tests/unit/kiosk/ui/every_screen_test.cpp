@@ -8,14 +8,18 @@
 #include <gtest/gtest.h>
 
 #include <functional>
+#include <thread>
 
+#include "drivers/printer/fake_printer.h"
 #include "drivers/speech/recording_speaker.h"
 #include "kiosk/core/resident_session.h"
+#include "kiosk/store/sqlite_queue_store.h"
 #include "kiosk/ui/fonts.h"
 #include "kiosk/ui/resident_shell.h"
 #include "kiosk/ui/screen.h"
 #include "kiosk/ui/ui.h"
 #include "tests/unit/fake_clock.h"
+#include "tests/unit/temp_dir.h"
 
 namespace wp::ui {
 namespace {
@@ -23,7 +27,7 @@ namespace {
 using namespace std::chrono_literals;
 
 class NoAlerts final : public HostAlerts {
-public:
+  public:
     void residentAsksForHost(const std::string&, TimePoint) override {}
 };
 
@@ -34,7 +38,8 @@ std::vector<unsigned> codePoints(const std::string& s) {
         unsigned char c = static_cast<unsigned char>(s[i]);
         int n = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : 4;
         unsigned cp = n == 1 ? c : n == 2 ? (c & 0x1F) : n == 3 ? (c & 0x0F) : (c & 0x07);
-        for (int k = 1; k < n && i + k < s.size(); ++k) cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3F);
+        for (int k = 1; k < n && i + k < s.size(); ++k)
+            cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3F);
         out.push_back(cp);
         i += static_cast<size_t>(n);
     }
@@ -47,9 +52,10 @@ bool overlaps(const Rect& a, const Rect& b) {
 }
 
 class EveryScreenTest : public ::testing::Test {
-protected:
+  protected:
     void SetUp() override {
-        auto loaded = loadBundle(std::filesystem::path(WIJKPUNT_SOURCE_DIR) / "provisioning/demo/settings.toml");
+        auto loaded =
+            loadBundle(std::filesystem::path(WIJKPUNT_SOURCE_DIR) / "provisioning/demo/settings.toml");
         ASSERT_TRUE(loaded) << loaded.status().message();
         bundle_ = std::move(loaded).value();
         ImGui::CreateContext();
@@ -65,8 +71,30 @@ protected:
         io.Fonts->GetTexDataAsAlpha8(&pixels, &w, &h);  // marks the atlas as built, as a backend would
         session_ = std::make_unique<ResidentSession>(bundle_, clock_, speaker_, alerts_);
         ui_ = std::make_unique<Ui>(fonts_);
+
+        // A real queue in a temp folder and a fake printer, so the ticket screens have something to show.
+        auto store = SqliteQueueStore::open(dir_.path() / "kiosk.sqlite", bundle_.services);
+        ASSERT_TRUE(store) << store.status().message();
+        store_ = std::move(store).value();
+        queue_ = std::make_unique<ServiceQueue>(bundle_.services, *store_, clock_);
+        spooler_ = std::make_unique<PrintSpooler>(printer_, nullptr);
+        flow_ = std::make_unique<TicketFlow>(*queue_, *store_, spooler_.get(), bundle_.settings, clock_);
+        session_->attachTicketFlow(flow_.get());
     }
-    void TearDown() override { ImGui::DestroyContext(); }
+    void TearDown() override {
+        session_->attachTicketFlow(nullptr);
+        ImGui::DestroyContext();
+    }
+
+    // Waits (briefly, in real time) until the print worker has finished every job and read the printer.
+    void settlePrinting() {
+        for (int i = 0; i < 500; ++i) {
+            flow_->collectPrintResults();
+            if (flow_->printState() != TicketFlow::PrintState::Printing && spooler_->hasStatus()) return;
+            std::this_thread::sleep_for(std::chrono::milliseconds(2));
+        }
+        FAIL() << "the print worker did not finish";
+    }
 
     // Draws frames until the layout has settled; returns the last frame's record.
     const FrameRecord& frame(float mouseX = -FLT_MAX, float mouseY = -FLT_MAX, bool down = false) {
@@ -97,14 +125,52 @@ protected:
     std::vector<State> allStates() {
         std::vector<State> states{{"start", [](ResidentSession&, testing::FakeClock&) {}}};
         for (const StartTile& tile : bundle_.content.tiles)
-            states.push_back({"tile " + tile.id, [id = tile.id](ResidentSession& s, testing::FakeClock&) { s.openTile(id); }});
+            states.push_back({"tile " + tile.id,
+                              [id = tile.id](ResidentSession& s, testing::FakeClock&) { s.openTile(id); }});
         for (const char* key : {"start.have_appointment", "start.request_status"})
-            states.push_back({key, [key](ResidentSession& s, testing::FakeClock&) { s.open({"coming-soon", key}); }});
+            states.push_back({key, [key](ResidentSession& s, testing::FakeClock&) {
+                                  s.open({"coming-soon", key});
+                              }});
         states.push_back({"idle warning", [](ResidentSession& s, testing::FakeClock& c) {
                               s.openTile("question");
                               c.advance(61s);
                           }});
         states.push_back({"host notice", [](ResidentSession& s, testing::FakeClock&) { s.askForHost(); }});
+        auto takeTicket = [this](ResidentSession& s) {
+            s.openTile("ticket");
+            frame();  // the choice screen reads the services' hours
+            ASSERT_EQ(flow_->take("huurloket", s.texts(), s.language()), TicketFlow::Outcome::Issued);
+            s.open({"ticket", "huurloket"});
+        };
+        states.push_back(
+            {"ticket printing", [=](ResidentSession& s, testing::FakeClock&) { takeTicket(s); }});
+        states.push_back({"ticket printed", [=, this](ResidentSession& s, testing::FakeClock&) {
+                              takeTicket(s);
+                              settlePrinting();
+                          }});
+        states.push_back({"ticket print failed", [=, this](ResidentSession& s, testing::FakeClock&) {
+                              printer_.failNext(PrintOutcome::PaperOut);
+                              takeTicket(s);
+                              settlePrinting();
+                          }});
+        states.push_back({"service paused", [this](ResidentSession& s, testing::FakeClock&) {
+                              ASSERT_TRUE(store_->setPaused("wijkteam", true, clock_.now()));
+                              s.openTile("ticket");
+                              frame();
+                              s.open({"ticket-closed", "wijkteam"});
+                              frame();
+                              ASSERT_TRUE(store_->setPaused("wijkteam", false, clock_.now()));
+                          }});
+        states.push_back({"start with printer trouble", [this](ResidentSession&, testing::FakeClock&) {
+                              printer_.setPaperOut(true);
+                              flow_->requestPrinterStatus();
+                              for (int i = 0; i < 500 && flow_->canPrint(); ++i)
+                                  std::this_thread::sleep_for(std::chrono::milliseconds(2));
+                              ASSERT_FALSE(flow_->canPrint());
+                              frame();
+                              printer_.setPaperOut(false);
+                              flow_->requestPrinterStatus();
+                          }});
         return states;
     }
 
@@ -124,7 +190,14 @@ protected:
     }
 
     Bundle bundle_;
-    testing::FakeClock clock_;
+    // Thursday 26 November 2026, 10:00 in Schiedam: every service has walk-in hours then.
+    testing::FakeClock clock_{*parseLocalDateTime("2026-11-26 10:00")};
+    testing::TempDir dir_;
+    FakePrinter printer_;
+    std::unique_ptr<SqliteQueueStore> store_;
+    std::unique_ptr<ServiceQueue> queue_;
+    std::unique_ptr<PrintSpooler> spooler_;
+    std::unique_ptr<TicketFlow> flow_;
     RecordingSpeaker speaker_;
     NoAlerts alerts_;
     FontSet fonts_;
@@ -153,7 +226,9 @@ TEST_F(EveryScreenTest, TextAndControlsHaveEnoughContrast) {
             // All kiosk text is held to 4.5:1, although most of it is large enough for 3:1.
             EXPECT_GE(contrastRatio(item.fg, item.bg), 4.5) << where << ": text \"" << item.text << "\"";
             if (item.clickable) {
-                EXPECT_GE(std::max(contrastRatio(item.boundary, item.surround), contrastRatio(item.bg, item.surround)), 3.0)
+                EXPECT_GE(std::max(contrastRatio(item.boundary, item.surround),
+                                   contrastRatio(item.bg, item.surround)),
+                          3.0)
                     << where << ": control \"" << item.text << "\"";
             }
         }
@@ -174,17 +249,20 @@ TEST_F(EveryScreenTest, NothingIsClippedOrOverlapping) {
             for (size_t j = i + 1; j < f.items.size(); ++j) {
                 const DrawnItem& b = f.items[j];
                 if (a.clickable && b.clickable) {
-                    EXPECT_FALSE(overlaps(a.rect, b.rect)) << where << ": \"" << a.text << "\" overlaps \"" << b.text << "\"";
+                    EXPECT_FALSE(overlaps(a.rect, b.rect))
+                        << where << ": \"" << a.text << "\" overlaps \"" << b.text << "\"";
                 } else if (a.clickable != b.clickable) {
                     // Text may sit inside a control (a tile's hint) but not across its edge.
                     const DrawnItem& control = a.clickable ? a : b;
                     const DrawnItem& text = a.clickable ? b : a;
                     if (overlaps(control.rect, text.rect)) {
                         EXPECT_TRUE(control.rect.contains(text.rect))
-                            << where << ": \"" << text.text << "\" crosses the edge of \"" << control.text << "\"";
+                            << where << ": \"" << text.text << "\" crosses the edge of \"" << control.text
+                            << "\"";
                     }
                 } else {
-                    EXPECT_FALSE(overlaps(a.rect, b.rect)) << where << ": \"" << a.text << "\" overlaps \"" << b.text << "\"";
+                    EXPECT_FALSE(overlaps(a.rect, b.rect))
+                        << where << ": \"" << a.text << "\" overlaps \"" << b.text << "\"";
                 }
             }
         }
@@ -210,22 +288,31 @@ TEST_F(EveryScreenTest, StartScreenHasTheContractLabels) {
     std::vector<std::string> labels;
     for (const DrawnItem& i : f.items)
         if (i.clickable) labels.push_back(i.text);
-    for (const char* label : {"Vraag stellen", "Wachtnummer", "Afspraak", "Initiatief", "Meepraten", "Hulp aan huis",
-                              "Ik heb een afspraak", "Status van mijn vraag", "Voorlezen", "Begin opnieuw",
-                              "Vraag het de gastvrouw of gastheer", "Nederlands", "English", "Türkçe", "Polski",
-                              "Українська"})
+    for (const char* label :
+         {"Vraag stellen", "Wachtnummer", "Afspraak", "Initiatief", "Meepraten", "Hulp aan huis",
+          "Ik heb een afspraak", "Status van mijn vraag", "Voorlezen", "Begin opnieuw",
+          "Vraag het de gastvrouw of gastheer", "Nederlands", "English", "Türkçe", "Polski", "Українська"})
         EXPECT_THAT(labels, ::testing::Contains(label));
 }
 
 TEST_F(EveryScreenTest, EveryDrawnCharacterHasAGlyph) {
     forEveryScreen([&](const std::string& where, const FrameRecord& f) {
         for (const DrawnItem& item : f.items)
-            for (unsigned cp : codePoints(item.text))
-                for (const auto& [theme, fonts] : fonts_.all())
+            for (unsigned cp : codePoints(item.text)) {
+                if (cp == '\n') continue;  // a line break, not a glyph
+                for (const auto& [theme, fonts] : fonts_.all()) {
+                    // The ticket-number font holds only what a number needs; what it draws must be there too.
+                    if (item.fontSize == fonts.ticket->FontSize) {
+                        EXPECT_NE(fonts.ticket->FindGlyphNoFallback(static_cast<ImWchar>(cp)), nullptr)
+                            << where << ": U+" << std::hex << cp << " in the ticket font, \"" << item.text
+                            << "\"";
+                    }
                     for (ImFont* font : {fonts.body, fonts.large, fonts.title}) {
                         EXPECT_NE(font->FindGlyphNoFallback(static_cast<ImWchar>(cp)), nullptr)
                             << where << ": U+" << std::hex << cp << " in \"" << item.text << "\"";
                     }
+                }
+            }
     });
 }
 
@@ -235,11 +322,12 @@ TEST_F(EveryScreenTest, EveryCharacterOfEveryTextHasAGlyph) {
         for (const auto& [key, text] : lt.texts) all.push_back(text);
     for (const std::string& text : all)
         for (unsigned cp : codePoints(text))
-            for (const auto& [theme, fonts] : fonts_.all())
-                for (ImFont* font : {fonts.body, fonts.large, fonts.title}) {
-                    EXPECT_NE(font->FindGlyphNoFallback(static_cast<ImWchar>(cp)), nullptr)
-                        << "U+" << std::hex << cp << " in \"" << text << "\"";
-                }
+            if (cp != '\n')
+                for (const auto& [theme, fonts] : fonts_.all())
+                    for (ImFont* font : {fonts.body, fonts.large, fonts.title}) {
+                        EXPECT_NE(font->FindGlyphNoFallback(static_cast<ImWchar>(cp)), nullptr)
+                            << "U+" << std::hex << cp << " in \"" << text << "\"";
+                    }
 }
 
 TEST_F(EveryScreenTest, NoTextKeyIsMissing) {
@@ -249,7 +337,8 @@ TEST_F(EveryScreenTest, NoTextKeyIsMissing) {
 
 TEST_F(EveryScreenTest, ATapOnATileOpensItsScreen) {
     const FrameRecord& f = frame();
-    auto it = std::find_if(f.items.begin(), f.items.end(), [](const DrawnItem& i) { return i.text == "Meepraten"; });
+    auto it = std::find_if(f.items.begin(), f.items.end(),
+                           [](const DrawnItem& i) { return i.text == "Meepraten"; });
     ASSERT_NE(it, f.items.end());
     tapCentre(*it);
     EXPECT_EQ(session_->screen(), (ScreenRef{"coming-soon", "participate"}));
@@ -265,7 +354,7 @@ TEST_F(EveryScreenTest, KeypadFocusWalksInReadingOrderAndEnterActivates) {
     frame();
     ui_->activateFocused();
     frame();
-    EXPECT_EQ(session_->screen(), (ScreenRef{"coming-soon", "ticket"}));
+    EXPECT_EQ(session_->screen(), (ScreenRef{"ticket-service", "ticket"}));
     frame();               // the new screen: the focused tile is gone, so is the focus
     ui_->focusPrevious();  // wraps round to the last control: the host button
     EXPECT_EQ(ui_->takeFocusAnnouncement(), "Vraag het de gastvrouw of gastheer");
@@ -273,14 +362,15 @@ TEST_F(EveryScreenTest, KeypadFocusWalksInReadingOrderAndEnterActivates) {
 
 TEST_F(EveryScreenTest, ReadAloudSpeaksTheScreenContentFirst) {
     const FrameRecord& f = frame();
-    auto it = std::find_if(f.items.begin(), f.items.end(), [](const DrawnItem& i) { return i.text == "Voorlezen"; });
+    auto it = std::find_if(f.items.begin(), f.items.end(),
+                           [](const DrawnItem& i) { return i.text == "Voorlezen"; });
     ASSERT_NE(it, f.items.end());
     tapCentre(*it);
     frame();
     auto said = speaker_.utterances();
     ASSERT_FALSE(said.empty());
     EXPECT_EQ(said.back().language, "nl");
-    EXPECT_THAT(said.back().text, ::testing::StartsWith("Waarmee kunnen we u helpen?. Vraag stellen"));
+    EXPECT_THAT(said.back().text, ::testing::StartsWith("Waarmee kunnen we u helpen? Vraag stellen"));
     EXPECT_THAT(said.back().text, ::testing::HasSubstr("Vraag het de gastvrouw of gastheer"));
 }
 

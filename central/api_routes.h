@@ -1,0 +1,37 @@
+// The central server's router table: every route it serves, in one list. CentralServer registers exactly
+// these, and the contract test compares this list with central/openapi.yaml both ways.
+#pragma once
+
+#include <string_view>
+#include <vector>
+
+namespace wp {
+
+enum class RouteId {
+    Health,
+    PostRequest,
+    GetRequestStatus,
+    PostQueueEvents,
+    ListRequests,
+    GetRequestDetail,
+    SetRequestStatus,
+    GetAuditLog,
+};
+
+// Who may call a route.
+enum class RouteAuth {
+    Public,  // anyone (rate-limited where it reads data)
+    Kiosk,   // an enrolled kiosk: client certificate mapped in the config, not revoked
+    Person,  // a personal bearer token (admin or team member)
+};
+
+struct ApiRoute {
+    RouteId id;
+    std::string_view method;  // "GET", "POST"
+    std::string_view path;    // OpenAPI form: "/v1/requests/{reference}"
+    RouteAuth auth;
+};
+
+const std::vector<ApiRoute>& apiRoutes();
+
+}  // namespace wp

@@ -1,0 +1,105 @@
+// CentralConfig: the central server's settings file (`wijkpunt-central --config FILE`), a TOML file that
+// people edit. Every problem is reported as "file:line:col: what was expected", all of them at once.
+//
+// Relative paths in the file (certificates, database) are resolved against the file's folder.
+// Plain data after loading; no locking needed. See central/central.example.toml for every key.
+#pragma once
+
+#include <chrono>
+#include <filesystem>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "common/request.h"
+#include "common/status.h"
+
+namespace wp {
+
+// The teams that handle requests (DESIGN.md: team).
+inline constexpr std::string_view kTeams[] = {"huurloket", "wijkteam", "gemeente", "initiatief", "wijkmanager"};
+bool isTeam(std::string_view s);
+
+struct KioskIdentity {
+    std::string subject;       // client-certificate subject, RFC 2253: "CN=kiosk-K2,O=Wijkpunt"
+    std::string kioskCode;     // "K2"
+    std::string contactPoint;  // reference-code letters of its contact point: "SGN"
+};
+
+struct RoutingRule {
+    std::string type;      // a request type, or "*"
+    std::string category;  // a category, "" (no category given), or "*"
+    std::string team;
+};
+
+struct TeamNotifications {
+    std::string webhookUrl;           // https://... ; empty: no webhook
+    std::vector<std::string> emails;  // recipients; empty: no e-mail
+};
+
+struct CentralConfig {
+    std::string path;  // the file it came from
+
+    struct Server {
+        std::string address = "127.0.0.1";
+        int port = 8443;                    // 0: any free port (reported on stdout and in portFile)
+        std::filesystem::path portFile;     // optional: the bound port is written here once listening
+        int threads = 96;                   // cpp-httplib's pool; every open keep-alive connection holds one
+        int keepAliveMaxRequests = 10000;
+        int keepAliveTimeoutSeconds = 30;
+        int readTimeoutSeconds = 10;
+        std::size_t maxBodyBytes = 64 * 1024;
+        int maxBatch = 256;                 // requests per group commit
+    } server;
+
+    struct Tls {
+        std::filesystem::path certificate, key;  // the server's certificate chain and key (PEM)
+        std::filesystem::path clientCa;          // CA that issues kiosk certificates (PEM)
+        std::vector<std::string> revokedSubjects;
+        std::vector<std::string> revokedSerials;  // hex, upper case
+    } tls;
+
+    std::filesystem::path database;
+    std::vector<KioskIdentity> kiosks;
+
+    struct Lookup {
+        int perMinute = 30;  // status lookups per source address per minute
+    } lookup;
+
+    struct Routing {
+        std::string defaultTeam = "gemeente";
+        std::vector<RoutingRule> rules;
+    } routing;
+
+    std::map<std::string, TeamNotifications> notifications;  // by team
+
+    struct Webhook {
+        std::filesystem::path caFile;  // CA for the webhooks' server certificates; empty: the system's
+        int timeoutSeconds = 10;
+    } webhook;
+
+    struct Smtp {
+        std::string url;   // "smtp://127.0.0.1:2525" or "smtps://mail.example.org"; empty: no e-mail
+        std::string from = "wijkpunt@localhost";
+        std::string username, password;
+        bool requireTls = false;  // STARTTLS required (smtp:// URLs)
+    } smtp;
+
+    struct Retention {
+        int defaultDays = 365;
+        std::map<std::string, int> daysByType;  // request type -> days personal fields are kept
+        int checkIntervalMs = 1000;             // how often (real time) the clock is compared with the rows
+    } retention;
+
+    struct Testing {
+        std::filesystem::path clockFile;  // a ScriptClock shared with the test; empty: the system clock
+        int failFirstIntakes = 0;         // answer 500 to this many POST /v1/requests before storing any
+    } testing;
+
+    int retentionDays(RequestType t) const;
+};
+
+Result<CentralConfig> loadCentralConfig(const std::filesystem::path& file);
+
+}  // namespace wp

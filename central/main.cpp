@@ -1,0 +1,125 @@
+// wijkpunt-central: the municipality's central server (DESIGN.md: Central server; issue 4).
+//
+//   wijkpunt-central --config FILE                      serve HTTPS until SIGTERM/SIGINT
+//   wijkpunt-central --config FILE token create --name NAME --role admin|team [--team TEAM]
+//   wijkpunt-central --config FILE backup FILE          online backup of the database
+//
+// Exit codes: 0 fine, 1 runtime failure, 2 bad command line or config.
+#include <CLI/CLI.hpp>
+#include <signal.h>
+
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <thread>
+
+#include "central/central_config.h"
+#include "central/central_server.h"
+#include "central/person_tokens.h"
+#include "central/store/sqlite_central_store.h"
+#include "central/team_notifier.h"
+
+namespace {
+
+int fail(const std::string& message, int code = 1) {
+    std::fprintf(stderr, "wijkpunt-central: %s\n", message.c_str());
+    return code;
+}
+
+// Writes the port next to its final name and renames it, so a reader never sees half a number.
+bool writePortFile(const std::filesystem::path& file, int port) {
+    auto tmp = file;
+    tmp += ".tmp";
+    {
+        std::ofstream out(tmp, std::ios::trunc);
+        out << port << '\n';
+        if (!out.flush()) return false;
+    }
+    std::error_code ec;
+    std::filesystem::rename(tmp, file, ec);
+    return !ec;
+}
+
+int serve(const wp::CentralConfig& config, wp::CentralStore& store) {
+    std::unique_ptr<wp::Clock> clock;
+    if (config.testing.clockFile.empty())
+        clock = std::make_unique<wp::SystemClock>();
+    else
+        clock = std::make_unique<wp::ScriptClock>(config.testing.clockFile);
+
+    // SIGINT/SIGTERM are taken by one thread with sigwait; block them before any other thread starts.
+    sigset_t signals;
+    sigemptyset(&signals);
+    sigaddset(&signals, SIGINT);
+    sigaddset(&signals, SIGTERM);
+    pthread_sigmask(SIG_BLOCK, &signals, nullptr);
+    signal(SIGPIPE, SIG_IGN);
+
+    wp::CurlNotificationSender sender(config);
+    auto server = wp::CentralServer::create(config, store, *clock, sender);
+    if (!server) return fail(server.status().message(), 2);
+    auto port = (*server)->bind();
+    if (!port) return fail(port.status().message());
+    std::printf("wijkpunt-central: listening on https://%s:%d\n", config.server.address.c_str(), port.value());
+    std::fflush(stdout);
+    if (!config.server.portFile.empty() && !writePortFile(config.server.portFile, port.value()))
+        return fail("cannot write the port file " + config.server.portFile.string());
+
+    std::thread signalThread([&] {
+        int sig = 0;
+        sigwait(&signals, &sig);
+        (*server)->stop();
+    });
+    wp::Status s = (*server)->run();
+    // run() returned: wake the signal thread if it is still waiting (stop came from elsewhere).
+    pthread_kill(signalThread.native_handle(), SIGTERM);
+    signalThread.join();
+    if (!s) return fail(s.message());
+    return 0;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    CLI::App app{"wijkpunt-central: the Wijkpunt central server"};
+    std::string configFile;
+    app.add_option("--config", configFile, "the server's TOML config")->required();
+
+    auto* token = app.add_subcommand("token", "personal bearer tokens");
+    auto* create = token->add_subcommand("create", "make a token and print it once");
+    std::string name, role, team;
+    create->add_option("--name", name, "the person's name, as the audit log shows it")->required();
+    create->add_option("--role", role, "admin or team")->required()->check(CLI::IsMember({"admin", "team"}));
+    create->add_option("--team", team, "the team of a team member");
+    token->require_subcommand(1);
+
+    auto* backup = app.add_subcommand("backup", "online backup of the database");
+    std::string backupFile;
+    backup->add_option("FILE", backupFile, "where the backup goes")->required();
+    CLI11_PARSE(app, argc, argv);
+
+    auto config = wp::loadCentralConfig(configFile);
+    if (!config) return fail(config.status().message(), 2);
+    auto store = wp::SqliteCentralStore::open(config->database);
+    if (!store) return fail(store.status().message());
+
+    if (create->parsed()) {
+        wp::Person p{name, *wp::personRoleFromString(role), team};
+        if (p.role == wp::PersonRole::Team && !wp::isTeam(team))
+            return fail("--team must be one of huurloket, wijkteam, gemeente, initiatief, wijkmanager", 2);
+        if (p.role == wp::PersonRole::Admin && !team.empty()) return fail("an admin has no --team", 2);
+        std::string t = wp::makePersonToken();
+        if (wp::Status s = (*store)->addPerson(p, wp::hashPersonToken(t), std::chrono::system_clock::now()); !s)
+            return fail(s.message());
+        std::printf("%s\n", t.c_str());
+        return 0;
+    }
+    if (backup->parsed()) {
+        if (std::filesystem::exists(backupFile)) return fail(backupFile + " exists; not overwriting it", 2);
+        if (wp::Status s = (*store)->backupTo(backupFile); !s) return fail(s.message());
+        std::printf("wijkpunt-central: backup written to %s\n", backupFile.c_str());
+        return 0;
+    }
+    return serve(*config, **store);
+}

@@ -1,0 +1,160 @@
+// CentralStore: everything the central server keeps, behind one interface (DESIGN.md: Central server).
+//
+// SQLite (SqliteCentralStore) is the embedded default; PostgreSQL follows for several central instances, so
+// implementations keep to portable SQL. What the interface promises:
+// - storeBatch() stores many intakes in ONE transaction and returns only after it is durable (fsync'd): the
+//   group commit behind every 201. Per item it says Stored, Repeat (the UUID is known: the first answer is
+//   returned and nothing new stored) or ReferenceConflict (the reference is stored under another UUID: a
+//   kiosk fault, logged in kiosk_fault). A failed transaction fails every item of the batch (none is stored).
+// - Reads of personal data (requestDetail) write their audit entry in the same transaction as the read.
+// - Notifications of a request are queued in the transaction that stores it, so a crash never loses one.
+// Thread-safe: implementations serialise access to their connections.
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "central/person_tokens.h"
+#include "common/clock.h"
+#include "common/request.h"
+#include "common/status.h"
+
+namespace wp {
+
+struct NotificationTarget {
+    std::string channel;  // "webhook" or "email"
+    std::string target;   // the URL or the e-mail address
+};
+
+struct IntakeItem {
+    Request request;
+    std::string contactPoint;  // from the kiosk's identity
+    std::string team;
+    bool flagged = false;
+    std::vector<NotificationTarget> notify;
+    TimePoint receivedAt;
+};
+
+struct IntakeOutcome {
+    enum class Kind { Stored, Repeat, ReferenceConflict, Failed };
+    Kind kind = Kind::Failed;
+    std::string answer;   // Stored/Repeat: the body of the (first) 201
+    std::string message;  // ReferenceConflict/Failed: what went wrong
+};
+
+// A request as the back office lists it: no personal data.
+struct RequestSummary {
+    std::string reference;
+    RequestType type = RequestType::Question;
+    std::string category;
+    std::string team;
+    bool flagged = false;
+    RequestStatus status = RequestStatus::Received;
+    std::string kioskCode, contactPoint;
+    TimePoint createdAt, receivedAt, updatedAt;
+    bool personalDataWiped = false;
+};
+
+// A request with its personal fields and notes: reading it is audited.
+struct RequestDetail {
+    RequestSummary summary;
+    Request request;  // fields without the personal ones once wiped
+    std::string publicNote, internalNote;
+};
+
+struct RequestFilter {
+    std::optional<std::string> team;
+    std::optional<RequestStatus> status;
+    std::optional<RequestType> type;
+    std::optional<bool> flagged;
+    std::optional<TimePoint> receivedSince;
+    int limit = 100;  // 1..1000
+    int offset = 0;
+};
+
+struct AuditEntry {
+    TimePoint at;
+    std::string actor;      // the person's name
+    std::string action;     // "read-personal-data", "set-status", "list"
+    std::string reference;  // may be empty
+    std::string detail;
+};
+
+struct StatusUpdate {
+    RequestStatus status = RequestStatus::Received;
+    std::optional<std::string> publicNote;    // unchanged when absent
+    std::optional<std::string> internalNote;  // unchanged when absent
+};
+
+struct PendingNotification {
+    std::int64_t id = 0;
+    std::string reference;
+    RequestType type = RequestType::Question;
+    std::string team;
+    bool flagged = false;
+    std::string channel, target;
+    int attempts = 0;
+    TimePoint receivedAt;
+};
+
+struct StoreCounts {
+    std::int64_t requests = 0;
+    std::int64_t distinctUuids = 0;
+    std::int64_t kioskFaults = 0;
+    std::int64_t queueEvents = 0;
+    std::int64_t notificationsPending = 0;
+    std::int64_t notificationsDone = 0;
+};
+
+class CentralStore {
+  public:
+    virtual ~CentralStore() = default;
+
+    // --- intake (the group-commit writer is the only caller)
+    virtual std::vector<IntakeOutcome> storeBatch(const std::vector<IntakeItem>& items) = 0;
+
+    // --- public
+    virtual Result<std::optional<RequestStatusView>> statusOf(const std::string& reference) = 0;
+
+    // --- back office
+    virtual Result<std::vector<RequestSummary>> listRequests(const RequestFilter& filter) = 0;
+    // The request with personal data; the audit entry (reader, reference, now) is written in the same
+    // transaction. nullopt when there is no such request, or onlyTeam is set and the request belongs to
+    // another team (both audited too, as refused reads).
+    virtual Result<std::optional<RequestDetail>> requestDetail(const std::string& reference,
+                                                                const std::optional<std::string>& onlyTeam,
+                                                                const std::string& reader, TimePoint now) = 0;
+    // NotFound when there is no such request (or it belongs to another team than onlyTeam, when set).
+    virtual Result<RequestSummary> updateStatus(const std::string& reference,
+                                                const std::optional<std::string>& onlyTeam,
+                                                const StatusUpdate& update, const std::string& who,
+                                                TimePoint now) = 0;
+    virtual Status appendAudit(const AuditEntry& entry) = 0;
+    virtual Result<std::vector<AuditEntry>> auditLog(const std::optional<std::string>& reference, int limit) = 0;
+
+    // --- people
+    // Conflict when the name is taken.
+    virtual Status addPerson(const Person& person, const std::string& tokenHash, TimePoint now) = 0;
+    virtual Result<std::optional<Person>> personByTokenHash(const std::string& tokenHash) = 0;
+
+    // --- queue statistics: (kiosk, seq) is stored once; returns how many were new
+    virtual Result<int> storeQueueEvents(const QueueStatBatch& batch, TimePoint receivedAt) = 0;
+
+    // --- notifications
+    virtual Result<std::vector<PendingNotification>> dueNotifications(TimePoint now, int limit) = 0;
+    virtual Status notificationDelivered(std::int64_t id, TimePoint now) = 0;
+    // Records a failed attempt; gaveUp marks it failed for good, else it is due again at retryAt.
+    virtual Status notificationFailed(std::int64_t id, const std::string& error, TimePoint retryAt, bool gaveUp) = 0;
+
+    // --- retention: wipes the personal fields of requests of this type received before cutoff
+    virtual Result<int> wipePersonalData(RequestType type, TimePoint cutoff, TimePoint now) = 0;
+
+    // --- maintenance
+    virtual Status backupTo(const std::filesystem::path& file) = 0;
+    virtual Result<StoreCounts> counts() = 0;
+};
+
+}  // namespace wp

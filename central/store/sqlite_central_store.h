@@ -1,0 +1,56 @@
+// SqliteCentralStore: the central server's SQLite storage (WAL, synchronous=FULL, secure_delete=ON).
+//
+// Two connections: one for the group-commit writer (storeBatch only) and one for everything else, each
+// behind its own mutex; WAL lets readers run while the writer commits, and both wait on a busy timeout for
+// the write lock. Versioned migrations in PRAGMA user_version, each in its own transaction; a file newer than
+// this program is refused. SQL is kept portable (no AUTOINCREMENT, ON CONFLICT DO NOTHING, no SQLite-only
+// functions) so a PostgreSQL store can share it. sqlite3.h stays in the .cpp.
+//
+// Crash points (common/crash_point.h): "central-before-commit" (batch written, not committed).
+#pragma once
+
+#include <filesystem>
+#include <memory>
+#include <mutex>
+
+#include "central/store/central_store.h"
+
+namespace wp {
+
+class SqliteCentralStore final : public CentralStore {
+  public:
+    // Opens (creating and migrating) the database file.
+    static Result<std::unique_ptr<SqliteCentralStore>> open(const std::filesystem::path& file);
+    ~SqliteCentralStore() override;
+
+    std::vector<IntakeOutcome> storeBatch(const std::vector<IntakeItem>& items) override;
+    Result<std::optional<RequestStatusView>> statusOf(const std::string& reference) override;
+    Result<std::vector<RequestSummary>> listRequests(const RequestFilter& filter) override;
+    Result<std::optional<RequestDetail>> requestDetail(const std::string& reference,
+                                                        const std::optional<std::string>& onlyTeam,
+                                                        const std::string& reader, TimePoint now) override;
+    Result<RequestSummary> updateStatus(const std::string& reference, const std::optional<std::string>& onlyTeam,
+                                        const StatusUpdate& update, const std::string& who, TimePoint now) override;
+    Status appendAudit(const AuditEntry& entry) override;
+    Result<std::vector<AuditEntry>> auditLog(const std::optional<std::string>& reference, int limit) override;
+    Status addPerson(const Person& person, const std::string& tokenHash, TimePoint now) override;
+    Result<std::optional<Person>> personByTokenHash(const std::string& tokenHash) override;
+    Result<int> storeQueueEvents(const QueueStatBatch& batch, TimePoint receivedAt) override;
+    Result<std::vector<PendingNotification>> dueNotifications(TimePoint now, int limit) override;
+    Status notificationDelivered(std::int64_t id, TimePoint now) override;
+    Status notificationFailed(std::int64_t id, const std::string& error, TimePoint retryAt, bool gaveUp) override;
+    Result<int> wipePersonalData(RequestType type, TimePoint cutoff, TimePoint now) override;
+    Status backupTo(const std::filesystem::path& file) override;
+    Result<StoreCounts> counts() override;
+
+    struct Connection;  // internal
+
+  private:
+    SqliteCentralStore(std::unique_ptr<Connection> writer, std::unique_ptr<Connection> other);
+    std::unique_ptr<Connection> writer_;
+    std::unique_ptr<Connection> other_;
+    std::mutex writerMutex_;
+    std::mutex otherMutex_;
+};
+
+}  // namespace wp

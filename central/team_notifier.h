@@ -1,0 +1,76 @@
+// Team notifications: how a team hears of a new request (issue 4), by webhook (HTTPS POST) and/or e-mail
+// (SMTP through libcurl).
+//
+// Notifications are queued in the store in the same transaction as their request, so none is lost in a crash.
+// TeamNotifier's thread sends the due ones and reschedules failures with exponential backoff on the injected
+// clock (2 s, 4 s, 8 s ... at most 15 minutes; given up after 12 attempts, left visible in the store).
+// Nothing personal is sent: reference, type, team, flag and time; the team reads the rest in the back office,
+// where the read is audited. A notification may be sent twice after a crash between sending and recording
+// (at-least-once); receivers key on the reference.
+#pragma once
+
+#include <atomic>
+#include <condition_variable>
+#include <mutex>
+#include <thread>
+
+#include "central/central_config.h"
+#include "central/store/central_store.h"
+#include "common/clock.h"
+
+namespace wp {
+
+class NotificationSender {
+  public:
+    virtual ~NotificationSender() = default;
+    // Sends one notification; an error Status says why it did not arrive.
+    virtual Status send(const PendingNotification& n) = 0;
+};
+
+// The real one: libcurl for webhooks (server certificate always verified) and SMTP.
+class CurlNotificationSender final : public NotificationSender {
+  public:
+    explicit CurlNotificationSender(const CentralConfig& config) : config_(config) {}
+    Status send(const PendingNotification& n) override;
+
+  private:
+    Status sendWebhook(const PendingNotification& n);
+    Status sendEmail(const PendingNotification& n);
+    const CentralConfig& config_;
+};
+
+// The webhook body and the e-mail text, exposed for tests.
+std::string webhookBody(const PendingNotification& n);
+std::string emailMessage(const PendingNotification& n, const std::string& from, const std::string& to,
+                         TimePoint now);
+
+class TeamNotifier {
+  public:
+    struct Options {
+        Millis poll{200};  // how often (real time) the injected clock is compared with due times
+        Millis firstRetry{2000};
+        Millis maxRetry{15 * 60 * 1000};
+        int maxAttempts = 12;
+    };
+    TeamNotifier(CentralStore& store, NotificationSender& sender, const Clock& clock, Options options);
+    ~TeamNotifier();
+    void start();
+    // Asks the thread to look now (after an intake).
+    void wake();
+    // Sends everything due at the clock's now; returns how many were sent. For tests and the thread.
+    int runOnce();
+
+  private:
+    void run();
+    CentralStore& store_;
+    NotificationSender& sender_;
+    const Clock& clock_;
+    Options options_;
+    std::mutex mutex_;
+    std::condition_variable cv_;
+    std::atomic<bool> stopping_{false};
+    bool woken_ = false;
+    std::thread thread_;
+};
+
+}  // namespace wp

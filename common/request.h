@@ -1,0 +1,141 @@
+// Requests: what a resident hands in at the kiosk and the central server stores (DESIGN.md: Words we use,
+// The walk-in path), with their JSON codecs.
+//
+// One intake endpoint takes every type. Each type has a fixed list of fields (requestTypeSpecs()); the same
+// list is written out in central/openapi.yaml, and a test keeps the two equal. Field values travel as JSON
+// strings except Number and Integer fields, which are JSON numbers; in a Request they are all kept as text
+// (numbers in their shortest decimal form), so storage and wiping need no per-type code.
+//
+// decodeRequest() is a tolerant reader: unknown members are ignored at every level (a newer kiosk can talk
+// to an older server); a missing, mistyped or invalid member is an ApiError naming it. It never throws and
+// never returns half a request. Personal fields (name, phone, e-mail, address, free text) are marked in the
+// spec: the kiosk wipes them after delivery, the server after the retention period.
+// Pure functions, thread-safe.
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "common/clock.h"
+#include "common/wire.h"
+
+namespace wp {
+
+enum class RequestType {
+    Question,
+    Callback,
+    HomeVisit,
+    Initiative,
+    AppointmentCallback,
+    EventRegistration,
+    Volunteer,
+    Pin,
+    PinSupport,
+    PollVote,
+};
+
+// "question", "callback", "home-visit", "initiative", "appointment-callback", "event-registration",
+// "volunteer", "pin", "pin-support", "poll-vote".
+std::string_view toString(RequestType t);
+std::optional<RequestType> requestTypeFromString(std::string_view s);
+
+enum class FieldKind {
+    ShortText,  // one line, at most 200 bytes
+    Text,       // free text, at most 4000 bytes
+    Phone,      // 6..20 of digits, spaces, + - ( )
+    Email,      // local@domain, at most 254 bytes
+    Id,         // 1..64 of letters, digits, - _ .
+    Number,     // a JSON number within [min, max]
+    Integer,    // a JSON integer within [min, max]
+};
+
+struct FieldSpec {
+    std::string_view name;
+    FieldKind kind;
+    bool required = false;
+    bool personal = false;
+    double min = 0, max = 0;  // Number and Integer only
+};
+
+struct RequestTypeSpec {
+    RequestType type;
+    std::vector<FieldSpec> fields;
+    // At least one of these must be present (question: topic and/or text); empty when no such rule.
+    std::vector<std::string_view> atLeastOneOf;
+
+    const FieldSpec* field(std::string_view name) const;
+};
+
+// Every type, in the order of the enum.
+const std::vector<RequestTypeSpec>& requestTypeSpecs();
+const RequestTypeSpec& specOf(RequestType t);
+
+struct Request {
+    std::string uuid;       // made by the kiosk; the idempotency key. Lower-case 8-4-4-4-12 hex.
+    RequestType type = RequestType::Question;
+    std::string reference;  // made by the kiosk: "SGN-K2-7KQ4XD-3" (common/reference_code.h)
+    std::string kioskCode;  // "K2"; equals the reference's kiosk part
+    TimePoint createdAt;    // when the resident handed it in (kiosk clock), millisecond precision
+    std::string language;   // the resident's language, "nl"; may be empty
+    std::string category;   // routing key within the type ("huur", "zorg"); may be empty
+    std::map<std::string, std::string> fields;  // by field name; only fields of the type's spec
+    bool operator==(const Request&) const = default;
+};
+
+std::string encodeRequest(const Request& r);
+Parsed<Request> decodeRequest(std::string_view json);
+// Checks a request built in code (the kiosk's flows) against its type's spec, as decodeRequest would.
+std::optional<ApiError> validateRequest(const Request& r);
+
+// The request without its personal fields (what is kept after delivery or retention).
+Request withoutPersonalFields(const Request& r);
+
+// Where a request stands at the central server.
+enum class RequestStatus { Received, InProgress, Answered, Closed };
+std::string_view toString(RequestStatus s);  // "received", "in-progress", "answered", "closed"
+std::optional<RequestStatus> requestStatusFromString(std::string_view s);
+
+// The body of the 201 (and of every repeat of the same UUID): {"reference", "status"}.
+struct IntakeAnswer {
+    std::string reference;
+    RequestStatus status = RequestStatus::Received;
+    bool operator==(const IntakeAnswer&) const = default;
+};
+std::string encodeIntakeAnswer(const IntakeAnswer& a);
+Parsed<IntakeAnswer> decodeIntakeAnswer(std::string_view json);
+
+// What anyone may see by reference code: no personal data.
+struct RequestStatusView {
+    std::string reference;
+    RequestStatus status = RequestStatus::Received;
+    std::string publicNote;
+    TimePoint updatedAt;
+    bool operator==(const RequestStatusView&) const = default;
+};
+std::string encodeStatusView(const RequestStatusView& v);
+Parsed<RequestStatusView> decodeStatusView(std::string_view json);
+
+// Anonymous queue statistics: the kiosk's queue events (kiosk/core/queue.h) as they travel.
+struct QueueStatEvent {
+    std::int64_t seq = 0;  // the kiosk's event number: (kiosk, seq) is stored once
+    std::string kind;      // "issued", "called", ...
+    std::string service;   // "huurloket"
+    std::string day;       // "2026-11-26", local day of the ticket
+    std::int64_t number = 0;
+    std::string counter;   // may be empty
+    TimePoint at;
+    bool operator==(const QueueStatEvent&) const = default;
+};
+struct QueueStatBatch {
+    std::string kioskCode;
+    std::vector<QueueStatEvent> events;  // at most 1000
+    bool operator==(const QueueStatBatch&) const = default;
+};
+std::string encodeQueueStatBatch(const QueueStatBatch& b);
+Parsed<QueueStatBatch> decodeQueueStatBatch(std::string_view json);
+
+}  // namespace wp

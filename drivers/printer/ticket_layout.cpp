@@ -1,0 +1,325 @@
+#include "drivers/printer/ticket_layout.h"
+
+#include <cairo-pdf.h>
+#include <cairo.h>
+#include <qrencode.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <cmath>
+#include <cstring>
+#include <memory>
+#include <string>
+
+#include <fmt/format.h>
+
+namespace wp {
+namespace {
+
+// All sizes in dots (203 dpi). A font size of 28 dots is about 10 pt.
+constexpr const char* kFontFamily = "DejaVu Sans";
+constexpr double kWidth = kTicketPrintableDots;
+constexpr double kTopMargin = 12;
+constexpr double kBottomMargin = 28;
+constexpr double kSmallSize = 24;
+constexpr double kTextSize = 28;
+constexpr double kServiceSize = 42;
+constexpr double kNumberMaxSize = 190;
+constexpr double kQrMaxDots = 232;  // about 29 mm
+constexpr int kQrQuietModules = 2;  // the paper around it is blank anyway
+
+constexpr double kPointsPerDot = 72.0 / kTicketDpi;
+constexpr double kPointsPerMm = 72.0 / 25.4;
+
+struct CairoDeleter {
+    void operator()(cairo_t* cr) const { cairo_destroy(cr); }
+    void operator()(cairo_surface_t* s) const { cairo_surface_destroy(s); }
+};
+using CairoPtr = std::unique_ptr<cairo_t, CairoDeleter>;
+using SurfacePtr = std::unique_ptr<cairo_surface_t, CairoDeleter>;
+
+struct QrDeleter {
+    void operator()(QRcode* q) const { QRcode_free(q); }
+};
+using QrPtr = std::unique_ptr<QRcode, QrDeleter>;
+
+Status cairoError(const char* what, cairo_status_t s) {
+    return Status::internal(fmt::format("ticket layout: {}: {}", what, cairo_status_to_string(s)));
+}
+
+// Length in bytes of the UTF-8 sequence that starts with lead byte c (1 for a stray byte).
+std::size_t utf8Length(unsigned char c) {
+    if (c >= 0xF0) return 4;
+    if (c >= 0xE0) return 3;
+    if (c >= 0xC0) return 2;
+    return 1;
+}
+
+// Draws (or, with draw == false, only measures) the ticket from the top down; y ends at the total height.
+// Both passes run the same code on the same kind of surface, so the measured height is the drawn one.
+class TicketPainter {
+  public:
+    TicketPainter(cairo_t* cr, bool draw) : cr_(cr), draw_(draw) { cairo_set_source_rgba(cr_, 0, 0, 0, 1); }
+
+    double y() const { return y_; }
+    void gap(double dots) { y_ += dots; }
+
+    // One or more centred lines, wrapped at word boundaries (inside a word when it alone is too wide).
+    void text(const std::string& s, double size, bool bold = false) {
+        if (s.empty()) return;
+        font(size, bold);
+        cairo_font_extents_t fe;
+        cairo_font_extents(cr_, &fe);
+        for (const std::string& line : wrap(s, kWidth)) {
+            cairo_text_extents_t te;
+            cairo_text_extents(cr_, line.c_str(), &te);
+            if (draw_) {
+                cairo_move_to(cr_, std::max(0.0, (kWidth - te.x_advance) / 2), y_ + fe.ascent);
+                cairo_show_text(cr_, line.c_str());
+            }
+            y_ += fe.ascent + fe.descent;
+        }
+    }
+
+    // The ticket number: bold, as big as fits the width, measured by its ink (no line spacing).
+    void bigText(const std::string& s) {
+        if (s.empty()) return;
+        double size = kNumberMaxSize;
+        font(size, true);
+        cairo_text_extents_t te;
+        cairo_text_extents(cr_, s.c_str(), &te);
+        if (te.width > kWidth - 8) {
+            size = size * (kWidth - 8) / te.width;
+            font(size, true);
+            cairo_text_extents(cr_, s.c_str(), &te);
+        }
+        if (draw_) {
+            cairo_move_to(cr_, (kWidth - te.width) / 2 - te.x_bearing, y_ - te.y_bearing);
+            cairo_show_text(cr_, s.c_str());
+        }
+        y_ += te.height;
+    }
+
+    void rule() {
+        if (draw_) {
+            cairo_rectangle(cr_, 0, std::round(y_), kWidth, 3);
+            cairo_fill(cr_);
+        }
+        y_ += 3;
+    }
+
+    // Whole dots per module, so the raster has sharp modules.
+    void qr(const QRcode& code) {
+        const int modules = code.width + 2 * kQrQuietModules;
+        const double module = std::clamp(std::floor(kQrMaxDots / modules), 2.0, 8.0);
+        const double side = module * modules;
+        const double x0 = std::floor((kWidth - side) / 2) + module * kQrQuietModules;
+        const double y0 = std::round(y_) + module * kQrQuietModules;
+        if (draw_) {
+            for (int r = 0; r < code.width; ++r) {
+                for (int c = 0; c < code.width; ++c) {
+                    if (code.data[r * code.width + c] & 1) {
+                        cairo_rectangle(cr_, x0 + c * module, y0 + r * module, module, module);
+                    }
+                }
+            }
+            cairo_fill(cr_);
+        }
+        y_ = std::round(y_) + side;
+    }
+
+  private:
+    void font(double size, bool bold) {
+        cairo_select_font_face(cr_, kFontFamily, CAIRO_FONT_SLANT_NORMAL,
+                               bold ? CAIRO_FONT_WEIGHT_BOLD : CAIRO_FONT_WEIGHT_NORMAL);
+        cairo_set_font_size(cr_, size);
+    }
+
+    double advance(const std::string& s) {
+        cairo_text_extents_t te;
+        cairo_text_extents(cr_, s.c_str(), &te);
+        return te.x_advance;
+    }
+
+    std::vector<std::string> wrap(const std::string& s, double maxWidth) {
+        std::vector<std::string> lines;
+        std::string line;
+        std::size_t pos = 0;
+        while (pos < s.size()) {
+            std::size_t end = s.find(' ', pos);
+            if (end == std::string::npos) end = s.size();
+            std::string word = s.substr(pos, end - pos);
+            pos = end + 1;
+            if (word.empty()) continue;
+            std::string candidate = line.empty() ? word : line + " " + word;
+            if (advance(candidate) <= maxWidth) {
+                line = std::move(candidate);
+                continue;
+            }
+            if (!line.empty()) lines.push_back(std::move(line));
+            line.clear();
+            // A word wider than the paper is cut between characters.
+            for (std::size_t i = 0; i < word.size();) {
+                std::size_t n = std::min(utf8Length(static_cast<unsigned char>(word[i])), word.size() - i);
+                std::string longer = line + word.substr(i, n);
+                if (!line.empty() && advance(longer) > maxWidth) {
+                    lines.push_back(std::move(line));
+                    line = word.substr(i, n);
+                } else {
+                    line = std::move(longer);
+                }
+                i += n;
+            }
+        }
+        if (!line.empty()) lines.push_back(std::move(line));
+        return lines;
+    }
+
+    cairo_t* cr_;
+    bool draw_;
+    double y_ = kTopMargin;
+};
+
+void paintTicket(TicketPainter& p, const TicketPrintout& t, const QRcode* qr) {
+    p.text(t.contactPoint, kSmallSize);
+    p.gap(8);
+    p.rule();
+    p.gap(14);
+    p.text(t.service, kServiceSize, true);
+    p.gap(18);
+    p.bigText(t.number);
+    p.gap(24);
+    if (t.position >= 0 && !t.labels.position.empty()) {
+        p.text(fmt::format("{}: {}", t.labels.position, t.position), kTextSize);
+    }
+    if (t.waitMinutes >= 0 && !t.labels.wait.empty()) {
+        p.text(fmt::format("{}: {} {}", t.labels.wait, t.waitMinutes, t.labels.minutes), kTextSize);
+    }
+    if (!t.issuedAt.empty() && !t.labels.issuedAt.empty()) {
+        p.text(fmt::format("{}: {}", t.labels.issuedAt, t.issuedAt), kTextSize);
+    }
+    if (!t.residentLine.empty()) {
+        p.gap(12);
+        p.text(t.residentLine, kTextSize, true);
+    }
+    if (qr != nullptr) {
+        p.gap(12);
+        p.qr(*qr);
+        p.text(t.labels.qrCaption, kSmallSize);
+    }
+    p.gap(kBottomMargin);
+}
+
+Result<QrPtr> encodeQr(const std::string& url) {
+    if (url.empty()) return QrPtr{};
+    errno = 0;
+    QrPtr code(QRcode_encodeString(url.c_str(), 0, QR_ECLEVEL_M, QR_MODE_8, 1));
+    if (!code) {
+        return Status::invalidInput(fmt::format("ticket layout: cannot encode QR URL ({} bytes): {}",
+                                                url.size(),
+                                                errno == ERANGE ? "too long" : std::strerror(errno)));
+    }
+    return code;
+}
+
+// Runs the painter on cr; reports the height reached and cairo's verdict.
+Result<double> runPainter(cairo_t* cr, const TicketPrintout& t, const QRcode* qr, bool draw) {
+    TicketPainter painter(cr, draw);
+    paintTicket(painter, t, qr);
+    if (cairo_status_t s = cairo_status(cr); s != CAIRO_STATUS_SUCCESS) return cairoError("drawing", s);
+    return painter.y();
+}
+
+cairo_status_t appendToVector(void* closure, const unsigned char* data, unsigned int length) {
+    auto* out = static_cast<std::vector<std::uint8_t>*>(closure);
+    out->insert(out->end(), data, data + length);
+    return CAIRO_STATUS_SUCCESS;
+}
+
+cairo_status_t discard(void*, const unsigned char*, unsigned int) {
+    return CAIRO_STATUS_SUCCESS;
+}
+
+constexpr double kPageWidthPt = kTicketPaperWidthMm * kPointsPerMm;
+constexpr double kSideMarginPt = (kPageWidthPt - kTicketPrintableDots * kPointsPerDot) / 2;
+
+// A PDF context whose user space is dots of the printable area.
+CairoPtr pdfContext(cairo_surface_t* surface) {
+    CairoPtr cr(cairo_create(surface));
+    cairo_translate(cr.get(), kSideMarginPt, 0);
+    cairo_scale(cr.get(), kPointsPerDot, kPointsPerDot);
+    return cr;
+}
+
+}  // namespace
+
+Result<std::vector<std::uint8_t>> renderTicketPdf(const TicketPrintout& ticket) {
+    auto qr = encodeQr(ticket.qrUrl);
+    if (!qr) return qr.status();
+
+    double heightDots = 0;
+    {
+        SurfacePtr measure(cairo_pdf_surface_create_for_stream(discard, nullptr, kPageWidthPt, 100));
+        CairoPtr cr = pdfContext(measure.get());
+        auto h = runPainter(cr.get(), ticket, qr->get(), false);
+        if (!h) return h.status();
+        heightDots = h.value();
+    }
+
+    std::vector<std::uint8_t> pdf;
+    {
+        SurfacePtr surface(cairo_pdf_surface_create_for_stream(appendToVector, &pdf, kPageWidthPt,
+                                                               std::ceil(heightDots * kPointsPerDot)));
+        cairo_pdf_surface_set_metadata(surface.get(), CAIRO_PDF_METADATA_TITLE,
+                                       fmt::format("{} {}", ticket.service, ticket.number).c_str());
+        cairo_pdf_surface_set_metadata(surface.get(), CAIRO_PDF_METADATA_CREATOR, "Wijkpunt");
+        CairoPtr cr = pdfContext(surface.get());
+        auto h = runPainter(cr.get(), ticket, qr->get(), true);
+        if (!h) return h.status();
+        cr.reset();
+        cairo_surface_finish(surface.get());
+        if (cairo_status_t s = cairo_surface_status(surface.get()); s != CAIRO_STATUS_SUCCESS) {
+            return cairoError("writing PDF", s);
+        }
+    }
+    return pdf;
+}
+
+Result<MonoBitmap> renderTicketRaster(const TicketPrintout& ticket) {
+    auto qr = encodeQr(ticket.qrUrl);
+    if (!qr) return qr.status();
+
+    int height = 0;
+    {
+        SurfacePtr measure(cairo_image_surface_create(CAIRO_FORMAT_A8, kTicketPrintableDots, 1));
+        CairoPtr cr(cairo_create(measure.get()));
+        auto h = runPainter(cr.get(), ticket, qr->get(), false);
+        if (!h) return h.status();
+        height = static_cast<int>(std::ceil(h.value()));
+    }
+
+    // A8: alpha is ink coverage (0 = paper). Thresholded at one half.
+    SurfacePtr surface(cairo_image_surface_create(CAIRO_FORMAT_A8, kTicketPrintableDots, height));
+    if (cairo_status_t s = cairo_surface_status(surface.get()); s != CAIRO_STATUS_SUCCESS) {
+        return cairoError("raster surface", s);
+    }
+    {
+        CairoPtr cr(cairo_create(surface.get()));
+        auto h = runPainter(cr.get(), ticket, qr->get(), true);
+        if (!h) return h.status();
+    }
+    cairo_surface_flush(surface.get());
+
+    MonoBitmap bitmap(kTicketPrintableDots, height);
+    const unsigned char* data = cairo_image_surface_get_data(surface.get());
+    const int stride = cairo_image_surface_get_stride(surface.get());
+    for (int y = 0; y < height; ++y) {
+        const unsigned char* row = data + static_cast<std::ptrdiff_t>(y) * stride;
+        for (int x = 0; x < kTicketPrintableDots; ++x) {
+            if (row[x] >= 128) bitmap.setBlack(x, y);
+        }
+    }
+    return bitmap;
+}
+
+}  // namespace wp

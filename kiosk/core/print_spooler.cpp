@@ -1,0 +1,80 @@
+#include "kiosk/core/print_spooler.h"
+
+namespace wp {
+
+PrintSpooler::PrintSpooler(Printer& printer, Wake wake)
+    : printer_(printer), wake_(std::move(wake)), worker_([this] { run(); }) {}
+
+PrintSpooler::~PrintSpooler() {
+    {
+        std::lock_guard lock(mutex_);
+        stopping_ = true;
+        jobs_.clear();
+    }
+    cv_.notify_all();
+    worker_.join();
+}
+
+std::uint64_t PrintSpooler::submit(TicketPrintout ticket) {
+    std::uint64_t job;
+    {
+        std::lock_guard lock(mutex_);
+        job = nextJob_++;
+        jobs_.emplace_back(job, std::move(ticket));
+    }
+    cv_.notify_all();
+    return job;
+}
+
+std::vector<PrintSpooler::Done> PrintSpooler::takeResults() {
+    std::lock_guard lock(mutex_);
+    return std::exchange(done_, {});
+}
+
+void PrintSpooler::requestStatus() {
+    {
+        std::lock_guard lock(mutex_);
+        statusWanted_ = true;
+    }
+    cv_.notify_all();
+}
+
+PrinterStatus PrintSpooler::lastStatus() const {
+    std::lock_guard lock(mutex_);
+    return status_;
+}
+
+bool PrintSpooler::hasStatus() const {
+    std::lock_guard lock(mutex_);
+    return haveStatus_;
+}
+
+void PrintSpooler::run() {
+    std::unique_lock lock(mutex_);
+    while (true) {
+        cv_.wait(lock, [&] { return stopping_ || !jobs_.empty() || statusWanted_; });
+        if (stopping_) return;
+        if (!jobs_.empty()) {
+            auto [job, ticket] = std::move(jobs_.front());
+            jobs_.pop_front();
+            lock.unlock();
+            PrintOutcome outcome = printer_.printTicket(ticket);
+            lock.lock();
+            done_.push_back({job, outcome});
+            statusWanted_ = true;  // a job tells us something about the printer: read it again
+        }
+        if (statusWanted_ && jobs_.empty()) {
+            statusWanted_ = false;
+            lock.unlock();
+            PrinterStatus status = printer_.status();
+            lock.lock();
+            status_ = std::move(status);
+            haveStatus_ = true;
+        }
+        lock.unlock();
+        if (wake_) wake_();
+        lock.lock();
+    }
+}
+
+}  // namespace wp

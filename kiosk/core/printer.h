@@ -1,0 +1,112 @@
+// Printer: how core puts a queue ticket on paper, and how it learns that it cannot.
+//
+// The real printers live in drivers/printer (CupsPrinter: a PDF or an ESC/POS job through CUPS); FakePrinter
+// there is the one for tests and for the script runner. Core sees only this header: no CUPS, cairo or
+// qrencode types, and no i18n in the drivers — every label on a ticket arrives here already translated.
+//
+// printTicket() blocks until the printer has finished the job or the driver gave up (seconds at worst), so
+// call it off the UI thread. Its result says what to do next (STYLE.md #8); it never throws. A failure is not
+// an error of the kiosk: the resident still gets the number on screen, and status() tells the host why.
+// Implementations are thread-safe: status() may be called while printTicket() runs on another thread.
+#pragma once
+
+#include <algorithm>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace wp {
+
+// Fixed words printed next to the values of a ticket, in the resident's language (the driver never looks
+// anything up). Empty labels are left off together with their line, except where noted.
+struct TicketLabels {
+    std::string position;   // "Voor u in de rij"       printed as "<position>: <n>"
+    std::string wait;       // "Wachttijd ongeveer"     printed as "<wait>: <n> <minutes>"
+    std::string minutes;    // "min."
+    std::string issuedAt;   // "Tijd"                   printed as "<issuedAt>: <HH:MM>"
+    std::string qrCaption;  // "Scan voor uw plek in de rij", under the QR code
+};
+
+// One queue ticket, as plain values. Holds no personal data by design (DESIGN.md: ticket).
+struct TicketPrintout {
+    std::string number;        // "H-014", printed big
+    std::string service;       // "Huurloket"
+    int position = 0;          // place in line as the labels define it; negative leaves the line off
+    int waitMinutes = 0;       // estimated wait; negative leaves the line off
+    std::string issuedAt;      // "HH:MM", local time of issue
+    std::string contactPoint;  // "Wijkpunt Groenoord"
+    std::string residentLine;  // a short line in the resident's language; wrapped to the paper width
+    std::string qrUrl;         // the central server's public queue page; empty prints no QR code
+    TicketLabels labels;
+};
+
+// What the caller should do after printTicket() (STYLE.md #8).
+enum class PrintOutcome {
+    Ok,          // on paper (the job completed)
+    RetryLater,  // a passing problem (print system busy, job too slow); the job was withdrawn
+    PaperOut,    // the printer has no paper; the host must load it. The job was withdrawn.
+    Offline,     // printer or print system unreachable, stopped or disabled; the host must look
+    Rejected,    // this job can never print as it is (no such queue, not accepting jobs, bad document)
+};
+
+inline const char* toString(PrintOutcome o) {
+    switch (o) {
+        case PrintOutcome::Ok:
+            return "ok";
+        case PrintOutcome::RetryLater:
+            return "retry-later";
+        case PrintOutcome::PaperOut:
+            return "paper-out";
+        case PrintOutcome::Offline:
+            return "offline";
+        case PrintOutcome::Rejected:
+            return "rejected";
+    }
+    return "?";
+}
+
+// The printer as the host console shows it.
+struct PrinterStatus {
+    enum class State { Unknown, Idle, Printing, Stopped };
+    State state = State::Unknown;  // Unknown: the print system could not be asked
+    // IPP printer-state-reasons without their -error/-warning/-report suffix and without "none":
+    // "media-empty", "media-low", "media-needed", "offline", "paused" (stopped by someone), "door-open", ...
+    std::vector<std::string> reasons;
+    bool acceptingJobs = false;
+    std::string message;  // one line for the host console, in English (printer-state-message or ours)
+
+    bool has(std::string_view reason) const {
+        return std::find(reasons.begin(), reasons.end(), reason) != reasons.end();
+    }
+    bool paperOut() const { return has("media-empty") || has("media-needed"); }
+    // Whether a ticket sent now can be expected to print; the start screen says so when it cannot.
+    bool canPrint() const {
+        return acceptingJobs && (state == State::Idle || state == State::Printing) && !paperOut() &&
+               !has("offline");
+    }
+};
+
+inline const char* toString(PrinterStatus::State s) {
+    switch (s) {
+        case PrinterStatus::State::Unknown:
+            return "unknown";
+        case PrinterStatus::State::Idle:
+            return "idle";
+        case PrinterStatus::State::Printing:
+            return "printing";
+        case PrinterStatus::State::Stopped:
+            return "stopped";
+    }
+    return "?";
+}
+
+class Printer {
+  public:
+    virtual ~Printer() = default;
+    // Prints one ticket and waits for the outcome. See the header comment for blocking and threads.
+    virtual PrintOutcome printTicket(const TicketPrintout& ticket) = 0;
+    // Asks the printer now (not a cached value); cheap enough to poll every few seconds.
+    virtual PrinterStatus status() = 0;
+};
+
+}  // namespace wp

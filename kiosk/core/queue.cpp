@@ -1,0 +1,318 @@
+#include "kiosk/core/queue.h"
+
+#include <date/tz.h>
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <array>
+#include <cassert>
+#include <map>
+#include <utility>
+
+namespace wp {
+
+namespace {
+
+const date::time_zone* amsterdam() {
+    static const date::time_zone* zone = date::locate_zone("Europe/Amsterdam");
+    return zone;
+}
+
+date::local_days parseDay(std::string_view day) {
+    // A day always comes from localDay() or the store, which wrote it with localDay(): a bad one is a bug.
+    assert(day.size() == 10 && day[4] == '-' && day[7] == '-');
+    auto number = [&](size_t at, size_t len) {
+        int v = 0;
+        for (size_t i = at; i < at + len; ++i) v = v * 10 + (day[i] - '0');
+        return v;
+    };
+    auto ymd = date::year{number(0, 4)} / date::month{static_cast<unsigned>(number(5, 2))} /
+               date::day{static_cast<unsigned>(number(8, 2))};
+    assert(ymd.ok());
+    return date::local_days{ymd};
+}
+
+std::string formatDay(date::local_days d) {
+    date::year_month_day ymd{d};
+    return fmt::format("{:04}-{:02}-{:02}", static_cast<int>(ymd.year()), static_cast<unsigned>(ymd.month()),
+                       static_cast<unsigned>(ymd.day()));
+}
+
+constexpr std::array<std::pair<TicketState, std::string_view>, 6> kStateNames = {{
+    {TicketState::Waiting, "waiting"},
+    {TicketState::Called, "called"},
+    {TicketState::Serving, "serving"},
+    {TicketState::Done, "done"},
+    {TicketState::NoShow, "no-show"},
+    {TicketState::Cancelled, "cancelled"},
+}};
+
+constexpr std::array<std::pair<QueueEventKind, std::string_view>, 13> kEventNames = {{
+    {QueueEventKind::Issued, "issued"},
+    {QueueEventKind::Called, "called"},
+    {QueueEventKind::Serving, "serving"},
+    {QueueEventKind::Done, "done"},
+    {QueueEventKind::NoShow, "no-show"},
+    {QueueEventKind::Cancelled, "cancelled"},
+    {QueueEventKind::Returned, "returned"},
+    {QueueEventKind::CounterOpened, "counter-opened"},
+    {QueueEventKind::CounterClosed, "counter-closed"},
+    {QueueEventKind::Paused, "paused"},
+    {QueueEventKind::Resumed, "resumed"},
+    {QueueEventKind::Printed, "printed"},
+    {QueueEventKind::PrintFailed, "print-failed"},
+}};
+
+constexpr int kLookAheadDays = 14;
+
+}  // namespace
+
+// --- local time
+
+LocalTime toLocalTime(TimePoint t) {
+    auto local = amsterdam()->to_local(std::chrono::floor<std::chrono::seconds>(t));
+    auto day = date::floor<date::days>(local);
+    LocalTime out;
+    out.day = formatDay(day);
+    out.weekday = static_cast<int>(date::weekday{day}.iso_encoding()) - 1;
+    out.minuteOfDay = static_cast<int>(std::chrono::duration_cast<std::chrono::minutes>(local - day).count());
+    return out;
+}
+
+std::string localDay(TimePoint t) {
+    return toLocalTime(t).day;
+}
+
+TimePoint fromLocalTime(std::string_view day, int minuteOfDay) {
+    auto local = parseDay(day) + std::chrono::minutes(minuteOfDay);
+    return std::chrono::time_point_cast<TimePoint::duration>(
+        amsterdam()->to_sys(local, date::choose::earliest));
+}
+
+std::string nextDay(std::string_view day) {
+    return formatDay(parseDay(day) + date::days{1});
+}
+
+// --- tickets
+
+std::string_view toString(TicketState s) {
+    for (const auto& [state, name] : kStateNames)
+        if (state == s) return name;
+    assert(false);
+    return "?";
+}
+
+std::optional<TicketState> ticketStateFromString(std::string_view s) {
+    for (const auto& [state, name] : kStateNames)
+        if (name == s) return state;
+    return std::nullopt;
+}
+
+bool isFinal(TicketState s) {
+    return s == TicketState::Done || s == TicketState::NoShow || s == TicketState::Cancelled;
+}
+
+bool isAllowedTransition(TicketState from, TicketState to) {
+    using S = TicketState;
+    switch (from) {
+        case S::Waiting:
+            return to == S::Called || to == S::Cancelled;
+        case S::Called:
+            return to == S::Serving || to == S::NoShow || to == S::Waiting || to == S::Done;
+        case S::Serving:
+            return to == S::Done;
+        default:
+            return false;
+    }
+}
+
+std::string formatTicketNumber(std::string_view prefix, int number) {
+    return fmt::format("{}-{:03}", prefix, number);
+}
+
+// --- events
+
+std::string_view toString(QueueEventKind k) {
+    for (const auto& [kind, name] : kEventNames)
+        if (kind == k) return name;
+    assert(false);
+    return "?";
+}
+
+std::optional<QueueEventKind> queueEventKindFromString(std::string_view s) {
+    for (const auto& [kind, name] : kEventNames)
+        if (name == s) return kind;
+    return std::nullopt;
+}
+
+QueueEventKind eventForTransition(TicketState to) {
+    switch (to) {
+        case TicketState::Waiting:
+            return QueueEventKind::Returned;
+        case TicketState::Called:
+            return QueueEventKind::Called;
+        case TicketState::Serving:
+            return QueueEventKind::Serving;
+        case TicketState::Done:
+            return QueueEventKind::Done;
+        case TicketState::NoShow:
+            return QueueEventKind::NoShow;
+        case TicketState::Cancelled:
+            return QueueEventKind::Cancelled;
+    }
+    assert(false);
+    return QueueEventKind::Issued;
+}
+
+bool isInformational(QueueEventKind k) {
+    return k == QueueEventKind::Printed || k == QueueEventKind::PrintFailed;
+}
+
+// --- walk-in hours
+
+std::optional<TimePoint> nextWalkInStart(const Service& service, TimePoint after) {
+    LocalTime lt = toLocalTime(after);
+    std::string day = lt.day;
+    int weekday = lt.weekday;
+    for (int i = 0; i <= kLookAheadDays; ++i) {
+        if (!std::binary_search(service.closedDates.begin(), service.closedDates.end(), day)) {
+            for (const WalkInWindow& w : service.walkIn[static_cast<size_t>(weekday)]) {
+                TimePoint start = fromLocalTime(day, w.fromMinute);
+                if (start > after) return start;
+            }
+        }
+        day = nextDay(day);
+        weekday = (weekday + 1) % 7;
+    }
+    return std::nullopt;
+}
+
+WalkInStatus walkInStatus(const Service& service, TimePoint now, bool paused) {
+    LocalTime lt = toLocalTime(now);
+    const WalkInWindow* current = nullptr;
+    if (!std::binary_search(service.closedDates.begin(), service.closedDates.end(), lt.day)) {
+        for (const WalkInWindow& w : service.walkIn[static_cast<size_t>(lt.weekday)])
+            if (w.fromMinute <= lt.minuteOfDay && lt.minuteOfDay < w.toMinute) current = &w;
+    }
+    WalkInStatus status;
+    if (current == nullptr) {
+        status.state = WalkInState::Closed;
+        status.nextOpening = nextWalkInStart(service, now);
+    } else if (paused) {
+        status.state = WalkInState::Paused;
+        status.nextOpening = nextWalkInStart(service, now);
+    } else {
+        status.state = WalkInState::Open;
+        status.closesAt = fromLocalTime(lt.day, current->toMinute);
+    }
+    return status;
+}
+
+// --- the estimated wait
+
+std::vector<Seconds> serviceDurations(const std::vector<QueueEvent>& eventsOfDay) {
+    std::vector<Seconds> out;
+    std::map<std::pair<std::string, int>, TimePoint> calledAt;  // (service, number) -> last Called
+    for (const QueueEvent& e : eventsOfDay) {
+        auto key = std::make_pair(e.serviceId, e.number);
+        switch (e.kind) {
+            case QueueEventKind::Called:
+                calledAt[key] = e.at;
+                break;
+            case QueueEventKind::Done:
+                if (auto it = calledAt.find(key); it != calledAt.end()) {
+                    out.push_back(
+                        std::max(Seconds(0), std::chrono::duration_cast<Seconds>(e.at - it->second)));
+                    calledAt.erase(it);
+                }
+                break;
+            case QueueEventKind::NoShow:
+            case QueueEventKind::Cancelled:
+            case QueueEventKind::Returned:
+                calledAt.erase(key);
+                break;
+            default:
+                break;
+        }
+    }
+    return out;
+}
+
+Seconds movingAverageServiceTime(const std::vector<Seconds>& durations, std::chrono::minutes contentDefault,
+                                 size_t window) {
+    assert(window > 0);
+    if (durations.empty()) return contentDefault;
+    size_t n = std::min(window, durations.size());
+    Seconds sum{0};
+    for (size_t i = durations.size() - n; i < durations.size(); ++i) sum += durations[i];
+    return Seconds((sum.count() + static_cast<long long>(n) - 1) / static_cast<long long>(n));
+}
+
+std::optional<Seconds> estimateWait(int peopleAhead, Seconds averageServiceTime, int countersServing) {
+    if (countersServing <= 0) return std::nullopt;
+    if (peopleAhead <= 0) return Seconds(0);
+    long long total = static_cast<long long>(peopleAhead) * averageServiceTime.count();
+    return Seconds((total + countersServing - 1) / countersServing);
+}
+
+std::chrono::minutes roundUpToMinutes(Seconds s) {
+    return std::chrono::ceil<std::chrono::minutes>(std::max(s, Seconds(0)));
+}
+
+// --- ServiceQueue
+
+ServiceQueue::ServiceQueue(std::vector<Service> services, QueueStore& store, const Clock& clock)
+    : services_(std::move(services)), store_(store), clock_(clock) {}
+
+const Service* ServiceQueue::findService(std::string_view id) const {
+    for (const Service& s : services_)
+        if (s.id == id) return &s;
+    return nullptr;
+}
+
+Result<WalkInStatus> ServiceQueue::walkInStatus(const std::string& serviceId) {
+    const Service* service = findService(serviceId);
+    if (service == nullptr) return Status::notFound(fmt::format("no service '{}'", serviceId));
+    TimePoint now = clock_.now();
+    auto paused = store_.isPaused(serviceId, localDay(now));
+    if (!paused) return paused.status();
+    return wp::walkInStatus(*service, now, paused.value());
+}
+
+Result<TicketView> ServiceQueue::takeTicket(const std::string& serviceId) {
+    auto status = walkInStatus(serviceId);
+    if (!status) return status.status();
+    if (status->state == WalkInState::Closed)
+        return Status::unavailable(fmt::format("service '{}' has no walk-in hours now", serviceId));
+    if (status->state == WalkInState::Paused)
+        return Status::unavailable(fmt::format("service '{}' is paused by the host", serviceId));
+    auto ticket = store_.issueTicket(serviceId, clock_.now());
+    if (!ticket) return ticket.status();
+    return view(ticket.value());
+}
+
+Result<TicketView> ServiceQueue::view(const Ticket& ticket) {
+    const Service* service = findService(ticket.serviceId);
+    if (service == nullptr) return Status::notFound(fmt::format("no service '{}'", ticket.serviceId));
+    TicketView v;
+    v.ticket = ticket;
+    if (ticket.state != TicketState::Waiting) {
+        if (!isFinal(ticket.state)) v.estimatedWait = Seconds(0);
+        return v;
+    }
+    auto ahead = store_.countAhead(ticket);
+    if (!ahead) return ahead.status();
+    v.peopleAhead = ahead.value();
+
+    std::string today = localDay(clock_.now());
+    auto counters = store_.countersServing(ticket.serviceId, today);
+    if (!counters) return counters.status();
+    auto events = store_.eventsOfDay(ticket.serviceId, today);
+    if (!events) return events.status();
+    Seconds average = movingAverageServiceTime(serviceDurations(events.value()),
+                                               std::chrono::minutes(service->defaultServiceMinutes));
+    v.estimatedWait = estimateWait(v.peopleAhead, average, counters.value());
+    return v;
+}
+
+}  // namespace wp

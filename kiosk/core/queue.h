@@ -1,0 +1,233 @@
+// The walk-in queue: tickets per service per local day, their states, the events every change leaves
+// behind, walk-in hours, and the estimated wait (DESIGN.md: Queue; issue 3).
+//
+// What lives where:
+// - Service (the content's description of a service) is in common/services.h.
+// - QueueStore is the storage interface; the kiosk's SQLite implementation is kiosk/store
+//   (SqliteQueueStore). Tests use an in-memory one. Core never touches SQLite.
+// - ServiceQueue is what the resident and host screens call: it combines the services, a store and the
+//   injected Clock, and refuses tickets for a closed or paused service.
+// - The free functions (localDay, walkInStatus, estimateWait, ...) are pure and take time as a parameter.
+//
+// Days: a ticket's day is the local date in Europe/Amsterdam of the moment it was issued, so numbering
+// starts again at 1 at local midnight, also on the 23- and 25-hour days of the daylight-saving changes.
+// Numbers never repeat within a (service, day); a number lost in a crash may leave a gap.
+//
+// Nothing here holds personal data: a ticket is a service, a day, a number, times and states.
+#pragma once
+
+#include <chrono>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "common/clock.h"
+#include "common/services.h"
+#include "common/status.h"
+
+namespace wp {
+
+// --- local time (Europe/Amsterdam)
+
+struct LocalTime {
+    std::string day;      // "2026-03-29"
+    int weekday = 0;      // 0 = Monday ... 6 = Sunday (index into Service::walkIn)
+    int minuteOfDay = 0;  // 0..1439, the wall clock ("02:30" does not exist on 29 March 2026)
+};
+
+LocalTime toLocalTime(TimePoint t);
+// The local day ("YYYY-MM-DD") of t: the day a ticket issued at t belongs to.
+std::string localDay(TimePoint t);
+// The moment the wall clock in Europe/Amsterdam shows minuteOfDay on day ("YYYY-MM-DD"). A wall time that
+// does not exist (the hour skipped in March) maps to the first moment after the gap; one that occurs twice
+// (October) maps to its first occurrence. minuteOfDay may be 1440 (the next midnight).
+TimePoint fromLocalTime(std::string_view day, int minuteOfDay);
+// The day after day ("2026-03-29" -> "2026-03-30").
+std::string nextDay(std::string_view day);
+
+// --- tickets
+
+enum class TicketState { Waiting, Called, Serving, Done, NoShow, Cancelled };
+
+std::string_view toString(TicketState s);  // "waiting", "called", "serving", "done", "no-show", "cancelled"
+std::optional<TicketState> ticketStateFromString(std::string_view s);
+bool isFinal(TicketState s);
+// The moves a host may make: waiting -> called | cancelled; called -> serving | no-show | waiting (put back)
+// | done; serving -> done. Everything else is a programmer mistake or a stale screen.
+bool isAllowedTransition(TicketState from, TicketState to);
+
+struct Ticket {
+    std::int64_t id = 0;    // the store's id, unique in one database
+    std::string serviceId;  // "huurloket"
+    std::string day;        // local day, "2026-03-29"
+    int number = 0;         // 1, 2, ... per (service, day)
+    std::string display;    // "H-014"
+    TimePoint issuedAt;
+    TicketState state = TicketState::Waiting;
+    std::string counter;  // the counter it was called to ("Balie 1"); empty while waiting
+    bool operator==(const Ticket&) const = default;
+};
+
+// "H-014": the prefix, a dash and at least three digits (H-1000 after H-999).
+std::string formatTicketNumber(std::string_view prefix, int number);
+
+// --- events
+
+enum class QueueEventKind {
+    Issued,
+    Called,
+    Serving,
+    Done,
+    NoShow,
+    Cancelled,
+    Returned,       // called -> waiting: put back in line
+    CounterOpened,  // one event per service the counter serves
+    CounterClosed,
+    Paused,  // the host stopped issuing tickets for a service (for the rest of the day)
+    Resumed,
+    Printed,  // informational, appended by the ticket printer
+    PrintFailed,
+};
+
+std::string_view toString(QueueEventKind k);  // "issued", "called", ..., "print-failed"
+std::optional<QueueEventKind> queueEventKindFromString(std::string_view s);
+// The event a state change leaves behind.
+QueueEventKind eventForTransition(TicketState to);
+// Printed and PrintFailed: events that change no state and may be appended directly.
+bool isInformational(QueueEventKind k);
+
+// One queue change, for statistics at the central server and for the other roles. No personal data.
+struct QueueEvent {
+    std::int64_t seq = 0;  // store order, increasing; 0 before it is stored
+    QueueEventKind kind = QueueEventKind::Issued;
+    std::string serviceId;
+    std::string day;      // local day of the ticket (or of `at` for counter and pause events)
+    int number = 0;       // ticket number; 0 for counter and pause events
+    std::string counter;  // counter name where one is involved
+    TimePoint at;
+    bool operator==(const QueueEvent&) const = default;
+};
+
+// --- walk-in hours
+
+enum class WalkInState { Open, Closed, Paused };
+
+struct WalkInStatus {
+    WalkInState state = WalkInState::Closed;
+    // Open: when the current walk-in window ends.
+    std::optional<TimePoint> closesAt;
+    // Closed or Paused: the start of the next walk-in window after now (for Paused the window after the
+    // current one, since a pause lasts until the host resumes). Empty when none within 14 days.
+    std::optional<TimePoint> nextOpening;
+};
+
+// The service's walk-in state at now, given whether the host paused it today.
+WalkInStatus walkInStatus(const Service& service, TimePoint now, bool paused);
+// The start of the first walk-in window that begins after `after` (at most 14 days ahead).
+std::optional<TimePoint> nextWalkInStart(const Service& service, TimePoint after);
+
+// --- the estimated wait
+
+using Seconds = std::chrono::seconds;
+
+// How long serving one resident took, per finished ticket of the day in the order they finished: from
+// Called to Done. Tickets that ended as no-show or cancelled, or were put back, are not counted (a put-back
+// ticket's next call starts its time again).
+std::vector<Seconds> serviceDurations(const std::vector<QueueEvent>& eventsOfDay);
+
+inline constexpr size_t kMovingAverageWindow = 5;
+// The mean of the last `window` durations, or the content's default when there are none yet.
+Seconds movingAverageServiceTime(const std::vector<Seconds>& durations, std::chrono::minutes contentDefault,
+                                 size_t window = kMovingAverageWindow);
+
+// peopleAhead x averageServiceTime / countersServing, rounded up to whole seconds.
+// No counter serving the service now: std::nullopt ("unknown"; the screen says so and does not guess),
+// also when nobody is ahead. Nobody ahead and a counter open: zero.
+std::optional<Seconds> estimateWait(int peopleAhead, Seconds averageServiceTime, int countersServing);
+
+// Rounds a wait up to whole minutes, for the screen and the ticket ("about 12 minutes").
+std::chrono::minutes roundUpToMinutes(Seconds s);
+
+// --- storage
+
+// Where tickets, counters, pauses and events are kept. Implemented by SqliteQueueStore (kiosk/store).
+// Every method that changes the queue also appends its QueueEvent, in the same transaction. Errors are the
+// world's: Unavailable (database busy beyond its timeout), IoError (disk), NotFound (unknown service or
+// ticket), Conflict (a state change that is not allowed from the ticket's current state).
+class QueueStore {
+  public:
+    virtual ~QueueStore() = default;
+
+    // Issues the next number of serviceId for the local day of now, durably: once this returns, the
+    // number is never handed out again that day, whatever happens to the process. Appends Issued.
+    virtual Result<Ticket> issueTicket(const std::string& serviceId, TimePoint now) = 0;
+
+    // Tickets of a service on a day, in number order: still waiting, or in any state.
+    virtual Result<std::vector<Ticket>> waitingTickets(const std::string& serviceId,
+                                                       const std::string& day) = 0;
+    virtual Result<std::vector<Ticket>> ticketsOfDay(const std::string& serviceId,
+                                                     const std::string& day) = 0;
+    virtual Result<Ticket> ticket(std::int64_t id) = 0;
+    // How many tickets of the same service and day wait with a lower number.
+    virtual Result<int> countAhead(const Ticket& ticket) = 0;
+
+    // Moves a ticket to `to` (see isAllowedTransition) at `counter`, appending the matching event.
+    virtual Status changeTicketState(std::int64_t ticketId, TicketState to, const std::string& counter,
+                                     TimePoint now) = 0;
+
+    // A counter starts serving the given services (replacing what it served before) or stops. A counter
+    // counts as serving on the local day it was opened only.
+    virtual Status openCounter(const std::string& counter, const std::vector<std::string>& serviceIds,
+                               TimePoint now) = 0;
+    virtual Status closeCounter(const std::string& counter, TimePoint now) = 0;
+    virtual Result<int> countersServing(const std::string& serviceId, const std::string& day) = 0;
+
+    // A pause holds for the local day it was set on.
+    virtual Status setPaused(const std::string& serviceId, bool paused, TimePoint now) = 0;
+    virtual Result<bool> isPaused(const std::string& serviceId, const std::string& day) = 0;
+
+    // Appends an informational event (Printed, PrintFailed); other kinds come from the changes above.
+    virtual Status appendEvent(const QueueEvent& event) = 0;
+    // Events with seq > afterSeq in order, at most limit (for the other roles and the central server).
+    virtual Result<std::vector<QueueEvent>> eventsAfter(std::int64_t afterSeq, int limit) = 0;
+    // The events of one service on one day, in order.
+    virtual Result<std::vector<QueueEvent>> eventsOfDay(const std::string& serviceId,
+                                                        const std::string& day) = 0;
+};
+
+// --- what screens call
+
+// A ticket with its place in line, as the ticket screen and the printed ticket show it.
+struct TicketView {
+    Ticket ticket;
+    int peopleAhead = 0;
+    std::optional<Seconds> estimatedWait;  // empty: unknown (no counter serving the service now)
+};
+
+// The walk-in queue of one contact point. Holds references to the store and the clock (which must outlive
+// it) and its own copy of the services. Not thread-safe: one per role process, used from its UI thread.
+class ServiceQueue {
+  public:
+    ServiceQueue(std::vector<Service> services, QueueStore& store, const Clock& clock);
+
+    const std::vector<Service>& services() const { return services_; }
+    const Service* findService(std::string_view id) const;
+
+    // Open, closed or paused right now. NotFound for an unknown service.
+    Result<WalkInStatus> walkInStatus(const std::string& serviceId);
+    // Issues a ticket when the service is open now; Unavailable (with the reason) when it is closed or
+    // paused, NotFound for an unknown service.
+    Result<TicketView> takeTicket(const std::string& serviceId);
+    // A ticket's current place in line and estimated wait. A ticket no longer waiting has nobody ahead;
+    // its wait is zero while it is called or served, unknown once it is finished.
+    Result<TicketView> view(const Ticket& ticket);
+
+  private:
+    std::vector<Service> services_;
+    QueueStore& store_;
+    const Clock& clock_;
+};
+
+}  // namespace wp

@@ -1,0 +1,117 @@
+#include "kiosk/core/ticket_flow.h"
+
+#include <fmt/format.h>
+
+namespace wp {
+
+std::string fillIn(std::string text, std::initializer_list<std::pair<std::string_view, std::string>> values) {
+    for (const auto& [name, value] : values) {
+        std::string marker = "{" + std::string(name) + "}";
+        for (size_t at = text.find(marker); at != std::string::npos; at = text.find(marker, at + value.size()))
+            text.replace(at, marker.size(), value);
+    }
+    return text;
+}
+
+TicketFlow::TicketFlow(ServiceQueue& queue, QueueStore& store, PrintSpooler* spooler, const Settings& settings,
+                       const Clock& clock)
+    : queue_(queue), store_(store), spooler_(spooler), settings_(settings), clock_(clock) {}
+
+void TicketFlow::refreshChoices() {
+    choices_.clear();
+    for (const Service& s : queue_.services()) {
+        auto status = queue_.walkInStatus(s.id);
+        // A store that cannot answer is treated as closed: no ticket is promised that cannot be issued.
+        choices_.push_back({&s, status ? status.value() : WalkInStatus{}});
+    }
+}
+
+const TicketFlow::Choice* TicketFlow::choice(const std::string& serviceId) const {
+    for (const Choice& c : choices_)
+        if (c.service->id == serviceId) return &c;
+    return nullptr;
+}
+
+TicketFlow::Outcome TicketFlow::take(const std::string& serviceId, const Texts& texts, const std::string& language) {
+    reset();
+    auto taken = queue_.takeTicket(serviceId);
+    if (!taken) {
+        failure_ = taken.status().message();
+        refreshChoices();
+        return taken.status().code() == Status::Code::Unavailable ? Outcome::Closed : Outcome::Failed;
+    }
+    ticket_ = std::move(taken).value();
+    const Ticket& t = ticket_->ticket;
+    if (spooler_ == nullptr) return Outcome::Issued;
+
+    const Service* service = queue_.findService(serviceId);
+    TicketPrintout p;
+    p.number = t.display;
+    p.service = texts.get(language, service->nameKey);
+    p.position = ticket_->peopleAhead;
+    p.waitMinutes = ticket_->estimatedWait ? static_cast<int>(roundUpToMinutes(*ticket_->estimatedWait).count()) : -1;
+    p.issuedAt = formatLocalHourMinute(t.issuedAt);
+    p.contactPoint = settings_.contactPoint.name;
+    p.residentLine = texts.get(language, "ticket.resident_line");
+    p.qrUrl = queuePageUrl(t);
+    p.labels.position = texts.get(language, "ticket.print_position");
+    p.labels.wait = texts.get(language, "ticket.print_wait");
+    p.labels.minutes = texts.get(language, "ticket.print_minutes");
+    p.labels.issuedAt = texts.get(language, "ticket.print_time");
+    p.labels.qrCaption = texts.get(language, "ticket.qr_caption");
+    job_ = spooler_->submit(std::move(p));
+    pending_[job_] = t;
+    printState_ = PrintState::Printing;
+    return Outcome::Issued;
+}
+
+bool TicketFlow::collectPrintResults() {
+    if (spooler_ == nullptr) return false;
+    bool changed = false;
+    for (const PrintSpooler::Done& done : spooler_->takeResults()) {
+        auto it = pending_.find(done.job);
+        if (it == pending_.end()) continue;
+        const Ticket& t = it->second;
+        QueueEvent e;
+        e.kind = done.outcome == PrintOutcome::Ok ? QueueEventKind::Printed : QueueEventKind::PrintFailed;
+        e.serviceId = t.serviceId;
+        e.day = t.day;
+        e.number = t.number;
+        e.at = clock_.now();
+        // The number stands whatever the store says here; a lost event only weakens the statistics.
+        (void)store_.appendEvent(e);
+        if (done.job == job_) {
+            printOutcome_ = done.outcome;
+            printState_ = done.outcome == PrintOutcome::Ok ? PrintState::Printed : PrintState::Failed;
+            changed = true;
+        }
+        pending_.erase(it);
+    }
+    return changed;
+}
+
+bool TicketFlow::canPrint() const {
+    if (spooler_ == nullptr) return false;
+    if (!spooler_->hasStatus()) return true;  // not known yet: do not alarm anyone
+    return spooler_->lastStatus().canPrint();
+}
+
+void TicketFlow::requestPrinterStatus() {
+    if (spooler_) spooler_->requestStatus();
+}
+
+void TicketFlow::reset() {
+    ticket_.reset();
+    printState_ = PrintState::None;
+    printOutcome_ = PrintOutcome::Ok;
+    job_ = 0;
+    failure_.clear();
+}
+
+std::string TicketFlow::queuePageUrl(const Ticket& t) const {
+    if (settings_.central.publicUrl.empty()) return {};
+    return fmt::format("{}/queue/{}/{}/{}", settings_.central.publicUrl, settings_.contactPoint.letters, t.day,
+                       t.display);
+}
+
+}  // namespace wp

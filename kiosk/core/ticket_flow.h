@@ -1,0 +1,84 @@
+// TicketFlow: "Wachtnummer" as the resident goes through it — choose a service, get a number on screen and
+// on paper, walk away. Screens read it and call its actions; it owns no window, database or printer.
+//
+// take() issues the ticket synchronously (one durable SQLite commit, a few milliseconds) and hands the
+// printout to the PrintSpooler, so the number is on screen at once whether or not paper comes out. Print
+// outcomes come back through collectPrintResults() on the UI thread, which records them as queue events
+// (Printed, PrintFailed) for the host. A closed or paused service issues nothing. reset() forgets the
+// resident's ticket (the session's wipe); a print result that arrives later is still recorded.
+// Not thread-safe: the UI thread owns it.
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "common/bundle.h"
+#include "common/clock.h"
+#include "kiosk/core/print_spooler.h"
+#include "kiosk/core/queue.h"
+#include "kiosk/core/texts.h"
+
+namespace wp {
+
+class TicketFlow {
+public:
+    // spooler may be null: a kiosk without a printer shows the number on screen only.
+    TicketFlow(ServiceQueue& queue, QueueStore& store, PrintSpooler* spooler, const Settings& settings,
+               const Clock& clock);
+
+    struct Choice {
+        const Service* service = nullptr;
+        WalkInStatus status;
+    };
+    // Reads every service's walk-in state (when the choice screen opens, and when the minute changes).
+    void refreshChoices();
+    const std::vector<Choice>& choices() const { return choices_; }
+    const Choice* choice(const std::string& serviceId) const;
+
+    enum class Outcome { Issued, Closed, Failed };
+    // Issues a ticket of serviceId for the resident, in their language (for the printed words).
+    Outcome take(const std::string& serviceId, const Texts& texts, const std::string& language);
+
+    enum class PrintState { None, Printing, Printed, Failed };
+    const std::optional<TicketView>& ticket() const { return ticket_; }
+    PrintState printState() const { return printState_; }
+    PrintOutcome printOutcome() const { return printOutcome_; }
+    // Why the last take() failed (for the log; the screen shows a plain sentence).
+    const std::string& failure() const { return failure_; }
+
+    // Collects finished print jobs; returns true when what the screen shows changed.
+    bool collectPrintResults();
+    // Whether tickets can be expected to print now (false with no printer or printer trouble).
+    bool canPrint() const;
+    // A printer is configured and reports that it cannot print (the start screen warns residents).
+    bool printerTrouble() const { return spooler_ != nullptr && !canPrint(); }
+    // Asks the printer for its state (the app calls this on the injected clock's schedule).
+    void requestPrinterStatus();
+
+    void reset();
+
+    // The central server's public page for this ticket (its QR code): position and estimated wait.
+    std::string queuePageUrl(const Ticket& ticket) const;
+
+private:
+    ServiceQueue& queue_;
+    QueueStore& store_;
+    PrintSpooler* spooler_;
+    const Settings& settings_;
+    const Clock& clock_;
+    std::vector<Choice> choices_;
+    std::optional<TicketView> ticket_;
+    PrintState printState_ = PrintState::None;
+    PrintOutcome printOutcome_ = PrintOutcome::Ok;
+    std::uint64_t job_ = 0;                     // the resident's print job, 0 when none
+    std::map<std::uint64_t, Ticket> pending_;   // every job not yet finished, for its queue event
+    std::string failure_;
+};
+
+// Replaces each "{name}" in text with its value.
+std::string fillIn(std::string text, std::initializer_list<std::pair<std::string_view, std::string>> values);
+
+}  // namespace wp

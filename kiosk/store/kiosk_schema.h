@@ -1,0 +1,13 @@
+// The kiosk database's schema: one ordered list of migrations for the whole file (queue now; outbox,
+// reference codes and more in later issues). Append new migrations at the end; never edit a shipped one.
+#pragma once
+
+#include <span>
+
+#include "kiosk/store/sqlite_database.h"
+
+namespace wp {
+
+std::span<const Migration> kioskMigrations();
+
+}  // namespace wp

@@ -1,0 +1,44 @@
+// SqliteOutboxStore: the kiosk's outbox (kiosk/core/outbox.h) in the kiosk's SQLite database, table `outbox`
+// (migration 3 in kiosk_schema.cpp).
+//
+// add() commits with synchronous=FULL before it returns, so a receipt is only printed for a request that
+// survives a power cut. Delivered rows, and rejected rows after their keep time, have their body replaced by
+// the request without personal fields; secure_delete=ON (set by SqliteDatabase) overwrites the old bytes.
+// Rows are never deleted: the reference codes a kiosk issued stay known.
+//
+// Thread-safe: one mutex around the connection. Several processes (walk-in role, sender) may share the file.
+#pragma once
+
+#include <filesystem>
+#include <memory>
+#include <mutex>
+
+#include "kiosk/core/outbox.h"
+#include "kiosk/store/sqlite_database.h"
+
+namespace wp {
+
+class SqliteOutboxStore final : public OutboxStore {
+  public:
+    // Opens (creating and upgrading) the kiosk database.
+    static Result<std::unique_ptr<SqliteOutboxStore>> open(const std::filesystem::path& file);
+
+    Result<std::int64_t> add(const Request& request, TimePoint now) override;
+    Result<std::vector<OutboxItem>> due(TimePoint now, int limit, int shard, int shards) override;
+    Result<std::optional<TimePoint>> nextDue(int shard, int shards) override;
+    Status markDelivered(std::int64_t id, TimePoint now) override;
+    Status markRejected(std::int64_t id, int httpStatus, const ApiError& error, TimePoint now) override;
+    Status scheduleRetry(std::int64_t id, TimePoint at, const std::string& error) override;
+    Result<int> wipeRejectedBefore(TimePoint cutoff, TimePoint now) override;
+    Result<OutboxSnapshot> snapshot(int maxRejected) override;
+
+    SqliteDatabase& database() { return *db_; }
+
+  private:
+    explicit SqliteOutboxStore(std::unique_ptr<SqliteDatabase> db) : db_(std::move(db)) {}
+    Status wipeBody(std::int64_t id, TimePoint now);
+    std::unique_ptr<SqliteDatabase> db_;
+    std::mutex mutex_;
+};
+
+}  // namespace wp

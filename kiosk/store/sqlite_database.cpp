@@ -1,0 +1,245 @@
+#include "kiosk/store/sqlite_database.h"
+
+#include <fmt/format.h>
+#include <sqlite3.h>
+
+#include <cassert>
+#include <chrono>
+#include <thread>
+#include <utility>
+
+#include "common/crash_point.h"
+
+namespace wp {
+
+// --- SqliteStatement
+
+SqliteStatement::SqliteStatement(SqliteStatement&& other) noexcept
+    : db_(std::exchange(other.db_, nullptr)), stmt_(std::exchange(other.stmt_, nullptr)) {}
+
+SqliteStatement& SqliteStatement::operator=(SqliteStatement&& other) noexcept {
+    if (this != &other) {
+        sqlite3_finalize(stmt_);
+        db_ = std::exchange(other.db_, nullptr);
+        stmt_ = std::exchange(other.stmt_, nullptr);
+    }
+    return *this;
+}
+
+SqliteStatement::~SqliteStatement() {
+    sqlite3_finalize(stmt_);
+}
+
+SqliteStatement& SqliteStatement::bind(int index, std::int64_t value) {
+    [[maybe_unused]] int rc = sqlite3_bind_int64(stmt_, index, value);
+    assert(rc == SQLITE_OK);
+    return *this;
+}
+
+SqliteStatement& SqliteStatement::bind(int index, std::string_view text) {
+    [[maybe_unused]] int rc =
+        sqlite3_bind_text(stmt_, index, text.data(), static_cast<int>(text.size()), SQLITE_TRANSIENT);
+    assert(rc == SQLITE_OK);
+    return *this;
+}
+
+SqliteStatement& SqliteStatement::bindNull(int index) {
+    [[maybe_unused]] int rc = sqlite3_bind_null(stmt_, index);
+    assert(rc == SQLITE_OK);
+    return *this;
+}
+
+Result<bool> SqliteStatement::step() {
+    int rc = sqlite3_step(stmt_);
+    if (rc == SQLITE_ROW) return true;
+    if (rc == SQLITE_DONE) return false;
+    Status s = db_->statusFrom(rc, sqlite3_sql(stmt_));
+    sqlite3_reset(stmt_);
+    return s;
+}
+
+Status SqliteStatement::run() {
+    for (;;) {
+        auto row = step();
+        if (!row) return row.status();
+        if (!row.value()) return Status::ok();
+    }
+}
+
+std::int64_t SqliteStatement::columnInt(int column) const {
+    return sqlite3_column_int64(stmt_, column);
+}
+
+std::string SqliteStatement::columnText(int column) const {
+    const unsigned char* text = sqlite3_column_text(stmt_, column);
+    if (text == nullptr) return {};
+    return std::string(reinterpret_cast<const char*>(text),
+                       static_cast<size_t>(sqlite3_column_bytes(stmt_, column)));
+}
+
+bool SqliteStatement::columnIsNull(int column) const {
+    return sqlite3_column_type(stmt_, column) == SQLITE_NULL;
+}
+
+// --- SqliteDatabase
+
+Status SqliteDatabase::statusFrom(int rc, std::string_view what) const {
+    const char* detail = db_ != nullptr ? sqlite3_errmsg(db_) : sqlite3_errstr(rc);
+    std::string msg = fmt::format("{}: {}: {} (SQLite {})", file_.string(), what, detail, rc);
+    switch (rc & 0xff) {
+        case SQLITE_BUSY:
+        case SQLITE_LOCKED:
+            return Status::unavailable(std::move(msg));
+        case SQLITE_FULL:
+        case SQLITE_IOERR:
+        case SQLITE_CANTOPEN:
+        case SQLITE_READONLY:
+        case SQLITE_CORRUPT:
+        case SQLITE_NOTADB:
+        case SQLITE_PERM:
+            return Status::ioError(std::move(msg));
+        case SQLITE_CONSTRAINT:
+            return Status::conflict(std::move(msg));
+        default:
+            return Status::internal(std::move(msg));
+    }
+}
+
+Result<std::unique_ptr<SqliteDatabase>> SqliteDatabase::open(const std::filesystem::path& file,
+                                                             Options options) {
+    sqlite3* raw = nullptr;
+    int rc = sqlite3_open_v2(file.c_str(), &raw,
+                             SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, nullptr);
+    std::unique_ptr<SqliteDatabase> db(new SqliteDatabase(file, raw));
+    if (rc != SQLITE_OK) return db->statusFrom(rc, "open");
+    sqlite3_extended_result_codes(raw, 1);
+    db->busyTimeout_ = std::chrono::milliseconds(options.busyTimeoutMs);
+    sqlite3_busy_handler(raw, &SqliteDatabase::onBusy, db.get());
+
+    // Switching a fresh file to WAL needs a moment alone with it; when another process is doing the same,
+    // wait on the busy timeout once more before giving up.
+    auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(options.busyTimeoutMs);
+    for (;;) {
+        auto mode = db->pragma("journal_mode=WAL");
+        if (mode) {
+            if (mode.value() != "wal")
+                return Status::ioError(
+                    fmt::format("{}: cannot use WAL (journal mode stays '{}')", file.string(), mode.value()));
+            break;
+        }
+        if (mode.status().code() != Status::Code::Unavailable || std::chrono::steady_clock::now() > deadline)
+            return mode.status();
+        std::this_thread::sleep_for(std::chrono::milliseconds(5));
+    }
+    if (Status s = db->exec("PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON; PRAGMA secure_delete=ON;"); !s)
+        return s;
+    return db;
+}
+
+int SqliteDatabase::onBusy(void* self, int attempt) {
+    auto* db = static_cast<SqliteDatabase*>(self);
+    auto now = std::chrono::steady_clock::now();
+    if (attempt == 0) db->busySince_ = now;  // a new wait begins
+    if (now - db->busySince_ >= db->busyTimeout_) return 0;
+    // Short sleeps: the lock is free only for the moment between one writer's COMMIT and its next BEGIN.
+    std::this_thread::sleep_for(std::chrono::microseconds(attempt < 20 ? 200 : 1000));
+    return 1;
+}
+
+SqliteDatabase::~SqliteDatabase() {
+    sqlite3_close_v2(db_);
+}
+
+Status SqliteDatabase::exec(std::string_view sql) {
+    std::string text(sql);
+    char* err = nullptr;
+    int rc = sqlite3_exec(db_, text.c_str(), nullptr, nullptr, &err);
+    sqlite3_free(err);
+    if (rc != SQLITE_OK) return statusFrom(rc, sql.size() > 80 ? sql.substr(0, 80) : sql);
+    return Status::ok();
+}
+
+Result<SqliteStatement> SqliteDatabase::prepare(std::string_view sql) {
+    sqlite3_stmt* stmt = nullptr;
+    int rc = sqlite3_prepare_v2(db_, sql.data(), static_cast<int>(sql.size()), &stmt, nullptr);
+    if (rc != SQLITE_OK) {
+        sqlite3_finalize(stmt);
+        return statusFrom(rc, sql);
+    }
+    return SqliteStatement(this, stmt);
+}
+
+Result<std::int64_t> SqliteDatabase::queryInt(std::string_view sql) {
+    auto stmt = prepare(sql);
+    if (!stmt) return stmt.status();
+    auto row = stmt->step();
+    if (!row) return row.status();
+    if (!row.value()) return Status::notFound(fmt::format("{}: no row from {}", file_.string(), sql));
+    return stmt->columnInt(0);
+}
+
+Result<std::string> SqliteDatabase::pragma(std::string_view name) {
+    auto stmt = prepare(fmt::format("PRAGMA {}", name));
+    if (!stmt) return stmt.status();
+    auto row = stmt->step();
+    if (!row) return row.status();
+    if (!row.value()) return std::string();
+    return stmt->columnText(0);
+}
+
+Result<int> SqliteDatabase::schemaVersion() {
+    auto v = queryInt("PRAGMA user_version");
+    if (!v) return v.status();
+    return static_cast<int>(v.value());
+}
+
+Status SqliteDatabase::migrate(std::span<const Migration> migrations, int targetVersion) {
+    int latest = migrations.empty() ? 0 : migrations.back().version;
+    if (targetVersion < 0) targetVersion = latest;
+    assert(targetVersion <= latest);
+
+    auto current = schemaVersion();
+    if (!current) return current.status();
+    if (current.value() > latest)
+        return Status::conflict(
+            fmt::format("{}: database schema version {} is newer than this program knows ({})",
+                        file_.string(), current.value(), latest));
+    for (const Migration& m : migrations) {
+        if (m.version > targetVersion) break;
+        if (m.version <= current.value()) continue;
+        auto tx = SqliteTransaction::begin(*this);
+        if (!tx) return tx.status();
+        // Another process may have applied it while this one waited for the lock.
+        auto now = schemaVersion();
+        if (!now) return now.status();
+        if (now.value() >= m.version) continue;
+        assert(now.value() == m.version - 1 && "migrations must be numbered 1, 2, ... without gaps");
+        if (Status s = exec(m.sql); !s)
+            return Status::internal(
+                fmt::format("migration {} ({}) failed: {}", m.version, m.name, s.message()));
+        if (Status s = exec(fmt::format("PRAGMA user_version = {}", m.version)); !s) return s;
+        crashPoint("migration-before-commit");
+        if (Status s = tx->commit(); !s) return s;
+    }
+    return Status::ok();
+}
+
+// --- SqliteTransaction
+
+Result<SqliteTransaction> SqliteTransaction::begin(SqliteDatabase& db) {
+    if (Status s = db.exec("BEGIN IMMEDIATE"); !s) return s;
+    return SqliteTransaction(&db);
+}
+
+Status SqliteTransaction::commit() {
+    assert(db_ != nullptr);
+    Status s = db_->exec("COMMIT");
+    if (s) db_ = nullptr;
+    return s;
+}
+
+SqliteTransaction::~SqliteTransaction() {
+    if (db_ != nullptr && !sqlite3_get_autocommit(db_->db_)) (void)db_->exec("ROLLBACK");
+}
+
+}  // namespace wp

@@ -1,0 +1,90 @@
+#include "kiosk/ui/screens/ticket_screen.h"
+
+#include <algorithm>
+
+#include "kiosk/core/qr_code.h"
+
+namespace wp::ui {
+
+void TicketScreen::draw(Ui& ui, ResidentSession& session, Rect area) {
+    const Theme& t = ui.theme();
+    const auto& c = t.colors;
+    TicketFlow* flow = session.ticketFlow();
+    const float w = std::min(area.width(), 600.f);
+    const float bx = area.x0 + (area.width() - w) / 2;
+    float y = area.y0;
+
+    if (flow == nullptr || !flow->ticket()) {
+        y += ui.text(session.tr("ticket.failed"), {area.x0, y, area.x1, area.y1}, FontRole::Large, c.text, c.background, 0.5f);
+        y += t.spacing * 2;
+        if (ui.button(session.tr("common.back"), {bx, y, bx + w, y + 130})) session.back();
+        return;
+    }
+    const TicketView& view = *flow->ticket();
+    const Ticket& ticket = view.ticket;
+    const Service* service = nullptr;
+    for (const Service& s : session.bundle().services)
+        if (s.id == ticket.serviceId) service = &s;
+
+    y += ui.text(session.tr("ticket.your_number"), {area.x0, y, area.x1, area.y1}, FontRole::Large, c.text, c.background, 0.5f);
+    y += ui.text(ticket.display, {area.x0, y, area.x1, area.y1}, FontRole::Ticket, c.text, c.background, 0.5f);
+    if (service)
+        y += ui.text(session.tr(service->nameKey), {area.x0, y, area.x1, area.y1}, FontRole::Title, c.text, c.background, 0.5f);
+    y += t.spacing;
+
+    // The facts on the left, the QR code for the queue page on the right.
+    const float qrSide = 260.f;
+    const Rect facts{area.x0, y, area.x1 - qrSide - t.spacing, area.y1};
+    float fy = y;
+    fy += ui.text(fillIn(session.tr("ticket.people_ahead"), {{"count", std::to_string(view.peopleAhead)}}),
+                  {facts.x0, fy, facts.x1, facts.y1}, FontRole::Body, c.text, c.background);
+    fy += 8;
+    std::string wait = view.estimatedWait
+                           ? fillIn(session.tr("ticket.wait"),
+                                    {{"minutes", std::to_string(roundUpToMinutes(*view.estimatedWait).count())}})
+                           : session.tr("ticket.wait_unknown");
+    fy += ui.text(wait, {facts.x0, fy, facts.x1, facts.y1}, FontRole::Body, c.text, c.background);
+    fy += 8;
+    fy += ui.text(fillIn(session.tr("ticket.issued_at"), {{"time", formatLocalHourMinute(ticket.issuedAt)}}),
+                  {facts.x0, fy, facts.x1, facts.y1}, FontRole::Body, c.text, c.background);
+    fy += 8;
+    fy += ui.text(session.bundle().settings.contactPoint.name, {facts.x0, fy, facts.x1, facts.y1}, FontRole::Body,
+                  c.text, c.background);
+    fy += 8;
+    fy += ui.text(session.tr("ticket.resident_line"), {facts.x0, fy, facts.x1, facts.y1}, FontRole::Body, c.text,
+                  c.background);
+    float qy = y;
+    if (auto qr = encodeQr(flow->queuePageUrl(ticket))) {
+        ui.qrCode(*qr, {area.x1 - qrSide, qy, area.x1, qy + qrSide}, {0, 0, 0, 1}, {1, 1, 1, 1});
+        qy += qrSide + 8;
+        qy += ui.text(session.tr("ticket.qr_caption"), {area.x1 - qrSide, qy, area.x1, area.y1}, FontRole::Body, c.text,
+                      c.background, 0.5f);
+    }
+    y = std::max(fy, qy) + t.spacing * 2;
+
+    // Whether paper came out; when it did not, the number on screen is what counts.
+    std::string printLine;
+    bool trouble = false;
+    switch (flow->printState()) {
+        case TicketFlow::PrintState::None:
+            printLine = fillIn(session.tr("ticket.no_printer"), {{"number", ticket.display}});
+            break;
+        case TicketFlow::PrintState::Printing: printLine = session.tr("ticket.printing"); break;
+        case TicketFlow::PrintState::Printed: printLine = session.tr("ticket.printed"); break;
+        case TicketFlow::PrintState::Failed:
+            printLine = fillIn(session.tr("ticket.print_failed"), {{"number", ticket.display}});
+            trouble = true;
+            break;
+    }
+    const float pad = t.spacing;
+    const float lineH = ui.measureHeight(printLine, area.width() - pad * 2, FontRole::Large);
+    const Rect box{area.x0, y, area.x1, y + lineH + pad * 2};
+    ui.fill(box, trouble ? c.warning : c.background, t.cornerRadius);
+    ui.text(printLine, {box.x0 + pad, box.y0 + pad, box.x1 - pad, box.y1}, FontRole::Large,
+            trouble ? c.warningText : c.text, trouble ? c.warning : c.background, 0.5f);
+    y = box.y1 + t.spacing * 2;
+
+    if (ui.button(session.tr("ticket.done"), {bx, y, bx + w, y + 130})) session.startAgain();
+}
+
+}  // namespace wp::ui

@@ -1,0 +1,16 @@
+// "Wachtnummer", step two: the number, big, until "Klaar" or the idle timeout; the service, the place in
+// line, the estimated wait, the time, a QR code for the queue page, and whether the ticket printed. When
+// printing fails the resident is told to remember the number; when no number could be made, where to go.
+#pragma once
+
+#include "kiosk/ui/screen.h"
+
+namespace wp::ui {
+
+class TicketScreen final : public Screen {
+public:
+    static constexpr const char* kId = "ticket";
+    void draw(Ui& ui, ResidentSession& session, Rect area) override;
+};
+
+}  // namespace wp::ui

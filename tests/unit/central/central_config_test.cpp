@@ -1,0 +1,127 @@
+#include "central/central_config.h"
+
+#include <gtest/gtest.h>
+
+#include "central/request_router.h"
+#include "tests/unit/temp_dir.h"
+
+namespace wp {
+namespace {
+
+constexpr const char* kFull = R"toml(
+[server]
+address = "127.0.0.1"
+port = 0
+port_file = "port"
+threads = 32
+max_body_bytes = 8192
+database = "central.db"
+
+[tls]
+certificate = "pki/server.crt"
+key = "pki/server.key"
+client_ca = "pki/ca.crt"
+revoked_subjects = ["CN=kiosk-K4,O=Wijkpunt"]
+revoked_serials = ["0a1b"]
+
+[[kiosk]]
+subject = "CN=kiosk-K2,O=Wijkpunt"
+code = "K2"
+contact_point = "SGN"
+
+[lookup]
+per_minute = 5
+
+[routing]
+default_team = "gemeente"
+[[routing.rule]]
+type = "callback"
+category = "huur"
+team = "huurloket"
+[[routing.rule]]
+type = "initiative"
+team = "initiatief"
+
+[notify.huurloket]
+webhook = "https://127.0.0.1:9/hook"
+email = ["huurloket@example.org"]
+
+[smtp]
+url = "smtp://127.0.0.1:2525"
+from = "wijkpunt@example.org"
+
+[retention]
+default_days = 90
+callback = 30
+)toml";
+
+TEST(CentralConfigTest, ReadsEverySection) {
+    testing::TempDir dir;
+    auto c = loadCentralConfig(dir.write("central.toml", kFull));
+    ASSERT_TRUE(c) << c.status().message();
+    EXPECT_EQ(c->server.port, 0);
+    EXPECT_EQ(c->server.threads, 32);
+    EXPECT_EQ(c->server.maxBodyBytes, 8192u);
+    EXPECT_EQ(c->server.portFile, dir.path() / "port");
+    EXPECT_EQ(c->database, dir.path() / "central.db");
+    EXPECT_EQ(c->tls.clientCa, dir.path() / "pki/ca.crt");
+    EXPECT_EQ(c->tls.revokedSerials, std::vector<std::string>{"0A1B"});
+    ASSERT_EQ(c->kiosks.size(), 1u);
+    EXPECT_EQ(c->kiosks[0].kioskCode, "K2");
+    EXPECT_EQ(c->lookup.perMinute, 5);
+    EXPECT_EQ(c->routing.rules.size(), 2u);
+    EXPECT_EQ(c->routing.rules[1].category, "*");
+    EXPECT_EQ(c->notifications.at("huurloket").emails, std::vector<std::string>{"huurloket@example.org"});
+    EXPECT_EQ(c->retentionDays(RequestType::Callback), 30);
+    EXPECT_EQ(c->retentionDays(RequestType::Question), 90);
+}
+
+TEST(CentralConfigTest, ErrorsNameFileLineAndColumn) {
+    testing::TempDir dir;
+    auto file = dir.write("central.toml", R"toml([server]
+database = "x.db"
+port = 70000
+[tls]
+certificate = "a"
+key = "b"
+client_ca = "c"
+[[kiosk]]
+subject = "CN=x"
+code = "K0"
+contact_point = "SGN"
+[routing]
+default_team = "brandweer"
+)toml");
+    auto c = loadCentralConfig(file);
+    ASSERT_FALSE(c);
+    const std::string& m = c.status().message();
+    EXPECT_NE(m.find("central.toml:3:8: 'port' must be a TCP port"), std::string::npos) << m;
+    EXPECT_NE(m.find("central.toml:10:8: kiosk code 'K0'"), std::string::npos) << m;
+    EXPECT_NE(m.find("central.toml:13:16: 'brandweer' is no team"), std::string::npos) << m;
+}
+
+TEST(CentralConfigTest, MissingSectionsAreNamed) {
+    testing::TempDir dir;
+    auto c = loadCentralConfig(dir.write("central.toml", "[server]\nport = 1\n"));
+    ASSERT_FALSE(c);
+    EXPECT_NE(c.status().message().find("database"), std::string::npos);
+    EXPECT_NE(c.status().message().find("[tls]"), std::string::npos);
+}
+
+TEST(RequestRouterTest, FirstMatchingRuleWinsUnknownGoesToDefaultFlagged) {
+    RequestRouter router({{"callback", "huur", "huurloket"}, {"callback", "*", "wijkteam"},
+                          {"*", "zorg", "wijkteam"}, {"question", "", "gemeente"}},
+                         "gemeente");
+    EXPECT_EQ(router.route(RequestType::Callback, "huur").team, "huurloket");
+    EXPECT_FALSE(router.route(RequestType::Callback, "huur").flagged);
+    EXPECT_EQ(router.route(RequestType::Callback, "").team, "wijkteam");
+    EXPECT_EQ(router.route(RequestType::Volunteer, "zorg").team, "wijkteam");
+    EXPECT_EQ(router.route(RequestType::Question, "").team, "gemeente");
+    EXPECT_FALSE(router.route(RequestType::Question, "").flagged);
+    RouteDecision unknown = router.route(RequestType::Question, "parkeren");
+    EXPECT_EQ(unknown.team, "gemeente");
+    EXPECT_TRUE(unknown.flagged);
+}
+
+}  // namespace
+}  // namespace wp

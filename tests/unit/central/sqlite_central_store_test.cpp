@@ -1,0 +1,248 @@
+#include "central/store/sqlite_central_store.h"
+
+#include <gtest/gtest.h>
+
+#include <thread>
+
+#include "central/intake_writer.h"
+#include "central/team_notifier.h"
+#include "tests/unit/central/central_test_requests.h"
+#include "tests/unit/fake_clock.h"
+#include "tests/unit/temp_dir.h"
+
+namespace wp {
+namespace {
+
+using namespace std::chrono_literals;
+using testing::makeTestRequest;
+
+class CentralStoreTest : public ::testing::Test {
+  protected:
+    void SetUp() override {
+        auto s = SqliteCentralStore::open(dir_.path() / "central.db");
+        ASSERT_TRUE(s) << s.status().message();
+        store_ = std::move(s).value();
+    }
+    IntakeItem item(const Request& r, std::string team = "huurloket") {
+        return {r, "SGN", std::move(team), false, {{"webhook", "https://127.0.0.1:9/h"}}, clock_.now()};
+    }
+    testing::TempDir dir_;
+    testing::FakeClock clock_;
+    SeededRandom random_{17};
+    std::unique_ptr<SqliteCentralStore> store_;
+};
+
+TEST_F(CentralStoreTest, StoresOnceAndRepeatsTheFirstAnswer) {
+    Request r = makeTestRequest(random_);
+    auto first = store_->storeBatch({item(r)});
+    ASSERT_EQ(first[0].kind, IntakeOutcome::Kind::Stored) << first[0].message;
+    Request again = r;
+    again.fields["topic"] = "changed in a retry";  // the UUID decides, not the content
+    auto second = store_->storeBatch({item(again)});
+    EXPECT_EQ(second[0].kind, IntakeOutcome::Kind::Repeat);
+    EXPECT_EQ(second[0].answer, first[0].answer);
+    auto counts = store_->counts();
+    EXPECT_EQ(counts->requests, 1);
+    EXPECT_EQ(counts->notificationsPending, 1);  // the repeat queued no second notification
+}
+
+TEST_F(CentralStoreTest, SameReferenceUnderAnotherUuidIsAConflictAndAFault) {
+    Request r = makeTestRequest(random_);
+    ASSERT_EQ(store_->storeBatch({item(r)})[0].kind, IntakeOutcome::Kind::Stored);
+    Request other = r;
+    other.uuid = makeUuid(random_);
+    auto out = store_->storeBatch({item(other)});
+    EXPECT_EQ(out[0].kind, IntakeOutcome::Kind::ReferenceConflict);
+    EXPECT_EQ(store_->counts()->kioskFaults, 1);
+    EXPECT_EQ(store_->counts()->requests, 1);
+}
+
+TEST_F(CentralStoreTest, ABatchMixesOutcomes) {
+    Request a = makeTestRequest(random_), b = makeTestRequest(random_);
+    Request aAgain = a;
+    Request bClash = b;
+    bClash.uuid = makeUuid(random_);
+    auto out = store_->storeBatch({item(a), item(b), item(aAgain), item(bClash)});
+    EXPECT_EQ(out[0].kind, IntakeOutcome::Kind::Stored);
+    EXPECT_EQ(out[1].kind, IntakeOutcome::Kind::Stored);
+    EXPECT_EQ(out[2].kind, IntakeOutcome::Kind::Repeat);
+    EXPECT_EQ(out[3].kind, IntakeOutcome::Kind::ReferenceConflict);
+    EXPECT_EQ(store_->counts()->requests, 2);
+}
+
+TEST_F(CentralStoreTest, StatusViewHasNoPersonalData) {
+    Request r = makeTestRequest(random_);
+    (void)store_->storeBatch({item(r)});
+    auto v = store_->statusOf(r.reference);
+    ASSERT_TRUE(v && v->has_value());
+    EXPECT_EQ((*v)->status, RequestStatus::Received);
+    EXPECT_EQ(encodeStatusView(**v).find("010 123 4567"), std::string::npos);
+    EXPECT_FALSE(store_->statusOf("SGN-K2-222222-2").value().has_value());
+}
+
+TEST_F(CentralStoreTest, DetailReadsAreAuditedAndTeamBound) {
+    Request r = makeTestRequest(random_);
+    (void)store_->storeBatch({item(r, "huurloket")});
+    auto d = store_->requestDetail(r.reference, std::string("huurloket"), "Anna (huurloket)", clock_.now());
+    ASSERT_TRUE(d && d->has_value());
+    EXPECT_EQ((*d)->request.fields.at("phone"), "010 123 4567");
+    auto refused = store_->requestDetail(r.reference, std::string("wijkteam"), "Bram (wijkteam)", clock_.now());
+    ASSERT_TRUE(refused);
+    EXPECT_FALSE(refused->has_value());
+    auto log = store_->auditLog(r.reference, 10);
+    ASSERT_EQ(log->size(), 2u);
+    EXPECT_EQ((*log)[0].actor, "Bram (wijkteam)");
+    EXPECT_NE((*log)[0].detail.find("refused"), std::string::npos);
+    EXPECT_EQ((*log)[1].actor, "Anna (huurloket)");
+    EXPECT_EQ((*log)[1].action, "read-personal-data");
+}
+
+TEST_F(CentralStoreTest, StatusUpdatesKeepNotesAndAreAudited) {
+    Request r = makeTestRequest(random_);
+    (void)store_->storeBatch({item(r)});
+    clock_.advance(1h);
+    auto s = store_->updateStatus(r.reference, std::nullopt,
+                                  {RequestStatus::InProgress, std::string("We bellen u."), std::string("belt di")},
+                                  "Anna", clock_.now());
+    ASSERT_TRUE(s) << s.status().message();
+    EXPECT_EQ(s->status, RequestStatus::InProgress);
+    // A later update without notes keeps them.
+    (void)store_->updateStatus(r.reference, std::nullopt, {RequestStatus::Answered, std::nullopt, std::nullopt}, "Anna",
+                               clock_.now());
+    auto v = store_->statusOf(r.reference).value();
+    EXPECT_EQ(v->publicNote, "We bellen u.");
+    EXPECT_EQ(v->status, RequestStatus::Answered);
+    EXPECT_EQ(v->updatedAt, clock_.now());
+    auto wrongTeam = store_->updateStatus(r.reference, std::string("wijkteam"), {RequestStatus::Closed, {}, {}}, "B",
+                                          clock_.now());
+    EXPECT_EQ(wrongTeam.status().code(), Status::Code::NotFound);
+    EXPECT_EQ(store_->auditLog(r.reference, 10)->size(), 2u);
+}
+
+TEST_F(CentralStoreTest, ListFiltersByTeamStatusTypeAndFlag) {
+    (void)store_->storeBatch({item(makeTestRequest(random_), "huurloket"),
+                              item(makeTestRequest(random_, RequestType::Initiative), "initiatief")});
+    IntakeItem flagged = item(makeTestRequest(random_, RequestType::Question, "parkeren"), "gemeente");
+    flagged.flagged = true;
+    (void)store_->storeBatch({flagged});
+    RequestFilter f;
+    f.team = "huurloket";
+    EXPECT_EQ(store_->listRequests(f)->size(), 1u);
+    f = {};
+    f.flagged = true;
+    auto l = store_->listRequests(f).value();
+    ASSERT_EQ(l.size(), 1u);
+    EXPECT_EQ(l[0].category, "parkeren");
+    f = {};
+    f.type = RequestType::Initiative;
+    EXPECT_EQ(store_->listRequests(f)->size(), 1u);
+    f = {};
+    f.status = RequestStatus::Closed;
+    EXPECT_EQ(store_->listRequests(f)->size(), 0u);
+}
+
+TEST_F(CentralStoreTest, RetentionWipesPersonalFieldsOnly) {
+    Request r = makeTestRequest(random_, RequestType::HomeVisit);
+    (void)store_->storeBatch({item(r)});
+    clock_.advance(24h * 31);
+    auto wiped = store_->wipePersonalData(RequestType::HomeVisit, clock_.now() - 24h * 30, clock_.now());
+    ASSERT_TRUE(wiped);
+    EXPECT_EQ(wiped.value(), 1);
+    auto d = store_->requestDetail(r.reference, std::nullopt, "admin", clock_.now()).value();
+    ASSERT_TRUE(d);
+    EXPECT_TRUE(d->summary.personalDataWiped);
+    EXPECT_EQ(d->request.fields.count("phone"), 0u);
+    EXPECT_EQ(d->request.fields.count("address"), 0u);
+    EXPECT_EQ(d->request.fields.at("topic"), "Jan de Vries");
+    EXPECT_EQ(store_->wipePersonalData(RequestType::HomeVisit, clock_.now(), clock_.now()).value(), 0);
+}
+
+TEST_F(CentralStoreTest, QueueEventsAreStoredOnce) {
+    QueueStatBatch b{"K2", {{1, "issued", "huurloket", "2026-11-26", 1, "", clock_.now()},
+                            {2, "called", "huurloket", "2026-11-26", 1, "Balie 1", clock_.now()}}};
+    EXPECT_EQ(store_->storeQueueEvents(b, clock_.now()).value(), 2);
+    EXPECT_EQ(store_->storeQueueEvents(b, clock_.now()).value(), 0);
+    EXPECT_EQ(store_->counts()->queueEvents, 2);
+}
+
+TEST_F(CentralStoreTest, PeopleByTokenHash) {
+    ASSERT_TRUE(store_->addPerson({"Anna", PersonRole::Team, "huurloket"}, "hash-a", clock_.now()));
+    EXPECT_EQ(store_->addPerson({"Anna", PersonRole::Admin, ""}, "hash-b", clock_.now()).code(),
+              Status::Code::Conflict);
+    auto p = store_->personByTokenHash("hash-a").value();
+    ASSERT_TRUE(p);
+    EXPECT_EQ(p->team, "huurloket");
+    EXPECT_FALSE(store_->personByTokenHash("nope").value());
+}
+
+TEST_F(CentralStoreTest, BackupIsAUsableCopy) {
+    Request r = makeTestRequest(random_);
+    (void)store_->storeBatch({item(r)});
+    ASSERT_TRUE(store_->backupTo(dir_.path() / "backup.db"));
+    auto copy = SqliteCentralStore::open(dir_.path() / "backup.db");
+    ASSERT_TRUE(copy);
+    EXPECT_TRUE((*copy)->statusOf(r.reference).value().has_value());
+}
+
+TEST_F(CentralStoreTest, IntakeWriterGroupsConcurrentRequestsIntoFewCommits) {
+    IntakeWriter writer(*store_, 256);
+    constexpr int kThreads = 16, kEach = 50;
+    std::vector<std::thread> threads;
+    std::atomic<int> stored{0};
+    for (int t = 0; t < kThreads; ++t)
+        threads.emplace_back([&, t] {
+            SeededRandom random(1000 + static_cast<std::uint64_t>(t));
+            for (int i = 0; i < kEach; ++i)
+                if (writer.submit(item(makeTestRequest(random))).kind == IntakeOutcome::Kind::Stored) ++stored;
+        });
+    for (auto& th : threads) th.join();
+    EXPECT_EQ(stored.load(), kThreads * kEach);
+    EXPECT_EQ(store_->counts()->requests, kThreads * kEach);
+    EXPECT_LT(writer.batches(), static_cast<std::uint64_t>(kThreads * kEach));
+    EXPECT_GT(writer.largestBatch(), 1u);
+}
+
+class ScriptedSender final : public NotificationSender {
+  public:
+    int failuresLeft = 0;
+    std::vector<std::string> sent;
+    Status send(const PendingNotification& n) override {
+        if (failuresLeft > 0) {
+            --failuresLeft;
+            return Status::unavailable("webhook down");
+        }
+        sent.push_back(n.reference);
+        return Status::ok();
+    }
+};
+
+TEST_F(CentralStoreTest, NotifierRetriesWithBackoffOnTheInjectedClock) {
+    Request r = makeTestRequest(random_);
+    (void)store_->storeBatch({item(r)});
+    ScriptedSender sender;
+    sender.failuresLeft = 2;
+    TeamNotifier notifier(*store_, sender, clock_, {});
+    EXPECT_EQ(notifier.runOnce(), 0);  // attempt 1 fails: due again in 2 s
+    EXPECT_EQ(notifier.runOnce(), 0);  // not due yet
+    clock_.advance(2s);
+    EXPECT_EQ(notifier.runOnce(), 0);  // attempt 2 fails: due again in 4 s
+    clock_.advance(3s);
+    EXPECT_EQ(notifier.runOnce(), 0);
+    clock_.advance(1s);
+    EXPECT_EQ(notifier.runOnce(), 1);
+    EXPECT_EQ(sender.sent, std::vector<std::string>{r.reference});
+    EXPECT_EQ(store_->counts()->notificationsDone, 1);
+}
+
+TEST(TeamNotifierTest, MessagesCarryNoPersonalData) {
+    PendingNotification n{1, "SGN-K2-7KQ4XD-3", RequestType::Callback, "huurloket", true, "email", "a@b.nl", 0,
+                          fromUnixMillis(1764144000000)};
+    std::string mail = emailMessage(n, "wijkpunt@example.org", "a@b.nl", fromUnixMillis(1764144000000));
+    EXPECT_NE(mail.find("Subject: Nieuwe aanvraag SGN-K2-7KQ4XD-3 (callback) voor huurloket"), std::string::npos);
+    EXPECT_NE(mail.find("routeringstabel"), std::string::npos);  // flagged
+    std::string hook = webhookBody(n);
+    EXPECT_NE(hook.find("\"flagged\":true"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace wp

@@ -1,0 +1,419 @@
+// SqliteQueueStore and the kiosk database: pragmas, migrations (an old file upgrades), ticket numbers per
+// service and local day, restarts, crashes at named points, and the event rows every change leaves.
+#include <date/date.h>
+#include <gtest/gtest.h>
+#include <stdlib.h>
+#include <unistd.h>
+
+#include <fmt/format.h>
+
+#include <array>
+#include <csignal>
+#include <filesystem>
+#include <fstream>
+#include <set>
+#include <thread>
+
+#include "kiosk/store/kiosk_schema.h"
+#include "kiosk/store/sqlite_database.h"
+#include "kiosk/store/sqlite_queue_store.h"
+
+namespace wp {
+namespace {
+
+namespace fs = std::filesystem;
+using namespace std::chrono_literals;
+
+TimePoint utc(int y, unsigned m, unsigned d, int hh = 0, int mm = 0, int ss = 0) {
+    return TimePoint(date::sys_days{date::year{y} / m / d} + std::chrono::hours(hh) +
+                     std::chrono::minutes(mm) + std::chrono::seconds(ss));
+}
+
+Service service(std::string id, std::string prefix) {
+    Service s;
+    s.id = std::move(id);
+    s.prefix = std::move(prefix);
+    for (auto& day : s.walkIn) day = {{0, 24 * 60}};
+    return s;
+}
+
+const std::vector<Service> kServices = {service("huurloket", "H"), service("wijkteam", "W")};
+const TimePoint kMorning = utc(2026, 6, 10, 8);  // Wednesday 10:00 CEST
+const std::string kDay = "2026-06-10";
+const int kLatest = kioskMigrations().back().version;  // later issues append migrations
+
+class QueueStoreTest : public ::testing::Test {
+  protected:
+    void SetUp() override {
+        std::string tmpl = (fs::temp_directory_path() / "wp-queue-store-XXXXXX").string();
+        ASSERT_NE(mkdtemp(tmpl.data()), nullptr);
+        dir_ = tmpl;
+        file_ = dir_ / "kiosk.db";
+    }
+    void TearDown() override { fs::remove_all(dir_); }
+
+    std::unique_ptr<SqliteQueueStore> open() {
+        auto store = SqliteQueueStore::open(file_, kServices);
+        EXPECT_TRUE(store.isOk()) << store.status().message();
+        return store.isOk() ? std::move(store).value() : nullptr;
+    }
+
+    fs::path dir_, file_;
+};
+
+TEST_F(QueueStoreTest, OpensWithWalFullSyncForeignKeysAndSecureDelete) {
+    auto store = open();
+    ASSERT_TRUE(store);
+    SqliteDatabase& db = store->database();
+    EXPECT_EQ(db.pragma("journal_mode").value(), "wal");
+    EXPECT_EQ(db.pragma("synchronous").value(), "2");  // FULL
+    EXPECT_EQ(db.pragma("foreign_keys").value(), "1");
+    EXPECT_EQ(db.pragma("secure_delete").value(), "1");
+    EXPECT_EQ(db.schemaVersion().value(), kLatest);
+}
+
+TEST_F(QueueStoreTest, AWriterWaitsForAnotherUpToTheBusyTimeout) {
+    auto holder = SqliteDatabase::open(file_);
+    auto waiter = SqliteDatabase::open(file_, {.busyTimeoutMs = 300});
+    ASSERT_TRUE(holder.isOk() && waiter.isOk());
+    ASSERT_TRUE(holder.value()->exec("CREATE TABLE t (x INTEGER)").isOk());
+
+    // Another connection holds the write lock for 100 ms: the waiter gets it.
+    auto tx = SqliteTransaction::begin(*holder.value());
+    ASSERT_TRUE(tx.isOk());
+    std::thread release([&] {
+        std::this_thread::sleep_for(100ms);
+        EXPECT_TRUE(tx->commit().isOk());
+    });
+    auto start = std::chrono::steady_clock::now();
+    EXPECT_TRUE(waiter.value()->exec("INSERT INTO t VALUES (1)").isOk());
+    EXPECT_GE(std::chrono::steady_clock::now() - start, 90ms);
+    release.join();
+
+    // It holds it for good: Unavailable after the timeout, not sooner, not much later.
+    auto forever = SqliteTransaction::begin(*holder.value());
+    ASSERT_TRUE(forever.isOk());
+    start = std::chrono::steady_clock::now();
+    Status s = waiter.value()->exec("INSERT INTO t VALUES (2)");
+    auto waited = std::chrono::steady_clock::now() - start;
+    EXPECT_EQ(s.code(), Status::Code::Unavailable) << s.message();
+    EXPECT_GE(waited, 300ms);
+    EXPECT_LT(waited, 3s);
+}
+
+TEST_F(QueueStoreTest, AVersionOneDatabaseUpgradesAndKeepsItsTickets) {
+    {
+        auto db = SqliteDatabase::open(file_);
+        ASSERT_TRUE(db.isOk()) << db.status().message();
+        ASSERT_TRUE(db.value()->migrate(kioskMigrations(), 1).isOk());
+        ASSERT_EQ(db.value()->schemaVersion().value(), 1);
+        // What a kiosk on the first schema had written.
+        ASSERT_TRUE(db.value()
+                        ->exec("INSERT INTO ticket_counter VALUES ('huurloket', '2026-06-10', 1);"
+                               "INSERT INTO ticket (service_id, day, number, display, issued_at_ms, state) "
+                               "VALUES ('huurloket', '2026-06-10', 1, 'H-001', 1781071200000, 'waiting');"
+                               "INSERT INTO queue_event (kind, service_id, day, number, at_ms) "
+                               "VALUES ('issued', 'huurloket', '2026-06-10', 1, 1781071200000);")
+                        .isOk());
+        EXPECT_FALSE(db.value()->queryInt("SELECT COUNT(*) FROM counter_service").isOk());  // not there yet
+    }
+    auto store = open();
+    ASSERT_TRUE(store);
+    EXPECT_EQ(store->database().schemaVersion().value(), kLatest);
+    auto waiting = store->waitingTickets("huurloket", kDay);
+    ASSERT_TRUE(waiting.isOk());
+    ASSERT_EQ(waiting->size(), 1u);
+    EXPECT_EQ(waiting->front().display, "H-001");
+    EXPECT_EQ(store->issueTicket("huurloket", kMorning)->display, "H-002");
+    EXPECT_TRUE(store->openCounter("Balie 1", {"huurloket"}, kMorning).isOk());  // a version-2 table
+    EXPECT_EQ(store->countersServing("huurloket", kDay).value(), 1);
+}
+
+TEST_F(QueueStoreTest, AFailedMigrationLeavesThePreviousVersion) {
+    const std::array<Migration, 2> migrations = {{
+        {1, "one", "CREATE TABLE a (x INTEGER);"},
+        {2, "broken", "CREATE TABLE b (y INTEGER); INSERT INTO nowhere VALUES (1);"},
+    }};
+    auto db = SqliteDatabase::open(file_);
+    ASSERT_TRUE(db.isOk());
+    Status s = db.value()->migrate(migrations);
+    ASSERT_FALSE(s.isOk());
+    EXPECT_NE(s.message().find("migration 2 (broken) failed"), std::string::npos) << s.message();
+    EXPECT_EQ(db.value()->schemaVersion().value(), 1);
+    EXPECT_FALSE(db.value()->queryInt("SELECT COUNT(*) FROM b").isOk());  // rolled back with it
+    EXPECT_TRUE(db.value()->queryInt("SELECT COUNT(*) FROM a").isOk());
+}
+
+TEST_F(QueueStoreTest, ANewerDatabaseIsRefused) {
+    {
+        auto db = SqliteDatabase::open(file_);
+        ASSERT_TRUE(db.isOk());
+        ASSERT_TRUE(db.value()->exec("PRAGMA user_version = 99").isOk());
+    }
+    auto store = SqliteQueueStore::open(file_, kServices);
+    ASSERT_FALSE(store.isOk());
+    EXPECT_EQ(store.status().code(), Status::Code::Conflict);
+    EXPECT_NE(store.status().message().find("newer than this program"), std::string::npos);
+}
+
+TEST_F(QueueStoreTest, NotADatabaseIsAnIoError) {
+    { std::ofstream(file_) << "this is not a database, just some text that is long enough to have a header"; }
+    auto store = SqliteQueueStore::open(file_, kServices);
+    ASSERT_FALSE(store.isOk());
+    EXPECT_EQ(store.status().code(), Status::Code::IoError) << store.status().message();
+}
+
+TEST_F(QueueStoreTest, NumbersCountPerServiceAndDay) {
+    auto store = open();
+    ASSERT_TRUE(store);
+    auto h1 = store->issueTicket("huurloket", kMorning);
+    ASSERT_TRUE(h1.isOk()) << h1.status().message();
+    EXPECT_EQ(h1->display, "H-001");
+    EXPECT_EQ(h1->number, 1);
+    EXPECT_EQ(h1->day, kDay);
+    EXPECT_EQ(h1->state, TicketState::Waiting);
+    EXPECT_EQ(store->issueTicket("huurloket", kMorning + 1min)->display, "H-002");
+    EXPECT_EQ(store->issueTicket("wijkteam", kMorning + 2min)->display, "W-001");
+    EXPECT_EQ(store->issueTicket("huurloket", kMorning + 3min)->display, "H-003");
+    EXPECT_EQ(store->ticket(h1->id).value(), h1.value());
+
+    auto unknown = store->issueTicket("bakker", kMorning);
+    ASSERT_FALSE(unknown.isOk());
+    EXPECT_EQ(unknown.status().code(), Status::Code::NotFound);
+}
+
+TEST_F(QueueStoreTest, ARestartKeepsCounting) {
+    {
+        auto store = open();
+        ASSERT_TRUE(store);
+        for (int i = 0; i < 3; ++i) ASSERT_TRUE(store->issueTicket("huurloket", kMorning).isOk());
+    }
+    auto store = open();
+    ASSERT_TRUE(store);
+    EXPECT_EQ(store->issueTicket("huurloket", kMorning + 1h)->number, 4);
+    EXPECT_EQ(store->ticketsOfDay("huurloket", kDay)->size(), 4u);
+}
+
+TEST_F(QueueStoreTest, ANewLocalDayStartsAtOne) {
+    auto store = open();
+    ASSERT_TRUE(store);
+    TimePoint lastSecond = utc(2026, 6, 10, 21, 59, 59);  // 23:59:59 CEST
+    EXPECT_EQ(store->issueTicket("huurloket", lastSecond - 1h)->number, 1);
+    EXPECT_EQ(store->issueTicket("huurloket", lastSecond)->number, 2);
+    auto next = store->issueTicket("huurloket", lastSecond + 1s);
+    EXPECT_EQ(next->day, "2026-06-11");
+    EXPECT_EQ(next->display, "H-001");
+    // Across the October change too: the 25-hour day ends at 23:00 UTC.
+    EXPECT_EQ(store->issueTicket("huurloket", utc(2026, 10, 25, 22, 59, 59))->day, "2026-10-25");
+    auto after = store->issueTicket("huurloket", utc(2026, 10, 25, 23, 0, 0));
+    EXPECT_EQ(after->day, "2026-10-26");
+    EXPECT_EQ(after->number, 1);
+}
+
+TEST_F(QueueStoreTest, ALaggingCounterNeverRepeatsANumber) {
+    auto store = open();
+    ASSERT_TRUE(store);
+    for (int i = 0; i < 5; ++i) ASSERT_TRUE(store->issueTicket("huurloket", kMorning).isOk());
+    // Should the counter row ever fall behind (restored backup, hand edit), UNIQUE catches the repeat and
+    // the store continues after the highest number.
+    ASSERT_TRUE(store->database().exec("UPDATE ticket_counter SET last_number = 2").isOk());
+    auto t = store->issueTicket("huurloket", kMorning);
+    ASSERT_TRUE(t.isOk()) << t.status().message();
+    EXPECT_EQ(t->number, 6);
+    EXPECT_EQ(store->issueTicket("huurloket", kMorning)->number, 7);
+}
+
+TEST_F(QueueStoreTest, WaitingListOrderAheadAndStateChanges) {
+    auto store = open();
+    ASSERT_TRUE(store);
+    std::vector<Ticket> t;
+    for (int i = 0; i < 4; ++i)
+        t.push_back(store->issueTicket("huurloket", kMorning + std::chrono::minutes(i)).value());
+    EXPECT_EQ(store->countAhead(t[3]).value(), 3);
+    ASSERT_TRUE(store->changeTicketState(t[0].id, TicketState::Called, "Balie 1", kMorning + 5min).isOk());
+    ASSERT_TRUE(store->changeTicketState(t[1].id, TicketState::Cancelled, "", kMorning + 5min).isOk());
+    EXPECT_EQ(store->countAhead(t[3]).value(), 1);
+    auto waiting = store->waitingTickets("huurloket", kDay).value();
+    ASSERT_EQ(waiting.size(), 2u);
+    EXPECT_EQ(waiting[0].number, 3);
+    EXPECT_EQ(waiting[1].number, 4);
+    Ticket called = store->ticket(t[0].id).value();
+    EXPECT_EQ(called.state, TicketState::Called);
+    EXPECT_EQ(called.counter, "Balie 1");
+
+    Status bad = store->changeTicketState(t[1].id, TicketState::Called, "Balie 1", kMorning + 6min);
+    EXPECT_EQ(bad.code(), Status::Code::Conflict);
+    EXPECT_NE(bad.message().find("H-002 is cancelled"), std::string::npos) << bad.message();
+    EXPECT_EQ(store->changeTicketState(999, TicketState::Called, "Balie 1", kMorning).code(),
+              Status::Code::NotFound);
+}
+
+TEST_F(QueueStoreTest, EveryChangeIsAnEventWithoutPersonalData) {
+    auto store = open();
+    ASSERT_TRUE(store);
+    ASSERT_TRUE(store->openCounter("Balie 1", {"huurloket", "wijkteam"}, kMorning).isOk());
+    Ticket a = store->issueTicket("huurloket", kMorning + 1min).value();
+    ASSERT_TRUE(store->changeTicketState(a.id, TicketState::Called, "Balie 1", kMorning + 2min).isOk());
+    ASSERT_TRUE(store->changeTicketState(a.id, TicketState::Serving, "", kMorning + 3min).isOk());
+    ASSERT_TRUE(store->changeTicketState(a.id, TicketState::Done, "", kMorning + 13min).isOk());
+    ASSERT_TRUE(store->setPaused("huurloket", true, kMorning + 14min).isOk());
+    ASSERT_TRUE(store->setPaused("huurloket", true, kMorning + 14min).isOk());  // no change, no event
+    EXPECT_TRUE(store->isPaused("huurloket", kDay).value());
+    EXPECT_FALSE(store->isPaused("huurloket", "2026-06-11").value());  // a pause holds for its day
+    ASSERT_TRUE(store->setPaused("huurloket", false, kMorning + 15min).isOk());
+    ASSERT_TRUE(store->appendEvent({0, QueueEventKind::PrintFailed, "huurloket", "", 1, "", kMorning + 16min})
+                    .isOk());
+    EXPECT_EQ(store->appendEvent({0, QueueEventKind::Issued, "huurloket", kDay, 9, "", kMorning}).code(),
+              Status::Code::InvalidInput);
+    ASSERT_TRUE(store->openCounter("Balie 1", {"wijkteam"}, kMorning + 17min).isOk());  // stops huurloket
+    ASSERT_TRUE(store->closeCounter("Balie 1", kMorning + 18min).isOk());
+
+    auto all = store->eventsAfter(0, 100).value();
+    std::vector<std::string> got;
+    for (const QueueEvent& e : all)
+        got.push_back(fmt::format("{} {} {} {}", toString(e.kind), e.serviceId, e.number, e.counter));
+    std::vector<std::string> want = {
+        "counter-opened huurloket 0 Balie 1",
+        "counter-opened wijkteam 0 Balie 1",
+        "issued huurloket 1 ",
+        "called huurloket 1 Balie 1",
+        "serving huurloket 1 Balie 1",
+        "done huurloket 1 Balie 1",
+        "paused huurloket 0 ",
+        "resumed huurloket 0 ",
+        "print-failed huurloket 1 ",
+        "counter-closed huurloket 0 Balie 1",
+        "counter-closed wijkteam 0 Balie 1",
+    };
+    EXPECT_EQ(got, want);
+    for (size_t i = 1; i < all.size(); ++i) EXPECT_GT(all[i].seq, all[i - 1].seq);
+    EXPECT_EQ(all[2].at, kMorning + 1min);
+    EXPECT_EQ(all[8].day, kDay);  // filled in from the time
+
+    // Paging for readers that follow the table.
+    auto page = store->eventsAfter(all[3].seq, 2).value();
+    ASSERT_EQ(page.size(), 2u);
+    EXPECT_EQ(page[0].seq, all[4].seq);
+    // The day's events of one service feed the moving average: 11 minutes from call to done.
+    auto huurDay = store->eventsOfDay("huurloket", kDay).value();
+    EXPECT_EQ(serviceDurations(huurDay), (std::vector<std::chrono::seconds>{660s}));
+    EXPECT_EQ(store->countersServing("huurloket", kDay).value(), 0);
+
+    // The event table has no column that could hold personal data.
+    auto columns = store->database().queryInt(
+        "SELECT COUNT(*) FROM pragma_table_info('queue_event') WHERE name NOT IN "
+        "('seq', 'kind', 'service_id', 'day', 'number', 'counter', 'at_ms')");
+    EXPECT_EQ(columns.value(), 0);
+}
+
+TEST_F(QueueStoreTest, TwoConnectionsIssuingAtOnceNeverShareANumber) {
+    auto first = open();
+    auto second = open();
+    ASSERT_TRUE(first && second);
+    std::vector<int> a, b;
+    auto issue = [](SqliteQueueStore& store, std::vector<int>& out) {
+        for (int i = 0; i < 100; ++i) {
+            auto t = store.issueTicket("huurloket", kMorning);
+            if (t.isOk()) out.push_back(t->number);
+        }
+    };
+    std::thread ta(issue, std::ref(*first), std::ref(a));
+    std::thread tb(issue, std::ref(*second), std::ref(b));
+    ta.join();
+    tb.join();
+    ASSERT_EQ(a.size() + b.size(), 200u);
+    std::set<int> all(a.begin(), a.end());
+    all.insert(b.begin(), b.end());
+    EXPECT_EQ(all.size(), 200u);
+    EXPECT_EQ(*all.begin(), 1);
+    EXPECT_EQ(*all.rbegin(), 200);
+}
+
+TEST_F(QueueStoreTest, CountersServeOnTheDayTheyOpened) {
+    auto store = open();
+    ASSERT_TRUE(store);
+    ASSERT_TRUE(store->openCounter("Balie 1", {"huurloket"}, kMorning).isOk());
+    ASSERT_TRUE(store->openCounter("Balie 2", {"huurloket", "wijkteam"}, kMorning).isOk());
+    EXPECT_EQ(store->countersServing("huurloket", kDay).value(), 2);
+    EXPECT_EQ(store->countersServing("wijkteam", kDay).value(), 1);
+    EXPECT_EQ(store->countersServing("huurloket", "2026-06-11").value(), 0);  // left open overnight
+    EXPECT_EQ(store->openCounter("Balie 3", {"bakker"}, kMorning).code(), Status::Code::NotFound);
+}
+
+// A crash at a named point, in a forked child that opens its own connection. What the parent then finds
+// tells whether the number was used: before COMMIT nothing is left (the next number is the same), after
+// it the number stays taken (a gap, never a repeat).
+struct CrashCase {
+    const char* point;
+    int nextNumber;  // what the next issue hands out after the crash
+};
+void PrintTo(const CrashCase& c, std::ostream* os) {
+    *os << c.point;
+}
+
+class QueueStoreCrashTest : public QueueStoreTest, public ::testing::WithParamInterface<CrashCase> {};
+
+TEST_P(QueueStoreCrashTest, CrashAtANamedPoint) {
+    GTEST_FLAG_SET(death_test_style, "fast");
+    auto [point, nextNumber] = GetParam();
+    {
+        auto store = open();
+        ASSERT_TRUE(store);
+        ASSERT_TRUE(store->issueTicket("huurloket", kMorning).isOk());  // H-001
+    }
+    ::setenv("WIJKPUNT_CRASH_AT", point, 1);
+    EXPECT_EXIT(
+        {
+            auto store = SqliteQueueStore::open(file_, kServices);
+            if (store.isOk()) (void)store.value()->issueTicket("huurloket", kMorning + 1min);
+            std::_Exit(3);  // the crash point was not reached
+        },
+        ::testing::KilledBySignal(SIGKILL), "");
+    ::unsetenv("WIJKPUNT_CRASH_AT");
+
+    auto store = open();
+    ASSERT_TRUE(store);
+    EXPECT_EQ(store->issueTicket("huurloket", kMorning + 2min)->number, nextNumber) << point;
+    auto all = store->ticketsOfDay("huurloket", kDay).value();
+    for (size_t i = 1; i < all.size(); ++i) EXPECT_LT(all[i - 1].number, all[i].number);
+    auto integrity = store->database().pragma("integrity_check");
+    EXPECT_EQ(integrity.value(), "ok");
+}
+
+INSTANTIATE_TEST_SUITE_P(QueueStore, QueueStoreCrashTest,
+                         ::testing::Values(CrashCase{"issue-begun", 2}, CrashCase{"after-counter-update", 2},
+                                           CrashCase{"after-ticket-insert", 2},
+                                           CrashCase{"after-event-insert", 2}, CrashCase{"after-commit", 3}),
+                         [](const auto& info) {
+                             std::string name = info.param.point;
+                             std::erase(name, '-');
+                             return name;
+                         });
+
+TEST_F(QueueStoreTest, ACrashDuringMigrationLeavesAnUpgradableFile) {
+    GTEST_FLAG_SET(death_test_style, "fast");
+    {
+        auto db = SqliteDatabase::open(file_);
+        ASSERT_TRUE(db.isOk());
+        ASSERT_TRUE(db.value()->migrate(kioskMigrations(), 1).isOk());
+    }
+    ::setenv("WIJKPUNT_CRASH_AT", "migration-before-commit", 1);
+    EXPECT_EXIT(
+        {
+            (void)SqliteQueueStore::open(file_, kServices);
+            std::_Exit(3);
+        },
+        ::testing::KilledBySignal(SIGKILL), "");
+    ::unsetenv("WIJKPUNT_CRASH_AT");
+    {
+        auto db = SqliteDatabase::open(file_);
+        ASSERT_TRUE(db.isOk());
+        EXPECT_EQ(db.value()->schemaVersion().value(), 1);
+    }
+    auto store = open();
+    ASSERT_TRUE(store);
+    EXPECT_EQ(store->database().schemaVersion().value(), kLatest);
+}
+
+}  // namespace
+}  // namespace wp
