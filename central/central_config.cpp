@@ -12,7 +12,9 @@ namespace wp {
 using toml_reader::TomlReader;
 namespace fs = std::filesystem;
 
-bool isTeam(std::string_view s) { return std::find(std::begin(kTeams), std::end(kTeams), s) != std::end(kTeams); }
+bool isTeam(std::string_view s) {
+    return std::find(std::begin(kTeams), std::end(kTeams), s) != std::end(kTeams);
+}
 
 int CentralConfig::retentionDays(RequestType t) const {
     auto it = retention.daysByType.find(std::string(toString(t)));
@@ -41,7 +43,8 @@ std::vector<std::string> stringList(TomlReader& r, const toml::table& t, std::st
         if (auto s = item.value<std::string>())
             out.push_back(*s);
         else
-            r.error(&item, fmt::format("'{}' must be {}, found {}", key, expected, TomlReader::typeName(item)));
+            r.error(&item,
+                    fmt::format("'{}' must be {}, found {}", key, expected, TomlReader::typeName(item)));
     }
     return out;
 }
@@ -57,8 +60,9 @@ int boundedInt(TomlReader& r, const toml::table& t, std::string_view key, int fa
 }
 
 bool isCodeOf(std::string_view s, size_t n) {
-    return s.size() == n &&
-           std::all_of(s.begin(), s.end(), [](char c) { return kCodeAlphabet.find(c) != std::string_view::npos; });
+    return s.size() == n && std::all_of(s.begin(), s.end(), [](char c) {
+               return kCodeAlphabet.find(c) != std::string_view::npos;
+           });
 }
 
 }  // namespace
@@ -76,21 +80,23 @@ Result<CentralConfig> loadCentralConfig(const fs::path& file) {
         c.server.port = boundedInt(r, *s, "port", c.server.port, 0, 65535, "a TCP port");
         c.server.portFile = resolve(base, r.optionalString(*s, "port_file", "", "a file path"));
         c.server.threads = boundedInt(r, *s, "threads", c.server.threads, 2, 4096, "a thread count");
-        c.server.keepAliveMaxRequests = boundedInt(r, *s, "keep_alive_max_requests", c.server.keepAliveMaxRequests,
-                                                   1, 10000000, "a request count");
+        c.server.keepAliveMaxRequests = boundedInt(
+            r, *s, "keep_alive_max_requests", c.server.keepAliveMaxRequests, 1, 10000000, "a request count");
         c.server.keepAliveTimeoutSeconds = boundedInt(r, *s, "keep_alive_timeout_seconds",
                                                       c.server.keepAliveTimeoutSeconds, 1, 3600, "seconds");
         c.server.readTimeoutSeconds =
             boundedInt(r, *s, "read_timeout_seconds", c.server.readTimeoutSeconds, 1, 600, "seconds");
-        c.server.maxBodyBytes = static_cast<std::size_t>(boundedInt(
-            r, *s, "max_body_bytes", static_cast<int>(c.server.maxBodyBytes), 1024, 16 * 1024 * 1024, "bytes"));
+        c.server.maxBodyBytes = static_cast<std::size_t>(boundedInt(r, *s, "max_body_bytes",
+                                                                    static_cast<int>(c.server.maxBodyBytes),
+                                                                    1024, 16 * 1024 * 1024, "bytes"));
         c.server.maxBatch = boundedInt(r, *s, "max_batch", c.server.maxBatch, 1, 10000, "a request count");
         c.database = resolve(base, r.requireString(*s, "database", "the SQLite database file"));
     }
     if (const toml::table* t = r.requireTable(root, "tls", "a [tls] table")) {
         c.tls.certificate = resolve(base, r.requireString(*t, "certificate", "the server certificate (PEM)"));
         c.tls.key = resolve(base, r.requireString(*t, "key", "the server's private key (PEM)"));
-        c.tls.clientCa = resolve(base, r.requireString(*t, "client_ca", "the CA of kiosk certificates (PEM)"));
+        c.tls.clientCa =
+            resolve(base, r.requireString(*t, "client_ca", "the CA of kiosk certificates (PEM)"));
         c.tls.revokedSubjects = stringList(r, *t, "revoked_subjects", "a list of certificate subjects");
         c.tls.revokedSerials = stringList(r, *t, "revoked_serials", "a list of hex serial numbers");
         for (auto& s : c.tls.revokedSerials)
@@ -106,15 +112,17 @@ Result<CentralConfig> loadCentralConfig(const fs::path& file) {
                 continue;
             }
             KioskIdentity id;
-            id.subject = r.requireString(*k, "subject", "the client certificate's subject, e.g. \"CN=kiosk-K2,O=Wijkpunt\"");
+            id.subject = r.requireString(*k, "subject",
+                                         "the client certificate's subject, e.g. \"CN=kiosk-K2,O=Wijkpunt\"");
             id.kioskCode = r.requireString(*k, "code", "the kiosk's two-character code");
             id.contactPoint = r.requireString(*k, "contact_point", "the contact point's three letters");
             if (!id.kioskCode.empty() && !isCodeOf(id.kioskCode, 2))
-                r.error(k->get("code"), fmt::format("kiosk code '{}' must be two characters from {}", id.kioskCode,
-                                                    kCodeAlphabet));
+                r.error(k->get("code"), fmt::format("kiosk code '{}' must be two characters from {}",
+                                                    id.kioskCode, kCodeAlphabet));
             if (!id.contactPoint.empty() && !isCodeOf(id.contactPoint, 3))
-                r.error(k->get("contact_point"), fmt::format("contact point '{}' must be three characters from {}",
-                                                             id.contactPoint, kCodeAlphabet));
+                r.error(k->get("contact_point"),
+                        fmt::format("contact point '{}' must be three characters from {}", id.contactPoint,
+                                    kCodeAlphabet));
             for (const auto& other : c.kiosks)
                 if (other.subject == id.subject || other.kioskCode == id.kioskCode)
                     r.error(k, fmt::format("kiosk '{}' ({}) is listed twice", id.kioskCode, id.subject));
@@ -123,7 +131,8 @@ Result<CentralConfig> loadCentralConfig(const fs::path& file) {
     }
     if (const toml::node* n = root.get("lookup")) {
         if (const toml::table* t = n->as_table())
-            c.lookup.perMinute = boundedInt(r, *t, "per_minute", c.lookup.perMinute, 1, 100000, "lookups a minute");
+            c.lookup.perMinute =
+                boundedInt(r, *t, "per_minute", c.lookup.perMinute, 1, 100000, "lookups a minute");
         else
             r.error(n, "'lookup' must be a table");
     }
@@ -177,7 +186,8 @@ Result<CentralConfig> loadCentralConfig(const fs::path& file) {
     if (const toml::node* n = root.get("webhook")) {
         if (const toml::table* t = n->as_table()) {
             c.webhook.caFile = resolve(base, r.optionalString(*t, "ca_file", "", "a CA file (PEM)"));
-            c.webhook.timeoutSeconds = boundedInt(r, *t, "timeout_seconds", c.webhook.timeoutSeconds, 1, 600, "seconds");
+            c.webhook.timeoutSeconds =
+                boundedInt(r, *t, "timeout_seconds", c.webhook.timeoutSeconds, 1, 600, "seconds");
         }
     }
     if (const toml::node* n = root.get("smtp")) {
@@ -194,14 +204,16 @@ Result<CentralConfig> loadCentralConfig(const fs::path& file) {
             for (auto it = t->begin(); it != t->end(); ++it) {
                 std::string key(it->first.str());
                 if (key == "default_days") {
-                    c.retention.defaultDays = boundedInt(r, *t, key, c.retention.defaultDays, 0, 36500, "days");
+                    c.retention.defaultDays =
+                        boundedInt(r, *t, key, c.retention.defaultDays, 0, 36500, "days");
                 } else if (key == "check_interval_ms") {
                     c.retention.checkIntervalMs =
                         boundedInt(r, *t, key, c.retention.checkIntervalMs, 10, 3600000, "milliseconds");
                 } else if (requestTypeFromString(key)) {
                     c.retention.daysByType[key] = boundedInt(r, *t, key, 0, 0, 36500, "days");
                 } else {
-                    r.error(&it->second, fmt::format("'{}' is no request type (retention days are per type)", key));
+                    r.error(&it->second,
+                            fmt::format("'{}' is no request type (retention days are per type)", key));
                 }
             }
         }

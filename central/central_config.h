@@ -18,7 +18,8 @@
 namespace wp {
 
 // The teams that handle requests (DESIGN.md: team).
-inline constexpr std::string_view kTeams[] = {"huurloket", "wijkteam", "gemeente", "initiatief", "wijkmanager"};
+inline constexpr std::string_view kTeams[] = {"huurloket", "wijkteam", "gemeente", "initiatief",
+                                              "wijkmanager"};
 bool isTeam(std::string_view s);
 
 struct KioskIdentity {
@@ -43,14 +44,14 @@ struct CentralConfig {
 
     struct Server {
         std::string address = "127.0.0.1";
-        int port = 8443;                    // 0: any free port (reported on stdout and in portFile)
-        std::filesystem::path portFile;     // optional: the bound port is written here once listening
-        int threads = 96;                   // cpp-httplib's pool; every open keep-alive connection holds one
+        int port = 8443;                 // 0: any free port (reported on stdout and in portFile)
+        std::filesystem::path portFile;  // optional: the bound port is written here once listening
+        int threads = 96;                // cpp-httplib's pool; every open keep-alive connection holds one
         int keepAliveMaxRequests = 10000;
         int keepAliveTimeoutSeconds = 30;
         int readTimeoutSeconds = 10;
         std::size_t maxBodyBytes = 64 * 1024;
-        int maxBatch = 256;                 // requests per group commit
+        int maxBatch = 256;  // requests per group commit
     } server;
 
     struct Tls {
@@ -80,7 +81,7 @@ struct CentralConfig {
     } webhook;
 
     struct Smtp {
-        std::string url;   // "smtp://127.0.0.1:2525" or "smtps://mail.example.org"; empty: no e-mail
+        std::string url;  // "smtp://127.0.0.1:2525" or "smtps://mail.example.org"; empty: no e-mail
         std::string from = "wijkpunt@localhost";
         std::string username, password;
         bool requireTls = false;  // STARTTLS required (smtp:// URLs)

@@ -142,7 +142,8 @@ struct CentralServer::Impl {
         const auto& tls = config.tls;
         if (std::find(tls.revokedSubjects.begin(), tls.revokedSubjects.end(), cert.subject) !=
                 tls.revokedSubjects.end() ||
-            std::find(tls.revokedSerials.begin(), tls.revokedSerials.end(), cert.serial) != tls.revokedSerials.end()) {
+            std::find(tls.revokedSerials.begin(), tls.revokedSerials.end(), cert.serial) !=
+                tls.revokedSerials.end()) {
             std::fprintf(stderr, "wijkpunt-central: refused revoked certificate %s (serial %s)\n",
                          cert.subject.c_str(), cert.serial.c_str());
             sendError(res, 403, error_code::kForbidden, "this kiosk certificate is revoked");
@@ -150,7 +151,8 @@ struct CentralServer::Impl {
         }
         for (const auto& k : config.kiosks)
             if (k.subject == cert.subject) return k;
-        sendError(res, 403, error_code::kForbidden, fmt::format("no kiosk is enrolled as '{}'", cert.subject));
+        sendError(res, 403, error_code::kForbidden,
+                  fmt::format("no kiosk is enrolled as '{}'", cert.subject));
         return std::nullopt;
     }
 
@@ -189,8 +191,8 @@ struct CentralServer::Impl {
         Request r = std::move(decoded).value();
         if (r.kioskCode != kiosk->kioskCode)
             return sendError(res, 403, error_code::kForbidden,
-                             fmt::format("'kiosk' is {}, but this certificate belongs to kiosk {}", r.kioskCode,
-                                         kiosk->kioskCode),
+                             fmt::format("'kiosk' is {}, but this certificate belongs to kiosk {}",
+                                         r.kioskCode, kiosk->kioskCode),
                              "kiosk");
         if (r.reference.compare(0, 3, kiosk->contactPoint) != 0)
             return sendError(res, 422, error_code::kInvalidValue,
@@ -200,7 +202,8 @@ struct CentralServer::Impl {
         // Fault injection for tests: the first N intakes fail before anything is stored.
         for (int n = failIntakes.load(); n > 0;)
             if (failIntakes.compare_exchange_weak(n, n - 1))
-                return sendError(res, 500, error_code::kInternal, "fault injected by [testing] fail_first_intakes");
+                return sendError(res, 500, error_code::kInternal,
+                                 "fault injected by [testing] fail_first_intakes");
 
         RouteDecision route = router.route(r.type, r.category);
         IntakeItem item;
@@ -224,14 +227,17 @@ struct CentralServer::Impl {
                 res.set_content(out.answer, kJson);
                 return;
             case IntakeOutcome::Kind::ReferenceConflict:
-                std::fprintf(stderr, "wijkpunt-central: KIOSK FAULT: kiosk %s sent reference %s under a second "
-                             "UUID %s\n", kiosk->kioskCode.c_str(), reference.c_str(), uuid.c_str());
+                std::fprintf(stderr,
+                             "wijkpunt-central: KIOSK FAULT: kiosk %s sent reference %s under a second "
+                             "UUID %s\n",
+                             kiosk->kioskCode.c_str(), reference.c_str(), uuid.c_str());
                 return sendError(res, 409, error_code::kConflict, out.message, "reference");
             case IntakeOutcome::Kind::Failed:
                 std::fprintf(stderr, "wijkpunt-central: storing %s failed: %s\n", reference.c_str(),
                              out.message.c_str());
                 res.set_header("Retry-After", "5");
-                return sendError(res, 503, error_code::kUnavailable, "the request could not be stored; try again");
+                return sendError(res, 503, error_code::kUnavailable,
+                                 "the request could not be stored; try again");
         }
     }
 
@@ -244,11 +250,12 @@ struct CentralServer::Impl {
         std::string reference = normalizeReferenceCode(req.matches[1].str());
         // The check character first: a wrong code never reaches the database.
         if (!verifyReferenceCode(reference))
-            return sendError(res, 400, error_code::kInvalidValue, "this is no reference code (check character)",
-                             "reference");
+            return sendError(res, 400, error_code::kInvalidValue,
+                             "this is no reference code (check character)", "reference");
         auto view = store.statusOf(reference);
         if (!view) return sendError(res, 503, error_code::kUnavailable, "the store is unavailable");
-        if (!view->has_value()) return sendError(res, 404, error_code::kNotFound, "no request with this code");
+        if (!view->has_value())
+            return sendError(res, 404, error_code::kNotFound, "no request with this code");
         res.set_content(encodeStatusView(**view), kJson);
     }
 
@@ -258,10 +265,12 @@ struct CentralServer::Impl {
         auto batch = decodeQueueStatBatch(req.body);
         if (!batch) return sendError(res, batch.error());
         if (batch.value().kioskCode != kiosk->kioskCode)
-            return sendError(res, 403, error_code::kForbidden, "'kiosk' is not this certificate's kiosk", "kiosk");
+            return sendError(res, 403, error_code::kForbidden, "'kiosk' is not this certificate's kiosk",
+                             "kiosk");
         auto added = store.storeQueueEvents(batch.value(), clock.now());
         if (!added) return sendError(res, 503, error_code::kUnavailable, "the store is unavailable");
-        res.set_content(json{{"accepted", batch.value().events.size()}, {"new", added.value()}}.dump(), kJson);
+        res.set_content(json{{"accepted", batch.value().events.size()}, {"new", added.value()}}.dump(),
+                        kJson);
     }
 
     void listRequests(const httplib::Request& req, httplib::Response& res) {
@@ -271,7 +280,8 @@ struct CentralServer::Impl {
         if (req.has_param("team")) f.team = req.get_param_value("team");
         if (person->role == PersonRole::Team) {
             if (f.team && *f.team != person->team)
-                return sendError(res, 403, error_code::kForbidden, "team members see their own team only", "team");
+                return sendError(res, 403, error_code::kForbidden, "team members see their own team only",
+                                 "team");
             f.team = person->team;
         }
         if (req.has_param("status")) {
@@ -280,27 +290,31 @@ struct CentralServer::Impl {
         }
         if (req.has_param("type")) {
             f.type = requestTypeFromString(req.get_param_value("type"));
-            if (!f.type) return sendError(res, 400, error_code::kInvalidValue, "no such request type", "type");
+            if (!f.type)
+                return sendError(res, 400, error_code::kInvalidValue, "no such request type", "type");
         }
         if (req.has_param("flagged")) {
             std::string v = req.get_param_value("flagged");
             if (v != "true" && v != "false")
-                return sendError(res, 400, error_code::kInvalidValue, "'flagged' must be true or false", "flagged");
+                return sendError(res, 400, error_code::kInvalidValue, "'flagged' must be true or false",
+                                 "flagged");
             f.flagged = v == "true";
         }
         if (req.has_param("received_since")) {
             f.receivedSince = parseRfc3339(req.get_param_value("received_since"));
             if (!f.receivedSince)
-                return sendError(res, 400, error_code::kInvalidValue, "'received_since' must be an RFC 3339 time",
-                                 "received_since");
+                return sendError(res, 400, error_code::kInvalidValue,
+                                 "'received_since' must be an RFC 3339 time", "received_since");
         }
-        for (auto [name, out, max] : {std::tuple{"limit", &f.limit, 1000}, std::tuple{"offset", &f.offset, 1 << 30}}) {
+        for (auto [name, out, max] :
+             {std::tuple{"limit", &f.limit, 1000}, std::tuple{"offset", &f.offset, 1 << 30}}) {
             if (!req.has_param(name)) continue;
             std::string v = req.get_param_value(name);
             int n = -1;
             if (!v.empty() && v.size() < 10 && std::all_of(v.begin(), v.end(), ::isdigit)) n = std::stoi(v);
             if (n < 0 || n > max || (n == 0 && out == &f.limit))
-                return sendError(res, 400, error_code::kInvalidValue, fmt::format("'{}' is out of range", name), name);
+                return sendError(res, 400, error_code::kInvalidValue,
+                                 fmt::format("'{}' is out of range", name), name);
             *out = n;
         }
         auto list = store.listRequests(f);
@@ -320,7 +334,8 @@ struct CentralServer::Impl {
         if (person->role == PersonRole::Team) onlyTeam = person->team;
         auto detail = store.requestDetail(reference, onlyTeam, person->name, clock.now());
         if (!detail) return sendError(res, 503, error_code::kUnavailable, "the store is unavailable");
-        if (!detail->has_value()) return sendError(res, 404, error_code::kNotFound, "no such request for you");
+        if (!detail->has_value())
+            return sendError(res, 404, error_code::kNotFound, "no such request for you");
         const RequestDetail& d = **detail;
         json j = summaryJson(d.summary);
         j["uuid"] = d.request.uuid;
@@ -347,16 +362,18 @@ struct CentralServer::Impl {
         if (!st->is_string()) return sendError(res, json_input::wrongType("status", "a string"));
         auto status = requestStatusFromString(st->get<std::string>());
         if (!status)
-            return sendError(res, json_input::invalid("status", "'status' must be received, in-progress, answered "
-                                                                "or closed"));
+            return sendError(res, json_input::invalid("status",
+                                                      "'status' must be received, in-progress, answered "
+                                                      "or closed"));
         u.status = *status;
-        for (auto [key, out] : {std::pair{"public_note", &u.publicNote}, std::pair{"internal_note", &u.internalNote}}) {
+        for (auto [key, out] :
+             {std::pair{"public_note", &u.publicNote}, std::pair{"internal_note", &u.internalNote}}) {
             auto it = j.find(key);
             if (it == j.end() || it->is_null()) continue;
             if (!it->is_string()) return sendError(res, json_input::wrongType(key, "a string"));
             if (it->get_ref<const std::string&>().size() > 2000)
-                return sendError(res, 400, error_code::kTooLong, fmt::format("'{}' is longer than 2000 bytes", key),
-                                 key);
+                return sendError(res, 400, error_code::kTooLong,
+                                 fmt::format("'{}' is longer than 2000 bytes", key), key);
             *out = it->get<std::string>();
         }
         std::optional<std::string> onlyTeam;
@@ -391,14 +408,22 @@ struct CentralServer::Impl {
 
     void dispatch(RouteId id, const httplib::Request& req, httplib::Response& res) {
         switch (id) {
-            case RouteId::Health: return health(req, res);
-            case RouteId::PostRequest: return postRequest(req, res);
-            case RouteId::GetRequestStatus: return getRequestStatus(req, res);
-            case RouteId::PostQueueEvents: return postQueueEvents(req, res);
-            case RouteId::ListRequests: return listRequests(req, res);
-            case RouteId::GetRequestDetail: return getRequestDetail(req, res);
-            case RouteId::SetRequestStatus: return setRequestStatus(req, res);
-            case RouteId::GetAuditLog: return getAuditLog(req, res);
+            case RouteId::Health:
+                return health(req, res);
+            case RouteId::PostRequest:
+                return postRequest(req, res);
+            case RouteId::GetRequestStatus:
+                return getRequestStatus(req, res);
+            case RouteId::PostQueueEvents:
+                return postQueueEvents(req, res);
+            case RouteId::ListRequests:
+                return listRequests(req, res);
+            case RouteId::GetRequestDetail:
+                return getRequestDetail(req, res);
+            case RouteId::SetRequestStatus:
+                return setRequestStatus(req, res);
+            case RouteId::GetAuditLog:
+                return getAuditLog(req, res);
         }
     }
 
@@ -416,14 +441,25 @@ struct CentralServer::Impl {
         }
     }
 
+    // Background upkeep: the WAL checkpoint every second (real time), retention every checkIntervalMs.
     void runSweeper() {
+        auto nextRetention = std::chrono::steady_clock::now();
         std::unique_lock lock(sweepMutex);
         while (!stopping) {
             lock.unlock();
-            sweepRetention();
+            if (Status s = store.checkpoint(); !s)
+                std::fprintf(stderr, "wijkpunt-central: checkpoint: %s\n", s.message().c_str());
+            if (std::chrono::steady_clock::now() >= nextRetention) {
+                sweepRetention();
+                nextRetention = std::chrono::steady_clock::now() +
+                                std::chrono::milliseconds(config.retention.checkIntervalMs);
+            }
             lock.lock();
-            sweepCv.wait_for(lock, std::chrono::milliseconds(config.retention.checkIntervalMs),
-                             [&] { return stopping; });
+            auto wait = std::min<std::chrono::steady_clock::duration>(
+                std::chrono::seconds(1), nextRetention - std::chrono::steady_clock::now());
+            sweepCv.wait_for(
+                lock, std::max<std::chrono::steady_clock::duration>(wait, std::chrono::milliseconds(10)),
+                [&] { return stopping; });
         }
     }
 };
@@ -450,10 +486,11 @@ Result<std::unique_ptr<CentralServer>> CentralServer::create(const CentralConfig
             return false;
         };
         SSL_CTX_set_min_proto_version(&ctx, TLS1_2_VERSION);
-        SSL_CTX_set_options(&ctx, SSL_OP_NO_COMPRESSION | SSL_OP_NO_RENEGOTIATION |
-                                      SSL_OP_CIPHER_SERVER_PREFERENCE);
+        SSL_CTX_set_options(
+            &ctx, SSL_OP_NO_COMPRESSION | SSL_OP_NO_RENEGOTIATION | SSL_OP_CIPHER_SERVER_PREFERENCE);
         if (SSL_CTX_use_certificate_chain_file(&ctx, config.tls.certificate.c_str()) != 1)
-            return fail(fmt::format("{}: cannot load the server certificate", config.tls.certificate.string()));
+            return fail(
+                fmt::format("{}: cannot load the server certificate", config.tls.certificate.string()));
         if (SSL_CTX_use_PrivateKey_file(&ctx, config.tls.key.c_str(), SSL_FILETYPE_PEM) != 1 ||
             SSL_CTX_check_private_key(&ctx) != 1)
             return fail(fmt::format("{}: cannot load the server key, or it does not fit the certificate",
@@ -484,7 +521,9 @@ Result<std::unique_ptr<CentralServer>> CentralServer::create(const CentralConfig
     Impl* self = impl.get();
     for (const ApiRoute& route : apiRoutes()) {
         RouteId id = route.id;
-        auto handler = [self, id](const httplib::Request& req, httplib::Response& res) { self->dispatch(id, req, res); };
+        auto handler = [self, id](const httplib::Request& req, httplib::Response& res) {
+            self->dispatch(id, req, res);
+        };
         std::string pattern = toRegex(route.path);
         if (route.method == "GET")
             http.Get(pattern, handler);
@@ -499,9 +538,15 @@ Result<std::unique_ptr<CentralServer>> CentralServer::create(const CentralConfig
                 sendError(res, 413, error_code::kBodyTooLarge,
                           fmt::format("the body is larger than {} bytes", maxBody));
                 break;
-            case 404: sendError(res, 404, error_code::kNotFound, "no such route"); break;
-            case 400: sendError(res, 400, error_code::kMalformedJson, "the request could not be read"); break;
-            default: sendError(res, res.status, error_code::kInternal, "the request failed"); break;
+            case 404:
+                sendError(res, 404, error_code::kNotFound, "no such route");
+                break;
+            case 400:
+                sendError(res, 400, error_code::kMalformedJson, "the request could not be read");
+                break;
+            default:
+                sendError(res, res.status, error_code::kInternal, "the request failed");
+                break;
         }
     });
     http.set_exception_handler([](const httplib::Request&, httplib::Response& res, std::exception_ptr) {
@@ -526,8 +571,12 @@ Result<int> CentralServer::bind() {
 Status CentralServer::run() {
     impl_->notifier.start();
     impl_->sweeper = std::thread([this] { impl_->runSweeper(); });
-    if (!impl_->http->listen_after_bind()) return Status::unavailable("the listening socket failed");
-    return Status::ok();
+    bool ok = impl_->http->listen_after_bind();
+    const IntakeWriter& w = impl_->writer;
+    std::fprintf(stderr, "wijkpunt-central: stopped; %llu requests in %llu group commits (largest %llu)\n",
+                 static_cast<unsigned long long>(w.items()), static_cast<unsigned long long>(w.batches()),
+                 static_cast<unsigned long long>(w.largestBatch()));
+    return ok ? Status::ok() : Status::unavailable("the listening socket failed");
 }
 
 void CentralServer::stop() {

@@ -33,6 +33,11 @@ std::uint64_t IntakeWriter::batches() const {
     return batches_;
 }
 
+std::uint64_t IntakeWriter::items() const {
+    std::lock_guard lock(mutex_);
+    return items_;
+}
+
 std::uint64_t IntakeWriter::largestBatch() const {
     std::lock_guard lock(mutex_);
     return largestBatch_;
@@ -50,6 +55,7 @@ void IntakeWriter::run() {
                 queue_.pop_front();
             }
             ++batches_;
+            items_ += batch.size();
             largestBatch_ = std::max<std::uint64_t>(largestBatch_, batch.size());
         }
         std::vector<IntakeItem> items;

@@ -31,6 +31,7 @@ class IntakeWriter {
     // Figures for logs and tests.
     std::uint64_t batches() const;
     std::uint64_t largestBatch() const;
+    std::uint64_t items() const;
 
   private:
     struct Pending {
@@ -45,7 +46,7 @@ class IntakeWriter {
     std::condition_variable wake_;
     std::deque<Pending> queue_;
     bool stopping_ = false;
-    std::uint64_t batches_ = 0, largestBatch_ = 0;
+    std::uint64_t batches_ = 0, largestBatch_ = 0, items_ = 0;
     std::thread thread_;
 };
 

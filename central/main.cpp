@@ -5,8 +5,8 @@
 //   wijkpunt-central --config FILE backup FILE          online backup of the database
 //
 // Exit codes: 0 fine, 1 runtime failure, 2 bad command line or config.
-#include <CLI/CLI.hpp>
 #include <signal.h>
+#include <CLI/CLI.hpp>
 
 #include <cstdio>
 #include <filesystem>
@@ -61,7 +61,8 @@ int serve(const wp::CentralConfig& config, wp::CentralStore& store) {
     if (!server) return fail(server.status().message(), 2);
     auto port = (*server)->bind();
     if (!port) return fail(port.status().message());
-    std::printf("wijkpunt-central: listening on https://%s:%d\n", config.server.address.c_str(), port.value());
+    std::printf("wijkpunt-central: listening on https://%s:%d\n", config.server.address.c_str(),
+                port.value());
     std::fflush(stdout);
     if (!config.server.portFile.empty() && !writePortFile(config.server.portFile, port.value()))
         return fail("cannot write the port file " + config.server.portFile.string());
@@ -110,7 +111,8 @@ int main(int argc, char** argv) {
             return fail("--team must be one of huurloket, wijkteam, gemeente, initiatief, wijkmanager", 2);
         if (p.role == wp::PersonRole::Admin && !team.empty()) return fail("an admin has no --team", 2);
         std::string t = wp::makePersonToken();
-        if (wp::Status s = (*store)->addPerson(p, wp::hashPersonToken(t), std::chrono::system_clock::now()); !s)
+        if (wp::Status s = (*store)->addPerson(p, wp::hashPersonToken(t), std::chrono::system_clock::now());
+            !s)
             return fail(s.message());
         std::printf("%s\n", t.c_str());
         return 0;

@@ -25,6 +25,8 @@ std::string sha256Hex(std::string_view bytes) {
     return out;
 }
 
-std::string hashPersonToken(std::string_view token) { return sha256Hex(token); }
+std::string hashPersonToken(std::string_view token) {
+    return sha256Hex(token);
+}
 
 }  // namespace wp

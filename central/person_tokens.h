@@ -11,7 +11,9 @@
 namespace wp {
 
 enum class PersonRole { Admin, Team };
-inline std::string_view toString(PersonRole r) { return r == PersonRole::Admin ? "admin" : "team"; }
+inline std::string_view toString(PersonRole r) {
+    return r == PersonRole::Admin ? "admin" : "team";
+}
 inline std::optional<PersonRole> personRoleFromString(std::string_view s) {
     if (s == "admin") return PersonRole::Admin;
     if (s == "team") return PersonRole::Team;

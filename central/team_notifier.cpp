@@ -11,12 +11,9 @@
 namespace wp {
 
 std::string webhookBody(const PendingNotification& n) {
-    return nlohmann::json{{"event", "request.received"},
-                          {"reference", n.reference},
-                          {"type", toString(n.type)},
-                          {"team", n.team},
-                          {"flagged", n.flagged},
-                          {"received_at", formatRfc3339(n.receivedAt)}}
+    return nlohmann::json{{"event", "request.received"}, {"reference", n.reference},
+                          {"type", toString(n.type)},    {"team", n.team},
+                          {"flagged", n.flagged},        {"received_at", formatRfc3339(n.receivedAt)}}
         .dump();
 }
 
@@ -45,9 +42,13 @@ struct CurlGlobal {
     CurlGlobal() { curl_global_init(CURL_GLOBAL_DEFAULT); }
 };
 
-void ensureCurl() { static CurlGlobal once; }
+void ensureCurl() {
+    static CurlGlobal once;
+}
 
-size_t discard(char*, size_t size, size_t n, void*) { return size * n; }
+size_t discard(char*, size_t size, size_t n, void*) {
+    return size * n;
+}
 
 struct Upload {
     const std::string* text;
@@ -84,7 +85,8 @@ Status CurlNotificationSender::sendWebhook(const PendingNotification& n) {
     curl_easy_setopt(curl, CURLOPT_SSL_VERIFYPEER, 1L);
     curl_easy_setopt(curl, CURLOPT_SSL_VERIFYHOST, 2L);
     curl_easy_setopt(curl, CURLOPT_SSLVERSION, CURL_SSLVERSION_TLSv1_2);
-    if (!config_.webhook.caFile.empty()) curl_easy_setopt(curl, CURLOPT_CAINFO, config_.webhook.caFile.c_str());
+    if (!config_.webhook.caFile.empty())
+        curl_easy_setopt(curl, CURLOPT_CAINFO, config_.webhook.caFile.c_str());
     curl_easy_setopt(curl, CURLOPT_TIMEOUT, static_cast<long>(config_.webhook.timeoutSeconds));
     curl_easy_setopt(curl, CURLOPT_CONNECTTIMEOUT, 5L);
     curl_easy_setopt(curl, CURLOPT_NOSIGNAL, 1L);
@@ -94,7 +96,8 @@ Status CurlNotificationSender::sendWebhook(const PendingNotification& n) {
     curl_easy_getinfo(curl, CURLINFO_RESPONSE_CODE, &status);
     curl_slist_free_all(headers);
     curl_easy_cleanup(curl);
-    if (rc != CURLE_OK) return Status::unavailable(fmt::format("webhook {}: {}", n.target, curl_easy_strerror(rc)));
+    if (rc != CURLE_OK)
+        return Status::unavailable(fmt::format("webhook {}: {}", n.target, curl_easy_strerror(rc)));
     if (status < 200 || status > 299)
         return Status::unavailable(fmt::format("webhook {}: HTTP {}", n.target, status));
     return Status::ok();
@@ -128,11 +131,13 @@ Status CurlNotificationSender::sendEmail(const PendingNotification& n) {
     CURLcode rc = curl_easy_perform(curl);
     curl_slist_free_all(rcpt);
     curl_easy_cleanup(curl);
-    if (rc != CURLE_OK) return Status::unavailable(fmt::format("e-mail to {}: {}", n.target, curl_easy_strerror(rc)));
+    if (rc != CURLE_OK)
+        return Status::unavailable(fmt::format("e-mail to {}: {}", n.target, curl_easy_strerror(rc)));
     return Status::ok();
 }
 
-TeamNotifier::TeamNotifier(CentralStore& store, NotificationSender& sender, const Clock& clock, Options options)
+TeamNotifier::TeamNotifier(CentralStore& store, NotificationSender& sender, const Clock& clock,
+                           Options options)
     : store_(store), sender_(sender), clock_(clock), options_(options) {}
 
 TeamNotifier::~TeamNotifier() {
@@ -144,7 +149,9 @@ TeamNotifier::~TeamNotifier() {
     if (thread_.joinable()) thread_.join();
 }
 
-void TeamNotifier::start() { thread_ = std::thread([this] { run(); }); }
+void TeamNotifier::start() {
+    thread_ = std::thread([this] { run(); });
+}
 
 void TeamNotifier::wake() {
     {

@@ -103,25 +103,29 @@ Result<Settings> loadSettings(const fs::path& file) {
             r.error(k->get("code"), fmt::format("kiosk code '{}' must be two characters from {}", s.kioskCode,
                                                 kCodeAlphabet));
     }
-    if (const toml::node* n = root.get("screen")) {
-        if (const toml::table* sc = n->as_table()) {
-            s.screen.widthPx = static_cast<int>(r.optionalInt(*sc, "width_px", s.screen.widthPx, "pixels"));
-            s.screen.heightPx =
-                static_cast<int>(r.optionalInt(*sc, "height_px", s.screen.heightPx, "pixels"));
-            s.screen.mmPerPx = r.optionalNumber(*sc, "mm_per_px", s.screen.mmPerPx, "millimetres per pixel");
-            std::string renderer =
-                r.optionalString(*sc, "renderer", "software", "\"software\" or \"accelerated\"");
-            if (renderer != "software" && renderer != "accelerated")
-                r.error(sc->get("renderer"), "renderer must be \"software\" or \"accelerated\"");
-            s.screen.acceleratedRenderer = renderer == "accelerated";
-            if (s.screen.widthPx < 320 || s.screen.heightPx < 320)
-                r.error(sc, "screen must be at least 320x320 pixels");
-            if (s.screen.mmPerPx <= 0.05 || s.screen.mmPerPx > 2)
-                r.error(sc->get("mm_per_px"), "mm_per_px must be between 0.05 and 2");
-        } else {
-            r.error(n, "'screen' must be a table");
+    // The three screens a contact point may have, one table each with the same keys.
+    auto readScreen = [&r, &root](const char* name, Settings::Screen& screen) {
+        const toml::node* n = root.get(name);
+        if (n == nullptr) return;
+        const toml::table* sc = n->as_table();
+        if (sc == nullptr) {
+            r.error(n, fmt::format("'{}' must be a table", name));
+            return;
         }
-    }
+        screen.widthPx = static_cast<int>(r.optionalInt(*sc, "width_px", screen.widthPx, "pixels"));
+        screen.heightPx = static_cast<int>(r.optionalInt(*sc, "height_px", screen.heightPx, "pixels"));
+        screen.mmPerPx = r.optionalNumber(*sc, "mm_per_px", screen.mmPerPx, "millimetres per pixel");
+        std::string renderer = r.optionalString(*sc, "renderer", "software", "\"software\" or \"accelerated\"");
+        if (renderer != "software" && renderer != "accelerated")
+            r.error(sc->get("renderer"), "renderer must be \"software\" or \"accelerated\"");
+        screen.acceleratedRenderer = renderer == "accelerated";
+        if (screen.widthPx < 320 || screen.heightPx < 320) r.error(sc, "screen must be at least 320x320 pixels");
+        if (screen.mmPerPx <= 0.05 || screen.mmPerPx > 2)
+            r.error(sc->get("mm_per_px"), "mm_per_px must be between 0.05 and 2");
+    };
+    readScreen("screen", s.screen);
+    readScreen("host_screen", s.hostScreen);
+    readScreen("display_screen", s.displayScreen);
     if (const toml::node* n = root.get("session")) {
         if (const toml::table* se = n->as_table()) {
             s.session.defaultLanguage = r.optionalString(*se, "default_language", s.session.defaultLanguage,
@@ -144,6 +148,7 @@ Result<Settings> loadSettings(const fs::path& file) {
             s.theme = r.optionalString(*th, "default", s.theme, "a theme name from the themes folder");
             s.highContrastTheme = r.optionalString(*th, "high_contrast", s.highContrastTheme,
                                                    "a theme name from the themes folder");
+            s.hostTheme = r.optionalString(*th, "host", "", "a theme name from the themes folder");
         } else {
             r.error(n, "'theme' must be a table");
         }
@@ -169,6 +174,18 @@ Result<Settings> loadSettings(const fs::path& file) {
             while (!s.central.publicUrl.empty() && s.central.publicUrl.back() == '/') s.central.publicUrl.pop_back();
         } else {
             r.error(n, "'central' must be a table");
+        }
+    }
+    if (const toml::node* n = root.get("host")) {
+        if (const toml::table* h = n->as_table()) {
+            s.host.counter = r.optionalString(*h, "counter", s.host.counter, "the counter's name, like \"Balie 1\"");
+            s.host.lockAfterMinutes = static_cast<int>(
+                r.optionalInt(*h, "lock_after_minutes", s.host.lockAfterMinutes, "minutes (0: never)"));
+            if (s.host.counter.empty()) r.error(h->get("counter"), "counter must not be empty");
+            if (s.host.lockAfterMinutes < 0 || s.host.lockAfterMinutes > 240)
+                r.error(h->get("lock_after_minutes"), "lock_after_minutes must be between 0 and 240");
+        } else {
+            r.error(n, "'host' must be a table");
         }
     }
     std::string dataDir = "/var/lib/wijkpunt";
@@ -367,6 +384,9 @@ Result<Bundle> loadBundle(const fs::path& settingsFile) {
     auto services = loadContentServices(b.settings.contentDir, b.content);
     if (!services) return services.status();
     b.services = std::move(services).value();
+    auto hosts = loadContentHosts(b.settings.contentDir, b.services);  // content/hosts.toml (issue 5)
+    if (!hosts) return hosts.status();
+    b.hosts = std::move(hosts).value();
 
     std::vector<std::string> errors;
     if (!fs::is_directory(b.settings.themesDir))
@@ -384,7 +404,8 @@ Result<Bundle> loadBundle(const fs::path& settingsFile) {
         }
         b.themes.emplace(theme->id, std::move(theme).value());
     }
-    for (const std::string* id : {&b.settings.theme, &b.settings.highContrastTheme})
+    if (b.settings.hostTheme.empty()) b.settings.hostTheme = b.settings.theme;
+    for (const std::string* id : {&b.settings.theme, &b.settings.highContrastTheme, &b.settings.hostTheme})
         if (errors.empty() && !b.themes.contains(*id))
             errors.push_back(fmt::format("{}: theme '{}' not found in {}", b.settings.path, *id,
                                          b.settings.themesDir.string()));

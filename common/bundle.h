@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "common/hosts.h"
 #include "common/services.h"
 #include "common/status.h"
 
@@ -58,7 +59,10 @@ struct Settings {
         int widthPx = 1080, heightPx = 1920;
         double mmPerPx = 0.2745;  // reference panel: 23.8" 1080x1920
         bool acceleratedRenderer = false;
-    } screen;
+    };
+    Screen screen;                                     // [screen]: the walk-in touch screen
+    Screen hostScreen{1920, 1080, 0.2745, false};      // [host_screen]: the host's monitor, with a mouse
+    Screen displayScreen{1920, 1080, 0.4935, false};   // [display_screen]: the TV; reference 43" 1920x1080
     struct Session {
         std::string defaultLanguage = "nl";
         int idleTimeoutSeconds = 90;
@@ -72,9 +76,14 @@ struct Settings {
     struct Central {
         std::string publicUrl;  // "https://wijkpunt.schiedam.nl": base of the pages a ticket's QR opens
     } central;
+    struct Host {
+        std::string counter = "Balie 1";  // the counter of this host console, as the display calls it
+        int lockAfterMinutes = 5;         // the console locks itself after this long without use; 0 = never
+    } host;
     std::filesystem::path dataDir;  // the kiosk's database and state; resolved against the settings file
     std::string theme = "gemeente";
     std::string highContrastTheme = "hoog-contrast";
+    std::string hostTheme;  // the host console's theme; empty: the default theme
     std::filesystem::path contentDir, themesDir;  // resolved against the settings file
 };
 
@@ -103,6 +112,7 @@ struct Bundle {
     Settings settings;
     Content content;
     std::vector<Service> services;  // content/services.toml
+    std::vector<HostAccount> hosts;  // content/hosts.toml; empty when there is none (issue 5)
     std::map<std::string, Theme> themes;  // by id
 };
 

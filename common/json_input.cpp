@@ -84,10 +84,10 @@ Parsed<json> parseObject(std::string_view text) {
         } catch (const json::exception&) {
             // Malformed as well: the UTF-8 error is still the one to report, without a field.
         }
-        return ApiError{400, std::string(error_code::kBadUtf8),
-                        field.empty() ? "the body is not valid UTF-8"
-                                      : fmt::format("'{}' is not valid UTF-8", field),
-                        field};
+        return ApiError{
+            400, std::string(error_code::kBadUtf8),
+            field.empty() ? "the body is not valid UTF-8" : fmt::format("'{}' is not valid UTF-8", field),
+            field};
     }
     json j;
     try {

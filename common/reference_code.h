@@ -37,7 +37,9 @@ std::string makeReferenceCode(std::string_view letters, std::string_view kioskCo
 // The parts of a well-formed code whose check character is right; nullopt for anything else. Exact: no case
 // folding or trimming (normalizeReferenceCode does that for what people type).
 std::optional<ReferenceCodeParts> parseReferenceCode(std::string_view code);
-inline bool verifyReferenceCode(std::string_view code) { return parseReferenceCode(code).has_value(); }
+inline bool verifyReferenceCode(std::string_view code) {
+    return parseReferenceCode(code).has_value();
+}
 
 // What a person typed, as a code: upper case, spaces removed. Does not verify.
 std::string normalizeReferenceCode(std::string_view typed);

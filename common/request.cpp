@@ -36,17 +36,22 @@ constexpr TypeName kTypeNames[] = {
 };
 
 // Shorthands for the spec table.
-FieldSpec req(std::string_view n, FieldKind k, bool personal = false) { return {n, k, true, personal}; }
-FieldSpec opt(std::string_view n, FieldKind k, bool personal = false) { return {n, k, false, personal}; }
+FieldSpec req(std::string_view n, FieldKind k, bool personal = false) {
+    return {n, k, true, personal};
+}
+FieldSpec opt(std::string_view n, FieldKind k, bool personal = false) {
+    return {n, k, false, personal};
+}
 constexpr bool kPersonal = true;
 
 std::vector<RequestTypeSpec> makeSpecs() {
     using K = FieldKind;
     std::vector<RequestTypeSpec> specs;
-    specs.push_back({RequestType::Question,
-                     {opt("topic", K::ShortText), opt("text", K::Text, kPersonal), opt("name", K::ShortText, kPersonal),
-                      opt("phone", K::Phone, kPersonal), opt("email", K::Email, kPersonal)},
-                     {"topic", "text"}});
+    specs.push_back(
+        {RequestType::Question,
+         {opt("topic", K::ShortText), opt("text", K::Text, kPersonal), opt("name", K::ShortText, kPersonal),
+          opt("phone", K::Phone, kPersonal), opt("email", K::Email, kPersonal)},
+         {"topic", "text"}});
     specs.push_back({RequestType::Callback,
                      {req("topic", K::ShortText), req("phone", K::Phone, kPersonal),
                       opt("name", K::ShortText, kPersonal), opt("preferred_time", K::ShortText)},
@@ -57,13 +62,13 @@ std::vector<RequestTypeSpec> makeSpecs() {
                       opt("text", K::Text, kPersonal)},
                      {}});
     specs.push_back({RequestType::Initiative,
-                     {req("title", K::ShortText), req("description", K::Text), req("name", K::ShortText, kPersonal),
-                      opt("email", K::Email, kPersonal), opt("phone", K::Phone, kPersonal),
-                      opt("neighbourhood", K::ShortText)},
+                     {req("title", K::ShortText), req("description", K::Text),
+                      req("name", K::ShortText, kPersonal), opt("email", K::Email, kPersonal),
+                      opt("phone", K::Phone, kPersonal), opt("neighbourhood", K::ShortText)},
                      {}});
     specs.push_back({RequestType::AppointmentCallback,
-                     {req("service", K::Id), req("phone", K::Phone, kPersonal), opt("name", K::ShortText, kPersonal),
-                      opt("preferred_time", K::ShortText)},
+                     {req("service", K::Id), req("phone", K::Phone, kPersonal),
+                      opt("name", K::ShortText, kPersonal), opt("preferred_time", K::ShortText)},
                      {}});
     FieldSpec partySize = opt("party_size", K::Integer);
     partySize.min = 1;
@@ -82,7 +87,8 @@ std::vector<RequestTypeSpec> makeSpecs() {
     lat.max = 90;
     lon.min = -180;
     lon.max = 180;
-    specs.push_back({RequestType::Pin, {lat, lon, req("text", K::Text, kPersonal), opt("map_id", K::Id)}, {}});
+    specs.push_back(
+        {RequestType::Pin, {lat, lon, req("text", K::Text, kPersonal), opt("map_id", K::Id)}, {}});
     specs.push_back({RequestType::PinSupport, {req("pin_id", K::Id)}, {}});
     specs.push_back({RequestType::PollVote, {req("poll_id", K::Id), req("choice", K::Id)}, {}});
     return specs;
@@ -113,15 +119,17 @@ const std::vector<RequestTypeSpec>& requestTypeSpecs() {
     return specs;
 }
 
-const RequestTypeSpec& specOf(RequestType t) { return requestTypeSpecs()[static_cast<size_t>(t)]; }
+const RequestTypeSpec& specOf(RequestType t) {
+    return requestTypeSpecs()[static_cast<size_t>(t)];
+}
 
 // --- field values
 
 namespace {
 
 bool isIdChar(char c) {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '_' ||
-           c == '.';
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' ||
+           c == '_' || c == '.';
 }
 
 bool hasControlChars(std::string_view s, bool allowNewlines) {
@@ -147,7 +155,8 @@ std::optional<ApiError> checkText(const FieldSpec& spec, const std::string& path
         case FieldKind::Text:
             if (v.size() > 4000) return tooLong(4000);
             if (v.empty()) return invalid(path, fmt::format("'{}' must not be empty", path));
-            if (hasControlChars(v, true)) return invalid(path, fmt::format("'{}' holds control characters", path));
+            if (hasControlChars(v, true))
+                return invalid(path, fmt::format("'{}' holds control characters", path));
             return std::nullopt;
         case FieldKind::Phone: {
             int digitCount = 0;
@@ -171,10 +180,12 @@ std::optional<ApiError> checkText(const FieldSpec& spec, const std::string& path
         }
         case FieldKind::Id:
             if (v.empty() || v.size() > 64 || !std::all_of(v.begin(), v.end(), isIdChar))
-                return invalid(path, fmt::format("'{}' must be 1 to 64 letters, digits, '-', '_' or '.'", path));
+                return invalid(path,
+                               fmt::format("'{}' must be 1 to 64 letters, digits, '-', '_' or '.'", path));
             return std::nullopt;
         case FieldKind::Number:
-        case FieldKind::Integer: break;
+        case FieldKind::Integer:
+            break;
     }
     return std::nullopt;
 }
@@ -203,12 +214,13 @@ bool isLanguage(std::string_view s) {
 
 bool isKioskCode(std::string_view s) {
     return s.size() == 2 && std::all_of(s.begin(), s.end(), [](char c) {
-        return kCodeAlphabet.find(c) != std::string_view::npos;
-    });
+               return kCodeAlphabet.find(c) != std::string_view::npos;
+           });
 }
 
 // Reads a required string member; error when missing or no string.
-std::optional<ApiError> requireString(const json& obj, const char* key, const std::string& path, std::string& out) {
+std::optional<ApiError> requireString(const json& obj, const char* key, const std::string& path,
+                                      std::string& out) {
     auto it = obj.find(key);
     if (it == obj.end() || it->is_null()) return missing(path);
     if (!it->is_string()) return wrongType(path, "a string");
@@ -216,7 +228,8 @@ std::optional<ApiError> requireString(const json& obj, const char* key, const st
     return std::nullopt;
 }
 
-std::optional<ApiError> optionalString(const json& obj, const char* key, const std::string& path, std::string& out) {
+std::optional<ApiError> optionalString(const json& obj, const char* key, const std::string& path,
+                                       std::string& out) {
     auto it = obj.find(key);
     if (it == obj.end() || it->is_null()) return std::nullopt;
     if (!it->is_string()) return wrongType(path, "a string");
@@ -228,8 +241,10 @@ std::optional<ApiError> optionalString(const json& obj, const char* key, const s
 std::optional<ApiError> checkEnvelope(const Request& r) {
     if (!normalizeUuid(r.uuid)) return invalid("uuid", "'uuid' must be a UUID (8-4-4-4-12 hex digits)");
     auto parts = parseReferenceCode(r.reference);
-    if (!parts) return invalid("reference", "'reference' is no reference code or its check character is wrong");
-    if (!isKioskCode(r.kioskCode)) return invalid("kiosk", "'kiosk' must be two characters of the code alphabet");
+    if (!parts)
+        return invalid("reference", "'reference' is no reference code or its check character is wrong");
+    if (!isKioskCode(r.kioskCode))
+        return invalid("kiosk", "'kiosk' must be two characters of the code alphabet");
     if (parts->kiosk != r.kioskCode)
         return invalid("reference", "'reference' was not made by the kiosk named in 'kiosk'");
     if (!r.language.empty() && !isLanguage(r.language))
@@ -256,8 +271,11 @@ std::string encodeRequest(const Request& r) {
         else
             fields[name] = value;
     }
-    json j = {{"uuid", r.uuid},           {"type", toString(r.type)}, {"reference", r.reference},
-              {"kiosk", r.kioskCode},     {"created_at", formatRfc3339(r.createdAt)},
+    json j = {{"uuid", r.uuid},
+              {"type", toString(r.type)},
+              {"reference", r.reference},
+              {"kiosk", r.kioskCode},
+              {"created_at", formatRfc3339(r.createdAt)},
               {"fields", std::move(fields)}};
     if (!r.language.empty()) j["language"] = r.language;
     if (!r.category.empty()) j["category"] = r.category;
@@ -274,13 +292,15 @@ Parsed<Request> decodeRequest(std::string_view text) {
     if (auto e = requireString(j, "uuid", "uuid", r.uuid)) return *e;
     if (auto e = requireString(j, "type", "type", typeName)) return *e;
     auto type = requestTypeFromString(typeName);
-    if (!type) return invalid("type", fmt::format("'type' \"{}\" is no request type", typeName.substr(0, 40)));
+    if (!type)
+        return invalid("type", fmt::format("'type' \"{}\" is no request type", typeName.substr(0, 40)));
     r.type = *type;
     if (auto e = requireString(j, "reference", "reference", r.reference)) return *e;
     if (auto e = requireString(j, "kiosk", "kiosk", r.kioskCode)) return *e;
     if (auto e = requireString(j, "created_at", "created_at", createdAt)) return *e;
     auto created = parseRfc3339(createdAt);
-    if (!created) return invalid("created_at", "'created_at' must be an RFC 3339 time like 2026-11-26T09:30:00Z");
+    if (!created)
+        return invalid("created_at", "'created_at' must be an RFC 3339 time like 2026-11-26T09:30:00Z");
     r.createdAt = fromUnixMillis(toUnixMillis(*created));
     if (auto e = optionalString(j, "language", "language", r.language)) return *e;
     if (auto e = optionalString(j, "category", "category", r.category)) return *e;
@@ -334,7 +354,8 @@ std::optional<ApiError> validateRequest(const Request& r) {
     const RequestTypeSpec& spec = specOf(r.type);
     for (const auto& [name, value] : r.fields)
         if (spec.field(name) == nullptr)
-            return invalid(join("fields", name), fmt::format("a {} has no field '{}'", toString(r.type), name));
+            return invalid(join("fields", name),
+                           fmt::format("a {} has no field '{}'", toString(r.type), name));
     for (const FieldSpec& f : spec.fields) {
         std::string path = join("fields", f.name);
         auto it = r.fields.find(std::string(f.name));
@@ -444,8 +465,8 @@ Parsed<RequestStatusView> decodeStatusView(std::string_view text) {
 std::string encodeQueueStatBatch(const QueueStatBatch& b) {
     json events = json::array();
     for (const auto& e : b.events) {
-        json je = {{"seq", e.seq},       {"kind", e.kind},     {"service", e.service},
-                   {"day", e.day},       {"number", e.number}, {"at", formatRfc3339(e.at)}};
+        json je = {{"seq", e.seq}, {"kind", e.kind},     {"service", e.service},
+                   {"day", e.day}, {"number", e.number}, {"at", formatRfc3339(e.at)}};
         if (!e.counter.empty()) je["counter"] = e.counter;
         events.push_back(std::move(je));
     }
@@ -458,11 +479,13 @@ Parsed<QueueStatBatch> decodeQueueStatBatch(std::string_view text) {
     const json& j = parsed.value();
     QueueStatBatch b;
     if (auto e = requireString(j, "kiosk", "kiosk", b.kioskCode)) return *e;
-    if (!isKioskCode(b.kioskCode)) return invalid("kiosk", "'kiosk' must be two characters of the code alphabet");
+    if (!isKioskCode(b.kioskCode))
+        return invalid("kiosk", "'kiosk' must be two characters of the code alphabet");
     auto it = j.find("events");
     if (it == j.end() || it->is_null()) return missing("events");
     if (!it->is_array()) return wrongType("events", "an array");
-    if (it->size() > 1000) return ApiError{400, std::string(error_code::kTooLong), "at most 1000 events", "events"};
+    if (it->size() > 1000)
+        return ApiError{400, std::string(error_code::kTooLong), "at most 1000 events", "events"};
     for (size_t i = 0; i < it->size(); ++i) {
         const json& je = (*it)[i];
         std::string base = fmt::format("events[{}]", i);

@@ -75,7 +75,7 @@ const std::vector<RequestTypeSpec>& requestTypeSpecs();
 const RequestTypeSpec& specOf(RequestType t);
 
 struct Request {
-    std::string uuid;       // made by the kiosk; the idempotency key. Lower-case 8-4-4-4-12 hex.
+    std::string uuid;  // made by the kiosk; the idempotency key. Lower-case 8-4-4-4-12 hex.
     RequestType type = RequestType::Question;
     std::string reference;  // made by the kiosk: "SGN-K2-7KQ4XD-3" (common/reference_code.h)
     std::string kioskCode;  // "K2"; equals the reference's kiosk part
@@ -126,7 +126,7 @@ struct QueueStatEvent {
     std::string service;   // "huurloket"
     std::string day;       // "2026-11-26", local day of the ticket
     std::int64_t number = 0;
-    std::string counter;   // may be empty
+    std::string counter;  // may be empty
     TimePoint at;
     bool operator==(const QueueStatEvent&) const = default;
 };

@@ -83,8 +83,8 @@ std::string formatRfc3339(TimePoint t) {
     int y;
     unsigned m, d;
     civilFromDays(days, y, m, d);
-    return fmt::format("{:04}-{:02}-{:02}T{:02}:{:02}:{:02}.{:03}Z", y, m, d, rest / 3600000, rest / 60000 % 60,
-                       rest / 1000 % 60, rest % 1000);
+    return fmt::format("{:04}-{:02}-{:02}T{:02}:{:02}:{:02}.{:03}Z", y, m, d, rest / 3600000,
+                       rest / 60000 % 60, rest / 1000 % 60, rest % 1000);
 }
 
 std::optional<TimePoint> parseRfc3339(std::string_view s) {
@@ -93,6 +93,8 @@ std::optional<TimePoint> parseRfc3339(std::string_view s) {
         !digits(s, 8, 2, d) || (s[10] != 'T' && s[10] != 't') || !digits(s, 11, 2, h) || s[13] != ':' ||
         !digits(s, 14, 2, mi) || s[16] != ':' || !digits(s, 17, 2, sec))
         return std::nullopt;
+    // TimePoint counts nanoseconds: it holds 1678..2262. Nothing we store is outside 1900..2199.
+    if (y < 1900 || y > 2199) return std::nullopt;
     static constexpr int kDays[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
     if (mo < 1 || mo > 12 || d < 1 || d > kDays[mo - 1] || h > 23 || mi > 59 || sec > 60) return std::nullopt;
     bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
@@ -115,8 +117,8 @@ std::optional<TimePoint> parseRfc3339(std::string_view s) {
         ++pos;
     } else if (pos < s.size() && (s[pos] == '+' || s[pos] == '-')) {
         int oh, om;
-        if (!digits(s, pos + 1, 2, oh) || pos + 3 >= s.size() || s[pos + 3] != ':' || !digits(s, pos + 4, 2, om) ||
-            oh > 23 || om > 59)
+        if (!digits(s, pos + 1, 2, oh) || pos + 3 >= s.size() || s[pos + 3] != ':' ||
+            !digits(s, pos + 4, 2, om) || oh > 23 || om > 59)
             return std::nullopt;
         offsetMinutes = (oh * 60 + om) * (s[pos] == '-' ? -1 : 1);
         pos += 6;

@@ -54,7 +54,7 @@ std::optional<ApiError> decodeError(std::string_view body);
 template <typename T>
 class [[nodiscard]] Parsed {
   public:
-    Parsed(T value) : v_(std::move(value)) {}  // NOLINT: implicit on purpose
+    Parsed(T value) : v_(std::move(value)) {}         // NOLINT: implicit on purpose
     Parsed(ApiError error) : v_(std::move(error)) {}  // NOLINT
     bool ok() const { return v_.index() == 0; }
     explicit operator bool() const { return ok(); }
@@ -77,7 +77,7 @@ class [[nodiscard]] Parsed {
 
 // "2026-11-26T06:58:40.123Z" (UTC, milliseconds).
 std::string formatRfc3339(TimePoint t);
-// "YYYY-MM-DDTHH:MM:SS[.fraction](Z|+HH:MM|-HH:MM)"; nullopt for anything else.
+// "YYYY-MM-DDTHH:MM:SS[.fraction](Z|+HH:MM|-HH:MM)" with a year in 1900..2199; nullopt for anything else.
 std::optional<TimePoint> parseRfc3339(std::string_view s);
 std::int64_t toUnixMillis(TimePoint t);
 TimePoint fromUnixMillis(std::int64_t ms);

@@ -125,15 +125,16 @@ class CentralStore {
     // transaction. nullopt when there is no such request, or onlyTeam is set and the request belongs to
     // another team (both audited too, as refused reads).
     virtual Result<std::optional<RequestDetail>> requestDetail(const std::string& reference,
-                                                                const std::optional<std::string>& onlyTeam,
-                                                                const std::string& reader, TimePoint now) = 0;
+                                                               const std::optional<std::string>& onlyTeam,
+                                                               const std::string& reader, TimePoint now) = 0;
     // NotFound when there is no such request (or it belongs to another team than onlyTeam, when set).
     virtual Result<RequestSummary> updateStatus(const std::string& reference,
                                                 const std::optional<std::string>& onlyTeam,
                                                 const StatusUpdate& update, const std::string& who,
                                                 TimePoint now) = 0;
     virtual Status appendAudit(const AuditEntry& entry) = 0;
-    virtual Result<std::vector<AuditEntry>> auditLog(const std::optional<std::string>& reference, int limit) = 0;
+    virtual Result<std::vector<AuditEntry>> auditLog(const std::optional<std::string>& reference,
+                                                     int limit) = 0;
 
     // --- people
     // Conflict when the name is taken.
@@ -147,12 +148,16 @@ class CentralStore {
     virtual Result<std::vector<PendingNotification>> dueNotifications(TimePoint now, int limit) = 0;
     virtual Status notificationDelivered(std::int64_t id, TimePoint now) = 0;
     // Records a failed attempt; gaveUp marks it failed for good, else it is due again at retryAt.
-    virtual Status notificationFailed(std::int64_t id, const std::string& error, TimePoint retryAt, bool gaveUp) = 0;
+    virtual Status notificationFailed(std::int64_t id, const std::string& error, TimePoint retryAt,
+                                      bool gaveUp) = 0;
 
     // --- retention: wipes the personal fields of requests of this type received before cutoff
     virtual Result<int> wipePersonalData(RequestType type, TimePoint cutoff, TimePoint now) = 0;
 
     // --- maintenance
+    // Moves committed pages from the write-ahead log into the database file. The intake path never does
+    // this itself (its commits pay only their own fsync); the server calls it from a background thread.
+    virtual Status checkpoint() = 0;
     virtual Status backupTo(const std::filesystem::path& file) = 0;
     virtual Result<StoreCounts> counts() = 0;
 };

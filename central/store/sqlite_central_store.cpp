@@ -130,16 +130,20 @@ struct SqliteCentralStore::Connection {
                                       db != nullptr ? sqlite3_errmsg(db) : sqlite3_errstr(rc), rc);
         switch (rc & 0xff) {
             case SQLITE_BUSY:
-            case SQLITE_LOCKED: return Status::unavailable(std::move(msg));
+            case SQLITE_LOCKED:
+                return Status::unavailable(std::move(msg));
             case SQLITE_FULL:
             case SQLITE_IOERR:
             case SQLITE_CANTOPEN:
             case SQLITE_READONLY:
             case SQLITE_CORRUPT:
             case SQLITE_NOTADB:
-            case SQLITE_PERM: return Status::ioError(std::move(msg));
-            case SQLITE_CONSTRAINT: return Status::conflict(std::move(msg));
-            default: return Status::internal(std::move(msg));
+            case SQLITE_PERM:
+                return Status::ioError(std::move(msg));
+            case SQLITE_CONSTRAINT:
+                return Status::conflict(std::move(msg));
+            default:
+                return Status::internal(std::move(msg));
         }
     }
 
@@ -177,7 +181,9 @@ class Stmt {
         sqlite3_bind_null(s_, i);
         return *this;
     }
-    Stmt& bindOptional(int i, const std::optional<std::string>& v) { return v ? bind(i, std::string_view(*v)) : bindNull(i); }
+    Stmt& bindOptional(int i, const std::optional<std::string>& v) {
+        return v ? bind(i, std::string_view(*v)) : bindNull(i);
+    }
     Result<bool> step() {
         int rc = sqlite3_step(s_);
         if (rc == SQLITE_ROW) return true;
@@ -209,8 +215,8 @@ Result<Stmt> prepare(Connection& c, const std::string& sql) {
     auto it = c.cache.find(sql);
     if (it == c.cache.end()) {
         sqlite3_stmt* s = nullptr;
-        int rc = sqlite3_prepare_v3(c.db, sql.c_str(), static_cast<int>(sql.size()), SQLITE_PREPARE_PERSISTENT, &s,
-                                    nullptr);
+        int rc = sqlite3_prepare_v3(c.db, sql.c_str(), static_cast<int>(sql.size()),
+                                    SQLITE_PREPARE_PERSISTENT, &s, nullptr);
         if (rc != SQLITE_OK) {
             sqlite3_finalize(s);
             return c.statusFrom(rc, sql);
@@ -246,8 +252,8 @@ class Transaction {
 Result<std::unique_ptr<Connection>> openConnection(const std::filesystem::path& file) {
     auto c = std::make_unique<Connection>();
     c->file = file;
-    int rc = sqlite3_open_v2(file.c_str(), &c->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
-                             nullptr);
+    int rc = sqlite3_open_v2(file.c_str(), &c->db,
+                             SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, nullptr);
     if (rc != SQLITE_OK) return c->statusFrom(rc, "open");
     sqlite3_extended_result_codes(c->db, 1);
     sqlite3_busy_timeout(c->db, 10000);
@@ -258,7 +264,9 @@ Result<std::unique_ptr<Connection>> openConnection(const std::filesystem::path& 
         if (s.code() != Status::Code::Unavailable || attempt > 200) return s;
         std::this_thread::sleep_for(std::chrono::milliseconds(10));
     }
-    if (Status s = c->exec("PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON; PRAGMA secure_delete=ON;"); !s)
+    if (Status s = c->exec("PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON; PRAGMA secure_delete=ON; "
+                           "PRAGMA wal_autocheckpoint=0;");
+        !s)
         return s;
     return c;
 }
@@ -275,8 +283,9 @@ Status migrate(Connection& c) {
     if (!current) return current.status();
     int latest = kMigrations.back().version;
     if (current.value() > latest)
-        return Status::conflict(fmt::format("{}: database schema version {} is newer than this program knows ({})",
-                                            c.file.string(), current.value(), latest));
+        return Status::conflict(
+            fmt::format("{}: database schema version {} is newer than this program knows ({})",
+                        c.file.string(), current.value(), latest));
     for (const Migration& m : kMigrations) {
         if (m.version <= current.value()) continue;
         Transaction tx(c);
@@ -285,7 +294,8 @@ Status migrate(Connection& c) {
         if (!now) return now.status();
         if (now.value() >= m.version) continue;
         if (Status s = c.exec(m.sql); !s)
-            return Status::internal(fmt::format("migration {} ({}) failed: {}", m.version, m.name, s.message()));
+            return Status::internal(
+                fmt::format("migration {} ({}) failed: {}", m.version, m.name, s.message()));
         if (Status s = c.exec(fmt::format("PRAGMA user_version = {}", m.version)); !s) return s;
         if (Status s = tx.commit(); !s) return s;
     }
@@ -337,7 +347,8 @@ RequestSummary summaryFrom(const Stmt& st, int first = 0) {
 }
 
 Status insertAudit(Connection& c, const AuditEntry& e) {
-    auto st = prepare(c, "INSERT INTO audit_log (at_ms, actor, action, reference, detail) VALUES (?, ?, ?, ?, ?)");
+    auto st =
+        prepare(c, "INSERT INTO audit_log (at_ms, actor, action, reference, detail) VALUES (?, ?, ?, ?, ?)");
     if (!st) return st.status();
     st->bind(1, toUnixMillis(e.at)).bind(2, e.actor).bind(3, e.action).bind(4, e.reference).bind(5, e.detail);
     return st->run();
@@ -374,10 +385,11 @@ std::vector<IntakeOutcome> SqliteCentralStore::storeBatch(const std::vector<Inta
         const IntakeItem& item = items[i];
         const Request& r = item.request;
         std::string answer = encodeIntakeAnswer({r.reference, RequestStatus::Received});
-        auto ins = prepare(c,
-                           "INSERT INTO request (uuid, reference, kiosk, contact_point, type, category, language, "
-                           "team, flagged, status, body, answer, created_at_ms, received_at_ms, updated_at_ms) "
-                           "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'received', ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING");
+        auto ins =
+            prepare(c,
+                    "INSERT INTO request (uuid, reference, kiosk, contact_point, type, category, language, "
+                    "team, flagged, status, body, answer, created_at_ms, received_at_ms, updated_at_ms) "
+                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'received', ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING");
         if (!ins) return failAll(ins.status());
         std::int64_t received = toUnixMillis(item.receivedAt);
         ins->bind(1, r.uuid).bind(2, r.reference).bind(3, r.kioskCode).bind(4, item.contactPoint);
@@ -408,7 +420,8 @@ std::vector<IntakeOutcome> SqliteCentralStore::storeBatch(const std::vector<Inta
             out[i] = {IntakeOutcome::Kind::Repeat, known->text(0), ""};
             continue;
         }
-        auto fault = prepare(c, "INSERT INTO kiosk_fault (kiosk, uuid, reference, what, at_ms) VALUES (?, ?, ?, ?, ?)");
+        auto fault = prepare(
+            c, "INSERT INTO kiosk_fault (kiosk, uuid, reference, what, at_ms) VALUES (?, ?, ?, ?, ?)");
         if (!fault) return failAll(fault.status());
         fault->bind(1, r.kioskCode).bind(2, r.uuid).bind(3, r.reference);
         fault->bind(4, "reference code already stored under another UUID").bind(5, received);
@@ -466,9 +479,9 @@ Result<std::vector<RequestSummary>> SqliteCentralStore::listRequests(const Reque
     return out;
 }
 
-Result<std::optional<RequestDetail>> SqliteCentralStore::requestDetail(const std::string& reference,
-                                                                        const std::optional<std::string>& onlyTeam,
-                                                                        const std::string& reader, TimePoint now) {
+Result<std::optional<RequestDetail>> SqliteCentralStore::requestDetail(
+    const std::string& reference, const std::optional<std::string>& onlyTeam, const std::string& reader,
+    TimePoint now) {
     std::lock_guard lock(otherMutex_);
     Transaction tx(*other_);
     if (Status s = tx.begin(); !s) return s;
@@ -537,7 +550,8 @@ Status SqliteCentralStore::appendAudit(const AuditEntry& entry) {
     return insertAudit(*other_, entry);
 }
 
-Result<std::vector<AuditEntry>> SqliteCentralStore::auditLog(const std::optional<std::string>& reference, int limit) {
+Result<std::vector<AuditEntry>> SqliteCentralStore::auditLog(const std::optional<std::string>& reference,
+                                                             int limit) {
     std::lock_guard lock(otherMutex_);
     std::string sql = "SELECT at_ms, actor, action, reference, detail FROM audit_log";
     if (reference) sql += " WHERE reference = ?";
@@ -559,12 +573,17 @@ Result<std::vector<AuditEntry>> SqliteCentralStore::auditLog(const std::optional
 
 Status SqliteCentralStore::addPerson(const Person& p, const std::string& tokenHash, TimePoint now) {
     std::lock_guard lock(otherMutex_);
-    auto st = prepare(*other_,
-                      "INSERT INTO person (name, role, team, token_hash, created_at_ms) VALUES (?, ?, ?, ?, ?)");
+    auto st = prepare(
+        *other_, "INSERT INTO person (name, role, team, token_hash, created_at_ms) VALUES (?, ?, ?, ?, ?)");
     if (!st) return st.status();
-    st->bind(1, p.name).bind(2, toString(p.role)).bind(3, p.team).bind(4, tokenHash).bind(5, toUnixMillis(now));
+    st->bind(1, p.name)
+        .bind(2, toString(p.role))
+        .bind(3, p.team)
+        .bind(4, tokenHash)
+        .bind(5, toUnixMillis(now));
     Status s = st->run();
-    if (s.code() == Status::Code::Conflict) return Status::conflict(fmt::format("a person '{}' exists", p.name));
+    if (s.code() == Status::Code::Conflict)
+        return Status::conflict(fmt::format("a person '{}' exists", p.name));
     return s;
 }
 
@@ -586,12 +605,16 @@ Result<int> SqliteCentralStore::storeQueueEvents(const QueueStatBatch& batch, Ti
     if (Status s = tx.begin(); !s) return s;
     int added = 0;
     for (const auto& e : batch.events) {
-        auto st = prepare(*other_,
-                          "INSERT INTO queue_stat_event (kiosk, seq, kind, service, day, number, counter, at_ms, "
-                          "received_at_ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING");
+        auto st =
+            prepare(*other_,
+                    "INSERT INTO queue_stat_event (kiosk, seq, kind, service, day, number, counter, at_ms, "
+                    "received_at_ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING");
         if (!st) return st.status();
         st->bind(1, batch.kioskCode).bind(2, e.seq).bind(3, e.kind).bind(4, e.service).bind(5, e.day);
-        st->bind(6, e.number).bind(7, e.counter).bind(8, toUnixMillis(e.at)).bind(9, toUnixMillis(receivedAt));
+        st->bind(6, e.number)
+            .bind(7, e.counter)
+            .bind(8, toUnixMillis(e.at))
+            .bind(9, toUnixMillis(receivedAt));
         if (Status s = st->run(); !s) return s;
         added += sqlite3_changes(other_->db);
     }
@@ -630,7 +653,8 @@ Result<std::vector<PendingNotification>> SqliteCentralStore::dueNotifications(Ti
 
 Status SqliteCentralStore::notificationDelivered(std::int64_t id, TimePoint now) {
     std::lock_guard lock(otherMutex_);
-    auto st = prepare(*other_, "UPDATE notification SET done_at_ms = ?, attempts = attempts + 1 WHERE id = ?");
+    auto st =
+        prepare(*other_, "UPDATE notification SET done_at_ms = ?, attempts = attempts + 1 WHERE id = ?");
     if (!st) return st.status();
     st->bind(1, toUnixMillis(now)).bind(2, id);
     return st->run();
@@ -639,11 +663,15 @@ Status SqliteCentralStore::notificationDelivered(std::int64_t id, TimePoint now)
 Status SqliteCentralStore::notificationFailed(std::int64_t id, const std::string& error, TimePoint retryAt,
                                               bool gaveUp) {
     std::lock_guard lock(otherMutex_);
-    auto st = prepare(*other_,
-                      "UPDATE notification SET attempts = attempts + 1, last_error = ?, due_at_ms = ?, failed = ? "
-                      "WHERE id = ?");
+    auto st =
+        prepare(*other_,
+                "UPDATE notification SET attempts = attempts + 1, last_error = ?, due_at_ms = ?, failed = ? "
+                "WHERE id = ?");
     if (!st) return st.status();
-    st->bind(1, error.substr(0, 500)).bind(2, toUnixMillis(retryAt)).bind(3, std::int64_t(gaveUp ? 1 : 0)).bind(4, id);
+    st->bind(1, error.substr(0, 500))
+        .bind(2, toUnixMillis(retryAt))
+        .bind(3, std::int64_t(gaveUp ? 1 : 0))
+        .bind(4, id);
     return st->run();
 }
 
@@ -653,8 +681,9 @@ Result<int> SqliteCentralStore::wipePersonalData(RequestType type, TimePoint cut
     if (Status s = tx.begin(); !s) return s;
     std::vector<std::pair<std::int64_t, std::string>> rows;
     {
-        auto st = prepare(*other_,
-                          "SELECT id, body FROM request WHERE type = ? AND wiped_at_ms IS NULL AND received_at_ms < ?");
+        auto st = prepare(
+            *other_,
+            "SELECT id, body FROM request WHERE type = ? AND wiped_at_ms IS NULL AND received_at_ms < ?");
         if (!st) return st.status();
         st->bind(1, toString(type)).bind(2, toUnixMillis(cutoff));
         for (;;) {
@@ -673,6 +702,12 @@ Result<int> SqliteCentralStore::wipePersonalData(RequestType type, TimePoint cut
     }
     if (Status s = tx.commit(); !s) return s;
     return static_cast<int>(rows.size());
+}
+
+Status SqliteCentralStore::checkpoint() {
+    std::lock_guard lock(otherMutex_);
+    int rc = sqlite3_wal_checkpoint_v2(other_->db, nullptr, SQLITE_CHECKPOINT_PASSIVE, nullptr, nullptr);
+    return rc == SQLITE_OK ? Status::ok() : other_->statusFrom(rc, "checkpoint");
 }
 
 Status SqliteCentralStore::backupTo(const std::filesystem::path& file) {
@@ -703,7 +738,8 @@ Status SqliteCentralStore::backupTo(const std::filesystem::path& file) {
     }
     sqlite3_backup_finish(b);
     rc = sqlite3_errcode(dest);
-    std::string msg = rc == SQLITE_OK ? "" : fmt::format("{}: backup failed: {}", file.string(), sqlite3_errmsg(dest));
+    std::string msg =
+        rc == SQLITE_OK ? "" : fmt::format("{}: backup failed: {}", file.string(), sqlite3_errmsg(dest));
     sqlite3_close_v2(dest);
     return msg.empty() ? Status::ok() : Status::ioError(msg);
 }
@@ -719,7 +755,8 @@ Result<StoreCounts> SqliteCentralStore::counts() {
         {"SELECT COUNT(DISTINCT uuid) FROM request", &c.distinctUuids},
         {"SELECT COUNT(*) FROM kiosk_fault", &c.kioskFaults},
         {"SELECT COUNT(*) FROM queue_stat_event", &c.queueEvents},
-        {"SELECT COUNT(*) FROM notification WHERE done_at_ms IS NULL AND failed = 0", &c.notificationsPending},
+        {"SELECT COUNT(*) FROM notification WHERE done_at_ms IS NULL AND failed = 0",
+         &c.notificationsPending},
         {"SELECT COUNT(*) FROM notification WHERE done_at_ms IS NOT NULL", &c.notificationsDone},
     };
     for (auto& q : qs) {

@@ -2,9 +2,11 @@
 //
 // Two connections: one for the group-commit writer (storeBatch only) and one for everything else, each
 // behind its own mutex; WAL lets readers run while the writer commits, and both wait on a busy timeout for
-// the write lock. Versioned migrations in PRAGMA user_version, each in its own transaction; a file newer than
-// this program is refused. SQL is kept portable (no AUTOINCREMENT, ON CONFLICT DO NOTHING, no SQLite-only
-// functions) so a PostgreSQL store can share it. sqlite3.h stays in the .cpp.
+// the write lock. Automatic checkpoints are off: checkpoint() (PASSIVE) runs from the server's background
+// thread, so no intake commit pays for copying the log into the database. Versioned migrations in PRAGMA
+// user_version, each in its own transaction; a file newer than this program is refused. SQL is kept portable
+// (no AUTOINCREMENT, ON CONFLICT DO NOTHING, no SQLite-only functions) so a PostgreSQL store can share it.
+// sqlite3.h stays in the .cpp.
 //
 // Crash points (common/crash_point.h): "central-before-commit" (batch written, not committed).
 #pragma once
@@ -27,10 +29,12 @@ class SqliteCentralStore final : public CentralStore {
     Result<std::optional<RequestStatusView>> statusOf(const std::string& reference) override;
     Result<std::vector<RequestSummary>> listRequests(const RequestFilter& filter) override;
     Result<std::optional<RequestDetail>> requestDetail(const std::string& reference,
-                                                        const std::optional<std::string>& onlyTeam,
-                                                        const std::string& reader, TimePoint now) override;
-    Result<RequestSummary> updateStatus(const std::string& reference, const std::optional<std::string>& onlyTeam,
-                                        const StatusUpdate& update, const std::string& who, TimePoint now) override;
+                                                       const std::optional<std::string>& onlyTeam,
+                                                       const std::string& reader, TimePoint now) override;
+    Result<RequestSummary> updateStatus(const std::string& reference,
+                                        const std::optional<std::string>& onlyTeam,
+                                        const StatusUpdate& update, const std::string& who,
+                                        TimePoint now) override;
     Status appendAudit(const AuditEntry& entry) override;
     Result<std::vector<AuditEntry>> auditLog(const std::optional<std::string>& reference, int limit) override;
     Status addPerson(const Person& person, const std::string& tokenHash, TimePoint now) override;
@@ -38,8 +42,10 @@ class SqliteCentralStore final : public CentralStore {
     Result<int> storeQueueEvents(const QueueStatBatch& batch, TimePoint receivedAt) override;
     Result<std::vector<PendingNotification>> dueNotifications(TimePoint now, int limit) override;
     Status notificationDelivered(std::int64_t id, TimePoint now) override;
-    Status notificationFailed(std::int64_t id, const std::string& error, TimePoint retryAt, bool gaveUp) override;
+    Status notificationFailed(std::int64_t id, const std::string& error, TimePoint retryAt,
+                              bool gaveUp) override;
     Result<int> wipePersonalData(RequestType type, TimePoint cutoff, TimePoint now) override;
+    Status checkpoint() override;
     Status backupTo(const std::filesystem::path& file) override;
     Result<StoreCounts> counts() override;
 

@@ -22,8 +22,10 @@ TransportError classify(CURLcode rc) {
     switch (rc) {
         case CURLE_COULDNT_CONNECT:
         case CURLE_COULDNT_RESOLVE_HOST:
-        case CURLE_COULDNT_RESOLVE_PROXY: return TransportError::Connect;
-        case CURLE_OPERATION_TIMEDOUT: return TransportError::Timeout;
+        case CURLE_COULDNT_RESOLVE_PROXY:
+            return TransportError::Connect;
+        case CURLE_OPERATION_TIMEDOUT:
+            return TransportError::Timeout;
         case CURLE_SSL_CONNECT_ERROR:
         case CURLE_PEER_FAILED_VERIFICATION:
         case CURLE_SSL_CERTPROBLEM:
@@ -37,7 +39,8 @@ TransportError classify(CURLcode rc) {
         case CURLE_SSL_ENGINE_INITFAILED:
         case CURLE_SSL_ENGINE_NOTFOUND:
         case CURLE_SSL_ENGINE_SETFAILED:
-        case CURLE_SSL_SHUTDOWN_FAILED: return TransportError::Tls;
+        case CURLE_SSL_SHUTDOWN_FAILED:
+            return TransportError::Tls;
         // With TLS 1.3 a refused client certificate shows up as a failed first read (DESIGN.md pitfalls).
         case CURLE_RECV_ERROR:
         case CURLE_SEND_ERROR:
@@ -45,8 +48,10 @@ TransportError classify(CURLcode rc) {
         case CURLE_PARTIAL_FILE:
         case CURLE_HTTP2:
         case CURLE_HTTP2_STREAM:
-        case CURLE_WEIRD_SERVER_REPLY: return TransportError::Interrupted;
-        default: return TransportError::Other;
+        case CURLE_WEIRD_SERVER_REPLY:
+            return TransportError::Interrupted;
+        default:
+            return TransportError::Other;
     }
 }
 
@@ -57,7 +62,9 @@ CurlHttpClient::CurlHttpClient(CurlHttpClientOptions options) : options_(std::mo
     curl_ = curl_easy_init();
 }
 
-CurlHttpClient::~CurlHttpClient() { curl_easy_cleanup(static_cast<CURL*>(curl_)); }
+CurlHttpClient::~CurlHttpClient() {
+    curl_easy_cleanup(static_cast<CURL*>(curl_));
+}
 
 HttpResult CurlHttpClient::send(const HttpRequest& request) {
     HttpResult result;

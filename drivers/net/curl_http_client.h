@@ -18,7 +18,7 @@ namespace wp {
 struct CurlHttpClientOptions {
     std::string baseUrl;  // "https://central.example.org:8443" (no trailing slash)
     std::filesystem::path caFile;
-    std::string pinnedPublicKey;  // empty: no pin
+    std::string pinnedPublicKey;                         // empty: no pin
     std::filesystem::path clientCertificate, clientKey;  // empty: no client certificate
     long connectTimeoutMs = 5000;
     long transferTimeoutMs = 20000;

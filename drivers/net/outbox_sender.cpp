@@ -7,10 +7,13 @@ namespace wp {
 OutboxSender::OutboxSender(OutboxStore& store, const Clock& clock, RandomSource& random, Options options)
     : store_(store), clock_(clock), random_(random), options_(std::move(options)) {}
 
-OutboxSender::~OutboxSender() { stop(); }
+OutboxSender::~OutboxSender() {
+    stop();
+}
 
 void OutboxSender::start() {
-    for (int shard = 0; shard < options_.parallel; ++shard) threads_.emplace_back([this, shard] { run(shard); });
+    for (int shard = 0; shard < options_.parallel; ++shard)
+        threads_.emplace_back([this, shard] { run(shard); });
 }
 
 void OutboxSender::stop() {
@@ -38,8 +41,7 @@ void OutboxSender::run(int shard) {
     auto lastWipe = std::chrono::steady_clock::now() - std::chrono::hours(1);
     while (!stopping_) {
         DeliveryReport report = outbox.deliverDue();
-        if (!report.storeStatus)
-            std::fprintf(stderr, "outbox: %s\n", report.storeStatus.message().c_str());
+        if (!report.storeStatus) std::fprintf(stderr, "outbox: %s\n", report.storeStatus.message().c_str());
         if (shard == 0 && std::chrono::steady_clock::now() - lastWipe > std::chrono::minutes(1)) {
             (void)outbox.wipeOldRejected();
             lastWipe = std::chrono::steady_clock::now();

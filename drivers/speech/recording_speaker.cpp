@@ -28,6 +28,13 @@ std::vector<Utterance> RecordingSpeaker::utterances() const {
     return said_;
 }
 
+std::vector<std::string> RecordingSpeaker::texts() const {
+    std::lock_guard lock(mutex_);
+    std::vector<std::string> out;
+    for (const Utterance& u : said_) out.push_back(u.text);
+    return out;
+}
+
 int RecordingSpeaker::stops() const {
     std::lock_guard lock(mutex_);
     return stops_;

@@ -26,6 +26,8 @@ class RecordingSpeaker final : public Speaker {
     void setVolume(int percent) override;
 
     std::vector<Utterance> utterances() const;
+    // The texts said, in order (what the script runner's expect-spoken reads).
+    std::vector<std::string> texts() const;
     int stops() const;
     int volume() const;
 

@@ -11,46 +11,20 @@
 #include <cstdio>
 #include <csignal>
 #include <cstdlib>
+#include <map>
 #include <optional>
 
 #include "common/bundle.h"
 #include "common/clock.h"
-#include "drivers/printer/cups_printer.h"
-#include "drivers/speech/recording_speaker.h"
 #include "kiosk/app/pointer_input.h"
+#include "kiosk/app/role.h"
 #include "kiosk/app/script_runner.h"
-#include "kiosk/core/print_spooler.h"
-#include "kiosk/core/queue.h"
-#include "kiosk/core/resident_session.h"
-#include "kiosk/core/ticket_flow.h"
-#include "kiosk/store/sqlite_queue_store.h"
 #include "kiosk/ui/fonts.h"
-#include "kiosk/ui/resident_shell.h"
-#include "kiosk/ui/screen.h"
 #include "kiosk/ui/ui.h"
 
 namespace wp {
 
 namespace {
-
-// Until the host console exists, an alert is written to the kiosk's log for the host and the admin.
-class LoggedHostAlerts final : public HostAlerts {
-  public:
-    void residentAsksForHost(const std::string& screen, TimePoint) override {
-        std::fprintf(stderr, "wijkpunt-kiosk: a resident asks for the host (screen '%s')\n", screen.c_str());
-    }
-};
-
-// Every screen a tile opens must exist; a bundle naming an unknown one is refused before start-up.
-Status checkScreens(const Bundle& bundle) {
-    auto ids = ui::screenIds();
-    for (const StartTile& tile : bundle.content.tiles)
-        if (std::find(ids.begin(), ids.end(), tile.screen) == ids.end())
-            return Status::invalidInput(
-                fmt::format("{}/content.toml: tile '{}' opens screen '{}', which does not exist",
-                            bundle.settings.contentDir.string(), tile.id, tile.screen));
-    return Status::ok();
-}
 
 enum class KeypadAction { None, Next, Previous, Activate, Back };
 
@@ -94,15 +68,31 @@ std::optional<SDL_Keycode> scriptKey(const std::string& name) {
     return std::nullopt;
 }
 
+}  // namespace
+
+std::filesystem::path kioskDatabase(const Settings& settings) {
+    std::error_code ec;
+    std::filesystem::create_directories(settings.dataDir, ec);  // opening the file then says what is wrong
+    return settings.dataDir / "kiosk.sqlite";
+}
+
+Status databaseError(const std::filesystem::path& file, const Status& why) {
+    return Status::ioError(fmt::format("cannot open the kiosk database {}: {}", file.string(), why.message()));
+}
+
+namespace {
+
+Result<std::unique_ptr<Role>> makeRole(const std::string& name, RoleContext& context) {
+    if (name == "walkin") return makeWalkinRole(context);
+    if (name == "display") return makeDisplayRole(context);
+    if (name == "host") return makeHostRole(context);
+    return Status::invalidInput(fmt::format("unknown role '{}' (walkin, host or display)", name));
+}
+
 class Kiosk final : public ScriptHost {
   public:
     Kiosk(const KioskOptions& options, Bundle bundle)
-        : options_(options),
-          bundle_(std::move(bundle)),
-          clock_(makeClock(options)),
-          speaker_(options.speechLog),
-          session_(bundle_, *clock_, speaker_, alerts_),
-          ui_(fonts_) {}
+        : options_(options), bundle_(std::move(bundle)), clock_(makeClock(options)), ui_(fonts_) {}
 
     ~Kiosk() override { shutdown(); }
 
@@ -117,11 +107,7 @@ class Kiosk final : public ScriptHost {
     void advanceClock(Millis d) override {
         if (scriptClock_) scriptClock_->advance(d);
     }
-    std::vector<std::string> spoken() const override {
-        std::vector<std::string> out;
-        for (const Utterance& u : speaker_.utterances()) out.push_back(u.text);
-        return out;
-    }
+    std::vector<std::string> spoken() const override { return role_ ? role_->spoken() : std::vector<std::string>{}; }
 
   private:
     std::unique_ptr<Clock> makeClock(const KioskOptions& o) {
@@ -132,31 +118,18 @@ class Kiosk final : public ScriptHost {
         return c;
     }
     Status setUp();
-    // The queue, the printer and the ticket flow, from the bundle's settings.
-    Status setUpQueue();
     void shutdown();
     void handle(const SDL_Event& e);
     void renderFrame();
-    // What the screen shows that changes with time; a frame is drawn when it changes.
-    std::string timedStateKey() const;
 
     KioskOptions options_;
     Bundle bundle_;
     ScriptClock* scriptClock_ = nullptr;
     std::unique_ptr<Clock> clock_;
-    RecordingSpeaker speaker_;
-    LoggedHostAlerts alerts_;
-    ResidentSession session_;
     ui::FontSet fonts_;
     ui::Ui ui_;
-    ui::ResidentShell shell_;
     PointerInput pointer_;
-    std::unique_ptr<SqliteQueueStore> store_;
-    std::unique_ptr<ServiceQueue> queue_;
-    std::unique_ptr<Printer> printer_;
-    std::unique_ptr<PrintSpooler> spooler_;
-    std::unique_ptr<TicketFlow> ticketFlow_;
-    TimePoint nextPrinterCheck_{};
+    std::unique_ptr<Role> role_;
 
     SDL_Window* window_ = nullptr;
     SDL_Renderer* renderer_ = nullptr;
@@ -174,13 +147,14 @@ Status Kiosk::setUp() {
     SDL_SetHint(SDL_HINT_TOUCH_MOUSE_EVENTS, "0");  // a touch is not also a mouse click
     SDL_SetHint(SDL_HINT_MOUSE_TOUCH_EVENTS, "0");
     // Without this even the software renderer loads Mesa through GLX on X11 (DESIGN.md pitfalls).
-    SDL_SetHint(SDL_HINT_FRAMEBUFFER_ACCELERATION, bundle_.settings.screen.acceleratedRenderer ? "1" : "0");
+    const Settings::Screen& screen = role_->screen();
+    SDL_SetHint(SDL_HINT_FRAMEBUFFER_ACCELERATION, screen.acceleratedRenderer ? "1" : "0");
     SDL_SetHint(SDL_HINT_VIDEO_ALLOW_SCREENSAVER, "0");
     if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_EVENTS) != 0)
         return Status::unavailable(fmt::format("cannot start SDL video: {}", SDL_GetError()));
 
-    width_ = bundle_.settings.screen.widthPx;
-    height_ = bundle_.settings.screen.heightPx;
+    width_ = screen.widthPx;
+    height_ = screen.heightPx;
     Uint32 flags = SDL_WINDOW_SHOWN;
     // Headless drivers have no real screen to fill: they get the configured panel's size.
     const std::string driver = SDL_GetCurrentVideoDriver();
@@ -190,8 +164,7 @@ Status Kiosk::setUp() {
         SDL_CreateWindow("Wijkpunt", SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED, width_, height_, flags);
     if (!window_) return Status::unavailable(fmt::format("cannot open the window: {}", SDL_GetError()));
     SDL_ShowCursor(options_.windowed ? SDL_ENABLE : SDL_DISABLE);
-    Uint32 rflags =
-        bundle_.settings.screen.acceleratedRenderer ? SDL_RENDERER_ACCELERATED : SDL_RENDERER_SOFTWARE;
+    Uint32 rflags = screen.acceleratedRenderer ? SDL_RENDERER_ACCELERATED : SDL_RENDERER_SOFTWARE;
     renderer_ = SDL_CreateRenderer(window_, -1, rflags);
     if (!renderer_) return Status::unavailable(fmt::format("cannot create the renderer: {}", SDL_GetError()));
     SDL_GetRendererOutputSize(renderer_, &width_, &height_);
@@ -205,7 +178,9 @@ Status Kiosk::setUp() {
     style.WindowPadding = ImVec2(0, 0);
     style.WindowBorderSize = 0;
     style.WindowRounding = 0;
-    if (!fonts_.build(*io.Fonts, bundle_.themes))
+    std::map<std::string, Theme> themes;
+    for (const std::string& id : role_->themeIds()) themes.emplace(id, bundle_.themes.at(id));
+    if (!fonts_.build(*io.Fonts, themes))
         return Status::ioError("cannot build the font atlas from the themes' font files");
     if (!ImGui_ImplSDLRenderer_Init(renderer_)) return Status::unavailable("cannot start the ImGui renderer");
     if (!ImGui_ImplSDLRenderer_CreateFontsTexture())
@@ -218,38 +193,8 @@ Status Kiosk::setUp() {
     return Status::ok();
 }
 
-Status Kiosk::setUpQueue() {
-    std::error_code ec;
-    std::filesystem::create_directories(bundle_.settings.dataDir, ec);
-    auto dbFile = bundle_.settings.dataDir / "kiosk.sqlite";
-    auto store = SqliteQueueStore::open(dbFile, bundle_.services);
-    if (!store) return Status::ioError(fmt::format("cannot open the kiosk database {}: {}", dbFile.string(), store.status().message()));
-    store_ = std::move(store).value();
-    queue_ = std::make_unique<ServiceQueue>(bundle_.services, *store_, *clock_);
-    const auto& p = bundle_.settings.printer;
-    if (auto way = parsePrintWay(p.way)) {
-        CupsPrinterSettings cups;
-        cups.way = *way;
-        cups.queue = p.queue;
-        cups.server = p.server;
-        printer_ = std::make_unique<CupsPrinter>(cups);
-        // The worker wakes the event loop with an empty user event; SDL_PushEvent is thread-safe.
-        spooler_ = std::make_unique<PrintSpooler>(*printer_, [] {
-            SDL_Event e{};
-            e.type = SDL_USEREVENT;
-            SDL_PushEvent(&e);
-        });
-    }
-    ticketFlow_ = std::make_unique<TicketFlow>(*queue_, *store_, spooler_.get(), bundle_.settings, *clock_);
-    session_.attachTicketFlow(ticketFlow_.get());
-    return Status::ok();
-}
-
 void Kiosk::shutdown() {
-    session_.attachTicketFlow(nullptr);
-    ticketFlow_.reset();
-    spooler_.reset();  // joins the print worker before the printer goes
-    printer_.reset();
+    role_.reset();  // its worker threads stop before the window goes
     if (imguiReady_) {
         ImGui_ImplSDLRenderer_Shutdown();
         ImGui::DestroyContext();
@@ -308,7 +253,7 @@ void Kiosk::handle(const SDL_Event& e) {
             quit_ = true;
             break;
         case SDL_FINGERDOWN:
-            session_.noteActivity();
+            role_->noteActivity();
             pointer_.press(e.tfinger.x * static_cast<float>(width_),
                            e.tfinger.y * static_cast<float>(height_));
             break;
@@ -322,7 +267,7 @@ void Kiosk::handle(const SDL_Event& e) {
             break;
         case SDL_MOUSEBUTTONDOWN:
             if (e.button.which == SDL_TOUCH_MOUSEID || e.button.button != SDL_BUTTON_LEFT) break;
-            session_.noteActivity();
+            role_->noteActivity();
             pointer_.press(static_cast<float>(e.button.x), static_cast<float>(e.button.y));
             break;
         case SDL_MOUSEMOTION:
@@ -334,7 +279,7 @@ void Kiosk::handle(const SDL_Event& e) {
             pointer_.release(static_cast<float>(e.button.x), static_cast<float>(e.button.y));
             break;
         case SDL_KEYDOWN:
-            session_.noteActivity();
+            role_->noteActivity();
             switch (keypadAction(e.key)) {
                 case KeypadAction::Next:
                     ui_.focusNext();
@@ -347,7 +292,7 @@ void Kiosk::handle(const SDL_Event& e) {
                     break;
                 case KeypadAction::Back:
                     ui_.clearFocus();
-                    session_.back();
+                    role_->back();
                     break;
                 case KeypadAction::None:
                     break;
@@ -356,14 +301,6 @@ void Kiosk::handle(const SDL_Event& e) {
         default:
             break;
     }
-}
-
-std::string Kiosk::timedStateKey() const {
-    std::string key = formatLocalHourMinute(session_.now());
-    if (ticketFlow_ && ticketFlow_->printerTrouble()) key += "/printer-trouble";
-    if (session_.idlePhase() == IdleTimer::Phase::Warning)
-        key += fmt::format("/w{}", session_.idleSecondsLeft());
-    return key;
 }
 
 void Kiosk::renderFrame() {
@@ -379,7 +316,7 @@ void Kiosk::renderFrame() {
 
     ImGui_ImplSDLRenderer_NewFrame();
     ImGui::NewFrame();
-    shell_.drawFrame(ui_, session_, static_cast<float>(width_), static_cast<float>(height_));
+    role_->drawFrame(ui_, static_cast<float>(width_), static_cast<float>(height_));
     ImGui::Render();
     SDL_SetRenderDrawColor(renderer_, 0, 0, 0, 255);
     SDL_RenderClear(renderer_);
@@ -401,10 +338,6 @@ void Kiosk::renderFrame() {
 }
 
 int Kiosk::run() {
-    if (Status s = checkScreens(bundle_); !s) {
-        std::fprintf(stderr, "wijkpunt-kiosk: %s\n", s.message().c_str());
-        return 2;
-    }
     std::optional<ScriptRunner> runner;
     if (!options_.script.empty()) {
         auto loaded = ScriptRunner::load(options_.script);
@@ -413,12 +346,22 @@ int Kiosk::run() {
             return 2;
         }
         runner.emplace(std::move(loaded).value());
+        if (!options_.scriptLog.empty()) runner->logStepsTo(options_.scriptLog);
     }
-    if (Status s = setUp(); !s) {
-        std::fprintf(stderr, "wijkpunt-kiosk: %s\n", s.message().c_str());
+    // The role first (it names the screen), then the window; a worker thread wakes the loop with an
+    // empty user event (SDL_PushEvent is thread-safe; before SDL_Init it does nothing, and that is fine).
+    RoleContext context{options_, bundle_, *clock_, [] {
+                            SDL_Event e{};
+                            e.type = SDL_USEREVENT;
+                            SDL_PushEvent(&e);
+                        }};
+    auto role = makeRole(options_.role, context);
+    if (!role) {
+        std::fprintf(stderr, "wijkpunt-kiosk: %s\n", role.status().message().c_str());
         return 2;
     }
-    if (Status s = setUpQueue(); !s) {
+    role_ = std::move(role).value();
+    if (Status s = setUp(); !s) {
         std::fprintf(stderr, "wijkpunt-kiosk: %s\n", s.message().c_str());
         return 2;
     }
@@ -426,23 +369,18 @@ int Kiosk::run() {
     int dirty = 2;
     std::string shownKey;
     while (!quit_) {
-        // Sleep until an event, the next second (the clock and the idle countdown), or at once when a
-        // frame is due. Under a script, poll fast: steps count frames.
-        int timeoutMs = dirty > 0 ? 0 : runner ? 5 : static_cast<int>(1000 - SDL_GetTicks64() % 1000);
+        // Sleep until an event, the role's next update (the clock's second, the idle countdown, polling the
+        // shared database), or at once when a frame is due. Under a script, poll fast: steps count frames.
+        const auto interval = static_cast<uint64_t>(role_->updateInterval().count());
+        int timeoutMs = dirty > 0 ? 0 : runner ? 5 : static_cast<int>(interval - SDL_GetTicks64() % interval);
         SDL_Event e;
         if (SDL_WaitEventTimeout(&e, timeoutMs)) {
             handle(e);
             while (SDL_PollEvent(&e)) handle(e);
             dirty = std::max(dirty, 3);  // press frame, release frame, result frame
         }
-        if (session_.tick()) dirty = std::max(dirty, 1);
-        if (ticketFlow_->collectPrintResults()) dirty = std::max(dirty, 1);
-        if (TimePoint now = clock_->now(); now >= nextPrinterCheck_) {
-            // The printer's state for the start screen and the host, every half minute of the injected clock.
-            ticketFlow_->requestPrinterStatus();
-            nextPrinterCheck_ = now + std::chrono::seconds(30);
-        }
-        if (std::string key = timedStateKey(); key != shownKey) {
+        if (role_->update()) dirty = std::max(dirty, 1);
+        if (std::string key = role_->timedStateKey(); key != shownKey) {
             shownKey = key;
             dirty = std::max(dirty, 1);
         }
@@ -479,6 +417,7 @@ int runKiosk(const KioskOptions& options) {
         return 2;
     }
     if (!options.dataDir.empty()) bundle->settings.dataDir = options.dataDir;
+    if (!options.counter.empty()) bundle->settings.host.counter = options.counter;
     Kiosk kiosk(options, std::move(bundle).value());
     return kiosk.run();
 }

@@ -21,11 +21,14 @@ struct KioskOptions {
     std::filesystem::path script;
     std::filesystem::path screenshotDir = ".";
     std::filesystem::path speechLog;
+    std::filesystem::path scriptLog;  // timestamps of every script step (benches)
     std::filesystem::path clockFile;
     // The script clock's first moment, as local time in Europe/Amsterdam (a test's fixed day and hour).
     std::optional<TimePoint> clockStart;
     // Overrides the settings' data_dir (the kiosk database), for tests and the demo.
     std::filesystem::path dataDir;
+    // Overrides the settings' host counter (several host consoles at one contact point).
+    std::string counter;
     // Leave after this many presented frames (start-up measurements); 0 = run until closed.
     int exitAfterFrames = 0;
 };

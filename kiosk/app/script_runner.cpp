@@ -95,6 +95,17 @@ Result<std::vector<ScriptStep>> ScriptRunner::parse(const std::string& text, con
                             fileName, lineNo, word));
         ScriptStep step{w->kind, {}, Millis(0), lineNo, line};
         if (w->arg == Word::Quoted) {
+            // expect, expect-not and expect-spoken may name how long to wait: expect "H-001" 20s.
+            const bool waits = w->kind == ScriptStep::Kind::Expect || w->kind == ScriptStep::Kind::ExpectNot ||
+                               w->kind == ScriptStep::Kind::ExpectSpoken;
+            if (size_t close = rest.rfind('"'); waits && close != std::string::npos && close + 1 < rest.size()) {
+                auto d = parseDuration(trim(rest.substr(close + 1)));
+                if (!d)
+                    return Status::invalidInput(fmt::format("{}:{}: after the text, {} takes a duration like 20s",
+                                                            fileName, lineNo, word));
+                step.duration = *d;
+                rest = trim(rest.substr(0, close + 1));
+            }
             auto q = parseQuoted(rest);
             if (!q)
                 return Status::invalidInput(
@@ -167,6 +178,13 @@ bool ScriptRunner::tapLabel(const ScriptStep& step, ScriptHost& host, const std:
     return true;
 }
 
+void ScriptRunner::logStep(const ScriptStep& step, const char* phase) const {
+    if (log_.empty()) return;
+    auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(
+                  std::chrono::system_clock::now().time_since_epoch()).count();
+    std::ofstream(log_, std::ios::app) << ms << ' ' << phase << ' ' << step.line << ' ' << step.source << '\n';
+}
+
 ScriptRunner::State ScriptRunner::poll(ScriptHost& host) {
     while (state_ == State::Running) {
         if (next_ >= steps_.size()) {
@@ -179,8 +197,10 @@ ScriptRunner::State ScriptRunner::poll(ScriptHost& host) {
             stepStarted_ = true;
             stepStart_ = Steady::now();
             typed_ = 0;
+            logStep(step, "start");
         }
-        const bool timedOut = Steady::now() - stepStart_ > kExpectTimeout;
+        const auto timeout = step.duration.count() > 0 ? step.duration : kExpectTimeout;
+        const bool timedOut = Steady::now() - stepStart_ > timeout;
         bool done = false;
         switch (step.kind) {
             case ScriptStep::Kind::Tap:
@@ -206,8 +226,8 @@ ScriptRunner::State ScriptRunner::poll(ScriptHost& host) {
                     done = true;
                 else if (timedOut)
                     fail(step, host,
-                         want ? fmt::format("\"{}\" is not on screen after 5 s", step.arg)
-                              : fmt::format("\"{}\" is still on screen after 5 s", step.arg));
+                         want ? fmt::format("\"{}\" is not on screen after {} ms", step.arg, timeout.count())
+                              : fmt::format("\"{}\" is still on screen after {} ms", step.arg, timeout.count()));
                 break;
             }
             case ScriptStep::Kind::ExpectSpoken: {
@@ -244,6 +264,7 @@ ScriptRunner::State ScriptRunner::poll(ScriptHost& host) {
             }
         }
         if (!done) break;
+        logStep(step, "done");
         ++next_;
         stepStarted_ = false;
     }

@@ -2,8 +2,8 @@
 //
 //   tap "LABEL"          taps the centre of the one control labelled LABEL in the last presented frame
 //   type "TEXT"          taps the on-screen keyboard key of each character
-//   expect "TEXT"        TEXT is drawn whole (not clipped) in the last frame; polls up to 5 s
-//   expect-not "TEXT"    TEXT is not drawn; polls up to 5 s for it to go
+//   expect "TEXT" [20s]  TEXT is drawn whole (not clipped) in the last frame; polls up to 5 s (or as given)
+//   expect-not "TEXT"    TEXT is not drawn; polls up to 5 s (or as given) for it to go
 //   expect-spoken "TEXT" the speaker said something containing TEXT since the script started; polls 5 s
 //   key NAME             a keypad key: next, previous, up, down, left, right, enter, back
 //   advance 30s          moves the injected clock
@@ -58,6 +58,9 @@ class ScriptRunner {
     // Does what it can now; call once per loop turn. Returns the state after.
     State poll(ScriptHost& host);
     State state() const { return state_; }
+    // Appends "<unix ms> start|done <line> <step as written>" for every step to file, so a bench can put
+    // the moment of a tap next to what other processes saw (the printer's output, the display).
+    void logStepsTo(std::filesystem::path file) { log_ = std::move(file); }
     const std::string& failure() const { return failure_; }
     size_t stepsDone() const { return next_; }
 
@@ -80,6 +83,8 @@ class ScriptRunner {
     Steady::time_point stepStart_;
     uint64_t framesAtLastInput_ = 0;
     size_t typed_ = 0;  // characters of a type step done so far
+    std::filesystem::path log_;
+    void logStep(const ScriptStep& step, const char* phase) const;
 };
 
 }  // namespace wp

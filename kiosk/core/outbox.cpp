@@ -10,9 +10,12 @@ namespace wp {
 
 std::string_view toString(OutboxState s) {
     switch (s) {
-        case OutboxState::Waiting: return "waiting";
-        case OutboxState::Delivered: return "delivered";
-        case OutboxState::Rejected: return "rejected";
+        case OutboxState::Waiting:
+            return "waiting";
+        case OutboxState::Delivered:
+            return "delivered";
+        case OutboxState::Rejected:
+            return "rejected";
     }
     return "?";
 }
@@ -31,13 +34,20 @@ Millis retryDelay(const OutboxPolicy& policy, int attempts, RandomSource& random
     for (int i = 0; i < doublings && ceiling < policy.maxRetry.count(); ++i) ceiling *= 2;
     ceiling = std::min<long long>(ceiling, policy.maxRetry.count());
     long long half = ceiling / 2;
-    auto jitter = static_cast<long long>(random.below(static_cast<std::uint32_t>(std::max<long long>(1, ceiling - half + 1))));
+    auto jitter = static_cast<long long>(
+        random.below(static_cast<std::uint32_t>(std::max<long long>(1, ceiling - half + 1))));
     return Millis(half + jitter);
 }
 
-Outbox::Outbox(OutboxStore& store, HttpClient& http, const Clock& clock, RandomSource& random, OutboxPolicy policy,
-               int shard, int shards)
-    : store_(store), http_(http), clock_(clock), random_(random), policy_(policy), shard_(shard), shards_(shards) {}
+Outbox::Outbox(OutboxStore& store, HttpClient& http, const Clock& clock, RandomSource& random,
+               OutboxPolicy policy, int shard, int shards)
+    : store_(store),
+      http_(http),
+      clock_(clock),
+      random_(random),
+      policy_(policy),
+      shard_(shard),
+      shards_(shards) {}
 
 Result<std::int64_t> Outbox::submit(const Request& request) {
     if (auto e = validateRequest(request))
@@ -77,8 +87,9 @@ DeliveryReport Outbox::deliverDue() {
                 break;
             }
             case DeliveryVerdict::Retry: {
-                std::string why = res.answered() ? fmt::format("HTTP {}", res.status)
-                                                 : fmt::format("{}: {}", toString(res.transport), res.transportMessage);
+                std::string why = res.answered()
+                                      ? fmt::format("HTTP {}", res.status)
+                                      : fmt::format("{}: {}", toString(res.transport), res.transportMessage);
                 TimePoint retryAt = at + retryDelay(policy_, row.attempts + 1, random_);
                 s = store_.scheduleRetry(row.id, retryAt, why);
                 ++report.retried;

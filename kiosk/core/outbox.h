@@ -5,7 +5,8 @@
 //    the receipt can print and the UI never waits for the network.
 // 2. deliverDue() (called by a sender thread: drivers/net/outbox_sender.h) POSTs each due row to
 //    /v1/requests and applies the policy below. The server is idempotent by UUID, so a row sent again after a
-//    crash between the server's commit and our bookkeeping is answered with the first 201, never stored twice.
+//    crash between the server's commit and our bookkeeping is answered with the first 201, never stored
+//    twice.
 //
 // Policy (classifyDelivery, retryDelay):
 // - 2xx: delivered. The row is marked delivered and its personal fields wiped (secure_delete in the store).
@@ -15,8 +16,8 @@
 //   jitter (2 s, 4 s, 8 s ... at most 5 minutes, each between half and all of that), on the injected clock.
 //   After a failed attempt the pass stops: when the server is down, one row finds out, not all of them.
 //
-// Thread-safety: an Outbox is used by one thread at a time. Several Outbox objects (one per sender thread) may
-// share a store: each takes the rows of its own shard (id mod shards), so no row is sent by two at once.
+// Thread-safety: an Outbox is used by one thread at a time. Several Outbox objects (one per sender thread)
+// may share a store: each takes the rows of its own shard (id mod shards), so no row is sent by two at once.
 // Core only: no SQLite, curl or threads here.
 #pragma once
 
@@ -59,10 +60,10 @@ struct RejectedRequest {
 struct OutboxSnapshot {
     int waiting = 0;
     int delivered = 0;
-    std::vector<RejectedRequest> rejected;      // newest first, also after their personal data is wiped
-    std::optional<TimePoint> lastDelivery;      // last 2xx
-    std::optional<TimePoint> oldestWaiting;     // created_at of the oldest waiting row
-    std::string lastError;                      // of the most recent failed attempt of a waiting row
+    std::vector<RejectedRequest> rejected;   // newest first, also after their personal data is wiped
+    std::optional<TimePoint> lastDelivery;   // last 2xx
+    std::optional<TimePoint> oldestWaiting;  // created_at of the oldest waiting row
+    std::string lastError;                   // of the most recent failed attempt of a waiting row
 };
 
 class OutboxStore {
@@ -109,8 +110,8 @@ struct DeliveryReport {
 
 class Outbox {
   public:
-    Outbox(OutboxStore& store, HttpClient& http, const Clock& clock, RandomSource& random, OutboxPolicy policy,
-           int shard = 0, int shards = 1);
+    Outbox(OutboxStore& store, HttpClient& http, const Clock& clock, RandomSource& random,
+           OutboxPolicy policy, int shard = 0, int shards = 1);
 
     // Checks and commits a request (the UI's call). InvalidInput names the field when the request breaks
     // its type's spec: a programmer mistake in a flow, caught before a resident gets a receipt.
@@ -119,6 +120,9 @@ class Outbox {
     DeliveryReport deliverDue();
     // Wipes rejected rows older than policy.rejectedKeepDays.
     Result<int> wipeOldRejected();
+    // What the host console shows: waiting count, rejected rows with the server's errors (newest first, at
+    // most maxRejected), the last successful delivery and the last error of a waiting row.
+    Result<OutboxSnapshot> state(int maxRejected = 50) { return store_.snapshot(maxRejected); }
 
   private:
     OutboxStore& store_;

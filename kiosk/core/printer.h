@@ -80,6 +80,9 @@ struct PrinterStatus {
     }
     bool paperOut() const { return has("media-empty") || has("media-needed"); }
     // Whether a ticket sent now can be expected to print; the start screen says so when it cannot.
+    // Note: CUPS itself never clears a backend's media-empty, not on cupsenable nor on a later job; only a
+    // backend saying "STATE: -media-empty" does (the test backend does so on every good job). So an idle
+    // queue may still say paper-out here after the fix. CupsPrinter sends jobs to an idle queue regardless.
     bool canPrint() const {
         return acceptingJobs && (state == State::Idle || state == State::Printing) && !paperOut() &&
                !has("offline");

@@ -38,16 +38,30 @@ std::string formatDay(date::local_days d) {
                        static_cast<unsigned>(ymd.day()));
 }
 
-constexpr std::array<std::pair<TicketState, std::string_view>, 6> kStateNames = {{
+constexpr std::array<std::pair<TicketState, std::string_view>, 7> kStateNames = {{
     {TicketState::Waiting, "waiting"},
     {TicketState::Called, "called"},
     {TicketState::Serving, "serving"},
     {TicketState::Done, "done"},
     {TicketState::NoShow, "no-show"},
     {TicketState::Cancelled, "cancelled"},
+    {TicketState::Parked, "parked"},
 }};
 
-constexpr std::array<std::pair<QueueEventKind, std::string_view>, 13> kEventNames = {{
+constexpr std::array<std::pair<TicketOrigin, std::string_view>, 3> kOriginNames = {{
+    {TicketOrigin::WalkIn, "walk-in"},
+    {TicketOrigin::Appointment, "appointment"},
+    {TicketOrigin::Host, "host"},
+}};
+
+constexpr std::array<std::pair<TicketOutcome, std::string_view>, 4> kOutcomeNames = {{
+    {TicketOutcome::None, ""},
+    {TicketOutcome::Helped, "helped"},
+    {TicketOutcome::Referred, "referred"},
+    {TicketOutcome::FollowUp, "follow-up"},
+}};
+
+constexpr std::array<std::pair<QueueEventKind, std::string_view>, 18> kEventNames = {{
     {QueueEventKind::Issued, "issued"},
     {QueueEventKind::Called, "called"},
     {QueueEventKind::Serving, "serving"},
@@ -61,6 +75,11 @@ constexpr std::array<std::pair<QueueEventKind, std::string_view>, 13> kEventName
     {QueueEventKind::Resumed, "resumed"},
     {QueueEventKind::Printed, "printed"},
     {QueueEventKind::PrintFailed, "print-failed"},
+    {QueueEventKind::Recalled, "recalled"},
+    {QueueEventKind::Parked, "parked"},
+    {QueueEventKind::NoShowUndone, "no-show-undone"},
+    {QueueEventKind::TransferredOut, "transferred-out"},
+    {QueueEventKind::TransferredIn, "transferred-in"},
 }};
 
 constexpr int kLookAheadDays = 14;
@@ -108,6 +127,32 @@ std::optional<TicketState> ticketStateFromString(std::string_view s) {
     return std::nullopt;
 }
 
+std::string_view toString(TicketOrigin o) {
+    for (const auto& [origin, name] : kOriginNames)
+        if (origin == o) return name;
+    assert(false);
+    return "?";
+}
+
+std::optional<TicketOrigin> ticketOriginFromString(std::string_view s) {
+    for (const auto& [origin, name] : kOriginNames)
+        if (name == s) return origin;
+    return std::nullopt;
+}
+
+std::string_view toString(TicketOutcome o) {
+    for (const auto& [outcome, name] : kOutcomeNames)
+        if (outcome == o) return name;
+    assert(false);
+    return "?";
+}
+
+std::optional<TicketOutcome> ticketOutcomeFromString(std::string_view s) {
+    for (const auto& [outcome, name] : kOutcomeNames)
+        if (name == s) return outcome;
+    return std::nullopt;
+}
+
 bool isFinal(TicketState s) {
     return s == TicketState::Done || s == TicketState::NoShow || s == TicketState::Cancelled;
 }
@@ -118,9 +163,12 @@ bool isAllowedTransition(TicketState from, TicketState to) {
         case S::Waiting:
             return to == S::Called || to == S::Cancelled;
         case S::Called:
-            return to == S::Serving || to == S::NoShow || to == S::Waiting || to == S::Done;
+            return to == S::Serving || to == S::NoShow || to == S::Waiting || to == S::Done ||
+                   to == S::Parked;
         case S::Serving:
-            return to == S::Done;
+            return to == S::Done || to == S::Parked;
+        case S::Parked:
+            return to == S::Called;
         default:
             return false;
     }
@@ -159,6 +207,8 @@ QueueEventKind eventForTransition(TicketState to) {
             return QueueEventKind::NoShow;
         case TicketState::Cancelled:
             return QueueEventKind::Cancelled;
+        case TicketState::Parked:
+            return QueueEventKind::Parked;
     }
     assert(false);
     return QueueEventKind::Issued;

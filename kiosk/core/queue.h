@@ -49,14 +49,32 @@ std::string nextDay(std::string_view day);
 
 // --- tickets
 
-enum class TicketState { Waiting, Called, Serving, Done, NoShow, Cancelled };
+// Parked (issue 5): set aside by the host while the resident fetches something; not in line, not final.
+enum class TicketState { Waiting, Called, Serving, Done, NoShow, Cancelled, Parked };
 
-std::string_view toString(TicketState s);  // "waiting", "called", "serving", "done", "no-show", "cancelled"
+// "waiting", "called", "serving", "done", "no-show", "cancelled", "parked"
+std::string_view toString(TicketState s);
 std::optional<TicketState> ticketStateFromString(std::string_view s);
 bool isFinal(TicketState s);
 // The moves a host may make: waiting -> called | cancelled; called -> serving | no-show | waiting (put back)
-// | done; serving -> done. Everything else is a programmer mistake or a stale screen.
+// | done | parked; serving -> done | parked; parked -> called (resumed: called again). Everything else is a
+// programmer mistake or a stale screen. Corrections (undoing a no-show) and transfers are not state moves:
+// HostDesk (kiosk/core/host_desk.h) makes them through HostQueueStore::changeTicket.
 bool isAllowedTransition(TicketState from, TicketState to);
+
+// How a ticket got into the line (issue 5). Stored with the ticket; the host console shows it.
+enum class TicketOrigin {
+    WalkIn,       // taken by a resident on the touch screen
+    Appointment,  // added by the host for a resident who came for an appointment
+    Host,         // added by hand by the host for someone who does not use the screen
+};
+std::string_view toString(TicketOrigin o);  // "walk-in", "appointment", "host"
+std::optional<TicketOrigin> ticketOriginFromString(std::string_view s);
+
+// How a finished ticket ended (issue 5): chosen by the host when finishing. None until then.
+enum class TicketOutcome { None, Helped, Referred, FollowUp };
+std::string_view toString(TicketOutcome o);  // "", "helped", "referred", "follow-up"
+std::optional<TicketOutcome> ticketOutcomeFromString(std::string_view s);
 
 struct Ticket {
     std::int64_t id = 0;    // the store's id, unique in one database
@@ -67,6 +85,18 @@ struct Ticket {
     TimePoint issuedAt;
     TicketState state = TicketState::Waiting;
     std::string counter;  // the counter it was called to ("Balie 1"); empty while waiting
+
+    // Issue 5 (host console). issuedAt is also the ticket's place in line: a transferred ticket keeps it.
+    TicketOrigin origin = TicketOrigin::WalkIn;
+    TicketOutcome outcome = TicketOutcome::None;  // set when it is finished (Done)
+    std::string transferredFrom;                  // service id it was transferred from; empty when never
+    std::optional<TimePoint> firstCalledAt;       // the first call (the end of the resident's wait)
+    std::optional<TimePoint> lastCalledAt;        // the current call, while called or serving
+    std::chrono::seconds serviceTime{0};          // time at a counter so far (call to park or done), summed
+    // Bumped by every change. A host action names the revision its screen showed; a different one means the
+    // screen is stale (Conflict), e.g. another console called the ticket in the meantime.
+    std::int64_t revision = 0;
+
     bool operator==(const Ticket&) const = default;
 };
 
@@ -89,9 +119,17 @@ enum class QueueEventKind {
     Resumed,
     Printed,  // informational, appended by the ticket printer
     PrintFailed,
+    // Issue 5 (host console); appended after PrintFailed so older numbering stays.
+    Recalled,        // called again at the same counter: the display announces it again
+    Parked,          // set aside (called or serving -> parked); resuming it leaves a Called event
+    NoShowUndone,    // a no-show corrected: the ticket is back in line at its original place
+    TransferredOut,  // left this service's line (service, number: the old ones) ...
+    TransferredIn,   // ... and joined another's (service, number: the new ones; display unchanged)
 };
 
-std::string_view toString(QueueEventKind k);  // "issued", "called", ..., "print-failed"
+// "issued", "called", ..., "print-failed", "recalled", "parked", "no-show-undone", "transferred-out",
+// "transferred-in"
+std::string_view toString(QueueEventKind k);
 std::optional<QueueEventKind> queueEventKindFromString(std::string_view s);
 // The event a state change leaves behind.
 QueueEventKind eventForTransition(TicketState to);
@@ -107,6 +145,10 @@ struct QueueEvent {
     int number = 0;       // ticket number; 0 for counter and pause events
     std::string counter;  // counter name where one is involved
     TimePoint at;
+    // The ticket as residents know it ("H-014"), filled in by the store when it reads ticket events (from the
+    // ticket; it is not stored with the event); empty for counter and pause events. A transferred ticket keeps
+    // its display while its service and number change, so the display reads this, not prefix + number.
+    std::string display;
     bool operator==(const QueueEvent&) const = default;
 };
 
@@ -164,13 +206,14 @@ class QueueStore {
     // number is never handed out again that day, whatever happens to the process. Appends Issued.
     virtual Result<Ticket> issueTicket(const std::string& serviceId, TimePoint now) = 0;
 
-    // Tickets of a service on a day, in number order: still waiting, or in any state.
+    // Tickets of a service on a day: still waiting in line order (issue time, then number: a transferred
+    // ticket keeps its place by its original issue time), or in any state in number order.
     virtual Result<std::vector<Ticket>> waitingTickets(const std::string& serviceId,
                                                        const std::string& day) = 0;
     virtual Result<std::vector<Ticket>> ticketsOfDay(const std::string& serviceId,
                                                      const std::string& day) = 0;
     virtual Result<Ticket> ticket(std::int64_t id) = 0;
-    // How many tickets of the same service and day wait with a lower number.
+    // How many tickets of the same service and day wait ahead of it in line order (see waitingTickets).
     virtual Result<int> countAhead(const Ticket& ticket) = 0;
 
     // Moves a ticket to `to` (see isAllowedTransition) at `counter`, appending the matching event.

@@ -80,6 +80,7 @@ bool TicketFlow::collectPrintResults() {
         e.at = clock_.now();
         // The number stands whatever the store says here; a lost event only weakens the statistics.
         (void)store_.appendEvent(e);
+        if (observer_) observer_(done.outcome);
         if (done.job == job_) {
             printOutcome_ = done.outcome;
             printState_ = done.outcome == PrintOutcome::Ok ? PrintState::Printed : PrintState::Failed;
@@ -87,6 +88,18 @@ bool TicketFlow::collectPrintResults() {
         }
         pending_.erase(it);
     }
+    return changed;
+}
+
+bool TicketFlow::refreshTicket() {
+    if (!ticket_) return false;
+    auto current = store_.ticket(ticket_->ticket.id);
+    if (!current) return false;  // a busy database: the screen keeps what it showed
+    auto view = queue_.view(current.value());
+    if (!view) return false;
+    const bool changed = view->ticket.state != ticket_->ticket.state || view->ticket.counter != ticket_->ticket.counter ||
+                         view->peopleAhead != ticket_->peopleAhead || view->estimatedWait != ticket_->estimatedWait;
+    ticket_ = std::move(view).value();
     return changed;
 }
 

@@ -10,6 +10,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <optional>
 #include <string>
@@ -49,6 +50,11 @@ public:
     // Why the last take() failed (for the log; the screen shows a plain sentence).
     const std::string& failure() const { return failure_; }
 
+    // Called with every print outcome (the walk-in role reports them for the host console).
+    void onPrintOutcome(std::function<void(PrintOutcome)> observer) { observer_ = std::move(observer); }
+    // Re-reads the resident's ticket: its place in line, and whether a host has called it (the ticket screen
+    // then says where to go). Returns true when that changed. Cheap; the walk-in role calls it every second.
+    bool refreshTicket();
     // Collects finished print jobs; returns true when what the screen shows changed.
     bool collectPrintResults();
     // Whether tickets can be expected to print now (false with no printer or printer trouble).
@@ -76,6 +82,7 @@ private:
     std::uint64_t job_ = 0;                     // the resident's print job, 0 when none
     std::map<std::uint64_t, Ticket> pending_;   // every job not yet finished, for its queue event
     std::string failure_;
+    std::function<void(PrintOutcome)> observer_;
 };
 
 // Replaces each "{name}" in text with its value.

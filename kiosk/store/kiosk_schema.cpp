@@ -7,7 +7,7 @@ namespace wp {
 namespace {
 
 // Times are milliseconds since 1970 (UTC); days are local days "YYYY-MM-DD" in Europe/Amsterdam.
-constexpr std::array<Migration, 3> kMigrations = {{
+constexpr std::array<Migration, 5> kMigrations = {{
     {1, "queue: tickets, their per-day counters and events", R"sql(
         -- The last number handed out per service per local day. Bumped in the same transaction that
         -- inserts the ticket, so a number is never handed out twice; a crash before COMMIT loses nothing.
@@ -89,6 +89,83 @@ constexpr std::array<Migration, 3> kMigrations = {{
             wiped_at_ms        INTEGER
         );
         CREATE INDEX outbox_due ON outbox (state, next_attempt_at_ms);
+    )sql"},
+    {4, "host console: ticket origin, parking, transfers, outcomes, revisions; PIN lockouts (issue 5)", R"sql(
+        -- The ticket table again, with the 'parked' state and the host console's columns. SQLite cannot change
+        -- a CHECK constraint in place: copy, drop, rename, and recreate the index that went with the table.
+        CREATE TABLE ticket_v4 (
+            id                 INTEGER PRIMARY KEY,
+            service_id         TEXT    NOT NULL,
+            day                TEXT    NOT NULL,
+            number             INTEGER NOT NULL CHECK (number > 0),
+            display            TEXT    NOT NULL,
+            issued_at_ms       INTEGER NOT NULL,  -- also the place in line: kept on a transfer
+            state              TEXT    NOT NULL DEFAULT 'waiting'
+                               CHECK (state IN ('waiting', 'called', 'serving', 'done', 'no-show', 'cancelled',
+                                                'parked')),
+            counter            TEXT,
+            origin             TEXT    NOT NULL DEFAULT 'walk-in'
+                               CHECK (origin IN ('walk-in', 'appointment', 'host')),
+            outcome            TEXT    NOT NULL DEFAULT ''
+                               CHECK (outcome IN ('', 'helped', 'referred', 'follow-up')),
+            transferred_from   TEXT    NOT NULL DEFAULT '',
+            first_called_at_ms INTEGER,
+            last_called_at_ms  INTEGER,
+            service_ms         INTEGER NOT NULL DEFAULT 0,
+            revision           INTEGER NOT NULL DEFAULT 0,
+            UNIQUE (service_id, day, number)  -- the last line of defence against a repeated number
+        );
+        INSERT INTO ticket_v4 (id, service_id, day, number, display, issued_at_ms, state, counter)
+            SELECT id, service_id, day, number, display, issued_at_ms, state, counter FROM ticket;
+        DROP TABLE ticket;
+        ALTER TABLE ticket_v4 RENAME TO ticket;
+        CREATE INDEX ticket_by_state ON ticket (service_id, day, state, number);
+        CREATE INDEX ticket_line ON ticket (service_id, day, state, issued_at_ms, number);
+        CREATE INDEX ticket_by_day ON ticket (day, service_id, number);
+
+        -- The (service, day, number) a transferred ticket had before, so that its earlier events still lead to
+        -- the ticket (and its display, "H-014"). Numbers never repeat within a (service, day).
+        CREATE TABLE ticket_former_number (
+            service_id TEXT    NOT NULL,
+            day        TEXT    NOT NULL,
+            number     INTEGER NOT NULL,
+            ticket_id  INTEGER NOT NULL,
+            PRIMARY KEY (service_id, day, number)
+        ) WITHOUT ROWID;
+
+        -- Wrong PINs per host console (counter), so a restart does not reset a lockout.
+        CREATE TABLE console_pin (
+            console          TEXT    PRIMARY KEY,
+            failures         INTEGER NOT NULL DEFAULT 0,
+            locked_until_ms  INTEGER
+        ) WITHOUT ROWID;
+    )sql"},
+    {5, "host alerts: residents asking for the host, the walk-in role's printer (issue 5)", R"sql(
+        -- One row per screen on which a resident asked for the host, until a host acknowledges it; later presses
+        -- on the same screen fold into the open row.
+        CREATE TABLE help_request (
+            id                 INTEGER PRIMARY KEY,
+            screen             TEXT    NOT NULL,
+            first_at_ms        INTEGER NOT NULL,
+            last_at_ms         INTEGER NOT NULL,
+            presses            INTEGER NOT NULL DEFAULT 1,
+            acknowledged_at_ms INTEGER,
+            acknowledged_by    TEXT    NOT NULL DEFAULT ''
+        );
+        CREATE INDEX help_request_open ON help_request (acknowledged_at_ms, screen);
+
+        -- The walk-in role's latest printer report: one row (id = 1).
+        CREATE TABLE printer_report (
+            id                INTEGER PRIMARY KEY CHECK (id = 1),
+            state             TEXT    NOT NULL DEFAULT 'unknown',
+            reasons           TEXT    NOT NULL DEFAULT '',  -- comma-separated IPP reasons
+            accepting_jobs    INTEGER NOT NULL DEFAULT 0,
+            message           TEXT    NOT NULL DEFAULT '',
+            status_at_ms      INTEGER,
+            last_failure      TEXT    NOT NULL DEFAULT '',  -- a PrintOutcome name, '' when none
+            last_failure_at_ms INTEGER,
+            last_success_at_ms INTEGER
+        );
     )sql"},
 }};
 

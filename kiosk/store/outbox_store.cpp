@@ -32,10 +32,14 @@ Result<std::int64_t> SqliteOutboxStore::add(const Request& r, TimePoint now) {
 Result<std::vector<OutboxItem>> SqliteOutboxStore::due(TimePoint now, int limit, int shard, int shards) {
     std::lock_guard lock(mutex_);
     auto st = db_->prepare(
-        "SELECT id, uuid, reference, body, attempts FROM outbox WHERE state = 'waiting' AND next_attempt_at_ms <= ? "
+        "SELECT id, uuid, reference, body, attempts FROM outbox WHERE state = 'waiting' AND "
+        "next_attempt_at_ms <= ? "
         "AND id % ? = ? ORDER BY next_attempt_at_ms, id LIMIT ?");
     if (!st) return st.status();
-    st->bind(1, toUnixMillis(now)).bind(2, std::int64_t(shards)).bind(3, std::int64_t(shard)).bind(4, std::int64_t(limit));
+    st->bind(1, toUnixMillis(now))
+        .bind(2, std::int64_t(shards))
+        .bind(3, std::int64_t(shard))
+        .bind(4, std::int64_t(limit));
     std::vector<OutboxItem> out;
     for (;;) {
         auto row = st->step();
@@ -49,8 +53,8 @@ Result<std::vector<OutboxItem>> SqliteOutboxStore::due(TimePoint now, int limit,
 
 Result<std::optional<TimePoint>> SqliteOutboxStore::nextDue(int shard, int shards) {
     std::lock_guard lock(mutex_);
-    auto st = db_->prepare(
-        "SELECT MIN(next_attempt_at_ms) FROM outbox WHERE state = 'waiting' AND id % ? = ?");
+    auto st =
+        db_->prepare("SELECT MIN(next_attempt_at_ms) FROM outbox WHERE state = 'waiting' AND id % ? = ?");
     if (!st) return st.status();
     st->bind(1, std::int64_t(shards)).bind(2, std::int64_t(shard));
     auto row = st->step();
@@ -75,12 +79,27 @@ Status SqliteOutboxStore::wipeBody(std::int64_t id, TimePoint now) {
     return up->run();
 }
 
+// Bookkeeping after an attempt need not wait for the disk: a mark lost in a power cut only means the row is
+// sent again, and the server answers a known UUID with its first answer (and a 4xx again with a 4xx). Only
+// add() must be on disk before it returns. synchronous is per connection, so it is lowered for these
+// transactions only (WAL keeps them atomic either way).
+class RelaxedSync {
+  public:
+    explicit RelaxedSync(SqliteDatabase& db) : db_(db) { (void)db_.exec("PRAGMA synchronous=NORMAL"); }
+    ~RelaxedSync() { (void)db_.exec("PRAGMA synchronous=FULL"); }
+
+  private:
+    SqliteDatabase& db_;
+};
+
 Status SqliteOutboxStore::markDelivered(std::int64_t id, TimePoint now) {
     std::lock_guard lock(mutex_);
+    RelaxedSync relaxed(*db_);
     auto tx = SqliteTransaction::begin(*db_);
     if (!tx) return tx.status();
     auto st = db_->prepare(
-        "UPDATE outbox SET state = 'delivered', delivered_at_ms = ?, attempts = attempts + 1, last_error = '' "
+        "UPDATE outbox SET state = 'delivered', delivered_at_ms = ?, attempts = attempts + 1, last_error = "
+        "'' "
         "WHERE id = ?");
     if (!st) return st.status();
     st->bind(1, toUnixMillis(now)).bind(2, id);
@@ -91,6 +110,7 @@ Status SqliteOutboxStore::markDelivered(std::int64_t id, TimePoint now) {
 
 Status SqliteOutboxStore::markRejected(std::int64_t id, int httpStatus, const ApiError& e, TimePoint now) {
     std::lock_guard lock(mutex_);
+    RelaxedSync relaxed(*db_);
     auto st = db_->prepare(
         "UPDATE outbox SET state = 'rejected', rejected_at_ms = ?, attempts = attempts + 1, http_status = ?, "
         "error_code = ?, error_message = ?, error_field = ?, last_error = ? WHERE id = ?");
@@ -102,8 +122,10 @@ Status SqliteOutboxStore::markRejected(std::int64_t id, int httpStatus, const Ap
 
 Status SqliteOutboxStore::scheduleRetry(std::int64_t id, TimePoint at, const std::string& error) {
     std::lock_guard lock(mutex_);
+    RelaxedSync relaxed(*db_);
     auto st = db_->prepare(
-        "UPDATE outbox SET attempts = attempts + 1, next_attempt_at_ms = ?, last_error = ?, last_error_at_ms = ? "
+        "UPDATE outbox SET attempts = attempts + 1, next_attempt_at_ms = ?, last_error = ?, last_error_at_ms "
+        "= ? "
         "WHERE id = ? AND state = 'waiting'");
     if (!st) return st.status();
     st->bind(1, toUnixMillis(at)).bind(2, error).bind(3, toUnixMillis(at)).bind(4, id);

@@ -21,7 +21,27 @@ TimePoint fromMillis(std::int64_t ms) {
 }
 
 constexpr std::string_view kTicketColumns =
-    "id, service_id, day, number, display, issued_at_ms, state, counter";
+    "id, service_id, day, number, display, issued_at_ms, state, counter, origin, outcome, transferred_from, "
+    "first_called_at_ms, last_called_at_ms, service_ms, revision";
+
+// Line order: a ticket's place is its (original) issue time, then its number.
+constexpr std::string_view kLineOrder = "ORDER BY issued_at_ms, number";
+
+// Events with their ticket's display: the ticket that has the event's (service, day, number) now, or had it
+// before a transfer. Counter and pause events (number 0) have none.
+constexpr std::string_view kEventSelect =
+    "SELECT e.seq, e.kind, e.service_id, e.day, e.number, e.counter, e.at_ms, COALESCE(t.display, "
+    "ft.display) "
+    "FROM queue_event AS e "
+    "LEFT JOIN ticket AS t ON t.service_id = e.service_id AND t.day = e.day AND t.number = e.number "
+    "LEFT JOIN ticket_former_number AS f ON f.service_id = e.service_id AND f.day = e.day AND f.number = "
+    "e.number "
+    "LEFT JOIN ticket AS ft ON ft.id = f.ticket_id ";
+
+std::optional<TimePoint> optionalMillis(const SqliteStatement& s, int column) {
+    if (s.columnIsNull(column)) return std::nullopt;
+    return fromMillis(s.columnInt(column));
+}
 
 Ticket readTicket(const SqliteStatement& s) {
     Ticket t;
@@ -34,6 +54,15 @@ Ticket readTicket(const SqliteStatement& s) {
     // The CHECK constraint on state keeps anything else out of the table.
     t.state = ticketStateFromString(s.columnText(6)).value_or(TicketState::Waiting);
     t.counter = s.columnText(7);
+    // CHECK constraints keep unknown origins and outcomes out as well.
+    t.origin = ticketOriginFromString(s.columnText(8)).value_or(TicketOrigin::WalkIn);
+    t.outcome = ticketOutcomeFromString(s.columnText(9)).value_or(TicketOutcome::None);
+    t.transferredFrom = s.columnText(10);
+    t.firstCalledAt = optionalMillis(s, 11);
+    t.lastCalledAt = optionalMillis(s, 12);
+    t.serviceTime =
+        std::chrono::duration_cast<std::chrono::seconds>(std::chrono::milliseconds(s.columnInt(13)));
+    t.revision = s.columnInt(14);
     return t;
 }
 
@@ -60,10 +89,15 @@ Status SqliteQueueStore::insertEvent(const QueueEvent& e) {
     else
         stmt->bind(5, e.counter);
     stmt->bind(6, toMillis(e.at));
-    return stmt->run();
+    return stmt->run();  // the display is not stored: readers join it from the ticket (kEventSelect)
 }
 
 Result<Ticket> SqliteQueueStore::issueTicket(const std::string& serviceId, TimePoint now) {
+    return issueTicketWithOrigin(serviceId, TicketOrigin::WalkIn, now);
+}
+
+Result<Ticket> SqliteQueueStore::issueTicketWithOrigin(const std::string& serviceId, TicketOrigin origin,
+                                                       TimePoint now) {
     auto prefix = prefixes_.find(serviceId);
     if (prefix == prefixes_.end()) return Status::notFound(fmt::format("no service '{}'", serviceId));
     now = std::chrono::time_point_cast<std::chrono::milliseconds>(now);  // what the table keeps
@@ -74,6 +108,7 @@ Result<Ticket> SqliteQueueStore::issueTicket(const std::string& serviceId, TimeP
     t.day = localDay(now);
     t.issuedAt = now;
     t.state = TicketState::Waiting;
+    t.origin = origin;
 
     auto tx = SqliteTransaction::begin(*db_);
     if (!tx) return tx.status();
@@ -94,14 +129,15 @@ Result<Ticket> SqliteQueueStore::issueTicket(const std::string& serviceId, TimeP
     auto insert = [&]() -> Result<std::int64_t> {
         t.display = formatTicketNumber(prefix->second, t.number);
         auto stmt = db_->prepare(
-            "INSERT INTO ticket (service_id, day, number, display, issued_at_ms, state) "
-            "VALUES (?, ?, ?, ?, ?, 'waiting') RETURNING id");
+            "INSERT INTO ticket (service_id, day, number, display, issued_at_ms, state, origin) "
+            "VALUES (?, ?, ?, ?, ?, 'waiting', ?) RETURNING id");
         if (!stmt) return stmt.status();
         stmt->bind(1, serviceId)
             .bind(2, t.day)
             .bind(3, std::int64_t{t.number})
             .bind(4, t.display)
-            .bind(5, toMillis(now));
+            .bind(5, toMillis(now))
+            .bind(6, toString(origin));
         auto r = stmt->step();
         if (!r) return r.status();
         std::int64_t id = stmt->columnInt(0);
@@ -128,7 +164,8 @@ Result<Ticket> SqliteQueueStore::issueTicket(const std::string& serviceId, TimeP
     t.id = id.value();
     crashPoint("after-ticket-insert");
 
-    if (Status s = insertEvent({0, QueueEventKind::Issued, serviceId, t.day, t.number, "", now}); !s)
+    if (Status s = insertEvent({0, QueueEventKind::Issued, serviceId, t.day, t.number, "", now, t.display});
+        !s)
         return s;
     crashPoint("after-event-insert");
     if (Status s = tx->commit(); !s) return s;
@@ -156,9 +193,8 @@ Result<std::vector<Ticket>> SqliteQueueStore::waitingTickets(const std::string& 
                                                              const std::string& day) {
     std::lock_guard lock(mutex_);
     return selectTickets(
-        fmt::format("SELECT {} FROM ticket WHERE service_id = ? AND day = ? AND state = 'waiting' "
-                    "ORDER BY number",
-                    kTicketColumns),
+        fmt::format("SELECT {} FROM ticket WHERE service_id = ? AND day = ? AND state = 'waiting' {}",
+                    kTicketColumns, kLineOrder),
         serviceId, day);
 }
 
@@ -183,8 +219,12 @@ Result<Ticket> SqliteQueueStore::ticket(std::int64_t id) {
 
 Result<int> SqliteQueueStore::countAhead(const Ticket& ticket) {
     std::lock_guard lock(mutex_);
+    // Ahead in line order. The issue time is the stored one (whole milliseconds), whatever the caller holds.
     auto stmt = db_->prepare(
-        "SELECT COUNT(*) FROM ticket WHERE service_id = ? AND day = ? AND state = 'waiting' AND number < ?");
+        "SELECT COUNT(*) FROM ticket AS w, ticket AS t WHERE t.service_id = ?1 AND t.day = ?2 AND t.number = "
+        "?3 "
+        "AND w.service_id = t.service_id AND w.day = t.day AND w.state = 'waiting' "
+        "AND (w.issued_at_ms < t.issued_at_ms OR (w.issued_at_ms = t.issued_at_ms AND w.number < t.number))");
     if (!stmt) return stmt.status();
     stmt->bind(1, ticket.serviceId).bind(2, ticket.day).bind(3, std::int64_t{ticket.number});
     auto row = stmt->step();
@@ -197,31 +237,13 @@ Status SqliteQueueStore::changeTicketState(std::int64_t ticketId, TicketState to
     std::lock_guard lock(mutex_);
     auto tx = SqliteTransaction::begin(*db_);
     if (!tx) return tx.status();
-    auto select = db_->prepare(fmt::format("SELECT {} FROM ticket WHERE id = ?", kTicketColumns));
-    if (!select) return select.status();
-    select->bind(1, ticketId);
-    auto row = select->step();
-    if (!row) return row.status();
-    if (!row.value()) return Status::notFound(fmt::format("no ticket with id {}", ticketId));
-    Ticket t = readTicket(select.value());
-    if (!isAllowedTransition(t.state, to))
-        return Status::conflict(
-            fmt::format("ticket {} is {}; it cannot become {}", t.display, toString(t.state), toString(to)));
-    // A ticket put back in line belongs to no counter; otherwise it keeps the last counter it was called to.
-    std::string atCounter = to == TicketState::Waiting ? "" : (counter.empty() ? t.counter : counter);
-    auto update = db_->prepare("UPDATE ticket SET state = ?, counter = ? WHERE id = ?");
-    if (!update) return update.status();
-    update->bind(1, toString(to));
-    if (atCounter.empty())
-        update->bindNull(2);
-    else
-        update->bind(2, atCounter);
-    update->bind(3, ticketId);
-    if (Status s = update->run(); !s) return s;
-    if (Status s = insertEvent({0, eventForTransition(to), t.serviceId, t.day, t.number,
-                                to == TicketState::Waiting ? counter : atCounter, now});
-        !s)
-        return s;
+    auto t = selectTicket(ticketId);
+    if (!t) return t.status();
+    if (!isAllowedTransition(t->state, to))
+        return Status::conflict(fmt::format("ticket {} is {}; it cannot become {}", t->display,
+                                            toString(t->state), toString(to)));
+    auto changed = applyChange(t.value(), to, eventForTransition(to), counter, TicketOutcome::None, "", now);
+    if (!changed) return changed.status();
     return tx->commit();
 }
 
@@ -376,6 +398,7 @@ Result<std::vector<QueueEvent>> SqliteQueueStore::selectEvents(SqliteStatement& 
         e.number = static_cast<int>(stmt.columnInt(4));
         e.counter = stmt.columnText(5);
         e.at = fromMillis(stmt.columnInt(6));
+        e.display = stmt.columnText(7);
         out.push_back(std::move(e));
     }
     return out;
@@ -383,10 +406,7 @@ Result<std::vector<QueueEvent>> SqliteQueueStore::selectEvents(SqliteStatement& 
 
 Result<std::vector<QueueEvent>> SqliteQueueStore::eventsAfter(std::int64_t afterSeq, int limit) {
     std::lock_guard lock(mutex_);
-    auto stmt = db_->prepare(
-        "SELECT seq, kind, service_id, day, number, counter, at_ms FROM queue_event WHERE seq > ? ORDER BY "
-        "seq "
-        "LIMIT ?");
+    auto stmt = db_->prepare(fmt::format("{} WHERE e.seq > ? ORDER BY e.seq LIMIT ?", kEventSelect));
     if (!stmt) return stmt.status();
     stmt->bind(1, afterSeq).bind(2, std::int64_t{limit});
     return selectEvents(stmt.value());
@@ -395,13 +415,233 @@ Result<std::vector<QueueEvent>> SqliteQueueStore::eventsAfter(std::int64_t after
 Result<std::vector<QueueEvent>> SqliteQueueStore::eventsOfDay(const std::string& serviceId,
                                                               const std::string& day) {
     std::lock_guard lock(mutex_);
-    auto stmt = db_->prepare(
-        "SELECT seq, kind, service_id, day, number, counter, at_ms FROM queue_event WHERE service_id = ? AND "
-        "day = ? "
-        "ORDER BY seq");
+    auto stmt =
+        db_->prepare(fmt::format("{} WHERE e.service_id = ? AND e.day = ? ORDER BY e.seq", kEventSelect));
     if (!stmt) return stmt.status();
     stmt->bind(1, serviceId).bind(2, day);
     return selectEvents(stmt.value());
+}
+
+// --- HostQueueStore (issue 5)
+
+Result<Ticket> SqliteQueueStore::selectTicket(std::int64_t id) {
+    auto select = db_->prepare(fmt::format("SELECT {} FROM ticket WHERE id = ?", kTicketColumns));
+    if (!select) return select.status();
+    select->bind(1, id);
+    auto row = select->step();
+    if (!row) return row.status();
+    if (!row.value()) return Status::notFound(fmt::format("no ticket with id {}", id));
+    return readTicket(select.value());
+}
+
+Result<int> SqliteQueueStore::nextNumber(const std::string& serviceId, const std::string& day) {
+    auto bump = db_->prepare(
+        "INSERT INTO ticket_counter (service_id, day, last_number) VALUES (?1, ?2, 1) "
+        "ON CONFLICT (service_id, day) DO UPDATE SET last_number = last_number + 1 RETURNING last_number");
+    if (!bump) return bump.status();
+    bump->bind(1, serviceId).bind(2, day);
+    auto row = bump->step();
+    if (!row) return row.status();
+    if (!row.value()) return Status::internal("ticket counter returned no number");
+    int number = static_cast<int>(bump->columnInt(0));
+    if (Status s = bump->run(); !s) return s;
+    // Never repeat a number, even should the counter lag behind the tickets.
+    auto max = db_->prepare("SELECT COALESCE(MAX(number), 0) FROM ticket WHERE service_id = ? AND day = ?");
+    if (!max) return max.status();
+    max->bind(1, serviceId).bind(2, day);
+    auto r = max->step();
+    if (!r) return r.status();
+    int highest = static_cast<int>(max->columnInt(0));
+    if (number <= highest) {
+        number = highest + 1;
+        auto fix = db_->prepare("UPDATE ticket_counter SET last_number = ? WHERE service_id = ? AND day = ?");
+        if (!fix) return fix.status();
+        fix->bind(1, std::int64_t{number}).bind(2, serviceId).bind(3, day);
+        if (Status s = fix->run(); !s) return s;
+    }
+    return number;
+}
+
+Result<Ticket> SqliteQueueStore::applyChange(Ticket t, TicketState to, QueueEventKind event,
+                                             const std::string& counter, TicketOutcome outcome,
+                                             const std::string& toServiceId, TimePoint now) {
+    now = std::chrono::time_point_cast<std::chrono::milliseconds>(now);
+    const TicketState from = t.state;
+    const bool atCounter = from == TicketState::Called || from == TicketState::Serving;
+    const bool transfer = event == QueueEventKind::TransferredOut;
+    const std::string fromService = t.serviceId;
+    const int fromNumber = t.number;
+
+    // Time bookkeeping (see HostQueueStore::changeTicket).
+    if (to == TicketState::Called && event != QueueEventKind::Recalled) {
+        t.lastCalledAt = now;
+        if (!t.firstCalledAt) t.firstCalledAt = now;
+    } else if (atCounter && (to == TicketState::Parked || to == TicketState::Done)) {
+        if (t.lastCalledAt)
+            t.serviceTime +=
+                std::max(std::chrono::seconds(0),
+                         std::chrono::duration_cast<std::chrono::seconds>(now - *t.lastCalledAt));
+        t.lastCalledAt.reset();
+    } else if (to == TicketState::Waiting || to == TicketState::NoShow || to == TicketState::Cancelled) {
+        t.lastCalledAt.reset();
+    }
+    t.state = to;
+    // A ticket back in a line belongs to no counter; otherwise it keeps the last counter that acted on it.
+    if (to == TicketState::Waiting)
+        t.counter.clear();
+    else if (!counter.empty())
+        t.counter = counter;
+    if (to == TicketState::Done) t.outcome = outcome;
+    if (transfer) {
+        if (!prefixes_.contains(toServiceId))
+            return Status::notFound(fmt::format("no service '{}'", toServiceId));
+        auto number = nextNumber(toServiceId, t.day);
+        if (!number) return number.status();
+        // Its old number keeps leading to it, for the events it left under that number.
+        auto former = db_->prepare(
+            "INSERT OR REPLACE INTO ticket_former_number (service_id, day, number, ticket_id) VALUES (?, ?, "
+            "?, ?)");
+        if (!former) return former.status();
+        former->bind(1, fromService).bind(2, t.day).bind(3, std::int64_t{fromNumber}).bind(4, t.id);
+        if (Status s = former->run(); !s) return s;
+        t.transferredFrom = fromService;
+        t.serviceId = toServiceId;
+        t.number = number.value();
+    }
+    t.revision += 1;
+
+    // serviceTime is kept in whole seconds on the Ticket but milliseconds in the table: round-trip via ms.
+    auto update = db_->prepare(
+        "UPDATE ticket SET state = ?, counter = ?, outcome = ?, service_id = ?, number = ?, transferred_from "
+        "= ?, "
+        "first_called_at_ms = ?, last_called_at_ms = ?, service_ms = ?, revision = ? WHERE id = ?");
+    if (!update) return update.status();
+    update->bind(1, toString(t.state));
+    if (t.counter.empty())
+        update->bindNull(2);
+    else
+        update->bind(2, t.counter);
+    update->bind(3, toString(t.outcome))
+        .bind(4, t.serviceId)
+        .bind(5, std::int64_t{t.number})
+        .bind(6, t.transferredFrom);
+    if (t.firstCalledAt)
+        update->bind(7, toMillis(*t.firstCalledAt));
+    else
+        update->bindNull(7);
+    if (t.lastCalledAt)
+        update->bind(8, toMillis(*t.lastCalledAt));
+    else
+        update->bindNull(8);
+    update
+        ->bind(9, std::int64_t{std::chrono::duration_cast<std::chrono::milliseconds>(t.serviceTime).count()})
+        .bind(10, t.revision)
+        .bind(11, t.id);
+    if (Status s = update->run(); !s) return s;
+
+    // The event names the counter acting; when none is given, the counter the ticket stays with.
+    const std::string& eventCounter = to == TicketState::Waiting || !counter.empty() ? counter : t.counter;
+    if (Status s = insertEvent({0, event, fromService, t.day, fromNumber, eventCounter, now, t.display}); !s)
+        return s;
+    if (transfer)
+        if (Status s = insertEvent(
+                {0, QueueEventKind::TransferredIn, t.serviceId, t.day, t.number, counter, now, t.display});
+            !s)
+            return s;
+    return t;
+}
+
+Result<Ticket> SqliteQueueStore::changeTicket(const TicketChange& change, TimePoint now) {
+    std::lock_guard lock(mutex_);
+    auto tx = SqliteTransaction::begin(*db_);
+    if (!tx) return tx.status();
+    auto t = selectTicket(change.ticketId);
+    if (!t) return t.status();
+    if (t->revision != change.expectedRevision)
+        return Status::conflict(fmt::format("ticket {} has changed since it was read (it is {}{}{} now)",
+                                            t->display, toString(t->state), t->counter.empty() ? "" : " at ",
+                                            t->counter));
+    auto changed = applyChange(t.value(), change.to, change.event, change.counter, change.outcome,
+                               change.toServiceId, now);
+    if (!changed) return changed.status();
+    if (Status s = tx->commit(); !s) return s;
+    return changed;
+}
+
+Result<std::optional<Ticket>> SqliteQueueStore::callFirstWaiting(const std::vector<std::string>& serviceIds,
+                                                                 const std::string& counter, TimePoint now) {
+    if (serviceIds.empty()) return std::optional<Ticket>();
+    std::string placeholders;
+    for (size_t i = 0; i < serviceIds.size(); ++i) placeholders += i == 0 ? "?" : ", ?";
+    std::lock_guard lock(mutex_);
+    auto tx = SqliteTransaction::begin(*db_);
+    if (!tx) return tx.status();
+    auto select =
+        db_->prepare(fmt::format("SELECT {} FROM ticket WHERE day = ? AND state = 'waiting' AND service_id "
+                                 "IN ({}) {}, service_id LIMIT 1",
+                                 kTicketColumns, placeholders, kLineOrder));
+    if (!select) return select.status();
+    select->bind(1, localDay(now));
+    for (size_t i = 0; i < serviceIds.size(); ++i) select->bind(static_cast<int>(i) + 2, serviceIds[i]);
+    auto row = select->step();
+    if (!row) return row.status();
+    if (!row.value()) return std::optional<Ticket>();
+    Ticket first = readTicket(select.value());
+    if (Status s = select->run(); !s) return s;
+    auto called = applyChange(first, TicketState::Called, QueueEventKind::Called, counter,
+                              TicketOutcome::None, "", now);
+    if (!called) return called.status();
+    if (Status s = tx->commit(); !s) return s;
+    return std::optional<Ticket>(std::move(called).value());
+}
+
+Result<std::vector<Ticket>> SqliteQueueStore::allTicketsOfDay(const std::string& day) {
+    std::lock_guard lock(mutex_);
+    auto stmt = db_->prepare(
+        fmt::format("SELECT {} FROM ticket WHERE day = ? ORDER BY service_id, number", kTicketColumns));
+    if (!stmt) return stmt.status();
+    stmt->bind(1, day);
+    std::vector<Ticket> out;
+    for (;;) {
+        auto row = stmt->step();
+        if (!row) return row.status();
+        if (!row.value()) break;
+        out.push_back(readTicket(stmt.value()));
+    }
+    return out;
+}
+
+Result<std::int64_t> SqliteQueueStore::lastEventSeq() {
+    std::lock_guard lock(mutex_);
+    return db_->queryInt("SELECT COALESCE(MAX(seq), 0) FROM queue_event");
+}
+
+Result<PinLock> SqliteQueueStore::pinLock(const std::string& console) {
+    std::lock_guard lock(mutex_);
+    auto stmt = db_->prepare("SELECT failures, locked_until_ms FROM console_pin WHERE console = ?");
+    if (!stmt) return stmt.status();
+    stmt->bind(1, console);
+    auto row = stmt->step();
+    if (!row) return row.status();
+    PinLock out;
+    if (!row.value()) return out;
+    out.failures = static_cast<int>(stmt->columnInt(0));
+    out.lockedUntil = optionalMillis(stmt.value(), 1);
+    return out;
+}
+
+Status SqliteQueueStore::savePinLock(const std::string& console, const PinLock& pin) {
+    std::lock_guard lock(mutex_);
+    auto stmt = db_->prepare(
+        "INSERT INTO console_pin (console, failures, locked_until_ms) VALUES (?1, ?2, ?3) "
+        "ON CONFLICT (console) DO UPDATE SET failures = ?2, locked_until_ms = ?3");
+    if (!stmt) return stmt.status();
+    stmt->bind(1, console).bind(2, std::int64_t{pin.failures});
+    if (pin.lockedUntil)
+        stmt->bind(3, toMillis(*pin.lockedUntil));
+    else
+        stmt->bindNull(3);
+    return stmt->run();
 }
 
 }  // namespace wp

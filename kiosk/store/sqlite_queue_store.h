@@ -11,6 +11,13 @@
 //   "issue-begun", "after-counter-update", "after-ticket-insert", "after-event-insert", "after-commit";
 // and "migration-before-commit" while opening an old file.
 //
+// Issue 5: it is also the HostQueueStore (kiosk/core/host_queue_store.h) of the host console and the display:
+// ticket origin, parking, transfers, outcomes, revisions, and the consoles' PIN lockouts (table console_pin).
+// Waiting lines are ordered by issue time, then number. A transfer moves the ticket row to the other service
+// with that service's next number (display, issue time and id unchanged) and records its former number in
+// ticket_former_number; events are read with the display of their ticket joined in (queue_event itself keeps
+// no more columns than before).
+//
 // Thread-safe: one mutex around the connection. Several processes may share the file.
 #pragma once
 
@@ -22,12 +29,13 @@
 #include <vector>
 
 #include "common/services.h"
+#include "kiosk/core/host_queue_store.h"
 #include "kiosk/core/queue.h"
 #include "kiosk/store/sqlite_database.h"
 
 namespace wp {
 
-class SqliteQueueStore final : public QueueStore {
+class SqliteQueueStore final : public HostQueueStore {
   public:
     // Opens (creating and upgrading) the kiosk database. Tickets are issued for these services only.
     static Result<std::unique_ptr<SqliteQueueStore>> open(const std::filesystem::path& file,
@@ -51,6 +59,17 @@ class SqliteQueueStore final : public QueueStore {
     Result<std::vector<QueueEvent>> eventsOfDay(const std::string& serviceId,
                                                 const std::string& day) override;
 
+    // HostQueueStore (issue 5)
+    Result<Ticket> issueTicketWithOrigin(const std::string& serviceId, TicketOrigin origin,
+                                         TimePoint now) override;
+    Result<Ticket> changeTicket(const TicketChange& change, TimePoint now) override;
+    Result<std::optional<Ticket>> callFirstWaiting(const std::vector<std::string>& serviceIds,
+                                                   const std::string& counter, TimePoint now) override;
+    Result<std::vector<Ticket>> allTicketsOfDay(const std::string& day) override;
+    Result<std::int64_t> lastEventSeq() override;
+    Result<PinLock> pinLock(const std::string& console) override;
+    Status savePinLock(const std::string& console, const PinLock& lock) override;
+
     // The connection, for tests and maintenance tools.
     SqliteDatabase& database() { return *db_; }
 
@@ -58,6 +77,11 @@ class SqliteQueueStore final : public QueueStore {
     SqliteQueueStore(std::unique_ptr<SqliteDatabase> db, std::map<std::string, std::string> prefixes)
         : db_(std::move(db)), prefixes_(std::move(prefixes)) {}
     Status insertEvent(const QueueEvent& e);
+    // Issue 5 helpers; called with mutex_ held, inside a transaction where they write.
+    Result<Ticket> selectTicket(std::int64_t id);
+    Result<Ticket> applyChange(Ticket t, TicketState to, QueueEventKind event, const std::string& counter,
+                               TicketOutcome outcome, const std::string& toServiceId, TimePoint now);
+    Result<int> nextNumber(const std::string& serviceId, const std::string& day);
     Result<std::vector<Ticket>> selectTickets(std::string_view sql, const std::string& serviceId,
                                               const std::string& day);
     Result<std::vector<QueueEvent>> selectEvents(SqliteStatement& stmt);

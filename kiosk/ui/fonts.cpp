@@ -24,13 +24,17 @@ const unsigned short* FontSet::glyphRanges() {
 }
 
 const unsigned short* FontSet::ticketGlyphRanges() {
-    static const ImWchar ranges[] = {'-', '-', '0', '9', 'A', 'Z', 0};
+    static const ImWchar ranges[] = {' ', ' ', '-', '-', '0', '9', 'A', 'Z', 0};
     return ranges;
 }
 
 bool FontSet::build(ImFontAtlas& atlas, const std::map<std::string, Theme>& themes) {
     atlas.FontBuilderIO = ImGuiFreeType::GetBuilderForFreeType();
     atlas.FontBuilderFlags = ImGuiFreeTypeBuilderFlags_LightHinting;
+    // A narrow atlas without power-of-two rounding of its height: the renderer keeps it as RGBA, so every
+    // empty row costs 4 bytes a pixel (2048x2048 would be 16 MiB; this is about 10).
+    atlas.TexDesiredWidth = 1024;
+    atlas.Flags |= ImFontAtlasFlags_NoPowerOfTwoHeight;
     ImFontConfig config;
     config.OversampleH = 1;  // FreeType hinting makes oversampling unnecessary
     config.OversampleV = 1;

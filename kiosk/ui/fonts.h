@@ -35,7 +35,8 @@ class FontSet {
 
     // The code points the atlas holds, as ImGui glyph ranges (pairs, zero-terminated).
     static const unsigned short* glyphRanges();
-    // The few glyphs of a ticket number ("H-014"): digits, capitals, '-'.
+    // The few glyphs of a ticket number ("H-014") and a counter in capitals ("BALIE 2"): digits, capitals,
+    // '-' and space.
     static const unsigned short* ticketGlyphRanges();
 
   private:

@@ -32,6 +32,7 @@ struct DrawnItem {
     Rect rect;  // where the control, or the text's lines, were drawn
     Rect clip;  // the clip rectangle in force
     float fontSize = 0;
+    bool ticketFont = false;  // drawn with the ticket-number font, which holds few glyphs
     Rgba fg, bg;              // text colour and the colour right behind it
     Rgba boundary, surround;  // controls: outline (or fill) and the colour around the control
 };

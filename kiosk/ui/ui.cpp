@@ -84,6 +84,11 @@ float Ui::measureHeight(std::string_view text, float width, FontRole role) const
     return static_cast<float>(wrapLines(font, font->FontSize, text, width).size()) * font->FontSize * 1.15f;
 }
 
+float Ui::measureWidth(std::string_view text, FontRole role) const {
+    ImFont* font = fontFor(role);
+    return font->CalcTextSizeA(font->FontSize, FLT_MAX, 0.f, text.data(), text.data() + text.size()).x;
+}
+
 Rect Ui::drawWrapped(std::string_view text, Rect where, FontRole role, const Rgba& color, float align) {
     ImFont* font = fontFor(role);
     const float size = font->FontSize;
@@ -116,6 +121,7 @@ float Ui::text(std::string_view text, Rect where, FontRole role, const Rgba& col
     item.rect = used;
     item.clip = currentClip();
     item.fontSize = fontFor(role)->FontSize;
+    item.ticketFont = role == FontRole::Ticket;
     item.fg = color;
     item.bg = background;
     current_.items.push_back(std::move(item));

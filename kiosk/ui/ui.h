@@ -53,8 +53,9 @@ class Ui {
     // A QR code as dark squares on a light square with a quiet zone of four modules; where is made square.
     void qrCode(const QrCode& code, Rect where, const Rgba& dark, const Rgba& light);
 
-    // Height the text takes when wrapped to width.
+    // Height the text takes when wrapped to width; width of the text on one line.
     float measureHeight(std::string_view text, float width, FontRole font) const;
+    float measureWidth(std::string_view text, FontRole font) const;
 
     // --- keypad focus, over the clickable items of the last frame in reading order
     void focusNext();

@@ -142,7 +142,8 @@ TEST_F(CentralApiTest, LookupsCheckTheCodeAndAreRateLimitedOnTheInjectedClock) {
     EXPECT_EQ(bad.status, 400);
     EXPECT_EQ(decodeError(bad.body)->field, "reference");
     SeededRandom other(12345);
-    EXPECT_EQ(resident.get("/v1/requests/" + makeReferenceCode("SGN", "K2", other)).status, 404);  // valid, unknown
+    EXPECT_EQ(resident.get("/v1/requests/" + makeReferenceCode("SGN", "K2", other)).status,
+              404);  // valid, unknown
     EXPECT_EQ(resident.get("/v1/requests/" + r.reference).status, 200);
     EXPECT_EQ(resident.get("/v1/requests/" + r.reference).status, 200);
     EXPECT_EQ(resident.get("/v1/requests/" + r.reference).status, 200);  // the 5th lookup this minute
@@ -157,7 +158,8 @@ TEST_F(CentralApiTest, BackOfficeRoutesReadsAreAuditedAndTeamsSeeTheirOwn) {
     Request huur = makeTestRequest(random_, RequestType::Callback, "huur");
     Request unrouted = makeTestRequest(random_, RequestType::Question, "parkeren");
     Request visit = makeTestRequest(random_, RequestType::HomeVisit);
-    for (const Request& r : {huur, unrouted, visit}) ASSERT_EQ(kiosk.post("/v1/requests", encodeRequest(r)).status, 201);
+    for (const Request& r : {huur, unrouted, visit})
+        ASSERT_EQ(kiosk.post("/v1/requests", encodeRequest(r)).status, 201);
 
     std::string admin = token("Admin Ada", "admin");
     std::string anna = token("Anna (huurloket)", "team", "huurloket");
@@ -193,8 +195,8 @@ TEST_F(CentralApiTest, BackOfficeRoutesReadsAreAuditedAndTeamsSeeTheirOwn) {
                                  R"("internal_note":"belt di 10u"})",
                                  anna);
     ASSERT_EQ(set.status, 200) << set.body;
-    HttpResult badStatus = office.post("/v1/backoffice/requests/" + huur.reference + "/status",
-                                       R"({"status":"done"})", anna);
+    HttpResult badStatus =
+        office.post("/v1/backoffice/requests/" + huur.reference + "/status", R"({"status":"done"})", anna);
     EXPECT_EQ(badStatus.status, 400);
     EXPECT_EQ(decodeError(badStatus.body)->field, "status");
     auto view = decodeStatusView(office.get("/v1/requests/" + huur.reference).body);
@@ -214,8 +216,9 @@ TEST_F(CentralApiTest, BackOfficeRoutesReadsAreAuditedAndTeamsSeeTheirOwn) {
 
 TEST_F(CentralApiTest, QueueStatisticsAreStoredOnce) {
     ApiClient kiosk = kioskAfterStart();
-    QueueStatBatch b{"K2", {{1, "issued", "huurloket", "2026-11-26", 1, "", fromUnixMillis(1764144000000)},
-                            {2, "called", "huurloket", "2026-11-26", 1, "Balie 1", fromUnixMillis(1764144060000)}}};
+    QueueStatBatch b{"K2",
+                     {{1, "issued", "huurloket", "2026-11-26", 1, "", fromUnixMillis(1764144000000)},
+                      {2, "called", "huurloket", "2026-11-26", 1, "Balie 1", fromUnixMillis(1764144060000)}}};
     HttpResult first = kiosk.post("/v1/statistics/queue-events", encodeQueueStatBatch(b));
     ASSERT_EQ(first.status, 200) << first.body;
     EXPECT_EQ(json::parse(first.body)["new"], 2);
@@ -244,8 +247,9 @@ TEST_F(CentralApiTest, BackupWhileServing) {
 
 TEST(CentralRetentionTest, PersonalFieldsAreWipedAfterTheirDaysOnTheInjectedClock) {
     TempDir dir;
-    CentralServerProcess server(dir.path() / "central",
-                                {.extraToml = "[retention]\ndefault_days = 365\ncallback = 2\ncheck_interval_ms = 50\n"});
+    CentralServerProcess server(
+        dir.path() / "central",
+        {.extraToml = "[retention]\ndefault_days = 365\ncallback = 2\ncheck_interval_ms = 50\n"});
     ASSERT_TRUE(server.start());
     ApiClient kiosk(server.url(), {});
     SeededRandom random(5);
@@ -253,9 +257,12 @@ TEST(CentralRetentionTest, PersonalFieldsAreWipedAfterTheirDaysOnTheInjectedCloc
     Request visit = makeTestRequest(random, RequestType::HomeVisit);
     ASSERT_EQ(kiosk.post("/v1/requests", encodeRequest(callback)).status, 201);
     ASSERT_EQ(kiosk.post("/v1/requests", encodeRequest(visit)).status, 201);
-    std::string admin = runCentralCommand(server.config(), {"token", "create", "--name", "Ada", "--role", "admin"}).second;
+    std::string admin =
+        runCentralCommand(server.config(), {"token", "create", "--name", "Ada", "--role", "admin"}).second;
     admin = admin.substr(0, admin.find('\n'));
-    auto detail = [&](const Request& r) { return json::parse(kiosk.get("/v1/backoffice/requests/" + r.reference, admin).body); };
+    auto detail = [&](const Request& r) {
+        return json::parse(kiosk.get("/v1/backoffice/requests/" + r.reference, admin).body);
+    };
     EXPECT_EQ(detail(callback)["fields"]["phone"], "010 123 4567");
 
     ScriptClock(server.clockFile()).advance(24h * 2 + 1min);

@@ -34,7 +34,8 @@ std::string readFile(const fs::path& file) {
 
 const fs::path& testPki() {
     static const fs::path dir = [] {
-        if (const char* env = std::getenv("WIJKPUNT_TEST_PKI"); env != nullptr && fs::exists(fs::path(env) / "ca.crt"))
+        if (const char* env = std::getenv("WIJKPUNT_TEST_PKI");
+            env != nullptr && fs::exists(fs::path(env) / "ca.crt"))
             return fs::path(env);
         static TempDir own;  // lives as long as the process
         fs::path d = own.path() / "pki";
@@ -54,12 +55,17 @@ bool waitUntil(const std::function<bool()>& pred, std::chrono::milliseconds time
     }
 }
 
-fs::path centralBinary() { return WIJKPUNT_CENTRAL_BINARY; }
-fs::path outboxToolBinary() { return WIJKPUNT_OUTBOX_TOOL_BINARY; }
+fs::path centralBinary() {
+    return WIJKPUNT_CENTRAL_BINARY;
+}
+fs::path outboxToolBinary() {
+    return WIJKPUNT_OUTBOX_TOOL_BINARY;
+}
 
 // --- child processes
 
-ChildProcess::ChildProcess(std::vector<std::string> argv, std::map<std::string, std::string> env, fs::path logPrefix)
+ChildProcess::ChildProcess(std::vector<std::string> argv, std::map<std::string, std::string> env,
+                           fs::path logPrefix)
     : log_(std::move(logPrefix)) {
     std::vector<std::string> envStrings;
     for (char** e = environ; *e != nullptr; ++e) {
@@ -226,7 +232,9 @@ HttpResult ApiClient::checked(const std::string& method, const std::string& path
     if (r.answered() && sourceContract().templateOf(path).empty()) {
         // A route the contract does not have: the answer must still be the API's error body.
         EXPECT_GE(r.status, 400);
-        EXPECT_EQ(OpenApiContract::validate(sourceContract().resolvedSchema("Error"), nlohmann::json::parse(r.body, nullptr, false)), "")
+        EXPECT_EQ(OpenApiContract::validate(sourceContract().resolvedSchema("Error"),
+                                            nlohmann::json::parse(r.body, nullptr, false)),
+                  "")
             << r.body;
     } else if (r.answered()) {
         std::string problem = sourceContract().validateResponse(method, path, r.status, r.body);
@@ -390,19 +398,21 @@ struct WebhookSink::Impl {
 };
 
 WebhookSink::WebhookSink(int failFirst) : impl_(std::make_unique<Impl>()) {
-    impl_->server = std::make_unique<httplib::SSLServer>(pkiFile("server.crt").c_str(), pkiFile("server.key").c_str());
+    impl_->server =
+        std::make_unique<httplib::SSLServer>(pkiFile("server.crt").c_str(), pkiFile("server.key").c_str());
     std::atomic<int>* attempts = &attempts_;
     Impl* impl = impl_.get();
-    impl_->server->Post("/hook", [impl, attempts, failFirst](const httplib::Request& req, httplib::Response& res) {
-        int n = ++*attempts;
-        if (n <= failFirst) {
-            res.status = 500;
-            return;
-        }
-        std::lock_guard lock(impl->mutex);
-        impl->bodies.push_back(req.body);
-        res.status = 204;
-    });
+    impl_->server->Post("/hook",
+                        [impl, attempts, failFirst](const httplib::Request& req, httplib::Response& res) {
+                            int n = ++*attempts;
+                            if (n <= failFirst) {
+                                res.status = 500;
+                                return;
+                            }
+                            std::lock_guard lock(impl->mutex);
+                            impl->bodies.push_back(req.body);
+                            res.status = 204;
+                        });
     port_ = impl_->server->bind_to_any_port("127.0.0.1");
     impl_->thread = std::thread([impl] { impl->server->listen_after_bind(); });
 }

@@ -27,7 +27,9 @@ namespace fs = std::filesystem;
 // The test PKI (tests/support/make-test-pki.sh): from WIJKPUNT_TEST_PKI when ctest's fixture made it,
 // else made once for this process in a temp folder.
 const fs::path& testPki();
-inline fs::path pkiFile(const std::string& name) { return testPki() / name; }
+inline fs::path pkiFile(const std::string& name) {
+    return testPki() / name;
+}
 std::string readFile(const fs::path& file);
 
 // Polls pred every 10 ms until it holds or timeout passes; returns its last value.
@@ -61,8 +63,8 @@ struct CentralOptions {
     int failFirstIntakes = 0;
     int lookupPerMinute = 30;
     size_t maxBodyBytes = 16384;
-    std::string crashAt;     // WIJKPUNT_CRASH_AT for the server
-    std::string extraToml;   // appended to the config
+    std::string crashAt;                 // WIJKPUNT_CRASH_AT for the server
+    std::string extraToml;               // appended to the config
     std::string certificate = "server";  // name in the PKI
     std::vector<std::string> revokedSubjects = {"CN=kiosk-K4,O=Wijkpunt"};
     std::vector<std::string> revokedSerials;

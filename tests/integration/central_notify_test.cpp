@@ -46,17 +46,20 @@ TEST(CentralNotifyTest, WebhookIsRetriedUntilItArrives) {
 TEST(CentralNotifyTest, EmailGoesThroughSmtp) {
     TempDir dir;
     SmtpSink smtp;
-    CentralServerProcess server(dir.path() / "central",
-                                {.extraToml = "[notify.wijkteam]\nemail = [\"wijkteam@example.org\", "
-                                              "\"coordinator@example.org\"]\n[smtp]\nurl = \"smtp://127.0.0.1:" +
-                                              std::to_string(smtp.port()) + "\"\nfrom = \"wijkpunt@example.org\"\n"});
+    CentralServerProcess server(
+        dir.path() / "central",
+        {.extraToml = "[notify.wijkteam]\nemail = [\"wijkteam@example.org\", "
+                      "\"coordinator@example.org\"]\n[smtp]\nurl = \"smtp://127.0.0.1:" +
+                      std::to_string(smtp.port()) + "\"\nfrom = \"wijkpunt@example.org\"\n"});
     ASSERT_TRUE(server.start());
     SeededRandom random(9);
     Request r = makeTestRequest(random, RequestType::HomeVisit);
     ASSERT_EQ(ApiClient(server.url(), {}).post("/v1/requests", encodeRequest(r)).status, 201);
     ASSERT_TRUE(waitUntil([&] { return smtp.messages().size() >= 2; }, 15s)) << server.process()->err();
     for (const std::string& m : smtp.messages()) {
-        EXPECT_NE(m.find("Subject: Nieuwe aanvraag " + r.reference + " (home-visit) voor wijkteam"), std::string::npos) << m;
+        EXPECT_NE(m.find("Subject: Nieuwe aanvraag " + r.reference + " (home-visit) voor wijkteam"),
+                  std::string::npos)
+            << m;
         EXPECT_EQ(m.find("010 123"), std::string::npos) << "no personal data in e-mail";
         EXPECT_EQ(m.find("Jan de Vries"), std::string::npos) << "no personal data in e-mail";
     }

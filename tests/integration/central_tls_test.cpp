@@ -89,7 +89,8 @@ TEST_F(CentralTlsTest, AKioskCertificateFromAnotherCaIsRefused) {
     HttpResult r = postAs({.cert = "rogue-kiosk"});
     EXPECT_FALSE(r.answered()) << r.status << " " << r.body;
     // TLS 1.3 reports the refused certificate on the first read (DESIGN.md pitfalls).
-    EXPECT_TRUE(r.transport == TransportError::Tls || r.transport == TransportError::Interrupted) << r.transportMessage;
+    EXPECT_TRUE(r.transport == TransportError::Tls || r.transport == TransportError::Interrupted)
+        << r.transportMessage;
 }
 
 TEST_F(CentralTlsTest, AnExpiredKioskCertificateIsRefused) {
@@ -136,7 +137,8 @@ TEST(CentralTlsRevocationTest, ASerialRevokedInTheConfigIsRefused) {
 
     CentralServerProcess bySerial(dir.path() / "serial", {.revokedSubjects = {}, .revokedSerials = {serial}});
     ASSERT_TRUE(bySerial.start());
-    HttpResult refused = ApiClient(bySerial.url(), {.cert = "revoked"}).post("/v1/requests", encodeRequest(r));
+    HttpResult refused =
+        ApiClient(bySerial.url(), {.cert = "revoked"}).post("/v1/requests", encodeRequest(r));
     EXPECT_EQ(refused.status, 403) << refused.body;
 }
 

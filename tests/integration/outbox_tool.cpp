@@ -8,8 +8,8 @@
 //       runs the background sender; with --until-empty it exits 0 once nothing waits (1 at the timeout)
 //   wp-outbox-tool state --db FILE
 //       prints the outbox snapshot as JSON (what the host console will show)
-#include <CLI/CLI.hpp>
 #include <signal.h>
+#include <CLI/CLI.hpp>
 
 #include <nlohmann/json.hpp>
 
@@ -44,13 +44,27 @@ Request makeRequest(RandomSource& random, const std::string& letters, const std:
         if (!needed && random.below(2) == 0) continue;
         std::string v;
         switch (f.kind) {
-            case FieldKind::ShortText: v = "Bewoner " + std::to_string(n); break;
-            case FieldKind::Text: v = "Verzoek nummer " + std::to_string(n) + ".\nGraag contact."; break;
-            case FieldKind::Phone: v = "010 " + std::to_string(1000000 + n % 8999999); break;
-            case FieldKind::Email: v = "bewoner" + std::to_string(n) + "@example.org"; break;
-            case FieldKind::Id: v = "id-" + std::to_string(n % 7); break;
-            case FieldKind::Number: v = std::to_string(f.min + (f.max - f.min) / 3); break;
-            case FieldKind::Integer: v = "2"; break;
+            case FieldKind::ShortText:
+                v = "Bewoner " + std::to_string(n);
+                break;
+            case FieldKind::Text:
+                v = "Verzoek nummer " + std::to_string(n) + ".\nGraag contact.";
+                break;
+            case FieldKind::Phone:
+                v = "010 " + std::to_string(1000000 + n % 8999999);
+                break;
+            case FieldKind::Email:
+                v = "bewoner" + std::to_string(n) + "@example.org";
+                break;
+            case FieldKind::Id:
+                v = "id-" + std::to_string(n % 7);
+                break;
+            case FieldKind::Number:
+                v = std::to_string(f.min + (f.max - f.min) / 3);
+                break;
+            case FieldKind::Integer:
+                v = "2";
+                break;
         }
         r.fields[std::string(f.name)] = v;
     }
@@ -67,7 +81,9 @@ nlohmann::json snapshotJson(const OutboxSnapshot& s) {
                             {"field", r.error.field},
                             {"message", r.error.message},
                             {"personal_data_wiped", r.personalDataWiped}});
-    nlohmann::json j = {{"waiting", s.waiting}, {"delivered", s.delivered}, {"rejected", rejected},
+    nlohmann::json j = {{"waiting", s.waiting},
+                        {"delivered", s.delivered},
+                        {"rejected", rejected},
                         {"last_error", s.lastError}};
     j["last_delivery"] = s.lastDelivery ? formatRfc3339(*s.lastDelivery) : "";
     return j;

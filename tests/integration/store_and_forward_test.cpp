@@ -29,8 +29,8 @@ class Kiosk {
     fs::path db() const { return dir_ / "kiosk.db"; }
 
     void enqueue(int count, std::uint64_t seed) {
-        ChildProcess p({outboxToolBinary().string(), "enqueue", "--db", db().string(), "--count", std::to_string(count),
-                        "--seed", std::to_string(seed)},
+        ChildProcess p({outboxToolBinary().string(), "enqueue", "--db", db().string(), "--count",
+                        std::to_string(count), "--seed", std::to_string(seed)},
                        {}, dir_ / ("enqueue-" + std::to_string(++runs_)));
         int status = p.wait(120s);
         ASSERT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 0) << p.err();
@@ -39,10 +39,11 @@ class Kiosk {
     std::unique_ptr<ChildProcess> startSender(const std::string& url, const std::string& crashAt = "",
                                               int parallel = 2) {
         return std::make_unique<ChildProcess>(
-            std::vector<std::string>{outboxToolBinary().string(), "send", "--db", db().string(), "--url", url, "--ca",
-                                     pkiFile("ca.crt").string(), "--cert", pkiFile("kiosk.crt").string(), "--key",
-                                     pkiFile("kiosk.key").string(), "--parallel", std::to_string(parallel),
-                                     "--clock-file", clock_.string(), "--until-empty", "--timeout-s", "120"},
+            std::vector<std::string>{outboxToolBinary().string(), "send", "--db", db().string(), "--url", url,
+                                     "--ca", pkiFile("ca.crt").string(), "--cert",
+                                     pkiFile("kiosk.crt").string(), "--key", pkiFile("kiosk.key").string(),
+                                     "--parallel", std::to_string(parallel), "--clock-file", clock_.string(),
+                                     "--until-empty", "--timeout-s", "120"},
             std::map<std::string, std::string>{{"WIJKPUNT_CRASH_AT", crashAt}},
             dir_ / ("sender-" + std::to_string(++runs_)));
     }
@@ -60,7 +61,8 @@ class Kiosk {
     }
     int maxAttempts() {
         auto store = SqliteOutboxStore::open(db());
-        return static_cast<int>(store.value()->database().queryInt("SELECT MAX(attempts) FROM outbox").value());
+        return static_cast<int>(
+            store.value()->database().queryInt("SELECT MAX(attempts) FROM outbox").value());
     }
 
     // Runs a sender to the end while moving the shared clock, so backoffs pass without real waiting.
@@ -117,7 +119,9 @@ void expectExactlyOnce(Kiosk& kiosk, const fs::path& serverDb, size_t expected) 
     EXPECT_EQ(serverReferences(serverDb), kiosk.references());
 }
 
-bool killedBySignal(int status) { return status != -1 && WIFSIGNALED(status) && WTERMSIG(status) == SIGKILL; }
+bool killedBySignal(int status) {
+    return status != -1 && WIFSIGNALED(status) && WTERMSIG(status) == SIGKILL;
+}
 
 class StoreAndForwardTest : public ::testing::Test {
   protected:
@@ -143,7 +147,13 @@ TEST_F(StoreAndForwardTest, ServerDownThenBack) {
     EXPECT_EQ(kiosk_.snapshot().waiting, 10);
     ASSERT_TRUE(server_.start());  // the same port
     ScriptClock clock(server_.clockFile());
-    ASSERT_TRUE(waitUntil([&] { clock.advance(10min); return !sender->running(); }, 60s)) << sender->err();
+    ASSERT_TRUE(waitUntil(
+        [&] {
+            clock.advance(10min);
+            return !sender->running();
+        },
+        60s))
+        << sender->err();
     expectExactlyOnce(kiosk_, server_.database(), 10);
 }
 
@@ -190,7 +200,8 @@ TEST_F(StoreAndForwardTest, ConnectionCutMidRequestAndJustAfterIt) {
     // Probe's 1 + 2 x 3: every request once (the second kiosk reuses the seed's references: same codes,
     // same UUIDs, so a repeat is answered, not stored again).
     StoreCounts c = serverCounts(server_.database());
-    EXPECT_EQ(c.requests, before + 2);  // seed 4 makes the same 3 requests every time; the probe made 1 of them
+    EXPECT_EQ(c.requests,
+              before + 2);  // seed 4 makes the same 3 requests every time; the probe made 1 of them
     EXPECT_EQ(c.distinctUuids, c.requests);
     EXPECT_EQ(c.kioskFaults, 0);
 }
@@ -227,7 +238,13 @@ TEST_F(StoreAndForwardTest, ServerKilledAfterStoringBeforeAnswering) {
     server_.options().crashAt = "";
     ASSERT_TRUE(server_.start());
     ScriptClock clock(server_.clockFile());
-    ASSERT_TRUE(waitUntil([&] { clock.advance(10min); return !sender->running(); }, 60s)) << sender->err();
+    ASSERT_TRUE(waitUntil(
+        [&] {
+            clock.advance(10min);
+            return !sender->running();
+        },
+        60s))
+        << sender->err();
     expectExactlyOnce(kiosk_, server_.database(), 6);
 }
 
@@ -253,8 +270,8 @@ TEST_F(StoreAndForwardTest, TwoThousandRequestsWithKillsOnBothSides) {
         int killAfterMs = pick(100, 1500);
         bool killServer = pick(0, 1) == 1;
         schedule << "round " << round << ": server crash '" << server_.options().crashAt << "', kiosk crash '"
-                 << kioskCrash << "', kill -9 of " << (killServer ? "server" : "kiosk") << " after " << killAfterMs
-                 << " ms; waiting before: " << kiosk_.snapshot().waiting << "\n";
+                 << kioskCrash << "', kill -9 of " << (killServer ? "server" : "kiosk") << " after "
+                 << killAfterMs << " ms; waiting before: " << kiosk_.snapshot().waiting << "\n";
         ASSERT_TRUE(server_.start()) << schedule.str();
         auto sender = kiosk_.startSender(server_.url(), kioskCrash, 2);
         auto until = std::chrono::steady_clock::now() + std::chrono::milliseconds(killAfterMs);

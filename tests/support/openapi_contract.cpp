@@ -44,7 +44,8 @@ json fromYaml(const YAML::Node& n) {
             }
             return s;
         }
-        default: return nullptr;
+        default:
+            return nullptr;
     }
 }
 
@@ -94,7 +95,8 @@ std::string OpenApiContract::templateOf(const std::string& concretePath) const {
         if (tparts.size() != parts.size()) continue;
         bool match = true;
         for (size_t i = 0; i < parts.size() && match; ++i)
-            match = tparts[i] == parts[i] || (!tparts[i].empty() && tparts[i].front() == '{' && !parts[i].empty());
+            match = tparts[i] == parts[i] ||
+                    (!tparts[i].empty() && tparts[i].front() == '{' && !parts[i].empty());
         if (match) return it.key();
     }
     return "";
@@ -111,7 +113,8 @@ json OpenApiContract::resolve(const json& node, int depth) const {
         json out = json::object();
         for (auto it = node.begin(); it != node.end(); ++it) {
             // OpenAPI-only keywords that JSON Schema draft 4 does not know.
-            if (it.key() == "discriminator" || it.key() == "example" || it.key().rfind("x-", 0) == 0) continue;
+            if (it.key() == "discriminator" || it.key() == "example" || it.key().rfind("x-", 0) == 0)
+                continue;
             out[it.key()] = resolve(it.value(), depth + 1);
         }
         return out;
@@ -151,8 +154,8 @@ std::string OpenApiContract::validate(const json& schemaJson, const json& value)
     return out;
 }
 
-std::string OpenApiContract::validateResponse(const std::string& method, const std::string& concretePath, int status,
-                                              const std::string& body) const {
+std::string OpenApiContract::validateResponse(const std::string& method, const std::string& concretePath,
+                                              int status, const std::string& body) const {
     std::string tmpl = templateOf(concretePath);
     if (tmpl.empty()) return "no path in openapi.yaml matches " + concretePath;
     const json& path = doc_["paths"][tmpl];
@@ -170,14 +173,17 @@ std::string OpenApiContract::validateResponse(const std::string& method, const s
     if (!response.contains("content")) return body.empty() ? "" : "a body where openapi.yaml documents none";
     json schema = response["content"]["application/json"]["schema"];
     json value = json::parse(body, nullptr, false);
-    if (value.is_discarded()) return method + " " + tmpl + " " + code + ": body is not JSON: " + body.substr(0, 200);
+    if (value.is_discarded())
+        return method + " " + tmpl + " " + code + ": body is not JSON: " + body.substr(0, 200);
     std::string problems = validate(schema, value);
-    if (!problems.empty()) return method + " " + tmpl + " " + code + ": " + problems + "body: " + body.substr(0, 300);
+    if (!problems.empty())
+        return method + " " + tmpl + " " + code + ": " + problems + "body: " + body.substr(0, 300);
     return "";
 }
 
 const OpenApiContract& sourceContract() {
-    static const OpenApiContract contract(std::filesystem::path(WIJKPUNT_SOURCE_DIR) / "central/openapi.yaml");
+    static const OpenApiContract contract(std::filesystem::path(WIJKPUNT_SOURCE_DIR) /
+                                          "central/openapi.yaml");
     return contract;
 }
 

@@ -47,12 +47,18 @@ class HttpClient {
 
 inline const char* toString(TransportError e) {
     switch (e) {
-        case TransportError::None: return "none";
-        case TransportError::Connect: return "connect";
-        case TransportError::Tls: return "tls";
-        case TransportError::Timeout: return "timeout";
-        case TransportError::Interrupted: return "interrupted";
-        case TransportError::Other: return "other";
+        case TransportError::None:
+            return "none";
+        case TransportError::Connect:
+            return "connect";
+        case TransportError::Tls:
+            return "tls";
+        case TransportError::Timeout:
+            return "timeout";
+        case TransportError::Interrupted:
+            return "interrupted";
+        case TransportError::Other:
+            return "other";
     }
     return "?";
 }

@@ -62,6 +62,16 @@ void TicketScreen::draw(Ui& ui, ResidentSession& session, Rect area) {
     }
     y = std::max(fy, qy) + t.spacing * 2;
 
+    // Called by a host while the screen is still open: where to go now, before anything else.
+    if (ticket.state == TicketState::Called || ticket.state == TicketState::Serving) {
+        const std::string line = fillIn(session.tr("ticket.called"), {{"counter", ticket.counter}});
+        const float h = ui.measureHeight(line, area.width() - t.spacing * 2, FontRole::Title) + t.spacing * 2;
+        ui.fill({area.x0, y, area.x1, y + h}, c.warning, t.cornerRadius);
+        ui.text(line, {area.x0 + t.spacing, y + t.spacing, area.x1 - t.spacing, y + h}, FontRole::Title, c.warningText,
+                c.warning, 0.5f);
+        y += h + t.spacing;
+    }
+
     // Whether paper came out; when it did not, the number on screen is what counts.
     std::string printLine;
     bool trouble = false;

@@ -109,8 +109,10 @@ TEST(CentralConfigTest, MissingSectionsAreNamed) {
 }
 
 TEST(RequestRouterTest, FirstMatchingRuleWinsUnknownGoesToDefaultFlagged) {
-    RequestRouter router({{"callback", "huur", "huurloket"}, {"callback", "*", "wijkteam"},
-                          {"*", "zorg", "wijkteam"}, {"question", "", "gemeente"}},
+    RequestRouter router({{"callback", "huur", "huurloket"},
+                          {"callback", "*", "wijkteam"},
+                          {"*", "zorg", "wijkteam"},
+                          {"question", "", "gemeente"}},
                          "gemeente");
     EXPECT_EQ(router.route(RequestType::Callback, "huur").team, "huurloket");
     EXPECT_FALSE(router.route(RequestType::Callback, "huur").flagged);

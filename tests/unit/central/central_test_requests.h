@@ -19,13 +19,27 @@ inline Request makeTestRequest(RandomSource& random, RequestType type = RequestT
     for (const FieldSpec& f : specOf(type).fields) {
         std::string v;
         switch (f.kind) {
-            case FieldKind::ShortText: v = "Jan de Vries"; break;
-            case FieldKind::Text: v = "Mijn buurman helpt niet meer."; break;
-            case FieldKind::Phone: v = "010 123 4567"; break;
-            case FieldKind::Email: v = "jan@example.org"; break;
-            case FieldKind::Id: v = "poll-1"; break;
-            case FieldKind::Number: v = "4.5"; break;
-            case FieldKind::Integer: v = "2"; break;
+            case FieldKind::ShortText:
+                v = "Jan de Vries";
+                break;
+            case FieldKind::Text:
+                v = "Mijn buurman helpt niet meer.";
+                break;
+            case FieldKind::Phone:
+                v = "010 123 4567";
+                break;
+            case FieldKind::Email:
+                v = "jan@example.org";
+                break;
+            case FieldKind::Id:
+                v = "poll-1";
+                break;
+            case FieldKind::Number:
+                v = "4.5";
+                break;
+            case FieldKind::Integer:
+                v = "2";
+                break;
         }
         r.fields[std::string(f.name)] = v;
     }

@@ -5,8 +5,8 @@
 #include <set>
 
 #include "central/api_routes.h"
-#include "common/request.h"
 #include "common/random_source.h"
+#include "common/request.h"
 #include "common/wire.h"
 #include "tests/support/openapi_contract.h"
 
@@ -18,9 +18,12 @@ using testing::sourceContract;
 
 std::string authName(RouteAuth a) {
     switch (a) {
-        case RouteAuth::Public: return "public";
-        case RouteAuth::Kiosk: return "kiosk";
-        case RouteAuth::Person: return "person";
+        case RouteAuth::Public:
+            return "public";
+        case RouteAuth::Kiosk:
+            return "kiosk";
+        case RouteAuth::Person:
+            return "person";
     }
     return "?";
 }
@@ -43,20 +46,28 @@ TEST(OpenApiContractTest, EveryRouteSaysWhoMayCallIt) {
 
 // The kind of a field as the YAML says it: a $ref name (possibly inside allOf) or an inline type.
 std::string kindInYaml(const json& prop) {
-    if (prop.contains("$ref")) return prop["$ref"].get<std::string>().substr(std::string("#/components/schemas/").size());
+    if (prop.contains("$ref"))
+        return prop["$ref"].get<std::string>().substr(std::string("#/components/schemas/").size());
     if (prop.contains("allOf")) return kindInYaml(prop["allOf"][0]);
     return prop.value("type", "?");
 }
 
 std::string kindName(FieldKind k) {
     switch (k) {
-        case FieldKind::ShortText: return "ShortText";
-        case FieldKind::Text: return "Text";
-        case FieldKind::Phone: return "Phone";
-        case FieldKind::Email: return "Email";
-        case FieldKind::Id: return "Id";
-        case FieldKind::Number: return "number";
-        case FieldKind::Integer: return "integer";
+        case FieldKind::ShortText:
+            return "ShortText";
+        case FieldKind::Text:
+            return "Text";
+        case FieldKind::Phone:
+            return "Phone";
+        case FieldKind::Email:
+            return "Email";
+        case FieldKind::Id:
+            return "Id";
+        case FieldKind::Number:
+            return "number";
+        case FieldKind::Integer:
+            return "integer";
     }
     return "?";
 }
@@ -110,13 +121,13 @@ TEST(OpenApiContractTest, RequestTypesAndFieldsEqualTheSpecTable) {
 TEST(OpenApiContractTest, ErrorCodesEqualTheWireConstants) {
     std::set<std::string> yaml;
     for (const auto& c : sourceContract().document()["components"]["schemas"]["Error"]["properties"]["error"]
-                             ["properties"]["code"]["enum"])
+                                                    ["properties"]["code"]["enum"])
         yaml.insert(c.get<std::string>());
     namespace ec = error_code;
     std::set<std::string> code;
-    for (auto c : {ec::kMalformedJson, ec::kBadUtf8, ec::kMissingField, ec::kWrongType, ec::kInvalidValue, ec::kTooLong,
-                   ec::kBodyTooLarge, ec::kNotFound, ec::kConflict, ec::kUnauthorized, ec::kForbidden,
-                   ec::kRateLimited, ec::kUnavailable, ec::kInternal})
+    for (auto c : {ec::kMalformedJson, ec::kBadUtf8, ec::kMissingField, ec::kWrongType, ec::kInvalidValue,
+                   ec::kTooLong, ec::kBodyTooLarge, ec::kNotFound, ec::kConflict, ec::kUnauthorized,
+                   ec::kForbidden, ec::kRateLimited, ec::kUnavailable, ec::kInternal})
         code.insert(std::string(c));
     EXPECT_EQ(yaml, code);
 }
@@ -134,9 +145,9 @@ TEST(OpenApiContractTest, EncodedRequestsOfEveryTypeMatchTheRequestSchema) {
         r.createdAt = fromUnixMillis(1764144000000);
         for (const auto& f : spec.fields) {
             if (!f.required && !(spec.atLeastOneOf.size() && f.name == spec.atLeastOneOf[0])) continue;
-            r.fields[std::string(f.name)] = f.kind == FieldKind::Phone    ? "010 123 4567"
-                                            : f.kind == FieldKind::Email  ? "a@b.nl"
-                                            : f.kind == FieldKind::Number ? "4.5"
+            r.fields[std::string(f.name)] = f.kind == FieldKind::Phone     ? "010 123 4567"
+                                            : f.kind == FieldKind::Email   ? "a@b.nl"
+                                            : f.kind == FieldKind::Number  ? "4.5"
                                             : f.kind == FieldKind::Integer ? "2"
                                                                            : "x1";
         }

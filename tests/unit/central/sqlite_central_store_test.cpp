@@ -86,7 +86,8 @@ TEST_F(CentralStoreTest, DetailReadsAreAuditedAndTeamBound) {
     auto d = store_->requestDetail(r.reference, std::string("huurloket"), "Anna (huurloket)", clock_.now());
     ASSERT_TRUE(d && d->has_value());
     EXPECT_EQ((*d)->request.fields.at("phone"), "010 123 4567");
-    auto refused = store_->requestDetail(r.reference, std::string("wijkteam"), "Bram (wijkteam)", clock_.now());
+    auto refused =
+        store_->requestDetail(r.reference, std::string("wijkteam"), "Bram (wijkteam)", clock_.now());
     ASSERT_TRUE(refused);
     EXPECT_FALSE(refused->has_value());
     auto log = store_->auditLog(r.reference, 10);
@@ -101,20 +102,21 @@ TEST_F(CentralStoreTest, StatusUpdatesKeepNotesAndAreAudited) {
     Request r = makeTestRequest(random_);
     (void)store_->storeBatch({item(r)});
     clock_.advance(1h);
-    auto s = store_->updateStatus(r.reference, std::nullopt,
-                                  {RequestStatus::InProgress, std::string("We bellen u."), std::string("belt di")},
-                                  "Anna", clock_.now());
+    auto s =
+        store_->updateStatus(r.reference, std::nullopt,
+                             {RequestStatus::InProgress, std::string("We bellen u."), std::string("belt di")},
+                             "Anna", clock_.now());
     ASSERT_TRUE(s) << s.status().message();
     EXPECT_EQ(s->status, RequestStatus::InProgress);
     // A later update without notes keeps them.
-    (void)store_->updateStatus(r.reference, std::nullopt, {RequestStatus::Answered, std::nullopt, std::nullopt}, "Anna",
-                               clock_.now());
+    (void)store_->updateStatus(r.reference, std::nullopt,
+                               {RequestStatus::Answered, std::nullopt, std::nullopt}, "Anna", clock_.now());
     auto v = store_->statusOf(r.reference).value();
     EXPECT_EQ(v->publicNote, "We bellen u.");
     EXPECT_EQ(v->status, RequestStatus::Answered);
     EXPECT_EQ(v->updatedAt, clock_.now());
-    auto wrongTeam = store_->updateStatus(r.reference, std::string("wijkteam"), {RequestStatus::Closed, {}, {}}, "B",
-                                          clock_.now());
+    auto wrongTeam = store_->updateStatus(r.reference, std::string("wijkteam"),
+                                          {RequestStatus::Closed, {}, {}}, "B", clock_.now());
     EXPECT_EQ(wrongTeam.status().code(), Status::Code::NotFound);
     EXPECT_EQ(store_->auditLog(r.reference, 10)->size(), 2u);
 }
@@ -158,8 +160,9 @@ TEST_F(CentralStoreTest, RetentionWipesPersonalFieldsOnly) {
 }
 
 TEST_F(CentralStoreTest, QueueEventsAreStoredOnce) {
-    QueueStatBatch b{"K2", {{1, "issued", "huurloket", "2026-11-26", 1, "", clock_.now()},
-                            {2, "called", "huurloket", "2026-11-26", 1, "Balie 1", clock_.now()}}};
+    QueueStatBatch b{"K2",
+                     {{1, "issued", "huurloket", "2026-11-26", 1, "", clock_.now()},
+                      {2, "called", "huurloket", "2026-11-26", 1, "Balie 1", clock_.now()}}};
     EXPECT_EQ(store_->storeQueueEvents(b, clock_.now()).value(), 2);
     EXPECT_EQ(store_->storeQueueEvents(b, clock_.now()).value(), 0);
     EXPECT_EQ(store_->counts()->queueEvents, 2);
@@ -193,7 +196,8 @@ TEST_F(CentralStoreTest, IntakeWriterGroupsConcurrentRequestsIntoFewCommits) {
         threads.emplace_back([&, t] {
             SeededRandom random(1000 + static_cast<std::uint64_t>(t));
             for (int i = 0; i < kEach; ++i)
-                if (writer.submit(item(makeTestRequest(random))).kind == IntakeOutcome::Kind::Stored) ++stored;
+                if (writer.submit(item(makeTestRequest(random))).kind == IntakeOutcome::Kind::Stored)
+                    ++stored;
         });
     for (auto& th : threads) th.join();
     EXPECT_EQ(stored.load(), kThreads * kEach);
@@ -235,10 +239,18 @@ TEST_F(CentralStoreTest, NotifierRetriesWithBackoffOnTheInjectedClock) {
 }
 
 TEST(TeamNotifierTest, MessagesCarryNoPersonalData) {
-    PendingNotification n{1, "SGN-K2-7KQ4XD-3", RequestType::Callback, "huurloket", true, "email", "a@b.nl", 0,
+    PendingNotification n{1,
+                          "SGN-K2-7KQ4XD-3",
+                          RequestType::Callback,
+                          "huurloket",
+                          true,
+                          "email",
+                          "a@b.nl",
+                          0,
                           fromUnixMillis(1764144000000)};
     std::string mail = emailMessage(n, "wijkpunt@example.org", "a@b.nl", fromUnixMillis(1764144000000));
-    EXPECT_NE(mail.find("Subject: Nieuwe aanvraag SGN-K2-7KQ4XD-3 (callback) voor huurloket"), std::string::npos);
+    EXPECT_NE(mail.find("Subject: Nieuwe aanvraag SGN-K2-7KQ4XD-3 (callback) voor huurloket"),
+              std::string::npos);
     EXPECT_NE(mail.find("routeringstabel"), std::string::npos);  // flagged
     std::string hook = webhookBody(n);
     EXPECT_NE(hook.find("\"flagged\":true"), std::string::npos);

@@ -25,7 +25,8 @@ TEST(ReferenceCodeTest, HasTheDesignedShape) {
     ASSERT_EQ(code.size(), 15u);
     EXPECT_EQ(code.substr(0, 7), "SGN-K2-");
     EXPECT_EQ(code[13], '-');
-    for (char c : code.substr(7, 6) + code.substr(14)) EXPECT_NE(kCodeAlphabet.find(c), std::string_view::npos) << c;
+    for (char c : code.substr(7, 6) + code.substr(14))
+        EXPECT_NE(kCodeAlphabet.find(c), std::string_view::npos) << c;
     EXPECT_TRUE(verifyReferenceCode(code));
     auto parts = parseReferenceCode(code);
     ASSERT_TRUE(parts);
@@ -41,7 +42,8 @@ TEST(ReferenceCodeTest, RandomPartComesFromTheInjectedSource) {
 }
 
 TEST(ReferenceCodeTest, CheckCharacterIsLuhnModN) {
-    // Worked by hand: payload "22" has code points 0,0 -> check '2' (0); "23": 1 doubled = 2 -> 31-2 = 29 'Y'.
+    // Worked by hand: payload "22" has code points 0,0 -> check '2' (0); "23": 1 doubled = 2 -> 31-2 = 29
+    // 'Y'.
     EXPECT_EQ(referenceCheckCharacter("22"), '2');
     EXPECT_EQ(referenceCheckCharacter("23"), 'Y');
     EXPECT_EQ(referenceCheckCharacter("2O"), std::nullopt);  // O is not in the alphabet

@@ -23,19 +23,35 @@ Request sample(RequestType type) {
     r.language = "nl";
     for (const FieldSpec& f : specOf(type).fields) {
         switch (f.kind) {
-            case FieldKind::ShortText: r.fields[std::string(f.name)] = "Lekkage in de badkamer"; break;
-            case FieldKind::Text: r.fields[std::string(f.name)] = "Al twee weken.\nGraag hulp, één keer per week"; break;
-            case FieldKind::Phone: r.fields[std::string(f.name)] = "+31 6 1234 5678"; break;
-            case FieldKind::Email: r.fields[std::string(f.name)] = "bewoner@example.org"; break;
-            case FieldKind::Id: r.fields[std::string(f.name)] = "id-42"; break;
-            case FieldKind::Number: r.fields[std::string(f.name)] = "51.9163"; break;
-            case FieldKind::Integer: r.fields[std::string(f.name)] = "3"; break;
+            case FieldKind::ShortText:
+                r.fields[std::string(f.name)] = "Lekkage in de badkamer";
+                break;
+            case FieldKind::Text:
+                r.fields[std::string(f.name)] = "Al twee weken.\nGraag hulp, één keer per week";
+                break;
+            case FieldKind::Phone:
+                r.fields[std::string(f.name)] = "+31 6 1234 5678";
+                break;
+            case FieldKind::Email:
+                r.fields[std::string(f.name)] = "bewoner@example.org";
+                break;
+            case FieldKind::Id:
+                r.fields[std::string(f.name)] = "id-42";
+                break;
+            case FieldKind::Number:
+                r.fields[std::string(f.name)] = "51.9163";
+                break;
+            case FieldKind::Integer:
+                r.fields[std::string(f.name)] = "3";
+                break;
         }
     }
     return r;
 }
 
-json sampleJson(RequestType type) { return json::parse(encodeRequest(sample(type))); }
+json sampleJson(RequestType type) {
+    return json::parse(encodeRequest(sample(type)));
+}
 
 ApiError errorOf(const json& j) {
     auto d = decodeRequest(j.dump());
@@ -55,7 +71,8 @@ TEST(RequestCodecTest, EveryTypeRoundTrips) {
 
 TEST(RequestCodecTest, TypeNamesRoundTrip) {
     EXPECT_EQ(requestTypeSpecs().size(), 10u);
-    for (const auto& spec : requestTypeSpecs()) EXPECT_EQ(requestTypeFromString(toString(spec.type)), spec.type);
+    for (const auto& spec : requestTypeSpecs())
+        EXPECT_EQ(requestTypeFromString(toString(spec.type)), spec.type);
     EXPECT_EQ(requestTypeFromString("Question"), std::nullopt);
 }
 
@@ -200,7 +217,8 @@ TEST(RequestCodecTest, WithoutPersonalFieldsKeepsTheRest) {
     Request r = sample(RequestType::HomeVisit);
     Request kept = withoutPersonalFields(r);
     EXPECT_EQ(kept.fields.count("topic"), 1u);
-    for (const char* personal : {"name", "address", "phone", "text"}) EXPECT_EQ(kept.fields.count(personal), 0u);
+    for (const char* personal : {"name", "address", "phone", "text"})
+        EXPECT_EQ(kept.fields.count(personal), 0u);
     EXPECT_EQ(kept.reference, r.reference);
 }
 
@@ -234,8 +252,10 @@ TEST(WireTest, AnswersAndStatusViewsRoundTrip) {
 }
 
 TEST(WireTest, QueueStatBatchRoundTripsAndNamesBadEvents) {
-    QueueStatBatch b{"K2", {{1, "issued", "huurloket", "2026-11-26", 14, "", fromUnixMillis(1764144000000)},
-                            {2, "called", "huurloket", "2026-11-26", 14, "Balie 1", fromUnixMillis(1764144060000)}}};
+    QueueStatBatch b{
+        "K2",
+        {{1, "issued", "huurloket", "2026-11-26", 14, "", fromUnixMillis(1764144000000)},
+         {2, "called", "huurloket", "2026-11-26", 14, "Balie 1", fromUnixMillis(1764144060000)}}};
     EXPECT_EQ(decodeQueueStatBatch(encodeQueueStatBatch(b)).value(), b);
     json j = json::parse(encodeQueueStatBatch(b));
     j["events"][1]["number"] = "14";
@@ -250,8 +270,8 @@ TEST(WireTest, Rfc3339) {
     EXPECT_EQ(parseRfc3339("2025-11-26T08:00:00.123Z"), t);
     EXPECT_EQ(parseRfc3339("2025-11-26T09:00:00.123+01:00"), t);
     EXPECT_EQ(parseRfc3339("2025-11-26T08:00:00Z"), fromUnixMillis(1764144000000));
-    for (const char* bad : {"2025-11-26", "2025-02-29T00:00:00Z", "2025-11-26T25:00:00Z", "2025-11-26T08:00:00",
-                            "2025-11-26T08:00:00.Z", "2025-11-26T08:00:00Zjunk"})
+    for (const char* bad : {"2025-11-26", "2025-02-29T00:00:00Z", "2025-11-26T25:00:00Z",
+                            "2025-11-26T08:00:00", "2025-11-26T08:00:00.Z", "2025-11-26T08:00:00Zjunk"})
         EXPECT_FALSE(parseRfc3339(bad)) << bad;
     EXPECT_EQ(formatRfc3339(fromUnixMillis(0)), "1970-01-01T00:00:00.000Z");
 }

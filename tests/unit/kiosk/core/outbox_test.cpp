@@ -32,7 +32,8 @@ class MemoryOutboxStore final : public OutboxStore {
         for (auto& [id, row] : rows)
             if (row.item.uuid == r.uuid) return Status::conflict("uuid");
         std::int64_t id = static_cast<std::int64_t>(rows.size()) + 1;
-        rows[id] = {{id, r.uuid, r.reference, encodeRequest(r), 0}, OutboxState::Waiting, now, "", {}, false, {}};
+        rows[id] = {
+            {id, r.uuid, r.reference, encodeRequest(r), 0}, OutboxState::Waiting, now, "", {}, false, {}};
         return id;
     }
     Result<std::vector<OutboxItem>> due(TimePoint now, int limit, int shard, int shards) override {
@@ -46,7 +47,8 @@ class MemoryOutboxStore final : public OutboxStore {
     Result<std::optional<TimePoint>> nextDue(int shard, int shards) override {
         std::optional<TimePoint> next;
         for (auto& [id, row] : rows)
-            if (row.state == OutboxState::Waiting && id % shards == shard && (!next || row.nextAttempt < *next))
+            if (row.state == OutboxState::Waiting && id % shards == shard &&
+                (!next || row.nextAttempt < *next))
                 next = row.nextAttempt;
         return next;
     }
@@ -88,15 +90,20 @@ class ScriptedHttp final : public HttpClient {
     std::vector<HttpRequest> sent;
     HttpResult send(const HttpRequest& r) override {
         sent.push_back(r);
-        if (answers.empty()) return {TransportError::None, "", 201, R"({"reference":"x","status":"received"})"};
+        if (answers.empty())
+            return {TransportError::None, "", 201, R"({"reference":"x","status":"received"})"};
         HttpResult a = answers.front();
         answers.pop_front();
         return a;
     }
 };
 
-HttpResult status(int code, std::string body = "") { return {TransportError::None, "", code, std::move(body)}; }
-HttpResult transport(TransportError e) { return {e, "boom", 0, ""}; }
+HttpResult status(int code, std::string body = "") {
+    return {TransportError::None, "", code, std::move(body)};
+}
+HttpResult transport(TransportError e) {
+    return {e, "boom", 0, ""};
+}
 
 class OutboxTest : public ::testing::Test {
   protected:
@@ -121,10 +128,12 @@ class OutboxTest : public ::testing::Test {
 TEST(OutboxPolicyTest, ClassifiesAnswers) {
     EXPECT_EQ(classifyDelivery(status(201)), DeliveryVerdict::Delivered);
     EXPECT_EQ(classifyDelivery(status(200)), DeliveryVerdict::Delivered);
-    for (int c : {400, 401, 403, 404, 409, 413, 422}) EXPECT_EQ(classifyDelivery(status(c)), DeliveryVerdict::Rejected) << c;
-    for (int c : {408, 425, 429, 500, 502, 503, 504, 302}) EXPECT_EQ(classifyDelivery(status(c)), DeliveryVerdict::Retry) << c;
-    for (auto e : {TransportError::Connect, TransportError::Tls, TransportError::Timeout, TransportError::Interrupted,
-                   TransportError::Other})
+    for (int c : {400, 401, 403, 404, 409, 413, 422})
+        EXPECT_EQ(classifyDelivery(status(c)), DeliveryVerdict::Rejected) << c;
+    for (int c : {408, 425, 429, 500, 502, 503, 504, 302})
+        EXPECT_EQ(classifyDelivery(status(c)), DeliveryVerdict::Retry) << c;
+    for (auto e : {TransportError::Connect, TransportError::Tls, TransportError::Timeout,
+                   TransportError::Interrupted, TransportError::Other})
         EXPECT_EQ(classifyDelivery(transport(e)), DeliveryVerdict::Retry);
 }
 
@@ -167,7 +176,8 @@ TEST_F(OutboxTest, DeliveredRowsAreMarkedAndWiped) {
 
 TEST_F(OutboxTest, ClientErrorsAreParkedWithTheServersErrorAndNotRetried) {
     ASSERT_TRUE(outbox_.submit(request()));
-    http_.answers.push_back(status(400, encodeError({400, "missing_field", "'fields.phone' is required", "fields.phone"})));
+    http_.answers.push_back(
+        status(400, encodeError({400, "missing_field", "'fields.phone' is required", "fields.phone"})));
     DeliveryReport r = outbox_.deliverDue();
     EXPECT_EQ(r.rejected, 1);
     EXPECT_EQ(store_.rows[1].state, OutboxState::Rejected);

@@ -25,7 +25,8 @@ class OutboxStoreTest : public ::testing::Test {
         r.reference = makeReferenceCode("SGN", "K2", random_);
         r.kioskCode = "K2";
         r.createdAt = clock_.now();
-        r.fields = {{"topic", "Hulp"}, {"name", "Jan"}, {"address", "Dorpsstraat 1"}, {"phone", "010 123 4567"}};
+        r.fields = {
+            {"topic", "Hulp"}, {"name", "Jan"}, {"address", "Dorpsstraat 1"}, {"phone", "010 123 4567"}};
         return r;
     }
     testing::TempDir dir_;
@@ -91,7 +92,8 @@ TEST_F(OutboxStoreTest, RetriesMoveTheDueTimeAndShowTheLastError) {
 
 TEST_F(OutboxStoreTest, RejectedRowsKeepTheErrorThenAreWiped) {
     auto id = store_->add(request(), clock_.now()).value();
-    ASSERT_TRUE(store_->markRejected(id, 422, {422, "invalid_value", "bad letters", "reference"}, clock_.now()));
+    ASSERT_TRUE(
+        store_->markRejected(id, 422, {422, "invalid_value", "bad letters", "reference"}, clock_.now()));
     auto snap = store_->snapshot(10).value();
     ASSERT_EQ(snap.rejected.size(), 1u);
     EXPECT_EQ(snap.rejected[0].httpStatus, 422);

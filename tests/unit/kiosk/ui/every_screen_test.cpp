@@ -153,6 +153,13 @@ class EveryScreenTest : public ::testing::Test {
                               takeTicket(s);
                               settlePrinting();
                           }});
+        states.push_back({"ticket called by a host", [=, this](ResidentSession& s, testing::FakeClock&) {
+                              takeTicket(s);
+                              settlePrinting();
+                              ASSERT_TRUE(store_->changeTicketState(flow_->ticket()->ticket.id, TicketState::Called,
+                                                                    "Balie 2", clock_.now()));
+                              ASSERT_TRUE(flow_->refreshTicket());
+                          }});
         states.push_back({"service paused", [this](ResidentSession& s, testing::FakeClock&) {
                               ASSERT_TRUE(store_->setPaused("wijkteam", true, clock_.now()));
                               s.openTile("ticket");
@@ -302,7 +309,7 @@ TEST_F(EveryScreenTest, EveryDrawnCharacterHasAGlyph) {
                 if (cp == '\n') continue;  // a line break, not a glyph
                 for (const auto& [theme, fonts] : fonts_.all()) {
                     // The ticket-number font holds only what a number needs; what it draws must be there too.
-                    if (item.fontSize == fonts.ticket->FontSize) {
+                    if (item.ticketFont) {
                         EXPECT_NE(fonts.ticket->FindGlyphNoFallback(static_cast<ImWchar>(cp)), nullptr)
                             << where << ": U+" << std::hex << cp << " in the ticket font, \"" << item.text
                             << "\"";

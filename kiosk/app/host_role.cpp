@@ -1,0 +1,73 @@
+// The host role: the host console. Reads the shared kiosk database every second (the walk-in role and
+// other consoles write to it); acts through HostDesk.
+#include <fmt/format.h>
+
+#include "kiosk/app/kiosk_app.h"
+#include "kiosk/app/role.h"
+#include "kiosk/core/host_alert_board.h"
+#include "kiosk/core/host_desk.h"
+#include "kiosk/core/texts.h"
+#include "kiosk/store/outbox_store.h"
+#include "kiosk/store/sqlite_host_alert_store.h"
+#include "kiosk/store/sqlite_queue_store.h"
+#include "kiosk/ui/host_shell.h"
+
+namespace wp {
+
+namespace {
+
+class HostRole final : public Role {
+public:
+    HostRole(RoleContext& c) : bundle_(c.bundle), clock_(c.clock), texts_(bundle_.content) {}
+
+    Status setUp() {
+        const auto dbFile = kioskDatabase(bundle_.settings);
+        auto fail = [&](const Status& s) { return databaseError(dbFile, s); };
+        auto store = SqliteQueueStore::open(dbFile, bundle_.services);
+        if (!store) return fail(store.status());
+        store_ = std::move(store).value();
+        auto alerts = SqliteHostAlertStore::open(dbFile);
+        if (!alerts) return fail(alerts.status());
+        alertStore_ = std::move(alerts).value();
+        auto outbox = SqliteOutboxStore::open(dbFile);
+        if (!outbox) return fail(outbox.status());
+        outbox_ = std::move(outbox).value();
+        HostDeskOptions options;
+        options.counter = bundle_.settings.host.counter;
+        options.lockAfterIdle = std::chrono::minutes(bundle_.settings.host.lockAfterMinutes);
+        desk_ = std::make_unique<HostDesk>(bundle_.services, bundle_.hosts, *store_, clock_, options);
+        board_ = std::make_unique<HostAlertBoard>(*alertStore_, outbox_.get(), clock_);
+        shell_ = std::make_unique<ui::HostShell>(bundle_, texts_, *desk_, *board_, clock_);
+        shell_->refresh();
+        return Status::ok();
+    }
+
+    const Settings::Screen& screen() const override { return bundle_.settings.hostScreen; }
+    std::vector<std::string> themeIds() const override { return {bundle_.settings.hostTheme}; }
+    void drawFrame(ui::Ui& ui, float width, float height) override { shell_->drawFrame(ui, width, height); }
+    bool update() override { return shell_->refresh(); }
+    std::string timedStateKey() const override { return formatLocalHourMinute(clock_.now()); }
+    void noteActivity() override { desk_->noteActivity(); }
+    std::vector<std::string> spoken() const override { return {}; }
+
+private:
+    Bundle& bundle_;
+    const Clock& clock_;
+    Texts texts_;
+    std::unique_ptr<SqliteQueueStore> store_;
+    std::unique_ptr<SqliteHostAlertStore> alertStore_;
+    std::unique_ptr<SqliteOutboxStore> outbox_;
+    std::unique_ptr<HostDesk> desk_;
+    std::unique_ptr<HostAlertBoard> board_;
+    std::unique_ptr<ui::HostShell> shell_;
+};
+
+}  // namespace
+
+Result<std::unique_ptr<Role>> makeHostRole(RoleContext& context) {
+    auto role = std::make_unique<HostRole>(context);
+    if (Status s = role->setUp(); !s) return s;
+    return std::unique_ptr<Role>(std::move(role));
+}
+
+}  // namespace wp

@@ -1,0 +1,126 @@
+// Host alerts (issue 5): what the host console must not miss, gathered from the other roles.
+//
+// - "Vraag het de gastvrouw of gastheer" pressed on the touch screen (ACCESSIBILITY.md #18): the walk-in role
+//   records each press through HostAlerts (kiosk/core/host_alerts.h); it stays an alert until a host
+//   acknowledges it. Presses on the same screen while one is still open are folded into it (count).
+// - Printer trouble: the walk-in role, which owns the printer, writes a shared PrinterReport (its latest
+//   PrinterStatus and its last print outcome); paper out, offline/stopped, and a failed last print are
+//   alerts.
+// - The connection to the central server: from the outbox (OutboxSnapshot, kiosk/core/outbox.h): requests
+//   waiting longer than connectionGrace mean the connection is lost; rejected requests are listed too.
+//
+// HostAlertStore is the shared storage (SqliteHostAlertStore in kiosk/store implements it and HostAlerts on
+// the kiosk database, so the walk-in process writes and the host process reads). HostAlertBoard is what the
+// console polls (about once a second): it reads the store and the outbox and turns them into a list of
+// alerts, most urgent first. Core only; not thread-safe (the host role's UI thread owns the board).
+#pragma once
+
+#include <chrono>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "common/clock.h"
+#include "common/status.h"
+#include "kiosk/core/host_alerts.h"
+#include "kiosk/core/outbox.h"
+#include "kiosk/core/printer.h"
+
+namespace wp {
+
+// One "ask the host" alert: a screen on which a resident pressed the button.
+struct HelpRequest {
+    std::int64_t id = 0;
+    std::string screen;  // the screen's name as the walk-in role reports it ("ticket", "question.topic")
+    TimePoint firstAt;   // first press
+    TimePoint lastAt;    // latest press (same screen, while open)
+    int presses = 1;
+    std::optional<TimePoint> acknowledgedAt;
+    std::string acknowledgedBy;  // the host's name
+    bool operator==(const HelpRequest&) const = default;
+};
+
+// What the walk-in role last knew about its printer.
+struct PrinterReport {
+    PrinterStatus status;
+    TimePoint statusAt;                       // when status was read
+    std::optional<PrintOutcome> lastFailure;  // the last print outcome that was not Ok ...
+    std::optional<TimePoint> lastFailureAt;   // ... and when
+    std::optional<TimePoint> lastSuccessAt;   // the last ticket that printed
+};
+
+class HostAlertStore {
+  public:
+    virtual ~HostAlertStore() = default;
+    // A press on `screen` at `when`: folded into the open request of that screen, or a new one.
+    virtual Result<std::int64_t> addHelpRequest(const std::string& screen, TimePoint when) = 0;
+    // Requests not yet acknowledged, oldest first.
+    virtual Result<std::vector<HelpRequest>> openHelpRequests() = 0;
+    // NotFound for an unknown id; Conflict when it was already acknowledged (by another console).
+    virtual Status acknowledgeHelpRequest(std::int64_t id, const std::string& hostName, TimePoint when) = 0;
+
+    // The walk-in role's printer: its status now and then, and each print's outcome.
+    virtual Status reportPrinterStatus(const PrinterStatus& status, TimePoint when) = 0;
+    virtual Status reportPrintOutcome(PrintOutcome outcome, TimePoint when) = 0;
+    // nullopt when the walk-in role never reported (no printer configured).
+    virtual Result<std::optional<PrinterReport>> printerReport() = 0;
+};
+
+enum class HostAlertKind {
+    ResidentAsksForHost,  // helpRequest set
+    PrinterPaperOut,
+    PrinterOffline,   // offline, stopped, not accepting jobs, or the print system cannot be asked
+    PrintFailed,      // the last print failed and none printed since
+    ConnectionLost,   // requests wait for the central server longer than connectionGrace
+    RequestRejected,  // the central server refused a request (see the outbox panel); one per request
+};
+std::string_view toString(HostAlertKind k);  // "resident-asks-for-host", "printer-paper-out", ...
+
+struct HostAlert {
+    HostAlertKind kind = HostAlertKind::ResidentAsksForHost;
+    TimePoint since;     // when the condition began (first press, failure, oldest waiting request...)
+    std::string detail;  // English, for the log and as a fallback: screen name, printer message, last error
+    std::optional<HelpRequest> helpRequest;  // ResidentAsksForHost: acknowledge it by id
+    std::string reference;                   // RequestRejected: the request's reference code
+};
+
+struct HostAlertPolicy {
+    std::chrono::seconds connectionGrace{120};  // a waiting request older than this: connection lost
+    std::chrono::hours rejectedFor{24};         // show rejected requests this long after rejection
+    int maxRejected = 20;                       // rows asked from the outbox snapshot
+};
+
+// Pure: the alerts for these inputs at now, most urgent first (asks for host, printer, connection,
+// rejected), oldest first within a kind.
+std::vector<HostAlert> hostAlerts(const std::vector<HelpRequest>& openRequests,
+                                  const std::optional<PrinterReport>& printer,
+                                  const std::optional<OutboxSnapshot>& outbox, TimePoint now,
+                                  const HostAlertPolicy& policy);
+
+class HostAlertBoard {
+  public:
+    // outbox may be null (no outbox on this kiosk yet): no connection alerts.
+    HostAlertBoard(HostAlertStore& store, OutboxStore* outbox, const Clock& clock,
+                   HostAlertPolicy policy = {});
+
+    // Re-reads the store and the outbox. On an error the previous alerts stay and the error is returned.
+    Status refresh();
+    const std::vector<HostAlert>& alerts() const { return alerts_; }
+    // The outbox panel: waiting, rejected (with the server's error), last successful delivery.
+    const std::optional<OutboxSnapshot>& outbox() const { return outboxSnapshot_; }
+    const std::optional<PrinterReport>& printer() const { return printer_; }
+    // Acknowledges an "ask the host" alert and refreshes. Conflict: another console already did.
+    Status acknowledge(std::int64_t helpRequestId, const std::string& hostName);
+
+  private:
+    HostAlertStore& store_;
+    OutboxStore* outboxStore_;
+    const Clock& clock_;
+    HostAlertPolicy policy_;
+    std::vector<HostAlert> alerts_;
+    std::optional<OutboxSnapshot> outboxSnapshot_;
+    std::optional<PrinterReport> printer_;
+};
+
+}  // namespace wp
