@@ -172,6 +172,20 @@ Result<Settings> loadSettings(const fs::path& file) {
             if (!s.central.publicUrl.empty() && s.central.publicUrl.rfind("https://", 0) != 0)
                 r.error(ce->get("public_url"), "public_url must start with https://");
             while (!s.central.publicUrl.empty() && s.central.publicUrl.back() == '/') s.central.publicUrl.pop_back();
+            s.central.apiUrl = r.optionalString(*ce, "api_url", "", "an https:// address");
+            if (!s.central.apiUrl.empty() && s.central.apiUrl.rfind("https://", 0) != 0)
+                r.error(ce->get("api_url"), "api_url must start with https:// (the kiosk never sends over plain HTTP)");
+            while (!s.central.apiUrl.empty() && s.central.apiUrl.back() == '/') s.central.apiUrl.pop_back();
+            auto path = [&](const char* key, std::string_view what) {
+                std::string v = r.optionalString(*ce, key, "", what);
+                return v.empty() ? fs::path() : resolveAgainst(file, v);
+            };
+            s.central.caFile = path("ca_file", "a PEM file with the CA of the central server");
+            s.central.clientCertificate = path("client_certificate", "this kiosk's PEM certificate");
+            s.central.clientKey = path("client_key", "this kiosk's PEM private key");
+            s.central.pinnedPublicKey = r.optionalString(*ce, "pinned_public_key", "", "\"sha256//BASE64\"");
+            if (!s.central.apiUrl.empty() && s.central.caFile.empty())
+                r.error(ce, "api_url needs ca_file: the server's certificate is always verified");
         } else {
             r.error(n, "'central' must be a table");
         }

@@ -75,6 +75,11 @@ struct Settings {
     } printer;
     struct Central {
         std::string publicUrl;  // "https://wijkpunt.schiedam.nl": base of the pages a ticket's QR opens
+        // The HTTPS API that takes requests (store-and-forward); empty: this kiosk sends nothing yet.
+        std::string apiUrl;
+        std::filesystem::path caFile;                        // the CA the server's certificate must chain to
+        std::filesystem::path clientCertificate, clientKey;  // this kiosk's identity (mutual TLS)
+        std::string pinnedPublicKey;                         // optional "sha256//..." pin of the server's key
     } central;
     struct Host {
         std::string counter = "Balie 1";  // the counter of this host console, as the display calls it

@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
-# The demo on a fresh Debian 12 machine: installs every package, builds, starts a private print queue
-# (a throw-away cupsd, tests/support/private-cupsd.sh) and the kiosk (walk-in role) on the shipped demo
-# content. With a display the kiosk opens in a window and prints real PDF tickets into the queue's folder.
-# Without one it runs under Xvfb, walks the start screen and takes a ticket with the script runner, and
-# says where the screenshots and the printed ticket are.
+# The demo on a fresh Debian 12 machine: installs every package, builds, and starts the central server (on
+# its embedded SQLite, with a PKI made on the spot), a private print queue (a throw-away cupsd,
+# tests/support/private-cupsd.sh), the walk-in kiosk, the host console and the now-serving display on the
+# shipped demo content. With a display the kiosk opens in a window and prints real PDF tickets into the
+# queue's folder. Without one everything runs under Xvfb driven by the script runner — the start screen in
+# five languages, a ticket taken and printed, the host calling it, the display showing and speaking it —
+# and it says where the screenshots and the printed ticket are.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 "$root/provisioning/install-deps.sh"
@@ -16,6 +18,8 @@ rm -rf "$out"
 mkdir -p "$out/screenshots" "$out/tickets" "$out/data"
 
 if [ -n "${DISPLAY:-}" ] && [ -z "${DEMO_HEADLESS:-}" ]; then
+  # With a screen: the walk-in kiosk in a window, printing into a private queue. The host console and the
+  # display can be started beside it (see README.md: Running the kiosk) with --data-dir "$out/data".
   eval "$("$root/tests/support/private-cupsd.sh" start)"
   trap '"$root/tests/support/private-cupsd.sh" stop "$WP_CUPS_DIR"' EXIT
   echo "demo: the kiosk opens in a window on $DISPLAY (close it to stop)"
@@ -25,16 +29,47 @@ if [ -n "${DISPLAY:-}" ] && [ -z "${DEMO_HEADLESS:-}" ]; then
   exit 0
 fi
 
+# The central server on its embedded SQLite, with a PKI made now (the kiosk's client certificate included).
+central="$build/central/wijkpunt-central"
+"$root/tests/support/make-test-pki.sh" "$out/pki" >/dev/null
+cp "$demo/central.toml" "$out/central.toml"
+"$central" --config "$out/central.toml" >"$out/central.log" 2>&1 &
+central_pid=$!
+trap 'kill $central_pid 2>/dev/null || true' EXIT
+for _ in $(seq 100); do [ -s "$out/central.port" ] && break; sleep 0.1; done
+[ -s "$out/central.port" ] || { echo "demo: the central server did not start:"; cat "$out/central.log"; exit 1; }
+port=$(cat "$out/central.port")
+echo "demo: the central server listens on https://127.0.0.1:$port (log: $out/central.log)"
+curl -sS --cacert "$out/pki/ca.crt" --cert "$out/pki/kiosk.crt" --key "$out/pki/kiosk.key" \
+  "https://127.0.0.1:$port/v1/health" | sed 's/^/demo: central says /'; echo
+# The kiosk's settings for this demo: printing.toml (the printer) with absolute content paths, and a
+# [central] table for the server just started in place of printing.toml's own.
+awk -v root="$root" '
+  /^\[/ { skip = ($0 == "[central]") }
+  /^content = / { print "content = \"" root "/content\""; next }
+  /^themes = / { print "themes = \"" root "/themes\""; next }
+  !skip' "$demo/printing.toml" >"$out/kiosk.toml"
+cat >>"$out/kiosk.toml" <<TOML
+
+[central]
+public_url = "https://wijkpunt.schiedam.nl"
+api_url = "https://127.0.0.1:$port"
+ca_file = "$out/pki/ca.crt"
+client_certificate = "$out/pki/kiosk.crt"
+client_key = "$out/pki/kiosk.key"
+TOML
+
 echo "demo: no display, so the kiosk runs under Xvfb (1080x1920, a real window) driven by its script runner"
-# Thursday 26 November 2026, 10:00: the desks have walk-in hours, so the demo can take a number.
+# Thursday 26 November 2026, 10:00: the desks have walk-in hours, so the demo can take a number. All roles
+# share one test clock (a clock file) and one kiosk database.
 walk() {
   SDL_VIDEODRIVER=x11 "$root/tests/support/with-xvfb.sh" -- \
     "$kiosk" --role walkin --windowed --screenshot-dir "$out/screenshots" --speech-log "$out/speech.log" \
-    --data-dir "$out/data" --clock-start "2026-11-26 10:00" "$@"
+    --data-dir "$out/data" --clock-file "$out/clock" --clock-start "2026-11-26 10:00" "$@"
 }
 walk --config "$demo/settings.toml" --script "$demo/walk-start-screen.wps"
 print_walk() {
-  walk --config "$demo/printing.toml" --script "$demo/take-ticket.wps"
+  walk --config "$out/kiosk.toml" --script "$demo/take-ticket.wps"
   # The private queue writes each job to one file; keep it before the queue goes away.
   for _ in $(seq 50); do [ -s "$WP_PDF_OUTPUT" ] && break; sleep 0.1; done
   cp "$WP_PDF_OUTPUT" "$out/tickets/ticket-H-001.pdf"
@@ -42,6 +77,15 @@ print_walk() {
 export -f walk print_walk
 export root kiosk demo out
 "$root/tests/support/private-cupsd.sh" run -- bash -c print_walk
+# The host console and the now-serving display, each its own process on the same database.
+roles=(--config "$out/kiosk.toml" --data-dir "$out/data" --clock-file "$out/clock" --windowed
+       --screenshot-dir "$out/screenshots")
+SDL_VIDEODRIVER=x11 SDL_AUDIODRIVER=dummy "$root/tests/support/with-xvfb.sh" 1920x1080x24 -- \
+  "$kiosk" --role display "${roles[@]}" --script "$demo/display-shows.wps" --speech-log "$out/display-speech.log" &
+display_pid=$!
+SDL_VIDEODRIVER=x11 "$root/tests/support/with-xvfb.sh" 1920x1080x24 -- \
+  "$kiosk" --role host --counter "Balie 2" "${roles[@]}" --script "$demo/host-calls.wps"
+wait $display_pid
 pdftotext -layout "$out/tickets/ticket-H-001.pdf" "$out/tickets/ticket-H-001.txt"
 pdftoppm -png -r 150 -singlefile "$out/tickets/ticket-H-001.pdf" "$out/tickets/ticket-H-001"
 
@@ -50,5 +94,5 @@ echo "demo: screenshots of the kiosk are in $out/screenshots:"
 ls -1 "$out/screenshots" | sed 's/^/  /'
 echo "demo: the printed ticket is $out/tickets/ticket-H-001.pdf (as text: ticket-H-001.txt, as a picture: ticket-H-001.png):"
 sed -e '/^\s*$/d' -e 's/^/  | /' "$out/tickets/ticket-H-001.txt"
-echo "demo: what the kiosk read aloud (recorded) is in $out/speech.log"
-echo "demo: the central server and the host console join the demo with their issues"
+echo "demo: what the kiosk read aloud (recorded) is in $out/speech.log; the display's calls in $out/display-speech.log"
+echo "demo: the central server's database is $out/central.db; resident requests reach it with the resident-flows issue"

@@ -5,6 +5,8 @@
 #include <cstdio>
 #include <optional>
 
+#include "common/random_source.h"
+#include "drivers/net/outbox_sender.h"
 #include "drivers/printer/cups_printer.h"
 #include "drivers/speech/recording_speaker.h"
 #include "kiosk/app/kiosk_app.h"
@@ -13,6 +15,7 @@
 #include "kiosk/core/queue.h"
 #include "kiosk/core/resident_session.h"
 #include "kiosk/core/ticket_flow.h"
+#include "kiosk/store/outbox_store.h"
 #include "kiosk/store/sqlite_host_alert_store.h"
 #include "kiosk/store/sqlite_queue_store.h"
 #include "kiosk/ui/resident_shell.h"
@@ -43,6 +46,7 @@ public:
           session_(bundle_, clock_, speaker_, *alerts_) {}
 
     ~WalkinRole() override {
+        sender_.reset();  // its threads stop before the outbox store goes
         session_.attachTicketFlow(nullptr);
         ticketFlow_.reset();
         spooler_.reset();  // joins the print worker before the printer goes
@@ -68,6 +72,21 @@ public:
         // Print outcomes and the printer's state go to the database, where the host console reads them.
         ticketFlow_->onPrintOutcome([this](PrintOutcome o) { (void)alerts_->reportPrintOutcome(o, clock_.now()); });
         session_.attachTicketFlow(ticketFlow_.get());
+
+        // Store-and-forward to the central server, when this kiosk has one (DESIGN.md: the walk-in path).
+        if (const auto& central = bundle_.settings.central; !central.apiUrl.empty()) {
+            auto outbox = SqliteOutboxStore::open(dbFile);
+            if (!outbox) return databaseError(dbFile, outbox.status());
+            outbox_ = std::move(outbox).value();
+            OutboxSender::Options options;
+            options.http.baseUrl = central.apiUrl;
+            options.http.caFile = central.caFile;
+            options.http.clientCertificate = central.clientCertificate;
+            options.http.clientKey = central.clientKey;
+            options.http.pinnedPublicKey = central.pinnedPublicKey;
+            sender_ = std::make_unique<OutboxSender>(*outbox_, clock_, random_, options);
+            sender_->start();
+        }
         return Status::ok();
     }
 
@@ -124,6 +143,9 @@ private:
     std::unique_ptr<TicketFlow> ticketFlow_;
     TimePoint nextPrinterCheck_{};
     std::optional<PrinterStatus> reported_;  // the printer state last written for the host console
+    SystemRandom random_;
+    std::unique_ptr<SqliteOutboxStore> outbox_;
+    std::unique_ptr<OutboxSender> sender_;
 };
 
 }  // namespace
