@@ -24,13 +24,7 @@ std::string capitals(const std::string& s) {
 void DisplayShell::drawFrame(Ui& ui, const CallBoard& board, TimePoint now, float width, float height) {
     const Theme& t = bundle_.themes.at(bundle_.settings.theme);
     const auto& c = t.colors;
-    ui.beginFrame(t, width, height);
-    ImGui::SetNextWindowPos(ImVec2(0, 0));
-    ImGui::SetNextWindowSize(ImVec2(width, height));
-    ImGui::Begin("display", nullptr,
-                 ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
-                     ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoInputs);
-    ui.fill({0, 0, width, height}, c.background);
+    ui.beginFrame("display", t, width, height);
     const float pad = t.spacing * 2;
 
     // Top bar: where this is, and the time.
@@ -97,7 +91,6 @@ void DisplayShell::drawFrame(Ui& ui, const CallBoard& board, TimePoint now, floa
                       c.warningText, c.warning, 0.5f);
         ly += t.spacing * 0.5f;
     }
-    ImGui::End();
     ui.endFrame();
 }
 

@@ -59,13 +59,7 @@ bool HostShell::refresh() {
 void HostShell::drawFrame(Ui& ui, float width, float height) {
     const Theme& t = bundle_.themes.at(bundle_.settings.hostTheme);
     const auto& c = t.colors;
-    ui.beginFrame(t, width, height);
-    ImGui::SetNextWindowPos(ImVec2(0, 0));
-    ImGui::SetNextWindowSize(ImVec2(width, height));
-    ImGui::Begin("host", nullptr,
-                 ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
-                     ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoScrollWithMouse);
-    ui.fill({0, 0, width, height}, c.background);
+    ui.beginFrame("host", t, width, height);
 
     // Top bar: where, who, when; sign out.
     const float barH = 90.f;
@@ -100,7 +94,6 @@ void HostShell::drawFrame(Ui& ui, float width, float height) {
     } else {
         drawSignIn(ui, main);
     }
-    ImGui::End();
     ui.endFrame();
     if (refreshPending_) {
         refreshPending_ = false;

@@ -37,13 +37,7 @@ void ResidentShell::drawFrame(Ui& ui, ResidentSession& session, float width, flo
     if (auto focused = ui.takeFocusAnnouncement()) session.readAloud(*focused);
 
     const Theme& theme = session.theme();
-    ui.beginFrame(theme, width, height);
-    ImGui::SetNextWindowPos(ImVec2(0, 0));
-    ImGui::SetNextWindowSize(ImVec2(width, height));
-    ImGui::Begin("resident", nullptr,
-                 ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
-                     ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoScrollWithMouse);
-    ui.fill({0, 0, width, height}, theme.colors.background);
+    ui.beginFrame("resident", theme, width, height);
 
     const float margin = theme.spacing * 1.5f;
     const float topH = theme.titleSize * 2.f;
@@ -71,7 +65,6 @@ void ResidentShell::drawFrame(Ui& ui, ResidentSession& session, float width, flo
 
     ui.setRegion(Region::Chrome);
     drawBottomBar(ui, session, {0, height - bottomH, width, height});
-    ImGui::End();
     ui.endFrame();
 }
 

@@ -47,15 +47,22 @@ Rect currentClip() {
 
 }  // namespace
 
-void Ui::beginFrame(const Theme& theme, float width, float height) {
+void Ui::beginFrame(const char* name, const Theme& theme, float width, float height) {
     theme_ = &theme;
     current_ = FrameRecord{};
     current_.width = width;
     current_.height = height;
     region_ = Region::Content;
+    ImGui::SetNextWindowPos(ImVec2(0, 0));
+    ImGui::SetNextWindowSize(ImVec2(width, height));
+    ImGui::Begin(name, nullptr,
+                 ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
+                     ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoScrollWithMouse);
+    fill({0, 0, width, height}, theme.colors.background);
 }
 
 void Ui::endFrame() {
+    ImGui::End();
     // Enter applies to one frame only; focus on a control that no longer exists is dropped.
     activateId_ = 0;
     last_ = std::move(current_);

@@ -25,8 +25,9 @@ class Ui {
   public:
     explicit Ui(const FontSet& fonts) : fonts_(fonts) {}
 
-    // Between ImGui::NewFrame and ImGui::Render: starts and ends the record of one frame.
-    void beginFrame(const Theme& theme, float width, float height);
+    // Between ImGui::NewFrame and ImGui::Render: starts and ends one frame — a full-screen window named
+    // `name` on the theme's background — and its record.
+    void beginFrame(const char* name, const Theme& theme, float width, float height);
     void endFrame();
     // The last finished frame (what is on screen).
     const FrameRecord& lastFrame() const { return last_; }
