@@ -83,6 +83,8 @@ roles=(--config "$out/kiosk.toml" --data-dir "$out/data" --clock-file "$out/cloc
 SDL_VIDEODRIVER=x11 SDL_AUDIODRIVER=dummy "$root/tests/support/with-xvfb.sh" 1920x1080x24 -- \
   "$kiosk" --role display "${roles[@]}" --script "$demo/display-shows.wps" --speech-log "$out/display-speech.log" &
 display_pid=$!
+# The display announces calls made after it has looked at the queue once: the host waits for that.
+for _ in $(seq 600); do [ -s "$out/screenshots/19-display-waiting.png" ] && break; sleep 0.1; done
 SDL_VIDEODRIVER=x11 "$root/tests/support/with-xvfb.sh" 1920x1080x24 -- \
   "$kiosk" --role host --counter "Balie 2" "${roles[@]}" --script "$demo/host-calls.wps"
 wait $display_pid

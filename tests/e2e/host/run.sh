@@ -19,9 +19,14 @@ common=(--config "$root/provisioning/demo/settings.toml" --data-dir "$work/data"
 case "$case" in
   roles)
     "$kiosk" --role walkin "${common[@]}" --script "$here/walkin.wps"
+    rm -f "$shots/display-empty.png"
     "$kiosk" --role display "${common[@]}" --script "$here/display.wps" --speech-log "$work/display-speech.log" &
     pids+=($!)
     display=$!
+    # The display announces only calls made after its first look at the queue: the host starts once the
+    # display has shown its empty board (its first screenshot).
+    for _ in $(seq 600); do [ -s "$shots/display-empty.png" ] && break; sleep 0.1; done
+    [ -s "$shots/display-empty.png" ] || { echo "run.sh: the display did not come up"; exit 1; }
     "$kiosk" --role host --counter "Balie 2" "${common[@]}" --script "$here/host.wps"
     wait "$display"
     echo "run.sh: the display said:"; cat "$work/display-speech.log"
