@@ -8,27 +8,17 @@
 #include "kiosk/store/sqlite_queue_store.h"
 #include "tests/unit/fake_clock.h"
 #include "tests/unit/temp_dir.h"
+#include "tests/unit/queue_fixtures.h"
 
 namespace wp {
 namespace {
 
 using namespace std::chrono_literals;
+using testing::utc;
+using testing::service;
 using testing::FakeClock;
 using testing::TempDir;
 using Outcome = HostDesk::SignIn::Outcome;
-
-TimePoint utc(int y, unsigned m, unsigned d, int hh = 0, int mm = 0) {
-    return TimePoint(date::sys_days{date::year{y} / m / d} + std::chrono::hours(hh) +
-                     std::chrono::minutes(mm));
-}
-
-Service service(std::string id, std::string prefix) {
-    Service s;
-    s.id = std::move(id);
-    s.prefix = std::move(prefix);
-    for (auto& day : s.walkIn) day = {{0, 24 * 60}};
-    return s;
-}
 
 const std::vector<Service> kServices = {service("huurloket", "H"), service("wijkteam", "W"),
                                         service("gemeente", "G")};

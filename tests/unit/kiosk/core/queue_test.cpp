@@ -7,18 +7,15 @@
 
 #include <algorithm>
 #include <map>
+#include "tests/unit/queue_fixtures.h"
 
 namespace wp {
 namespace {
 
 using namespace std::chrono_literals;
+using testing::utc;
 
 // A moment in UTC.
-TimePoint utc(int y, unsigned m, unsigned d, int hh = 0, int mm = 0, int ss = 0) {
-    return TimePoint(date::sys_days{date::year{y} / m / d} + std::chrono::hours(hh) +
-                     std::chrono::minutes(mm) + std::chrono::seconds(ss));
-}
-
 class FakeClock final : public Clock {
   public:
     explicit FakeClock(TimePoint t) : t_(t) {}

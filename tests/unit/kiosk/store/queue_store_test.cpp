@@ -17,25 +17,15 @@
 #include "kiosk/store/kiosk_schema.h"
 #include "kiosk/store/sqlite_database.h"
 #include "kiosk/store/sqlite_queue_store.h"
+#include "tests/unit/queue_fixtures.h"
 
 namespace wp {
 namespace {
 
 namespace fs = std::filesystem;
 using namespace std::chrono_literals;
-
-TimePoint utc(int y, unsigned m, unsigned d, int hh = 0, int mm = 0, int ss = 0) {
-    return TimePoint(date::sys_days{date::year{y} / m / d} + std::chrono::hours(hh) +
-                     std::chrono::minutes(mm) + std::chrono::seconds(ss));
-}
-
-Service service(std::string id, std::string prefix) {
-    Service s;
-    s.id = std::move(id);
-    s.prefix = std::move(prefix);
-    for (auto& day : s.walkIn) day = {{0, 24 * 60}};
-    return s;
-}
+using testing::utc;
+using testing::service;
 
 const std::vector<Service> kServices = {service("huurloket", "H"), service("wijkteam", "W")};
 const TimePoint kMorning = utc(2026, 6, 10, 8);  // Wednesday 10:00 CEST
