@@ -7,7 +7,7 @@ namespace wp {
 namespace {
 
 // Times are milliseconds since 1970 (UTC); days are local days "YYYY-MM-DD" in Europe/Amsterdam.
-constexpr std::array<Migration, 5> kMigrations = {{
+constexpr std::array<Migration, 7> kMigrations = {{
     {1, "queue: tickets, their per-day counters and events", R"sql(
         -- The last number handed out per service per local day. Bumped in the same transaction that
         -- inserts the ticket, so a number is never handed out twice; a crash before COMMIT loses nothing.
@@ -166,6 +166,22 @@ constexpr std::array<Migration, 5> kMigrations = {{
             last_failure_at_ms INTEGER,
             last_success_at_ms INTEGER
         );
+    )sql"},
+    {6, "queue statistics: how far the queue events have been forwarded to the central server (issue 5)", R"sql(
+        -- One row (id = 1): the seq of the last queue_event the central server has confirmed, and when.
+        CREATE TABLE queue_forward (
+            id              INTEGER PRIMARY KEY CHECK (id = 1),
+            last_seq        INTEGER NOT NULL DEFAULT 0,
+            last_sent_at_ms INTEGER
+        );
+        INSERT INTO queue_forward (id, last_seq) VALUES (1, 0);
+    )sql"},
+    {7, "reference codes: every code this kiosk ever issued, so none is handed out twice (issue 6)", R"sql(
+        -- No personal data: the code and when it was drawn. A repeat draws again (DESIGN.md: reference code).
+        CREATE TABLE issued_reference (
+            code         TEXT    PRIMARY KEY,
+            issued_at_ms INTEGER NOT NULL
+        ) WITHOUT ROWID;
     )sql"},
 }};
 

@@ -1,0 +1,49 @@
+// The on-screen keyboard and the text field it types into (issue 6). Kiosks have no keyboard: every
+// field a resident fills in shows its value in a TextField and a Keyboard under it.
+//
+// Keyboard draws big keys through Ui (so every key is a recorded control: the script runner's `type` taps
+// them, keypad focus reaches them, the every-screen tests check their size and contrast). The layout follows
+// the entry's kind and the resident's language: letters per language (nl/en with an accent key for
+// é ë ï ó ö ü; tr; pl; uk Cyrillic with a switch to Latin, and Latin for e-mail), a numeric pad for phone
+// and house numbers, and for a postcode four digits first and then letters. No long-press anywhere.
+// Typed text goes straight into the TextEntry (kiosk/core/text_entry.h), never into ImGui's own state.
+// UI thread only.
+#pragma once
+
+#include <functional>
+#include <string>
+#include <string_view>
+
+#include "kiosk/core/text_entry.h"
+#include "kiosk/ui/ui.h"
+
+namespace wp::ui {
+
+class Keyboard {
+  public:
+    // Draws the keyboard for entry in the bottom of area and applies the key tapped in this frame.
+    // `tr` looks up the keyboard's own texts ("keyboard.space", ...) in the resident's language.
+    // Returns the height used, measured from area.y1 upward.
+    template <typename Tr>
+    float draw(Ui& ui, TextEntry& entry, const std::string& language, Rect area, const Tr& tr) {
+        return drawImpl(ui, entry, language, area, [&](std::string_view key) -> const std::string& { return tr(key); });
+    }
+    // Back to the first layer (lower-case letters of the language): when a field changes and at wipe.
+    void reset();
+
+    // The height draw() will use for this entry's kind on a screen of the given width.
+    static float heightFor(EntryKind kind, float width);
+
+  private:
+    using TrFn = std::function<const std::string&(std::string_view)>;
+    float drawImpl(Ui& ui, TextEntry& entry, const std::string& language, Rect area, const TrFn& tr);
+
+    int layer_ = 0;        // which page of keys: letters, shift, accents, Latin for uk, symbols
+    bool shifted_ = false;
+};
+
+// A labelled box showing entry's value with a caret; the error line under it names what to fix, or is
+// empty. Returns the height used.
+float textField(Ui& ui, const TextEntry& entry, std::string_view label, Rect where, std::string_view error = {});
+
+}  // namespace wp::ui
