@@ -12,6 +12,8 @@ const std::vector<ApiRoute>& apiRoutes() {
         {RouteId::GetRequestDetail, "GET", "/v1/backoffice/requests/{reference}", RouteAuth::Person},
         {RouteId::SetRequestStatus, "POST", "/v1/backoffice/requests/{reference}/status", RouteAuth::Person},
         {RouteId::GetAuditLog, "GET", "/v1/backoffice/audit", RouteAuth::Person},
+        {RouteId::QueuePage, "GET", "/queue/{letters}/{day}/{ticket}", RouteAuth::Public},
+        {RouteId::StatusPage, "GET", "/status/{reference}", RouteAuth::Public},
     };
     return routes;
 }

@@ -16,6 +16,8 @@ enum class RouteId {
     GetRequestDetail,
     SetRequestStatus,
     GetAuditLog,
+    QueuePage,   // HTML for phones (central/public_pages.h)
+    StatusPage,  // HTML for phones
 };
 
 // Who may call a route.

@@ -59,6 +59,49 @@ int boundedInt(TomlReader& r, const toml::table& t, std::string_view key, int fa
     return static_cast<int>(v);
 }
 
+// [initiative] coaches = ["Fatima", {name = "Joost", email = "joost@example.org"}, ...]
+std::vector<InitiativeCoach> initiativeCoaches(TomlReader& r, const toml::table& t) {
+    constexpr std::string_view kExpected =
+        "a list of first names or {name = \"...\", email = \"...\"} tables";
+    std::vector<InitiativeCoach> out;
+    const toml::node* n = t.get("coaches");
+    if (n == nullptr) return out;
+    const toml::array* a = n->as_array();
+    if (a == nullptr) {
+        r.error(n, fmt::format("'coaches' must be {}, found {}", kExpected, TomlReader::typeName(*n)));
+        return out;
+    }
+    for (const toml::node& item : *a) {
+        InitiativeCoach coach;
+        if (auto name = item.value<std::string>()) {
+            coach.name = *name;
+        } else if (const toml::table* ct = item.as_table()) {
+            coach.name = r.requireString(*ct, "name", "the coach's first name");
+            coach.email = r.optionalString(*ct, "email", "", "an e-mail address");
+            if (!coach.email.empty() && (coach.email.find('@') == std::string::npos ||
+                                         coach.email.find_first_of(" \t\r\n") != std::string::npos))
+                r.error(ct->get("email"), fmt::format("'{}' is no e-mail address", coach.email));
+        } else {
+            r.error(&item, fmt::format("each coach must be a first name or a table with name and email, "
+                                       "found {}",
+                                       TomlReader::typeName(item)));
+            continue;
+        }
+        const bool oneLine = std::none_of(coach.name.begin(), coach.name.end(),
+                                          [](char ch) { return static_cast<unsigned char>(ch) < 0x20; });
+        if (coach.name.empty() || coach.name.size() > 64 || !oneLine) {
+            r.error(&item, "a coach's name must be a first name of 1 to 64 bytes on one line");
+            continue;
+        }
+        if (std::any_of(out.begin(), out.end(),
+                        [&](const InitiativeCoach& o) { return o.name == coach.name; }))
+            r.error(&item, fmt::format("coach '{}' is listed twice (names must differ: residents see them)",
+                                       coach.name));
+        out.push_back(std::move(coach));
+    }
+    return out;
+}
+
 bool isCodeOf(std::string_view s, size_t n) {
     return s.size() == n && std::all_of(s.begin(), s.end(), [](char c) {
                return kCodeAlphabet.find(c) != std::string_view::npos;
@@ -218,6 +261,37 @@ Result<CentralConfig> loadCentralConfig(const fs::path& file) {
             }
         }
     }
+    const toml::node* contentKey = nullptr;
+    if (const toml::node* n = root.get("public_pages")) {
+        if (const toml::table* t = n->as_table()) {
+            contentKey = t->get("content_dir");
+            c.publicPages.contentDir =
+                resolve(base, r.optionalString(*t, "content_dir", "", "the bundle's content folder"));
+            c.publicPages.defaultMinutesPerPerson =
+                boundedInt(r, *t, "default_minutes_per_person", c.publicPages.defaultMinutesPerPerson, 1, 240,
+                           "minutes");
+            c.publicPages.queuePagesPerMinute = boundedInt(r, *t, "queue_pages_per_minute",
+                                                           c.publicPages.queuePagesPerMinute, 1, 100000,
+                                                           "pages a minute");
+            if (!c.publicPages.contentDir.empty() &&
+                !fs::is_regular_file(c.publicPages.contentDir / "content.toml"))
+                r.error(contentKey, fmt::format("'content_dir' must be the bundle's content folder (with "
+                                                "content.toml and texts/); {} has no content.toml",
+                                                c.publicPages.contentDir.string()));
+        } else {
+            r.error(n, "'public_pages' must be a table");
+        }
+    }
+    if (const toml::node* n = root.get("initiative")) {
+        if (const toml::table* t = n->as_table()) {
+            c.initiative.contactWithinWorkingDays = boundedInt(r, *t, "contact_within_working_days",
+                                                               c.initiative.contactWithinWorkingDays, 1, 60,
+                                                               "working days");
+            c.initiative.coaches = initiativeCoaches(r, *t);
+        } else {
+            r.error(n, "'initiative' must be a table");
+        }
+    }
     if (const toml::node* n = root.get("testing")) {
         if (const toml::table* t = n->as_table()) {
             c.testing.clockFile = resolve(base, r.optionalString(*t, "clock_file", "", "a clock file"));
@@ -226,7 +300,71 @@ Result<CentralConfig> loadCentralConfig(const fs::path& file) {
         }
     }
     if (Status s = r.status(); !s) return s;
+
+    // The public pages' texts and services, with the bundle's own loaders and their file:line:col errors.
+    if (!c.publicPages.contentDir.empty()) {
+        const fs::path& dir = c.publicPages.contentDir;
+        std::string where = toml_reader::position(c.path, contentKey);
+        auto content = loadContent(dir);
+        if (!content)
+            return Status::invalidInput(
+                fmt::format("{}: the content folder of the public pages does not load:\n{}", where,
+                            content.status().message()));
+        auto services = loadContentServices(dir, content.value());
+        if (!services)
+            return Status::invalidInput(fmt::format("{}: the services of the public pages do not load:\n{}",
+                                                    where, services.status().message()));
+        std::string missing;
+        for (const auto& [code, lt] : content->texts)
+            for (const std::string& key : publicPageTextKeys())
+                if (!lt.texts.contains(key))
+                    missing += fmt::format("\n{}: missing text '{}' (the public pages need it)", lt.file, key);
+        if (!missing.empty())
+            return Status::invalidInput(
+                fmt::format("{}: the content folder lacks texts of the public pages:{}", where, missing));
+        c.publicPages.content = std::move(content).value();
+        c.publicPages.services = std::move(services).value();
+    }
     return c;
+}
+
+const std::vector<std::string>& publicPageTextKeys() {
+    static const std::vector<std::string> keys = {
+        "language.name",
+        "phone_queue.title",
+        "phone_queue.your_number",
+        "phone_queue.people_before",
+        "phone_queue.next",
+        "phone_queue.wait",
+        "phone_queue.called",
+        "phone_queue.serving",
+        "phone_queue.parked",
+        "phone_queue.done",
+        "phone_queue.gone",
+        "phone_queue.stale",
+        "phone_queue.stale_never",
+        "phone_queue.updated",
+        "phone_queue.not_found_title",
+        "phone_queue.not_found",
+        "phone_queue.busy",
+        "phone_queue.unavailable",
+        "phone_status.title",
+        "phone_status.your_code",
+        "phone_status.received",
+        "phone_status.in_progress",
+        "phone_status.answered",
+        "phone_status.closed",
+        "phone_status.note",
+        "phone_status.updated",
+        "phone_status.coach",
+        "phone_status.not_found_title",
+        "phone_status.not_found",
+        "phone_status.invalid_title",
+        "phone_status.invalid",
+        "phone_status.busy",
+        "phone_status.unavailable",
+    };
+    return keys;
 }
 
 }  // namespace wp

@@ -12,7 +12,10 @@
 #include <string>
 #include <vector>
 
+#include "central/store/coach_assignment.h"
+#include "common/bundle.h"
 #include "common/request.h"
+#include "common/services.h"
 #include "common/status.h"
 
 namespace wp {
@@ -93,6 +96,29 @@ struct CentralConfig {
         int checkIntervalMs = 1000;             // how often (real time) the clock is compared with the rows
     } retention;
 
+    // [public_pages]: the pages a phone opens from a ticket's or receipt's QR code (central/public_pages.h).
+    struct PublicPages {
+        // The bundle's content folder: the texts of the pages ([phone_queue], [phone_status]) in every
+        // language, and the services (names, ticket prefixes, default minutes per person). Empty: the pages
+        // answer 503.
+        std::filesystem::path contentDir;
+        int defaultMinutesPerPerson = 10;  // for services the content does not know
+        int queuePagesPerMinute = 120;     // per source address (phones on one Wi-Fi share one)
+        Content content;                   // loaded from contentDir
+        std::vector<Service> services;     // loaded from contentDir
+    } publicPages;
+
+    // [initiative]: the one desk for neighbourhood initiatives (issue 6).
+    struct Initiative {
+        // Every initiative request gets one of these (pickCoach: least open initiatives, then fewest in all,
+        // then config order); none: initiatives get no coach. Names are first names, unique, one line.
+        std::vector<InitiativeCoach> coaches;
+        // The promise on the kiosk's receipt: a coach contacts the resident within this many working days.
+        // Kept here for the back office and the people who run the desk; kiosks print the number from their
+        // own settings ([central] initiative_contact_days), which should say the same.
+        int contactWithinWorkingDays = 5;
+    } initiative;
+
     struct Testing {
         std::filesystem::path clockFile;  // a ScriptClock shared with the test; empty: the system clock
         int failFirstIntakes = 0;         // answer 500 to this many POST /v1/requests before storing any
@@ -101,6 +127,11 @@ struct CentralConfig {
     int retentionDays(RequestType t) const;
 };
 
+// Also loads [public_pages] content_dir with the bundle's own loaders: a missing folder is reported at the
+// key (file:line:col), a broken text file with its own file:line:col, a missing page text per language.
 Result<CentralConfig> loadCentralConfig(const std::filesystem::path& file);
+
+// The text keys the public pages use; each must exist in every language of the content.
+const std::vector<std::string>& publicPageTextKeys();
 
 }  // namespace wp

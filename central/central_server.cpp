@@ -18,6 +18,7 @@
 #include "central/api_routes.h"
 #include "central/intake_writer.h"
 #include "central/person_tokens.h"
+#include "central/public_pages.h"
 #include "central/rate_limiter.h"
 #include "central/request_router.h"
 #include "common/json_input.h"
@@ -98,7 +99,8 @@ json summaryJson(const RequestSummary& s) {
             {"created_at", formatRfc3339(s.createdAt)},
             {"received_at", formatRfc3339(s.receivedAt)},
             {"updated_at", formatRfc3339(s.updatedAt)},
-            {"personal_data_wiped", s.personalDataWiped}};
+            {"personal_data_wiped", s.personalDataWiped},
+            {"coach", s.coach}};
 }
 
 }  // namespace
@@ -110,6 +112,8 @@ struct CentralServer::Impl {
           clock(k),
           router(c.routing.rules, c.routing.defaultTeam),
           lookups(k, c.lookup.perMinute),
+          queuePageViews(k, c.publicPages.queuePagesPerMinute),
+          pages(c, s, k),
           writer(s, c.server.maxBatch),
           notifier(s, sender, k, TeamNotifier::Options{}),
           failIntakes(c.testing.failFirstIntakes) {}
@@ -118,7 +122,9 @@ struct CentralServer::Impl {
     CentralStore& store;
     const Clock& clock;
     RequestRouter router;
-    RateLimiter lookups;
+    RateLimiter lookups;         // status lookups, JSON and HTML together
+    RateLimiter queuePageViews;  // public queue pages
+    PublicPages pages;
     IntakeWriter writer;
     TeamNotifier notifier;
     std::atomic<int> failIntakes;
@@ -211,6 +217,7 @@ struct CentralServer::Impl {
         item.contactPoint = kiosk->contactPoint;
         item.team = route.team;
         item.flagged = route.flagged;
+        if (item.request.type == RequestType::Initiative) item.coaches = config.initiative.coaches;
         item.receivedAt = clock.now();
         if (auto it = config.notifications.find(route.team); it != config.notifications.end()) {
             if (!it->second.webhookUrl.empty()) item.notify.push_back({"webhook", it->second.webhookUrl});
@@ -267,7 +274,7 @@ struct CentralServer::Impl {
         if (batch.value().kioskCode != kiosk->kioskCode)
             return sendError(res, 403, error_code::kForbidden, "'kiosk' is not this certificate's kiosk",
                              "kiosk");
-        auto added = store.storeQueueEvents(batch.value(), clock.now());
+        auto added = store.storeQueueEvents(batch.value(), kiosk->contactPoint, clock.now());
         if (!added) return sendError(res, 503, error_code::kUnavailable, "the store is unavailable");
         res.set_content(json{{"accepted", batch.value().events.size()}, {"new", added.value()}}.dump(),
                         kJson);
@@ -406,6 +413,41 @@ struct CentralServer::Impl {
         res.set_content(json{{"entries", std::move(entries)}}.dump(), kJson);
     }
 
+    // --- public HTML pages (central/public_pages.h): the handlers only rate-limit and send
+    void sendPage(httplib::Response& res, const HtmlPage& page) {
+        res.status = page.status;
+        res.set_header("Cache-Control", "no-store");
+        res.set_content(page.html, "text/html; charset=utf-8");
+    }
+
+    // False (and the 429 or 503 page sent) when the page may not be served now.
+    bool pageAllowed(const httplib::Request& req, httplib::Response& res, RateLimiter& limiter,
+                     PublicPages::Kind kind, const std::string& lang) {
+        if (!pages.ready()) {
+            res.status = 503;
+            res.set_content("The public pages are not set up on this server ([public_pages] content_dir).\n",
+                            "text/plain; charset=utf-8");
+            return false;
+        }
+        if (limiter.allow(req.remote_addr)) return true;
+        auto wait = std::chrono::duration_cast<std::chrono::seconds>(limiter.retryAfter(req.remote_addr));
+        res.set_header("Retry-After", std::to_string(std::max<long long>(1, wait.count())));
+        sendPage(res, pages.busyPage(kind, lang));
+        return false;
+    }
+
+    void queuePage(const httplib::Request& req, httplib::Response& res) {
+        std::string lang = pages.language(req.get_param_value("lang"), req.get_header_value("Accept-Language"));
+        if (!pageAllowed(req, res, queuePageViews, PublicPages::Kind::Queue, lang)) return;
+        sendPage(res, pages.queuePage(req.matches[1].str(), req.matches[2].str(), req.matches[3].str(), lang));
+    }
+
+    void statusPage(const httplib::Request& req, httplib::Response& res) {
+        std::string lang = pages.language(req.get_param_value("lang"), req.get_header_value("Accept-Language"));
+        if (!pageAllowed(req, res, lookups, PublicPages::Kind::Status, lang)) return;
+        sendPage(res, pages.statusPage(req.matches[1].str(), lang));
+    }
+
     void dispatch(RouteId id, const httplib::Request& req, httplib::Response& res) {
         switch (id) {
             case RouteId::Health:
@@ -424,6 +466,10 @@ struct CentralServer::Impl {
                 return setRequestStatus(req, res);
             case RouteId::GetAuditLog:
                 return getAuditLog(req, res);
+            case RouteId::QueuePage:
+                return queuePage(req, res);
+            case RouteId::StatusPage:
+                return statusPage(req, res);
         }
     }
 

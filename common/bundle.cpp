@@ -184,6 +184,10 @@ Result<Settings> loadSettings(const fs::path& file) {
             s.central.clientCertificate = path("client_certificate", "this kiosk's PEM certificate");
             s.central.clientKey = path("client_key", "this kiosk's PEM private key");
             s.central.pinnedPublicKey = r.optionalString(*ce, "pinned_public_key", "", "\"sha256//BASE64\"");
+            s.central.initiativeContactDays = static_cast<int>(r.optionalInt(
+                *ce, "initiative_contact_days", s.central.initiativeContactDays, "working days (1..60)"));
+            if (s.central.initiativeContactDays < 1 || s.central.initiativeContactDays > 60)
+                r.error(ce->get("initiative_contact_days"), "initiative_contact_days must be between 1 and 60");
             if (!s.central.apiUrl.empty() && s.central.caFile.empty())
                 r.error(ce, "api_url needs ca_file: the server's certificate is always verified");
         } else {
@@ -401,6 +405,9 @@ Result<Bundle> loadBundle(const fs::path& settingsFile) {
     auto hosts = loadContentHosts(b.settings.contentDir, b.services);  // content/hosts.toml (issue 5)
     if (!hosts) return hosts.status();
     b.hosts = std::move(hosts).value();
+    auto questions = loadContentQuestions(b.settings.contentDir, b.services, b.content);  // issue 6
+    if (!questions) return questions.status();
+    b.questions = std::move(questions).value();
 
     std::vector<std::string> errors;
     if (!fs::is_directory(b.settings.themesDir))

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "common/hosts.h"
+#include "common/question_tree.h"
 #include "common/services.h"
 #include "common/status.h"
 
@@ -80,6 +81,9 @@ struct Settings {
         std::filesystem::path caFile;                        // the CA the server's certificate must chain to
         std::filesystem::path clientCertificate, clientKey;  // this kiosk's identity (mutual TLS)
         std::string pinnedPublicKey;                         // optional "sha256//..." pin of the server's key
+        // initiative_contact_days: the receipt of an initiative says a coach contacts the resident within
+        // this many working days (the central server's [initiative] contact_within_working_days). 1..60.
+        int initiativeContactDays = 5;
     } central;
     struct Host {
         std::string counter = "Balie 1";  // the counter of this host console, as the display calls it
@@ -118,6 +122,7 @@ struct Bundle {
     Content content;
     std::vector<Service> services;  // content/services.toml
     std::vector<HostAccount> hosts;  // content/hosts.toml; empty when there is none (issue 5)
+    QuestionTree questions;          // content/questions.toml: "Vraag stellen" (issue 6)
     std::map<std::string, Theme> themes;  // by id
 };
 

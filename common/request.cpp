@@ -47,24 +47,37 @@ constexpr bool kPersonal = true;
 std::vector<RequestTypeSpec> makeSpecs() {
     using K = FieldKind;
     std::vector<RequestTypeSpec> specs;
-    specs.push_back(
-        {RequestType::Question,
-         {opt("topic", K::ShortText), opt("text", K::Text, kPersonal), opt("name", K::ShortText, kPersonal),
-          opt("phone", K::Phone, kPersonal), opt("email", K::Email, kPersonal)},
-         {"topic", "text"}});
+    // question: the resident's own words and/or just the topic (atLeastOneOf); how to be reached: contact
+    // "phone", "email" or "none" ("I will come back with my reference code"), with that phone or e-mail.
+    specs.push_back({RequestType::Question,
+                     {opt("topic", K::ShortText), opt("text", K::Text, kPersonal),
+                      opt("name", K::ShortText, kPersonal), opt("contact", K::Id),
+                      opt("phone", K::Phone, kPersonal), opt("email", K::Email, kPersonal),
+                      opt("preferred_time", K::ShortText)},
+                     {"topic", "text"}});
     specs.push_back({RequestType::Callback,
                      {req("topic", K::ShortText), req("phone", K::Phone, kPersonal),
                       opt("name", K::ShortText, kPersonal), opt("preferred_time", K::ShortText)},
                      {}});
+    // home-visit: topic is the reason picked from content; the address is postcode + house number (address
+    // is the older free form, still taken); someone_present "yes" or "no".
     specs.push_back({RequestType::HomeVisit,
-                     {req("topic", K::ShortText), req("name", K::ShortText, kPersonal),
-                      req("address", K::ShortText, kPersonal), req("phone", K::Phone, kPersonal),
+                     {req("topic", K::ShortText), req("postcode", K::ShortText, kPersonal),
+                      req("house_number", K::ShortText, kPersonal), req("phone", K::Phone, kPersonal),
+                      opt("preferred_time", K::ShortText), opt("someone_present", K::Id),
+                      opt("name", K::ShortText, kPersonal), opt("address", K::ShortText, kPersonal),
                       opt("text", K::Text, kPersonal)},
                      {}});
+    // initiative: the idea (title + description), where (location, neighbourhood), who is behind it
+    // (initiators: "alone", "neighbours", "association"), what help is needed (help: comma-separated
+    // "money", "permit", "materials", "coach"; budget: a range id from content when money is asked), when,
+    // and the contact (name, phone and/or e-mail).
     specs.push_back({RequestType::Initiative,
-                     {req("title", K::ShortText), req("description", K::Text),
+                     {req("title", K::ShortText), req("description", K::Text, kPersonal),
                       req("name", K::ShortText, kPersonal), opt("email", K::Email, kPersonal),
-                      opt("phone", K::Phone, kPersonal), opt("neighbourhood", K::ShortText)},
+                      opt("phone", K::Phone, kPersonal), opt("neighbourhood", K::ShortText),
+                      opt("location", K::ShortText), opt("initiators", K::Id), opt("help", K::ShortText),
+                      opt("budget", K::Id), opt("when", K::ShortText)},
                      {}});
     specs.push_back({RequestType::AppointmentCallback,
                      {req("service", K::Id), req("phone", K::Phone, kPersonal),
@@ -437,7 +450,8 @@ std::string encodeStatusView(const RequestStatusView& v) {
     return json{{"reference", v.reference},
                 {"status", toString(v.status)},
                 {"public_note", v.publicNote},
-                {"updated_at", formatRfc3339(v.updatedAt)}}
+                {"updated_at", formatRfc3339(v.updatedAt)},
+                {"coach", v.coach}}
         .dump();
 }
 
@@ -451,6 +465,7 @@ Parsed<RequestStatusView> decodeStatusView(std::string_view text) {
     if (auto e = requireString(j, "status", "status", status)) return *e;
     if (auto e = optionalString(j, "public_note", "public_note", v.publicNote)) return *e;
     if (auto e = requireString(j, "updated_at", "updated_at", updated)) return *e;
+    if (auto e = optionalString(j, "coach", "coach", v.coach)) return *e;
     auto s = requestStatusFromString(status);
     if (!s) return invalid("status", "'status' is no request status");
     auto t = parseRfc3339(updated);
@@ -468,6 +483,7 @@ std::string encodeQueueStatBatch(const QueueStatBatch& b) {
         json je = {{"seq", e.seq}, {"kind", e.kind},     {"service", e.service},
                    {"day", e.day}, {"number", e.number}, {"at", formatRfc3339(e.at)}};
         if (!e.counter.empty()) je["counter"] = e.counter;
+        if (!e.ticket.empty()) je["ticket"] = e.ticket;
         events.push_back(std::move(je));
     }
     return json{{"kiosk", b.kioskCode}, {"events", std::move(events)}}.dump();
@@ -515,6 +531,7 @@ Parsed<QueueStatBatch> decodeQueueStatBatch(std::string_view text) {
         if (auto err = idMember("day", e.day, true)) return *err;
         if (auto err = intMember("number", e.number)) return *err;
         if (auto err = idMember("counter", e.counter, false)) return *err;
+        if (auto err = idMember("ticket", e.ticket, false)) return *err;
         if (auto err = requireString(je, "at", join(base, "at"), at)) return *err;
         auto t = parseRfc3339(at);
         if (!t) return invalid(join(base, "at"), fmt::format("'{}.at' must be an RFC 3339 time", base));

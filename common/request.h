@@ -114,6 +114,9 @@ struct RequestStatusView {
     RequestStatus status = RequestStatus::Received;
     std::string publicNote;
     TimePoint updatedAt;
+    // First name of the initiative coach the server assigned; empty when none (other types, or no coach
+    // configured). Optional on the wire: a reader of an older server sees "".
+    std::string coach;
     bool operator==(const RequestStatusView&) const = default;
 };
 std::string encodeStatusView(const RequestStatusView& v);
@@ -128,11 +131,14 @@ struct QueueStatEvent {
     std::int64_t number = 0;
     std::string counter;  // may be empty
     TimePoint at;
+    // The ticket as residents know it ("H-014"; a transferred ticket keeps it); empty for counter and pause
+    // events and from kiosks that do not send it (optional on the wire).
+    std::string ticket;
     bool operator==(const QueueStatEvent&) const = default;
 };
 struct QueueStatBatch {
     std::string kioskCode;
-    std::vector<QueueStatEvent> events;  // at most 1000
+    std::vector<QueueStatEvent> events;  // at most 1000; none: a heartbeat (the kiosk is online)
     bool operator==(const QueueStatBatch&) const = default;
 };
 std::string encodeQueueStatBatch(const QueueStatBatch& b);

@@ -33,6 +33,7 @@ fi
 central="$build/central/wijkpunt-central"
 "$root/tests/support/make-test-pki.sh" "$out/pki" >/dev/null
 cp "$demo/central.toml" "$out/central.toml"
+printf '\n[public_pages]\ncontent_dir = "%s/content"\n' "$root" >>"$out/central.toml"  # the phone pages
 "$central" --config "$out/central.toml" >"$out/central.log" 2>&1 &
 central_pid=$!
 trap 'kill $central_pid 2>/dev/null || true' EXIT

@@ -18,6 +18,7 @@
 #include <vector>
 
 #include "central/person_tokens.h"
+#include "central/store/coach_assignment.h"
 #include "common/clock.h"
 #include "common/request.h"
 #include "common/status.h"
@@ -36,6 +37,9 @@ struct IntakeItem {
     bool flagged = false;
     std::vector<NotificationTarget> notify;
     TimePoint receivedAt;
+    // Initiative coaches to choose from (pickCoach, coach_assignment.h); empty: no coach is assigned. The
+    // chosen coach is stored with the request, and mailed (channel email) when the coach has an address.
+    std::vector<InitiativeCoach> coaches;
 };
 
 struct IntakeOutcome {
@@ -56,6 +60,7 @@ struct RequestSummary {
     std::string kioskCode, contactPoint;
     TimePoint createdAt, receivedAt, updatedAt;
     bool personalDataWiped = false;
+    std::string coach;  // first name of the assigned initiative coach; "" when none
 };
 
 // A request with its personal fields and notes: reading it is audited.
@@ -141,8 +146,15 @@ class CentralStore {
     virtual Status addPerson(const Person& person, const std::string& tokenHash, TimePoint now) = 0;
     virtual Result<std::optional<Person>> personByTokenHash(const std::string& tokenHash) = 0;
 
-    // --- queue statistics: (kiosk, seq) is stored once; returns how many were new
-    virtual Result<int> storeQueueEvents(const QueueStatBatch& batch, TimePoint receivedAt) = 0;
+    // --- queue statistics: (kiosk, seq) is stored once; returns how many were new. Every call, also with no
+    // events (a heartbeat), records receivedAt as when the kiosk was last heard, under its contact point.
+    virtual Result<int> storeQueueEvents(const QueueStatBatch& batch, const std::string& contactPoint,
+                                         TimePoint receivedAt) = 0;
+    // The events of a contact point's kiosks for one local day ("2026-11-26"), by time (the public queue page).
+    virtual Result<std::vector<QueueStatEvent>> queueEventsOf(const std::string& contactPoint,
+                                                              const std::string& day) = 0;
+    // When the server last heard from any kiosk of the contact point; nullopt when never.
+    virtual Result<std::optional<TimePoint>> lastHeardFrom(const std::string& contactPoint) = 0;
 
     // --- notifications
     virtual Result<std::vector<PendingNotification>> dueNotifications(TimePoint now, int limit) = 0;

@@ -8,6 +8,7 @@
 #include <array>
 #include <cassert>
 #include <chrono>
+#include <map>
 #include <thread>
 #include <unordered_map>
 
@@ -27,7 +28,7 @@ struct Migration {
     const char* sql;
 };
 
-constexpr std::array<Migration, 1> kMigrations = {{
+constexpr std::array<Migration, 3> kMigrations = {{
     {1, "requests, notifications, people, audit log, queue statistics, kiosk faults", R"sql(
         CREATE TABLE request (
             id             INTEGER PRIMARY KEY,
@@ -109,6 +110,26 @@ constexpr std::array<Migration, 1> kMigrations = {{
             what      TEXT   NOT NULL,
             at_ms     BIGINT NOT NULL
         );
+    )sql"},
+    {2, "queue events with their ticket and contact point, and when each kiosk was last heard", R"sql(
+        -- The ticket as residents know it ("H-014") and the contact point of the sending kiosk at the time,
+        -- so the public queue page finds a ticket's events without the config.
+        ALTER TABLE queue_stat_event ADD COLUMN ticket TEXT NOT NULL DEFAULT '';
+        ALTER TABLE queue_stat_event ADD COLUMN contact_point TEXT NOT NULL DEFAULT '';
+        CREATE INDEX queue_stat_by_contact_point ON queue_stat_event (contact_point, day, at_ms);
+
+        -- One row per kiosk: the last batch (events or a heartbeat) the server took from it.
+        CREATE TABLE kiosk_heard (
+            kiosk            TEXT   PRIMARY KEY,
+            contact_point    TEXT   NOT NULL,
+            last_heard_at_ms BIGINT NOT NULL
+        );
+        CREATE INDEX kiosk_heard_by_contact_point ON kiosk_heard (contact_point);
+    )sql"},
+    {3, "the initiative coach assigned to a request", R"sql(
+        -- First name of the coach ([initiative] coaches in the config) when assigned; '' for none.
+        ALTER TABLE request ADD COLUMN coach TEXT NOT NULL DEFAULT '';
+        CREATE INDEX request_by_coach ON request (coach, status);
     )sql"},
 }};
 
@@ -327,7 +348,8 @@ Request requestFromBody(const std::string& body) {
 
 constexpr const char* kSummaryColumns =
     "reference, type, category, team, flagged, status, kiosk, contact_point, created_at_ms, received_at_ms, "
-    "updated_at_ms, wiped_at_ms";
+    "updated_at_ms, wiped_at_ms, coach";
+constexpr int kSummaryColumnCount = 13;
 
 RequestSummary summaryFrom(const Stmt& st, int first = 0) {
     RequestSummary s;
@@ -343,7 +365,40 @@ RequestSummary summaryFrom(const Stmt& st, int first = 0) {
     s.receivedAt = fromUnixMillis(st.integer(first + 9));
     s.updatedAt = fromUnixMillis(st.integer(first + 10));
     s.personalDataWiped = !st.isNull(first + 11);
+    s.coach = st.text(first + 12);
     return s;
+}
+
+// Picks a coach for the request just inserted as `id` (coach_assignment.h) and stores the choice; a coach
+// with an e-mail address gets a notification, in the same transaction.
+Status assignCoach(Connection& c, std::int64_t id, const IntakeItem& item, std::int64_t received) {
+    std::map<std::string, CoachLoad> loads;
+    {
+        auto st = prepare(c,
+                          "SELECT coach, SUM(CASE WHEN status <> 'closed' THEN 1 ELSE 0 END), COUNT(*) "
+                          "FROM request WHERE coach <> '' GROUP BY coach");
+        if (!st) return st.status();
+        for (;;) {
+            auto row = st->step();
+            if (!row) return row.status();
+            if (!row.value()) break;
+            loads[st->text(0)] = {st->integer(1), st->integer(2)};
+        }
+    }
+    auto pick = pickCoach(item.coaches, loads);
+    if (!pick) return Status::ok();
+    const InitiativeCoach& coach = item.coaches[*pick];
+    auto up = prepare(c, "UPDATE request SET coach = ? WHERE id = ?");
+    if (!up) return up.status();
+    up->bind(1, coach.name).bind(2, id);
+    if (Status s = up->run(); !s) return s;
+    if (coach.email.empty()) return Status::ok();
+    auto ns = prepare(c,
+                      "INSERT INTO notification (request_id, team, channel, target, due_at_ms) "
+                      "VALUES (?, ?, ?, ?, ?)");
+    if (!ns) return ns.status();
+    ns->bind(1, id).bind(2, item.team).bind(3, "email").bind(4, coach.email).bind(5, received);
+    return ns->run();
 }
 
 Status insertAudit(Connection& c, const AuditEntry& e) {
@@ -407,6 +462,8 @@ std::vector<IntakeOutcome> SqliteCentralStore::storeBatch(const std::vector<Inta
                 ns->bind(1, id).bind(2, item.team).bind(3, n.channel).bind(4, n.target).bind(5, received);
                 if (Status s = ns->run(); !s) return failAll(s);
             }
+            if (!item.coaches.empty())
+                if (Status s = assignCoach(c, id, item, received); !s) return failAll(s);
             out[i] = {IntakeOutcome::Kind::Stored, std::move(answer), ""};
             continue;
         }
@@ -436,7 +493,8 @@ std::vector<IntakeOutcome> SqliteCentralStore::storeBatch(const std::vector<Inta
 
 Result<std::optional<RequestStatusView>> SqliteCentralStore::statusOf(const std::string& reference) {
     std::lock_guard lock(otherMutex_);
-    auto st = prepare(*other_, "SELECT status, public_note, updated_at_ms FROM request WHERE reference = ?");
+    auto st = prepare(*other_,
+                      "SELECT status, public_note, updated_at_ms, coach FROM request WHERE reference = ?");
     if (!st) return st.status();
     st->bind(1, reference);
     auto row = st->step();
@@ -447,6 +505,7 @@ Result<std::optional<RequestStatusView>> SqliteCentralStore::statusOf(const std:
     v.status = requestStatusFromString(st->text(0)).value_or(RequestStatus::Received);
     v.publicNote = st->text(1);
     v.updatedAt = fromUnixMillis(st->integer(2));
+    v.coach = st->text(3);
     return std::optional<RequestStatusView>(std::move(v));
 }
 
@@ -497,9 +556,9 @@ Result<std::optional<RequestDetail>> SqliteCentralStore::requestDetail(
         if (row.value()) {
             RequestDetail d;
             d.summary = summaryFrom(*st);
-            d.request = requestFromBody(st->text(12));
-            d.publicNote = st->text(13);
-            d.internalNote = st->text(14);
+            d.request = requestFromBody(st->text(kSummaryColumnCount));
+            d.publicNote = st->text(kSummaryColumnCount + 1);
+            d.internalNote = st->text(kSummaryColumnCount + 2);
             detail = std::move(d);
         }
     }
@@ -599,27 +658,73 @@ Result<std::optional<Person>> SqliteCentralStore::personByTokenHash(const std::s
         Person{st->text(0), personRoleFromString(st->text(1)).value_or(PersonRole::Team), st->text(2)});
 }
 
-Result<int> SqliteCentralStore::storeQueueEvents(const QueueStatBatch& batch, TimePoint receivedAt) {
+Result<int> SqliteCentralStore::storeQueueEvents(const QueueStatBatch& batch, const std::string& contactPoint,
+                                                 TimePoint receivedAt) {
     std::lock_guard lock(otherMutex_);
     Transaction tx(*other_);
     if (Status s = tx.begin(); !s) return s;
     int added = 0;
+    std::int64_t received = toUnixMillis(receivedAt);
     for (const auto& e : batch.events) {
-        auto st =
-            prepare(*other_,
-                    "INSERT INTO queue_stat_event (kiosk, seq, kind, service, day, number, counter, at_ms, "
-                    "received_at_ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING");
+        auto st = prepare(*other_,
+                          "INSERT INTO queue_stat_event (kiosk, seq, kind, service, day, number, counter, at_ms, "
+                          "received_at_ms, ticket, contact_point) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                          "ON CONFLICT DO NOTHING");
         if (!st) return st.status();
         st->bind(1, batch.kioskCode).bind(2, e.seq).bind(3, e.kind).bind(4, e.service).bind(5, e.day);
-        st->bind(6, e.number)
-            .bind(7, e.counter)
-            .bind(8, toUnixMillis(e.at))
-            .bind(9, toUnixMillis(receivedAt));
+        st->bind(6, e.number).bind(7, e.counter).bind(8, toUnixMillis(e.at)).bind(9, received);
+        st->bind(10, e.ticket).bind(11, contactPoint);
         if (Status s = st->run(); !s) return s;
         added += sqlite3_changes(other_->db);
     }
+    // Every batch, a heartbeat too, says the kiosk is online.
+    auto heard = prepare(*other_,
+                         "INSERT INTO kiosk_heard (kiosk, contact_point, last_heard_at_ms) VALUES (?, ?, ?) "
+                         "ON CONFLICT (kiosk) DO UPDATE SET contact_point = excluded.contact_point, "
+                         "last_heard_at_ms = excluded.last_heard_at_ms");
+    if (!heard) return heard.status();
+    heard->bind(1, batch.kioskCode).bind(2, contactPoint).bind(3, received);
+    if (Status s = heard->run(); !s) return s;
     if (Status s = tx.commit(); !s) return s;
     return added;
+}
+
+Result<std::vector<QueueStatEvent>> SqliteCentralStore::queueEventsOf(const std::string& contactPoint,
+                                                                      const std::string& day) {
+    std::lock_guard lock(otherMutex_);
+    auto st = prepare(*other_,
+                      "SELECT seq, kind, service, day, number, counter, at_ms, ticket FROM queue_stat_event "
+                      "WHERE contact_point = ? AND day = ? ORDER BY at_ms, kiosk, seq");
+    if (!st) return st.status();
+    st->bind(1, contactPoint).bind(2, day);
+    std::vector<QueueStatEvent> out;
+    for (;;) {
+        auto row = st->step();
+        if (!row) return row.status();
+        if (!row.value()) break;
+        QueueStatEvent e;
+        e.seq = st->integer(0);
+        e.kind = st->text(1);
+        e.service = st->text(2);
+        e.day = st->text(3);
+        e.number = st->integer(4);
+        e.counter = st->text(5);
+        e.at = fromUnixMillis(st->integer(6));
+        e.ticket = st->text(7);
+        out.push_back(std::move(e));
+    }
+    return out;
+}
+
+Result<std::optional<TimePoint>> SqliteCentralStore::lastHeardFrom(const std::string& contactPoint) {
+    std::lock_guard lock(otherMutex_);
+    auto st = prepare(*other_, "SELECT MAX(last_heard_at_ms) FROM kiosk_heard WHERE contact_point = ?");
+    if (!st) return st.status();
+    st->bind(1, contactPoint);
+    auto row = st->step();
+    if (!row) return row.status();
+    if (!row.value() || st->isNull(0)) return std::optional<TimePoint>();
+    return std::optional<TimePoint>(fromUnixMillis(st->integer(0)));
 }
 
 Result<std::vector<PendingNotification>> SqliteCentralStore::dueNotifications(TimePoint now, int limit) {

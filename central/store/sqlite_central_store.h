@@ -39,7 +39,11 @@ class SqliteCentralStore final : public CentralStore {
     Result<std::vector<AuditEntry>> auditLog(const std::optional<std::string>& reference, int limit) override;
     Status addPerson(const Person& person, const std::string& tokenHash, TimePoint now) override;
     Result<std::optional<Person>> personByTokenHash(const std::string& tokenHash) override;
-    Result<int> storeQueueEvents(const QueueStatBatch& batch, TimePoint receivedAt) override;
+    Result<int> storeQueueEvents(const QueueStatBatch& batch, const std::string& contactPoint,
+                                 TimePoint receivedAt) override;
+    Result<std::vector<QueueStatEvent>> queueEventsOf(const std::string& contactPoint,
+                                                      const std::string& day) override;
+    Result<std::optional<TimePoint>> lastHeardFrom(const std::string& contactPoint) override;
     Result<std::vector<PendingNotification>> dueNotifications(TimePoint now, int limit) override;
     Status notificationDelivered(std::int64_t id, TimePoint now) override;
     Status notificationFailed(std::int64_t id, const std::string& error, TimePoint retryAt,

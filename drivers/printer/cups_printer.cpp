@@ -249,8 +249,23 @@ PrinterStatus CupsPrinter::status() {
     return std::move(s).value();
 }
 
+Result<std::vector<std::uint8_t>> CupsPrinter::renderDocument(const ReceiptPrintout& receipt) const {
+    if (settings_.way == PrintWay::Pdf) return renderReceiptPdf(receipt);
+    auto raster = renderReceiptRaster(receipt);
+    if (!raster) return raster.status();
+    return encodeEscPos(raster.value(), settings_.escpos);
+}
+
 PrintOutcome CupsPrinter::printTicket(const TicketPrintout& ticket) {
-    auto document = renderDocument(ticket);
+    return print(renderDocument(ticket), fmt::format("Ticket {}", ticket.number));
+}
+
+PrintOutcome CupsPrinter::printReceipt(const ReceiptPrintout& receipt) {
+    // The job title shows in lpstat and the CUPS log: the reference code only, nothing personal.
+    return print(renderDocument(receipt), fmt::format("Receipt {}", receipt.reference));
+}
+
+PrintOutcome CupsPrinter::print(const Result<std::vector<std::uint8_t>>& document, const std::string& title) {
     if (!document) return finish(0, PrintOutcome::Rejected, document.status().message());
 
     auto conn = connectToCups(settings_);
@@ -273,7 +288,6 @@ PrintOutcome CupsPrinter::printTicket(const TicketPrintout& ticket) {
     }
 
     // Submit: Create-Job, then Send-Document with the bytes.
-    const std::string title = fmt::format("Ticket {}", ticket.number);
     const int jobId = cupsCreateJob(http, queue, title.c_str(), 0, nullptr);
     if (jobId == 0) {
         Failure f = ippFailure("creating the job");

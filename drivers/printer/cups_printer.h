@@ -1,5 +1,5 @@
-// CupsPrinter: the real Printer. Renders a ticket (ticket_layout.h) and prints it through CUPS, one of two
-// ways (DESIGN.md: printer; the way and the queue come from settings):
+// CupsPrinter: the real Printer. Renders a ticket or a receipt (ticket_layout.h) and prints it through CUPS,
+// one of two ways (DESIGN.md: printer; the way and the queue come from settings):
 //   pdf     the ticket as a PDF (application/pdf), for driverless/IPP printers; CUPS filters it
 //   escpos  the ticket as ESC/POS raster (escpos.h) on a raw queue (application/vnd.cups-raw), for 80 mm
 //           thermal receipt printers, for which Debian has no driver
@@ -56,9 +56,12 @@ class CupsPrinter final : public Printer {
     explicit CupsPrinter(CupsPrinterSettings settings);
 
     PrintOutcome printTicket(const TicketPrintout& ticket) override;
+    // Exactly as printTicket(), with the receipt layout; the job is titled "Receipt <reference>".
+    PrintOutcome printReceipt(const ReceiptPrintout& receipt) override;
     PrinterStatus status() override;
 
-    // The last printTicket() as the host console and the log show it. jobId 0: no job was made.
+    // The last printTicket() or printReceipt() as the host console and the log show it. jobId 0: no job
+    // was made.
     struct LastJob {
         int jobId = 0;
         PrintOutcome outcome = PrintOutcome::Ok;
@@ -68,10 +71,13 @@ class CupsPrinter final : public Printer {
 
     // The document that printTicket() would send: PDF bytes or the ESC/POS stream.
     Result<std::vector<std::uint8_t>> renderDocument(const TicketPrintout& ticket) const;
+    // The document that printReceipt() would send.
+    Result<std::vector<std::uint8_t>> renderDocument(const ReceiptPrintout& receipt) const;
 
     const CupsPrinterSettings& settings() const { return settings_; }
 
   private:
+    PrintOutcome print(const Result<std::vector<std::uint8_t>>& document, const std::string& title);
     PrintOutcome finish(int jobId, PrintOutcome outcome, std::string message);
 
     CupsPrinterSettings settings_;

@@ -4,16 +4,32 @@
 
 namespace wp {
 
-PrintOutcome FakePrinter::printTicket(const TicketPrintout& ticket) {
-    std::lock_guard lock(mutex_);
+PrintOutcome FakePrinter::trouble() {
     ++attempts_;
     if (offline_) return PrintOutcome::Offline;
     if (paperOut_) return PrintOutcome::PaperOut;
     if (failNext_) {
         PrintOutcome outcome = *failNext_;
         failNext_.reset();
-        if (outcome != PrintOutcome::Ok) return outcome;
+        return outcome;
     }
+    return PrintOutcome::Ok;
+}
+
+PrintOutcome FakePrinter::printReceipt(const ReceiptPrintout& receipt) {
+    std::lock_guard lock(mutex_);
+    if (PrintOutcome o = trouble(); o != PrintOutcome::Ok) return o;
+    receipts_.push_back(receipt);
+    if (!logFile_.empty()) {
+        std::ofstream out(logFile_, std::ios::app);
+        out << "receipt" << '\t' << receipt.reference << '\n';
+    }
+    return PrintOutcome::Ok;
+}
+
+PrintOutcome FakePrinter::printTicket(const TicketPrintout& ticket) {
+    std::lock_guard lock(mutex_);
+    if (PrintOutcome o = trouble(); o != PrintOutcome::Ok) return o;
     printed_.push_back(ticket);
     if (!logFile_.empty()) {
         std::ofstream out(logFile_, std::ios::app);
@@ -62,6 +78,11 @@ void FakePrinter::failNext(PrintOutcome outcome) {
 std::vector<TicketPrintout> FakePrinter::printed() const {
     std::lock_guard lock(mutex_);
     return printed_;
+}
+
+std::vector<ReceiptPrintout> FakePrinter::printedReceipts() const {
+    std::lock_guard lock(mutex_);
+    return receipts_;
 }
 
 int FakePrinter::attempts() const {

@@ -1,10 +1,11 @@
 // FakePrinter: a Printer without paper, for unit tests and the script runner (STYLE.md #4). It remembers
-// every ticket it "printed"; flags simulate trouble the way the real printer reports it:
+// every ticket and receipt it "printed"; flags simulate trouble the way the real printer reports it:
 //   paper out  -> printTicket() gives PaperOut, status() is Stopped with "media-empty"
 //   offline    -> printTicket() gives Offline,  status() is Unknown with "offline"
 //   paper low  -> prints fine, status() carries "media-low"
-// failNext() makes only the next job fail with the given outcome. With a log file, each printed ticket
-// appends a line "number<TAB>service", so a test in another process can see what came out. Thread-safe.
+// failNext() makes only the next job (ticket or receipt) fail with the given outcome. With a log file, each
+// printed ticket appends a line "number<TAB>service" and each receipt "receipt<TAB>reference", so a test in
+// another process can see what came out. Thread-safe.
 #pragma once
 
 #include <filesystem>
@@ -21,6 +22,7 @@ class FakePrinter final : public Printer {
     explicit FakePrinter(std::filesystem::path logFile = {}) : logFile_(std::move(logFile)) {}
 
     PrintOutcome printTicket(const TicketPrintout& ticket) override;
+    PrintOutcome printReceipt(const ReceiptPrintout& receipt) override;
     PrinterStatus status() override;
 
     void setPaperOut(bool on);
@@ -29,7 +31,8 @@ class FakePrinter final : public Printer {
     void failNext(PrintOutcome outcome);
 
     std::vector<TicketPrintout> printed() const;
-    int attempts() const;
+    std::vector<ReceiptPrintout> printedReceipts() const;
+    int attempts() const;  // tickets and receipts
 
   private:
     std::filesystem::path logFile_;
@@ -38,7 +41,9 @@ class FakePrinter final : public Printer {
     bool offline_ = false;
     bool paperLow_ = false;
     std::optional<PrintOutcome> failNext_;
+    PrintOutcome trouble();  // the outcome of a job now, before it prints; mutex_ held
     std::vector<TicketPrintout> printed_;
+    std::vector<ReceiptPrintout> receipts_;
     int attempts_ = 0;
 };
 

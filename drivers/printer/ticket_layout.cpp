@@ -8,10 +8,15 @@
 #include <cerrno>
 #include <cmath>
 #include <cstring>
+#include <functional>
 #include <memory>
 #include <string>
 
+#include <date/tz.h>
 #include <fmt/format.h>
+
+#include "common/clock.h"
+#include "kiosk/core/qr_code.h"
 
 namespace wp {
 namespace {
@@ -25,8 +30,10 @@ constexpr double kSmallSize = 24;
 constexpr double kTextSize = 28;
 constexpr double kServiceSize = 42;
 constexpr double kNumberMaxSize = 190;
+constexpr double kReferenceMaxSize = 84;  // a receipt's reference code: big, but 15 characters must fit
 constexpr double kQrMaxDots = 232;  // about 29 mm
 constexpr int kQrQuietModules = 2;  // the paper around it is blank anyway
+constexpr double kLeftInset = 8;    // left-aligned lines keep 1 mm off each edge of the printed area
 
 constexpr double kPointsPerDot = 72.0 / kTicketDpi;
 constexpr double kPointsPerMm = 72.0 / 25.4;
@@ -64,27 +71,34 @@ class TicketPainter {
     double y() const { return y_; }
     void gap(double dots) { y_ += dots; }
 
-    // One or more centred lines, wrapped at word boundaries (inside a word when it alone is too wide).
-    void text(const std::string& s, double size, bool bold = false) {
+    enum class Align { Centre, Left };
+
+    // One or more centred (or left-aligned) lines, wrapped at word boundaries (inside a word when it alone
+    // is too wide).
+    void text(const std::string& s, double size, bool bold = false, Align align = Align::Centre) {
         if (s.empty()) return;
         font(size, bold);
         cairo_font_extents_t fe;
         cairo_font_extents(cr_, &fe);
-        for (const std::string& line : wrap(s, kWidth)) {
+        const double width = align == Align::Left ? kWidth - 2 * kLeftInset : kWidth;
+        for (const std::string& line : wrap(s, width)) {
             cairo_text_extents_t te;
             cairo_text_extents(cr_, line.c_str(), &te);
             if (draw_) {
-                cairo_move_to(cr_, std::max(0.0, (kWidth - te.x_advance) / 2), y_ + fe.ascent);
+                const double x =
+                    align == Align::Left ? kLeftInset : std::max(0.0, (kWidth - te.x_advance) / 2);
+                cairo_move_to(cr_, x, y_ + fe.ascent);
                 cairo_show_text(cr_, line.c_str());
             }
             y_ += fe.ascent + fe.descent;
         }
     }
 
-    // The ticket number: bold, as big as fits the width, measured by its ink (no line spacing).
-    void bigText(const std::string& s) {
+    // The ticket number (or a receipt's reference code): bold, as big as fits the width, at most maxSize,
+    // measured by its ink (no line spacing).
+    void bigText(const std::string& s, double maxSize = kNumberMaxSize) {
         if (s.empty()) return;
-        double size = kNumberMaxSize;
+        double size = maxSize;
         font(size, true);
         cairo_text_extents_t te;
         cairo_text_extents(cr_, s.c_str(), &te);
@@ -110,15 +124,23 @@ class TicketPainter {
 
     // Whole dots per module, so the raster has sharp modules.
     void qr(const QRcode& code) {
-        const int modules = code.width + 2 * kQrQuietModules;
+        qr(code.width, [&](int r, int c) { return (code.data[r * code.width + c] & 1) != 0; });
+    }
+    void qr(const QrCode& code) {
+        qr(code.size, [&](int r, int c) { return code.at(c, r); });
+    }
+
+  private:
+    void qr(int width, const std::function<bool(int row, int col)>& dark) {
+        const int modules = width + 2 * kQrQuietModules;
         const double module = std::clamp(std::floor(kQrMaxDots / modules), 2.0, 8.0);
         const double side = module * modules;
         const double x0 = std::floor((kWidth - side) / 2) + module * kQrQuietModules;
         const double y0 = std::round(y_) + module * kQrQuietModules;
         if (draw_) {
-            for (int r = 0; r < code.width; ++r) {
-                for (int c = 0; c < code.width; ++c) {
-                    if (code.data[r * code.width + c] & 1) {
+            for (int r = 0; r < width; ++r) {
+                for (int c = 0; c < width; ++c) {
+                    if (dark(r, c)) {
                         cairo_rectangle(cr_, x0 + c * module, y0 + r * module, module, module);
                     }
                 }
@@ -128,7 +150,6 @@ class TicketPainter {
         y_ = std::round(y_) + side;
     }
 
-  private:
     void font(double size, bool bold) {
         cairo_select_font_face(cr_, kFontFamily, CAIRO_FONT_SLANT_NORMAL,
                                bold ? CAIRO_FONT_WEIGHT_BOLD : CAIRO_FONT_WEIGHT_NORMAL);
@@ -210,7 +231,43 @@ void paintTicket(TicketPainter& p, const TicketPrintout& t, const QRcode* qr) {
     p.gap(kBottomMargin);
 }
 
-Result<QrPtr> encodeQr(const std::string& url) {
+// "DD-MM-YYYY HH:MM" in Europe/Amsterdam, the municipality's time zone.
+std::string localDateTime(TimePoint t) {
+    static const date::time_zone* zone = date::locate_zone("Europe/Amsterdam");
+    return date::format("%d-%m-%Y %H:%M",
+                        date::make_zoned(zone, std::chrono::floor<std::chrono::minutes>(t)));
+}
+
+void paintReceipt(TicketPainter& p, const ReceiptPrintout& r, const QrCode* qr) {
+    p.text(r.contactPoint, kSmallSize);
+    p.gap(8);
+    p.rule();
+    p.gap(14);
+    p.text(r.title, kServiceSize, true);
+    p.gap(18);
+    p.text(r.referenceLabel, kTextSize);
+    p.gap(6);
+    p.bigText(r.reference, kReferenceMaxSize);
+    p.gap(24);
+    for (const std::string& line : r.lines) {
+        p.text(line, kTextSize, false, TicketPainter::Align::Left);
+        p.gap(8);
+    }
+    if (qr != nullptr) {
+        p.gap(12);
+        p.qr(*qr);
+        p.text(r.qrCaption, kSmallSize);
+    }
+    if (r.printedAt != TimePoint{}) {
+        p.gap(12);
+        p.text(r.printedAtLabel.empty() ? localDateTime(r.printedAt)
+                                        : fmt::format("{}: {}", r.printedAtLabel, localDateTime(r.printedAt)),
+               kSmallSize);
+    }
+    p.gap(kBottomMargin);
+}
+
+Result<QrPtr> encodeTicketQr(const std::string& url) {
     if (url.empty()) return QrPtr{};
     errno = 0;
     QrPtr code(QRcode_encodeString(url.c_str(), 0, QR_ECLEVEL_M, QR_MODE_8, 1));
@@ -222,10 +279,23 @@ Result<QrPtr> encodeQr(const std::string& url) {
     return code;
 }
 
+// The receipt's QR (kiosk/core/qr_code.h, as the screens draw it); nullopt without a URL.
+Result<std::optional<QrCode>> encodeReceiptQr(const std::string& url) {
+    if (url.empty()) return std::optional<QrCode>();
+    std::optional<QrCode> code = wp::encodeQr(url);
+    if (!code) {
+        return Status::invalidInput(
+            fmt::format("receipt layout: cannot encode QR URL ({} bytes): too long", url.size()));
+    }
+    return code;
+}
+
+using Paint = std::function<void(TicketPainter&)>;
+
 // Runs the painter on cr; reports the height reached and cairo's verdict.
-Result<double> runPainter(cairo_t* cr, const TicketPrintout& t, const QRcode* qr, bool draw) {
+Result<double> runPainter(cairo_t* cr, const Paint& paint, bool draw) {
     TicketPainter painter(cr, draw);
-    paintTicket(painter, t, qr);
+    paint(painter);
     if (cairo_status_t s = cairo_status(cr); s != CAIRO_STATUS_SUCCESS) return cairoError("drawing", s);
     return painter.y();
 }
@@ -251,17 +321,13 @@ CairoPtr pdfContext(cairo_surface_t* surface) {
     return cr;
 }
 
-}  // namespace
-
-Result<std::vector<std::uint8_t>> renderTicketPdf(const TicketPrintout& ticket) {
-    auto qr = encodeQr(ticket.qrUrl);
-    if (!qr) return qr.status();
-
+// One PDF page 80 mm wide and as long as what paint draws.
+Result<std::vector<std::uint8_t>> renderPdf(const std::string& title, const Paint& paint) {
     double heightDots = 0;
     {
         SurfacePtr measure(cairo_pdf_surface_create_for_stream(discard, nullptr, kPageWidthPt, 100));
         CairoPtr cr = pdfContext(measure.get());
-        auto h = runPainter(cr.get(), ticket, qr->get(), false);
+        auto h = runPainter(cr.get(), paint, false);
         if (!h) return h.status();
         heightDots = h.value();
     }
@@ -270,11 +336,10 @@ Result<std::vector<std::uint8_t>> renderTicketPdf(const TicketPrintout& ticket) 
     {
         SurfacePtr surface(cairo_pdf_surface_create_for_stream(appendToVector, &pdf, kPageWidthPt,
                                                                std::ceil(heightDots * kPointsPerDot)));
-        cairo_pdf_surface_set_metadata(surface.get(), CAIRO_PDF_METADATA_TITLE,
-                                       fmt::format("{} {}", ticket.service, ticket.number).c_str());
+        cairo_pdf_surface_set_metadata(surface.get(), CAIRO_PDF_METADATA_TITLE, title.c_str());
         cairo_pdf_surface_set_metadata(surface.get(), CAIRO_PDF_METADATA_CREATOR, "Wijkpunt");
         CairoPtr cr = pdfContext(surface.get());
-        auto h = runPainter(cr.get(), ticket, qr->get(), true);
+        auto h = runPainter(cr.get(), paint, true);
         if (!h) return h.status();
         cr.reset();
         cairo_surface_finish(surface.get());
@@ -285,15 +350,13 @@ Result<std::vector<std::uint8_t>> renderTicketPdf(const TicketPrintout& ticket) 
     return pdf;
 }
 
-Result<MonoBitmap> renderTicketRaster(const TicketPrintout& ticket) {
-    auto qr = encodeQr(ticket.qrUrl);
-    if (!qr) return qr.status();
-
+// kTicketPrintableDots wide, as long as what paint draws.
+Result<MonoBitmap> renderRaster(const Paint& paint) {
     int height = 0;
     {
         SurfacePtr measure(cairo_image_surface_create(CAIRO_FORMAT_A8, kTicketPrintableDots, 1));
         CairoPtr cr(cairo_create(measure.get()));
-        auto h = runPainter(cr.get(), ticket, qr->get(), false);
+        auto h = runPainter(cr.get(), paint, false);
         if (!h) return h.status();
         height = static_cast<int>(std::ceil(h.value()));
     }
@@ -305,7 +368,7 @@ Result<MonoBitmap> renderTicketRaster(const TicketPrintout& ticket) {
     }
     {
         CairoPtr cr(cairo_create(surface.get()));
-        auto h = runPainter(cr.get(), ticket, qr->get(), true);
+        auto h = runPainter(cr.get(), paint, true);
         if (!h) return h.status();
     }
     cairo_surface_flush(surface.get());
@@ -320,6 +383,38 @@ Result<MonoBitmap> renderTicketRaster(const TicketPrintout& ticket) {
         }
     }
     return bitmap;
+}
+
+}  // namespace
+
+Result<std::vector<std::uint8_t>> renderTicketPdf(const TicketPrintout& ticket) {
+    auto qr = encodeTicketQr(ticket.qrUrl);
+    if (!qr) return qr.status();
+    const QRcode* code = qr->get();
+    return renderPdf(fmt::format("{} {}", ticket.service, ticket.number),
+                     [&](TicketPainter& p) { paintTicket(p, ticket, code); });
+}
+
+Result<MonoBitmap> renderTicketRaster(const TicketPrintout& ticket) {
+    auto qr = encodeTicketQr(ticket.qrUrl);
+    if (!qr) return qr.status();
+    const QRcode* code = qr->get();
+    return renderRaster([&](TicketPainter& p) { paintTicket(p, ticket, code); });
+}
+
+Result<std::vector<std::uint8_t>> renderReceiptPdf(const ReceiptPrintout& receipt) {
+    auto qr = encodeReceiptQr(receipt.qrUrl);
+    if (!qr) return qr.status();
+    const QrCode* code = qr->has_value() ? &**qr : nullptr;
+    return renderPdf(fmt::format("{} {}", receipt.title, receipt.reference),
+                     [&](TicketPainter& p) { paintReceipt(p, receipt, code); });
+}
+
+Result<MonoBitmap> renderReceiptRaster(const ReceiptPrintout& receipt) {
+    auto qr = encodeReceiptQr(receipt.qrUrl);
+    if (!qr) return qr.status();
+    const QrCode* code = qr->has_value() ? &**qr : nullptr;
+    return renderRaster([&](TicketPainter& p) { paintReceipt(p, receipt, code); });
 }
 
 }  // namespace wp

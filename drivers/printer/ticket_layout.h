@@ -1,4 +1,5 @@
-// Ticket layout: one queue ticket drawn with cairo, for both ways to a printer (DESIGN.md: printer).
+// Ticket layout: one queue ticket or one request receipt drawn with cairo, for both ways to a printer
+// (DESIGN.md: printer).
 //
 // The layout works in dots of the common 80 mm thermal printer: 203 dpi, 576 dots over the 72 mm that the
 // head prints of 80 mm paper. renderTicketPdf() puts that on an 80 mm wide PDF page (4 mm side margins), for
@@ -28,5 +29,11 @@ Result<std::vector<std::uint8_t>> renderTicketPdf(const TicketPrintout& ticket);
 
 // kTicketPrintableDots wide, 1 = black, thresholded from 8-bit coverage.
 Result<MonoBitmap> renderTicketRaster(const TicketPrintout& ticket);
+
+// A receipt (kiosk/core/printer.h ReceiptPrintout) on the same paper: the contact point, the title, the
+// reference code big, each line wrapped and left-aligned, the QR (kiosk/core/qr_code.h) with its caption
+// when qrUrl is set, and the time printed (DD-MM-YYYY HH:MM, Europe/Amsterdam).
+Result<std::vector<std::uint8_t>> renderReceiptPdf(const ReceiptPrintout& receipt);
+Result<MonoBitmap> renderReceiptRaster(const ReceiptPrintout& receipt);
 
 }  // namespace wp

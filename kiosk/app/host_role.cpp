@@ -1,11 +1,14 @@
 // The host role: the host console. Reads the shared kiosk database every second (the walk-in role and
-// other consoles write to it); acts through HostDesk.
+// other consoles write to it); acts through HostDesk. Tickets added by hand print on the contact point's
+// ticket printer (settings [printer], as the walk-in role), through this process's own PrintSpooler.
 #include <fmt/format.h>
 
+#include "drivers/printer/cups_printer.h"
 #include "kiosk/app/kiosk_app.h"
 #include "kiosk/app/role.h"
 #include "kiosk/core/host_alert_board.h"
 #include "kiosk/core/host_desk.h"
+#include "kiosk/core/print_spooler.h"
 #include "kiosk/core/texts.h"
 #include "kiosk/store/outbox_store.h"
 #include "kiosk/store/sqlite_host_alert_store.h"
@@ -20,7 +23,12 @@ class HostRole final : public Role {
 public:
     HostRole(RoleContext& c) : bundle_(c.bundle), clock_(c.clock), texts_(bundle_.content) {}
 
-    Status setUp() {
+    ~HostRole() override {
+        if (desk_) desk_->attachPrinter(nullptr, nullptr, nullptr, {});
+        spooler_.reset();  // joins the print worker before the printer goes
+    }
+
+    Status setUp(const std::function<void()>& wake) {
         const auto dbFile = kioskDatabase(bundle_.settings);
         auto fail = [&](const Status& s) { return databaseError(dbFile, s); };
         auto store = SqliteQueueStore::open(dbFile, bundle_.services);
@@ -36,6 +44,21 @@ public:
         options.counter = bundle_.settings.host.counter;
         options.lockAfterIdle = std::chrono::minutes(bundle_.settings.host.lockAfterMinutes);
         desk_ = std::make_unique<HostDesk>(bundle_.services, bundle_.hosts, *store_, clock_, options);
+        // The same printer as the walk-in role's; a ticket added by hand prints in the console's language.
+        const auto& p = bundle_.settings.printer;
+        if (auto way = parsePrintWay(p.way)) {
+            CupsPrinterSettings cups;
+            cups.way = *way;
+            cups.queue = p.queue;
+            cups.server = p.server;
+            printer_ = std::make_unique<CupsPrinter>(cups);
+            spooler_ = std::make_unique<PrintSpooler>(*printer_, wake);
+            desk_->attachPrinter(spooler_.get(), &bundle_.settings, &texts_,
+                                 bundle_.settings.session.defaultLanguage);
+            // Outcomes go to the database, where every console's alerts read them (as the walk-in role's do).
+            desk_->onPrintOutcome(
+                [this](PrintOutcome o) { (void)alertStore_->reportPrintOutcome(o, clock_.now()); });
+        }
         board_ = std::make_unique<HostAlertBoard>(*alertStore_, outbox_.get(), clock_);
         shell_ = std::make_unique<ui::HostShell>(bundle_, texts_, *desk_, *board_, clock_);
         shell_->refresh();
@@ -45,7 +68,11 @@ public:
     const Settings::Screen& screen() const override { return bundle_.settings.hostScreen; }
     std::vector<std::string> themeIds() const override { return {bundle_.settings.hostTheme}; }
     void drawFrame(ui::Ui& ui, float width, float height) override { shell_->drawFrame(ui, width, height); }
-    bool update() override { return shell_->refresh(); }
+    bool update() override {
+        bool changed = desk_->collectPrintResults();
+        changed |= shell_->refresh();
+        return changed;
+    }
     std::string timedStateKey() const override { return formatLocalHourMinute(clock_.now()); }
     void noteActivity() override { desk_->noteActivity(); }
     std::vector<std::string> spoken() const override { return {}; }
@@ -57,6 +84,8 @@ private:
     std::unique_ptr<SqliteQueueStore> store_;
     std::unique_ptr<SqliteHostAlertStore> alertStore_;
     std::unique_ptr<SqliteOutboxStore> outbox_;
+    std::unique_ptr<Printer> printer_;
+    std::unique_ptr<PrintSpooler> spooler_;  // after the printer: goes first
     std::unique_ptr<HostDesk> desk_;
     std::unique_ptr<HostAlertBoard> board_;
     std::unique_ptr<ui::HostShell> shell_;
@@ -66,7 +95,7 @@ private:
 
 Result<std::unique_ptr<Role>> makeHostRole(RoleContext& context) {
     auto role = std::make_unique<HostRole>(context);
-    if (Status s = role->setUp(); !s) return s;
+    if (Status s = role->setUp(context.wake); !s) return s;
     return std::unique_ptr<Role>(std::move(role));
 }
 

@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <cfloat>
+#include <cstring>
 #include <cstdio>
 #include <csignal>
 #include <cstdlib>
@@ -104,6 +105,8 @@ class Kiosk final : public ScriptHost {
     void tap(float x, float y) override;
     Status key(const std::string& name) override;
     Status screenshot(const std::string& name) override;
+    const std::vector<ui::KeyCap>& keyboardKeys() const override { return ui_.lastKeys(); }
+    Status scan(const std::string& text) override;
     void advanceClock(Millis d) override {
         if (scriptClock_) scriptClock_->advance(d);
     }
@@ -141,6 +144,7 @@ class Kiosk final : public ScriptHost {
     std::string screenshotPath_;
     Status screenshotStatus_;
     uint64_t lastTicks_ = 0;
+    bool swallowText_ = false;  // the keypad key just pressed also types a digit: not text for a field
 };
 
 Status Kiosk::setUp() {
@@ -239,6 +243,32 @@ Status Kiosk::key(const std::string& name) {
     return Status::ok();
 }
 
+Status Kiosk::scan(const std::string& text) {
+    // What a barcode scanner that types like a keyboard sends: text input events, then Enter. SDL carries
+    // at most 31 bytes per event; split between characters.
+    SDL_Event e{};
+    e.type = SDL_TEXTINPUT;
+    size_t at = 0;
+    while (at < text.size()) {
+        size_t n = std::min(text.size() - at, sizeof(e.text.text) - 1);
+        while (n > 0 && at + n < text.size() && (static_cast<unsigned char>(text[at + n]) & 0xC0) == 0x80) --n;
+        std::memset(e.text.text, 0, sizeof(e.text.text));
+        std::memcpy(e.text.text, text.data() + at, n);
+        SDL_PushEvent(&e);
+        at += n;
+    }
+    SDL_Event enter{};
+    enter.type = SDL_KEYDOWN;
+    enter.key.state = SDL_PRESSED;
+    enter.key.keysym.sym = SDLK_RETURN;
+    enter.key.keysym.scancode = SDL_SCANCODE_RETURN;
+    SDL_PushEvent(&enter);
+    enter.type = SDL_KEYUP;
+    enter.key.state = SDL_RELEASED;
+    SDL_PushEvent(&enter);
+    return Status::ok();
+}
+
 Status Kiosk::screenshot(const std::string& name) {
     std::filesystem::create_directories(options_.screenshotDir);
     screenshotPath_ = (options_.screenshotDir / name).string();
@@ -278,8 +308,29 @@ void Kiosk::handle(const SDL_Event& e) {
             if (e.button.which == SDL_TOUCH_MOUSEID || e.button.button != SDL_BUTTON_LEFT) break;
             pointer_.release(static_cast<float>(e.button.x), static_cast<float>(e.button.y));
             break;
+        case SDL_TEXTINPUT:
+            // A physical keyboard or a barcode scanner typing like one: into the field of the on-screen
+            // keyboard in the next frame (Ui::typeText).
+            role_->noteActivity();
+            if (swallowText_) swallowText_ = false;
+            else ui_.typeText(e.text.text);
+            break;
         case SDL_KEYDOWN:
             role_->noteActivity();
+            {
+                // The keypad's 2 4 6 8 5 (with Num Lock) and space also send text; they are for focus.
+                const SDL_Keycode k = e.key.keysym.sym;
+                swallowText_ = keypadAction(e.key) != KeypadAction::None &&
+                               (k == SDLK_SPACE || k == SDLK_KP_2 || k == SDLK_KP_4 || k == SDLK_KP_5 ||
+                                k == SDLK_KP_6 || k == SDLK_KP_8);
+            }
+            // Enter ends a scanner's line: the screen's "go", while a keyboard is shown and the keypad
+            // focus is not on a control (then Enter activates that control, as always).
+            if ((e.key.keysym.sym == SDLK_RETURN || e.key.keysym.sym == SDLK_KP_ENTER) && !ui_.hasFocus() &&
+                !ui_.lastKeys().empty()) {
+                ui_.submitText();
+                break;
+            }
             switch (keypadAction(e.key)) {
                 case KeypadAction::Next:
                     ui_.focusNext();
@@ -388,6 +439,7 @@ int Kiosk::run() {
         if (dirty > 0) {
             renderFrame();
             --dirty;
+            if (runner) runner->noteFramePresented(ui_.lastFrame(), frames_);
         }
         if (options_.exitAfterFrames > 0 && frames_ >= static_cast<uint64_t>(options_.exitAfterFrames)) break;
         if (runner) {

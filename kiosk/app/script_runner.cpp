@@ -2,7 +2,9 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <fstream>
+#include <functional>
 #include <sstream>
 
 namespace wp {
@@ -70,6 +72,7 @@ Result<std::vector<ScriptStep>> ScriptRunner::parse(const std::string& text, con
     static const Word kWords[] = {
         {"tap", ScriptStep::Kind::Tap, Word::Quoted},
         {"type", ScriptStep::Kind::Type, Word::Quoted},
+        {"scan", ScriptStep::Kind::Scan, Word::Quoted},
         {"expect", ScriptStep::Kind::Expect, Word::Quoted},
         {"expect-not", ScriptStep::Kind::ExpectNot, Word::Quoted},
         {"expect-spoken", ScriptStep::Kind::ExpectSpoken, Word::Quoted},
@@ -90,8 +93,8 @@ Result<std::vector<ScriptStep>> ScriptRunner::parse(const std::string& text, con
             if (word == candidate.word) w = &candidate;
         if (w == nullptr)
             return Status::invalidInput(
-                fmt::format("{}:{}: unknown step '{}' (expected tap, type, expect, expect-not, "
-                            "expect-spoken, key, advance, wait or screenshot)",
+                fmt::format("{}:{}: unknown step '{}' (expected tap, type, scan, expect, "
+                            "expect-not, expect-spoken, key, advance, wait or screenshot)",
                             fileName, lineNo, word));
         ScriptStep step{w->kind, {}, Millis(0), lineNo, line};
         if (w->arg == Word::Quoted) {
@@ -178,11 +181,57 @@ bool ScriptRunner::tapLabel(const ScriptStep& step, ScriptHost& host, const std:
     return true;
 }
 
+void ScriptRunner::typeNext(const ScriptStep& step, ScriptHost& host) {
+    const std::string ch = utf8Chars(step.arg)[typed_];
+    const std::vector<ui::KeyCap>& keys = host.keyboardKeys();
+    if (keys.empty()) {
+        fail(step, host, "no on-screen keyboard is shown");
+        return;
+    }
+    auto tapKey = [&](const ui::KeyCap& k) {
+        host.tap((k.rect.x0 + k.rect.x1) / 2, (k.rect.y0 + k.rect.y1) / 2);
+        framesAtLastInput_ = host.framesPresented();
+    };
+    for (const ui::KeyCap& k : keys)
+        if (k.kind == ui::KeyCap::Kind::Character && k.types == ch) {
+            tapKey(k);
+            ++typed_;
+            modeTaps_ = 0;
+            return;
+        }
+    // Not on this page: the page key on the shortest way to it (shift, accents, Latin/Cyrillic).
+    for (const ui::KeyCap& k : keys)
+        if (k.kind == ui::KeyCap::Kind::Mode && std::find(k.offers.begin(), k.offers.end(), ch) != k.offers.end()) {
+            if (++modeTaps_ > 4) break;
+            tapKey(k);
+            return;
+        }
+    fail(step, host, fmt::format("no key of the on-screen keyboard types \"{}\" (character {} of \"{}\")", ch,
+                                 typed_ + 1, step.arg));
+}
+
 void ScriptRunner::logStep(const ScriptStep& step, const char* phase) const {
     if (log_.empty()) return;
     auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(
                   std::chrono::system_clock::now().time_since_epoch()).count();
     std::ofstream(log_, std::ios::app) << ms << ' ' << phase << ' ' << step.line << ' ' << step.source << '\n';
+}
+
+void ScriptRunner::noteFramePresented(const ui::FrameRecord& frame, uint64_t framesPresented) {
+    if (log_.empty()) return;
+    std::string content, first;
+    for (const ui::DrawnItem& item : frame.items)
+        if (item.region == ui::Region::Content && !item.keyboardKey) {
+            if (first.empty()) first = item.text;
+            content += item.text;
+            content += '\n';
+        }
+    const size_t hash = std::hash<std::string>{}(content);
+    if (hash == shownContent_) return;
+    shownContent_ = hash;
+    auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(
+                  std::chrono::system_clock::now().time_since_epoch()).count();
+    std::ofstream(log_, std::ios::app) << ms << " frame " << framesPresented << ' ' << first << '\n';
 }
 
 ScriptRunner::State ScriptRunner::poll(ScriptHost& host) {
@@ -197,6 +246,7 @@ ScriptRunner::State ScriptRunner::poll(ScriptHost& host) {
             stepStarted_ = true;
             stepStart_ = Steady::now();
             typed_ = 0;
+            modeTaps_ = 0;
             logStep(step, "start");
         }
         const auto timeout = step.duration.count() > 0 ? step.duration : kExpectTimeout;
@@ -208,11 +258,15 @@ ScriptRunner::State ScriptRunner::poll(ScriptHost& host) {
                 break;
             case ScriptStep::Kind::Type: {
                 auto chars = utf8Chars(step.arg);
-                if (typed_ < chars.size()) {
-                    std::string key = chars[typed_] == " " ? "␣" : chars[typed_];
-                    if (tapLabel(step, host, key)) ++typed_;
-                }
+                if (typed_ < chars.size()) typeNext(step, host);
                 done = state_ == State::Running && typed_ == chars.size();
+                break;
+            }
+            case ScriptStep::Kind::Scan: {
+                Status s = host.scan(step.arg);
+                if (!s) fail(step, host, s.message());
+                framesAtLastInput_ = host.framesPresented();
+                done = s.isOk();
                 break;
             }
             case ScriptStep::Kind::Expect:

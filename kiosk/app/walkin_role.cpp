@@ -6,18 +6,24 @@
 #include <optional>
 
 #include "common/random_source.h"
+#include "drivers/net/curl_http_client.h"
 #include "drivers/net/outbox_sender.h"
+#include "drivers/net/queue_stat_sender.h"
 #include "drivers/printer/cups_printer.h"
 #include "drivers/speech/recording_speaker.h"
 #include "kiosk/app/kiosk_app.h"
 #include "kiosk/app/role.h"
 #include "kiosk/core/print_spooler.h"
 #include "kiosk/core/queue.h"
+#include "kiosk/core/request_flow.h"
 #include "kiosk/core/resident_session.h"
+#include "kiosk/core/status_lookup.h"
 #include "kiosk/core/ticket_flow.h"
 #include "kiosk/store/outbox_store.h"
+#include "kiosk/store/queue_forward_store.h"
 #include "kiosk/store/sqlite_host_alert_store.h"
 #include "kiosk/store/sqlite_queue_store.h"
+#include "kiosk/store/sqlite_reference_store.h"
 #include "kiosk/ui/resident_shell.h"
 #include "kiosk/ui/screen.h"
 
@@ -46,7 +52,13 @@ public:
           session_(bundle_, clock_, speaker_, *alerts_) {}
 
     ~WalkinRole() override {
+        if (requestFlow_) session_.removeWipeListener(flowWipe_);
+        session_.attachRequestFlow(nullptr);
+        requestFlow_.reset();
         sender_.reset();  // its threads stop before the outbox store goes
+        queueStats_.reset();  // its thread stops before its stores go
+        session_.attachStatusLookup(nullptr);
+        statusLookup_.reset();  // joins its worker
         session_.attachTicketFlow(nullptr);
         ticketFlow_.reset();
         spooler_.reset();  // joins the print worker before the printer goes
@@ -73,11 +85,12 @@ public:
         ticketFlow_->onPrintOutcome([this](PrintOutcome o) { (void)alerts_->reportPrintOutcome(o, clock_.now()); });
         session_.attachTicketFlow(ticketFlow_.get());
 
+        // Requests queue in the outbox also while no central server is configured (issue 6).
+        auto outbox = SqliteOutboxStore::open(dbFile);
+        if (!outbox) return databaseError(dbFile, outbox.status());
+        outbox_ = std::move(outbox).value();
         // Store-and-forward to the central server, when this kiosk has one (DESIGN.md: the walk-in path).
         if (const auto& central = bundle_.settings.central; !central.apiUrl.empty()) {
-            auto outbox = SqliteOutboxStore::open(dbFile);
-            if (!outbox) return databaseError(dbFile, outbox.status());
-            outbox_ = std::move(outbox).value();
             OutboxSender::Options options;
             options.http.baseUrl = central.apiUrl;
             options.http.caFile = central.caFile;
@@ -86,7 +99,65 @@ public:
             options.http.pinnedPublicKey = central.pinnedPublicKey;
             sender_ = std::make_unique<OutboxSender>(*outbox_, clock_, random_, options);
             sender_->start();
+            if (Status s = startQueueStats(dbFile, options.http); !s) return s;
+            // "Status van mijn vraag": lookups by reference code on their own worker and connection.
+            statusLookup_ = std::make_unique<StatusLookup>(std::make_unique<CurlHttpClient>(options.http), wake);
+            session_.attachStatusLookup(statusLookup_.get());
         }
+        if (Status s = setUpRequestFlows(dbFile); !s) return s;
+        return Status::ok();
+    }
+
+    // Queue events (no personal data) to the central server, for its statistics and the phone queue page
+    // (issue 5), on connections of their own so the screen never waits for them.
+    Status startQueueStats(const std::filesystem::path& dbFile, const CurlHttpClientOptions& http) {
+        auto events = SqliteQueueStore::open(dbFile, bundle_.services);
+        if (!events) return databaseError(dbFile, events.status());
+        queueStatEvents_ = std::move(events).value();
+        auto cursor = SqliteQueueForwardStore::open(dbFile);
+        if (!cursor) return databaseError(dbFile, cursor.status());
+        queueForward_ = std::move(cursor).value();
+        QueueStatSender::Cursor access;
+        access.lastSeq = [this]() -> Result<std::int64_t> {
+            auto c = queueForward_->cursor();
+            if (!c) return c.status();
+            return c->lastSeq;
+        };
+        access.lastSentAt = [this]() -> std::optional<TimePoint> {
+            auto c = queueForward_->cursor();
+            return c ? c->lastSentAt : std::nullopt;
+        };
+        access.confirm = [this](std::int64_t seq, TimePoint at) { return queueForward_->confirm(seq, at); };
+        QueueStatSender::Options options;
+        options.http = http;
+        options.kioskCode = bundle_.settings.kioskCode;
+        queueStats_ = std::make_unique<QueueStatSender>(*queueStatEvents_, std::move(access), clock_, options);
+        queueStats_->start();
+        return Status::ok();
+    }
+
+    // The resident request flows (issue 6): reference codes, the outbox and receipts on the ticket spooler.
+    Status setUpRequestFlows(const std::filesystem::path& dbFile) {
+        auto references = SqliteReferenceStore::open(dbFile);
+        if (!references) return databaseError(dbFile, references.status());
+        references_ = std::move(references).value();
+        if (spooler_) receipts_ = std::make_unique<SpoolerReceipts>(*spooler_);
+        const Settings& s = bundle_.settings;
+        RequestFlowSettings flowSettings;
+        flowSettings.contactPointName = s.contactPoint.name;
+        flowSettings.letters = s.contactPoint.letters;
+        flowSettings.kioskCode = s.kioskCode;
+        flowSettings.publicUrl = s.central.publicUrl;
+        flowSettings.coachWorkingDays = s.central.initiativeContactDays;
+        auto topics = [this](std::string_view id) -> std::optional<FlowTopic> {
+            const QuestionTopic* t = bundle_.questions.topic(id);
+            if (t == nullptr) return std::nullopt;
+            return FlowTopic{t->id, t->labelKey, t->requestCategory};
+        };
+        requestFlow_ = std::make_unique<RequestFlow>(flowSettings, clock_, random_, *outbox_, *references_,
+                                                     receipts_.get(), topics);
+        session_.attachRequestFlow(requestFlow_.get());
+        flowWipe_ = session_.addWipeListener([this] { requestFlow_->wipe(); });
         return Status::ok();
     }
 
@@ -101,6 +172,14 @@ public:
         bool changed = session_.tick();
         changed |= ticketFlow_->collectPrintResults();
         changed |= ticketFlow_->refreshTicket();  // a host's call shows on the ticket screen too
+        if (requestFlow_) {
+            changed |= requestFlow_->collectPrintResults();
+            // What was typed lives only while the request screen is up: leaving it another way forgets it.
+            if (requestFlow_->active() && session_.screen().id != "request") {
+                requestFlow_->wipe();
+                changed = true;
+            }
+        }
         if (TimePoint now = clock_.now(); now >= nextPrinterCheck_) {
             // The printer's state for the start screen and the host, every half minute of the injected clock.
             ticketFlow_->requestPrinterStatus();
@@ -146,6 +225,14 @@ private:
     SystemRandom random_;
     std::unique_ptr<SqliteOutboxStore> outbox_;
     std::unique_ptr<OutboxSender> sender_;
+    std::unique_ptr<SqliteQueueStore> queueStatEvents_;  // the queue-statistics sender's own connection
+    std::unique_ptr<SqliteQueueForwardStore> queueForward_;
+    std::unique_ptr<QueueStatSender> queueStats_;
+    std::unique_ptr<StatusLookup> statusLookup_;
+    std::unique_ptr<SqliteReferenceStore> references_;
+    std::unique_ptr<SpoolerReceipts> receipts_;
+    std::unique_ptr<RequestFlow> requestFlow_;
+    ResidentSession::WipeListenerId flowWipe_ = 0;
 };
 
 }  // namespace

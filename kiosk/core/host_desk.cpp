@@ -3,7 +3,10 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cassert>
 #include <initializer_list>
+
+#include "kiosk/core/ticket_flow.h"
 
 namespace wp {
 
@@ -157,6 +160,7 @@ Result<HostDesk::SignIn> HostDesk::signIn(const std::string& hostId, const std::
     if (lock != stored.value() || lock.failures > 0)
         if (Status s = store_.savePinLock(options_.counter, PinLock{}); !s) return s;
     bool sameHost = host_ == account;
+    if (!sameHost) forgetLastAdded();
     host_ = account;
     if (!sameHost || serving_.empty()) {
         serving_.clear();
@@ -181,6 +185,7 @@ Status HostDesk::signOut() {
     host_ = nullptr;
     serving_.clear();
     state_ = State::SignedOut;
+    forgetLastAdded();
     return store_.closeCounter(options_.counter, clock_.now());
 }
 
@@ -423,9 +428,74 @@ Result<HandTicket> HostDesk::addTicket(const std::string& serviceId, TicketOrigi
     auto ticket = store_.issueTicketWithOrigin(serviceId, origin, clock_.now());
     if (!ticket) return ticket.status();
     touch();
-    auto view = queue_.view(ticket.value());
-    if (!view) return view.status();
-    return HandTicket{std::move(view).value(), print};
+    HandTicket out;
+    out.print = print;
+    if (auto view = queue_.view(ticket.value())) {
+        out.view = std::move(view).value();
+    } else {
+        // The number is issued and stands; only its place and estimate are unknown for now.
+        out.view.ticket = ticket.value();
+        out.view.peopleAhead = -1;
+    }
+    AddedTicket added;
+    added.view = out.view;
+    added.paper = AddedTicket::Paper::NotAsked;
+    if (print && spooler_ == nullptr) {
+        added.paper = AddedTicket::Paper::NoPrinter;
+    } else if (print) {
+        // The console's language: the resident did not choose one on a screen.
+        out.printJob = spooler_->submit(
+            ticketPrintout(out.view, *findService(serviceId), *texts_, language_, *settings_));
+        printing_[out.printJob] = out.view.ticket;
+        added.paper = AddedTicket::Paper::Printing;
+    }
+    lastAdded_ = std::move(added);
+    lastAddedJob_ = out.printJob;
+    return out;
+}
+
+// --- paper for tickets added by hand
+
+void HostDesk::attachPrinter(PrintSpooler* spooler, const Settings* settings, const Texts* texts,
+                             std::string language) {
+    assert(spooler == nullptr || (settings != nullptr && texts != nullptr));
+    spooler_ = spooler;
+    settings_ = settings;
+    texts_ = texts;
+    language_ = std::move(language);
+}
+
+bool HostDesk::collectPrintResults() {
+    if (spooler_ == nullptr) return false;
+    bool changed = false;
+    for (const PrintSpooler::Done& done : spooler_->takeResults()) {
+        auto it = printing_.find(done.job);
+        if (it == printing_.end()) continue;
+        const Ticket& t = it->second;
+        QueueEvent e;
+        e.kind = done.outcome == PrintOutcome::Ok ? QueueEventKind::Printed : QueueEventKind::PrintFailed;
+        e.serviceId = t.serviceId;
+        e.day = t.day;
+        e.number = t.number;
+        e.counter = options_.counter;
+        e.at = clock_.now();
+        // The number stands whatever the store says here; a lost event only weakens the statistics.
+        (void)store_.appendEvent(e);
+        if (printObserver_) printObserver_(done.outcome);
+        if (lastAdded_ && done.job == lastAddedJob_) {
+            lastAdded_->paper =
+                done.outcome == PrintOutcome::Ok ? AddedTicket::Paper::Printed : AddedTicket::Paper::Failed;
+            lastAdded_->outcome = done.outcome;
+            changed = true;
+        }
+        printing_.erase(it);
+    }
+    return changed;
+}
+
+void HostDesk::forgetLastAdded() {
+    lastAdded_.reset();
+    lastAddedJob_ = 0;
 }
 
 Status HostDesk::pauseService(const std::string& serviceId) {

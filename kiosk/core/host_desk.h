@@ -22,10 +22,19 @@
 //
 // Reading (lines(), atCounter(), figures()) works in every state: it shows numbers and times only, no
 // personal data. Not thread-safe: the host role's UI thread owns it. verifyPin takes ~0.1 s (PBKDF2).
+//
+// Tickets added by hand can go on paper: attachPrinter() gives the desk the contact point's ticket printer
+// (through a PrintSpooler, so the console never waits for paper). addTicket(..., print = true) sends the
+// same printout a resident gets (ticketPrintout in ticket_flow.h); collectPrintResults() records the
+// outcome as a queue event (Printed, PrintFailed), tells onPrintOutcome's observer (the host role reports it
+// for the alerts) and updates lastAdded(), which the console shows big so the host can write the number down
+// when no paper came out.
 #pragma once
 
 #include <chrono>
 #include <cstdint>
+#include <functional>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -35,7 +44,9 @@
 #include "common/services.h"
 #include "common/status.h"
 #include "kiosk/core/host_queue_store.h"
+#include "kiosk/core/print_spooler.h"
 #include "kiosk/core/queue.h"
+#include "kiosk/core/texts.h"
 
 namespace wp {
 
@@ -89,11 +100,26 @@ struct ServiceFigures {
 std::vector<ServiceFigures> dayFigures(const std::vector<Service>& services,
                                        const std::vector<Ticket>& tickets, TimePoint now);
 
-// A ticket added by hand: its place and estimate, and whether the host asked for it to be printed (the host
-// role then builds a TicketPrintout from `view` as TicketFlow does and sends it to the spooler).
+// A ticket added by hand: its place and estimate, and whether the host asked for it to be printed.
 struct HandTicket {
     TicketView view;
     bool print = false;
+    std::uint64_t printJob = 0;  // the spooler's job; 0 when nothing was sent (not asked, or no printer)
+};
+
+// The latest ticket added by hand at this console, as the console shows it (big, with what came of the
+// paper).
+struct AddedTicket {
+    enum class Paper {
+        NotAsked,   // added without printing: the host tells or writes down the number
+        NoPrinter,  // printing was asked, but this console has no printer
+        Printing,   // sent to the printer, no outcome yet
+        Printed,
+        Failed,  // see outcome; the number stands, the host writes it down
+    };
+    TicketView view;
+    Paper paper = Paper::NotAsked;
+    PrintOutcome outcome = PrintOutcome::Ok;  // Failed: why
 };
 
 class HostDesk {
@@ -180,12 +206,29 @@ class HostDesk {
     // Removes a waiting ticket from the line (the resident left before being called).
     Result<Ticket> cancel(const Ticket& seen);
     // Adds a ticket by hand for someone who does not use the screen; works outside walk-in hours and while
-    // paused. origin: Host or Appointment (InvalidInput for WalkIn). print: see HandTicket.
+    // paused. origin: Host or Appointment (InvalidInput for WalkIn). print: send it to the attached printer
+    // (see attachPrinter; without one the number is only shown). It becomes lastAdded().
     Result<HandTicket> addTicket(const std::string& serviceId, TicketOrigin origin, bool print);
     // Stops and restarts issuing tickets on the touch screen for a service at this contact point (for the
     // rest of the day). The host must serve the service.
     Status pauseService(const std::string& serviceId);
     Status resumeService(const std::string& serviceId);
+
+    // --- paper for tickets added by hand
+
+    // The printer for tickets added by hand; null detaches it. The spooler must be this desk's own (its
+    // results are taken here) and, with settings and texts, outlive the desk. language: the ticket's words.
+    void attachPrinter(PrintSpooler* spooler, const Settings* settings, const Texts* texts,
+                       std::string language);
+    // Whether a ticket added here can be sent to a printer at all (one is attached).
+    bool hasPrinter() const { return spooler_ != nullptr; }
+    // Called with every print outcome of a ticket added here (the host role reports them for the alerts).
+    void onPrintOutcome(std::function<void(PrintOutcome)> observer) { printObserver_ = std::move(observer); }
+    // Collects finished print jobs: records each as a queue event, tells the observer. Returns true when
+    // lastAdded() changed. A result that arrives after signOut() is still recorded.
+    bool collectPrintResults();
+    // The latest ticket added by hand at this console since the host signed in; nullopt when none.
+    const std::optional<AddedTicket>& lastAdded() const { return lastAdded_; }
 
   private:
     Status requireActive();
@@ -194,6 +237,7 @@ class HostDesk {
                           TicketOutcome outcome = TicketOutcome::None, const std::string& toService = {});
     void touch();
     Status openCounter();
+    void forgetLastAdded();
 
     std::vector<Service> services_;
     std::vector<HostAccount> hosts_;
@@ -205,6 +249,15 @@ class HostDesk {
     State state_ = State::SignedOut;
     TimePoint lastActivity_{};
     ServiceQueue queue_;  // for the place and estimate of a ticket added by hand
+
+    PrintSpooler* spooler_ = nullptr;
+    const Settings* settings_ = nullptr;
+    const Texts* texts_ = nullptr;
+    std::string language_;
+    std::function<void(PrintOutcome)> printObserver_;
+    std::map<std::uint64_t, Ticket> printing_;  // every job not yet finished, for its queue event
+    std::optional<AddedTicket> lastAdded_;
+    std::uint64_t lastAddedJob_ = 0;  // lastAdded_'s print job, 0 when none
 };
 
 }  // namespace wp

@@ -1,5 +1,7 @@
 #include "kiosk/core/print_spooler.h"
 
+#include <algorithm>
+
 namespace wp {
 
 PrintSpooler::PrintSpooler(Printer& printer, Wake wake)
@@ -16,11 +18,19 @@ PrintSpooler::~PrintSpooler() {
 }
 
 std::uint64_t PrintSpooler::submit(TicketPrintout ticket) {
+    return enqueue(std::move(ticket));
+}
+
+std::uint64_t PrintSpooler::submitReceipt(ReceiptPrintout receipt) {
+    return enqueue(std::move(receipt));
+}
+
+std::uint64_t PrintSpooler::enqueue(Job printout) {
     std::uint64_t job;
     {
         std::lock_guard lock(mutex_);
         job = nextJob_++;
-        jobs_.emplace_back(job, std::move(ticket));
+        jobs_.emplace_back(job, std::move(printout));
     }
     cv_.notify_all();
     return job;
@@ -29,6 +39,16 @@ std::uint64_t PrintSpooler::submit(TicketPrintout ticket) {
 std::vector<PrintSpooler::Done> PrintSpooler::takeResults() {
     std::lock_guard lock(mutex_);
     return std::exchange(done_, {});
+}
+
+std::vector<PrintSpooler::Done> PrintSpooler::takeResults(JobKind kind) {
+    std::lock_guard lock(mutex_);
+    std::vector<Done> taken;
+    auto keep =
+        std::stable_partition(done_.begin(), done_.end(), [&](const Done& d) { return d.kind != kind; });
+    taken.assign(keep, done_.end());
+    done_.erase(keep, done_.end());
+    return taken;
 }
 
 void PrintSpooler::requestStatus() {
@@ -55,12 +75,16 @@ void PrintSpooler::run() {
         cv_.wait(lock, [&] { return stopping_ || !jobs_.empty() || statusWanted_; });
         if (stopping_) return;
         if (!jobs_.empty()) {
-            auto [job, ticket] = std::move(jobs_.front());
+            auto [job, printout] = std::move(jobs_.front());
             jobs_.pop_front();
             lock.unlock();
-            PrintOutcome outcome = printer_.printTicket(ticket);
+            const JobKind kind =
+                std::holds_alternative<ReceiptPrintout>(printout) ? JobKind::Receipt : JobKind::Ticket;
+            PrintOutcome outcome = kind == JobKind::Receipt
+                                       ? printer_.printReceipt(std::get<ReceiptPrintout>(printout))
+                                       : printer_.printTicket(std::get<TicketPrintout>(printout));
             lock.lock();
-            done_.push_back({job, outcome});
+            done_.push_back({job, outcome, kind});
             statusWanted_ = true;  // a job tells us something about the printer: read it again
         }
         if (statusWanted_ && jobs_.empty()) {

@@ -1,4 +1,4 @@
-// Printer: how core puts a queue ticket on paper, and how it learns that it cannot.
+// Printer: how core puts a queue ticket or a request receipt on paper, and how it learns that it cannot.
 //
 // The real printers live in drivers/printer (CupsPrinter: a PDF or an ESC/POS job through CUPS); FakePrinter
 // there is the one for tests and for the script runner. Core sees only this header: no CUPS, cairo or
@@ -13,6 +13,7 @@
 #include <algorithm>
 #include <string>
 #include <string_view>
+#include <chrono>
 #include <vector>
 
 namespace wp {
@@ -40,7 +41,24 @@ struct TicketPrintout {
     TicketLabels labels;
 };
 
-// What the caller should do after printTicket() (STYLE.md #8).
+// The receipt of a request handed in at the kiosk (question, callback, home visit, initiative), in the
+// resident's language: every label arrives translated. Never phone, e-mail or address on a receipt (the
+// paper may be left behind): only the reference code and what happens next. Empty fields are left off.
+struct ReceiptPrintout {
+    std::string contactPoint;        // the contact point's name
+    std::string title;               // "Uw vraag is verstuurd"
+    std::string referenceLabel;      // "Uw code"
+    std::string reference;           // "SGN-K2-7KQ4XD-3", printed big
+    std::vector<std::string> lines;  // what happens next, when to expect contact, opening hours; each wrapped
+    std::string qrUrl;               // the public status page; empty: no QR
+    std::string qrCaption;
+    std::string printedAtLabel;  // "Gemaakt op"     printed as "<printedAtLabel>: <DD-MM-YYYY HH:MM>"
+    // wp::TimePoint (common/clock.h, not included here: its wp::Clock would clash with drivers' aliases).
+    // Printed in Europe/Amsterdam time; the epoch (a default TimePoint) leaves the line off.
+    std::chrono::system_clock::time_point printedAt;
+};
+
+// What the caller should do after printTicket() or printReceipt() (STYLE.md #8).
 enum class PrintOutcome {
     Ok,          // on paper (the job completed)
     RetryLater,  // a passing problem (print system busy, job too slow); the job was withdrawn
@@ -108,6 +126,8 @@ class Printer {
     virtual ~Printer() = default;
     // Prints one ticket and waits for the outcome. See the header comment for blocking and threads.
     virtual PrintOutcome printTicket(const TicketPrintout& ticket) = 0;
+    // Prints one receipt and waits for the outcome; blocks and fails the way printTicket() does.
+    virtual PrintOutcome printReceipt(const ReceiptPrintout& receipt) = 0;
     // Asks the printer now (not a cached value); cheap enough to poll every few seconds.
     virtual PrinterStatus status() = 0;
 };

@@ -119,6 +119,17 @@ void ResidentSession::wipe() {
     speaker_.setVolume(volume_);
     if (ticketFlow_) ticketFlow_->reset();
     idle_.restart(clock_.now());
+    for (const auto& [id, onWipe] : wipeListeners_) onWipe();
+}
+
+ResidentSession::WipeListenerId ResidentSession::addWipeListener(std::function<void()> onWipe) {
+    const WipeListenerId id = nextWipeListener_++;
+    wipeListeners_.emplace_back(id, std::move(onWipe));
+    return id;
+}
+
+void ResidentSession::removeWipeListener(WipeListenerId id) {
+    std::erase_if(wipeListeners_, [&](const auto& l) { return l.first == id; });
 }
 
 }  // namespace wp

@@ -7,7 +7,10 @@
 // Not thread-safe: the UI thread owns it.
 #pragma once
 
+#include <cstdint>
+#include <functional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "common/bundle.h"
@@ -19,6 +22,9 @@
 #include "kiosk/core/ticket_flow.h"
 
 namespace wp {
+
+class StatusLookup;  // kiosk/core/status_lookup.h
+class RequestFlow;  // kiosk/core/request_flow.h
 
 // Which screen is shown, with an optional argument (the tile a "coming soon" screen is about).
 struct ScreenRef {
@@ -37,6 +43,24 @@ class ResidentSession {
     // The queue-number flow, when this kiosk has a queue (it is wiped with the session). May be null.
     void attachTicketFlow(TicketFlow* flow) { ticketFlow_ = flow; }
     TicketFlow* ticketFlow() const { return ticketFlow_; }
+    // The reference-code lookup at the central server ("Status van mijn vraag"), when this kiosk has a
+    // central server. May be null: the status screen then says the data cannot be fetched now.
+    void attachStatusLookup(StatusLookup* lookup) { statusLookup_ = lookup; }
+    StatusLookup* statusLookup() const { return statusLookup_; }
+    // The request flows (question, callback, home visit, initiative: kiosk/core/request_flow.h) that the
+    // "request" screen walks. May be null. Its owner wipes it through a wipe listener.
+    void attachRequestFlow(RequestFlow* flow) { requestFlow_ = flow; }
+    RequestFlow* requestFlow() const { return requestFlow_; }
+
+    // Wipe listeners: what screens and flows hold outside the session (typed TextEntry values, lookups,
+    // choices) registers here and is forgotten in the same wipe — "Begin opnieuw", the idle timeout, the end
+    // of a flow. Each listener runs on the UI thread inside the wipe, after the session itself is back on
+    // the start screen, in the order added. The id removes it again; whoever adds a listener removes it
+    // before the things it touches go (the session may outlive them). Listeners must not add or remove
+    // listeners while running.
+    using WipeListenerId = std::uint64_t;
+    WipeListenerId addWipeListener(std::function<void()> onWipe);
+    void removeWipeListener(WipeListenerId id);
 
     // --- what screens read
     const ScreenRef& screen() const { return stack_.back(); }
@@ -92,6 +116,10 @@ class ResidentSession {
     bool hostNotice_ = false;
     int volume_ = kDefaultVolume;
     TicketFlow* ticketFlow_ = nullptr;
+    StatusLookup* statusLookup_ = nullptr;
+    RequestFlow* requestFlow_ = nullptr;
+    std::vector<std::pair<WipeListenerId, std::function<void()>>> wipeListeners_;
+    WipeListenerId nextWipeListener_ = 1;
 };
 
 }  // namespace wp

@@ -44,22 +44,8 @@ TicketFlow::Outcome TicketFlow::take(const std::string& serviceId, const Texts& 
     const Ticket& t = ticket_->ticket;
     if (spooler_ == nullptr) return Outcome::Issued;
 
-    const Service* service = queue_.findService(serviceId);
-    TicketPrintout p;
-    p.number = t.display;
-    p.service = texts.get(language, service->nameKey);
-    p.position = ticket_->peopleAhead;
-    p.waitMinutes = ticket_->estimatedWait ? static_cast<int>(roundUpToMinutes(*ticket_->estimatedWait).count()) : -1;
-    p.issuedAt = formatLocalHourMinute(t.issuedAt);
-    p.contactPoint = settings_.contactPoint.name;
-    p.residentLine = texts.get(language, "ticket.resident_line");
-    p.qrUrl = queuePageUrl(t);
-    p.labels.position = texts.get(language, "ticket.print_position");
-    p.labels.wait = texts.get(language, "ticket.print_wait");
-    p.labels.minutes = texts.get(language, "ticket.print_minutes");
-    p.labels.issuedAt = texts.get(language, "ticket.print_time");
-    p.labels.qrCaption = texts.get(language, "ticket.qr_caption");
-    job_ = spooler_->submit(std::move(p));
+    job_ = spooler_->submit(
+        ticketPrintout(*ticket_, *queue_.findService(serviceId), texts, language, settings_));
     pending_[job_] = t;
     printState_ = PrintState::Printing;
     return Outcome::Issued;
@@ -68,7 +54,7 @@ TicketFlow::Outcome TicketFlow::take(const std::string& serviceId, const Texts& 
 bool TicketFlow::collectPrintResults() {
     if (spooler_ == nullptr) return false;
     bool changed = false;
-    for (const PrintSpooler::Done& done : spooler_->takeResults()) {
+    for (const PrintSpooler::Done& done : spooler_->takeResults(PrintSpooler::JobKind::Ticket)) {
         auto it = pending_.find(done.job);
         if (it == pending_.end()) continue;
         const Ticket& t = it->second;
@@ -122,9 +108,33 @@ void TicketFlow::reset() {
 }
 
 std::string TicketFlow::queuePageUrl(const Ticket& t) const {
-    if (settings_.central.publicUrl.empty()) return {};
-    return fmt::format("{}/queue/{}/{}/{}", settings_.central.publicUrl, settings_.contactPoint.letters, t.day,
+    return wp::queuePageUrl(settings_, t);
+}
+
+std::string queuePageUrl(const Settings& settings, const Ticket& t) {
+    if (settings.central.publicUrl.empty()) return {};
+    return fmt::format("{}/queue/{}/{}/{}", settings.central.publicUrl, settings.contactPoint.letters, t.day,
                        t.display);
+}
+
+TicketPrintout ticketPrintout(const TicketView& view, const Service& service, const Texts& texts,
+                              const std::string& language, const Settings& settings) {
+    const Ticket& t = view.ticket;
+    TicketPrintout p;
+    p.number = t.display;
+    p.service = texts.get(language, service.nameKey);
+    p.position = view.peopleAhead;
+    p.waitMinutes = view.estimatedWait ? static_cast<int>(roundUpToMinutes(*view.estimatedWait).count()) : -1;
+    p.issuedAt = formatLocalHourMinute(t.issuedAt);
+    p.contactPoint = settings.contactPoint.name;
+    p.residentLine = texts.get(language, "ticket.resident_line");
+    p.qrUrl = queuePageUrl(settings, t);
+    p.labels.position = texts.get(language, "ticket.print_position");
+    p.labels.wait = texts.get(language, "ticket.print_wait");
+    p.labels.minutes = texts.get(language, "ticket.print_minutes");
+    p.labels.issuedAt = texts.get(language, "ticket.print_time");
+    p.labels.qrCaption = texts.get(language, "ticket.qr_caption");
+    return p;
 }
 
 }  // namespace wp

@@ -85,6 +85,15 @@ private:
     std::function<void(PrintOutcome)> observer_;
 };
 
+// The paper ticket of `view`, its words in `language`: one builder for a resident's ticket (TicketFlow::take)
+// and one a host adds by hand (HostDesk), so both print the same. service: the ticket's service. No personal
+// data. The wait is left off (-1) when there is no estimate.
+TicketPrintout ticketPrintout(const TicketView& view, const Service& service, const Texts& texts,
+                              const std::string& language, const Settings& settings);
+
+// The central server's public page for a ticket (its QR code); empty when the settings name no public URL.
+std::string queuePageUrl(const Settings& settings, const Ticket& ticket);
+
 // Replaces each "{name}" in text with its value.
 std::string fillIn(std::string text, std::initializer_list<std::pair<std::string_view, std::string>> values);
 

@@ -51,6 +51,9 @@ bool HostShell::refresh() {
     for (const Ticket& t : atCounter_) print += fmt::format("|c{}.{}", t.id, t.revision);
     for (const HostAlert& a : alerts_.alerts()) print += fmt::format("|a{}{}", static_cast<int>(a.kind), a.detail);
     if (const auto& o = alerts_.outbox()) print += fmt::format("|o{}", o->waiting);
+    if (const auto& added = desk_.lastAdded())
+        print += fmt::format("|h{}.{}.{}", added->view.ticket.id, static_cast<int>(added->paper),
+                             added->view.peopleAhead);
     bool changed = print != fingerprint_;
     fingerprint_ = std::move(print);
     return changed;
@@ -83,8 +86,14 @@ void HostShell::drawFrame(Ui& ui, float width, float height) {
         ui.text(message_, {pad * 2, y + pad / 2, width - pad * 2, y + h}, FontRole::Body, c.warningText, c.warning);
         y += h + pad;
     }
+    // The right column: the alerts, and under them adding a ticket by hand (its buttons stay in one place).
     const float alertsW = 520.f;
-    drawAlerts(ui, {width - alertsW, y, width - pad, height - pad});
+    const Rect right{width - alertsW, y, width - pad, height - pad};
+    float alertsBottom = right.y1;
+    const bool signedIn = state_ == HostDesk::State::SignedIn;
+    if (signedIn) alertsBottom -= drawHandTickets(ui, right, false) + pad;
+    drawAlerts(ui, {right.x0, right.y0, right.x1, alertsBottom});
+    if (signedIn) drawHandTickets(ui, {right.x0, alertsBottom + pad, right.x1, right.y1}, true);
     Rect main{pad, y, width - alertsW - pad * 2, height - pad};
     if (state_ == HostDesk::State::SignedIn) {
         const float counterBottom = drawCounter(ui, {main.x0, main.y0, main.x1, main.y1});
@@ -267,16 +276,15 @@ void HostShell::drawLines(Ui& ui, Rect area) {
                             : l.walkIn.state == WalkInState::Open ? tr("console.open") : tr("console.closed");
         y += ui.text(tr(l.service->nameKey) + " · " + state, {x, y, x + colW, area.y1}, FontRole::Large, c.text, c.background);
         if (l.servedHere) {
-            if (ui.button(fillIn(tr("console.next"), {{"prefix", prefix}}), {x, y, x + colW, y + bh}, FontRole::Body))
+            // Call next (the wide one) and pause on one row; pause is as wide as its word needs.
+            const std::string pauseLabel =
+                fillIn(tr(l.paused ? "console.resume_service" : "console.pause"), {{"prefix", prefix}});
+            const float pauseW = std::min(colW * 0.45f, ui.measureWidth(pauseLabel, FontRole::Body) + 40);
+            if (ui.button(fillIn(tr("console.next"), {{"prefix", prefix}}),
+                          {x, y, x + colW - pauseW - 6, y + bh}, FontRole::Body))
                 report(desk_.callNext(id).status());
-            y += bh + 6;
-            const float half = (colW - 6) / 2;
-            const std::string pauseKey = l.paused ? "console.resume_service" : "console.pause";
-            if (ui.button(fillIn(tr(pauseKey), {{"prefix", prefix}}), {x, y, x + half, y + bh}, FontRole::Body))
+            if (ui.button(pauseLabel, {x + colW - pauseW, y, x + colW, y + bh}, FontRole::Body))
                 report(l.paused ? desk_.resumeService(id) : desk_.pauseService(id));
-            if (ui.button(fillIn(tr("console.add_ticket"), {{"prefix", prefix}}), {x + half + 6, y, x + colW, y + bh},
-                          FontRole::Body))
-                report(desk_.addTicket(id, TicketOrigin::Host, false).status());
             y += bh + 6;
         }
         y += ui.text(tr("console.waiting") + fmt::format(" ({})", l.waiting.size()), {x, y, x + colW, area.y1},
@@ -292,14 +300,30 @@ void HostShell::drawLines(Ui& ui, Rect area) {
                 selected_ = selected_ == w.ticket.id ? 0 : w.ticket.id;
             y += bh + 4;
             if (selected_ == w.ticket.id && l.servedHere) {
-                const float half = (colW - 6) / 2;
-                if (ui.button(fillIn(tr("console.call_ticket"), {{"ticket", w.ticket.display}}), {x, y, x + half, y + bh},
-                              FontRole::Body))
+                // Its actions, one a row, indented under it so they read as belonging to it: call it, send it
+                // into another service's line (keeping its place by its original time) and, last and away
+                // from call, take it out of line.
+                const float ix = x + 16;
+                auto action = [&](const std::string& label) {
+                    if (y + bh > area.y1) return false;
+                    const bool clicked = ui.button(label, {ix, y, x + colW, y + bh}, FontRole::Body);
+                    y += bh + 4;
+                    return clicked;
+                };
+                if (action(fillIn(tr("console.call_ticket"), {{"ticket", w.ticket.display}})))
                     report(desk_.call(w.ticket).status());
-                if (ui.button(fillIn(tr("console.cancel_ticket"), {{"ticket", w.ticket.display}}),
-                              {x + half + 6, y, x + colW, y + bh}, FontRole::Body))
+                for (const ServiceLine& other : lines_) {
+                    if (other.service->id == id) continue;
+                    if (action(fillIn(
+                            tr("console.transfer_ticket"),
+                            {{"ticket", w.ticket.display}, {"service", tr(other.service->nameKey)}}))) {
+                        auto moved = desk_.transfer(w.ticket, other.service->id);
+                        if (moved) selected_ = 0;
+                        report(moved.status());
+                    }
+                }
+                if (action(fillIn(tr("console.cancel_ticket"), {{"ticket", w.ticket.display}})))
                     report(desk_.cancel(w.ticket).status());
-                y += bh + 4;
             }
         }
         for (const Ticket& p : l.parked) {
@@ -318,6 +342,105 @@ void HostShell::drawLines(Ui& ui, Rect area) {
         }
         x += colW + gap;
     }
+}
+
+float HostShell::drawHandTickets(Ui& ui, Rect area, bool draw) {
+    const Theme& t = ui.theme();
+    const auto& c = t.colors;
+    const float w = area.width();
+    const float top = draw ? area.y1 - drawHandTickets(ui, area, false) : area.y0;  // bottom-aligned
+    float y = top;
+    const std::string& title = tr("console.hand_title");
+    if (draw) ui.text(title, {area.x0, y, area.x1, area.y1}, FontRole::Large, c.text, c.background);
+    y += ui.measureHeight(title, w, FontRole::Large) + 8;
+
+    // Per service: with a slip (when there is a printer) and without.
+    const bool printer = desk_.hasPrinter();
+    const float gap = 8.f, bh = 56.f;
+    const float bw = printer ? (w - gap) / 2 : w;
+    for (const Service& s : desk_.services()) {
+        const std::string withSlip = fillIn(tr("console.add_print"), {{"prefix", s.prefix}});
+        const std::string without = fillIn(tr("console.add_no_print"), {{"prefix", s.prefix}});
+        float h = std::max(bh, ui.measureHeight(without, bw - 24, FontRole::Body) + 24);
+        if (printer) h = std::max(h, ui.measureHeight(withSlip, bw - 24, FontRole::Body) + 24);
+        if (draw) {
+            float x = area.x0;
+            if (printer) {
+                if (ui.button(withSlip, {x, y, x + bw, y + h}, FontRole::Body))
+                    report(desk_.addTicket(s.id, TicketOrigin::Host, true).status());
+                x += bw + gap;
+            }
+            if (ui.button(without, {x, y, x + bw, y + h}, FontRole::Body))
+                report(desk_.addTicket(s.id, TicketOrigin::Host, false).status());
+        }
+        y += h + 6;
+    }
+
+    // The latest number added here, big, with what became of its slip. Room for it is kept when there is
+    // none yet, so the buttons above never move.
+    y += 6;
+    const float pad = 16.f;
+    const float line = ui.measureHeight("X", w, FontRole::Body);
+    const float numberH = ui.measureHeight("H-000", w, FontRole::Ticket);
+    const auto& added = desk_.lastAdded();
+    std::string detail, paper;
+    bool warn = false;
+    if (added) {
+        const Ticket& ticket = added->view.ticket;
+        detail = fillIn(tr("console.added_line"), {{"service", serviceName(ticket.serviceId)},
+                                                   {"time", formatLocalHourMinute(ticket.issuedAt)}});
+        if (added->view.peopleAhead >= 0)
+            detail += " · " +
+                      fillIn(tr("console.added_ahead"), {{"count", std::to_string(added->view.peopleAhead)}});
+        switch (added->paper) {
+            case AddedTicket::Paper::NotAsked:
+                paper = tr("console.paper_not_asked");
+                warn = true;
+                break;
+            case AddedTicket::Paper::NoPrinter:
+                paper = tr("console.paper_no_printer");
+                warn = true;
+                break;
+            case AddedTicket::Paper::Printing:
+                paper = tr("console.paper_printing");
+                break;
+            case AddedTicket::Paper::Printed:
+                paper = tr("console.paper_printed");
+                break;
+            case AddedTicket::Paper::Failed: {
+                const char* reason = added->outcome == PrintOutcome::PaperOut   ? "console.reason_paper_out"
+                                     : added->outcome == PrintOutcome::Offline  ? "console.reason_offline"
+                                     : added->outcome == PrintOutcome::Rejected ? "console.reason_rejected"
+                                                                                : "console.reason_retry";
+                paper = fillIn(tr("console.paper_failed"), {{"reason", tr(reason)}});
+                warn = true;
+                break;
+            }
+        }
+    }
+    const float inner = w - 2 * pad;
+    const float detailH = added ? ui.measureHeight(detail, inner, FontRole::Body) : line;
+    const float paperH = std::max(2 * line, added ? ui.measureHeight(paper, inner, FontRole::Body) : 0.f);
+    const float boxH = pad + numberH + 4 + detailH + 4 + paperH + pad;
+    if (draw) {
+        const Rgba& fill = warn ? c.warning : c.button;
+        const Rgba& ink = warn ? c.warningText : c.text;
+        const Rect box{area.x0, y, area.x1, y + boxH};
+        ui.fill(box, fill, t.cornerRadius);
+        float ty = y + pad;
+        if (added) {
+            ty += ui.text(added->view.ticket.display, {box.x0 + pad, ty, box.x1 - pad, box.y1},
+                          FontRole::Ticket, ink, fill) +
+                  4;
+            ty += ui.text(detail, {box.x0 + pad, ty, box.x1 - pad, box.y1}, FontRole::Body, ink, fill) + 4;
+            ui.text(paper, {box.x0 + pad, ty, box.x1 - pad, box.y1}, FontRole::Body, ink, fill);
+        } else {
+            ui.text(tr("console.hand_none"), {box.x0 + pad, ty, box.x1 - pad, box.y1}, FontRole::Body,
+                    c.textMuted, fill);
+        }
+    }
+    y += boxH;
+    return y - top;
 }
 
 void HostShell::drawAlerts(Ui& ui, Rect area) {

@@ -1,7 +1,9 @@
 // HostShell: the host console (role host) on the host's own screen, with a mouse. Sign in by name and PIN;
-// then, per service, who waits and how long, the tickets at this counter with what can be done to them,
-// the alerts that must not be missed (a resident asking for help, printer trouble, the connection to the
-// central server), and today's figures.
+// then, per service, who waits and how long, the tickets at this counter with what can be done to them
+// (a waiting ticket chosen in the list can be called, removed or sent to another service), the alerts that
+// must not be missed (a resident asking for help, printer trouble, the connection to the central server),
+// adding a ticket by hand with or without a printed slip (the number then shows big, to write down when no
+// slip came out), and today's figures.
 //
 // It draws from a snapshot that refresh() reads from HostDesk and HostAlertBoard (the role calls it every
 // second and the shell after each action), so no frame touches the database. Actions go straight to
@@ -44,6 +46,9 @@ private:
     float drawCounter(Ui& ui, Rect area);
     void drawLines(Ui& ui, Rect area);
     void drawAlerts(Ui& ui, Rect area);
+    // Adding a ticket by hand, per service with or without a slip, and the latest number added, big; at the
+    // bottom of area. Returns the height it takes (draw = false only measures).
+    float drawHandTickets(Ui& ui, Rect area, bool draw);
     void drawFigures(Ui& ui, Rect area);
 
     const Bundle& bundle_;

@@ -29,7 +29,12 @@ class Keyboard {
         return drawImpl(ui, entry, language, area, [&](std::string_view key) -> const std::string& { return tr(key); });
     }
     // Back to the first layer (lower-case letters of the language): when a field changes and at wipe.
+    // Also forgets text a scanner typed that was not yet taken. (draw() resets by itself when it is given
+    // another TextEntry than in its previous call.)
     void reset();
+    // True after the draw() of a frame in which Enter came from a physical keyboard or a barcode scanner
+    // (Ui::submitText): the screen treats it like its own "go" button. False in every other frame.
+    bool enterPressed() const { return enter_; }
 
     // The height draw() will use for this entry's kind on a screen of the given width.
     static float heightFor(EntryKind kind, float width);
@@ -38,12 +43,17 @@ class Keyboard {
     using TrFn = std::function<const std::string&(std::string_view)>;
     float drawImpl(Ui& ui, TextEntry& entry, const std::string& language, Rect area, const TrFn& tr);
 
-    int layer_ = 0;        // which page of keys: letters, shift, accents, Latin for uk, symbols
-    bool shifted_ = false;
+    int layer_ = 0;        // which page of keys: letters, accents, Latin for uk; the house number's letters
+    bool shifted_ = false;  // the next letter is a capital (one letter only)
+    bool enter_ = false;
+    const TextEntry* lastEntry_ = nullptr;
+    std::string scanned_;  // what a scanner typed since its last Enter (a receipt QR's whole address)
 };
 
 // A labelled box showing entry's value with a caret; the error line under it names what to fix, or is
-// empty. Returns the height used.
+// empty. The box is one line high, or fills where when where is taller than label, box and error need.
+// A Reference shows its dashes ("SGN-K2-7KQ4XD-3") although only the characters are typed. Returns the
+// height used.
 float textField(Ui& ui, const TextEntry& entry, std::string_view label, Rect where, std::string_view error = {});
 
 }  // namespace wp::ui

@@ -20,7 +20,7 @@ std::string ResidentShell::screenText(const FrameRecord& frame) {
     std::string out;
     for (Region region : {Region::Content, Region::Chrome})
         for (const DrawnItem& item : frame.items)
-            if (item.region == region && !item.text.empty()) {
+            if (item.region == region && !item.text.empty() && !item.keyboardKey) {
                 // One sentence per item; texts that end in their own punctuation keep it.
                 if (!out.empty()) out += std::string_view(".?!:").find(out.back()) == std::string_view::npos ? ". " : " ";
                 out += item.text;
@@ -57,6 +57,8 @@ void ResidentShell::drawFrame(Ui& ui, ResidentSession& session, float width, flo
     } else {
         Screen& screen = screenFor(session.screen().id);
         if (!(session.screen() == shown_)) {
+            if (auto left = screens_.find(shown_.id); left != screens_.end() && left->second.get() != &screen)
+                left->second->onLeave(session);
             shown_ = session.screen();
             screen.onEnter(session);
         }

@@ -19,6 +19,9 @@ class Screen {
     virtual void draw(Ui& ui, ResidentSession& session, Rect area) = 0;
     // Called once each time the screen comes up, before its first frame: read what it shows from core.
     virtual void onEnter(ResidentSession& /*session*/) {}
+    // Called once when another screen (or the start screen after a wipe) takes its place: forget what
+    // was typed here.
+    virtual void onLeave(ResidentSession& /*session*/) {}
 };
 
 // Makes the screen registered under id, or nullptr when there is none.

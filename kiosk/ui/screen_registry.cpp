@@ -3,6 +3,11 @@
 
 #include "kiosk/ui/screen.h"
 #include "kiosk/ui/screens/coming_soon_screen.h"
+#include "kiosk/ui/screens/request_screen.h"
+#include "kiosk/ui/screens/request_status_screen.h"
+#include "kiosk/ui/screens/question_category_screen.h"
+#include "kiosk/ui/screens/question_screen.h"
+#include "kiosk/ui/screens/question_topic_screen.h"
 #include "kiosk/ui/screens/service_choice_screen.h"
 #include "kiosk/ui/screens/start_screen.h"
 #include "kiosk/ui/screens/ticket_closed_screen.h"
@@ -21,6 +26,11 @@ const Entry kScreens[] = {
     {ServiceChoiceScreen::kId, [] { return std::make_unique<ServiceChoiceScreen>(); }},
     {TicketScreen::kId, [] { return std::make_unique<TicketScreen>(); }},
     {TicketClosedScreen::kId, [] { return std::make_unique<TicketClosedScreen>(); }},
+    {RequestStatusScreen::kId, [] { return std::make_unique<RequestStatusScreen>(); }},
+    {QuestionScreen::kId, [] { return std::make_unique<QuestionScreen>(); }},
+    {QuestionCategoryScreen::kId, [] { return std::make_unique<QuestionCategoryScreen>(); }},
+    {QuestionTopicScreen::kId, [] { return std::make_unique<QuestionTopicScreen>(); }},
+    {RequestScreen::kId, [] { return std::make_unique<RequestScreen>(); }},
 };
 }  // namespace
 

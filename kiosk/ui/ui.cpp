@@ -66,6 +66,12 @@ void Ui::endFrame() {
     // Enter applies to one frame only; focus on a control that no longer exists is dropped.
     activateId_ = 0;
     last_ = std::move(current_);
+    lastKeys_ = std::move(keys_);
+    keys_.clear();
+    // Typed text that no keyboard took in this frame is not kept for a later field.
+    for (char& c : typedPending_) c = '\0';
+    typedPending_.clear();
+    submitPending_ = false;
     if (focusId_ != 0 && std::none_of(last_.items.begin(), last_.items.end(),
                                       [&](const DrawnItem& i) { return i.id == focusId_; }))
         focusId_ = 0;
@@ -305,6 +311,30 @@ void Ui::activateFocused() {
 }
 void Ui::clearFocus() {
     focusId_ = 0;
+}
+
+void Ui::typeText(std::string_view utf8) {
+    if (typedPending_.size() + utf8.size() <= 4096) typedPending_.append(utf8);
+}
+
+std::string Ui::takeTypedText() {
+    std::string out = std::move(typedPending_);
+    typedPending_.clear();
+    return out;
+}
+
+bool Ui::takeSubmit() {
+    bool s = submitPending_;
+    submitPending_ = false;
+    return s;
+}
+
+float Ui::lastLineWidth(std::string_view text, float width, FontRole role) const {
+    ImFont* font = fontFor(role);
+    auto lines = wrapLines(font, font->FontSize, text, width);
+    if (lines.empty()) return 0.f;
+    std::string_view last = lines.back();
+    return font->CalcTextSizeA(font->FontSize, FLT_MAX, 0.f, last.data(), last.data() + last.size()).x;
 }
 
 std::optional<std::string> Ui::takeFocusAnnouncement() {

@@ -9,11 +9,13 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "common/bundle.h"
 #include "kiosk/core/qr_code.h"
 #include "kiosk/ui/fonts.h"
 #include "kiosk/ui/frame_record.h"
+#include "kiosk/ui/key_cap.h"
 
 struct ImFont;
 
@@ -65,6 +67,29 @@ class Ui {
     void clearFocus();
     // The label of a newly focused item, once, to be spoken.
     std::optional<std::string> takeFocusAnnouncement();
+    // True while the keypad focus ring is on a control.
+    bool hasFocus() const { return focusId_ != 0; }
+
+    // --- the on-screen keyboard (kiosk/ui/keyboard.h): its keys are controls like any other; the keyboard
+    // also records what each key types, for the script runner's `type`.
+    // Records the key the keyboard just drew as its last control; the control is marked as a key, so
+    // read-aloud skips the keyboard instead of reading out every letter.
+    void recordKey(KeyCap key) {
+        if (!current_.items.empty() && current_.items.back().clickable) current_.items.back().keyboardKey = true;
+        keys_.push_back(std::move(key));
+    }
+    // The keys of the last finished frame; empty when it showed no keyboard.
+    const std::vector<KeyCap>& lastKeys() const { return lastKeys_; }
+    // Text from a physical keyboard or a barcode scanner that types like one (the app's SDL_TEXTINPUT), and
+    // its Enter. Held for the keyboard drawn in the next frame, which types it into its field; what no
+    // keyboard takes by the end of that frame is dropped (and wiped).
+    void typeText(std::string_view utf8);
+    void submitText() { submitPending_ = true; }
+    // For the keyboard: the text and Enter queued since the last frame (each once).
+    std::string takeTypedText();
+    bool takeSubmit();
+    // Width of the last line of text wrapped to width (where a caret after the text goes).
+    float lastLineWidth(std::string_view text, float width, FontRole font) const;
 
   private:
     struct ControlState {
@@ -91,6 +116,9 @@ class Ui {
     unsigned focusId_ = 0;
     unsigned activateId_ = 0;
     std::optional<std::string> announcement_;
+    std::vector<KeyCap> keys_, lastKeys_;
+    std::string typedPending_;
+    bool submitPending_ = false;
 };
 
 }  // namespace wp::ui

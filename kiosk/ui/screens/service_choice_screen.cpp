@@ -1,12 +1,28 @@
 #include "kiosk/ui/screens/service_choice_screen.h"
 
 #include <algorithm>
+#include <cassert>
 
 #include "kiosk/ui/screens/ticket_closed_screen.h"
 #include "kiosk/ui/screens/ticket_screen.h"
 #include "kiosk/ui/screens/walk_in_text.h"
 
 namespace wp::ui {
+
+void takeTicketFor(ResidentSession& session, const std::string& serviceId) {
+    TicketFlow* flow = session.ticketFlow();
+    assert(flow != nullptr && "only a kiosk with a queue offers numbers");
+    const TicketFlow::Choice* choice = flow->choice(serviceId);
+    if (choice != nullptr && choice->status.state != WalkInState::Open) {
+        session.open({TicketClosedScreen::kId, serviceId});
+        return;
+    }
+    switch (flow->take(serviceId, session.texts(), session.language())) {
+        case TicketFlow::Outcome::Issued: session.open({TicketScreen::kId, serviceId}); break;
+        case TicketFlow::Outcome::Closed: session.open({TicketClosedScreen::kId, serviceId}); break;
+        case TicketFlow::Outcome::Failed: session.open({TicketScreen::kId, serviceId}); break;
+    }
+}
 
 void ServiceChoiceScreen::onEnter(ResidentSession& session) {
     if (session.ticketFlow()) session.ticketFlow()->refreshChoices();
@@ -32,16 +48,8 @@ void ServiceChoiceScreen::draw(Ui& ui, ResidentSession& session, Rect area) {
             float x = area.x0 + static_cast<float>(i % 2) * (tileW + gap);
             float ty = y + static_cast<float>(i / 2) * (tileH + gap);
             std::string hint = session.tr(c.service->hintKey) + "\n" + describeWalkIn(session, c.status);
-            if (!ui.tile(session.tr(c.service->nameKey), hint, {x, ty, x + tileW, ty + tileH})) continue;
-            if (c.status.state != WalkInState::Open) {
-                session.open({TicketClosedScreen::kId, c.service->id});
-                continue;
-            }
-            switch (flow->take(c.service->id, session.texts(), session.language())) {
-                case TicketFlow::Outcome::Issued: session.open({TicketScreen::kId, c.service->id}); break;
-                case TicketFlow::Outcome::Closed: session.open({TicketClosedScreen::kId, c.service->id}); break;
-                case TicketFlow::Outcome::Failed: session.open({TicketScreen::kId, c.service->id}); break;
-            }
+            if (ui.tile(session.tr(c.service->nameKey), hint, {x, ty, x + tileW, ty + tileH}))
+                takeTicketFor(session, c.service->id);
         }
         y += static_cast<float>((choices.size() + 1) / 2) * (tileH + gap) + gap;
     }

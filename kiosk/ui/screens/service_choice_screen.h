@@ -3,9 +3,16 @@
 // paused one explains when it opens and offers an appointment.
 #pragma once
 
+#include <string>
+
 #include "kiosk/ui/screen.h"
 
 namespace wp::ui {
+
+// Takes a number of serviceId for the resident and opens what follows: the ticket screen, or the "closed"
+// screen when the service issues no numbers now. The service choice and "Nu met iemand praten" (the
+// question screens) both use it. The session must have a ticket flow whose choices have been read.
+void takeTicketFor(ResidentSession& session, const std::string& serviceId);
 
 class ServiceChoiceScreen final : public Screen {
 public:

@@ -44,7 +44,7 @@ void StartScreen::draw(Ui& ui, ResidentSession& session, Rect area) {
     if (ui.button(session.tr("start.have_appointment"), {area.x0, y, area.x0 + half, y + followHeight}))
         session.open({"coming-soon", "start.have_appointment"});
     if (ui.button(session.tr("start.request_status"), {area.x0 + half + gap, y, area.x1, y + followHeight}))
-        session.open({"coming-soon", "start.request_status"});
+        session.open({"request-status", {}});
 }
 
 }  // namespace wp::ui

@@ -3,6 +3,12 @@
 #   roles     the walk-in role takes H-001..H-003; then the display and the host console run together:
 #             the host calls, transfers, marks a no-show and serves; the display shows and speaks each call
 #   lockout   the host console alone: PIN lockout and the console's idle lock
+#   hand      inside a private cupsd (tests/support/private-cupsd.sh): the walk-in role takes H-001..H-003;
+#             the host console, printing PDF tickets on the wp-pdf queue, adds W-001 without a slip and
+#             H-004 with one, and sends H-001 from the waiting list to the Wijkteam, where it keeps its place
+#             before W-001. The PDF that came out must carry H-004.
+#   hand-paper-out  the same console on the ESC/POS queue with its paper out: the number added with a slip
+#             shows as not printed ("write it down"), and the failed print reaches the alerts
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 root="$(cd "$here/../../.." && pwd)"
@@ -13,8 +19,8 @@ pids=()
 cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; rm -rf "$work"; }
 trap cleanup EXIT
 export SDL_VIDEODRIVER=dummy SDL_AUDIODRIVER=dummy
-common=(--config "$root/provisioning/demo/settings.toml" --data-dir "$work/data" --clock-file "$work/clock"
-        --clock-start "2026-11-26 10:00" --screenshot-dir "$shots")
+base=(--data-dir "$work/data" --clock-file "$work/clock" --clock-start "2026-11-26 10:00" --screenshot-dir "$shots")
+common=(--config "$root/provisioning/demo/settings.toml" "${base[@]}")
 
 case "$case" in
   roles)
@@ -33,6 +39,29 @@ case "$case" in
     ;;
   lockout)
     "$kiosk" --role host "${common[@]}" --script "$here/lockout.wps"
+    ;;
+  hand|hand-paper-out)
+    # This script again, inside the private cupsd (which exports CUPS_SERVER and WP_* for it).
+    "$root/tests/support/private-cupsd.sh" run -- "${BASH_SOURCE[0]}" "$kiosk" "$case-inside"
+    ;;
+  hand-inside)
+    "$kiosk" --role walkin "${common[@]}" --script "$here/walkin.wps"
+    "$kiosk" --role host --counter "Balie 2" --config "$root/provisioning/demo/printing.toml" "${base[@]}" \
+      --script "$here/hand.wps"
+    text=$(pdftotext "$WP_PDF_OUTPUT" - 2>/dev/null || true)
+    cp "$WP_PDF_OUTPUT" "$shots/host-hand-ticket.pdf" 2>/dev/null || true
+    for want in H-004 "Wijkpunt Schiedam-Noord" Huurloket; do
+      if ! grep -qF -- "$want" <<<"$text"; then
+        echo "run.sh: the ticket the host printed does not say '$want'; it says:"; echo "$text"; exit 1
+      fi
+    done
+    echo "run.sh: the ticket the host printed says H-004"
+    ;;
+  hand-paper-out-inside)
+    touch "$WP_PAPER_OUT_FLAG"
+    "$kiosk" --role host --counter "Balie 2" --config "$root/tests/e2e/ticket/settings-escpos.toml" "${base[@]}" \
+      --script "$here/hand_paper_out.wps"
+    if [ -s "$WP_ESCPOS_CAPTURE" ]; then echo "run.sh: paper-out printed something"; exit 1; fi
     ;;
   *) echo "run.sh: unknown case $case" >&2; exit 2 ;;
 esac

@@ -163,9 +163,41 @@ TEST_F(CentralStoreTest, QueueEventsAreStoredOnce) {
     QueueStatBatch b{"K2",
                      {{1, "issued", "huurloket", "2026-11-26", 1, "", clock_.now()},
                       {2, "called", "huurloket", "2026-11-26", 1, "Balie 1", clock_.now()}}};
-    EXPECT_EQ(store_->storeQueueEvents(b, clock_.now()).value(), 2);
-    EXPECT_EQ(store_->storeQueueEvents(b, clock_.now()).value(), 0);
+    EXPECT_EQ(store_->storeQueueEvents(b, "SGN", clock_.now()).value(), 2);
+    EXPECT_EQ(store_->storeQueueEvents(b, "SGN", clock_.now()).value(), 0);
     EXPECT_EQ(store_->counts()->queueEvents, 2);
+}
+
+TEST_F(CentralStoreTest, QueueEventsOfAContactPointAndDayKeepTheirTicket) {
+    TimePoint t0 = clock_.now();
+    QueueStatBatch k2{"K2",
+                      {{1, "issued", "huurloket", "2026-11-26", 14, "", t0, "H-014"},
+                       {2, "called", "huurloket", "2026-11-26", 14, "Balie 2", t0 + 2min, "H-014"},
+                       {3, "issued", "huurloket", "2026-11-27", 1, "", t0 + 24h, "H-001"}}};
+    QueueStatBatch k3{"K3", {{1, "issued", "wijkteam", "2026-11-26", 3, "", t0 + 1min, "W-003"}}};
+    QueueStatBatch elsewhere{"K7", {{1, "issued", "huurloket", "2026-11-26", 9, "", t0, "H-009"}}};
+    ASSERT_TRUE(store_->storeQueueEvents(k2, "SGN", t0));
+    ASSERT_TRUE(store_->storeQueueEvents(k3, "SGN", t0));
+    ASSERT_TRUE(store_->storeQueueEvents(elsewhere, "VLD", t0));
+    auto events = store_->queueEventsOf("SGN", "2026-11-26").value();
+    ASSERT_EQ(events.size(), 3u);  // both kiosks of SGN, that day only, by time
+    EXPECT_EQ(events[0], k2.events[0]);
+    EXPECT_EQ(events[1], k3.events[0]);
+    EXPECT_EQ(events[2], k2.events[1]);
+    EXPECT_TRUE(store_->queueEventsOf("SGN", "2026-11-25").value().empty());
+}
+
+TEST_F(CentralStoreTest, EveryBatchAndHeartbeatSaysWhenAContactPointWasLastHeard) {
+    EXPECT_EQ(store_->lastHeardFrom("SGN").value(), std::nullopt);
+    TimePoint t0 = clock_.now();
+    ASSERT_TRUE(store_->storeQueueEvents({"K2", {}}, "SGN", t0));  // a heartbeat
+    EXPECT_EQ(store_->lastHeardFrom("SGN").value(), t0);
+    ASSERT_TRUE(store_->storeQueueEvents({"K3", {}}, "SGN", t0 + 40s));
+    ASSERT_TRUE(store_->storeQueueEvents({"K2", {{1, "issued", "huurloket", "2026-11-26", 1, "", t0, "H-001"}}},
+                                         "SGN", t0 + 20s));
+    EXPECT_EQ(store_->lastHeardFrom("SGN").value(), t0 + 40s);  // the latest of its kiosks
+    EXPECT_EQ(store_->lastHeardFrom("VLD").value(), std::nullopt);
+    EXPECT_EQ(store_->counts()->queueEvents, 1);
 }
 
 TEST_F(CentralStoreTest, PeopleByTokenHash) {

@@ -189,6 +189,27 @@ TEST(BundleTest, IdleWarningShorterThan20SecondsIsRefused) {
     EXPECT_THAT(bundle.status().message(), HasSubstr("idle_warning_s must be at least 20"));
 }
 
+TEST(BundleTest, InitiativeContactDaysDefaultsToFiveAndIsChecked) {
+    MiniBundle b;
+    auto plain = loadBundle(b.writeAll());
+    ASSERT_TRUE(plain) << plain.status().message();
+    EXPECT_EQ(plain->settings.central.initiativeContactDays, 5);
+
+    b.settings += "\n[central]\ninitiative_contact_days = 3\n";
+    auto three = loadBundle(b.writeAll());
+    ASSERT_TRUE(three) << three.status().message();
+    EXPECT_EQ(three->settings.central.initiativeContactDays, 3);
+
+    b.settings.replace(b.settings.find("= 3"), 3, "= 0");
+    auto zero = loadBundle(b.writeAll());
+    ASSERT_FALSE(zero);
+    EXPECT_THAT(zero.status().message(), HasSubstr("initiative_contact_days must be between 1 and 60"));
+
+    auto demo = loadBundle(kSource / "provisioning/demo/settings.toml");
+    ASSERT_TRUE(demo) << demo.status().message();
+    EXPECT_EQ(demo->settings.central.initiativeContactDays, 5);
+}
+
 TEST(BundleTest, BadColourNamesTheKey) {
     MiniBundle b;
     b.theme = std::string(b.theme).replace(b.theme.find("\"#000000\""), 9, "\"black\"");

@@ -264,6 +264,111 @@ TEST(WireTest, QueueStatBatchRoundTripsAndNamesBadEvents) {
     EXPECT_EQ(d.error().field, "events[1].number");
 }
 
+TEST(WireTest, QueueStatEventsCarryTheTicketWhenTheKioskSendsIt) {
+    QueueStatBatch b{"K2",
+                     {{1, "issued", "huurloket", "2026-11-26", 14, "", fromUnixMillis(1764144000000), "H-014"},
+                      {2, "counter-opened", "huurloket", "2026-11-26", 0, "Balie 1",
+                       fromUnixMillis(1764144000000), ""}}};
+    json j = json::parse(encodeQueueStatBatch(b));
+    EXPECT_EQ(j["events"][0]["ticket"], "H-014");
+    EXPECT_FALSE(j["events"][1].contains("ticket"));  // optional: left out when empty
+    EXPECT_EQ(decodeQueueStatBatch(j.dump()).value(), b);
+
+    // An older kiosk sends no ticket (or null): read as empty. A newer one may send members we do not know.
+    j["events"][0].erase("ticket");
+    j["events"][0]["shiny_new_member"] = true;
+    auto older = decodeQueueStatBatch(j.dump());
+    ASSERT_TRUE(older.ok()) << older.error().message;
+    EXPECT_EQ(older.value().events[0].ticket, "");
+    j["events"][0]["ticket"] = nullptr;
+    EXPECT_EQ(decodeQueueStatBatch(j.dump()).value().events[0].ticket, "");
+
+    // A ticket that is not a short one-line string is named.
+    j["events"][0]["ticket"] = 14;
+    auto wrong = decodeQueueStatBatch(j.dump());
+    ASSERT_FALSE(wrong.ok());
+    EXPECT_EQ(wrong.error().field, "events[0].ticket");
+    j["events"][0]["ticket"] = "H-014\nH-015";
+    EXPECT_EQ(decodeQueueStatBatch(j.dump()).error().field, "events[0].ticket");
+}
+
+TEST(WireTest, AnEmptyQueueStatBatchIsAHeartbeat) {
+    QueueStatBatch heartbeat{"K2", {}};
+    auto d = decodeQueueStatBatch(encodeQueueStatBatch(heartbeat));
+    ASSERT_TRUE(d.ok()) << d.error().message;
+    EXPECT_TRUE(d.value().events.empty());
+    EXPECT_EQ(json::parse(encodeQueueStatBatch(heartbeat))["events"], json::array());
+}
+
+TEST(WireTest, StatusViewCarriesTheCoachAndToleratesItsAbsence) {
+    RequestStatusView v{"SGN-K2-7KQ4XD-3", RequestStatus::Received, "", fromUnixMillis(1764144000000), "Fatima"};
+    const std::string text = encodeStatusView(v);
+    EXPECT_EQ(json::parse(text)["coach"], "Fatima");
+    EXPECT_EQ(decodeStatusView(text).value(), v);
+    // No coach: sent as "", and an older server that leaves the member out reads as "".
+    v.coach.clear();
+    EXPECT_EQ(json::parse(encodeStatusView(v))["coach"], "");
+    json old = json::parse(encodeStatusView(v));
+    old.erase("coach");
+    auto decoded = decodeStatusView(old.dump());
+    ASSERT_TRUE(decoded);
+    EXPECT_EQ(decoded.value().coach, "");
+    old["coach"] = 7;
+    ASSERT_FALSE(decodeStatusView(old.dump()));
+    EXPECT_EQ(decodeStatusView(old.dump()).error().field, "coach");
+}
+
+// The fields of the four resident flows of issue 6, as helper "flows" fills them.
+TEST(RequestSpecTest, ResidentFlowsHaveTheFieldsOfIssue6) {
+    auto names = [](RequestType t, bool requiredOnly) {
+        std::vector<std::string> out;
+        for (const FieldSpec& f : specOf(t).fields)
+            if (!requiredOnly || f.required) out.push_back(std::string(f.name));
+        return out;
+    };
+    using V = std::vector<std::string>;
+    EXPECT_EQ(names(RequestType::Question, false),
+              (V{"topic", "text", "name", "contact", "phone", "email", "preferred_time"}));
+    EXPECT_EQ(names(RequestType::Question, true), V{});
+    EXPECT_EQ(names(RequestType::Callback, true), (V{"topic", "phone"}));
+    EXPECT_NE(specOf(RequestType::Callback).field("preferred_time"), nullptr);
+    EXPECT_EQ(names(RequestType::HomeVisit, true), (V{"topic", "postcode", "house_number", "phone"}));
+    for (const char* f : {"preferred_time", "someone_present", "name", "address", "text"})
+        EXPECT_NE(specOf(RequestType::HomeVisit).field(f), nullptr) << f;
+    EXPECT_EQ(names(RequestType::Initiative, true), (V{"title", "description", "name"}));
+    for (const char* f : {"email", "phone", "neighbourhood", "location", "initiators", "help", "budget", "when"})
+        EXPECT_NE(specOf(RequestType::Initiative).field(f), nullptr) << f;
+    // Personal: whatever names, reaches or locates a person, and free text.
+    for (auto [type, field] : {std::pair{RequestType::Question, "text"}, {RequestType::Question, "phone"},
+                               {RequestType::Question, "email"}, {RequestType::HomeVisit, "postcode"},
+                               {RequestType::HomeVisit, "house_number"}, {RequestType::Initiative, "description"},
+                               {RequestType::Initiative, "name"}})
+        EXPECT_TRUE(specOf(type).field(field)->personal) << toString(type) << "." << field;
+    for (auto [type, field] : {std::pair{RequestType::Question, "topic"}, {RequestType::Question, "contact"},
+                               {RequestType::HomeVisit, "preferred_time"}, {RequestType::HomeVisit, "someone_present"},
+                               {RequestType::Initiative, "help"}, {RequestType::Initiative, "budget"}})
+        EXPECT_FALSE(specOf(type).field(field)->personal) << toString(type) << "." << field;
+}
+
+TEST(RequestSpecTest, AHomeVisitAsTheFlowSendsItIsValid) {
+    SeededRandom random(3);
+    Request r;
+    r.uuid = makeUuid(random);
+    r.type = RequestType::HomeVisit;
+    r.reference = makeReferenceCode("SGN", "K2", random);
+    r.kioskCode = "K2";
+    r.createdAt = fromUnixMillis(1764144000000);
+    r.fields = {{"topic", "boodschappen"}, {"postcode", "3118 AB"}, {"house_number", "12A"},
+                {"phone", "0612345678"}, {"preferred_time", "di-ochtend, do-middag"}, {"someone_present", "yes"}};
+    EXPECT_FALSE(validateRequest(r));
+    auto back = decodeRequest(encodeRequest(r));
+    ASSERT_TRUE(back);
+    EXPECT_EQ(back.value(), r);
+    r.fields.erase("postcode");
+    ASSERT_TRUE(validateRequest(r));
+    EXPECT_EQ(validateRequest(r)->field, "fields.postcode");
+}
+
 TEST(WireTest, Rfc3339) {
     TimePoint t = fromUnixMillis(1764144000123);
     EXPECT_EQ(formatRfc3339(t), "2025-11-26T08:00:00.123Z");

@@ -8,6 +8,7 @@
 
 #include <unistd.h>
 
+#include "tests/support/sample_receipt.h"
 #include "tests/support/sample_ticket.h"
 
 namespace wp {
@@ -73,6 +74,26 @@ TEST(FakePrinterTest, LogFileGetsOneLinePerPrintedTicket) {
     std::ifstream in(log);
     std::string all((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
     EXPECT_EQ(all, "G-007\tHuurloket\n");
+    std::filesystem::remove(log);
+}
+
+TEST(FakePrinterTest, ReceiptsAreRememberedApartFromTicketsAndLogged) {
+    const auto log = std::filesystem::temp_directory_path() /
+                     ("wp-fake-printer-receipt-" + std::to_string(getpid()) + ".log");
+    std::filesystem::remove(log);
+    {
+        FakePrinter p(log);
+        EXPECT_EQ(p.printReceipt(test::sampleReceiptNl("SGN-K2-7KQ4XD-3")), PrintOutcome::Ok);
+        p.failNext(PrintOutcome::RetryLater);
+        EXPECT_EQ(p.printReceipt(test::sampleReceiptUk()), PrintOutcome::RetryLater);
+        EXPECT_EQ(p.attempts(), 2);
+        ASSERT_EQ(p.printedReceipts().size(), 1u);
+        EXPECT_EQ(p.printedReceipts()[0].title, "Uw vraag is verstuurd");
+        EXPECT_TRUE(p.printed().empty());
+    }
+    std::ifstream in(log);
+    std::string all((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    EXPECT_EQ(all, "receipt\tSGN-K2-7KQ4XD-3\n");
     std::filesystem::remove(log);
 }
 

@@ -26,6 +26,17 @@ public:
     }
     void advanceClock(Millis d) override { advanced += d; }
     std::vector<std::string> spoken() const override { return said; }
+    const std::vector<ui::KeyCap>& keyboardKeys() const override { return caps; }
+    Status scan(const std::string& text) override {
+        scanned.push_back(text);
+        return Status::ok();
+    }
+    void key(std::string types, ui::Rect r) {
+        ui::KeyCap k;
+        k.types = std::move(types);
+        k.rect = r;
+        caps.push_back(std::move(k));
+    }
 
     void add(std::string text, bool clickable, ui::Rect r = {10, 10, 110, 60}) {
         ui::DrawnItem item;
@@ -39,7 +50,8 @@ public:
     ui::FrameRecord frame{1080, 1920, {}};
     uint64_t frames = 0;
     std::vector<std::pair<float, float>> taps;
-    std::vector<std::string> keys, shots, said;
+    std::vector<std::string> keys, shots, said, scanned;
+    std::vector<ui::KeyCap> caps;
     Millis advanced{0};
 };
 
@@ -142,13 +154,57 @@ TEST(ScriptRunnerTest, ExpectWaitsForTextToAppear) {
 
 TEST(ScriptRunnerTest, TypeTapsEachKeyIncludingNonAscii) {
     FakeHost host;
-    host.add("ö", true, {0, 0, 50, 50});
-    host.add("1", true, {50, 0, 100, 50});
-    host.add("␣", true, {100, 0, 150, 50});
+    host.key("ö", {0, 0, 50, 50});
+    host.key("1", {50, 0, 100, 50});
+    host.key(" ", {100, 0, 150, 50});
     auto r = make("type \"1 ö\"\n");
     EXPECT_EQ(runToEnd(r, host), ScriptRunner::State::Passed);
     ASSERT_EQ(host.taps.size(), 3u);
+    EXPECT_EQ(host.taps[0].first, 75.f);
+    EXPECT_EQ(host.taps[1].first, 125.f);
     EXPECT_EQ(host.taps[2].first, 25.f);
+}
+
+TEST(ScriptRunnerTest, TypeTapsThePageKeyThatLeadsToACharacter) {
+    FakeHost host;
+    host.key("a", {0, 0, 50, 50});
+    ui::KeyCap shift;
+    shift.kind = ui::KeyCap::Kind::Mode;
+    shift.rect = {200, 0, 300, 50};
+    shift.offers = {"A", "É"};
+    host.caps.push_back(shift);
+    auto r = make("type \"aA\"\n");
+    // The fake keyboard never changes page: after the shift tap the runner looks again, taps shift again,
+    // and gives up after a few tries instead of going round for ever.
+    EXPECT_EQ(runToEnd(r, host), ScriptRunner::State::Failed);
+    ASSERT_GE(host.taps.size(), 2u);
+    EXPECT_EQ(host.taps[0].first, 25.f);
+    EXPECT_EQ(host.taps[1].first, 250.f);
+    EXPECT_THAT(r.failure(), HasSubstr("no key of the on-screen keyboard types \"A\""));
+}
+
+TEST(ScriptRunnerTest, TypeNamesACharacterNoKeyOffers) {
+    FakeHost host;
+    host.key("a", {0, 0, 50, 50});
+    auto r = make("type \"a#\"\n");
+    EXPECT_EQ(runToEnd(r, host), ScriptRunner::State::Failed);
+    EXPECT_THAT(r.failure(), HasSubstr("t.wps:1: type \"a#\": no key of the on-screen keyboard types \"#\""));
+    EXPECT_EQ(host.taps.size(), 1u);
+}
+
+TEST(ScriptRunnerTest, TypeWithoutAKeyboardFails) {
+    FakeHost host;
+    host.add("a", true);
+    auto r = make("type \"a\"\n");
+    EXPECT_EQ(runToEnd(r, host), ScriptRunner::State::Failed);
+    EXPECT_THAT(r.failure(), HasSubstr("no on-screen keyboard is shown"));
+}
+
+TEST(ScriptRunnerTest, ScanReachesTheHost) {
+    FakeHost host;
+    auto r = make("scan \"SGN-K2-7KQ4XD-3\"\n");
+    EXPECT_EQ(runToEnd(r, host), ScriptRunner::State::Passed);
+    EXPECT_EQ(host.scanned, std::vector<std::string>{"SGN-K2-7KQ4XD-3"});
 }
 
 TEST(ScriptRunnerTest, AdvanceKeyAndSpokenReachTheHost) {

@@ -381,6 +381,31 @@ TEST_F(HostDeskTest, ATransferredTicketKeepsItsPlaceByOriginalIssueTime) {
     EXPECT_EQ(desk_->transfer(**next, "bakker").status().code(), Status::Code::NotFound);
 }
 
+// The console offers "To {service}" on a waiting ticket chosen in the list, for every other service.
+TEST_F(HostDeskTest, AWaitingTicketGoesToAServiceThisHostDoesNotServe) {
+    signIn(*desk_, "fatima", "12345");  // huurloket and wijkteam
+    Ticket g1 = issue("gemeente");      // 10:00
+    clock_.advance(2min);
+    Ticket h1 = issue("huurloket");  // 10:02
+    clock_.advance(1min);
+    auto moved = desk_->transfer(line("huurloket").waiting.at(0).ticket, "gemeente");
+    ASSERT_TRUE(moved.isOk()) << moved.status().message();
+    EXPECT_EQ(moved->display, "H-001");
+    EXPECT_EQ(moved->serviceId, "gemeente");
+    EXPECT_EQ(moved->transferredFrom, "huurloket");
+    EXPECT_EQ(moved->state, TicketState::Waiting);
+
+    ServiceLine l = line("gemeente");
+    ASSERT_EQ(l.waiting.size(), 2u);
+    EXPECT_EQ(l.waiting[0].ticket.id, g1.id);  // issued earlier, stays first
+    EXPECT_EQ(l.waiting[1].ticket.display, "H-001");
+    EXPECT_EQ(l.waiting[1].waited, 1min);
+    EXPECT_TRUE(line("huurloket").waiting.empty());
+    // Now it is the Gemeente's: Fatima can no longer act on it; the screen she saw before is stale.
+    EXPECT_EQ(desk_->call(l.waiting[1].ticket).status().code(), Status::Code::InvalidInput);
+    EXPECT_EQ(desk_->transfer(h1, "wijkteam").status().code(), Status::Code::Conflict);
+}
+
 TEST_F(HostDeskTest, ANoShowCanBeUndoneAndGoesBackToItsPlace) {
     signIn(*desk_, "fatima", "12345");
     Ticket a = issue("huurloket");

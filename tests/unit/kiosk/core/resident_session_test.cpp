@@ -140,3 +140,32 @@ TEST_F(ResidentSessionTest, HighContrastSwitchesTheTheme) {
 
 }  // namespace
 }  // namespace wp
+
+namespace wp {
+namespace {
+
+TEST_F(ResidentSessionTest, WipeListenersRunAtStartAgainAndTheIdleTimeoutUntilRemoved) {
+    int first = 0, second = 0;
+    auto a = session->addWipeListener([&] { ++first; });
+    auto b = session->addWipeListener([&] {
+        ++second;
+        EXPECT_EQ(session->screen().id, kStartScreen) << "the session is reset before listeners run";
+    });
+    EXPECT_NE(a, b);
+    session->openTile("question");
+    session->startAgain();
+    EXPECT_EQ(first, 1);
+    EXPECT_EQ(second, 1);
+    session->openTile("question");
+    clock.advance(std::chrono::seconds(bundle.settings.session.idleTimeoutSeconds + 1));
+    EXPECT_TRUE(session->tick());
+    EXPECT_EQ(first, 2);
+    session->removeWipeListener(a);
+    session->startAgain();
+    EXPECT_EQ(first, 2);
+    EXPECT_EQ(second, 3);
+    session->removeWipeListener(b);
+}
+
+}  // namespace
+}  // namespace wp

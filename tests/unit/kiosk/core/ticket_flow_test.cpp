@@ -121,6 +121,41 @@ TEST_F(TicketFlowTest, RefreshSeesAHostsCall) {
     EXPECT_EQ(flow_->ticket()->ticket.counter, "Balie 2");
 }
 
+// One printout builder for the resident's ticket and a host's ticket by hand (HostDesk uses it too).
+TEST_F(TicketFlowTest, ThePrintoutBuilderFillsEveryLineInTheChosenLanguage) {
+    TicketView view;
+    view.ticket.display = "W-007";
+    view.ticket.day = "2026-11-26";
+    view.ticket.issuedAt = clock_.now();
+    view.peopleAhead = 3;
+    view.estimatedWait = std::chrono::seconds(61);
+    const Service& wijkteam = *queue_->findService("wijkteam");
+    TicketPrintout p = ticketPrintout(view, wijkteam, *texts_, "pl", bundle_.settings);
+    EXPECT_EQ(p.number, "W-007");
+    EXPECT_EQ(p.service, texts_->get("pl", wijkteam.nameKey));
+    EXPECT_EQ(p.position, 3);
+    EXPECT_EQ(p.waitMinutes, 2);  // rounded up: never promise less than the estimate
+    EXPECT_EQ(p.issuedAt, "10:00");
+    EXPECT_EQ(p.contactPoint, "Wijkpunt Schiedam-Noord");
+    EXPECT_EQ(p.residentLine, texts_->get("pl", "ticket.resident_line"));
+    EXPECT_EQ(p.qrUrl, "https://wijkpunt.schiedam.nl/queue/SGN/2026-11-26/W-007");
+    EXPECT_EQ(p.labels.position, texts_->get("pl", "ticket.print_position"));
+    EXPECT_EQ(p.labels.wait, texts_->get("pl", "ticket.print_wait"));
+    EXPECT_EQ(p.labels.minutes, texts_->get("pl", "ticket.print_minutes"));
+    EXPECT_EQ(p.labels.issuedAt, texts_->get("pl", "ticket.print_time"));
+    EXPECT_EQ(p.labels.qrCaption, texts_->get("pl", "ticket.qr_caption"));
+    EXPECT_TRUE(texts_->missingKeys().empty());
+
+    // No estimate: no wait line. No public URL: no QR code.
+    view.estimatedWait.reset();
+    Settings noCentral = bundle_.settings;
+    noCentral.central.publicUrl.clear();
+    p = ticketPrintout(view, wijkteam, *texts_, "nl", noCentral);
+    EXPECT_EQ(p.waitMinutes, -1);
+    EXPECT_TRUE(p.qrUrl.empty());
+    EXPECT_EQ(queuePageUrl(noCentral, view.ticket), "");
+}
+
 TEST(FillInTest, ReplacesEveryMarker) {
     EXPECT_EQ(fillIn("{a} en {b}, {a}", {{"a", "x"}, {"b", "{a}"}}), "x en {a}, x");
     EXPECT_EQ(fillIn("geen", {{"a", "x"}}), "geen");

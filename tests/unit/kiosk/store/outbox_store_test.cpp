@@ -26,7 +26,8 @@ class OutboxStoreTest : public ::testing::Test {
         r.kioskCode = "K2";
         r.createdAt = clock_.now();
         r.fields = {
-            {"topic", "Hulp"}, {"name", "Jan"}, {"address", "Dorpsstraat 1"}, {"phone", "010 123 4567"}};
+            {"topic", "Hulp"}, {"name", "Jan"}, {"postcode", "3121 AB"},
+            {"house_number", "1"}, {"phone", "010 123 4567"}};
         return r;
     }
     testing::TempDir dir_;

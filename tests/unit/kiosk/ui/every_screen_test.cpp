@@ -12,13 +12,17 @@
 
 #include "drivers/printer/fake_printer.h"
 #include "drivers/speech/recording_speaker.h"
+#include "kiosk/core/request_flow.h"
 #include "kiosk/core/resident_session.h"
+#include "kiosk/store/outbox_store.h"
 #include "kiosk/store/sqlite_queue_store.h"
+#include "kiosk/store/sqlite_reference_store.h"
 #include "kiosk/ui/fonts.h"
 #include "kiosk/ui/resident_shell.h"
 #include "kiosk/ui/screen.h"
 #include "kiosk/ui/ui.h"
 #include "tests/unit/fake_clock.h"
+#include "tests/unit/kiosk/ui/fake_status_http.h"
 #include "tests/unit/temp_dir.h"
 
 namespace wp::ui {
@@ -80,8 +84,11 @@ class EveryScreenTest : public ::testing::Test {
         spooler_ = std::make_unique<PrintSpooler>(printer_, nullptr);
         flow_ = std::make_unique<TicketFlow>(*queue_, *store_, spooler_.get(), bundle_.settings, clock_);
         session_->attachTicketFlow(flow_.get());
+        setUpRequestFlow();
     }
     void TearDown() override {
+        session_->removeWipeListener(requestWipe_);
+        session_->attachRequestFlow(nullptr);
         session_->attachTicketFlow(nullptr);
         ImGui::DestroyContext();
     }
@@ -178,7 +185,207 @@ class EveryScreenTest : public ::testing::Test {
                               printer_.setPaperOut(false);
                               flow_->requestPrinterStatus();
                           }});
+        addRequestStates(states);
+        // "Vraag stellen": every category and every topic of the question tree (issue 6).
+        for (const QuestionCategory& c : bundle_.questions.categories())
+            states.push_back({"question category " + c.id, [id = c.id](ResidentSession& s, testing::FakeClock&) {
+                                  s.openTile("question");
+                                  s.open({"question-category", id});
+                              }});
+        for (const QuestionTopic& t : bundle_.questions.topics()) {
+            auto openTopic = [this, id = t.id](ResidentSession& s) {
+                frame();  // the start screen, so the topic comes up afresh at the first part of its answer
+                s.openTile("question");
+                s.open({"question-topic", id});
+                frame();
+            };
+            states.push_back({"question topic " + t.id,
+                              [=](ResidentSession& s, testing::FakeClock&) { openTopic(s); }});
+            // The last part of its answer, when it needs "Lees verder" in this language.
+            states.push_back({"question topic " + t.id + ", last part", [=, this](ResidentSession& s, testing::FakeClock&) {
+                                  openTopic(s);
+                                  for (int i = 0; i < 10; ++i) {
+                                      const DrawnItem* more = control(s.tr("question.more"));
+                                      if (more == nullptr) break;
+                                      tapCentre(*more);
+                                  }
+                              }});
+        }
+        addStatusStates(states);
         return states;
+    }
+
+    // "Status van mijn vraag" (issue 6): empty, a wrong, an unknown code, busy, found with the team's
+    // note, too many lookups and an unreachable server. The code comes in as a scanner types it.
+    void addStatusStates(std::vector<State>& states) {
+        SeededRandom random(11);
+        const std::string found = makeReferenceCode("SGN", "K2", random);
+        const std::string unknown = makeReferenceCode("SGN", "K2", random);
+        const std::string unreachable = makeReferenceCode("SGN", "K2", random);
+        const std::string tooMany = makeReferenceCode("SGN", "K2", random);
+        std::string wrong = found;
+        wrong.back() = wrong.back() == '2' ? '3' : '2';
+        HttpResult ok;
+        ok.status = 200;
+        RequestStatusView view{found, RequestStatus::InProgress,
+                               "We bellen u dinsdag tussen 10 en 12 uur over de lekkage.", clock_.now()};
+        view.coach = "Fatima";  // contracts.md item 8: an initiative's coach
+        ok.body = encodeStatusView(view);
+        statusServer_.answer(found, ok);
+        HttpResult down;
+        down.transport = TransportError::Connect;
+        statusServer_.answer(unreachable, down);
+        HttpResult busy;
+        busy.status = 429;
+        statusServer_.answer(tooMany, busy);
+        auto scanned = [this, wrong](ResidentSession& s, testing::FakeStatusServer& server, const std::string& code) {
+            s.attachStatusLookup(&server.lookup());
+            s.open({"request-status", {}});
+            frame();
+            if (code.empty()) return;
+            ui_->typeText(code);
+            ui_->submitText();
+            frame();
+            // The worker answers at once; real time only bounds a broken one.
+            for (int i = 0; i < 1000 && &server == &statusServer_ && server.lookup().state() == StatusLookup::State::Busy;
+                 ++i) {
+                std::this_thread::sleep_for(std::chrono::milliseconds(2));
+                frame();
+            }
+            if (&server == &statusServer_ && code != wrong) {
+                EXPECT_NE(server.lookup().state(), StatusLookup::State::Busy) << code << ": no answer";
+            }
+        };
+        for (auto [name, code] : {std::pair<const char*, std::string>{"status empty", ""}, {"status wrong code", wrong},
+                                  {"status found", found}, {"status unknown code", unknown},
+                                  {"status unreachable", unreachable}, {"status too many", tooMany}})
+            states.push_back(
+                {name, [=, this](ResidentSession& s, testing::FakeClock&) { scanned(s, statusServer_, code); }});
+        states.push_back({"status busy", [=, this](ResidentSession& s, testing::FakeClock&) {
+                              scanned(s, heldStatusServer_, found);
+                          }});
+    }
+
+    // The one control labelled text in the last frame, or nullptr.
+    const DrawnItem* control(const std::string& text) {
+        const FrameRecord& f = ui_->lastFrame();
+        auto it = std::find_if(f.items.begin(), f.items.end(),
+                               [&](const DrawnItem& i) { return i.clickable && i.text == text; });
+        return it == f.items.end() ? nullptr : &*it;
+    }
+
+    // The request flows (issue 6) on the real outbox and reference stores, receipts on the fake printer.
+    void setUpRequestFlow() {
+        auto outbox = SqliteOutboxStore::open(dir_.path() / "kiosk.sqlite");
+        ASSERT_TRUE(outbox) << outbox.status().message();
+        outbox_ = std::move(outbox).value();
+        auto references = SqliteReferenceStore::open(dir_.path() / "kiosk.sqlite");
+        ASSERT_TRUE(references) << references.status().message();
+        references_ = std::move(references).value();
+        receipts_ = std::make_unique<SpoolerReceipts>(*spooler_);
+        RequestFlowSettings settings{bundle_.settings.contactPoint.name, bundle_.settings.contactPoint.letters,
+                                     bundle_.settings.kioskCode, "https://wijkpunt.schiedam.nl",
+                                     bundle_.settings.central.initiativeContactDays};
+        requestFlow_ = std::make_unique<RequestFlow>(
+            settings, clock_, random_, *outbox_, *references_, receipts_.get(),
+            [this](std::string_view id) -> std::optional<FlowTopic> {
+                const QuestionTopic* t = bundle_.questions.topic(id);
+                if (t == nullptr) return std::nullopt;
+                return FlowTopic{t->id, t->labelKey, t->requestCategory};
+            });
+        session_->attachRequestFlow(requestFlow_.get());
+        requestWipe_ = session_->addWipeListener([this] { requestFlow_->wipe(); });
+    }
+
+    // Every step of every request flow, a refused answer of each kind, the summary, and the done screen
+    // while printing, printed, after a failed print and without a printer's answer.
+    void addRequestStates(std::vector<State>& states) {
+        using Action = std::function<void(RequestFlow&)>;
+        auto choose = [](std::string id) -> Action { return [id](RequestFlow& f) { f.choose(id); }; };
+        auto type = [](std::string v) -> Action {
+            return [v](RequestFlow& f) {
+                f.entry().set(v);
+                f.next();
+            };
+        };
+        Action next = [](RequestFlow& f) { f.next(); };
+        const std::string topic = bundle_.questions.topics().empty() ? "" : "/" + bundle_.questions.topics().front().id;
+        struct Walk {
+            std::string arg;
+            std::vector<Action> actions;
+        };
+        const std::vector<Walk> walks{
+            {"question", {choose("huur"), next, choose("type"), type("Mijn kraan lekt al een week."), choose("phone"),
+                          type("0612345678"), choose("morning")}},
+            {"question" + topic, {next, choose("topic-only"), choose("email"), type("jan@example.org")}},
+            {"callback" + topic, {next, type("0612345678"), choose("any")}},
+            {"home-help", {choose("care"), next, type("Truus de Vries"), type("3121AB"), type("12A"), type("0101234567"),
+                           choose("monday"), choose("thursday"), next, choose("morning"), next, choose("yes")}},
+            {"initiative", {next, type("Bankjes bij de speeltuin"), type("Twee bankjes, zodat ouders kunnen zitten."),
+                            type("Speeltuin Nieuwe Passage"), choose("neighbours"), choose("money"), choose("coach"),
+                            next, next, choose("250-1000"), choose("1-3-months"), type("Ali Yilmaz"),
+                            choose("phone"), type("0612345678")}},
+        };
+        for (const Walk& walk : walks) {
+            for (std::size_t n = 0; n <= walk.actions.size(); ++n)
+                states.push_back({fmt::format("request {} after {} answers", walk.arg, n),
+                                  [this, walk, n](ResidentSession& s, testing::FakeClock&) {
+                                      s.open({"request", walk.arg});
+                                      frame();  // the screen starts the flow
+                                      ASSERT_TRUE(requestFlow_->active()) << walk.arg;
+                                      for (std::size_t i = 0; i < n; ++i) walk.actions[i](*requestFlow_);
+                                  }});
+        }
+        // Refused answers: nothing chosen, a required text left empty, a wrong phone number.
+        states.push_back({"request nothing chosen", [this](ResidentSession& s, testing::FakeClock&) {
+                              s.open({"request", "home-help"});
+                              frame();
+                              EXPECT_FALSE(requestFlow_->next());
+                          }});
+        states.push_back({"request empty name", [this](ResidentSession& s, testing::FakeClock&) {
+                              s.open({"request", "home-help"});
+                              frame();
+                              requestFlow_->choose("care");
+                              requestFlow_->next();
+                              EXPECT_FALSE(requestFlow_->next());
+                          }});
+        states.push_back({"request wrong phone", [this](ResidentSession& s, testing::FakeClock&) {
+                              s.open({"request", "callback"});
+                              frame();
+                              requestFlow_->choose("geld");
+                              requestFlow_->next();
+                              requestFlow_->entry().set("12345");
+                              EXPECT_FALSE(requestFlow_->next());
+                          }});
+        auto sent = [this](ResidentSession& s, std::optional<PrintOutcome> fail) {
+            if (fail) printer_.failNext(*fail);
+            s.open({"request", "callback"});
+            frame();
+            requestFlow_->choose("buren");
+            requestFlow_->next();
+            requestFlow_->entry().set("0612345678");
+            requestFlow_->next();
+            requestFlow_->choose("any");
+            Status st = requestFlow_->submit(s.texts(), s.language());
+            ASSERT_TRUE(st) << st.message();
+        };
+        auto settle = [this] {
+            for (int i = 0; i < 500 && requestFlow_->printState() == RequestFlow::PrintState::Printing; ++i) {
+                requestFlow_->collectPrintResults();
+                std::this_thread::sleep_for(std::chrono::milliseconds(2));
+            }
+            ASSERT_NE(requestFlow_->printState(), RequestFlow::PrintState::Printing);
+        };
+        states.push_back({"request sent, printing",
+                          [=](ResidentSession& s, testing::FakeClock&) { sent(s, std::nullopt); }});
+        states.push_back({"request sent, printed", [=](ResidentSession& s, testing::FakeClock&) {
+                              sent(s, std::nullopt);
+                              settle();
+                          }});
+        states.push_back({"request sent, print failed", [=](ResidentSession& s, testing::FakeClock&) {
+                              sent(s, PrintOutcome::PaperOut);
+                              settle();
+                          }});
     }
 
     // Visits every state in every language and theme; check gets each settled frame.
@@ -205,12 +412,20 @@ class EveryScreenTest : public ::testing::Test {
     std::unique_ptr<ServiceQueue> queue_;
     std::unique_ptr<PrintSpooler> spooler_;
     std::unique_ptr<TicketFlow> flow_;
+    SeededRandom random_{7};
+    std::unique_ptr<SqliteOutboxStore> outbox_;
+    std::unique_ptr<SqliteReferenceStore> references_;
+    std::unique_ptr<SpoolerReceipts> receipts_;
+    std::unique_ptr<RequestFlow> requestFlow_;
+    ResidentSession::WipeListenerId requestWipe_ = 0;
     RecordingSpeaker speaker_;
     NoAlerts alerts_;
     FontSet fonts_;
     std::unique_ptr<ResidentSession> session_;
     std::unique_ptr<Ui> ui_;
     ResidentShell shell_;
+    testing::FakeStatusServer statusServer_;
+    testing::FakeStatusServer heldStatusServer_{true};
 };
 
 TEST_F(EveryScreenTest, EveryControlIsAtLeastTenMillimetresSquare) {
@@ -379,6 +594,131 @@ TEST_F(EveryScreenTest, ReadAloudSpeaksTheScreenContentFirst) {
     EXPECT_EQ(said.back().language, "nl");
     EXPECT_THAT(said.back().text, ::testing::StartsWith("Waarmee kunnen we u helpen? Vraag stellen"));
     EXPECT_THAT(said.back().text, ::testing::HasSubstr("Vraag het de gastvrouw of gastheer"));
+}
+
+// --- "Vraag stellen" (issue 6)
+
+TEST_F(EveryScreenTest, ALongAnswerIsReadInPartsAndEveryPartShowsWhole) {
+    // Each language's own answer, four times over: far more than one screen holds at the large font.
+    for (const std::string& lang : bundle_.content.languages) {
+        std::string& answer = bundle_.content.texts[lang].texts["qanswer.debts"];
+        const std::string once = answer;
+        answer = once + "\n" + once + "\n" + once + "\n" + once;
+    }
+    const double mmPerPx = bundle_.settings.screen.mmPerPx;
+    for (bool highContrast : {false, true})
+        for (const std::string& lang : bundle_.content.languages) {
+            session_->startAgain();
+            frame();  // the start screen, so the topic comes up afresh at its first part
+            session_->setLanguage(lang);
+            session_->setHighContrast(highContrast);
+            session_->openTile("question");
+            session_->open({"question-topic", "debts"});
+            frame();
+            const std::string where = lang + (highContrast ? " / high contrast" : "");
+            const float largeSize = fonts_.forTheme(session_->theme().id).large->FontSize;
+            std::string shown;  // the answer's paragraphs of every part, in order
+            int parts = 0;
+            while (parts < 10) {
+                const FrameRecord& f = frame();
+                ++parts;
+                for (const DrawnItem& item : f.items) {
+                    EXPECT_TRUE(f.isVisible(item)) << where << ", part " << parts << ": \"" << item.text << "\"";
+                    if (item.clickable) {
+                        EXPECT_GE(item.rect.height() * mmPerPx, 10.0) << where << ": " << item.text;
+                    }
+                    if (!item.clickable && item.region == Region::Content && item.fontSize == largeSize &&
+                        item.text != session_->tr("question.help_title"))
+                        shown += (shown.empty() ? std::string() : std::string(" ")) + item.text;
+                }
+                const DrawnItem* next = control(session_->tr("question.more"));
+                if (next == nullptr) break;
+                tapCentre(*next);
+            }
+            EXPECT_GE(parts, 2) << where << ": the long answer was not split";
+            EXPECT_LT(parts, 10) << where;
+            // Nothing lost, nothing twice: the parts together are the whole answer.
+            std::string whole = bundle_.content.texts[lang].texts["qanswer.debts"];
+            std::replace(whole.begin(), whole.end(), '\n', ' ');
+            EXPECT_EQ(shown, whole) << where;
+        }
+}
+
+TEST_F(EveryScreenTest, TalkToSomeoneNowTakesANumberForTheTopicsDesk) {
+    session_->openTile("question");
+    frame();
+    tapCentre(*control("Huur en reparaties"));
+    EXPECT_EQ(session_->screen(), (ScreenRef{"question-category", "huur"}));
+    tapCentre(*control("Is mijn huur te hoog?"));
+    EXPECT_EQ(session_->screen(), (ScreenRef{"question-topic", "rent-check"}));
+    const DrawnItem* talk = control("Nu met iemand praten");
+    ASSERT_NE(talk, nullptr);
+    tapCentre(*talk);
+    EXPECT_EQ(session_->screen(), (ScreenRef{"ticket", "huurloket"}));
+    ASSERT_TRUE(flow_->ticket().has_value());
+    EXPECT_EQ(flow_->ticket()->ticket.serviceId, "huurloket");
+}
+
+TEST_F(EveryScreenTest, TalkToSomeoneNowAtAClosedDeskExplainsInsteadOfIssuing) {
+    clock_.advance(std::chrono::hours(10));  // Thursday 20:00: the Huurloket is closed
+    session_->openTile("question");
+    session_->open({"question-topic", "rent-check"});
+    frame();
+    frame();
+    const DrawnItem* talk = control("Nu met iemand praten");
+    ASSERT_NE(talk, nullptr);
+    tapCentre(*talk);
+    EXPECT_EQ(session_->screen(), (ScreenRef{"ticket-closed", "huurloket"}));
+    EXPECT_FALSE(flow_->ticket().has_value());
+}
+
+TEST_F(EveryScreenTest, LeaveAQuestionAndCallMeBackOpenTheRequestScreenOnlyOnceItExists) {
+    auto ids = screenIds();
+    const bool requestExists = std::find(ids.begin(), ids.end(), "request") != ids.end();
+    for (const auto& [label, arg] : {std::pair{"Vraag achterlaten", "question/rent-check"},
+                                     std::pair{"Bel mij terug", "callback/rent-check"}}) {
+        session_->startAgain();
+        session_->openTile("question");
+        session_->open({"question-topic", "rent-check"});
+        frame();
+        frame();
+        const DrawnItem* button = control(label);
+        if (!requestExists) {
+            EXPECT_EQ(button, nullptr) << label << " is drawn, but there is no request screen to open";
+            continue;
+        }
+        ASSERT_NE(button, nullptr) << label;
+        tapCentre(*button);
+        EXPECT_EQ(session_->screen(), (ScreenRef{"request", arg}));
+    }
+}
+
+TEST_F(EveryScreenTest, AnAppointmentRouteOpensTheAppointmentTile) {
+    session_->openTile("question");
+    session_->open({"question-topic", "passport"});
+    frame();
+    frame();
+    tapCentre(*control("Afspraak maken"));
+    const StartTile& tile = *std::find_if(bundle_.content.tiles.begin(), bundle_.content.tiles.end(),
+                                          [](const StartTile& t) { return t.id == "appointment"; });
+    EXPECT_EQ(session_->screen(), (ScreenRef{tile.screen, "appointment"}));
+    frame();
+    tapCentre(*control("Terug"));
+    EXPECT_EQ(session_->screen(), (ScreenRef{"question-topic", "passport"}));
+}
+
+TEST_F(EveryScreenTest, ARelatedTopicAndASubTopicOpenTheirAnswer) {
+    session_->openTile("question");
+    session_->open({"question-topic", "rent-allowance"});
+    frame();
+    frame();
+    tapCentre(*control("Lees ook: Extra geld bij een laag inkomen"));
+    EXPECT_EQ(session_->screen(), (ScreenRef{"question-topic", "extra-money"}));
+    session_->open({"question-topic", "repairs"});
+    frame();
+    frame();
+    tapCentre(*control("De verhuurder doet niets"));
+    EXPECT_EQ(session_->screen(), (ScreenRef{"question-topic", "repairs-landlord"}));
 }
 
 }  // namespace

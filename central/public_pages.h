@@ -1,0 +1,69 @@
+// PublicPages: the two small HTML pages a resident's phone opens from a QR code (issue 5: the phone queue
+// page; issue 6: "Status van mijn vraag"). No personal data, no JavaScript, readable on a phone.
+//
+//   /queue/{letters}/{day}/{ticket}  the ticket's place in line and estimated wait, from the queue events the
+//                                    contact point's kiosks forwarded (central/ticket_position.h); it reloads
+//                                    itself every 30 s and says plainly when the data is stale.
+//   /status/{reference}              the request's status and public note (the data of GET
+//   /v1/requests/{ref}).
+//
+// Texts come from the bundle's content ([phone_queue], [phone_status] in content/texts/<lang>.toml), loaded
+// by the config ([public_pages] content_dir). Language: ?lang= when the content has it, else the best of
+// Accept-Language, else Dutch. Every value put into the HTML is escaped. Every time is read from the injected
+// clock. Rate limiting stays with the server (central_server.cpp), which asks busyPage() for the 429 page.
+// Thread-safe: the pages hold only const data; the store and clock are thread-safe.
+#pragma once
+
+#include <optional>
+#include <string>
+
+#include "central/central_config.h"
+#include "central/store/central_store.h"
+#include "central/ticket_position.h"
+#include "common/clock.h"
+
+namespace wp {
+
+struct HtmlPage {
+    int status = 200;
+    std::string html;
+};
+
+// "&", "<", ">", '"' and "'" as HTML entities.
+std::string escapeHtml(std::string_view text);
+
+// The page language: param when the content has it, else the best Accept-Language the content has
+// ("tr-TR,tr;q=0.9,en;q=0.5" -> "tr"), else "nl" (else the content's first language).
+std::string pickLanguage(const Content& content, const std::string& param, const std::string& acceptLanguage);
+
+class PublicPages {
+  public:
+    PublicPages(const CentralConfig& config, CentralStore& store, const Clock& clock);
+
+    // False when the config names no content folder: every page is a plain 503.
+    bool ready() const;
+    std::string language(const std::string& param, const std::string& acceptLanguage) const;
+
+    HtmlPage queuePage(const std::string& letters, const std::string& day, const std::string& ticket,
+                       const std::string& language);
+    // reference as it came in the URL (normalised and checked here: 400 before any database lookup).
+    HtmlPage statusPage(const std::string& reference, const std::string& language);
+
+    enum class Kind { Queue, Status };
+    // The 429 page of either kind.
+    HtmlPage busyPage(Kind kind, const std::string& language) const;
+
+  private:
+    std::string text(const std::string& language, const std::string& key) const;
+    HtmlPage messagePage(int status, const std::string& language, const std::string& titleKey,
+                         const std::string& bodyKey) const;
+    std::string document(const std::string& language, const std::string& title, const std::string& body,
+                         bool refresh) const;
+
+    const CentralConfig& config_;
+    CentralStore& store_;
+    const Clock& clock_;
+    PositionOptions options_;
+};
+
+}  // namespace wp

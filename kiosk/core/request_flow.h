@@ -1,0 +1,258 @@
+// RequestFlow: the resident's request flows (issue 6) — leave a question, ask to be called back, ask for a
+// home visit, hand in an initiative — as data, walked one question per screen by one engine.
+//
+// A flow (FlowDefinition) is a list of steps: a choice (one or several options, each a text key), a text
+// entry (a TextEntry of an EntryKind, checked with form_validation), the contact choice (phone, e-mail or
+// "I come back with my code"), the privacy sentence (always before the first step that asks personal data;
+// a test checks every flow), an information screen, the summary (every answer, each with "change"), and the
+// done screen. A step may depend on an earlier choice (the phone field only when "phone" was chosen); steps
+// whose condition does not hold are skipped and their answers are left out of the request.
+//
+// submit() (at the summary) draws a reference code that this kiosk never issued before (ReferenceCodeStore),
+// builds the Request, checks it with validateRequest, commits it to the outbox (durably) and only then hands
+// a receipt to the printer. The answers are wiped as soon as the request is in the outbox; the done screen
+// keeps only the reference code and whether the receipt printed. wipe() forgets everything (the session's
+// wipe: "Begin opnieuw", the idle timeout, the end of a flow).
+//
+// Core only: the outbox, the reference store and the receipt printer come in through interfaces.
+// Not thread-safe: the UI thread owns it.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <map>
+#include <memory>
+#include <optional>
+#include <set>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "common/clock.h"
+#include "common/random_source.h"
+#include "common/request.h"
+#include "common/status.h"
+#include "kiosk/core/outbox.h"
+#include "kiosk/core/print_spooler.h"
+#include "kiosk/core/printer.h"
+#include "kiosk/core/text_entry.h"
+#include "kiosk/core/texts.h"
+
+namespace wp {
+
+// --- flows as data
+
+enum class StepKind {
+    Choice,   // pick one option, or several
+    Entry,    // type a value on the on-screen keyboard
+    Contact,  // how to be reached: a choice whose options decide the entry steps after it
+    Privacy,  // one sentence: what the data is for and how long it is kept
+    Info,     // a text to read (the neighbourhood budget rules)
+    Summary,  // every answer, each with "change"; "send" submits
+    Done,     // the reference code, and whether the receipt printed
+};
+
+struct FlowOption {
+    std::string id;       // sent to the central server ("morning")
+    std::string textKey;  // what the resident reads ("flow.time_morning")
+};
+
+struct FlowStep {
+    std::string id;        // unique in the flow: "phone"
+    StepKind kind = StepKind::Choice;
+    std::string titleKey;  // the one question of the screen
+    std::string bodyKey;   // an explanation under it; may be empty
+    std::string labelKey;  // the answer's name on the summary ("Telefoon"); empty: not on the summary
+    // Choice and Contact.
+    std::vector<FlowOption> options;
+    bool several = false;
+    // Entry.
+    EntryKind entry = EntryKind::Text;
+    std::size_t maxBytes = 200;
+    // Choice: nothing chosen is fine; Entry: may stay empty.
+    bool optional = false;
+    // Asks personal data (a privacy step must come before it).
+    bool personal = false;
+    // The request field the answer goes into; empty: none. Several steps may fill one field (postcode and
+    // house number make the address): their values are joined with a space, in step order.
+    std::string field;
+    // Shown only when the earlier choice step onlyIfStep has onlyIfOption chosen.
+    std::string onlyIfStep, onlyIfOption;
+    // Shown only when the flow was opened without a topic (the choose-a-subject step).
+    bool onlyWithoutTopic = false;
+};
+
+struct FlowDefinition {
+    std::string id;  // "question", "callback", "home-visit", "initiative"
+    RequestType type = RequestType::Question;
+    std::string titleKey;  // the flow's name over every step
+    // Where the request's category comes from: the topic (question tree), or this choice step's option,
+    // or else fixedCategory (may be empty).
+    std::string categoryStep;
+    std::string fixedCategory;
+    // The field the topic id goes into when the flow was opened with one ("topic"); empty: none.
+    std::string topicField;
+    // Answers whose field the request type does not have are added to this field as "name: value" lines.
+    std::string notesField;
+    std::vector<FlowStep> steps;  // the last two are Summary and Done
+};
+
+// The four flows.
+const std::vector<FlowDefinition>& requestFlowDefinitions();
+const FlowDefinition* findFlowDefinition(std::string_view id);
+
+// --- what the engine needs from outside
+
+// Every reference code this kiosk ever issued (kiosk/store: table issued_reference).
+class ReferenceCodeStore {
+  public:
+    virtual ~ReferenceCodeStore() = default;
+    // Records code as issued; false (and nothing recorded) when it was issued before.
+    virtual Result<bool> claim(const std::string& code, TimePoint now) = 0;
+};
+
+// Where receipts go to be printed, off the UI thread (the PrintSpooler, through SpoolerReceipts).
+class ReceiptQueue {
+  public:
+    virtual ~ReceiptQueue() = default;
+    virtual std::uint64_t submitReceipt(ReceiptPrintout receipt) = 0;
+    // Outcomes of finished jobs since the last call.
+    virtual std::vector<PrintSpooler::Done> takeResults() = 0;
+};
+
+// A ReceiptQueue on the kiosk's PrintSpooler; it takes only receipt results (tickets keep theirs).
+class SpoolerReceipts final : public ReceiptQueue {
+  public:
+    explicit SpoolerReceipts(PrintSpooler& spooler) : spooler_(spooler) {}
+    std::uint64_t submitReceipt(ReceiptPrintout receipt) override {
+        return spooler_.submitReceipt(std::move(receipt));
+    }
+    std::vector<PrintSpooler::Done> takeResults() override {
+        return spooler_.takeResults(PrintSpooler::JobKind::Receipt);
+    }
+
+  private:
+    PrintSpooler& spooler_;
+};
+
+// A topic of the question tree, as far as a flow needs it.
+struct FlowTopic {
+    std::string id;               // "repairs"
+    std::string labelKey;         // "qtopic.repairs"
+    std::string requestCategory;  // "huur"
+};
+using TopicLookup = std::function<std::optional<FlowTopic>(std::string_view id)>;
+
+struct RequestFlowSettings {
+    std::string contactPointName;  // "Wijkpunt Schiedam-Noord"
+    std::string letters;           // reference-code letters, "SGN"
+    std::string kioskCode;         // "K2"
+    std::string publicUrl;         // the central server's public pages; empty: no QR on the receipt
+    int coachWorkingDays = 5;      // an initiative coach contacts the resident within this many working days
+};
+
+// --- the engine
+
+class RequestFlow {
+  public:
+    // receipts may be null: a kiosk without a printer shows the code on screen only.
+    RequestFlow(RequestFlowSettings settings, const Clock& clock, RandomSource& random, OutboxStore& outbox,
+                ReferenceCodeStore& references, ReceiptQueue* receipts, TopicLookup topics);
+
+    // Starts a flow from the screen argument "<flow>" or "<flow>/<topic id>", forgetting any earlier one.
+    // False (and nothing started) when it names no flow or an unknown topic.
+    bool start(std::string_view arg);
+    bool active() const { return def_ != nullptr; }
+    const std::string& arg() const { return arg_; }
+    const FlowDefinition* definition() const { return def_; }
+    const std::optional<FlowTopic>& topic() const { return topic_; }
+
+    // --- the current step
+    const FlowStep& step() const;
+    // "Step 2 of 6": the current step's number among the steps shown (Done not counted).
+    int stepNumber() const;
+    int stepCount() const;
+    // The text key of what is wrong with the current step's answer after a refused next(); empty when fine.
+    const std::string& errorKey() const { return errorKey_; }
+    // The resident changed the answer after a refused next(): the old error no longer applies.
+    void clearError() { errorKey_.clear(); }
+
+    // Choice and Contact steps.
+    bool isChosen(const std::string& optionId) const { return isChosen(step().id, optionId); }
+    bool isChosen(const std::string& stepId, const std::string& optionId) const;
+    // Single: chooses it (and leaves the screen as "Verder" would when it was valid). Several: toggles it.
+    void choose(const std::string& optionId);
+    // Entry steps: the field being typed into.
+    TextEntry& entry();
+    const TextEntry* entryOf(const std::string& stepId) const;
+
+    // Checks the current step's answer and moves to the next step shown; false (errorKey set) when the
+    // answer is not right. From a step changed on the summary, it returns to the summary when every later
+    // step still has its answer.
+    bool next();
+    // The step shown before this one; false at the first step (the screen then leaves the flow).
+    bool back();
+    // From the summary: back to stepId to change its answer.
+    void edit(const std::string& stepId);
+
+    // --- the summary
+    struct SummaryRow {
+        std::string stepId;                 // empty: the topic given by the question tree (cannot change)
+        std::string labelKey;
+        std::string value;                  // typed text, as it will be sent
+        std::vector<std::string> textKeys;  // chosen options (or the topic's title), to translate
+    };
+    std::vector<SummaryRow> summary() const;
+
+    // --- sending
+    // At the summary: claims a reference code, commits the request to the outbox, prints the receipt in the
+    // resident's language and moves to Done. The answers are wiped once the request is in the outbox.
+    // An error (the database) leaves the flow on the summary with submitError() set.
+    Status submit(const Texts& texts, const std::string& language);
+    bool submitFailed() const { return submitFailed_; }
+    const std::string& reference() const { return reference_; }
+
+    enum class PrintState { None, Printing, Printed, Failed };
+    PrintState printState() const { return printState_; }
+    // Collects the receipt's print outcome; true when the done screen changed.
+    bool collectPrintResults();
+
+    // The request that submit() would build now (for tests and for the summary check).
+    Result<Request> buildRequest(const std::string& language) const;
+    // The receipt for the current reference.
+    ReceiptPrintout makeReceipt(const Texts& texts, const std::string& language) const;
+
+    // Forgets everything: answers (overwritten), the flow, the code. A print result that arrives later is
+    // dropped.
+    void wipe();
+
+  private:
+    bool shown(const FlowStep& s) const;
+    bool answered(const FlowStep& s) const;
+    std::string checkStep(const FlowStep& s);  // error key; normalises entries
+    void moveTo(std::size_t index);
+    std::string valueText(const FlowStep& s) const;
+
+    RequestFlowSettings settings_;
+    const Clock& clock_;
+    RandomSource& random_;
+    OutboxStore& outbox_;
+    ReferenceCodeStore& references_;
+    ReceiptQueue* receipts_;
+    TopicLookup topics_;
+
+    const FlowDefinition* def_ = nullptr;
+    std::string arg_;
+    std::optional<FlowTopic> topic_;
+    std::size_t index_ = 0;
+    bool editing_ = false;  // a step opened from the summary
+    std::string errorKey_;
+    std::map<std::string, std::set<std::string>> chosen_;
+    std::map<std::string, std::unique_ptr<TextEntry>> entries_;
+    std::string reference_;
+    bool submitFailed_ = false;
+    PrintState printState_ = PrintState::None;
+    std::uint64_t job_ = 0;
+};
+
+}  // namespace wp

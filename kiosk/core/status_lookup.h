@@ -1,0 +1,86 @@
+// StatusLookup: "Status van mijn vraag" — looks a reference code up at the central server
+// (GET /v1/requests/{reference}, central/openapi.yaml) on a worker thread, so the screen never waits for
+// the network, and keeps the answer for the screen to show.
+//
+// The UI thread calls start(), collect() (each frame, or after `wake`), state(), view() and clear(); the
+// worker owns the HttpClient (one client per thread, kiosk/core/net/http_client.h). A lookup that clear()
+// or a newer start() made obsolete is dropped when it finishes. Not an error: a code the server does not
+// know (NotFound), too many lookups (TooMany), a server that cannot be reached or answers nonsense
+// (Unreachable) — each is a state the screen explains in plain words.
+#pragma once
+
+#include <condition_variable>
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <thread>
+
+#include "common/request.h"
+#include "kiosk/core/net/http_client.h"
+
+namespace wp {
+
+// What a resident typed or scanned, as a well-formed reference code with its dashes ("sgn k27kq4xd3" ->
+// "SGN-K2-7KQ4XD-3"), or nullopt when it is not one (wrong length, a character outside the code alphabet,
+// a wrong check character). A scanned receipt QR ("https://.../status/SGN-K2-7KQ4XD-3?lang=nl") gives its
+// code too.
+std::optional<std::string> referenceFromTyped(std::string_view typed);
+
+class StatusLookup {
+  public:
+    enum class State {
+        Idle,         // nothing asked, or cleared
+        Busy,         // a lookup is under way
+        Found,        // view() holds the answer
+        NotFound,     // the server does not know the code
+        TooMany,      // the server refuses more lookups for now (429)
+        Unreachable,  // no answer, a server error or an answer we cannot read
+    };
+    using Wake = std::function<void()>;
+
+    // client is used on the worker thread only. wake (may be empty) is called from the worker when a
+    // result is ready.
+    StatusLookup(std::unique_ptr<HttpClient> client, Wake wake);
+    ~StatusLookup();  // waits for a lookup under way, then joins the worker
+    StatusLookup(const StatusLookup&) = delete;
+    StatusLookup& operator=(const StatusLookup&) = delete;
+
+    // Looks up code, a well-formed reference code (referenceFromTyped). State becomes Busy.
+    void start(const std::string& code);
+    // Takes a finished lookup's result; true when state() changed.
+    bool collect();
+    State state() const { return state_; }
+    // The answer when state() is Found.
+    const RequestStatusView& view() const { return view_; }
+    // Forgets the code and the answer (at a session wipe): back to Idle.
+    void clear();
+
+  private:
+    struct Outcome {
+        std::uint64_t generation = 0;
+        State state = State::Idle;
+        RequestStatusView view;
+    };
+    void run();
+    Outcome lookUp(const std::string& code, std::uint64_t generation);
+
+    std::unique_ptr<HttpClient> client_;
+    Wake wake_;
+    // UI thread only.
+    State state_ = State::Idle;
+    RequestStatusView view_;
+    // Shared with the worker.
+    std::mutex mutex_;
+    std::condition_variable cv_;
+    std::uint64_t generation_ = 0;        // bumped by start() and clear()
+    std::optional<std::string> wanted_;   // a code to look up
+    std::optional<Outcome> done_;
+    bool stopping_ = false;
+    std::thread worker_;  // last: starts after everything above exists
+};
+
+}  // namespace wp

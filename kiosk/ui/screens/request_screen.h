@@ -1,0 +1,29 @@
+// "request": every resident request flow on one screen (issue 6) — leave a question, call me back, help at
+// home, initiative. Its argument names the flow and maybe a topic ("question/repairs", "home-visit"); the
+// flow's steps are data (kiosk/core/request_flow.h), and this screen draws the current one: the question
+// with its options as big buttons, or the text field with the on-screen keyboard and the error under it,
+// the privacy sentence, the summary (a box per answer; a tap changes it), and the done screen with the
+// code in big letters. "Terug" goes one step back, and from the first step leaves the flow (forgetting it).
+#pragma once
+
+#include <cstddef>
+#include <string>
+
+#include "kiosk/ui/keyboard.h"
+#include "kiosk/ui/screen.h"
+
+namespace wp::ui {
+
+class RequestScreen final : public Screen {
+  public:
+    static constexpr const char* kId = "request";
+    void onEnter(ResidentSession& session) override;
+    void draw(Ui& ui, ResidentSession& session, Rect area) override;
+
+  private:
+    Keyboard keyboard_;
+    std::string shownStep_;  // the step of the previous frame: the keyboard starts afresh on a new one
+    std::size_t typedBytes_ = 0;  // the field's length in the previous frame: typing clears an old error
+};
+
+}  // namespace wp::ui

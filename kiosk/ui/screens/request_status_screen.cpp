@@ -1,0 +1,223 @@
+#include "kiosk/ui/screens/request_status_screen.h"
+
+#include <algorithm>
+
+#include "kiosk/core/status_lookup.h"
+#include "kiosk/core/ticket_flow.h"
+
+namespace wp::ui {
+
+namespace {
+
+// The coach's first name, once common/request.h's RequestStatusView has it (contracts.md item 8).
+template <typename View>
+std::string coachOf(const View& v) {
+    if constexpr (requires { v.coach; }) return v.coach;
+    else return {};
+}
+
+std::string statusKey(RequestStatus s) {
+    std::string key = "request_status.status_";
+    for (char c : toString(s)) key += c == '-' ? '_' : c;
+    return key;
+}
+
+}  // namespace
+
+RequestStatusScreen::~RequestStatusScreen() {
+    if (session_ && wipeListener_) session_->removeWipeListener(wipeListener_);
+}
+
+void RequestStatusScreen::onEnter(ResidentSession& session) {
+    if (!wipeListener_) {
+        session_ = &session;
+        wipeListener_ = session.addWipeListener([this] { wipe(); });
+    }
+    wipe();  // a fresh screen each time it comes up
+}
+
+void RequestStatusScreen::onLeave(ResidentSession& /*session*/) {
+    wipe();
+}
+
+void RequestStatusScreen::wipe() {
+    code_.wipe();
+    keyboard_.reset();
+    errorKey_.clear();
+    view_ = View::Typing;
+    if (session_ && session_->statusLookup()) session_->statusLookup()->clear();
+}
+
+void RequestStatusScreen::search(ResidentSession& session) {
+    session.noteActivity();
+    if (code_.empty()) {
+        errorKey_ = "request_status.code_empty";
+        return;
+    }
+    auto code = referenceFromTyped(code_.value());
+    if (!code) {
+        errorKey_ = "request_status.code_wrong";
+        return;
+    }
+    errorKey_.clear();
+    StatusLookup* lookup = session.statusLookup();
+    if (!lookup) {
+        view_ = View::Unreachable;  // this kiosk has no central server to ask
+        return;
+    }
+    lookup->start(*code);
+    view_ = View::Busy;
+}
+
+void RequestStatusScreen::collect(ResidentSession& session) {
+    StatusLookup* lookup = session.statusLookup();
+    if (view_ != View::Busy || !lookup) return;
+    lookup->collect();
+    switch (lookup->state()) {
+        case StatusLookup::State::Busy:
+            return;
+        case StatusLookup::State::Found:
+            view_ = View::Found;
+            return;
+        case StatusLookup::State::NotFound:
+            errorKey_ = "request_status.not_found";
+            break;
+        case StatusLookup::State::TooMany:
+            errorKey_ = "request_status.too_many";
+            break;
+        case StatusLookup::State::Unreachable:
+            view_ = View::Unreachable;
+            return;
+        case StatusLookup::State::Idle:
+            break;
+    }
+    view_ = View::Typing;
+    lookup->clear();
+}
+
+void RequestStatusScreen::draw(Ui& ui, ResidentSession& session, Rect area) {
+    if (!session_) onEnter(session);
+    collect(session);
+    const Theme& t = ui.theme();
+    float y = area.y0;
+    y += ui.text(session.tr("request_status.title"), {area.x0, y, area.x1, y + t.titleSize * 2.5f},
+                 FontRole::Title, t.colors.text, t.colors.background, 0.5f);
+    y += t.spacing;
+    Rect rest{area.x0, y, area.x1, area.y1};
+    switch (view_) {
+        case View::Typing:
+        case View::Busy:
+            drawTyping(ui, session, rest);
+            break;
+        case View::Found:
+            drawFound(ui, session, rest);
+            break;
+        case View::Unreachable:
+            drawUnreachable(ui, session, rest);
+            break;
+    }
+}
+
+float RequestStatusScreen::drawTyping(Ui& ui, ResidentSession& session, Rect area) {
+    const Theme& t = ui.theme();
+    const float gap = t.spacing;
+    float y = area.y0;
+    y += ui.text(session.tr("request_status.intro"), {area.x0, y, area.x1, area.y1}, FontRole::Body, t.colors.text,
+                 t.colors.background);
+    y += gap / 2;
+    const std::string error = errorKey_.empty() ? std::string() : session.tr(errorKey_);
+    y += textField(ui, code_, session.tr("request_status.code_label"), {area.x0, y, area.x1, y}, error);
+    y += gap;
+
+    if (view_ == View::Busy) {
+        // Shown until the worker answers; the keyboard waits.
+        const std::string& busy = session.tr("request_status.searching");
+        const float h = ui.measureHeight(busy, area.width() - gap * 2, FontRole::Large) + gap * 2;
+        ui.fill({area.x0, y, area.x1, y + h}, t.colors.warning, t.cornerRadius);
+        ui.text(busy, {area.x0 + gap, y + gap, area.x1 - gap, y + h - gap}, FontRole::Large, t.colors.warningText,
+                t.colors.warning, 0.5f);
+        return y + h - area.y0;
+    }
+
+    const float buttonH = 120.f;
+    const float half = (area.width() - gap) / 2;
+    if (ui.button(session.tr("common.back"), {area.x0, y, area.x0 + half, y + buttonH})) {
+        wipe();
+        session.back();
+        return y - area.y0;
+    }
+    bool go = ui.button(session.tr("request_status.search"), {area.x0 + half + gap, y, area.x1, y + buttonH});
+    y += buttonH + gap;
+    const std::string& language = session.language();
+    keyboard_.draw(ui, code_, language, {area.x0, y, area.x1, area.y1},
+                   [&](std::string_view key) -> const std::string& { return session.tr(key); });
+    if (!code_.empty() && errorKey_ == "request_status.code_empty") errorKey_.clear();
+    if (go || keyboard_.enterPressed()) search(session);
+    return area.y1 - area.y0;
+}
+
+float RequestStatusScreen::drawFound(Ui& ui, ResidentSession& session, Rect area) {
+    const Theme& t = ui.theme();
+    const float gap = t.spacing;
+    const RequestStatusView& v = session.statusLookup()->view();
+    float y = area.y0;
+    y += ui.text(fillIn(session.tr("request_status.result_for"), {{"code", v.reference}}),
+                 {area.x0, y, area.x1, area.y1}, FontRole::Large, t.colors.text, t.colors.background);
+    y += gap;
+    // The status itself, large, with a bar beside it (a block would look like a button); its words say
+    // what it means.
+    const std::string& status = session.tr(statusKey(v.status));
+    const float h = ui.measureHeight(status, area.width() - gap * 2, FontRole::Title);
+    ui.fill({area.x0, y, area.x0 + 12.f, y + h}, t.colors.controlBorder);
+    ui.text(status, {area.x0 + gap * 1.5f, y, area.x1, y + h}, FontRole::Title, t.colors.text, t.colors.background);
+    y += h + gap;
+    if (!v.publicNote.empty()) {
+        y += ui.text(session.tr("request_status.note_label"), {area.x0, y, area.x1, area.y1}, FontRole::Body,
+                     t.colors.text, t.colors.background);
+        y += gap / 3;
+        y += ui.text(v.publicNote, {area.x0, y, area.x1, area.y1}, FontRole::Large, t.colors.text,
+                     t.colors.background);
+        y += gap;
+    }
+    if (std::string coach = coachOf(v); !coach.empty()) {
+        y += ui.text(fillIn(session.tr("request_status.coach"), {{"name", coach}}), {area.x0, y, area.x1, area.y1},
+                     FontRole::Body, t.colors.text, t.colors.background);
+        y += gap;
+    }
+    y += gap;
+    const float buttonH = 120.f;
+    const float half = (area.width() - gap) / 2;
+    if (ui.button(session.tr("common.back"), {area.x0, y, area.x0 + half, y + buttonH})) {
+        wipe();
+        session.back();
+    } else if (ui.button(session.tr("request_status.other_code"), {area.x0 + half + gap, y, area.x1, y + buttonH})) {
+        session.noteActivity();
+        wipe();
+    }
+    return y + buttonH - area.y0;
+}
+
+float RequestStatusScreen::drawUnreachable(Ui& ui, ResidentSession& session, Rect area) {
+    const Theme& t = ui.theme();
+    const float gap = t.spacing;
+    float y = area.y0;
+    const std::string& line = session.tr("request_status.unreachable");
+    const float h = ui.measureHeight(line, area.width() - gap * 2 - 16.f, FontRole::Large) + gap * 2;
+    ui.fill({area.x0, y, area.x1, y + h}, t.colors.warning, t.cornerRadius);
+    ui.fill({area.x0, y, area.x0 + 10.f, y + h}, t.colors.warningText);
+    ui.text(line, {area.x0 + gap + 16.f, y + gap, area.x1 - gap, y + h - gap}, FontRole::Large, t.colors.warningText,
+            t.colors.warning);
+    y += h + gap * 2;
+    const float buttonH = 120.f;
+    const float half = (area.width() - gap) / 2;
+    if (ui.button(session.tr("request_status.other_code"), {area.x0, y, area.x0 + half, y + buttonH})) {
+        session.noteActivity();
+        wipe();
+    } else if (ui.button(session.tr("request_status.try_again"), {area.x0 + half + gap, y, area.x1, y + buttonH})) {
+        view_ = View::Typing;
+        search(session);
+    }
+    return y + buttonH - area.y0;
+}
+
+}  // namespace wp::ui

@@ -1,0 +1,166 @@
+#!/usr/bin/env bash
+# run.sh KIOSK CENTRAL CASE: one resident request flow end to end (issue 6). The real central server runs on
+# loopback with a test PKI made now (tests/support/make-test-pki.sh); the walk-in kiosk prints through a
+# private cupsd (tests/support/private-cupsd.sh) and walks CASE.wps through the on-screen keyboard. Then:
+#   - the request arrives at the central server, at the right team, with the right type, category and fields
+#     (read back through the back-office API with a team member's token, as a team would);
+#   - the receipt came out of the PDF queue and shows the same reference code, and no phone number, e-mail
+#     address, name or address.
+# CASE is question, callback, home-visit or initiative; the expected team and fields are below.
+set -euo pipefail
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+root="$(cd "$here/../../.." && pwd)"
+kiosk=$1 central=$2 case=$3
+shots="${E2E_SHOTS:-$(pwd)/e2e-screenshots}/flows"
+work=$(mktemp -d /tmp/wp-e2e-flows.XXXXXX)
+central_pid=
+cleanup() {
+  [ -n "$central_pid" ] && kill "$central_pid" 2>/dev/null || true
+  rm -rf "$work"
+}
+trap cleanup EXIT
+mkdir -p "$shots"
+
+# What each case must deliver: team, type, category, and the exact fields ("name=value" lines; a value
+# ending in * matches any value with that start).
+case "$case" in
+  question)
+    team=huurloket type=question category=huur
+    fields=$'topic=repairs-landlord\ntext=de kraan lekt\ncontact=phone\nphone=0612345678\npreferred_time=morning'
+    private=(0612345678 "de kraan lekt")
+    ;;
+  callback)
+    team=huurloket type=callback category=huur
+    fields=$'topic=repairs-landlord\nphone=0101234567\npreferred_time=afternoon'
+    private=(0101234567)
+    ;;
+  home-visit)
+    team=wijkteam type=home-visit category=zorg
+    fields=$'topic=household\nname=truus de vries\npostcode=3121 AB\nhouse_number=12\nphone=0612345678\npreferred_time=monday,thursday morning\nsomeone_present=yes'
+    private=(0612345678 "truus" "3121")
+    ;;
+  initiative)
+    team=initiatief type=initiative category=
+    fields=$'title=bankjes bij de speeltuin\ndescription=twee bankjes voor ouders\nlocation=nieuwe passage\ninitiators=neighbours\nhelp=money,coach\nbudget=250-1000\nwhen=1-3-months\nname=ali yilmaz\nemail=ali@example.org'
+    private=("ali@example.org" "yilmaz")
+    ;;
+  *) echo "run.sh: unknown case $case" >&2; exit 2 ;;
+esac
+
+# The central server: a PKI, a config naming kiosk K2 of SGN and the demo's routing, a team token.
+"$root/tests/support/make-test-pki.sh" "$work/pki" >/dev/null
+cat >"$work/central.toml" <<TOML
+[server]
+address = "127.0.0.1"
+port = 0
+port_file = "central.port"
+database = "central.db"
+
+[tls]
+certificate = "pki/server.crt"
+key = "pki/server.key"
+client_ca = "pki/ca.crt"
+
+[[kiosk]]
+subject = "CN=kiosk-K2,O=Wijkpunt"
+code = "K2"
+contact_point = "SGN"
+
+[routing]
+default_team = "gemeente"
+[[routing.rule]]
+type = "*"
+category = "huur"
+team = "huurloket"
+[[routing.rule]]
+type = "home-visit"
+team = "wijkteam"
+[[routing.rule]]
+type = "initiative"
+team = "initiatief"
+TOML
+token=$("$central" --config "$work/central.toml" token create --name "E2E $team" --role team --team "$team")
+"$central" --config "$work/central.toml" >"$work/central.log" 2>&1 &
+central_pid=$!
+for _ in $(seq 100); do [ -s "$work/central.port" ] && break; sleep 0.1; done
+[ -s "$work/central.port" ] || { echo "run.sh: the central server did not start:"; cat "$work/central.log"; exit 1; }
+port=$(cat "$work/central.port")
+
+# The kiosk: the demo's printing settings with absolute content paths and this central server.
+awk -v root="$root" '
+  /^\[/ { skip = ($0 == "[central]") }
+  /^content = / { print "content = \"" root "/content\""; next }
+  /^themes = / { print "themes = \"" root "/themes\""; next }
+  !skip' "$root/provisioning/demo/printing.toml" >"$work/kiosk.toml"
+cat >>"$work/kiosk.toml" <<TOML
+
+[central]
+public_url = "https://wijkpunt.schiedam.nl"
+api_url = "https://127.0.0.1:$port"
+ca_file = "$work/pki/ca.crt"
+client_certificate = "$work/pki/kiosk.crt"
+client_key = "$work/pki/kiosk.key"
+TOML
+
+api() { curl -sS --cacert "$work/pki/ca.crt" -H "Authorization: Bearer $token" "https://127.0.0.1:$port$1"; }
+
+walk() {
+  # The script walks to the done screen (its last screenshot) and then waits; the outbox sender delivers
+  # meanwhile. We stop the kiosk once the request is at the central server and the receipt is printed.
+  local done_shot="$shots/$case-nl-99-done.png"
+  rm -f "$done_shot" "$WP_PDF_OUTPUT"
+  SDL_VIDEODRIVER=dummy SDL_AUDIODRIVER=dummy "$kiosk" --config "$work/kiosk.toml" --script "$here/$case.wps" \
+    --clock-start "2026-11-26 10:00" --data-dir "$work/data" --screenshot-dir "$shots" \
+    --speech-log "$work/speech.log" >"$work/kiosk.log" 2>&1 &
+  local kpid=$! listed=
+  for _ in $(seq 600); do
+    if ! kill -0 "$kpid" 2>/dev/null; then
+      wait "$kpid" && rc=0 || rc=$?
+      echo "run.sh: the kiosk ended (exit $rc) before the request arrived:"; cat "$work/kiosk.log"; return 1
+    fi
+    if [ -s "$done_shot" ] && [ -s "$WP_PDF_OUTPUT" ]; then
+      listed=$(api "/v1/backoffice/requests?type=$type")
+      [ "$(jq '.requests | length' <<<"$listed")" -ge 1 ] && break
+    fi
+    sleep 0.1
+  done
+  kill "$kpid" 2>/dev/null || true
+  wait "$kpid" 2>/dev/null || true
+  [ -n "$listed" ] && [ "$(jq '.requests | length' <<<"$listed")" -eq 1 ] ||
+    { echo "run.sh: no single $type request at team $team: $listed"; cat "$work/kiosk.log"; cat "$work/central.log"; return 1; }
+  echo "run.sh: the walk said aloud:"; sed 's/^/  /' "$work/speech.log" || true
+
+  # At the central server: one request, at the right team, with the right fields.
+  local ref got
+  ref=$(jq -r '.requests[0].reference' <<<"$listed")
+  got=$(api "/v1/backoffice/requests/$ref")
+  echo "run.sh: the central server has $ref: $(jq -c '{type, category, team, fields}' <<<"$got")"
+  [ "$(jq -r .team <<<"$got")" = "$team" ] || { echo "run.sh: team is not $team"; return 1; }
+  [ "$(jq -r .type <<<"$got")" = "$type" ] || { echo "run.sh: type is not $type"; return 1; }
+  [ "$(jq -r .category <<<"$got")" = "$category" ] || { echo "run.sh: category is not '$category'"; return 1; }
+  [ "$(jq -r .flagged <<<"$got")" = false ] || { echo "run.sh: flagged (no routing rule matched)"; return 1; }
+  while IFS= read -r line; do
+    local name=${line%%=*} want=${line#*=} value
+    value=$(jq -r --arg n "$name" '.fields[$n] // "<missing>"' <<<"$got")
+    if [[ "$want" == *'*' ]]; then
+      [[ "${value,,}" == "${want%\*}"* ]] || { echo "run.sh: field $name is '$value', want '$want'"; return 1; }
+    else
+      [ "${value,,}" = "${want,,}" ] || { echo "run.sh: field $name is '$value', want '$want'"; return 1; }
+    fi
+  done <<<"$fields"
+
+  # On paper: the same code, and nothing personal.
+  local text
+  text=$(pdftotext "$WP_PDF_OUTPUT" - 2>/dev/null || true)
+  cp "$WP_PDF_OUTPUT" "$shots/$case-receipt.pdf"
+  grep -qF -- "$ref" <<<"$text" || { echo "run.sh: the receipt does not show $ref; it says:"; echo "$text"; return 1; }
+  for p in "${private[@]}"; do
+    if grep -qiF -- "$p" <<<"$text"; then echo "run.sh: the receipt shows '$p'"; return 1; fi
+  done
+  echo "run.sh: the receipt shows $ref and nothing personal:"; sed -e '/^\s*$/d' -e 's/^/  | /' <<<"$text"
+}
+export -f walk api
+export kiosk work shots case type team category fields token port here
+# Arrays do not cross bash -c: pass them as one string per line.
+printf '%s\n' "${private[@]}" >"$work/private"
+"$root/tests/support/private-cupsd.sh" run -- bash -c 'mapfile -t private <"$work/private"; walk'

@@ -1,0 +1,114 @@
+// Receipts through CupsPrinter on a real, private cupsd (tests/support/private-cupsd.sh), as tickets are:
+// the PDF queue's file is read back with pdftotext (the reference code and a Cyrillic line of a Ukrainian
+// receipt), the ESC/POS queue's bytes are decoded. With WP_RECEIPT_PNG_DIR set, the Dutch and Ukrainian
+// PDFs are also kept there, for looking at them (pdftoppm) by hand.
+#include <gtest/gtest.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+
+#include "drivers/printer/cups_printer.h"
+#include "tests/support/escpos_decoder.h"
+#include "tests/support/private_cupsd.h"
+#include "tests/support/sample_receipt.h"
+
+namespace wp {
+namespace {
+
+namespace fs = std::filesystem;
+using namespace std::chrono_literals;
+using test::PrivateCupsd;
+
+std::vector<std::uint8_t> readBytes(const fs::path& p) {
+    std::ifstream in(p, std::ios::binary);
+    return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+}
+
+class ReceiptPrinterIntegrationTest : public ::testing::Test {
+  protected:
+    void SetUp() override {
+        if (std::string why = PrivateCupsd::canRun(); !why.empty()) GTEST_SKIP() << why;
+        auto started = PrivateCupsd::start();
+        ASSERT_TRUE(started.isOk()) << started.status().message();
+        cupsd_ = std::move(started).value();
+    }
+
+    void TearDown() override {
+        if (HasFailure() && cupsd_) std::cerr << "--- cupsd error_log (tail) ---\n" << cupsd_->logTail(60);
+        cupsd_.reset();
+    }
+
+    CupsPrinterSettings settings(PrintWay way) const {
+        CupsPrinterSettings s;
+        s.way = way;
+        s.queue = way == PrintWay::Pdf ? cupsd_->pdfQueue() : cupsd_->escposQueue();
+        s.server = cupsd_->socket();
+        s.jobTimeout = 30s;
+        return s;
+    }
+
+    // Prints r on the PDF queue and returns what pdftotext reads from the printed file.
+    std::string printAndRead(CupsPrinter& printer, const ReceiptPrintout& r, const std::string& keepAs) {
+        EXPECT_EQ(printer.printReceipt(r), PrintOutcome::Ok) << printer.lastJob().message;
+        EXPECT_TRUE(fs::exists(cupsd_->pdfOutput()));
+        if (const char* dir = std::getenv("WP_RECEIPT_PNG_DIR"); dir != nullptr && *dir != '\0')
+            fs::copy_file(cupsd_->pdfOutput(), fs::path(dir) / keepAs, fs::copy_options::overwrite_existing);
+        test::CommandResult text =
+            test::runCommand({"pdftotext", "-enc", "UTF-8", cupsd_->pdfOutput().string(), "-"});
+        EXPECT_EQ(text.exitCode, 0) << text.output;
+        return text.output;
+    }
+
+    std::unique_ptr<PrivateCupsd> cupsd_;
+};
+
+TEST_F(ReceiptPrinterIntegrationTest, PdfReceiptsInDutchAndUkrainianReadBack) {
+    CupsPrinter printer(settings(PrintWay::Pdf));
+
+    const std::string nl = printAndRead(printer, test::sampleReceiptNl("SGN-K2-7KQ4XD-3"), "receipt-nl.pdf");
+    EXPECT_NE(nl.find("SGN-K2-7KQ4XD-3"), std::string::npos) << nl;
+    EXPECT_NE(nl.find("Uw vraag is verstuurd"), std::string::npos) << nl;
+    EXPECT_NE(nl.find("Uw code"), std::string::npos) << nl;
+    EXPECT_NE(nl.find("Wijkpunt Groenoord"), std::string::npos) << nl;
+    EXPECT_NE(nl.find("binnen 5 werkdagen"), std::string::npos) << nl;
+    EXPECT_NE(nl.find("Gemaakt op: 26-11-2025 10:42"), std::string::npos) << nl;
+    EXPECT_GT(printer.lastJob().jobId, 0);
+
+    const std::string uk = printAndRead(printer, test::sampleReceiptUk("SGN-K2-9MNP2R-H"), "receipt-uk.pdf");
+    EXPECT_NE(uk.find("SGN-K2-9MNP2R-H"), std::string::npos) << uk;
+    EXPECT_NE(uk.find("Ваше звернення"), std::string::npos) << uk;  // the title wraps: 42-dot bold
+    EXPECT_NE(uk.find("Координатор ініціатив зателефонує"), std::string::npos) << uk;
+    EXPECT_NE(uk.find("Ваш код"), std::string::npos) << uk;
+    EXPECT_NE(uk.find("Створено: 26-11-2025 10:42"), std::string::npos) << uk;
+    EXPECT_EQ(uk.find("SGN-K2-7KQ4XD-3"), std::string::npos) << "the second receipt is a new file";
+}
+
+TEST_F(ReceiptPrinterIntegrationTest, EscPosReceiptReachesTheBackendByteForByte) {
+    CupsPrinter printer(settings(PrintWay::EscPos));
+    const ReceiptPrintout receipt = test::sampleReceiptUk();
+    ASSERT_EQ(printer.printReceipt(receipt), PrintOutcome::Ok) << printer.lastJob().message;
+
+    const std::vector<std::uint8_t> captured = readBytes(cupsd_->escposCapture());
+    auto expected = printer.renderDocument(receipt);
+    ASSERT_TRUE(expected.isOk());
+    EXPECT_EQ(captured, expected.value()) << "the raw queue changed the bytes";
+    test::DecodedEscPos d = test::decodeEscPos(captured);
+    ASSERT_EQ(d.error, "");
+    EXPECT_TRUE(d.startsWithInit);
+    EXPECT_EQ(d.image.width, 576);
+    EXPECT_GT(d.image.height, 400);
+    EXPECT_TRUE(d.endsWithCut);
+    EXPECT_EQ(d.cutCount, 1);
+}
+
+TEST_F(ReceiptPrinterIntegrationTest, PaperOutIsReportedForAReceiptToo) {
+    CupsPrinter printer(settings(PrintWay::EscPos));
+    { std::ofstream(cupsd_->paperOutFlag()) << "out\n"; }
+    EXPECT_EQ(printer.printReceipt(test::sampleReceiptNl()), PrintOutcome::PaperOut)
+        << printer.lastJob().message;
+}
+
+}  // namespace
+}  // namespace wp

@@ -1,0 +1,513 @@
+#include "kiosk/core/request_flow.h"
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include <set>
+
+#include "common/reference_code.h"
+#include "drivers/speech/recording_speaker.h"
+#include "kiosk/core/resident_session.h"
+#include "tests/unit/fake_clock.h"
+
+namespace wp {
+namespace {
+
+using ::testing::HasSubstr;
+using ::testing::Not;
+
+// The outbox as a list; add() can be made to fail like a full disk.
+class FakeOutbox final : public OutboxStore {
+  public:
+    Result<std::int64_t> add(const Request& request, TimePoint) override {
+        if (fail) return Status::ioError("disk full");
+        added.push_back(request);
+        return static_cast<std::int64_t>(added.size());
+    }
+    Result<std::vector<OutboxItem>> due(TimePoint, int, int, int) override { return std::vector<OutboxItem>{}; }
+    Result<std::optional<TimePoint>> nextDue(int, int) override { return std::optional<TimePoint>{}; }
+    Status markDelivered(std::int64_t, TimePoint) override { return Status::ok(); }
+    Status markRejected(std::int64_t, int, const ApiError&, TimePoint) override { return Status::ok(); }
+    Status scheduleRetry(std::int64_t, TimePoint, const std::string&) override { return Status::ok(); }
+    Result<int> wipeRejectedBefore(TimePoint, TimePoint) override { return 0; }
+    Result<OutboxSnapshot> snapshot(int) override { return OutboxSnapshot{}; }
+
+    std::vector<Request> added;
+    bool fail = false;
+};
+
+class FakeReferences final : public ReferenceCodeStore {
+  public:
+    Result<bool> claim(const std::string& code, TimePoint) override {
+        tried.push_back(code);
+        if (refuseNext > 0) {
+            --refuseNext;
+            return false;
+        }
+        return issued.insert(code).second;
+    }
+    std::set<std::string> issued;
+    std::vector<std::string> tried;
+    int refuseNext = 0;  // pretend the next codes were issued before
+};
+
+class FakeReceipts final : public ReceiptQueue {
+  public:
+    std::uint64_t submitReceipt(ReceiptPrintout receipt) override {
+        printed.push_back(std::move(receipt));
+        return printed.size();
+    }
+    std::vector<PrintSpooler::Done> takeResults() override { return std::exchange(results, {}); }
+    void finish(PrintOutcome o) { results.push_back({printed.size(), o, PrintSpooler::JobKind::Receipt}); }
+
+    std::vector<ReceiptPrintout> printed;
+    std::vector<PrintSpooler::Done> results;
+};
+
+class RequestFlowTest : public ::testing::Test {
+  protected:
+    void SetUp() override {
+        auto loaded = loadBundle(std::filesystem::path(WIJKPUNT_SOURCE_DIR) / "provisioning/demo/settings.toml");
+        ASSERT_TRUE(loaded) << loaded.status().message();
+        bundle_ = std::move(loaded).value();
+        texts_ = std::make_unique<Texts>(bundle_.content);
+        RequestFlowSettings s;
+        s.contactPointName = "Wijkpunt Schiedam-Noord";
+        s.letters = "SGN";
+        s.kioskCode = "K2";
+        s.publicUrl = "https://wijkpunt.schiedam.nl/";
+        s.coachWorkingDays = 4;
+        flow_ = std::make_unique<RequestFlow>(s, clock_, random_, outbox_, references_, &receipts_,
+                                              [](std::string_view id) -> std::optional<FlowTopic> {
+                                                  if (id == "repairs") return FlowTopic{"repairs", "qtopic.repairs", "huur"};
+                                                  return std::nullopt;
+                                              });
+    }
+
+    std::string stepId() const { return flow_->step().id; }
+    void typeAndNext(const std::string& text) {
+        ASSERT_EQ(flow_->step().kind, StepKind::Entry) << stepId();
+        flow_->entry().set(text);
+        ASSERT_TRUE(flow_->next()) << stepId() << ": " << flow_->errorKey();
+    }
+    void submit() {
+        ASSERT_EQ(flow_->step().kind, StepKind::Summary) << stepId();
+        Status s = flow_->submit(*texts_, "nl");
+        ASSERT_TRUE(s) << s.message();
+        ASSERT_EQ(flow_->step().kind, StepKind::Done);
+    }
+    // Everything printed on the receipt, as one text.
+    static std::string receiptText(const ReceiptPrintout& r) {
+        std::string all = r.contactPoint + "\n" + r.title + "\n" + r.referenceLabel + "\n" + r.reference + "\n" +
+                          r.qrUrl + "\n" + r.qrCaption + "\n" + r.printedAtLabel;
+        for (const std::string& l : r.lines) all += "\n" + l;
+        return all;
+    }
+
+    Bundle bundle_;
+    std::unique_ptr<Texts> texts_;
+    testing::FakeClock clock_{*parseLocalDateTime("2026-11-26 10:00")};
+    SeededRandom random_{42};
+    FakeOutbox outbox_;
+    FakeReferences references_;
+    FakeReceipts receipts_;
+    std::unique_ptr<RequestFlow> flow_;
+};
+
+TEST_F(RequestFlowTest, EveryFlowSaysWhatHappensToPersonalDataBeforeAskingForIt) {
+    ASSERT_EQ(requestFlowDefinitions().size(), 4u);
+    for (const FlowDefinition& d : requestFlowDefinitions()) {
+        int privacy = -1, firstPersonal = -1;
+        for (int i = 0; i < static_cast<int>(d.steps.size()); ++i) {
+            const FlowStep& s = d.steps[static_cast<size_t>(i)];
+            if (s.kind == StepKind::Privacy && privacy < 0) privacy = i;
+            // A step is personal when it says so or when its field is personal in the request type's spec.
+            const FieldSpec* f = s.field.empty() ? nullptr : specOf(d.type).field(s.field);
+            bool personal = s.personal || (f != nullptr && f->personal);
+            if (personal && firstPersonal < 0) firstPersonal = i;
+            if (f == nullptr && !s.field.empty()) {
+                EXPECT_FALSE(d.notesField.empty()) << d.id << ": " << s.id;
+            }
+        }
+        ASSERT_GE(privacy, 0) << d.id;
+        ASSERT_GE(firstPersonal, 0) << d.id;
+        EXPECT_LT(privacy, firstPersonal) << d.id;
+        ASSERT_GE(d.steps.size(), 2u);
+        EXPECT_EQ(d.steps[d.steps.size() - 2].kind, StepKind::Summary) << d.id;
+        EXPECT_EQ(d.steps.back().kind, StepKind::Done) << d.id;
+    }
+}
+
+TEST_F(RequestFlowTest, UnknownFlowsAndTopicsStartNothing) {
+    EXPECT_FALSE(flow_->start("appointment"));
+    EXPECT_FALSE(flow_->active());
+    EXPECT_FALSE(flow_->start("question/no-such-topic"));
+    EXPECT_FALSE(flow_->active());
+    EXPECT_TRUE(flow_->start("question"));
+    EXPECT_EQ(stepId(), "category");
+    // The start tile "Hulp aan huis" has the id "home-help": it opens the home-visit flow.
+    EXPECT_TRUE(flow_->start("home-help"));
+    EXPECT_EQ(flow_->definition()->id, "home-visit");
+    EXPECT_EQ(flow_->arg(), "home-help");
+}
+
+TEST_F(RequestFlowTest, QuestionFromATopicWithPhoneReachesTheOutboxAndThenTheReceipt) {
+    ASSERT_TRUE(flow_->start("question/repairs"));
+    EXPECT_EQ(stepId(), "privacy");  // the topic came from the tree: no subject to choose
+    ASSERT_TRUE(flow_->next());
+    EXPECT_EQ(stepId(), "how");
+    flow_->choose("type");  // one tap on a single choice moves on
+    typeAndNext("De kraan in mijn keuken lekt al een week.");
+    EXPECT_EQ(stepId(), "contact");
+    flow_->choose("phone");
+    EXPECT_EQ(stepId(), "phone");
+    flow_->entry().set("06-1234");
+    EXPECT_FALSE(flow_->next());
+    EXPECT_EQ(flow_->errorKey(), "form.phone_invalid");
+    EXPECT_EQ(stepId(), "phone");
+    typeAndNext("06-12345678");
+    EXPECT_EQ(stepId(), "time");
+    flow_->choose("morning");
+    EXPECT_EQ(stepId(), "summary");
+
+    auto rows = flow_->summary();
+    ASSERT_EQ(rows.size(), 5u);
+    EXPECT_EQ(rows[0].textKeys, std::vector<std::string>{"qtopic.repairs"});
+    EXPECT_EQ(rows[1].value, "De kraan in mijn keuken lekt al een week.");
+    EXPECT_EQ(rows[2].textKeys, std::vector<std::string>{"flow.contact_phone"});
+    EXPECT_EQ(rows[3].value, "0612345678");  // normalised when accepted
+
+    submit();
+    ASSERT_EQ(outbox_.added.size(), 1u);
+    const Request& r = outbox_.added[0];
+    EXPECT_FALSE(validateRequest(r).has_value());
+    EXPECT_EQ(r.type, RequestType::Question);
+    EXPECT_EQ(r.category, "huur");
+    EXPECT_EQ(r.kioskCode, "K2");
+    EXPECT_EQ(r.language, "nl");
+    EXPECT_EQ(r.createdAt, clock_.now());
+    EXPECT_TRUE(normalizeUuid(r.uuid).has_value());
+    EXPECT_EQ(r.fields.at("topic"), "repairs");
+    EXPECT_EQ(r.fields.at("text"), "De kraan in mijn keuken lekt al een week.");
+    EXPECT_EQ(r.fields.at("phone"), "0612345678");
+    EXPECT_EQ(r.fields.count("email"), 0u);
+    EXPECT_EQ(r.fields.at("contact"), "phone");
+    EXPECT_EQ(r.fields.at("preferred_time"), "morning");
+
+    EXPECT_TRUE(verifyReferenceCode(flow_->reference()));
+    EXPECT_EQ(r.reference, flow_->reference());
+    EXPECT_TRUE(references_.issued.contains(r.reference));
+    ASSERT_EQ(receipts_.printed.size(), 1u);
+    const ReceiptPrintout& p = receipts_.printed[0];
+    EXPECT_EQ(p.reference, r.reference);
+    EXPECT_EQ(p.qrUrl, "https://wijkpunt.schiedam.nl/status/" + r.reference + "?lang=nl");
+    EXPECT_EQ(p.printedAt, clock_.now());
+    EXPECT_EQ(p.lines.size(), 4u);
+    const std::string all = receiptText(p);
+    EXPECT_THAT(all, Not(HasSubstr("0612345678")));
+    EXPECT_THAT(all, Not(HasSubstr("kraan")));
+    EXPECT_THAT(all, Not(HasSubstr("[")));  // every text key exists
+
+    EXPECT_EQ(flow_->printState(), RequestFlow::PrintState::Printing);
+    receipts_.finish(PrintOutcome::Ok);
+    EXPECT_TRUE(flow_->collectPrintResults());
+    EXPECT_EQ(flow_->printState(), RequestFlow::PrintState::Printed);
+}
+
+TEST_F(RequestFlowTest, SomeoneWhoCannotWriteSendsJustTheTopicAndComesBackWithTheCode) {
+    ASSERT_TRUE(flow_->start("question"));
+    flow_->choose("zorg");
+    EXPECT_EQ(stepId(), "privacy");
+    ASSERT_TRUE(flow_->next());
+    flow_->choose("topic-only");
+    EXPECT_EQ(stepId(), "contact");  // no text field
+    flow_->choose("none");
+    EXPECT_EQ(stepId(), "summary");  // no phone, no e-mail, no time
+    submit();
+    const Request& r = outbox_.added.at(0);
+    EXPECT_EQ(r.category, "zorg");
+    EXPECT_EQ(r.fields, (std::map<std::string, std::string>{{"topic", "zorg"}, {"contact", "none"}}));
+}
+
+TEST_F(RequestFlowTest, CallbackNeedsAPhoneNumberAndKeepsThePreferredTime) {
+    ASSERT_TRUE(flow_->start("callback/repairs"));
+    ASSERT_TRUE(flow_->next());  // privacy
+    EXPECT_EQ(stepId(), "phone");
+    EXPECT_FALSE(flow_->next());
+    EXPECT_EQ(flow_->errorKey(), "form.phone_invalid");
+    typeAndNext("+31 6 1234 5678");
+    flow_->choose("afternoon");
+    submit();
+    const Request& r = outbox_.added.at(0);
+    EXPECT_EQ(r.type, RequestType::Callback);
+    EXPECT_EQ(r.category, "huur");
+    EXPECT_EQ(r.fields, (std::map<std::string, std::string>{
+                            {"topic", "repairs"}, {"phone", "+31612345678"}, {"preferred_time", "afternoon"}}));
+}
+
+TEST_F(RequestFlowTest, HomeVisitBuildsTheAddressAndKeepsDaysTimesAndCompany) {
+    ASSERT_TRUE(flow_->start("home-visit"));
+    EXPECT_EQ(stepId(), "reason");
+    EXPECT_FALSE(flow_->next());
+    EXPECT_EQ(flow_->errorKey(), "flow.choose_one");
+    flow_->choose("household");
+    EXPECT_EQ(stepId(), "privacy");
+    ASSERT_TRUE(flow_->next());
+    EXPECT_EQ(stepId(), "name");
+    EXPECT_FALSE(flow_->next());
+    EXPECT_EQ(flow_->errorKey(), "form.required");
+    typeAndNext("Truus de Vries");
+    flow_->entry().set("0123 ab");
+    EXPECT_FALSE(flow_->next());
+    EXPECT_EQ(flow_->errorKey(), "form.postcode_invalid");
+    typeAndNext("3121ab");
+    typeAndNext("12a");
+    typeAndNext("0101234567");
+    EXPECT_EQ(stepId(), "days");
+    EXPECT_FALSE(flow_->next());
+    flow_->choose("thursday");
+    flow_->choose("monday");
+    flow_->choose("friday");
+    flow_->choose("friday");  // a second tap takes it back
+    EXPECT_EQ(stepId(), "days");  // several: "Verder" moves on, not a tap
+    ASSERT_TRUE(flow_->next());
+    flow_->choose("morning");
+    ASSERT_TRUE(flow_->next());
+    flow_->choose("no");
+    EXPECT_EQ(stepId(), "summary");
+    auto rows = flow_->summary();
+    auto address = std::find_if(rows.begin(), rows.end(), [](const auto& r) { return r.stepId == "postcode"; });
+    ASSERT_NE(address, rows.end());
+    EXPECT_EQ(address->value, "3121 AB 12A");
+    submit();
+    const Request& r = outbox_.added.at(0);
+    EXPECT_EQ(r.type, RequestType::HomeVisit);
+    EXPECT_EQ(r.category, "zorg");
+    EXPECT_EQ(r.fields.at("topic"), "household");
+    EXPECT_EQ(r.fields.at("name"), "Truus de Vries");
+    EXPECT_EQ(r.fields.at("postcode"), "3121 AB");
+    EXPECT_EQ(r.fields.at("house_number"), "12A");
+    EXPECT_EQ(r.fields.at("phone"), "0101234567");
+    EXPECT_EQ(r.fields.at("preferred_time"), "monday,thursday morning");
+    EXPECT_EQ(r.fields.at("someone_present"), "no");
+    EXPECT_EQ(r.fields.count("text"), 0u);
+    for (const ReceiptPrintout& p : receipts_.printed) {
+        EXPECT_THAT(receiptText(p), Not(HasSubstr("3121")));
+        EXPECT_THAT(receiptText(p), Not(HasSubstr("Truus")));
+    }
+}
+
+TEST_F(RequestFlowTest, InitiativeExplainsTheBudgetOnlyWhenMoneyIsAskedAndPromisesACoach) {
+    ASSERT_TRUE(flow_->start("initiative"));
+    EXPECT_EQ(stepId(), "privacy");  // the description is personal: the privacy sentence comes first
+    ASSERT_TRUE(flow_->next());
+    typeAndNext("Bankjes bij de speeltuin");
+    typeAndNext("Twee bankjes, zodat ouders kunnen zitten.");
+    typeAndNext("Speeltuin Nieuwe Passage");
+    flow_->choose("neighbours");
+    EXPECT_EQ(stepId(), "help");
+    flow_->choose("materials");
+    flow_->choose("coach");
+    ASSERT_TRUE(flow_->next());
+    EXPECT_EQ(stepId(), "when");  // no money asked: no budget rules, no budget
+    ASSERT_TRUE(flow_->back());
+    flow_->choose("money");
+    ASSERT_TRUE(flow_->next());
+    EXPECT_EQ(stepId(), "budget-rules");
+    EXPECT_EQ(flow_->step().kind, StepKind::Info);
+    ASSERT_TRUE(flow_->next());
+    flow_->choose("250-1000");
+    flow_->choose("1-3-months");
+    typeAndNext("Ali Yilmaz");
+    EXPECT_EQ(stepId(), "contact");
+    flow_->choose("email");
+    flow_->entry().set("ali@");
+    EXPECT_FALSE(flow_->next());
+    EXPECT_EQ(flow_->errorKey(), "form.email_invalid");
+    typeAndNext("ali@example.org");
+    EXPECT_EQ(stepId(), "summary");
+    submit();
+    const Request& r = outbox_.added.at(0);
+    EXPECT_EQ(r.type, RequestType::Initiative);
+    EXPECT_EQ(r.fields.at("title"), "Bankjes bij de speeltuin");
+    EXPECT_EQ(r.fields.at("location"), "Speeltuin Nieuwe Passage");
+    EXPECT_EQ(r.fields.at("initiators"), "neighbours");
+    EXPECT_EQ(r.fields.at("help"), "money,materials,coach");
+    EXPECT_EQ(r.fields.at("budget"), "250-1000");
+    EXPECT_EQ(r.fields.at("when"), "1-3-months");
+    EXPECT_EQ(r.fields.at("name"), "Ali Yilmaz");
+    EXPECT_EQ(r.fields.at("email"), "ali@example.org");
+    EXPECT_EQ(r.fields.at("description"), "Twee bankjes, zodat ouders kunnen zitten.");
+    const ReceiptPrintout& p = receipts_.printed.at(0);
+    EXPECT_THAT(receiptText(p), HasSubstr(" 4 "));  // the coach's working days from the settings
+    EXPECT_THAT(receiptText(p), Not(HasSubstr("ali@")));
+}
+
+TEST_F(RequestFlowTest, ChangingAnAnswerOnTheSummaryAsksOnlyWhatIsNewAndReturns) {
+    ASSERT_TRUE(flow_->start("question/repairs"));
+    ASSERT_TRUE(flow_->next());
+    flow_->choose("type");
+    typeAndNext("Mijn deur klemt.");
+    flow_->choose("phone");
+    typeAndNext("0612345678");
+    flow_->choose("any");
+    ASSERT_EQ(stepId(), "summary");
+
+    // Change the text: straight back to the summary.
+    flow_->edit("text");
+    EXPECT_EQ(stepId(), "text");
+    EXPECT_EQ(flow_->entry().value(), "Mijn deur klemt.");
+    flow_->entry().set("Mijn voordeur klemt.");
+    ASSERT_TRUE(flow_->next());
+    EXPECT_EQ(stepId(), "summary");
+
+    // E-mail instead of phone: the e-mail step comes first, then the summary.
+    flow_->edit("contact");
+    flow_->choose("email");
+    EXPECT_EQ(stepId(), "email");
+    typeAndNext("jan@example.org");
+    EXPECT_EQ(stepId(), "summary");
+    submit();
+    const Request& r = outbox_.added.at(0);
+    EXPECT_EQ(r.fields.at("email"), "jan@example.org");
+    EXPECT_EQ(r.fields.count("phone"), 0u);  // the phone step is no longer shown: left out
+    EXPECT_EQ(r.fields.at("text"), "Mijn voordeur klemt.");
+    EXPECT_EQ(r.fields.at("contact"), "email");
+    EXPECT_EQ(r.fields.count("preferred_time"), 0u);  // only asked with "call me"
+}
+
+TEST_F(RequestFlowTest, BackWalksTheStepsShownAndStopsAtTheFirst) {
+    ASSERT_TRUE(flow_->start("callback"));
+    flow_->choose("geld");
+    ASSERT_TRUE(flow_->next());
+    EXPECT_EQ(stepId(), "phone");
+    EXPECT_EQ(flow_->stepNumber(), 3);
+    EXPECT_EQ(flow_->stepCount(), 5);
+    ASSERT_TRUE(flow_->back());
+    ASSERT_TRUE(flow_->back());
+    EXPECT_EQ(stepId(), "category");
+    EXPECT_TRUE(flow_->isChosen("geld"));
+    EXPECT_FALSE(flow_->back());
+}
+
+TEST_F(RequestFlowTest, ARepeatedReferenceCodeIsDrawnAgain) {
+    ASSERT_TRUE(flow_->start("question/repairs"));
+    ASSERT_TRUE(flow_->next());
+    flow_->choose("topic-only");
+    flow_->choose("none");
+    references_.refuseNext = 2;
+    submit();
+    ASSERT_EQ(references_.tried.size(), 3u);
+    EXPECT_EQ(flow_->reference(), references_.tried[2]);
+    EXPECT_EQ(outbox_.added.at(0).reference, references_.tried[2]);
+}
+
+TEST_F(RequestFlowTest, NoReceiptWhenTheOutboxCannotCommit) {
+    ASSERT_TRUE(flow_->start("question/repairs"));
+    ASSERT_TRUE(flow_->next());
+    flow_->choose("topic-only");
+    flow_->choose("none");
+    outbox_.fail = true;
+    EXPECT_FALSE(flow_->submit(*texts_, "nl"));
+    EXPECT_TRUE(flow_->submitFailed());
+    EXPECT_EQ(stepId(), "summary");
+    EXPECT_TRUE(flow_->reference().empty());
+    EXPECT_TRUE(receipts_.printed.empty());
+    outbox_.fail = false;  // the host fixed the disk: the resident tries again
+    EXPECT_TRUE(flow_->submit(*texts_, "nl"));
+    EXPECT_EQ(receipts_.printed.size(), 1u);
+}
+
+TEST_F(RequestFlowTest, AFailedPrintIsReportedAndWithoutAPrinterNothingIsPrinting) {
+    ASSERT_TRUE(flow_->start("question/repairs"));
+    ASSERT_TRUE(flow_->next());
+    flow_->choose("topic-only");
+    flow_->choose("none");
+    submit();
+    receipts_.finish(PrintOutcome::PaperOut);
+    EXPECT_TRUE(flow_->collectPrintResults());
+    EXPECT_EQ(flow_->printState(), RequestFlow::PrintState::Failed);
+
+    RequestFlow noPrinter({"Wijkpunt", "SGN", "K2", "", 5}, clock_, random_, outbox_, references_, nullptr, {});
+    ASSERT_TRUE(noPrinter.start("question"));
+    noPrinter.choose("anders");
+    ASSERT_TRUE(noPrinter.next());
+    noPrinter.choose("topic-only");
+    noPrinter.choose("none");
+    ASSERT_TRUE(noPrinter.submit(*texts_, "en"));
+    EXPECT_EQ(noPrinter.printState(), RequestFlow::PrintState::None);
+    EXPECT_TRUE(noPrinter.makeReceipt(*texts_, "en").qrUrl.empty());
+}
+
+TEST_F(RequestFlowTest, WipeLeavesNothingBehind) {
+    ASSERT_TRUE(flow_->start("home-visit"));
+    flow_->choose("care");
+    ASSERT_TRUE(flow_->next());
+    typeAndNext("Kees Jansen");
+    flow_->entry().set("3121");
+    const TextEntry* postcode = flow_->entryOf("postcode");
+    ASSERT_NE(postcode, nullptr);
+    flow_->wipe();
+    EXPECT_FALSE(flow_->active());
+    EXPECT_EQ(flow_->entryOf("name"), nullptr);
+    EXPECT_EQ(flow_->entryOf("postcode"), nullptr);
+    EXPECT_TRUE(flow_->summary().empty());
+    EXPECT_TRUE(flow_->reference().empty());
+    // Started again: nothing of before is chosen or typed.
+    ASSERT_TRUE(flow_->start("home-visit"));
+    EXPECT_FALSE(flow_->isChosen("care"));
+    EXPECT_FALSE(flow_->isChosen("reason", "care"));
+}
+
+TEST_F(RequestFlowTest, AfterSendingOnlyTheCodeRemains) {
+    ASSERT_TRUE(flow_->start("callback/repairs"));
+    ASSERT_TRUE(flow_->next());
+    typeAndNext("0612345678");
+    flow_->choose("any");
+    submit();
+    EXPECT_EQ(flow_->entryOf("phone"), nullptr);
+    EXPECT_FALSE(flow_->isChosen("time", "any"));
+    EXPECT_FALSE(flow_->reference().empty());
+    EXPECT_FALSE(flow_->next());
+    EXPECT_FALSE(flow_->back());  // the done screen has no way back into the sent answers
+    flow_->wipe();
+    EXPECT_TRUE(flow_->reference().empty());
+    // A print result of the wiped resident's receipt changes nothing.
+    receipts_.finish(PrintOutcome::Ok);
+    EXPECT_FALSE(flow_->collectPrintResults());
+}
+
+class NoAlerts final : public HostAlerts {
+  public:
+    void residentAsksForHost(const std::string&, TimePoint) override {}
+};
+
+TEST_F(RequestFlowTest, TheSessionsWipeForgetsTheFlowAtStartAgainAndAtTheIdleTimeout) {
+    RecordingSpeaker speaker;
+    NoAlerts alerts;
+    ResidentSession session(bundle_, clock_, speaker, alerts);
+    session.attachRequestFlow(flow_.get());
+    auto id = session.addWipeListener([this] { flow_->wipe(); });
+
+    session.open({"request", "callback/repairs"});
+    ASSERT_TRUE(flow_->start("callback/repairs"));
+    ASSERT_TRUE(flow_->next());
+    flow_->entry().set("0612345678");
+    session.startAgain();  // "Begin opnieuw"
+    EXPECT_FALSE(flow_->active());
+    EXPECT_EQ(flow_->entryOf("phone"), nullptr);
+
+    session.open({"request", "callback/repairs"});
+    ASSERT_TRUE(flow_->start("callback/repairs"));
+    ASSERT_TRUE(flow_->next());
+    flow_->entry().set("0612345678");
+    clock_.advance(std::chrono::seconds(bundle_.settings.session.idleTimeoutSeconds + 1));
+    EXPECT_TRUE(session.tick());  // the idle timeout
+    EXPECT_FALSE(flow_->active());
+    EXPECT_EQ(flow_->entryOf("phone"), nullptr);
+    session.removeWipeListener(id);
+    session.attachRequestFlow(nullptr);
+}
+
+}  // namespace
+}  // namespace wp
