@@ -1,5 +1,7 @@
 #include "central/ticket_position.h"
 
+#include "common/queue_estimate.h"
+
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -43,14 +45,14 @@ std::optional<TicketPosition> ticketPosition(const std::vector<QueueStatEvent>& 
                                              std::optional<TimePoint> lastHeard, const PositionOptions& o) {
     std::map<std::string, Replayed> tickets;
     std::map<std::string, std::vector<seconds>> durations;  // finished tickets' service times, per service
-    std::map<std::string, std::set<std::string>> recentCounters;  // service -> counters that called lately
+    std::map<std::string, std::set<std::string>> openCounters;  // service -> counters serving it now
     std::size_t issues = 0;
 
     for (const QueueStatEvent& e : events) {
         if (e.day != day) continue;
-        if ((e.kind == "called" || e.kind == "recalled") && !e.counter.empty() && e.at <= now &&
-            now - e.at <= o.counterWindow)
-            recentCounters[e.service].insert(e.counter);
+        // A host signing in at a counter opens it for each service the host serves; signing out closes it.
+        if (e.kind == "counter-opened" && !e.counter.empty() && e.at <= now) openCounters[e.service].insert(e.counter);
+        if (e.kind == "counter-closed" && e.at <= now) openCounters[e.service].erase(e.counter);
         std::string id = ticketOf(e, o);
         if (id.empty()) continue;
         if (e.kind == "issued") {
@@ -124,16 +126,12 @@ std::optional<TicketPosition> ticketPosition(const std::vector<QueueStatEvent>& 
     if (day < today && p.phase != TicketPhase::Done) p.phase = TicketPhase::Gone;  // that day is over
     if (p.phase != TicketPhase::Called && p.phase != TicketPhase::Serving) p.counter.clear();
 
-    const auto& done = durations[t.service];
-    if (!done.empty()) {
-        seconds sum{0};
-        for (seconds d : done) sum += d;
-        p.averageServiceTime = sum / static_cast<long>(done.size());
-    } else {
-        auto d = o.defaultByService.find(t.service);
-        p.averageServiceTime = d != o.defaultByService.end() ? d->second : o.defaultPerPerson;
-    }
-    p.counters = std::max<int>(1, static_cast<int>(recentCounters[t.service].size()));
+    // The kiosk's own rule (common/queue_estimate.h): the moving average of today's service times, the
+    // content's default until one is finished, over the counters serving the service now.
+    auto d = o.defaultByService.find(t.service);
+    p.averageServiceTime = movingAverageServiceTime(
+        durations[t.service], d != o.defaultByService.end() ? d->second : o.defaultPerPerson);
+    p.counters = static_cast<int>(openCounters[t.service].size());
 
     if (p.phase == TicketPhase::Waiting) {
         for (const auto& [id, other] : tickets) {
@@ -142,9 +140,8 @@ std::optional<TicketPosition> ticketPosition(const std::vector<QueueStatEvent>& 
                 (other.issuedAt == t.issuedAt && other.issueOrder < t.issueOrder))
                 ++p.peopleBefore;
         }
-        auto total = p.averageServiceTime * p.peopleBefore;
-        auto perCounter = (total + seconds(p.counters - 1)) / p.counters;  // rounded up to whole seconds
-        p.estimatedWait = std::chrono::ceil<std::chrono::minutes>(perCounter);
+        if (auto wait = estimateWait(p.peopleBefore, p.averageServiceTime, p.counters))
+            p.estimatedWait = roundUpToMinutes(*wait);
     }
     return p;
 }

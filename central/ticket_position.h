@@ -5,10 +5,11 @@
 // events from kiosks that do not send it, by the service's prefix and the number. Its place in line is its
 // original issue time: a transfer (transferred-out, then transferred-in with the new service) keeps it, a
 // no-show that is undone puts it back at that place. People before a waiting ticket are the waiting tickets
-// of the same service issued earlier. The wait is people x the average service time of that service today
-// at this contact point (called to done; a default per person until one is finished), divided over the
-// counters that called for that service in the last 30 minutes (at least one). The data is stale when no
-// kiosk of the contact point was heard for more than two minutes.
+// of the same service issued earlier. The wait follows the kiosk's own rule (common/queue_estimate.h), so the
+// phone shows what the ticket says: people x the moving average of that service's service times today
+// (called to done; the content's default until one is finished), over the counters serving the service now
+// (counter-opened minus counter-closed events); unknown while no counter serves it. The data is stale when
+// no kiosk of the contact point was heard for more than two minutes.
 //
 // Pure: time is a parameter (the server's injected clock), nothing is read or stored. Thread-safe.
 #pragma once
@@ -28,7 +29,6 @@ struct PositionOptions {
     std::chrono::minutes defaultPerPerson{10};                     // services not in byService
     std::map<std::string, std::chrono::minutes> defaultByService;  // the content's default_service_minutes
     std::map<std::string, std::string> prefixByService;  // "huurloket" -> "H", for events without ticket
-    std::chrono::minutes counterWindow{30};
     std::chrono::seconds staleAfter{120};
 };
 
@@ -47,9 +47,10 @@ struct TicketPosition {
     TicketPhase phase = TicketPhase::Waiting;
     std::string counter;                    // Called and Serving: where to go
     int peopleBefore = 0;                   // Waiting only
-    std::chrono::minutes estimatedWait{0};  // Waiting only; rounded up, 0 when nobody is before it
+    // Waiting only; rounded up, 0 when nobody is before it; empty: unknown (no counter serves the service now)
+    std::optional<std::chrono::minutes> estimatedWait;
     std::chrono::seconds averageServiceTime{0};
-    int counters = 1;                    // counters that called for the service lately (at least 1)
+    int counters = 0;                    // counters serving the service now
     bool stale = false;                  // no news from the contact point for more than staleAfter
     std::optional<TimePoint> lastHeard;  // when the server last heard from the contact point
 };

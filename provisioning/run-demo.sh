@@ -31,34 +31,20 @@ fi
 
 # The central server on its embedded SQLite, with a PKI made now (the kiosk's client certificate included).
 central="$build/central/wijkpunt-central"
+. "$root/tests/support/central-config.sh"
 "$root/tests/support/make-test-pki.sh" "$out/pki" >/dev/null
-cp "$demo/central.toml" "$out/central.toml"
-printf '\n[public_pages]\ncontent_dir = "%s/content"\n' "$root" >>"$out/central.toml"  # the phone pages
-"$central" --config "$out/central.toml" >"$out/central.log" 2>&1 &
-central_pid=$!
-trap 'kill $central_pid 2>/dev/null || true' EXIT
-for _ in $(seq 100); do [ -s "$out/central.port" ] && break; sleep 0.1; done
-[ -s "$out/central.port" ] || { echo "demo: the central server did not start:"; cat "$out/central.log"; exit 1; }
-port=$(cat "$out/central.port")
+# provisioning/demo/central.toml with this PKI, and the content folder for the phone pages.
+wp_central_config "$out/pki" --content "$root/content" >"$out/central.toml"
+trap 'kill ${central_pid:-} 2>/dev/null || true' EXIT
+wp_start_central "$central" "$out/central.toml" "$out/central.port" "$out/central.log" ||
+  { echo "demo: the central server did not start"; exit 1; }
+port=$central_port
 echo "demo: the central server listens on https://127.0.0.1:$port (log: $out/central.log)"
 curl -sS --cacert "$out/pki/ca.crt" --cert "$out/pki/kiosk.crt" --key "$out/pki/kiosk.key" \
   "https://127.0.0.1:$port/v1/health" | sed 's/^/demo: central says /'; echo
 # The kiosk's settings for this demo: printing.toml (the printer) with absolute content paths, and a
 # [central] table for the server just started in place of printing.toml's own.
-awk -v root="$root" '
-  /^\[/ { skip = ($0 == "[central]") }
-  /^content = / { print "content = \"" root "/content\""; next }
-  /^themes = / { print "themes = \"" root "/themes\""; next }
-  !skip' "$demo/printing.toml" >"$out/kiosk.toml"
-cat >>"$out/kiosk.toml" <<TOML
-
-[central]
-public_url = "https://wijkpunt.schiedam.nl"
-api_url = "https://127.0.0.1:$port"
-ca_file = "$out/pki/ca.crt"
-client_certificate = "$out/pki/kiosk.crt"
-client_key = "$out/pki/kiosk.key"
-TOML
+wp_kiosk_config "$demo/printing.toml" "$out/pki" "https://127.0.0.1:$port" >"$out/kiosk.toml"
 
 echo "demo: no display, so the kiosk runs under Xvfb (1080x1920, a real window) driven by its script runner"
 # Thursday 26 November 2026, 10:00: the desks have walk-in hours, so the demo can take a number. All roles

@@ -16,6 +16,7 @@
 #include <fmt/format.h>
 
 #include "common/clock.h"
+#include "common/utf8.h"
 #include "kiosk/core/qr_code.h"
 
 namespace wp {
@@ -52,14 +53,6 @@ using QrPtr = std::unique_ptr<QRcode, QrDeleter>;
 
 Status cairoError(const char* what, cairo_status_t s) {
     return Status::internal(fmt::format("ticket layout: {}: {}", what, cairo_status_to_string(s)));
-}
-
-// Length in bytes of the UTF-8 sequence that starts with lead byte c (1 for a stray byte).
-std::size_t utf8Length(unsigned char c) {
-    if (c >= 0xF0) return 4;
-    if (c >= 0xE0) return 3;
-    if (c >= 0xC0) return 2;
-    return 1;
 }
 
 // Draws (or, with draw == false, only measures) the ticket from the top down; y ends at the total height.
@@ -180,16 +173,14 @@ class TicketPainter {
             if (!line.empty()) lines.push_back(std::move(line));
             line.clear();
             // A word wider than the paper is cut between characters.
-            for (std::size_t i = 0; i < word.size();) {
-                std::size_t n = std::min(utf8Length(static_cast<unsigned char>(word[i])), word.size() - i);
-                std::string longer = line + word.substr(i, n);
+            for (const std::string& ch : utf8Characters(word)) {
+                std::string longer = line + ch;
                 if (!line.empty() && advance(longer) > maxWidth) {
                     lines.push_back(std::move(line));
-                    line = word.substr(i, n);
+                    line = ch;
                 } else {
                     line = std::move(longer);
                 }
-                i += n;
             }
         }
         if (!line.empty()) lines.push_back(std::move(line));
@@ -201,13 +192,27 @@ class TicketPainter {
     double y_ = kTopMargin;
 };
 
-void paintTicket(TicketPainter& p, const TicketPrintout& t, const QRcode* qr) {
-    p.text(t.contactPoint, kSmallSize);
+// The top of a ticket and a receipt alike: the contact point, a rule, and the service or title in bold.
+void paintHeading(TicketPainter& p, const std::string& contactPoint, const std::string& title) {
+    p.text(contactPoint, kSmallSize);
     p.gap(8);
     p.rule();
     p.gap(14);
-    p.text(t.service, kServiceSize, true);
+    p.text(title, kServiceSize, true);
     p.gap(18);
+}
+
+// The QR code with its caption under it; nothing without a code. Code: libqrencode's or ours (qr_code.h).
+template <typename Code>
+void paintQr(TicketPainter& p, const Code* qr, const std::string& caption) {
+    if (qr == nullptr) return;
+    p.gap(12);
+    p.qr(*qr);
+    p.text(caption, kSmallSize);
+}
+
+void paintTicket(TicketPainter& p, const TicketPrintout& t, const QRcode* qr) {
+    paintHeading(p, t.contactPoint, t.service);
     p.bigText(t.number);
     p.gap(24);
     if (t.position >= 0 && !t.labels.position.empty()) {
@@ -223,11 +228,7 @@ void paintTicket(TicketPainter& p, const TicketPrintout& t, const QRcode* qr) {
         p.gap(12);
         p.text(t.residentLine, kTextSize, true);
     }
-    if (qr != nullptr) {
-        p.gap(12);
-        p.qr(*qr);
-        p.text(t.labels.qrCaption, kSmallSize);
-    }
+    paintQr(p, qr, t.labels.qrCaption);
     p.gap(kBottomMargin);
 }
 
@@ -239,25 +240,18 @@ std::string localDateTime(TimePoint t) {
 }
 
 void paintReceipt(TicketPainter& p, const ReceiptPrintout& r, const QrCode* qr) {
-    p.text(r.contactPoint, kSmallSize);
-    p.gap(8);
-    p.rule();
-    p.gap(14);
-    p.text(r.title, kServiceSize, true);
-    p.gap(18);
-    p.text(r.referenceLabel, kTextSize);
-    p.gap(6);
-    p.bigText(r.reference, kReferenceMaxSize);
-    p.gap(24);
+    paintHeading(p, r.contactPoint, r.title);
+    if (!r.reference.empty()) {  // a printed answer of the question tree has no code
+        p.text(r.referenceLabel, kTextSize);
+        p.gap(6);
+        p.bigText(r.reference, kReferenceMaxSize);
+        p.gap(24);
+    }
     for (const std::string& line : r.lines) {
         p.text(line, kTextSize, false, TicketPainter::Align::Left);
         p.gap(8);
     }
-    if (qr != nullptr) {
-        p.gap(12);
-        p.qr(*qr);
-        p.text(r.qrCaption, kSmallSize);
-    }
+    paintQr(p, qr, r.qrCaption);
     if (r.printedAt != TimePoint{}) {
         p.gap(12);
         p.text(r.printedAtLabel.empty() ? localDateTime(r.printedAt)
@@ -406,8 +400,9 @@ Result<std::vector<std::uint8_t>> renderReceiptPdf(const ReceiptPrintout& receip
     auto qr = encodeReceiptQr(receipt.qrUrl);
     if (!qr) return qr.status();
     const QrCode* code = qr->has_value() ? &**qr : nullptr;
-    return renderPdf(fmt::format("{} {}", receipt.title, receipt.reference),
-                     [&](TicketPainter& p) { paintReceipt(p, receipt, code); });
+    const std::string title =
+        receipt.reference.empty() ? receipt.title : fmt::format("{} {}", receipt.title, receipt.reference);
+    return renderPdf(title, [&](TicketPainter& p) { paintReceipt(p, receipt, code); });
 }
 
 Result<MonoBitmap> renderReceiptRaster(const ReceiptPrintout& receipt) {

@@ -1,14 +1,14 @@
 // The host role: the host console. Reads the shared kiosk database every second (the walk-in role and
 // other consoles write to it); acts through HostDesk. Tickets added by hand print on the contact point's
-// ticket printer (settings [printer], as the walk-in role), through this process's own PrintSpooler.
+// ticket printer (settings [printer], as the walk-in role), through this process's own ContactPointPrinter,
+// which also reports the printer's state and print outcomes for every console's alerts.
 #include <fmt/format.h>
 
-#include "drivers/printer/cups_printer.h"
+#include "kiosk/app/contact_point_printer.h"
 #include "kiosk/app/kiosk_app.h"
 #include "kiosk/app/role.h"
 #include "kiosk/core/host_alert_board.h"
 #include "kiosk/core/host_desk.h"
-#include "kiosk/core/print_spooler.h"
 #include "kiosk/core/texts.h"
 #include "kiosk/store/outbox_store.h"
 #include "kiosk/store/sqlite_host_alert_store.h"
@@ -25,7 +25,7 @@ public:
 
     ~HostRole() override {
         if (desk_) desk_->attachPrinter(nullptr, nullptr, nullptr, {});
-        spooler_.reset();  // joins the print worker before the printer goes
+        printer_.reset();  // joins the print worker
     }
 
     Status setUp(const std::function<void()>& wake) {
@@ -45,19 +45,10 @@ public:
         options.lockAfterIdle = std::chrono::minutes(bundle_.settings.host.lockAfterMinutes);
         desk_ = std::make_unique<HostDesk>(bundle_.services, bundle_.hosts, *store_, clock_, options);
         // The same printer as the walk-in role's; a ticket added by hand prints in the console's language.
-        const auto& p = bundle_.settings.printer;
-        if (auto way = parsePrintWay(p.way)) {
-            CupsPrinterSettings cups;
-            cups.way = *way;
-            cups.queue = p.queue;
-            cups.server = p.server;
-            printer_ = std::make_unique<CupsPrinter>(cups);
-            spooler_ = std::make_unique<PrintSpooler>(*printer_, wake);
-            desk_->attachPrinter(spooler_.get(), &bundle_.settings, &texts_,
-                                 bundle_.settings.session.defaultLanguage);
-            // Outcomes go to the database, where every console's alerts read them (as the walk-in role's do).
-            desk_->onPrintOutcome(
-                [this](PrintOutcome o) { (void)alertStore_->reportPrintOutcome(o, clock_.now()); });
+        printer_ = std::make_unique<ContactPointPrinter>(bundle_.settings, *alertStore_, clock_, wake);
+        if (PrintSpooler* spooler = printer_->spooler()) {
+            desk_->attachPrinter(spooler, &bundle_.settings, &texts_, bundle_.settings.session.defaultLanguage);
+            desk_->onPrintOutcome([this](PrintOutcome o) { printer_->reportOutcome(o); });
         }
         board_ = std::make_unique<HostAlertBoard>(*alertStore_, outbox_.get(), clock_);
         shell_ = std::make_unique<ui::HostShell>(bundle_, texts_, *desk_, *board_, clock_);
@@ -70,6 +61,7 @@ public:
     void drawFrame(ui::Ui& ui, float width, float height) override { shell_->drawFrame(ui, width, height); }
     bool update() override {
         bool changed = desk_->collectPrintResults();
+        printer_->update();  // paper out or offline shows in the alerts, read back by refresh()
         changed |= shell_->refresh();
         return changed;
     }
@@ -84,8 +76,7 @@ private:
     std::unique_ptr<SqliteQueueStore> store_;
     std::unique_ptr<SqliteHostAlertStore> alertStore_;
     std::unique_ptr<SqliteOutboxStore> outbox_;
-    std::unique_ptr<Printer> printer_;
-    std::unique_ptr<PrintSpooler> spooler_;  // after the printer: goes first
+    std::unique_ptr<ContactPointPrinter> printer_;  // after the alert store: goes first
     std::unique_ptr<HostDesk> desk_;
     std::unique_ptr<HostAlertBoard> board_;
     std::unique_ptr<ui::HostShell> shell_;

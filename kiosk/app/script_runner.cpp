@@ -7,6 +7,8 @@
 #include <functional>
 #include <sstream>
 
+#include "common/utf8.h"
+
 namespace wp {
 
 namespace {
@@ -41,18 +43,6 @@ std::optional<std::string> parseQuoted(const std::string& s) {
     for (size_t i = 1; i + 1 < s.size(); ++i) {
         if (s[i] == '\\' && i + 2 < s.size()) ++i;
         out += s[i];
-    }
-    return out;
-}
-
-// Splits UTF-8 text into characters.
-std::vector<std::string> utf8Chars(const std::string& s) {
-    std::vector<std::string> out;
-    for (size_t i = 0; i < s.size();) {
-        unsigned char c = static_cast<unsigned char>(s[i]);
-        size_t n = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : 4;
-        out.push_back(s.substr(i, n));
-        i += n;
     }
     return out;
 }
@@ -182,7 +172,7 @@ bool ScriptRunner::tapLabel(const ScriptStep& step, ScriptHost& host, const std:
 }
 
 void ScriptRunner::typeNext(const ScriptStep& step, ScriptHost& host) {
-    const std::string ch = utf8Chars(step.arg)[typed_];
+    const std::string ch = utf8Characters(step.arg)[typed_];
     const std::vector<ui::KeyCap>& keys = host.keyboardKeys();
     if (keys.empty()) {
         fail(step, host, "no on-screen keyboard is shown");
@@ -257,7 +247,7 @@ ScriptRunner::State ScriptRunner::poll(ScriptHost& host) {
                 done = tapLabel(step, host, step.arg);
                 break;
             case ScriptStep::Kind::Type: {
-                auto chars = utf8Chars(step.arg);
+                auto chars = utf8Characters(step.arg);
                 if (typed_ < chars.size()) typeNext(step, host);
                 done = state_ == State::Running && typed_ == chars.size();
                 break;

@@ -9,8 +9,8 @@
 #include "drivers/net/curl_http_client.h"
 #include "drivers/net/outbox_sender.h"
 #include "drivers/net/queue_stat_sender.h"
-#include "drivers/printer/cups_printer.h"
 #include "drivers/speech/recording_speaker.h"
+#include "kiosk/app/contact_point_printer.h"
 #include "kiosk/app/kiosk_app.h"
 #include "kiosk/app/role.h"
 #include "kiosk/core/print_spooler.h"
@@ -61,7 +61,7 @@ public:
         statusLookup_.reset();  // joins its worker
         session_.attachTicketFlow(nullptr);
         ticketFlow_.reset();
-        spooler_.reset();  // joins the print worker before the printer goes
+        printer_.reset();  // joins the print worker
     }
 
     Status setUp(const std::function<void()>& wake) {
@@ -71,18 +71,10 @@ public:
         if (!store) return databaseError(dbFile, store.status());
         store_ = std::move(store).value();
         queue_ = std::make_unique<ServiceQueue>(bundle_.services, *store_, clock_);
-        const auto& p = bundle_.settings.printer;
-        if (auto way = parsePrintWay(p.way)) {
-            CupsPrinterSettings cups;
-            cups.way = *way;
-            cups.queue = p.queue;
-            cups.server = p.server;
-            printer_ = std::make_unique<CupsPrinter>(cups);
-            spooler_ = std::make_unique<PrintSpooler>(*printer_, wake);
-        }
-        ticketFlow_ = std::make_unique<TicketFlow>(*queue_, *store_, spooler_.get(), bundle_.settings, clock_);
+        printer_ = std::make_unique<ContactPointPrinter>(bundle_.settings, *alerts_, clock_, wake);
+        ticketFlow_ = std::make_unique<TicketFlow>(*queue_, *store_, printer_->spooler(), bundle_.settings, clock_);
         // Print outcomes and the printer's state go to the database, where the host console reads them.
-        ticketFlow_->onPrintOutcome([this](PrintOutcome o) { (void)alerts_->reportPrintOutcome(o, clock_.now()); });
+        ticketFlow_->onPrintOutcome([this](PrintOutcome o) { printer_->reportOutcome(o); });
         session_.attachTicketFlow(ticketFlow_.get());
 
         // Requests queue in the outbox also while no central server is configured (issue 6).
@@ -141,7 +133,7 @@ public:
         auto references = SqliteReferenceStore::open(dbFile);
         if (!references) return databaseError(dbFile, references.status());
         references_ = std::move(references).value();
-        if (spooler_) receipts_ = std::make_unique<SpoolerReceipts>(*spooler_);
+        if (PrintSpooler* spooler = printer_->spooler()) receipts_ = std::make_unique<SpoolerReceipts>(*spooler);
         const Settings& s = bundle_.settings;
         RequestFlowSettings flowSettings;
         flowSettings.contactPointName = s.contactPoint.name;
@@ -180,18 +172,8 @@ public:
                 changed = true;
             }
         }
-        if (TimePoint now = clock_.now(); now >= nextPrinterCheck_) {
-            // The printer's state for the start screen and the host, every half minute of the injected clock.
-            ticketFlow_->requestPrinterStatus();
-            nextPrinterCheck_ = now + std::chrono::seconds(30);
-        }
-        if (spooler_ && spooler_->hasStatus()) {
-            PrinterStatus status = spooler_->lastStatus();
-            if (!reported_ || status.state != reported_->state || status.reasons != reported_->reasons ||
-                status.acceptingJobs != reported_->acceptingJobs) {
-                if (alerts_->reportPrinterStatus(status, clock_.now())) reported_ = status;
-            }
-        }
+        // The printer's state for the start screen (read by the ticket flow) and the host.
+        printer_->update();
         return changed;
     }
 
@@ -217,11 +199,8 @@ private:
     ui::ResidentShell shell_;
     std::unique_ptr<SqliteQueueStore> store_;
     std::unique_ptr<ServiceQueue> queue_;
-    std::unique_ptr<Printer> printer_;
-    std::unique_ptr<PrintSpooler> spooler_;
+    std::unique_ptr<ContactPointPrinter> printer_;
     std::unique_ptr<TicketFlow> ticketFlow_;
-    TimePoint nextPrinterCheck_{};
-    std::optional<PrinterStatus> reported_;  // the printer state last written for the host console
     SystemRandom random_;
     std::unique_ptr<SqliteOutboxStore> outbox_;
     std::unique_ptr<OutboxSender> sender_;

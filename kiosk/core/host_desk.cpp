@@ -446,7 +446,7 @@ Result<HandTicket> HostDesk::addTicket(const std::string& serviceId, TicketOrigi
         // The console's language: the resident did not choose one on a screen.
         out.printJob = spooler_->submit(
             ticketPrintout(out.view, *findService(serviceId), *texts_, language_, *settings_));
-        printing_[out.printJob] = out.view.ticket;
+        printJobs_.add(out.printJob, out.view.ticket);
         added.paper = AddedTicket::Paper::Printing;
     }
     lastAdded_ = std::move(added);
@@ -468,27 +468,12 @@ void HostDesk::attachPrinter(PrintSpooler* spooler, const Settings* settings, co
 bool HostDesk::collectPrintResults() {
     if (spooler_ == nullptr) return false;
     bool changed = false;
-    for (const PrintSpooler::Done& done : spooler_->takeResults()) {
-        auto it = printing_.find(done.job);
-        if (it == printing_.end()) continue;
-        const Ticket& t = it->second;
-        QueueEvent e;
-        e.kind = done.outcome == PrintOutcome::Ok ? QueueEventKind::Printed : QueueEventKind::PrintFailed;
-        e.serviceId = t.serviceId;
-        e.day = t.day;
-        e.number = t.number;
-        e.counter = options_.counter;
-        e.at = clock_.now();
-        // The number stands whatever the store says here; a lost event only weakens the statistics.
-        (void)store_.appendEvent(e);
-        if (printObserver_) printObserver_(done.outcome);
-        if (lastAdded_ && done.job == lastAddedJob_) {
-            lastAdded_->paper =
-                done.outcome == PrintOutcome::Ok ? AddedTicket::Paper::Printed : AddedTicket::Paper::Failed;
-            lastAdded_->outcome = done.outcome;
-            changed = true;
-        }
-        printing_.erase(it);
+    for (const PrintSpooler::Done& done : printJobs_.collect(*spooler_, store_, clock_.now(), options_.counter)) {
+        if (!lastAdded_ || done.job != lastAddedJob_) continue;
+        lastAdded_->paper =
+            done.outcome == PrintOutcome::Ok ? AddedTicket::Paper::Printed : AddedTicket::Paper::Failed;
+        lastAdded_->outcome = done.outcome;
+        changed = true;
     }
     return changed;
 }

@@ -47,6 +47,7 @@
 #include "kiosk/core/print_spooler.h"
 #include "kiosk/core/queue.h"
 #include "kiosk/core/texts.h"
+#include "kiosk/core/ticket_flow.h"
 
 namespace wp {
 
@@ -223,7 +224,7 @@ class HostDesk {
     // Whether a ticket added here can be sent to a printer at all (one is attached).
     bool hasPrinter() const { return spooler_ != nullptr; }
     // Called with every print outcome of a ticket added here (the host role reports them for the alerts).
-    void onPrintOutcome(std::function<void(PrintOutcome)> observer) { printObserver_ = std::move(observer); }
+    void onPrintOutcome(std::function<void(PrintOutcome)> observer) { printJobs_.onOutcome(std::move(observer)); }
     // Collects finished print jobs: records each as a queue event, tells the observer. Returns true when
     // lastAdded() changed. A result that arrives after signOut() is still recorded.
     bool collectPrintResults();
@@ -254,8 +255,7 @@ class HostDesk {
     const Settings* settings_ = nullptr;
     const Texts* texts_ = nullptr;
     std::string language_;
-    std::function<void(PrintOutcome)> printObserver_;
-    std::map<std::uint64_t, Ticket> printing_;  // every job not yet finished, for its queue event
+    TicketPrintJobs printJobs_;  // every job not yet finished, for its queue event
     std::optional<AddedTicket> lastAdded_;
     std::uint64_t lastAddedJob_ = 0;  // lastAdded_'s print job, 0 when none
 };

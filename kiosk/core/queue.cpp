@@ -288,27 +288,6 @@ std::vector<Seconds> serviceDurations(const std::vector<QueueEvent>& eventsOfDay
     return out;
 }
 
-Seconds movingAverageServiceTime(const std::vector<Seconds>& durations, std::chrono::minutes contentDefault,
-                                 size_t window) {
-    assert(window > 0);
-    if (durations.empty()) return contentDefault;
-    size_t n = std::min(window, durations.size());
-    Seconds sum{0};
-    for (size_t i = durations.size() - n; i < durations.size(); ++i) sum += durations[i];
-    return Seconds((sum.count() + static_cast<long long>(n) - 1) / static_cast<long long>(n));
-}
-
-std::optional<Seconds> estimateWait(int peopleAhead, Seconds averageServiceTime, int countersServing) {
-    if (countersServing <= 0) return std::nullopt;
-    if (peopleAhead <= 0) return Seconds(0);
-    long long total = static_cast<long long>(peopleAhead) * averageServiceTime.count();
-    return Seconds((total + countersServing - 1) / countersServing);
-}
-
-std::chrono::minutes roundUpToMinutes(Seconds s) {
-    return std::chrono::ceil<std::chrono::minutes>(std::max(s, Seconds(0)));
-}
-
 // --- ServiceQueue
 
 ServiceQueue::ServiceQueue(std::vector<Service> services, QueueStore& store, const Clock& clock)

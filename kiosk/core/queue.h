@@ -24,6 +24,7 @@
 #include <vector>
 
 #include "common/clock.h"
+#include "common/queue_estimate.h"
 #include "common/services.h"
 #include "common/status.h"
 
@@ -170,27 +171,12 @@ WalkInStatus walkInStatus(const Service& service, TimePoint now, bool paused);
 // The start of the first walk-in window that begins after `after` (at most 14 days ahead).
 std::optional<TimePoint> nextWalkInStart(const Service& service, TimePoint after);
 
-// --- the estimated wait
-
-using Seconds = std::chrono::seconds;
+// --- the estimated wait (the rule itself is shared with the central server: common/queue_estimate.h)
 
 // How long serving one resident took, per finished ticket of the day in the order they finished: from
 // Called to Done. Tickets that ended as no-show or cancelled, or were put back, are not counted (a put-back
 // ticket's next call starts its time again).
 std::vector<Seconds> serviceDurations(const std::vector<QueueEvent>& eventsOfDay);
-
-inline constexpr size_t kMovingAverageWindow = 5;
-// The mean of the last `window` durations, or the content's default when there are none yet.
-Seconds movingAverageServiceTime(const std::vector<Seconds>& durations, std::chrono::minutes contentDefault,
-                                 size_t window = kMovingAverageWindow);
-
-// peopleAhead x averageServiceTime / countersServing, rounded up to whole seconds.
-// No counter serving the service now: std::nullopt ("unknown"; the screen says so and does not guess),
-// also when nobody is ahead. Nobody ahead and a counter open: zero.
-std::optional<Seconds> estimateWait(int peopleAhead, Seconds averageServiceTime, int countersServing);
-
-// Rounds a wait up to whole minutes, for the screen and the ticket ("about 12 minutes").
-std::chrono::minutes roundUpToMinutes(Seconds s);
 
 // --- storage
 

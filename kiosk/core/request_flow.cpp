@@ -9,6 +9,7 @@
 #include "common/reference_code.h"
 #include "common/wire.h"
 #include "kiosk/core/form_validation.h"
+#include "kiosk/core/opening_hours.h"
 #include "kiosk/core/ticket_flow.h"
 
 namespace wp {
@@ -19,30 +20,26 @@ namespace {
 
 FlowStep choice(std::string id, std::string title, std::string label, std::string field,
                 std::vector<FlowOption> options, bool several = false) {
-    FlowStep s;
-    s.id = std::move(id);
-    s.kind = StepKind::Choice;
-    s.titleKey = std::move(title);
-    s.labelKey = std::move(label);
-    s.field = std::move(field);
-    s.options = std::move(options);
-    s.several = several;
-    return s;
+    return {.id = std::move(id),
+            .kind = StepKind::Choice,
+            .titleKey = std::move(title),
+            .labelKey = std::move(label),
+            .options = std::move(options),
+            .several = several,
+            .field = std::move(field)};
 }
 
 FlowStep entry(std::string id, EntryKind kind, std::size_t maxBytes, std::string title, std::string body,
                std::string label, std::string field, bool personal) {
-    FlowStep s;
-    s.id = std::move(id);
-    s.kind = StepKind::Entry;
-    s.entry = kind;
-    s.maxBytes = maxBytes;
-    s.titleKey = std::move(title);
-    s.bodyKey = std::move(body);
-    s.labelKey = std::move(label);
-    s.field = std::move(field);
-    s.personal = personal;
-    return s;
+    return {.id = std::move(id),
+            .kind = StepKind::Entry,
+            .titleKey = std::move(title),
+            .bodyKey = std::move(body),
+            .labelKey = std::move(label),
+            .entry = kind,
+            .maxBytes = maxBytes,
+            .personal = personal,
+            .field = std::move(field)};
 }
 
 FlowStep onlyIf(FlowStep s, std::string step, std::string option) {
@@ -57,12 +54,7 @@ FlowStep withBody(FlowStep s, std::string body) {
 }
 
 FlowStep plain(std::string id, StepKind kind, std::string title, std::string body = {}) {
-    FlowStep s;
-    s.id = std::move(id);
-    s.kind = kind;
-    s.titleKey = std::move(title);
-    s.bodyKey = std::move(body);
-    return s;
+    return {.id = std::move(id), .kind = kind, .titleKey = std::move(title), .bodyKey = std::move(body)};
 }
 
 // Choose a subject when the flow was not opened from a topic of the question tree.
@@ -88,162 +80,164 @@ FlowStep nameStep() {
                  true);
 }
 FlowStep callTimeStep() {
-    return choice("time", "flow.time_title", "flow.label_time", "preferred_time",
-                  {{"morning", "flow.time_morning"},
-                   {"afternoon", "flow.time_afternoon"},
-                   {"any", "flow.time_any"}});
+    return choice(
+        "time", "flow.time_title", "flow.label_time", "preferred_time",
+        {{"morning", "flow.time_morning"}, {"afternoon", "flow.time_afternoon"}, {"any", "flow.time_any"}});
 }
 FlowStep privacyStep(std::string body) {
     return plain("privacy", StepKind::Privacy, "flow.privacy_title", std::move(body));
 }
 
+// How to be reached: a choice whose options decide the entry steps after it.
+FlowStep contactStep(std::string title, std::string field, std::vector<FlowOption> options) {
+    FlowStep s =
+        choice("contact", std::move(title), "flow.label_contact", std::move(field), std::move(options));
+    s.kind = StepKind::Contact;
+    return s;
+}
+
+// The flow's part of its receipt's text keys: "home-visit" -> "home_visit" ("receipt.title_home_visit").
+std::string receiptKeyPart(std::string flowId) {
+    std::replace(flowId.begin(), flowId.end(), '-', '_');
+    return flowId;
+}
+
+// A flow: its steps, then the summary and the done screen (titled as the receipt).
+FlowDefinition flow(FlowDefinition d, std::vector<FlowStep> steps) {
+    d.steps = std::move(steps);
+    d.steps.push_back(plain("summary", StepKind::Summary, "flow.summary_title", "flow.summary_body"));
+    d.steps.push_back(plain("done", StepKind::Done, "receipt.title_" + receiptKeyPart(d.id)));
+    return d;
+}
+
 std::vector<FlowDefinition> makeDefinitions() {
     std::vector<FlowDefinition> defs;
 
-    // Leave a question: the question in one's own words, or just the topic; how to be reached.
-    {
-        FlowDefinition d;
-        d.id = "question";
-        d.type = RequestType::Question;
-        d.titleKey = "tile.question";
-        d.categoryStep = "category";
-        d.topicField = "topic";
-        d.notesField = "text";
-        // "none": the resident comes back with the reference code.
-        FlowStep contact = choice("contact", "flow.contact_title", "flow.label_contact", "contact",
-                                  {{"phone", "flow.contact_phone"},
-                                   {"email", "flow.contact_email"},
-                                   {"none", "flow.contact_come_back"}});
-        contact.kind = StepKind::Contact;
-        d.steps = {categoryStep(),
-                   privacyStep("flow.privacy_question"),
-                   withBody(choice("how", "flow.how_title", {}, {},
-                                   {{"type", "flow.how_type"}, {"topic-only", "flow.how_topic_only"}}),
-                            "flow.how_body"),
-                   onlyIf(entry("text", EntryKind::Text, 2000, "flow.text_title", "flow.text_body",
-                                "flow.label_text", "text", true),
-                          "how", "type"),
-                   contact,
-                   onlyIf(phoneStep(), "contact", "phone"),
-                   onlyIf(emailStep(), "contact", "email"),
-                   onlyIf(callTimeStep(), "contact", "phone"),
-                   plain("summary", StepKind::Summary, "flow.summary_title", "flow.summary_body"),
-                   plain("done", StepKind::Done, "receipt.title_question")};
-        defs.push_back(std::move(d));
-    }
+    // Leave a question: the question in one's own words, or just the topic; how to be reached ("none": the
+    // resident comes back with the reference code).
+    defs.push_back(flow({.id = "question",
+                         .type = RequestType::Question,
+                         .titleKey = "tile.question",
+                         .categoryStep = "category",
+                         .topicField = "topic",
+                         .notesField = "text"},
+                        {categoryStep(), privacyStep("flow.privacy_question"),
+                         withBody(choice("how", "flow.how_title", {}, {},
+                                         {{"type", "flow.how_type"}, {"topic-only", "flow.how_topic_only"}}),
+                                  "flow.how_body"),
+                         onlyIf(entry("text", EntryKind::Text, 2000, "flow.text_title", "flow.text_body",
+                                      "flow.label_text", "text", true),
+                                "how", "type"),
+                         contactStep("flow.contact_title", "contact",
+                                     {{"phone", "flow.contact_phone"},
+                                      {"email", "flow.contact_email"},
+                                      {"none", "flow.contact_come_back"}}),
+                         onlyIf(phoneStep(), "contact", "phone"), onlyIf(emailStep(), "contact", "email"),
+                         onlyIf(callTimeStep(), "contact", "phone")}));
 
     // Call me back: the topic, a phone number and when.
-    {
-        FlowDefinition d;
-        d.id = "callback";
-        d.type = RequestType::Callback;
-        d.titleKey = "flow.callback_title";
-        d.categoryStep = "category";
-        d.topicField = "topic";
-        d.steps = {categoryStep(),
-                   privacyStep("flow.privacy_callback"),
-                   phoneStep(),
-                   callTimeStep(),
-                   plain("summary", StepKind::Summary, "flow.summary_title", "flow.summary_body"),
-                   plain("done", StepKind::Done, "receipt.title_callback")};
-        defs.push_back(std::move(d));
-    }
+    defs.push_back(flow({.id = "callback",
+                         .type = RequestType::Callback,
+                         .titleKey = "flow.callback_title",
+                         .categoryStep = "category",
+                         .topicField = "topic"},
+                        {categoryStep(), privacyStep("flow.privacy_callback"), phoneStep(), callTimeStep()}));
 
     // A home visit by the Wijkteam.
-    {
-        FlowDefinition d;
-        d.id = "home-visit";
-        d.type = RequestType::HomeVisit;
-        d.titleKey = "tile.home_help";
-        d.fixedCategory = "zorg";
-        d.notesField = "text";
-        std::vector<FlowOption> reasons;
-        for (const char* r : {"care", "household", "money", "lonely", "safety", "other"})
-            reasons.push_back({r, fmt::format("home_visit.reason_{}", r)});
-        std::vector<FlowOption> days;
-        for (const char* day : {"monday", "tuesday", "wednesday", "thursday", "friday"})
-            days.push_back({day, fmt::format("home_visit.{}", day)});
-        FlowStep postcode = entry("postcode", EntryKind::Postcode, 7, "home_visit.postcode_title",
-                                  "home_visit.postcode_body", "home_visit.label_address", "postcode", true);
-        // No label of its own: the summary shows it after the postcode, as one address.
-        FlowStep house = entry("house-number", EntryKind::HouseNumber, 10, "home_visit.house_number_title",
-                               "home_visit.house_number_body", {}, "house_number", true);
-        d.steps = {choice("reason", "home_visit.reason_title", "home_visit.label_reason", "topic",
-                          std::move(reasons)),
-                   privacyStep("home_visit.privacy"),
-                   nameStep(),
-                   postcode,
-                   house,
-                   phoneStep(),
-                   // Best days and times travel together as the preferred time: "monday,thursday morning".
-                   withBody(choice("days", "home_visit.days_title", "home_visit.label_days", "preferred_time",
-                                   std::move(days), true),
-                            "flow.several"),
-                   withBody(choice("times", "home_visit.times_title", "home_visit.label_times", "preferred_time",
-                                   {{"morning", "home_visit.morning"}, {"afternoon", "home_visit.afternoon"}},
-                                   true),
-                            "flow.several"),
-                   withBody(choice("others", "home_visit.others_title", "home_visit.label_others",
-                                   "someone_present",
-                                   {{"yes", "home_visit.others_yes"}, {"no", "home_visit.others_no"}}),
-                            "home_visit.others_body"),
-                   plain("summary", StepKind::Summary, "flow.summary_title", "flow.summary_body"),
-                   plain("done", StepKind::Done, "receipt.title_home_visit")};
-        defs.push_back(std::move(d));
-    }
+    std::vector<FlowOption> reasons;
+    for (const char* r : {"care", "household", "money", "lonely", "safety", "other"})
+        reasons.push_back({r, fmt::format("home_visit.reason_{}", r)});
+    std::vector<FlowOption> days;
+    for (const char* day : {"monday", "tuesday", "wednesday", "thursday", "friday"})
+        days.push_back({day, fmt::format("home_visit.{}", day)});
+    defs.push_back(flow(
+        {.id = "home-visit",
+         .type = RequestType::HomeVisit,
+         .titleKey = "tile.home_help",
+         .fixedCategory = "zorg",
+         .notesField = "text",
+         .deskService = "wijkteam"},
+        {choice("reason", "home_visit.reason_title", "home_visit.label_reason", "topic", std::move(reasons)),
+         privacyStep("home_visit.privacy"), nameStep(),
+         entry("postcode", EntryKind::Postcode, 7, "home_visit.postcode_title", "home_visit.postcode_body",
+               "home_visit.label_address", "postcode", true),
+         // No label of its own: the summary shows it after the postcode, as one address.
+         entry("house-number", EntryKind::HouseNumber, 10, "home_visit.house_number_title",
+               "home_visit.house_number_body", {}, "house_number", true),
+         phoneStep(),
+         // Best days and times travel together as the preferred time: "monday,thursday morning".
+         withBody(choice("days", "home_visit.days_title", "home_visit.label_days", "preferred_time",
+                         std::move(days), true),
+                  "flow.several"),
+         withBody(choice("times", "home_visit.times_title", "home_visit.label_times", "preferred_time",
+                         {{"morning", "home_visit.morning"}, {"afternoon", "home_visit.afternoon"}}, true),
+                  "flow.several"),
+         withBody(choice("others", "home_visit.others_title", "home_visit.label_others", "someone_present",
+                         {{"yes", "home_visit.others_yes"}, {"no", "home_visit.others_no"}}),
+                  "home_visit.others_body")}));
 
     // An initiative for the neighbourhood, for an initiative coach.
-    {
-        FlowDefinition d;
-        d.id = "initiative";
-        d.type = RequestType::Initiative;
-        d.titleKey = "tile.initiative";
-        d.notesField = "description";
-        FlowStep contact = choice("contact", "initiative.contact_title", "flow.label_contact", {},
-                                  {{"phone", "flow.contact_phone"}, {"email", "flow.contact_email"}});
-        contact.kind = StepKind::Contact;
-        d.steps = {
-            privacyStep("initiative.privacy"),
-            entry("idea", EntryKind::Text, 200, "initiative.idea_title", "initiative.idea_body",
-                  "initiative.label_idea", "title", false),
-            entry("describe", EntryKind::Text, 2000, "initiative.describe_title", "initiative.describe_body",
-                  "initiative.label_describe", "description", true),
-            entry("where", EntryKind::Text, 200, "initiative.where_title", "initiative.where_body",
-                  "initiative.label_where", "location", false),
-            choice("who", "initiative.who_title", "initiative.label_who", "initiators",
-                   {{"alone", "initiative.who_alone"},
-                    {"neighbours", "initiative.who_neighbours"},
-                    {"association", "initiative.who_association"}}),
-            withBody(choice("help", "initiative.help_title", "initiative.label_help", "help",
-                            {{"money", "initiative.help_money"},
-                             {"permit", "initiative.help_permit"},
-                             {"materials", "initiative.help_materials"},
-                             {"coach", "initiative.help_coach"}},
-                            true),
-                     "flow.several"),
-            onlyIf(plain("budget-rules", StepKind::Info, "initiative.rules_title", "initiative.rules_body"), "help",
-                   "money"),
-            onlyIf(choice("budget", "initiative.budget_title", "initiative.label_budget", "budget",
-                          {{"below-250", "initiative.budget_below_250"},
-                           {"250-1000", "initiative.budget_250_1000"},
-                           {"1000-2500", "initiative.budget_1000_2500"},
-                           {"above-2500", "initiative.budget_above_2500"},
-                           {"unknown", "initiative.budget_unknown"}}),
-                   "help", "money"),
-            choice("when", "initiative.when_title", "initiative.label_when", "when",
-                   {{"this-month", "initiative.when_month"},
-                    {"1-3-months", "initiative.when_months"},
-                    {"later", "initiative.when_later"},
-                    {"unknown", "initiative.when_unknown"}}),
-            nameStep(),
-            contact,
-            onlyIf(phoneStep(), "contact", "phone"),
-            onlyIf(emailStep(), "contact", "email"),
-            plain("summary", StepKind::Summary, "flow.summary_title", "flow.summary_body"),
-            plain("done", StepKind::Done, "receipt.title_initiative")};
-        defs.push_back(std::move(d));
-    }
+    defs.push_back(
+        flow({.id = "initiative",
+              .type = RequestType::Initiative,
+              .titleKey = "tile.initiative",
+              .notesField = "description",
+              .deskService = "initiatief"},
+             {privacyStep("initiative.privacy"),
+              entry("idea", EntryKind::Text, 200, "initiative.idea_title", "initiative.idea_body",
+                    "initiative.label_idea", "title", false),
+              entry("describe", EntryKind::Text, 2000, "initiative.describe_title",
+                    "initiative.describe_body", "initiative.label_describe", "description", true),
+              entry("where", EntryKind::Text, 200, "initiative.where_title", "initiative.where_body",
+                    "initiative.label_where", "location", false),
+              choice("who", "initiative.who_title", "initiative.label_who", "initiators",
+                     {{"alone", "initiative.who_alone"},
+                      {"neighbours", "initiative.who_neighbours"},
+                      {"association", "initiative.who_association"}}),
+              withBody(choice("help", "initiative.help_title", "initiative.label_help", "help",
+                              {{"money", "initiative.help_money"},
+                               {"permit", "initiative.help_permit"},
+                               {"materials", "initiative.help_materials"},
+                               {"coach", "initiative.help_coach"}},
+                              true),
+                       "flow.several"),
+              onlyIf(plain("budget-rules", StepKind::Info, "initiative.rules_title", "initiative.rules_body"),
+                     "help", "money"),
+              onlyIf(choice("budget", "initiative.budget_title", "initiative.label_budget", "budget",
+                            {{"below-250", "initiative.budget_below_250"},
+                             {"250-1000", "initiative.budget_250_1000"},
+                             {"1000-2500", "initiative.budget_1000_2500"},
+                             {"above-2500", "initiative.budget_above_2500"},
+                             {"unknown", "initiative.budget_unknown"}}),
+                     "help", "money"),
+              choice("when", "initiative.when_title", "initiative.label_when", "when",
+                     {{"this-month", "initiative.when_month"},
+                      {"1-3-months", "initiative.when_months"},
+                      {"later", "initiative.when_later"},
+                      {"unknown", "initiative.when_unknown"}}),
+              nameStep(),
+              contactStep("initiative.contact_title", {},
+                          {{"phone", "flow.contact_phone"}, {"email", "flow.contact_email"}}),
+              onlyIf(phoneStep(), "contact", "phone"), onlyIf(emailStep(), "contact", "email")}));
     return defs;
+}
+
+// The entry step's answer checked (and normalised) by the validator of its kind.
+Checked checkEntry(const FlowStep& s, std::string_view typed) {
+    switch (s.entry) {
+        case EntryKind::Phone:
+            return checkDutchPhone(typed);
+        case EntryKind::Email:
+            return checkEmail(typed);
+        case EntryKind::Postcode:
+            return checkPostcode(typed);
+        case EntryKind::HouseNumber:
+            return checkHouseNumber(typed);
+        case EntryKind::Text:
+        case EntryKind::Reference:
+            break;
+    }
+    return checkRequiredText(typed, s.maxBytes);
 }
 
 bool isAnswerStep(const FlowStep& s) {
@@ -397,18 +391,10 @@ std::string RequestFlow::checkStep(const FlowStep& s) {
         case StepKind::Contact:
             return answered(s) ? std::string() : std::string("flow.choose_one");
         case StepKind::Entry: {
-            TextEntry& e = *entries_.try_emplace(s.id, std::make_unique<TextEntry>(s.entry, s.maxBytes))
-                                .first->second;
+            TextEntry& e =
+                *entries_.try_emplace(s.id, std::make_unique<TextEntry>(s.entry, s.maxBytes)).first->second;
             if (e.empty() && s.optional) return {};
-            Checked c;
-            switch (s.entry) {
-                case EntryKind::Phone: c = checkDutchPhone(e.value()); break;
-                case EntryKind::Email: c = checkEmail(e.value()); break;
-                case EntryKind::Postcode: c = checkPostcode(e.value()); break;
-                case EntryKind::HouseNumber: c = checkHouseNumber(e.value()); break;
-                case EntryKind::Text:
-                case EntryKind::Reference: c = checkRequiredText(e.value(), s.maxBytes); break;
-            }
+            const Checked c = checkEntry(s, e.value());
             if (!c.ok()) return c.errorKey;
             if (c.value != e.value()) e.set(c.value);
             return {};
@@ -549,19 +535,36 @@ Result<Request> RequestFlow::buildRequest(const std::string& language) const {
     return r;
 }
 
-ReceiptPrintout RequestFlow::makeReceipt(const Texts& texts, const std::string& language) const {
+std::string RequestFlow::deskServiceId(const QuestionTree& questions) const {
+    if (!def_->deskService.empty()) return def_->deskService;
+    if (topic_) {
+        const QuestionTopic* t = questions.topic(topic_->id);
+        return t ? t->serviceId : std::string();
+    }
+    // Without a topic: the desk of the tree's first topic in the category the resident chose.
+    for (const QuestionTopic& t : questions.topics())
+        if (!category_.empty() && t.requestCategory == category_) return t.serviceId;
+    return {};
+}
+
+ReceiptPrintout RequestFlow::makeReceipt(const Texts& texts, const std::string& language,
+                                         const Bundle* content) const {
     ReceiptPrintout p;
     if (!active()) return p;
-    const std::string kind = def_->id == "home-visit" ? "home_visit" : def_->id;
+    const std::string kind = receiptKeyPart(def_->id);
     auto tr = [&](const std::string& key) { return texts.get(language, key); };
     p.contactPoint = settings_.contactPointName;
     p.title = tr("receipt.title_" + kind);
     p.referenceLabel = tr("receipt.code_label");
     p.reference = reference_;
     p.lines.push_back(tr("receipt.next_" + kind));
-    p.lines.push_back(fillIn(tr("receipt.when_" + kind), {{"days", std::to_string(settings_.coachWorkingDays)}}));
+    p.lines.push_back(
+        fillIn(tr("receipt.when_" + kind), {{"days", std::to_string(settings_.coachWorkingDays)}}));
     p.lines.push_back(tr("receipt.status_hint"));
-    p.lines.push_back(tr("receipt.opening_hours"));
+    if (content != nullptr) {
+        if (const Service* desk = findService(content->services, deskServiceId(content->questions)))
+            p.lines.push_back(walkInHoursLine(*desk, texts, language));
+    }
     if (!settings_.publicUrl.empty()) {
         std::string base = settings_.publicUrl;
         while (!base.empty() && base.back() == '/') base.pop_back();
@@ -573,7 +576,7 @@ ReceiptPrintout RequestFlow::makeReceipt(const Texts& texts, const std::string& 
     return p;
 }
 
-Status RequestFlow::submit(const Texts& texts, const std::string& language) {
+Status RequestFlow::submit(const Texts& texts, const std::string& language, const Bundle* content) {
     if (!active() || step().kind != StepKind::Summary)
         return Status::invalidInput("submit() outside the summary step");
     submitFailed_ = false;
@@ -615,8 +618,8 @@ Status RequestFlow::submit(const Texts& texts, const std::string& language) {
         // A flow that builds a request its type does not allow is a programmer mistake; say which field.
         submitFailed_ = true;
         reference_.clear();
-        return Status::internal(fmt::format("the {} flow built an invalid request: {} ({})", def_->id,
-                                            err->message, err->field));
+        return Status::internal(
+            fmt::format("the {} flow built an invalid request: {} ({})", def_->id, err->message, err->field));
     }
     if (auto added = outbox_.add(request, clock_.now()); !added) {
         submitFailed_ = true;
@@ -624,48 +627,91 @@ Status RequestFlow::submit(const Texts& texts, const std::string& language) {
         return added.status();
     }
     // In the outbox, durably: now the receipt, and the answers can go.
-    ReceiptPrintout receipt = makeReceipt(texts, language);
+    category_ = request.category;
+    ReceiptPrintout receipt = makeReceipt(texts, language, content);
     if (receipts_ != nullptr) {
         job_ = receipts_->submitReceipt(std::move(receipt));
         printState_ = PrintState::Printing;
     } else {
         printState_ = PrintState::None;
     }
-    for (auto& [id, e] : entries_) e->wipe();
-    entries_.clear();
-    chosen_.clear();
+    forgetAnswers();
     for (auto& [k, v] : request.fields) std::fill(v.begin(), v.end(), '\0');
-    editing_ = false;
     moveTo(def_->steps.size() - 1);
     return Status::ok();
+}
+
+ReceiptPrintout RequestFlow::makeAnswerPrintout(const QuestionTopic& topic, const Bundle& content,
+                                                const Texts& texts, const std::string& language) const {
+    ReceiptPrintout p;
+    p.contactPoint = settings_.contactPointName;
+    p.title = texts.get(language, topic.labelKey);
+    if (!topic.answerKey.empty()) {
+        // A line per paragraph: the paper wraps each one to its width.
+        const std::string& answer = texts.get(language, topic.answerKey);
+        for (std::size_t from = 0; from <= answer.size();) {
+            std::size_t nl = std::min(answer.find('\n', from), answer.size());
+            if (nl > from) p.lines.push_back(answer.substr(from, nl - from));
+            from = nl + 1;
+        }
+    }
+    if (const Service* desk = findService(content.services, topic.serviceId))
+        p.lines.push_back(walkInHoursLine(*desk, texts, language));
+    p.printedAtLabel = texts.get(language, "receipt.printed_at");
+    p.printedAt = clock_.now();
+    return p;
+}
+
+bool RequestFlow::printAnswer(const QuestionTopic& topic, const Bundle& content, const Texts& texts,
+                              const std::string& language) {
+    if (receipts_ == nullptr || answerState_ == PrintState::Printing) return false;
+    answerJob_ = receipts_->submitReceipt(makeAnswerPrintout(topic, content, texts, language));
+    answerTopic_ = topic.id;
+    answerState_ = PrintState::Printing;
+    return true;
+}
+
+RequestFlow::PrintState RequestFlow::answerPrintState(std::string_view topicId) const {
+    return topicId == answerTopic_ ? answerState_ : PrintState::None;
 }
 
 bool RequestFlow::collectPrintResults() {
     if (receipts_ == nullptr) return false;
     bool changed = false;
     for (const PrintSpooler::Done& done : receipts_->takeResults()) {
-        if (job_ == 0 || done.job != job_) continue;
-        printState_ = done.outcome == PrintOutcome::Ok ? PrintState::Printed : PrintState::Failed;
-        job_ = 0;
-        changed = true;
+        // A receipt, or a printed answer; anything else belonged to a wiped session.
+        for (auto [job, state] : {std::pair{&job_, &printState_}, std::pair{&answerJob_, &answerState_}}) {
+            if (*job == 0 || done.job != *job) continue;
+            *state = done.outcome == PrintOutcome::Ok ? PrintState::Printed : PrintState::Failed;
+            *job = 0;
+            changed = true;
+        }
     }
     return changed;
 }
 
-void RequestFlow::wipe() {
+void RequestFlow::forgetAnswers() {
     for (auto& [id, e] : entries_) e->wipe();
     entries_.clear();
     chosen_.clear();
+    editing_ = false;
+}
+
+void RequestFlow::wipe() {
+    forgetAnswers();
     def_ = nullptr;
     arg_.clear();
     topic_.reset();
     index_ = 0;
-    editing_ = false;
     errorKey_.clear();
     reference_.clear();
+    category_.clear();
     submitFailed_ = false;
     printState_ = PrintState::None;
     job_ = 0;
+    answerTopic_.clear();
+    answerState_ = PrintState::None;
+    answerJob_ = 0;
 }
 
 }  // namespace wp

@@ -14,6 +14,11 @@
 // keeps only the reference code and whether the receipt printed. wipe() forgets everything (the session's
 // wipe: "Begin opnieuw", the idle timeout, the end of a flow).
 //
+// The receipt names the walk-in hours of the desk that handles the request (kiosk/core/opening_hours.h): the
+// topic's service for a question or callback, the Wijkteam for a home visit, the initiative coaches' desk for
+// an initiative. The flow also prints answers of the question tree ("Print dit antwoord", printAnswer()): it
+// owns the kiosk's receipt queue, so every receipt result comes back through collectPrintResults().
+//
 // Core only: the outbox, the reference store and the receipt printer come in through interfaces.
 // Not thread-safe: the UI thread owns it.
 #pragma once
@@ -28,6 +33,7 @@
 #include <string_view>
 #include <vector>
 
+#include "common/bundle.h"
 #include "common/clock.h"
 #include "common/random_source.h"
 #include "common/request.h"
@@ -58,7 +64,7 @@ struct FlowOption {
 };
 
 struct FlowStep {
-    std::string id;        // unique in the flow: "phone"
+    std::string id;  // unique in the flow: "phone"
     StepKind kind = StepKind::Choice;
     std::string titleKey;  // the one question of the screen
     std::string bodyKey;   // an explanation under it; may be empty
@@ -94,6 +100,9 @@ struct FlowDefinition {
     std::string topicField;
     // Answers whose field the request type does not have are added to this field as "name: value" lines.
     std::string notesField;
+    // The service whose walk-in hours the receipt names; empty: the topic's (or, without a topic, that of the
+    // question tree's first topic in the chosen category).
+    std::string deskService;
     std::vector<FlowStep> steps;  // the last two are Summary and Done
 };
 
@@ -197,7 +206,7 @@ class RequestFlow {
 
     // --- the summary
     struct SummaryRow {
-        std::string stepId;                 // empty: the topic given by the question tree (cannot change)
+        std::string stepId;  // empty: the topic given by the question tree (cannot change)
         std::string labelKey;
         std::string value;                  // typed text, as it will be sent
         std::vector<std::string> textKeys;  // chosen options (or the topic's title), to translate
@@ -207,8 +216,10 @@ class RequestFlow {
     // --- sending
     // At the summary: claims a reference code, commits the request to the outbox, prints the receipt in the
     // resident's language and moves to Done. The answers are wiped once the request is in the outbox.
-    // An error (the database) leaves the flow on the summary with submitError() set.
-    Status submit(const Texts& texts, const std::string& language);
+    // An error (the database) leaves the flow on the summary with submitError() set. content: the bundle
+    // whose services and question tree give the desk's walk-in hours on the receipt; null leaves that line
+    // off.
+    Status submit(const Texts& texts, const std::string& language, const Bundle* content = nullptr);
     bool submitFailed() const { return submitFailed_; }
     const std::string& reference() const { return reference_; }
 
@@ -219,11 +230,26 @@ class RequestFlow {
 
     // The request that submit() would build now (for tests and for the summary check).
     Result<Request> buildRequest(const std::string& language) const;
-    // The receipt for the current reference.
-    ReceiptPrintout makeReceipt(const Texts& texts, const std::string& language) const;
+    // The receipt for the current reference (content as for submit()).
+    ReceiptPrintout makeReceipt(const Texts& texts, const std::string& language,
+                                const Bundle* content = nullptr) const;
 
-    // Forgets everything: answers (overwritten), the flow, the code. A print result that arrives later is
-    // dropped.
+    // --- printing an answer of the question tree ("Print dit antwoord" on the topic screen)
+    // Whether this kiosk has a printer to print on.
+    bool canPrint() const { return receipts_ != nullptr; }
+    // The paper: the contact point, the topic's title, its whole answer (a line per paragraph), the walk-in
+    // hours of the topic's desk and when it was made. No code and no QR: it holds nothing to follow up.
+    ReceiptPrintout makeAnswerPrintout(const QuestionTopic& topic, const Bundle& content, const Texts& texts,
+                                       const std::string& language) const;
+    // Hands it to the printer and returns at once; the outcome arrives through collectPrintResults(). False
+    // (nothing printed) without a printer or while an answer is printing.
+    bool printAnswer(const QuestionTopic& topic, const Bundle& content, const Texts& texts,
+                     const std::string& language);
+    // The state of the last answer printed, for the topic it was printed for; None for any other topic.
+    PrintState answerPrintState(std::string_view topicId) const;
+
+    // Forgets everything: answers (overwritten), the flow, the code, an answer's print state. A print result
+    // that arrives later is dropped.
     void wipe();
 
   private:
@@ -232,6 +258,9 @@ class RequestFlow {
     std::string checkStep(const FlowStep& s);  // error key; normalises entries
     void moveTo(std::size_t index);
     std::string valueText(const FlowStep& s) const;
+    // The service that handles the request being made (see the header comment); empty when none is known.
+    std::string deskServiceId(const QuestionTree& questions) const;
+    void forgetAnswers();
 
     RequestFlowSettings settings_;
     const Clock& clock_;
@@ -253,6 +282,11 @@ class RequestFlow {
     bool submitFailed_ = false;
     PrintState printState_ = PrintState::None;
     std::uint64_t job_ = 0;
+    std::string category_;  // the request's category once sent (the receipt's desk without a topic)
+    // The printed answer of the question tree.
+    std::string answerTopic_;
+    PrintState answerState_ = PrintState::None;
+    std::uint64_t answerJob_ = 0;
 };
 
 }  // namespace wp

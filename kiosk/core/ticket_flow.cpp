@@ -46,15 +46,15 @@ TicketFlow::Outcome TicketFlow::take(const std::string& serviceId, const Texts& 
 
     job_ = spooler_->submit(
         ticketPrintout(*ticket_, *queue_.findService(serviceId), texts, language, settings_));
-    pending_[job_] = t;
+    jobs_.add(job_, t);
     printState_ = PrintState::Printing;
     return Outcome::Issued;
 }
 
-bool TicketFlow::collectPrintResults() {
-    if (spooler_ == nullptr) return false;
-    bool changed = false;
-    for (const PrintSpooler::Done& done : spooler_->takeResults(PrintSpooler::JobKind::Ticket)) {
+std::vector<PrintSpooler::Done> TicketPrintJobs::collect(PrintSpooler& spooler, QueueStore& store, TimePoint now,
+                                                         const std::string& counter) {
+    std::vector<PrintSpooler::Done> collected;
+    for (const PrintSpooler::Done& done : spooler.takeResults(PrintSpooler::JobKind::Ticket)) {
         auto it = pending_.find(done.job);
         if (it == pending_.end()) continue;
         const Ticket& t = it->second;
@@ -63,16 +63,24 @@ bool TicketFlow::collectPrintResults() {
         e.serviceId = t.serviceId;
         e.day = t.day;
         e.number = t.number;
-        e.at = clock_.now();
-        // The number stands whatever the store says here; a lost event only weakens the statistics.
-        (void)store_.appendEvent(e);
+        e.counter = counter;
+        e.at = now;
+        (void)store.appendEvent(e);
         if (observer_) observer_(done.outcome);
-        if (done.job == job_) {
-            printOutcome_ = done.outcome;
-            printState_ = done.outcome == PrintOutcome::Ok ? PrintState::Printed : PrintState::Failed;
-            changed = true;
-        }
+        collected.push_back(done);
         pending_.erase(it);
+    }
+    return collected;
+}
+
+bool TicketFlow::collectPrintResults() {
+    if (spooler_ == nullptr) return false;
+    bool changed = false;
+    for (const PrintSpooler::Done& done : jobs_.collect(*spooler_, store_, clock_.now())) {
+        if (done.job != job_) continue;
+        printOutcome_ = done.outcome;
+        printState_ = done.outcome == PrintOutcome::Ok ? PrintState::Printed : PrintState::Failed;
+        changed = true;
     }
     return changed;
 }

@@ -24,6 +24,24 @@
 
 namespace wp {
 
+// Tickets on their way to paper, and what becomes of them: each finished job is recorded as a queue event
+// of its ticket (Printed or PrintFailed, at `counter` for a ticket added at a counter) and told to the
+// observer, which reports it for the host console's alerts. The resident's tickets (TicketFlow) and the
+// host's tickets added by hand (HostDesk) go through one of these each. Not thread-safe.
+class TicketPrintJobs {
+public:
+    void add(std::uint64_t job, const Ticket& ticket) { pending_[job] = ticket; }
+    void onOutcome(std::function<void(PrintOutcome)> observer) { observer_ = std::move(observer); }
+    // Takes the spooler's finished ticket jobs and records those added here (the number stands whatever the
+    // store says; a lost event only weakens the statistics). Returns them, in order, for the caller's screen.
+    std::vector<PrintSpooler::Done> collect(PrintSpooler& spooler, QueueStore& store, TimePoint now,
+                                            const std::string& counter = {});
+
+private:
+    std::map<std::uint64_t, Ticket> pending_;  // every job not yet finished, for its queue event
+    std::function<void(PrintOutcome)> observer_;
+};
+
 class TicketFlow {
 public:
     // spooler may be null: a kiosk without a printer shows the number on screen only.
@@ -51,7 +69,7 @@ public:
     const std::string& failure() const { return failure_; }
 
     // Called with every print outcome (the walk-in role reports them for the host console).
-    void onPrintOutcome(std::function<void(PrintOutcome)> observer) { observer_ = std::move(observer); }
+    void onPrintOutcome(std::function<void(PrintOutcome)> observer) { jobs_.onOutcome(std::move(observer)); }
     // Re-reads the resident's ticket: its place in line, and whether a host has called it (the ticket screen
     // then says where to go). Returns true when that changed. Cheap; the walk-in role calls it every second.
     bool refreshTicket();
@@ -61,7 +79,7 @@ public:
     bool canPrint() const;
     // A printer is configured and reports that it cannot print (the start screen warns residents).
     bool printerTrouble() const { return spooler_ != nullptr && !canPrint(); }
-    // Asks the printer for its state (the app calls this on the injected clock's schedule).
+    // Asks the printer for its state now (the app's ContactPointPrinter asks on the injected clock's schedule).
     void requestPrinterStatus();
 
     void reset();
@@ -79,10 +97,9 @@ private:
     std::optional<TicketView> ticket_;
     PrintState printState_ = PrintState::None;
     PrintOutcome printOutcome_ = PrintOutcome::Ok;
-    std::uint64_t job_ = 0;                     // the resident's print job, 0 when none
-    std::map<std::uint64_t, Ticket> pending_;   // every job not yet finished, for its queue event
+    std::uint64_t job_ = 0;  // the resident's print job, 0 when none
+    TicketPrintJobs jobs_;   // every job not yet finished, the resident's and earlier ones
     std::string failure_;
-    std::function<void(PrintOutcome)> observer_;
 };
 
 // The paper ticket of `view`, its words in `language`: one builder for a resident's ticket (TicketFlow::take)

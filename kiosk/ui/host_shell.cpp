@@ -268,6 +268,8 @@ void HostShell::drawLines(Ui& ui, Rect area) {
     const float colW = (area.width() - gap * static_cast<float>(lines_.size() - 1)) / static_cast<float>(lines_.size());
     float x = area.x0;
     const float bh = 60.f;
+    const bool reveal = revealSelected_;  // a click below sets it again, for the next frame
+    revealSelected_ = false;
     for (const ServiceLine& l : lines_) {
         const std::string& id = l.service->id;
         const std::string prefix = l.service->prefix;
@@ -289,56 +291,80 @@ void HostShell::drawLines(Ui& ui, Rect area) {
         }
         y += ui.text(tr("console.waiting") + fmt::format(" ({})", l.waiting.size()), {x, y, x + colW, area.y1},
                      FontRole::Body, c.textMuted, c.background);
+
+        // The list as rows of one height: each waiting ticket, the chosen one followed by its actions (indented
+        // under it so they read as belonging to it: call it, send it into another service's line, keeping its
+        // place by its original time, and, last and away from call, take it out of line); then the parked
+        // tickets and the no-shows.
+        struct Row {
+            std::string label;
+            bool indent = false, chosen = false;
+            std::function<void()> click;
+        };
+        std::vector<Row> rows;
+        int chosenRow = -1, chosenRows = 0;
         for (const WaitingTicket& w : l.waiting) {
-            if (y + bh > area.y1) break;
             std::string origin = w.ticket.origin == TicketOrigin::WalkIn ? tr("console.origin_walk_in")
                                  : w.ticket.origin == TicketOrigin::Host ? tr("console.origin_host")
                                                                           : tr("console.origin_appointment");
-            std::string label = w.ticket.display + " · " + fillIn(tr("console.minutes"), {{"count", minutesText(w.waited)}}) +
-                                " · " + origin;
-            if (ui.button(label, {x, y, x + colW, y + bh}, FontRole::Body, selected_ == w.ticket.id))
-                selected_ = selected_ == w.ticket.id ? 0 : w.ticket.id;
-            y += bh + 4;
-            if (selected_ == w.ticket.id && l.servedHere) {
-                // Its actions, one a row, indented under it so they read as belonging to it: call it, send it
-                // into another service's line (keeping its place by its original time) and, last and away
-                // from call, take it out of line.
-                const float ix = x + 16;
-                auto action = [&](const std::string& label) {
-                    if (y + bh > area.y1) return false;
-                    const bool clicked = ui.button(label, {ix, y, x + colW, y + bh}, FontRole::Body);
-                    y += bh + 4;
-                    return clicked;
-                };
-                if (action(fillIn(tr("console.call_ticket"), {{"ticket", w.ticket.display}})))
-                    report(desk_.call(w.ticket).status());
-                for (const ServiceLine& other : lines_) {
-                    if (other.service->id == id) continue;
-                    if (action(fillIn(
-                            tr("console.transfer_ticket"),
-                            {{"ticket", w.ticket.display}, {"service", tr(other.service->nameKey)}}))) {
-                        auto moved = desk_.transfer(w.ticket, other.service->id);
-                        if (moved) selected_ = 0;
-                        report(moved.status());
-                    }
-                }
-                if (action(fillIn(tr("console.cancel_ticket"), {{"ticket", w.ticket.display}})))
-                    report(desk_.cancel(w.ticket).status());
+            const std::int64_t ticketId = w.ticket.id;
+            rows.push_back({w.ticket.display + " · " +
+                                fillIn(tr("console.minutes"), {{"count", minutesText(w.waited)}}) + " · " + origin,
+                            false, selected_ == ticketId, [this, ticketId] {
+                                selected_ = selected_ == ticketId ? 0 : ticketId;
+                                revealSelected_ = selected_ != 0;
+                            }});
+            if (selected_ != ticketId || !l.servedHere) continue;
+            chosenRow = static_cast<int>(rows.size()) - 1;
+            const Ticket& ticket = w.ticket;
+            rows.push_back({fillIn(tr("console.call_ticket"), {{"ticket", ticket.display}}), true, false,
+                            [this, &ticket] { report(desk_.call(ticket).status()); }});
+            for (const ServiceLine& other : lines_) {
+                if (other.service->id == id) continue;
+                const std::string& to = other.service->id;
+                rows.push_back({fillIn(tr("console.transfer_ticket"),
+                                       {{"ticket", ticket.display}, {"service", tr(other.service->nameKey)}}),
+                                true, false, [this, &ticket, to] {
+                                    auto moved = desk_.transfer(ticket, to);
+                                    if (moved) selected_ = 0;
+                                    report(moved.status());
+                                }});
             }
+            rows.push_back({fillIn(tr("console.cancel_ticket"), {{"ticket", ticket.display}}), true, false,
+                            [this, &ticket] { report(desk_.cancel(ticket).status()); }});
+            chosenRows = static_cast<int>(rows.size()) - chosenRow;
         }
-        for (const Ticket& p : l.parked) {
-            if (y + bh > area.y1) break;
-            if (ui.button(fillIn(tr("console.resume_ticket"), {{"ticket", p.display}}), {x, y, x + colW, y + bh},
-                          FontRole::Body))
-                report(desk_.resume(p).status());
-            y += bh + 4;
+        for (const Ticket& p : l.parked)
+            rows.push_back({fillIn(tr("console.resume_ticket"), {{"ticket", p.display}}), false, false,
+                            [this, &p] { report(desk_.resume(p).status()); }});
+        for (const Ticket& n : l.noShows)
+            rows.push_back({fillIn(tr("console.undo_no_show"), {{"ticket", n.display}}), false, false,
+                            [this, &n] { report(desk_.undoNoShow(n).status()); }});
+
+        // A page of rows, with "Vorige" and "Meer" at the foot of the column when they do not all fit.
+        const float rowH = bh + 4;
+        const int total = static_cast<int>(rows.size());
+        const bool paged = static_cast<float>(total) * rowH > area.y1 - y;
+        const int perPage =
+            paged ? std::max(1, static_cast<int>((area.y1 - y - (bh + 6)) / rowH)) : std::max(total, 1);
+        int& first = firstRow_[id];
+        if (reveal && chosenRow >= 0 && chosenRow + chosenRows > first + perPage)
+            first = std::min(chosenRow, chosenRow + chosenRows - perPage);  // the ticket first when all won't fit
+        if (reveal && chosenRow >= 0 && chosenRow < first) first = chosenRow;
+        first = paged ? std::clamp(first, 0, total - perPage) : 0;
+        for (int i = first; i < std::min(total, first + perPage); ++i) {
+            const Row& r = rows[static_cast<size_t>(i)];
+            if (ui.button(r.label, {r.indent ? x + 16 : x, y, x + colW, y + bh}, FontRole::Body, r.chosen)) r.click();
+            y += rowH;
         }
-        for (const Ticket& n : l.noShows) {
-            if (y + bh > area.y1) break;
-            if (ui.button(fillIn(tr("console.undo_no_show"), {{"ticket", n.display}}), {x, y, x + colW, y + bh},
-                          FontRole::Body))
-                report(desk_.undoNoShow(n).status());
-            y += bh + 4;
+        if (paged) {
+            const float ny = area.y1 - bh, half = (colW - 6) / 2;
+            if (first > 0 && ui.button(fillIn(tr("console.list_previous"), {{"prefix", prefix}}),
+                                       {x, ny, x + half, ny + bh}, FontRole::Body))
+                first = std::max(0, first - perPage);
+            if (first + perPage < total && ui.button(fillIn(tr("console.list_more"), {{"prefix", prefix}}),
+                                                     {x + colW - half, ny, x + colW, ny + bh}, FontRole::Body))
+                first += perPage;  // the last page is kept full (clamped) when it is drawn
         }
         x += colW + gap;
     }

@@ -3,7 +3,8 @@
 // (a waiting ticket chosen in the list can be called, removed or sent to another service), the alerts that
 // must not be missed (a resident asking for help, printer trouble, the connection to the central server),
 // adding a ticket by hand with or without a printed slip (the number then shows big, to write down when no
-// slip came out), and today's figures.
+// slip came out), and today's figures. A service's list longer than its column pages ("Vorige H", "Meer H"
+// under it); a ticket chosen near the bottom moves up so its actions show.
 //
 // It draws from a snapshot that refresh() reads from HostDesk and HostAlertBoard (the role calls it every
 // second and the shell after each action), so no frame touches the database. Actions go straight to
@@ -11,6 +12,7 @@
 // UI thread only.
 #pragma once
 
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -70,6 +72,10 @@ private:
     std::string pin_;            // digits typed so far; wiped after each attempt
     std::string message_;        // the last error or PIN message
     std::int64_t selected_ = 0;  // a waiting or parked ticket chosen in a list
+    bool revealSelected_ = false;  // just chosen: page its list so the ticket and its actions show
+    // Per service, the first row its list shows: a list longer than its column pages with "Vorige" and
+    // "Meer" under it (rows: the waiting tickets with the chosen one's actions, then parked and no-shows).
+    std::map<std::string, int> firstRow_;
     bool refreshPending_ = false;  // an action ran: re-read once the frame is drawn
 };
 

@@ -8,63 +8,27 @@
 #include <set>
 
 #include "common/bundle.h"
+#include "common/utf8.h"
 #include "kiosk/core/status_lookup.h"
 
 namespace wp::ui {
 
 namespace {
 
-// --- UTF-8, one character at a time
-
-unsigned decode(std::string_view ch) {
-    if (ch.empty()) return 0;
-    auto b = [&](size_t i) { return static_cast<unsigned char>(ch[i]); };
-    if (b(0) < 0x80) return b(0);
-    if ((b(0) >> 5) == 6 && ch.size() >= 2) return ((b(0) & 0x1Fu) << 6) | (b(1) & 0x3Fu);
-    if ((b(0) >> 4) == 14 && ch.size() >= 3) return ((b(0) & 0x0Fu) << 12) | ((b(1) & 0x3Fu) << 6) | (b(2) & 0x3Fu);
-    return 0xFFFD;
-}
-
-std::string encode(unsigned cp) {
-    std::string out;
-    if (cp < 0x80) {
-        out += static_cast<char>(cp);
-    } else if (cp < 0x800) {
-        out += static_cast<char>(0xC0 | (cp >> 6));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    } else {
-        out += static_cast<char>(0xE0 | (cp >> 12));
-        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    }
-    return out;
-}
-
-std::vector<std::string> characters(std::string_view s) {
-    std::vector<std::string> out;
-    for (size_t i = 0; i < s.size();) {
-        unsigned char c = static_cast<unsigned char>(s[i]);
-        size_t n = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : 4;
-        out.emplace_back(s.substr(i, n));
-        i += n;
-    }
-    return out;
-}
-
 // The capital of one letter of our layouts; other characters stay as they are. Turkish has a dotted
 // capital İ for i and a dotless I for ı.
 std::string capitalOf(const std::string& ch, const std::string& language) {
-    const unsigned cp = decode(ch);
-    if (cp == 'i' && language == "tr") return encode(0x130);
+    const char32_t cp = utf8CodePoint(ch);
+    if (cp == 'i' && language == "tr") return utf8Encode(0x130);
     if (cp == 0x131) return "I";
-    if (cp >= 'a' && cp <= 'z') return encode(cp - 32);
-    if (cp >= 0xE0 && cp <= 0xFE && cp != 0xF7) return encode(cp - 32);  // Latin-1: é -> É
-    if (cp >= 0x430 && cp <= 0x44F) return encode(cp - 32);              // Cyrillic а..я
-    if (cp >= 0x450 && cp <= 0x45F) return encode(cp - 80);              // і ї є ...
-    if (cp == 0x491) return encode(0x490);                               // ґ
+    if (cp >= 'a' && cp <= 'z') return utf8Encode(cp - 32);
+    if (cp >= 0xE0 && cp <= 0xFE && cp != 0xF7) return utf8Encode(cp - 32);  // Latin-1: é -> É
+    if (cp >= 0x430 && cp <= 0x44F) return utf8Encode(cp - 32);              // Cyrillic а..я
+    if (cp >= 0x450 && cp <= 0x45F) return utf8Encode(cp - 80);              // і ї є ...
+    if (cp == 0x491) return utf8Encode(0x490);                               // ґ
     // Latin Extended-A pairs: capital first, small next; between Ĺ and ň and from Ź on, the other way.
-    if ((cp >= 0x139 && cp <= 0x148) || (cp >= 0x179 && cp <= 0x17E)) return cp % 2 == 0 ? encode(cp - 1) : ch;
-    if (cp >= 0x100 && cp <= 0x17F) return cp % 2 == 1 ? encode(cp - 1) : ch;
+    if ((cp >= 0x139 && cp <= 0x148) || (cp >= 0x179 && cp <= 0x17E)) return cp % 2 == 0 ? utf8Encode(cp - 1) : ch;
+    if (cp >= 0x100 && cp <= 0x17F) return cp % 2 == 1 ? utf8Encode(cp - 1) : ch;
     return ch;
 }
 
@@ -109,7 +73,7 @@ struct PageBuilder {
         return rows.back();
     }
     void chars(Row& r, std::string_view letters, bool capitals = false) {
-        for (const std::string& c : characters(letters)) {
+        for (const std::string& c : utf8Characters(letters)) {
             std::string shown = capitals || state.shifted ? capitalOf(c, language) : c;
             KeySpec k{KeyCap::Kind::Character, shown, shown};
             k.letter = capitalOf(c, language) != c;
@@ -139,19 +103,24 @@ struct PageBuilder {
     }
     void space(Row& r, float weight) { text(r, tr("keyboard.space"), " ", weight); }
     void punctuation(Row& r, std::string_view marks) {
-        for (const std::string& c : characters(marks)) r.push_back({KeyCap::Kind::Character, c, c});
+        for (const std::string& c : utf8Characters(marks)) r.push_back({KeyCap::Kind::Character, c, c});
+    }
+
+    // The three QWERTY letter rows; the bottom one ends with afterM (may be empty) and the erase key.
+    void qwerty(std::string_view afterM) {
+        chars(row(), "qwertyuiop");
+        chars(row(), "asdfghjkl");
+        Row& r = row();
+        chars(r, "zxcvbnm");
+        punctuation(r, afterM);
+        erase(r, 2);
     }
 
     void latinLetters(bool withAccentKey, bool withCyrillicKey) {
         Row& r0 = row();
         if (state.layer == kAccents) chars(r0, "éëïóöü");
         else chars(r0, "1234567890");
-        chars(row(), "qwertyuiop");
-        chars(row(), "asdfghjkl");
-        Row& r3 = row();
-        chars(r3, "zxcvbnm");
-        punctuation(r3, "-");
-        erase(r3, 2);
+        qwerty("-");
         Row& r4 = row();
         shift(r4, 2.5f);
         if (withAccentKey)
@@ -176,12 +145,7 @@ struct PageBuilder {
             punctuation(r4, ",.?-");
         } else if (language == "pl") {
             chars(row(), "1234567890");
-            chars(row(), "qwertyuiop");
-            chars(row(), "asdfghjkl");
-            Row& r3 = row();
-            chars(r3, "zxcvbnm");
-            punctuation(r3, "-");
-            erase(r3, 2);
+            qwerty("-");
             chars(row(), "ąćęłńóśźż");
             Row& r5 = row();
             shift(r5, 3);
@@ -210,11 +174,7 @@ struct PageBuilder {
 
     void emailPage() {
         chars(row(), "1234567890");
-        chars(row(), "qwertyuiop");
-        chars(row(), "asdfghjkl");
-        Row& r3 = row();
-        chars(r3, "zxcvbnm");
-        erase(r3, 2);
+        qwerty({});
         Row& r4 = row();
         punctuation(r4, "@.-_");
         text(r4, ".nl", ".nl", 1.5f);
@@ -342,8 +302,8 @@ bool isPad(EntryKind kind, int layer, const std::vector<Row>& page) {
 // Keeps from text only what the field takes; capitals where the field has only capitals.
 std::string filterTyped(EntryKind kind, std::string_view text) {
     std::string out;
-    for (const std::string& ch : characters(text)) {
-        const unsigned cp = decode(ch);
+    for (const std::string& ch : utf8Characters(text)) {
+        const char32_t cp = utf8CodePoint(ch);
         if (cp < 0x20 || cp == 0x7F) continue;
         const bool ascii = cp < 0x80;
         const char c = ascii ? static_cast<char>(cp) : '\0';
@@ -410,7 +370,7 @@ float Keyboard::drawImpl(Ui& ui, TextEntry& entry, const std::string& language, 
     if (std::string typed = ui.takeTypedText(); !typed.empty()) {
         if (kind == EntryKind::Reference && scanned_.size() + typed.size() <= 512) scanned_ += typed;
         std::string kept = filterTyped(kind, typed);
-        for (const std::string& ch : characters(kept))
+        for (const std::string& ch : utf8Characters(kept))
             if (!entry.type(ch)) break;
         wipeString(kept);
         wipeString(typed);

@@ -58,44 +58,18 @@ results="$BUILD/central-bench-results.txt"
 tests/support/make-test-pki.sh "$tmp/pki" >/dev/null
 pki="$tmp/pki"
 
-wait_port_file() {  # file
-  for _ in $(seq 1 500); do [ -s "$1" ] && return 0; sleep 0.02; done
-  echo "central-bench: no port file $1" >&2; return 1
-}
+. tests/support/central-config.sh
 
 start_central() {  # dir [port]
   local dir="$1" port="${2:-0}"
   mkdir -p "$dir"
-  rm -f "$dir/port"
-  cat > "$dir/central.toml" <<TOML
-[server]
-address = "127.0.0.1"
-port = $port
-port_file = "port"
-threads = 160
-keep_alive_max_requests = 1000000
-max_batch = 256
-database = "central.db"
-[tls]
-certificate = "$pki/server.crt"
-key = "$pki/server.key"
-client_ca = "$pki/ca.crt"
-[[kiosk]]
-subject = "CN=kiosk-K2,O=Wijkpunt"
-code = "K2"
-contact_point = "SGN"
-[routing]
-default_team = "gemeente"
-[[routing.rule]]
-type = "*"
-category = "huur"
-team = "huurloket"
-TOML
-  "$central" --config "$dir/central.toml" > "$dir/out.log" 2> "$dir/err.log" &
-  central_pid=$!
+  # The demo's central config with this PKI, tuned for load: many threads, long keep-alive, big batches.
+  wp_central_config "$pki" --set "port = $port" --set 'port_file = "port"' --set 'threads = 160' \
+    --set 'keep_alive_max_requests = 1000000' --set 'max_batch = 256' > "$dir/central.toml"
+  local started=0
+  wp_start_central "$central" "$dir/central.toml" "$dir/port" "$dir/central.log" || started=$?
   pids+=("$central_pid")
-  wait_port_file "$dir/port"
-  central_port="$(cat "$dir/port")"
+  return "$started"
 }
 
 # nginx: TLS with the same server certificate, asking for the same client certificate, answering 201.

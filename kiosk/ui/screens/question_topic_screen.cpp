@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "kiosk/core/request_flow.h"
 #include "kiosk/ui/screens/question_layout.h"
 #include "kiosk/ui/screens/service_choice_screen.h"
 #include "kiosk/ui/screens/walk_in_text.h"
@@ -20,6 +21,22 @@ constexpr float kBackH = 130.f;
 constexpr float kRouteH = 140.f;
 constexpr float kSubTopicH = 130.f;
 constexpr float kPagingH = 120.f;
+constexpr float kPanelPad = 16.f;
+
+// What the place of "Print dit antwoord" says once it was tapped; empty while it is a button.
+std::string printStateText(const ResidentSession& session, RequestFlow::PrintState state) {
+    switch (state) {
+        case RequestFlow::PrintState::Printing:
+            return session.tr("question.printing");
+        case RequestFlow::PrintState::Printed:
+            return session.tr("question.printed");
+        case RequestFlow::PrintState::Failed:
+            return session.tr("question.print_failed");
+        case RequestFlow::PrintState::None:
+            break;
+    }
+    return {};
+}
 
 }  // namespace
 
@@ -80,10 +97,29 @@ void QuestionTopicScreen::draw(Ui& ui, ResidentSession& session, Rect area) {
                                                     {"status", describeWalkIn(session, desk->status)}})
              : std::string();
 
+    // "Print dit antwoord" beside "Terug", when this kiosk has a printer that works; once tapped, its place
+    // says how the printing goes. The row is as tall as the longest of those sentences needs, so the answer's
+    // parts stay the same while the paper comes out.
+    RequestFlow* requests = session.requestFlow();
+    const RequestFlow::PrintState printState =
+        requests ? requests->answerPrintState(topic->id) : RequestFlow::PrintState::None;
+    const bool printerTrouble = flow != nullptr && flow->printerTrouble();
+    const bool printable = requests != nullptr && requests->canPrint() && !topic->answerKey.empty() &&
+                           (!printerTrouble || printState != RequestFlow::PrintState::None);
+    const float halfW = (width - gap) / 2;
+    float bottomH = kBackH;
+    if (printable) {
+        for (auto state : {RequestFlow::PrintState::Printing, RequestFlow::PrintState::Printed,
+                           RequestFlow::PrintState::Failed})
+            bottomH = std::max(bottomH, ui.measureHeight(printStateText(session, state),
+                                                         halfW - kPanelPad * 3 - 10.f, FontRole::Body) +
+                                            kPanelPad * 2);
+    }
+
     // Everything below the answer is measured first; the answer gets the room that is left.
     const bool anyRoute = !grid.empty() || !links.empty();
     const auto gridRows = static_cast<float>((grid.size() + 1) / 2);
-    float below = kBackH;
+    float below = bottomH;
     if (!topic->subTopics.empty())
         below += static_cast<float>(topic->subTopics.size()) * (kSubTopicH + gap) + gap;
     if (anyRoute) {
@@ -184,7 +220,32 @@ void QuestionTopicScreen::draw(Ui& ui, ResidentSession& session, Rect area) {
             }
         }
     }
-    if (ui.button(session.tr("common.back"), {backX, y, backX + backW, y + kBackH})) session.back();
+    if (!printable) {
+        if (ui.button(session.tr("common.back"), {backX, y, backX + backW, y + kBackH})) session.back();
+        return;
+    }
+    if (ui.button(session.tr("common.back"), {area.x0, y, area.x0 + halfW, y + bottomH})) session.back();
+    const Rect place{area.x1 - halfW, y, area.x1, y + bottomH};
+    if (printState == RequestFlow::PrintState::None) {
+        if (ui.button(session.tr("question.print"), place))
+            requests->printAnswer(*topic, session.bundle(), session.texts(), session.language());
+        return;
+    }
+    // The sentence in a panel; a failure on the warning colours with a bar beside it (not by colour alone).
+    const bool failed = printState == RequestFlow::PrintState::Failed;
+    const Rgba& panel = failed ? c.warning : c.background;
+    const Rgba& ink = failed ? c.warningText : c.text;
+    if (failed) {
+        ui.fill(place, panel, t.cornerRadius);
+        ui.fill({place.x0, place.y0, place.x0 + 10.f, place.y1}, ink, 0.f);
+    }
+    const std::string line = printStateText(session, printState);
+    const float lineW = place.width() - kPanelPad * 3 - 10.f;
+    const float lineH = ui.measureHeight(line, lineW, FontRole::Body);
+    ui.text(
+        line,
+        {place.x0 + kPanelPad * 2 + 10.f, place.y0 + (bottomH - lineH) / 2, place.x1 - kPanelPad, place.y1},
+        FontRole::Body, ink, panel);
 }
 
 }  // namespace wp::ui

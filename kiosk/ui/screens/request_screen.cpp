@@ -275,7 +275,7 @@ void RequestScreen::draw(Ui& ui, ResidentSession& session, Rect area) {
                 goBack();
             } else if (send) {
                 session.noteActivity();
-                if (Status s = flow->submit(session.texts(), lang); !s)
+                if (Status s = flow->submit(session.texts(), lang, &session.bundle()); !s)
                     std::fprintf(stderr, "wijkpunt: the %s request was not sent: %s\n",
                                  flow->definition()->id.c_str(), s.message().c_str());
             }
@@ -295,7 +295,7 @@ void RequestScreen::draw(Ui& ui, ResidentSession& session, Rect area) {
                     0.5f);
             y = box.y1 + gap;
             // What happens next, when, and how to follow it with the code: as on the receipt (its first lines).
-            const ReceiptPrintout receipt = flow->makeReceipt(session.texts(), lang);
+            const ReceiptPrintout receipt = flow->makeReceipt(session.texts(), lang, &session.bundle());
             std::string next;
             for (std::size_t i = 0; i < 3 && i < receipt.lines.size(); ++i)
                 next += (next.empty() ? "" : " ") + receipt.lines[i];

@@ -1,6 +1,6 @@
 #include "kiosk/ui/screens/start_screen.h"
 
-#include <algorithm>
+#include "kiosk/ui/tile_grid.h"
 
 namespace wp::ui {
 
@@ -25,20 +25,11 @@ void StartScreen::draw(Ui& ui, ResidentSession& session, Rect area) {
     // The tiles, two per row, filling the room left above the follow-up buttons.
     const float followHeight = 120.f;
     const auto& tiles = session.bundle().content.tiles;
-    const int rows = static_cast<int>((tiles.size() + 1) / 2);
-    const float tileW = (area.width() - gap) / 2;
-    const float room = area.y1 - y - followHeight - gap * 2;
-    const float tileH =
-        rows > 0 ? std::min(300.f, (room - gap * static_cast<float>(rows - 1)) / static_cast<float>(rows))
-                 : 0;
-    for (size_t i = 0; i < tiles.size(); ++i) {
-        float x = area.x0 + static_cast<float>(i % 2) * (tileW + gap);
-        float ty = y + static_cast<float>(i / 2) * (tileH + gap);
-        if (ui.tile(session.tr(tiles[i].labelKey), session.tr(tiles[i].hintKey),
-                    {x, ty, x + tileW, ty + tileH}))
-            session.openTile(tiles[i].id);
-    }
-    y += static_cast<float>(rows) * (tileH + gap) + gap;
+    std::vector<GridTile> grid;
+    for (const StartTile& tile : tiles) grid.push_back({session.tr(tile.labelKey), session.tr(tile.hintKey)});
+    const TileGridResult drawn = tileGrid(ui, grid, {area.x0, y, area.x1, area.y1 - followHeight - gap * 2});
+    if (drawn.tapped >= 0) session.openTile(tiles[static_cast<size_t>(drawn.tapped)].id);
+    y += drawn.height + gap;
 
     const float half = (area.width() - gap) / 2;
     if (ui.button(session.tr("start.have_appointment"), {area.x0, y, area.x0 + half, y + followHeight}))

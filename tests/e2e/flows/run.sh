@@ -47,60 +47,16 @@ case "$case" in
   *) echo "run.sh: unknown case $case" >&2; exit 2 ;;
 esac
 
-# The central server: a PKI, a config naming kiosk K2 of SGN and the demo's routing, a team token.
+# The central server: a PKI, the demo's config (kiosk K2 of SGN, the demo's routing), a team token.
+. "$root/tests/support/central-config.sh"
 "$root/tests/support/make-test-pki.sh" "$work/pki" >/dev/null
-cat >"$work/central.toml" <<TOML
-[server]
-address = "127.0.0.1"
-port = 0
-port_file = "central.port"
-database = "central.db"
-
-[tls]
-certificate = "pki/server.crt"
-key = "pki/server.key"
-client_ca = "pki/ca.crt"
-
-[[kiosk]]
-subject = "CN=kiosk-K2,O=Wijkpunt"
-code = "K2"
-contact_point = "SGN"
-
-[routing]
-default_team = "gemeente"
-[[routing.rule]]
-type = "*"
-category = "huur"
-team = "huurloket"
-[[routing.rule]]
-type = "home-visit"
-team = "wijkteam"
-[[routing.rule]]
-type = "initiative"
-team = "initiatief"
-TOML
+wp_central_config "$work/pki" >"$work/central.toml"
 token=$("$central" --config "$work/central.toml" token create --name "E2E $team" --role team --team "$team")
-"$central" --config "$work/central.toml" >"$work/central.log" 2>&1 &
-central_pid=$!
-for _ in $(seq 100); do [ -s "$work/central.port" ] && break; sleep 0.1; done
-[ -s "$work/central.port" ] || { echo "run.sh: the central server did not start:"; cat "$work/central.log"; exit 1; }
-port=$(cat "$work/central.port")
+wp_start_central "$central" "$work/central.toml" "$work/central.port" "$work/central.log" || exit 1
+port=$central_port
 
 # The kiosk: the demo's printing settings with absolute content paths and this central server.
-awk -v root="$root" '
-  /^\[/ { skip = ($0 == "[central]") }
-  /^content = / { print "content = \"" root "/content\""; next }
-  /^themes = / { print "themes = \"" root "/themes\""; next }
-  !skip' "$root/provisioning/demo/printing.toml" >"$work/kiosk.toml"
-cat >>"$work/kiosk.toml" <<TOML
-
-[central]
-public_url = "https://wijkpunt.schiedam.nl"
-api_url = "https://127.0.0.1:$port"
-ca_file = "$work/pki/ca.crt"
-client_certificate = "$work/pki/kiosk.crt"
-client_key = "$work/pki/kiosk.key"
-TOML
+wp_kiosk_config "$root/provisioning/demo/printing.toml" "$work/pki" "https://127.0.0.1:$port" >"$work/kiosk.toml"
 
 api() { curl -sS --cacert "$work/pki/ca.crt" -H "Authorization: Bearer $token" "https://127.0.0.1:$port$1"; }
 

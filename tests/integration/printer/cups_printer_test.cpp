@@ -16,8 +16,7 @@
 #include <sstream>
 #include <thread>
 
-#include "tests/support/escpos_decoder.h"
-#include "tests/support/private_cupsd.h"
+#include "tests/integration/printer/private_cupsd_fixture.h"
 #include "tests/support/sample_ticket.h"
 
 namespace wp {
@@ -25,17 +24,6 @@ namespace {
 
 namespace fs = std::filesystem;
 using namespace std::chrono_literals;
-using test::PrivateCupsd;
-
-std::vector<std::uint8_t> readBytes(const fs::path& p) {
-    std::ifstream in(p, std::ios::binary);
-    return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-}
-
-std::string readText(const fs::path& p) {
-    auto b = readBytes(p);
-    return {b.begin(), b.end()};
-}
 
 // Polls cond every few milliseconds until it holds or timeout passes; returns its last value.
 template <typename Cond>
@@ -59,31 +47,9 @@ std::vector<std::string> documentFilesIn(const fs::path& spool) {
     return found;
 }
 
-class CupsPrinterIntegrationTest : public ::testing::Test {
-  protected:
-    void SetUp() override {
-        if (std::string why = PrivateCupsd::canRun(); !why.empty()) GTEST_SKIP() << why;
-        auto started = PrivateCupsd::start();
-        ASSERT_TRUE(started.isOk()) << started.status().message();
-        cupsd_ = std::move(started).value();
-    }
-
-    void TearDown() override {
-        if (HasFailure() && cupsd_) std::cerr << "--- cupsd error_log (tail) ---\n" << cupsd_->logTail(60);
-        cupsd_.reset();
-    }
-
-    CupsPrinterSettings settings(PrintWay way) const {
-        CupsPrinterSettings s;
-        s.way = way;
-        s.queue = way == PrintWay::Pdf ? cupsd_->pdfQueue() : cupsd_->escposQueue();
-        s.server = cupsd_->socket();
-        s.jobTimeout = 30s;
-        return s;
-    }
-
-    std::unique_ptr<PrivateCupsd> cupsd_;
-};
+class CupsPrinterIntegrationTest : public test::PrivateCupsdTest {};
+using test::readBytes;
+using test::readText;
 
 TEST_F(CupsPrinterIntegrationTest, PdfTicketComesOutAndPdftotextReadsTheNumberBack) {
     CupsPrinter printer(settings(PrintWay::Pdf));
@@ -94,16 +60,14 @@ TEST_F(CupsPrinterIntegrationTest, PdfTicketComesOutAndPdftotextReadsTheNumberBa
     // Completed means the file device has been closed: the PDF is whole.
     ASSERT_TRUE(fs::exists(cupsd_->pdfOutput()));
     EXPECT_EQ(readText(cupsd_->pdfOutput()).substr(0, 5), "%PDF-");
-    test::CommandResult text =
-        test::runCommand({"pdftotext", "-enc", "UTF-8", cupsd_->pdfOutput().string(), "-"});
-    ASSERT_EQ(text.exitCode, 0) << text.output;
-    EXPECT_NE(text.output.find("H-014"), std::string::npos) << text.output;
-    EXPECT_NE(text.output.find("Huurloket"), std::string::npos) << text.output;
-    EXPECT_NE(text.output.find("Wijkpunt Groenoord"), std::string::npos) << text.output;
-    EXPECT_NE(text.output.find("Voor u in de rij: 3"), std::string::npos) << text.output;
-    EXPECT_NE(text.output.find("Wachttijd ongeveer: 12 min."), std::string::npos) << text.output;
-    EXPECT_NE(text.output.find("Tijd: 10:42"), std::string::npos) << text.output;
-    EXPECT_NE(text.output.find("будь ласка"), std::string::npos) << text.output;
+    const std::string text = pdfText();
+    EXPECT_NE(text.find("H-014"), std::string::npos) << text;
+    EXPECT_NE(text.find("Huurloket"), std::string::npos) << text;
+    EXPECT_NE(text.find("Wijkpunt Groenoord"), std::string::npos) << text;
+    EXPECT_NE(text.find("Voor u in de rij: 3"), std::string::npos) << text;
+    EXPECT_NE(text.find("Wachttijd ongeveer: 12 min."), std::string::npos) << text;
+    EXPECT_NE(text.find("Tijd: 10:42"), std::string::npos) << text;
+    EXPECT_NE(text.find("будь ласка"), std::string::npos) << text;
 
     // The PDF went through pdftopdf (the PPD's cupsFilter2), as on a driverless printer.
     EXPECT_NE(readText(cupsd_->errorLog()).find("pdftopdf"), std::string::npos);
@@ -113,21 +77,9 @@ TEST_F(CupsPrinterIntegrationTest, EscPosTicketReachesTheBackendByteForByte) {
     CupsPrinter printer(settings(PrintWay::EscPos));
     const TicketPrintout ticket = test::sampleTicket("W-007");
     ASSERT_EQ(printer.printTicket(ticket), PrintOutcome::Ok) << printer.lastJob().message;
-
-    const std::vector<std::uint8_t> captured = readBytes(cupsd_->escposCapture());
-    auto expected = printer.renderDocument(ticket);
-    ASSERT_TRUE(expected.isOk());
-    EXPECT_EQ(captured, expected.value()) << "the raw queue changed the bytes";
-
-    test::DecodedEscPos d = test::decodeEscPos(captured);
-    ASSERT_EQ(d.error, "");
-    EXPECT_TRUE(d.startsWithInit);
+    const test::DecodedEscPos d = expectCapturedAsRendered(printer, ticket);
     ASSERT_FALSE(d.blocks.empty());
     for (const auto& block : d.blocks) EXPECT_EQ(block.bytesPerRow, 72);  // 576 dots
-    EXPECT_EQ(d.image.width, 576);
-    EXPECT_GT(d.image.height, 400);
-    EXPECT_TRUE(d.endsWithCut);
-    EXPECT_EQ(d.cutCount, 1);
 }
 
 TEST_F(CupsPrinterIntegrationTest, PaperOutStopsTheQueueAndRecoversAfterCupsenable) {

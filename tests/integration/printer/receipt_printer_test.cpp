@@ -10,8 +10,7 @@
 #include <iostream>
 
 #include "drivers/printer/cups_printer.h"
-#include "tests/support/escpos_decoder.h"
-#include "tests/support/private_cupsd.h"
+#include "tests/integration/printer/private_cupsd_fixture.h"
 #include "tests/support/sample_receipt.h"
 
 namespace wp {
@@ -19,49 +18,16 @@ namespace {
 
 namespace fs = std::filesystem;
 using namespace std::chrono_literals;
-using test::PrivateCupsd;
 
-std::vector<std::uint8_t> readBytes(const fs::path& p) {
-    std::ifstream in(p, std::ios::binary);
-    return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-}
-
-class ReceiptPrinterIntegrationTest : public ::testing::Test {
+class ReceiptPrinterIntegrationTest : public test::PrivateCupsdTest {
   protected:
-    void SetUp() override {
-        if (std::string why = PrivateCupsd::canRun(); !why.empty()) GTEST_SKIP() << why;
-        auto started = PrivateCupsd::start();
-        ASSERT_TRUE(started.isOk()) << started.status().message();
-        cupsd_ = std::move(started).value();
-    }
-
-    void TearDown() override {
-        if (HasFailure() && cupsd_) std::cerr << "--- cupsd error_log (tail) ---\n" << cupsd_->logTail(60);
-        cupsd_.reset();
-    }
-
-    CupsPrinterSettings settings(PrintWay way) const {
-        CupsPrinterSettings s;
-        s.way = way;
-        s.queue = way == PrintWay::Pdf ? cupsd_->pdfQueue() : cupsd_->escposQueue();
-        s.server = cupsd_->socket();
-        s.jobTimeout = 30s;
-        return s;
-    }
-
     // Prints r on the PDF queue and returns what pdftotext reads from the printed file.
     std::string printAndRead(CupsPrinter& printer, const ReceiptPrintout& r, const std::string& keepAs) {
         EXPECT_EQ(printer.printReceipt(r), PrintOutcome::Ok) << printer.lastJob().message;
-        EXPECT_TRUE(fs::exists(cupsd_->pdfOutput()));
         if (const char* dir = std::getenv("WP_RECEIPT_PNG_DIR"); dir != nullptr && *dir != '\0')
             fs::copy_file(cupsd_->pdfOutput(), fs::path(dir) / keepAs, fs::copy_options::overwrite_existing);
-        test::CommandResult text =
-            test::runCommand({"pdftotext", "-enc", "UTF-8", cupsd_->pdfOutput().string(), "-"});
-        EXPECT_EQ(text.exitCode, 0) << text.output;
-        return text.output;
+        return pdfText();
     }
-
-    std::unique_ptr<PrivateCupsd> cupsd_;
 };
 
 TEST_F(ReceiptPrinterIntegrationTest, PdfReceiptsInDutchAndUkrainianReadBack) {
@@ -89,18 +55,7 @@ TEST_F(ReceiptPrinterIntegrationTest, EscPosReceiptReachesTheBackendByteForByte)
     CupsPrinter printer(settings(PrintWay::EscPos));
     const ReceiptPrintout receipt = test::sampleReceiptUk();
     ASSERT_EQ(printer.printReceipt(receipt), PrintOutcome::Ok) << printer.lastJob().message;
-
-    const std::vector<std::uint8_t> captured = readBytes(cupsd_->escposCapture());
-    auto expected = printer.renderDocument(receipt);
-    ASSERT_TRUE(expected.isOk());
-    EXPECT_EQ(captured, expected.value()) << "the raw queue changed the bytes";
-    test::DecodedEscPos d = test::decodeEscPos(captured);
-    ASSERT_EQ(d.error, "");
-    EXPECT_TRUE(d.startsWithInit);
-    EXPECT_EQ(d.image.width, 576);
-    EXPECT_GT(d.image.height, 400);
-    EXPECT_TRUE(d.endsWithCut);
-    EXPECT_EQ(d.cutCount, 1);
+    expectCapturedAsRendered(printer, receipt);
 }
 
 TEST_F(ReceiptPrinterIntegrationTest, PaperOutIsReportedForAReceiptToo) {

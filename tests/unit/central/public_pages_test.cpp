@@ -143,7 +143,12 @@ TEST_F(PublicPagesRenderTest, AWaitingTicketShowsPeopleBeforeItAndTheWait) {
     send({{1, "issued", "huurloket", "2026-11-26", 13, "", t0, "H-013"},
           {2, "issued", "huurloket", "2026-11-26", 14, "", t0 + 1min, "H-014"}},
          t0 + 1min);
-    clock_.advance(2min);
+    clock_.advance(1min);
+    // No counter open yet: the wait is not known, as on the kiosk's ticket.
+    EXPECT_THAT(pages_->queuePage("SGN", "2026-11-26", "H-014", "nl").html,
+                HasSubstr("Wachttijd: nog niet bekend. Er is nu geen balie open"));
+    send({{3, "counter-opened", "huurloket", "2026-11-26", 0, "Balie 1", t0 + 1min, ""}}, t0 + 2min);
+    clock_.advance(1min);
     HtmlPage p = pages_->queuePage("SGN", "2026-11-26", "H-014", "nl");
     EXPECT_EQ(p.status, 200);
     EXPECT_THAT(p.html, HasSubstr("<html lang=\"nl\">"));

@@ -1,5 +1,5 @@
 // Where a ticket stands, from forwarded queue events: place by original issue time (transfers keep it),
-// no-shows and their undoing, calls, the estimate over recent counters, and stale data.
+// no-shows and their undoing, calls, the estimate over the counters open now, and stale data.
 #include "central/ticket_position.h"
 
 #include <gtest/gtest.h>
@@ -28,6 +28,10 @@ class TicketPositionTest : public ::testing::Test {
              const char* counter = "") {
         events.push_back({++seq, kind, service, kDay, number, counter, at, ticket});
     }
+    // A host signs in at (or out of) a counter: one event per service the host serves.
+    void counter(const char* kind, const char* service, const char* name, TimePoint at) {
+        events.push_back({++seq, kind, service, kDay, 0, name, at, ""});
+    }
     void issue(const char* service, int number, const char* ticket, TimePoint at) {
         add("issued", service, number, ticket, at);
     }
@@ -45,6 +49,8 @@ TEST_F(TicketPositionTest, UnknownTicketIsNothing) {
 }
 
 TEST_F(TicketPositionTest, PeopleBeforeAreEarlierWaitingTicketsOfTheSameService) {
+    counter("counter-opened", "huurloket", "Balie 1", t0);
+    counter("counter-opened", "gemeente", "Balie 1", t0);
     issue("huurloket", 1, "H-001", t0);
     issue("wijkteam", 1, "W-001", t0 + 1min);
     issue("huurloket", 2, "H-002", t0 + 2min);
@@ -54,7 +60,7 @@ TEST_F(TicketPositionTest, PeopleBeforeAreEarlierWaitingTicketsOfTheSameService)
     EXPECT_EQ(p->phase, TicketPhase::Waiting);
     EXPECT_EQ(p->service, "huurloket");
     EXPECT_EQ(p->peopleBefore, 2);
-    // Nothing finished today: the content's default for the service, one counter at least.
+    // Nothing finished today: the content's default for the service, over the one counter open.
     EXPECT_EQ(p->averageServiceTime, 15min);
     EXPECT_EQ(p->counters, 1);
     EXPECT_EQ(p->estimatedWait, 30min);
@@ -66,9 +72,26 @@ TEST_F(TicketPositionTest, PeopleBeforeAreEarlierWaitingTicketsOfTheSameService)
     EXPECT_EQ(position("G-002", t0 + 4min)->estimatedWait, 10min);
 }
 
-TEST_F(TicketPositionTest, TheAverageOfTodayAndTheCountersThatCalledLatelyMakeTheEstimate) {
+TEST_F(TicketPositionTest, NoCounterOpenMeansTheWaitIsNotKnownAsOnTheTicket) {
+    issue("huurloket", 1, "H-001", t0);
+    issue("huurloket", 2, "H-002", t0 + 1min);
+    auto p = position("H-002", t0 + 2min);
+    ASSERT_TRUE(p);
+    EXPECT_EQ(p->peopleBefore, 1);
+    EXPECT_EQ(p->counters, 0);
+    EXPECT_FALSE(p->estimatedWait) << "no counter serves the service: the page does not guess";
+    counter("counter-opened", "huurloket", "Balie 2", t0 + 3min);
+    EXPECT_EQ(position("H-002", t0 + 4min)->estimatedWait, 15min);
+    counter("counter-closed", "huurloket", "Balie 2", t0 + 5min);
+    EXPECT_FALSE(position("H-002", t0 + 6min)->estimatedWait);
+}
+
+TEST_F(TicketPositionTest, TheMovingAverageOfTodayAndTheOpenCountersMakeTheEstimate) {
+    counter("counter-opened", "huurloket", "Balie 1", t0);
+    counter("counter-opened", "huurloket", "Balie 2", t0);
+    counter("counter-opened", "wijkteam", "Balie 2", t0);
     for (int n = 1; n <= 6; ++n) issue("huurloket", n, ("H-00" + std::to_string(n)).c_str(), t0 + n * 1s);
-    // H-001: 8 minutes at Balie 1; H-002: 12 minutes at Balie 2 (two counters call for the service).
+    // H-001: 8 minutes at Balie 1; H-002: 12 minutes at Balie 2.
     add("called", "huurloket", 1, "H-001", t0 + 10min, "Balie 1");
     add("called", "huurloket", 2, "H-002", t0 + 10min, "Balie 2");
     add("done", "huurloket", 1, "H-001", t0 + 18min, "Balie 1");
@@ -79,17 +102,29 @@ TEST_F(TicketPositionTest, TheAverageOfTodayAndTheCountersThatCalledLatelyMakeTh
     EXPECT_EQ(p->averageServiceTime, 10min);
     EXPECT_EQ(p->counters, 2);
     EXPECT_EQ(p->estimatedWait, 15min);  // 3 x 10 min / 2
-    // Half an hour after the last calls neither counter counts any more: at least one.
-    auto later = position("H-006", t0 + 10min + 31min);
+    // Balie 2 signs out: one counter left for the Huurloket.
+    counter("counter-closed", "huurloket", "Balie 2", t0 + 24min);
+    counter("counter-closed", "wijkteam", "Balie 2", t0 + 24min);
+    auto later = position("H-006", t0 + 25min);
     EXPECT_EQ(later->counters, 1);
     EXPECT_EQ(later->estimatedWait, 30min);
     // Rounded up to whole minutes.
     add("called", "huurloket", 3, "H-003", t0 + 23min, "Balie 1");
     add("done", "huurloket", 3, "H-003", t0 + 23min + 64s, "Balie 1");
-    auto odd = position("H-006", t0 + 25min);  // average (8:00 + 12:00 + 1:04) / 3 = 7:01
+    auto odd = position("H-006", t0 + 25min);  // average (8:00 + 12:00 + 1:04) / 3 = 7:01.33, rounded up
     EXPECT_EQ(odd->peopleBefore, 2);
-    EXPECT_EQ(odd->averageServiceTime, 421s);
-    EXPECT_EQ(odd->estimatedWait, 8min);  // 2 x 7:01 / 2 counters = 7:01, shown as 8 minutes
+    EXPECT_EQ(odd->averageServiceTime, 422s);
+    EXPECT_EQ(odd->estimatedWait, 15min);  // 2 x 7:02 = 14:04 at the one counter left, shown as 15 minutes
+    // Only the last five finished tickets count, as on the kiosk.
+    issue("huurloket", 7, "H-007", t0 + 26min);
+    issue("huurloket", 8, "H-008", t0 + 27min);
+    for (int n = 4; n <= 8; ++n) {
+        add("called", "huurloket", n, ("H-00" + std::to_string(n)).c_str(), t0 + 30min + n * 1min, "Balie 1");
+        add("done", "huurloket", n, ("H-00" + std::to_string(n)).c_str(), t0 + 30min + n * 1min + 2min, "Balie 1");
+    }
+    issue("huurloket", 9, "H-009", t0 + 40min);
+    issue("huurloket", 10, "H-010", t0 + 41min);
+    EXPECT_EQ(position("H-010", t0 + 45min)->averageServiceTime, 2min);
 }
 
 TEST_F(TicketPositionTest, CalledServingAndDoneSayWhereToGo) {

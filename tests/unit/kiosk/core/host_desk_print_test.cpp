@@ -5,14 +5,9 @@
 // real PrintSpooler, and a fake clock.
 #include <gtest/gtest.h>
 
-#include <thread>
-
-#include "drivers/printer/fake_printer.h"
 #include "kiosk/core/host_desk.h"
 #include "kiosk/core/ticket_flow.h"
-#include "kiosk/store/sqlite_queue_store.h"
-#include "tests/unit/fake_clock.h"
-#include "tests/unit/temp_dir.h"
+#include "tests/unit/kiosk/core/ticket_printing_fixture.h"
 
 namespace wp {
 namespace {
@@ -29,17 +24,10 @@ std::vector<HostAccount> hosts() {
              hashPin("54321", 100, randomPinSalt()).value()}};
 }
 
-class HostDeskPrintTest : public ::testing::Test {
+class HostDeskPrintTest : public testing::TicketPrintingTest {
   protected:
     void SetUp() override {
-        auto loaded =
-            loadBundle(std::filesystem::path(WIJKPUNT_SOURCE_DIR) / "provisioning/demo/printing.toml");
-        ASSERT_TRUE(loaded) << loaded.status().message();
-        bundle_ = std::move(loaded).value();
-        auto store = SqliteQueueStore::open(dir_.path() / "kiosk.sqlite", bundle_.services);
-        ASSERT_TRUE(store) << store.status().message();
-        store_ = std::move(store).value();
-        texts_ = std::make_unique<Texts>(bundle_.content);
+        ASSERT_NO_FATAL_FAILURE(TicketPrintingTest::SetUp());
         desk_ = std::make_unique<HostDesk>(bundle_.services, hosts(), *store_, clock_,
                                            HostDeskOptions{"Balie 2", 60min});
         desk_->onPrintOutcome([this](PrintOutcome o) { outcomes_.push_back(o); });
@@ -52,35 +40,18 @@ class HostDeskPrintTest : public ::testing::Test {
     }
 
     void attachPrinter() {
-        spooler_ = std::make_unique<PrintSpooler>(printer_, nullptr);
+        startSpooler();
         desk_->attachPrinter(spooler_.get(), &bundle_.settings, texts_.get(), "nl");
     }
-    // Waits (in real time, briefly) until the print worker has reported `jobs` outcomes.
+    // Waits until the print worker has reported `jobs` outcomes.
     void settle(size_t jobs = 1) {
-        for (int i = 0; i < 2000 && outcomes_.size() < jobs; ++i) {
+        collectUntil([&] {
             desk_->collectPrintResults();
-            std::this_thread::sleep_for(2ms);
-        }
+            return outcomes_.size() >= jobs;
+        });
         ASSERT_EQ(outcomes_.size(), jobs) << "the print worker did not finish in time";
     }
-    // The kinds of the day's ticket events of one service, in order.
-    std::vector<QueueEventKind> kindsOfDay(const std::string& service) {
-        auto events = store_->eventsOfDay(service, localDay(clock_.now()));
-        EXPECT_TRUE(events);
-        std::vector<QueueEventKind> kinds;
-        for (const QueueEvent& e : *events)
-            if (e.number != 0) kinds.push_back(e.kind);  // the ticket's events, not the counter's
-        return kinds;
-    }
 
-    Bundle bundle_;
-    // Thursday 26 November 2026: the Huurloket has walk-in hours from 09:00 to 12:00.
-    testing::FakeClock clock_{*parseLocalDateTime("2026-11-26 10:00")};
-    testing::TempDir dir_;
-    FakePrinter printer_;
-    std::unique_ptr<SqliteQueueStore> store_;
-    std::unique_ptr<Texts> texts_;
-    std::unique_ptr<PrintSpooler> spooler_;
     std::unique_ptr<HostDesk> desk_;
     std::vector<PrintOutcome> outcomes_;
 };

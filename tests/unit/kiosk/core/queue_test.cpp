@@ -346,27 +346,6 @@ TEST(QueueOrdering, StateAndEventNamesRoundTrip) {
 
 // --- estimates
 
-TEST(QueueEstimate, PeopleAheadTimesAverageOverCounters) {
-    EXPECT_EQ(estimateWait(3, 600s, 1), 1800s);
-    EXPECT_EQ(estimateWait(3, 600s, 2), 900s);
-    EXPECT_EQ(estimateWait(1, 601s, 2), 301s);  // rounded up
-    EXPECT_EQ(estimateWait(0, 600s, 1), 0s);    // next in line
-}
-
-TEST(QueueEstimate, NoCounterOpenIsUnknown) {
-    EXPECT_EQ(estimateWait(3, 600s, 0), std::nullopt);
-    EXPECT_EQ(estimateWait(0, 600s, 0), std::nullopt);  // nobody ahead, but nobody to serve either
-    EXPECT_EQ(estimateWait(3, 600s, -1), std::nullopt);
-}
-
-TEST(QueueEstimate, MovingAverageOfTheLastFiveOrTheContentDefault) {
-    EXPECT_EQ(movingAverageServiceTime({}, 15min), 900s);  // no history today
-    EXPECT_EQ(movingAverageServiceTime({300s}, 15min), 300s);
-    EXPECT_EQ(movingAverageServiceTime({1000s, 1000s, 100s, 200s, 300s, 400s, 500s}, 15min), 300s);
-    EXPECT_EQ(movingAverageServiceTime({100s, 101s}, 15min), 101s);  // 100.5 rounds up
-    EXPECT_EQ(movingAverageServiceTime({100s, 200s, 300s}, 15min, 2), 250s);
-}
-
 TEST(QueueEstimate, ServiceDurationsRunFromCalledToDone) {
     TimePoint t0 = utc(2026, 6, 10, 8);
     auto ev = [&](QueueEventKind k, int number, std::chrono::seconds at) {

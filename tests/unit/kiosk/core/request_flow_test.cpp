@@ -9,12 +9,15 @@
 #include "drivers/speech/recording_speaker.h"
 #include "kiosk/core/resident_session.h"
 #include "tests/unit/fake_clock.h"
+#include "tests/unit/kiosk/core/demo_content_fixture.h"
 
 namespace wp {
 namespace {
 
+using ::testing::EndsWith;
 using ::testing::HasSubstr;
 using ::testing::Not;
+using ::testing::StartsWith;
 
 // The outbox as a list; add() can be made to fail like a full disk.
 class FakeOutbox final : public OutboxStore {
@@ -24,7 +27,9 @@ class FakeOutbox final : public OutboxStore {
         added.push_back(request);
         return static_cast<std::int64_t>(added.size());
     }
-    Result<std::vector<OutboxItem>> due(TimePoint, int, int, int) override { return std::vector<OutboxItem>{}; }
+    Result<std::vector<OutboxItem>> due(TimePoint, int, int, int) override {
+        return std::vector<OutboxItem>{};
+    }
     Result<std::optional<TimePoint>> nextDue(int, int) override { return std::optional<TimePoint>{}; }
     Status markDelivered(std::int64_t, TimePoint) override { return Status::ok(); }
     Status markRejected(std::int64_t, int, const ApiError&, TimePoint) override { return Status::ok(); }
@@ -64,24 +69,26 @@ class FakeReceipts final : public ReceiptQueue {
     std::vector<PrintSpooler::Done> results;
 };
 
-class RequestFlowTest : public ::testing::Test {
+class RequestFlowTest : public testing::DemoContentTest {
   protected:
     void SetUp() override {
-        auto loaded = loadBundle(std::filesystem::path(WIJKPUNT_SOURCE_DIR) / "provisioning/demo/settings.toml");
-        ASSERT_TRUE(loaded) << loaded.status().message();
-        bundle_ = std::move(loaded).value();
-        texts_ = std::make_unique<Texts>(bundle_.content);
-        RequestFlowSettings s;
-        s.contactPointName = "Wijkpunt Schiedam-Noord";
-        s.letters = "SGN";
-        s.kioskCode = "K2";
-        s.publicUrl = "https://wijkpunt.schiedam.nl/";
-        s.coachWorkingDays = 4;
-        flow_ = std::make_unique<RequestFlow>(s, clock_, random_, outbox_, references_, &receipts_,
-                                              [](std::string_view id) -> std::optional<FlowTopic> {
-                                                  if (id == "repairs") return FlowTopic{"repairs", "qtopic.repairs", "huur"};
-                                                  return std::nullopt;
-                                              });
+        DemoContentTest::SetUp();
+        flow_ = makeFlow("https://wijkpunt.schiedam.nl/", &receipts_);
+    }
+
+    // A flow of the Schiedam-Noord kiosk K2 that knows the topic "repairs"; receipts null: no printer.
+    std::unique_ptr<RequestFlow> makeFlow(std::string publicUrl, ReceiptQueue* receipts) {
+        RequestFlowSettings settings{.contactPointName = "Wijkpunt Schiedam-Noord",
+                                     .letters = "SGN",
+                                     .kioskCode = "K2",
+                                     .publicUrl = std::move(publicUrl),
+                                     .coachWorkingDays = 4};
+        return std::make_unique<RequestFlow>(settings, clock_, random_, outbox_, references_, receipts,
+                                             [](std::string_view id) -> std::optional<FlowTopic> {
+                                                 if (id == "repairs")
+                                                     return FlowTopic{"repairs", "qtopic.repairs", "huur"};
+                                                 return std::nullopt;
+                                             });
     }
 
     std::string stepId() const { return flow_->step().id; }
@@ -92,20 +99,27 @@ class RequestFlowTest : public ::testing::Test {
     }
     void submit() {
         ASSERT_EQ(flow_->step().kind, StepKind::Summary) << stepId();
-        Status s = flow_->submit(*texts_, "nl");
+        Status s = flow_->submit(*texts_, "nl", &bundle_);
         ASSERT_TRUE(s) << s.message();
         ASSERT_EQ(flow_->step().kind, StepKind::Done);
     }
+    // "Vraag achterlaten" on the topic repairs, by someone who sends just the topic and comes back with the
+    // code: on the summary.
+    static void justTheTopic(RequestFlow& flow) {
+        ASSERT_TRUE(flow.start("question/repairs"));
+        ASSERT_TRUE(flow.next());  // privacy
+        flow.choose("topic-only");
+        flow.choose("none");
+        ASSERT_EQ(flow.step().id, "summary");
+    }
     // Everything printed on the receipt, as one text.
     static std::string receiptText(const ReceiptPrintout& r) {
-        std::string all = r.contactPoint + "\n" + r.title + "\n" + r.referenceLabel + "\n" + r.reference + "\n" +
-                          r.qrUrl + "\n" + r.qrCaption + "\n" + r.printedAtLabel;
+        std::string all = r.contactPoint + "\n" + r.title + "\n" + r.referenceLabel + "\n" + r.reference +
+                          "\n" + r.qrUrl + "\n" + r.qrCaption + "\n" + r.printedAtLabel;
         for (const std::string& l : r.lines) all += "\n" + l;
         return all;
     }
 
-    Bundle bundle_;
-    std::unique_ptr<Texts> texts_;
     testing::FakeClock clock_{*parseLocalDateTime("2026-11-26 10:00")};
     SeededRandom random_{42};
     FakeOutbox outbox_;
@@ -187,12 +201,12 @@ TEST_F(RequestFlowTest, QuestionFromATopicWithPhoneReachesTheOutboxAndThenTheRec
     EXPECT_EQ(r.language, "nl");
     EXPECT_EQ(r.createdAt, clock_.now());
     EXPECT_TRUE(normalizeUuid(r.uuid).has_value());
-    EXPECT_EQ(r.fields.at("topic"), "repairs");
-    EXPECT_EQ(r.fields.at("text"), "De kraan in mijn keuken lekt al een week.");
-    EXPECT_EQ(r.fields.at("phone"), "0612345678");
-    EXPECT_EQ(r.fields.count("email"), 0u);
-    EXPECT_EQ(r.fields.at("contact"), "phone");
-    EXPECT_EQ(r.fields.at("preferred_time"), "morning");
+    EXPECT_EQ(r.fields,
+              (std::map<std::string, std::string>{{"topic", "repairs"},
+                                                  {"text", "De kraan in mijn keuken lekt al een week."},
+                                                  {"phone", "0612345678"},
+                                                  {"contact", "phone"},
+                                                  {"preferred_time", "morning"}}));
 
     EXPECT_TRUE(verifyReferenceCode(flow_->reference()));
     EXPECT_EQ(r.reference, flow_->reference());
@@ -202,7 +216,11 @@ TEST_F(RequestFlowTest, QuestionFromATopicWithPhoneReachesTheOutboxAndThenTheRec
     EXPECT_EQ(p.reference, r.reference);
     EXPECT_EQ(p.qrUrl, "https://wijkpunt.schiedam.nl/status/" + r.reference + "?lang=nl");
     EXPECT_EQ(p.printedAt, clock_.now());
-    EXPECT_EQ(p.lines.size(), 4u);
+    ASSERT_EQ(p.lines.size(), 4u);
+    // The topic's desk and when to walk in there.
+    EXPECT_EQ(p.lines[3],
+              "Huurloket, zonder afspraak: maandag 9:00–12:00; woensdag 13:00–16:00; donderdag "
+              "9:00–12:00 en 13:00–16:00");
     const std::string all = receiptText(p);
     EXPECT_THAT(all, Not(HasSubstr("0612345678")));
     EXPECT_THAT(all, Not(HasSubstr("kraan")));
@@ -227,6 +245,10 @@ TEST_F(RequestFlowTest, SomeoneWhoCannotWriteSendsJustTheTopicAndComesBackWithTh
     const Request& r = outbox_.added.at(0);
     EXPECT_EQ(r.category, "zorg");
     EXPECT_EQ(r.fields, (std::map<std::string, std::string>{{"topic", "zorg"}, {"contact", "none"}}));
+    // No topic: the desk of the question tree's first care topic.
+    EXPECT_THAT(receipts_.printed.at(0).lines.back(), StartsWith("Wijkteam, zonder afspraak: "));
+    // The done screen, after the answers are gone, reads the same receipt.
+    EXPECT_EQ(flow_->makeReceipt(*texts_, "nl", &bundle_).lines, receipts_.printed.at(0).lines);
 }
 
 TEST_F(RequestFlowTest, CallbackNeedsAPhoneNumberAndKeepsThePreferredTime) {
@@ -241,8 +263,10 @@ TEST_F(RequestFlowTest, CallbackNeedsAPhoneNumberAndKeepsThePreferredTime) {
     const Request& r = outbox_.added.at(0);
     EXPECT_EQ(r.type, RequestType::Callback);
     EXPECT_EQ(r.category, "huur");
-    EXPECT_EQ(r.fields, (std::map<std::string, std::string>{
-                            {"topic", "repairs"}, {"phone", "+31612345678"}, {"preferred_time", "afternoon"}}));
+    EXPECT_EQ(r.fields,
+              (std::map<std::string, std::string>{
+                  {"topic", "repairs"}, {"phone", "+31612345678"}, {"preferred_time", "afternoon"}}));
+    EXPECT_THAT(receipts_.printed.at(0).lines.back(), StartsWith("Huurloket, zonder afspraak: "));
 }
 
 TEST_F(RequestFlowTest, HomeVisitBuildsTheAddressAndKeepsDaysTimesAndCompany) {
@@ -268,7 +292,7 @@ TEST_F(RequestFlowTest, HomeVisitBuildsTheAddressAndKeepsDaysTimesAndCompany) {
     flow_->choose("thursday");
     flow_->choose("monday");
     flow_->choose("friday");
-    flow_->choose("friday");  // a second tap takes it back
+    flow_->choose("friday");      // a second tap takes it back
     EXPECT_EQ(stepId(), "days");  // several: "Verder" moves on, not a tap
     ASSERT_TRUE(flow_->next());
     flow_->choose("morning");
@@ -276,25 +300,27 @@ TEST_F(RequestFlowTest, HomeVisitBuildsTheAddressAndKeepsDaysTimesAndCompany) {
     flow_->choose("no");
     EXPECT_EQ(stepId(), "summary");
     auto rows = flow_->summary();
-    auto address = std::find_if(rows.begin(), rows.end(), [](const auto& r) { return r.stepId == "postcode"; });
+    auto address =
+        std::find_if(rows.begin(), rows.end(), [](const auto& r) { return r.stepId == "postcode"; });
     ASSERT_NE(address, rows.end());
     EXPECT_EQ(address->value, "3121 AB 12A");
     submit();
     const Request& r = outbox_.added.at(0);
     EXPECT_EQ(r.type, RequestType::HomeVisit);
     EXPECT_EQ(r.category, "zorg");
-    EXPECT_EQ(r.fields.at("topic"), "household");
-    EXPECT_EQ(r.fields.at("name"), "Truus de Vries");
-    EXPECT_EQ(r.fields.at("postcode"), "3121 AB");
-    EXPECT_EQ(r.fields.at("house_number"), "12A");
-    EXPECT_EQ(r.fields.at("phone"), "0101234567");
-    EXPECT_EQ(r.fields.at("preferred_time"), "monday,thursday morning");
-    EXPECT_EQ(r.fields.at("someone_present"), "no");
-    EXPECT_EQ(r.fields.count("text"), 0u);
+    EXPECT_EQ(r.fields, (std::map<std::string, std::string>{{"topic", "household"},
+                                                            {"name", "Truus de Vries"},
+                                                            {"postcode", "3121 AB"},
+                                                            {"house_number", "12A"},
+                                                            {"phone", "0101234567"},
+                                                            {"preferred_time", "monday,thursday morning"},
+                                                            {"someone_present", "no"}}));
     for (const ReceiptPrintout& p : receipts_.printed) {
         EXPECT_THAT(receiptText(p), Not(HasSubstr("3121")));
         EXPECT_THAT(receiptText(p), Not(HasSubstr("Truus")));
     }
+    EXPECT_THAT(receipts_.printed.at(0).lines.back(),
+                StartsWith("Wijkteam, zonder afspraak: maandag, woensdag"));
 }
 
 TEST_F(RequestFlowTest, InitiativeExplainsTheBudgetOnlyWhenMoneyIsAskedAndPromisesACoach) {
@@ -329,18 +355,90 @@ TEST_F(RequestFlowTest, InitiativeExplainsTheBudgetOnlyWhenMoneyIsAskedAndPromis
     submit();
     const Request& r = outbox_.added.at(0);
     EXPECT_EQ(r.type, RequestType::Initiative);
-    EXPECT_EQ(r.fields.at("title"), "Bankjes bij de speeltuin");
-    EXPECT_EQ(r.fields.at("location"), "Speeltuin Nieuwe Passage");
-    EXPECT_EQ(r.fields.at("initiators"), "neighbours");
-    EXPECT_EQ(r.fields.at("help"), "money,materials,coach");
-    EXPECT_EQ(r.fields.at("budget"), "250-1000");
-    EXPECT_EQ(r.fields.at("when"), "1-3-months");
-    EXPECT_EQ(r.fields.at("name"), "Ali Yilmaz");
-    EXPECT_EQ(r.fields.at("email"), "ali@example.org");
-    EXPECT_EQ(r.fields.at("description"), "Twee bankjes, zodat ouders kunnen zitten.");
+    EXPECT_EQ(r.fields, (std::map<std::string, std::string>{
+                            {"title", "Bankjes bij de speeltuin"},
+                            {"description", "Twee bankjes, zodat ouders kunnen zitten."},
+                            {"location", "Speeltuin Nieuwe Passage"},
+                            {"initiators", "neighbours"},
+                            {"help", "money,materials,coach"},
+                            {"budget", "250-1000"},
+                            {"when", "1-3-months"},
+                            {"name", "Ali Yilmaz"},
+                            {"email", "ali@example.org"}}));
     const ReceiptPrintout& p = receipts_.printed.at(0);
     EXPECT_THAT(receiptText(p), HasSubstr(" 4 "));  // the coach's working days from the settings
     EXPECT_THAT(receiptText(p), Not(HasSubstr("ali@")));
+    EXPECT_EQ(p.lines.back(),
+              "Initiatief-coach, zonder afspraak: dinsdag 13:00–16:00; donderdag 18:30–20:30");
+}
+
+TEST_F(RequestFlowTest, TheReceiptsOpeningHoursAreInTheResidentsLanguageAndNeedTheContent) {
+    justTheTopic(*flow_);
+    ASSERT_TRUE(flow_->submit(*texts_, "uk", &bundle_));
+    EXPECT_THAT(receipts_.printed.at(0).lines.back(), HasSubstr("понеділок 9:00–12:00; середа 13:00–16:00"));
+    // Without the bundle the flow cannot know the desk: the line is left off, not made up.
+    EXPECT_EQ(flow_->makeReceipt(*texts_, "uk").lines.size(), 3u);
+}
+
+TEST_F(RequestFlowTest, APrintedAnswerHasTheWholeAnswerAndTheDesksHoursAndNothingToFollowUp) {
+    const QuestionTopic* rentCheck = bundle_.questions.topic("rent-check");
+    ASSERT_NE(rentCheck, nullptr);
+    ASSERT_TRUE(flow_->canPrint());
+    const ReceiptPrintout p = flow_->makeAnswerPrintout(*rentCheck, bundle_, *texts_, "nl");
+    EXPECT_EQ(p.contactPoint, "Wijkpunt Schiedam-Noord");
+    EXPECT_EQ(p.title, "Is mijn huur te hoog?");
+    // Both paragraphs of the answer (on screen: two parts when the room is short), then the desk's hours.
+    ASSERT_EQ(p.lines.size(), 3u);
+    EXPECT_THAT(p.lines[0], StartsWith("Betaalt u misschien te veel huur?"));
+    EXPECT_THAT(p.lines[1], EndsWith("Dan helpen wij u om die omlaag te krijgen."));
+    EXPECT_EQ(p.lines[0] + "\n" + p.lines[1], texts_->get("nl", rentCheck->answerKey));
+    EXPECT_THAT(p.lines[2], StartsWith("Huurloket, zonder afspraak: maandag 9:00–12:00"));
+    EXPECT_TRUE(p.reference.empty());
+    EXPECT_TRUE(p.referenceLabel.empty());
+    EXPECT_TRUE(p.qrUrl.empty());
+    EXPECT_EQ(p.printedAtLabel, "Gemaakt op");
+    EXPECT_EQ(p.printedAt, clock_.now());
+    EXPECT_THAT(receiptText(p), Not(HasSubstr("[")));
+    // In another language, all of it.
+    const ReceiptPrintout en = flow_->makeAnswerPrintout(*rentCheck, bundle_, *texts_, "en");
+    EXPECT_EQ(en.title, texts_->get("en", rentCheck->labelKey));
+    EXPECT_THAT(en.lines.back(),
+                StartsWith("Rent desk (Huurloket), no appointment needed: Monday 9:00–12:00"));
+}
+
+TEST_F(RequestFlowTest, PrintingAnAnswerReportsItsStateForThatTopicOnly) {
+    const QuestionTopic* rentCheck = bundle_.questions.topic("rent-check");
+    const QuestionTopic* passport = bundle_.questions.topic("passport");
+    ASSERT_NE(rentCheck, nullptr);
+    ASSERT_NE(passport, nullptr);
+    EXPECT_EQ(flow_->answerPrintState("rent-check"), RequestFlow::PrintState::None);
+    ASSERT_TRUE(flow_->printAnswer(*rentCheck, bundle_, *texts_, "nl"));
+    ASSERT_EQ(receipts_.printed.size(), 1u);
+    EXPECT_EQ(receipts_.printed[0].title, "Is mijn huur te hoog?");
+    EXPECT_EQ(flow_->answerPrintState("rent-check"), RequestFlow::PrintState::Printing);
+    EXPECT_EQ(flow_->answerPrintState("passport"), RequestFlow::PrintState::None);
+    EXPECT_FALSE(flow_->printAnswer(*passport, bundle_, *texts_, "nl"));  // one paper at a time
+    EXPECT_FALSE(flow_->active());                                        // no request flow was started
+    EXPECT_EQ(flow_->printState(), RequestFlow::PrintState::None);
+
+    receipts_.finish(PrintOutcome::Ok);
+    EXPECT_TRUE(flow_->collectPrintResults());
+    EXPECT_EQ(flow_->answerPrintState("rent-check"), RequestFlow::PrintState::Printed);
+    EXPECT_FALSE(flow_->collectPrintResults());
+
+    // Another topic, and the printer runs out of paper.
+    ASSERT_TRUE(flow_->printAnswer(*passport, bundle_, *texts_, "nl"));
+    EXPECT_EQ(flow_->answerPrintState("rent-check"), RequestFlow::PrintState::None);
+    receipts_.finish(PrintOutcome::PaperOut);
+    EXPECT_TRUE(flow_->collectPrintResults());
+    EXPECT_EQ(flow_->answerPrintState("passport"), RequestFlow::PrintState::Failed);
+
+    // The session's wipe forgets it; a late result of a wiped print changes nothing.
+    ASSERT_TRUE(flow_->printAnswer(*passport, bundle_, *texts_, "nl"));
+    flow_->wipe();
+    EXPECT_EQ(flow_->answerPrintState("passport"), RequestFlow::PrintState::None);
+    receipts_.finish(PrintOutcome::Ok);
+    EXPECT_FALSE(flow_->collectPrintResults());
 }
 
 TEST_F(RequestFlowTest, ChangingAnAnswerOnTheSummaryAsksOnlyWhatIsNewAndReturns) {
@@ -369,11 +467,11 @@ TEST_F(RequestFlowTest, ChangingAnAnswerOnTheSummaryAsksOnlyWhatIsNewAndReturns)
     EXPECT_EQ(stepId(), "summary");
     submit();
     const Request& r = outbox_.added.at(0);
-    EXPECT_EQ(r.fields.at("email"), "jan@example.org");
-    EXPECT_EQ(r.fields.count("phone"), 0u);  // the phone step is no longer shown: left out
-    EXPECT_EQ(r.fields.at("text"), "Mijn voordeur klemt.");
-    EXPECT_EQ(r.fields.at("contact"), "email");
-    EXPECT_EQ(r.fields.count("preferred_time"), 0u);  // only asked with "call me"
+    // No phone (its step is no longer shown) and no preferred time (only asked with "call me").
+    EXPECT_EQ(r.fields, (std::map<std::string, std::string>{{"topic", "repairs"},
+                                                            {"text", "Mijn voordeur klemt."},
+                                                            {"contact", "email"},
+                                                            {"email", "jan@example.org"}}));
 }
 
 TEST_F(RequestFlowTest, BackWalksTheStepsShownAndStopsAtTheFirst) {
@@ -391,10 +489,7 @@ TEST_F(RequestFlowTest, BackWalksTheStepsShownAndStopsAtTheFirst) {
 }
 
 TEST_F(RequestFlowTest, ARepeatedReferenceCodeIsDrawnAgain) {
-    ASSERT_TRUE(flow_->start("question/repairs"));
-    ASSERT_TRUE(flow_->next());
-    flow_->choose("topic-only");
-    flow_->choose("none");
+    justTheTopic(*flow_);
     references_.refuseNext = 2;
     submit();
     ASSERT_EQ(references_.tried.size(), 3u);
@@ -403,40 +498,35 @@ TEST_F(RequestFlowTest, ARepeatedReferenceCodeIsDrawnAgain) {
 }
 
 TEST_F(RequestFlowTest, NoReceiptWhenTheOutboxCannotCommit) {
-    ASSERT_TRUE(flow_->start("question/repairs"));
-    ASSERT_TRUE(flow_->next());
-    flow_->choose("topic-only");
-    flow_->choose("none");
+    justTheTopic(*flow_);
     outbox_.fail = true;
-    EXPECT_FALSE(flow_->submit(*texts_, "nl"));
+    EXPECT_FALSE(flow_->submit(*texts_, "nl", &bundle_));
     EXPECT_TRUE(flow_->submitFailed());
     EXPECT_EQ(stepId(), "summary");
     EXPECT_TRUE(flow_->reference().empty());
     EXPECT_TRUE(receipts_.printed.empty());
     outbox_.fail = false;  // the host fixed the disk: the resident tries again
-    EXPECT_TRUE(flow_->submit(*texts_, "nl"));
+    EXPECT_TRUE(flow_->submit(*texts_, "nl", &bundle_));
     EXPECT_EQ(receipts_.printed.size(), 1u);
 }
 
 TEST_F(RequestFlowTest, AFailedPrintIsReportedAndWithoutAPrinterNothingIsPrinting) {
-    ASSERT_TRUE(flow_->start("question/repairs"));
-    ASSERT_TRUE(flow_->next());
-    flow_->choose("topic-only");
-    flow_->choose("none");
+    justTheTopic(*flow_);
     submit();
     receipts_.finish(PrintOutcome::PaperOut);
     EXPECT_TRUE(flow_->collectPrintResults());
     EXPECT_EQ(flow_->printState(), RequestFlow::PrintState::Failed);
 
-    RequestFlow noPrinter({"Wijkpunt", "SGN", "K2", "", 5}, clock_, random_, outbox_, references_, nullptr, {});
-    ASSERT_TRUE(noPrinter.start("question"));
-    noPrinter.choose("anders");
-    ASSERT_TRUE(noPrinter.next());
-    noPrinter.choose("topic-only");
-    noPrinter.choose("none");
-    ASSERT_TRUE(noPrinter.submit(*texts_, "en"));
-    EXPECT_EQ(noPrinter.printState(), RequestFlow::PrintState::None);
-    EXPECT_TRUE(noPrinter.makeReceipt(*texts_, "en").qrUrl.empty());
+    auto noPrinter = makeFlow("", nullptr);
+    justTheTopic(*noPrinter);
+    ASSERT_TRUE(noPrinter->submit(*texts_, "en", &bundle_));
+    EXPECT_EQ(noPrinter->printState(), RequestFlow::PrintState::None);
+    EXPECT_TRUE(noPrinter->makeReceipt(*texts_, "en", &bundle_).qrUrl.empty());
+    EXPECT_FALSE(noPrinter->canPrint());
+    const QuestionTopic* rentCheck = bundle_.questions.topic("rent-check");
+    ASSERT_NE(rentCheck, nullptr);
+    EXPECT_FALSE(noPrinter->printAnswer(*rentCheck, bundle_, *texts_, "en"));
+    EXPECT_EQ(noPrinter->answerPrintState("rent-check"), RequestFlow::PrintState::None);
 }
 
 TEST_F(RequestFlowTest, WipeLeavesNothingBehind) {

@@ -2,57 +2,32 @@
 
 #include <gtest/gtest.h>
 
-#include <thread>
-
-#include "drivers/printer/fake_printer.h"
-#include "kiosk/store/sqlite_queue_store.h"
-#include "tests/unit/fake_clock.h"
-#include "tests/unit/temp_dir.h"
+#include "tests/unit/kiosk/core/ticket_printing_fixture.h"
 
 namespace wp {
 namespace {
 
-class TicketFlowTest : public ::testing::Test {
+class TicketFlowTest : public testing::TicketPrintingTest {
 protected:
     void SetUp() override {
-        auto loaded = loadBundle(std::filesystem::path(WIJKPUNT_SOURCE_DIR) / "provisioning/demo/printing.toml");
-        ASSERT_TRUE(loaded) << loaded.status().message();
-        bundle_ = std::move(loaded).value();
-        auto store = SqliteQueueStore::open(dir_.path() / "kiosk.sqlite", bundle_.services);
-        ASSERT_TRUE(store) << store.status().message();
-        store_ = std::move(store).value();
+        ASSERT_NO_FATAL_FAILURE(TicketPrintingTest::SetUp());
         queue_ = std::make_unique<ServiceQueue>(bundle_.services, *store_, clock_);
-        spooler_ = std::make_unique<PrintSpooler>(printer_, nullptr);
-        texts_ = std::make_unique<Texts>(bundle_.content);
+        startSpooler();
         flow_ = std::make_unique<TicketFlow>(*queue_, *store_, spooler_.get(), bundle_.settings, clock_);
         flow_->onPrintOutcome([this](PrintOutcome o) { outcomes_.push_back(o); });
     }
 
-    // Waits (in real time, briefly) for the print worker to finish the resident's job.
+    // Waits for the print worker to finish the resident's job.
     void settle() {
-        for (int i = 0; i < 1000 && flow_->printState() == TicketFlow::PrintState::Printing; ++i) {
+        collectUntil([this] {
             flow_->collectPrintResults();
-            std::this_thread::sleep_for(std::chrono::milliseconds(2));
-        }
+            return flow_->printState() != TicketFlow::PrintState::Printing;
+        });
     }
 
-    std::vector<QueueEventKind> kindsOfDay() {
-        auto events = store_->eventsOfDay("huurloket", localDay(clock_.now()));
-        EXPECT_TRUE(events);
-        std::vector<QueueEventKind> kinds;
-        for (const QueueEvent& e : *events) kinds.push_back(e.kind);
-        return kinds;
-    }
+    std::vector<QueueEventKind> kindsOfDay() { return TicketPrintingTest::kindsOfDay("huurloket"); }
 
-    Bundle bundle_;
-    // Thursday 26 November 2026: the Huurloket has walk-in hours from 09:00 to 12:00.
-    testing::FakeClock clock_{*parseLocalDateTime("2026-11-26 10:00")};
-    testing::TempDir dir_;
-    FakePrinter printer_;
-    std::unique_ptr<SqliteQueueStore> store_;
     std::unique_ptr<ServiceQueue> queue_;
-    std::unique_ptr<PrintSpooler> spooler_;
-    std::unique_ptr<Texts> texts_;
     std::unique_ptr<TicketFlow> flow_;
     std::vector<PrintOutcome> outcomes_;
 };
@@ -104,10 +79,10 @@ TEST_F(TicketFlowTest, ResetForgetsTheTicketButStillRecordsItsPrint) {
     ASSERT_EQ(flow_->take("huurloket", *texts_, "nl"), TicketFlow::Outcome::Issued);
     flow_->reset();  // "Begin opnieuw" while the ticket is still printing
     EXPECT_FALSE(flow_->ticket());
-    for (int i = 0; i < 1000 && kindsOfDay().size() < 2; ++i) {
+    collectUntil([this] {
         flow_->collectPrintResults();
-        std::this_thread::sleep_for(std::chrono::milliseconds(2));
-    }
+        return kindsOfDay().size() >= 2;
+    });
     EXPECT_EQ(kindsOfDay(), (std::vector<QueueEventKind>{QueueEventKind::Issued, QueueEventKind::Printed}));
     EXPECT_EQ(flow_->printState(), TicketFlow::PrintState::None);
 }

@@ -10,33 +10,21 @@
 #include "kiosk/core/host_desk.h"
 #include "kiosk/store/sqlite_queue_store.h"
 #include "tests/unit/fake_clock.h"
+#include "tests/unit/kiosk/ui/headless_ui_fixture.h"
 #include "tests/unit/temp_dir.h"
 
 namespace wp::ui {
 namespace {
 
-class DisplayShellTest : public ::testing::Test {
+class DisplayShellTest : public testing::HeadlessUiTest {
 protected:
     void SetUp() override {
-        auto loaded = loadBundle(std::filesystem::path(WIJKPUNT_SOURCE_DIR) / "provisioning/demo/settings.toml");
-        ASSERT_TRUE(loaded) << loaded.status().message();
-        bundle_ = std::move(loaded).value();
-        ImGui::CreateContext();
-        ImGuiIO& io = ImGui::GetIO();
-        io.IniFilename = nullptr;
-        io.DisplaySize = ImVec2(static_cast<float>(bundle_.settings.displayScreen.widthPx),
-                                static_cast<float>(bundle_.settings.displayScreen.heightPx));
-        ImGui::GetStyle().WindowPadding = ImVec2(0, 0);
-        std::map<std::string, Theme> themes{{bundle_.settings.theme, bundle_.themes.at(bundle_.settings.theme)}};
-        ASSERT_TRUE(fonts_.build(*io.Fonts, themes));
-        unsigned char* pixels = nullptr;
-        int w = 0, h = 0;
-        io.Fonts->GetTexDataAsAlpha8(&pixels, &w, &h);
+        // The TV, with the fonts of the one theme the display role draws with.
+        ASSERT_NO_FATAL_FAILURE(setUpUi(&Settings::displayScreen, &Settings::theme));
         auto store = SqliteQueueStore::open(dir_.path() / "kiosk.sqlite", bundle_.services);
         ASSERT_TRUE(store) << store.status().message();
         store_ = std::move(store).value();
     }
-    void TearDown() override { ImGui::DestroyContext(); }
 
     const FrameRecord& draw(const CallBoard& board) {
         ImGui::GetIO().DeltaTime = 1.f / 60.f;
@@ -54,10 +42,8 @@ protected:
         return (h->Y1 - h->Y0) * item.fontSize / font->FontSize * bundle_.settings.displayScreen.mmPerPx;
     }
 
-    Bundle bundle_;
     testing::FakeClock clock_{*parseLocalDateTime("2026-11-26 10:00")};
     testing::TempDir dir_;
-    FontSet fonts_;
     Ui ui_{fonts_};
     std::unique_ptr<SqliteQueueStore> store_;
     Texts texts_{bundle_.content};

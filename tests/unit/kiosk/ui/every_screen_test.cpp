@@ -10,6 +10,7 @@
 #include <functional>
 #include <thread>
 
+#include "common/utf8.h"
 #include "drivers/printer/fake_printer.h"
 #include "drivers/speech/recording_speaker.h"
 #include "kiosk/core/request_flow.h"
@@ -23,6 +24,7 @@
 #include "kiosk/ui/ui.h"
 #include "tests/unit/fake_clock.h"
 #include "tests/unit/kiosk/ui/fake_status_http.h"
+#include "tests/unit/kiosk/ui/headless_ui_fixture.h"
 #include "tests/unit/temp_dir.h"
 
 namespace wp::ui {
@@ -35,44 +37,10 @@ class NoAlerts final : public HostAlerts {
     void residentAsksForHost(const std::string&, TimePoint) override {}
 };
 
-// Decodes UTF-8 into code points.
-std::vector<unsigned> codePoints(const std::string& s) {
-    std::vector<unsigned> out;
-    for (size_t i = 0; i < s.size();) {
-        unsigned char c = static_cast<unsigned char>(s[i]);
-        int n = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : 4;
-        unsigned cp = n == 1 ? c : n == 2 ? (c & 0x1F) : n == 3 ? (c & 0x0F) : (c & 0x07);
-        for (int k = 1; k < n && i + k < s.size(); ++k)
-            cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3F);
-        out.push_back(cp);
-        i += static_cast<size_t>(n);
-    }
-    return out;
-}
-
-bool overlaps(const Rect& a, const Rect& b) {
-    const float e = 0.5f;
-    return a.x0 < b.x1 - e && b.x0 < a.x1 - e && a.y0 < b.y1 - e && b.y0 < a.y1 - e;
-}
-
-class EveryScreenTest : public ::testing::Test {
+class EveryScreenTest : public testing::HeadlessUiTest {
   protected:
     void SetUp() override {
-        auto loaded =
-            loadBundle(std::filesystem::path(WIJKPUNT_SOURCE_DIR) / "provisioning/demo/settings.toml");
-        ASSERT_TRUE(loaded) << loaded.status().message();
-        bundle_ = std::move(loaded).value();
-        ImGui::CreateContext();
-        ImGuiIO& io = ImGui::GetIO();
-        io.IniFilename = nullptr;
-        io.DisplaySize = ImVec2(static_cast<float>(bundle_.settings.screen.widthPx),
-                                static_cast<float>(bundle_.settings.screen.heightPx));
-        ImGui::GetStyle().WindowPadding = ImVec2(0, 0);
-        ImGui::GetStyle().WindowBorderSize = 0;
-        ASSERT_TRUE(fonts_.build(*io.Fonts, bundle_.themes));
-        unsigned char* pixels = nullptr;
-        int w = 0, h = 0;
-        io.Fonts->GetTexDataAsAlpha8(&pixels, &w, &h);  // marks the atlas as built, as a backend would
+        ASSERT_NO_FATAL_FAILURE(setUpUi());
         session_ = std::make_unique<ResidentSession>(bundle_, clock_, speaker_, alerts_);
         ui_ = std::make_unique<Ui>(fonts_);
 
@@ -90,7 +58,7 @@ class EveryScreenTest : public ::testing::Test {
         session_->removeWipeListener(requestWipe_);
         session_->attachRequestFlow(nullptr);
         session_->attachTicketFlow(nullptr);
-        ImGui::DestroyContext();
+        HeadlessUiTest::TearDown();
     }
 
     // Waits (briefly, in real time) until the print worker has finished every job and read the printer.
@@ -212,6 +180,7 @@ class EveryScreenTest : public ::testing::Test {
                               }});
         }
         addStatusStates(states);
+        addAnswerPrintStates(states);
         return states;
     }
 
@@ -263,6 +232,34 @@ class EveryScreenTest : public ::testing::Test {
                 {name, [=, this](ResidentSession& s, testing::FakeClock&) { scanned(s, statusServer_, code); }});
         states.push_back({"status busy", [=, this](ResidentSession& s, testing::FakeClock&) {
                               scanned(s, heldStatusServer_, found);
+                          }});
+    }
+
+    // "Print dit antwoord" on a topic's answer (issue 6): tapped, then while printing, printed and failed.
+    void addAnswerPrintStates(std::vector<State>& states) {
+        auto printed = [this](ResidentSession& s, std::optional<PrintOutcome> outcome, bool settle) {
+            if (outcome && *outcome != PrintOutcome::Ok) printer_.failNext(*outcome);
+            s.openTile("question");
+            s.open({"question-topic", "rent-check"});
+            frame();
+            const DrawnItem* print = control(s.tr("question.print"));
+            ASSERT_NE(print, nullptr) << "no print button on the topic screen";
+            tapCentre(*print);
+            ASSERT_EQ(requestFlow_->answerPrintState("rent-check"), RequestFlow::PrintState::Printing);
+            if (!settle) return;
+            // The print worker answers at once; real time only bounds a broken one.
+            for (int i = 0; i < 500 && !requestFlow_->collectPrintResults(); ++i)
+                std::this_thread::sleep_for(std::chrono::milliseconds(2));
+            EXPECT_NE(requestFlow_->answerPrintState("rent-check"), RequestFlow::PrintState::Printing);
+        };
+        states.push_back({"answer printing", [=](ResidentSession& s, testing::FakeClock&) {
+                              printed(s, std::nullopt, false);
+                          }});
+        states.push_back({"answer printed", [=](ResidentSession& s, testing::FakeClock&) {
+                              printed(s, PrintOutcome::Ok, true);
+                          }});
+        states.push_back({"answer print failed", [=](ResidentSession& s, testing::FakeClock&) {
+                              printed(s, PrintOutcome::PaperOut, true);
                           }});
     }
 
@@ -403,7 +400,6 @@ class EveryScreenTest : public ::testing::Test {
                 }
     }
 
-    Bundle bundle_;
     // Thursday 26 November 2026, 10:00 in Schiedam: every service has walk-in hours then.
     testing::FakeClock clock_{*parseLocalDateTime("2026-11-26 10:00")};
     testing::TempDir dir_;
@@ -420,7 +416,6 @@ class EveryScreenTest : public ::testing::Test {
     ResidentSession::WipeListenerId requestWipe_ = 0;
     RecordingSpeaker speaker_;
     NoAlerts alerts_;
-    FontSet fonts_;
     std::unique_ptr<ResidentSession> session_;
     std::unique_ptr<Ui> ui_;
     ResidentShell shell_;
@@ -520,7 +515,7 @@ TEST_F(EveryScreenTest, StartScreenHasTheContractLabels) {
 TEST_F(EveryScreenTest, EveryDrawnCharacterHasAGlyph) {
     forEveryScreen([&](const std::string& where, const FrameRecord& f) {
         for (const DrawnItem& item : f.items)
-            for (unsigned cp : codePoints(item.text)) {
+            for (unsigned cp : utf8CodePoints(item.text)) {
                 if (cp == '\n') continue;  // a line break, not a glyph
                 for (const auto& [theme, fonts] : fonts_.all()) {
                     // The ticket-number font holds only what a number needs; what it draws must be there too.
@@ -543,7 +538,7 @@ TEST_F(EveryScreenTest, EveryCharacterOfEveryTextHasAGlyph) {
     for (const auto& [code, lt] : bundle_.content.texts)
         for (const auto& [key, text] : lt.texts) all.push_back(text);
     for (const std::string& text : all)
-        for (unsigned cp : codePoints(text))
+        for (unsigned cp : utf8CodePoints(text))
             if (cp != '\n')
                 for (const auto& [theme, fonts] : fonts_.all())
                     for (ImFont* font : {fonts.body, fonts.large, fonts.title}) {
@@ -719,6 +714,52 @@ TEST_F(EveryScreenTest, ARelatedTopicAndASubTopicOpenTheirAnswer) {
     frame();
     tapCentre(*control("De verhuurder doet niets"));
     EXPECT_EQ(session_->screen(), (ScreenRef{"question-topic", "repairs-landlord"}));
+}
+
+// "Print dit antwoord" (issue 6): the answer goes to the printer and the button's place says how it goes,
+// without a window in the way; a failure sends the resident to the host; a kiosk without a printer has no button.
+TEST_F(EveryScreenTest, AnAnswerPrintsFromItsTopicAndTheScreenSaysHowItGoes) {
+    auto shows = [this](const std::string& text) {
+        const FrameRecord& f = frame();
+        return std::any_of(f.items.begin(), f.items.end(), [&](const DrawnItem& i) { return i.text == text; });
+    };
+    for (std::optional<PrintOutcome> fail : {std::optional<PrintOutcome>{}, std::optional{PrintOutcome::PaperOut}}) {
+        session_->startAgain();
+        if (fail) printer_.failNext(*fail);
+        session_->openTile("question");
+        session_->open({"question-topic", "rent-check"});
+        frame();
+        const DrawnItem* print = control("Print dit antwoord");
+        ASSERT_NE(print, nullptr);
+        tapCentre(*print);
+        EXPECT_TRUE(shows("De printer maakt uw papier."));
+        EXPECT_EQ(control("Print dit antwoord"), nullptr);  // one paper at a time
+        EXPECT_NE(control("Terug"), nullptr);               // and the resident can go on meanwhile
+        for (int i = 0; i < 500 && !requestFlow_->collectPrintResults(); ++i)
+            std::this_thread::sleep_for(std::chrono::milliseconds(2));
+        EXPECT_TRUE(shows(fail ? "Het printen lukt niet. Vraag het de gastvrouw of gastheer."
+                               : "Uw papier is klaar. Pak het uit de printer."));
+        EXPECT_EQ(session_->screen(), (ScreenRef{"question-topic", "rent-check"}));
+    }
+    // What went to the printer: the answer, not a request.
+    const std::vector<ReceiptPrintout> papers = printer_.printedReceipts();
+    ASSERT_EQ(papers.size(), 1u);
+    EXPECT_EQ(papers[0].title, "Is mijn huur te hoog?");
+    EXPECT_TRUE(papers[0].reference.empty());
+
+    // Another topic starts without a print state; without a printer there is no button at all.
+    session_->open({"question-topic", "passport"});
+    frame();
+    EXPECT_NE(control("Print dit antwoord"), nullptr);
+    session_->removeWipeListener(requestWipe_);
+    session_->attachRequestFlow(nullptr);
+    RequestFlow noPrinter(RequestFlowSettings{}, clock_, random_, *outbox_, *references_, nullptr, {});
+    session_->attachRequestFlow(&noPrinter);
+    frame();
+    EXPECT_EQ(control("Print dit antwoord"), nullptr);
+    EXPECT_NE(control("Terug"), nullptr);
+    session_->attachRequestFlow(requestFlow_.get());
+    requestWipe_ = session_->addWipeListener([this] { requestFlow_->wipe(); });
 }
 
 }  // namespace

@@ -13,65 +13,24 @@
 #include <set>
 
 #include "common/reference_code.h"
+#include "common/utf8.h"
 #include "kiosk/core/texts.h"
 #include "kiosk/ui/fonts.h"
 #include "kiosk/ui/resident_shell.h"
 #include "kiosk/ui/ui.h"
+#include "tests/unit/kiosk/ui/headless_ui_fixture.h"
 
 namespace wp::ui {
 namespace {
 
-std::vector<unsigned> codePoints(const std::string& s) {
-    std::vector<unsigned> out;
-    for (size_t i = 0; i < s.size();) {
-        unsigned char c = static_cast<unsigned char>(s[i]);
-        int n = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : 4;
-        unsigned cp = n == 1 ? c : n == 2 ? (c & 0x1F) : n == 3 ? (c & 0x0F) : (c & 0x07);
-        for (int k = 1; k < n && i + k < s.size(); ++k) cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3F);
-        out.push_back(cp);
-        i += static_cast<size_t>(n);
-    }
-    return out;
-}
-
-std::vector<std::string> characters(const std::string& s) {
-    std::vector<std::string> out;
-    for (size_t i = 0; i < s.size();) {
-        unsigned char c = static_cast<unsigned char>(s[i]);
-        size_t n = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : 4;
-        out.push_back(s.substr(i, n));
-        i += n;
-    }
-    return out;
-}
-
-bool overlaps(const Rect& a, const Rect& b) {
-    const float e = 0.5f;
-    return a.x0 < b.x1 - e && b.x0 < a.x1 - e && a.y0 < b.y1 - e && b.y0 < a.y1 - e;
-}
-
-class KeyboardTest : public ::testing::Test {
+class KeyboardTest : public testing::HeadlessUiTest {
   protected:
     void SetUp() override {
-        auto loaded = loadBundle(std::filesystem::path(WIJKPUNT_SOURCE_DIR) / "provisioning/demo/settings.toml");
-        ASSERT_TRUE(loaded) << loaded.status().message();
-        bundle_ = std::move(loaded).value();
-        ImGui::CreateContext();
-        ImGuiIO& io = ImGui::GetIO();
-        io.IniFilename = nullptr;
-        io.DisplaySize = ImVec2(static_cast<float>(bundle_.settings.screen.widthPx),
-                                static_cast<float>(bundle_.settings.screen.heightPx));
-        ImGui::GetStyle().WindowPadding = ImVec2(0, 0);
-        ImGui::GetStyle().WindowBorderSize = 0;
-        ASSERT_TRUE(fonts_.build(*io.Fonts, bundle_.themes));
-        unsigned char* pixels = nullptr;
-        int w = 0, h = 0;
-        io.Fonts->GetTexDataAsAlpha8(&pixels, &w, &h);
+        ASSERT_NO_FATAL_FAILURE(setUpUi());
         texts_ = std::make_unique<Texts>(bundle_.content);
         ui_ = std::make_unique<Ui>(fonts_);
         theme_ = &bundle_.themes.at(bundle_.settings.theme);
     }
-    void TearDown() override { ImGui::DestroyContext(); }
 
     // The content area of the resident screen, roughly: the keyboard sits at its bottom.
     Rect area() const { return {36, 300, 1044, 1560}; }
@@ -101,7 +60,7 @@ class KeyboardTest : public ::testing::Test {
     }
     // Types text the way the script runner does: the key, or the page key that leads to it.
     void type(TextEntry& entry, const std::string& text) {
-        for (const std::string& ch : characters(text)) {
+        for (const std::string& ch : utf8Characters(text)) {
             bool typed = false;
             for (int step = 0; step < 5 && !typed; ++step) {
                 frame(entry);
@@ -138,7 +97,7 @@ class KeyboardTest : public ::testing::Test {
             const DrawnItem& item = f.items[i];
             EXPECT_TRUE(f.isVisible(item)) << where << ": \"" << item.text << "\" is clipped";
             EXPECT_GE(contrastRatio(item.fg, item.bg), 4.5) << where << ": \"" << item.text << "\"";
-            for (unsigned cp : codePoints(item.text))
+            for (unsigned cp : utf8CodePoints(item.text))
                 for (const auto& [theme, fonts] : fonts_.all())
                     for (ImFont* font : {fonts.body, fonts.large})
                         EXPECT_NE(font->FindGlyphNoFallback(static_cast<ImWchar>(cp)), nullptr)
@@ -161,8 +120,6 @@ class KeyboardTest : public ::testing::Test {
         EXPECT_EQ(static_cast<size_t>(keys), ui_->lastKeys().size()) << where << ": every key is recorded";
     }
 
-    Bundle bundle_;
-    FontSet fonts_;
     std::unique_ptr<Texts> texts_;
     std::unique_ptr<Ui> ui_;
     const Theme* theme_ = nullptr;
