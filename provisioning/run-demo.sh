@@ -44,7 +44,8 @@ curl -sS --cacert "$out/pki/ca.crt" --cert "$out/pki/kiosk.crt" --key "$out/pki/
   "https://127.0.0.1:$port/v1/health" | sed 's/^/demo: central says /'; echo
 # The kiosk's settings for this demo: printing.toml (the printer) with absolute content paths, and a
 # [central] table for the server just started in place of printing.toml's own.
-wp_kiosk_config "$demo/printing.toml" "$out/pki" "https://127.0.0.1:$port" >"$out/kiosk.toml"
+# The QR codes on tickets and receipts open this server's phone pages.
+wp_kiosk_config "$demo/printing.toml" "$out/pki" "https://127.0.0.1:$port" "https://127.0.0.1:$port" >"$out/kiosk.toml"
 
 echo "demo: no display, so the kiosk runs under Xvfb (1080x1920, a real window) driven by its script runner"
 # Thursday 26 November 2026, 10:00: the desks have walk-in hours, so the demo can take a number. All roles
@@ -57,9 +58,13 @@ walk() {
 walk --config "$demo/settings.toml" --script "$demo/walk-start-screen.wps"
 print_walk() {
   walk --config "$out/kiosk.toml" --script "$demo/take-ticket.wps"
-  # The private queue writes each job to one file; keep it before the queue goes away.
+  # The private queue writes each job to one file; keep it before the next job or the queue goes away.
   for _ in $(seq 50); do [ -s "$WP_PDF_OUTPUT" ] && break; sleep 0.1; done
   cp "$WP_PDF_OUTPUT" "$out/tickets/ticket-H-001.pdf"
+  rm -f "$WP_PDF_OUTPUT"
+  walk --config "$out/kiosk.toml" --script "$demo/leave-question.wps"
+  for _ in $(seq 50); do [ -s "$WP_PDF_OUTPUT" ] && break; sleep 0.1; done
+  cp "$WP_PDF_OUTPUT" "$out/tickets/receipt-question.pdf"
 }
 export -f walk print_walk
 export root kiosk demo out
@@ -75,8 +80,29 @@ for _ in $(seq 600); do [ -s "$out/screenshots/19-display-waiting.png" ] && brea
 SDL_VIDEODRIVER=x11 "$root/tests/support/with-xvfb.sh" 1920x1080x24 -- \
   "$kiosk" --role host --counter "Balie 2" "${roles[@]}" --script "$demo/host-calls.wps"
 wait $display_pid
-pdftotext -layout "$out/tickets/ticket-H-001.pdf" "$out/tickets/ticket-H-001.txt"
-pdftoppm -png -r 150 -singlefile "$out/tickets/ticket-H-001.pdf" "$out/tickets/ticket-H-001"
+for paper in ticket-H-001 receipt-question; do
+  pdftotext -layout "$out/tickets/$paper.pdf" "$out/tickets/$paper.txt"
+  pdftoppm -png -r 150 -singlefile "$out/tickets/$paper.pdf" "$out/tickets/$paper"
+done
+
+# What the Huurloket sees of the question (through the back office, with a team member's token), and the
+# phone pages the QR codes open, as a phone shows them (headless Chromium).
+token=$("$central" --config "$out/central.toml" token create --name "Demo" --role team --team huurloket)
+curl -sS --cacert "$out/pki/ca.crt" -H "Authorization: Bearer $token" \
+  "https://127.0.0.1:$port/v1/backoffice/requests?type=question" >"$out/huurloket-requests.json"
+reference=$(jq -r '.requests[0].reference // empty' "$out/huurloket-requests.json")
+mkdir -p "$out/phone"
+spki=$(openssl x509 -in "$out/pki/server.crt" -pubkey -noout | openssl pkey -pubin -outform der |
+       openssl dgst -sha256 -binary | base64)
+phone_shot() {  # NAME PATH
+  chromium --headless --no-sandbox --disable-gpu --disable-background-networking --disable-component-update \
+    --disable-sync --disable-quic --ignore-certificate-errors-spki-list="$spki" --window-size=412,915 \
+    --user-data-dir="$out/phone/profile" --screenshot="$out/phone/$1.png" "https://127.0.0.1:$port$2" \
+    >/dev/null 2>&1 || echo "demo: chromium could not show $2"
+}
+phone_shot queue-H-001 "/queue/SGN/2026-11-26/H-001?lang=nl"
+[ -n "$reference" ] && phone_shot "status-$reference" "/status/$reference?lang=nl"
+rm -rf "$out/phone/profile"
 
 echo
 echo "demo: screenshots of the kiosk are in $out/screenshots:"
@@ -84,4 +110,14 @@ ls -1 "$out/screenshots" | sed 's/^/  /'
 echo "demo: the printed ticket is $out/tickets/ticket-H-001.pdf (as text: ticket-H-001.txt, as a picture: ticket-H-001.png):"
 sed -e '/^\s*$/d' -e 's/^/  | /' "$out/tickets/ticket-H-001.txt"
 echo "demo: what the kiosk read aloud (recorded) is in $out/speech.log; the display's calls in $out/display-speech.log"
-echo "demo: the central server's database is $out/central.db; resident requests reach it with the resident-flows issue"
+echo "demo: the question's receipt is $out/tickets/receipt-question.pdf (as text and picture beside it):"
+sed -e '/^\s*$/d' -e 's/^/  | /' "$out/tickets/receipt-question.txt"
+if [ -n "$reference" ]; then
+  echo "demo: the central server routed $reference to the Huurloket ($out/huurloket-requests.json):"
+  jq -c '.requests[0] | {reference, type, category, team, status}' "$out/huurloket-requests.json" | sed 's/^/  /'
+else
+  echo "demo: the question did not reach the central server (see $out/central.log)"
+fi
+echo "demo: the phone pages the QR codes open, as a phone shows them, are in $out/phone:"
+ls -1 "$out/phone" | sed 's/^/  /'
+echo "demo: the central server's database is $out/central.db"

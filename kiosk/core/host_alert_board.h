@@ -3,8 +3,9 @@
 // - "Vraag het de gastvrouw of gastheer" pressed on the touch screen (ACCESSIBILITY.md #18): the walk-in role
 //   records each press through HostAlerts (kiosk/core/host_alerts.h); it stays an alert until a host
 //   acknowledges it. Presses on the same screen while one is still open are folded into it (count).
-// - Printer trouble: the walk-in role, which owns the printer, writes a shared PrinterReport (its latest
-//   PrinterStatus and its last print outcome); paper out, offline/stopped, and a failed last print are
+// - Printer trouble: the role that prints (walk-in, and a host console that prints hand-added tickets; both
+//   through kiosk/app/contact_point_printer.h) writes the shared PrinterReport (the latest PrinterStatus and
+//   the last print outcome); paper out, offline/stopped, and a failed last print are
 //   alerts.
 // - The connection to the central server: from the outbox (OutboxSnapshot, kiosk/core/outbox.h): requests
 //   waiting longer than connectionGrace mean the connection is lost; rejected requests are listed too.
@@ -41,7 +42,7 @@ struct HelpRequest {
     bool operator==(const HelpRequest&) const = default;
 };
 
-// What the walk-in role last knew about its printer.
+// What the printing roles last knew about the contact point's printer.
 struct PrinterReport {
     PrinterStatus status;
     TimePoint statusAt;                       // when status was read
@@ -60,10 +61,10 @@ class HostAlertStore {
     // NotFound for an unknown id; Conflict when it was already acknowledged (by another console).
     virtual Status acknowledgeHelpRequest(std::int64_t id, const std::string& hostName, TimePoint when) = 0;
 
-    // The walk-in role's printer: its status now and then, and each print's outcome.
+    // The contact point's printer: its status now and then, and each print's outcome.
     virtual Status reportPrinterStatus(const PrinterStatus& status, TimePoint when) = 0;
     virtual Status reportPrintOutcome(PrintOutcome outcome, TimePoint when) = 0;
-    // nullopt when the walk-in role never reported (no printer configured).
+    // nullopt when no role ever reported (no printer configured).
     virtual Result<std::optional<PrinterReport>> printerReport() = 0;
 };
 

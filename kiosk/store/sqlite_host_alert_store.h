@@ -3,7 +3,8 @@
 //
 // The walk-in role uses it as HostAlerts (residentAsksForHost: a press is committed before the call returns;
 // a database error is logged to stderr and kept in lastError(), since the button must never fail for the
-// resident) and as HostAlertStore for its printer reports; the host role reads and acknowledges.
+// resident); both printing roles (walk-in, and a host console with a printer) use it as HostAlertStore for
+// printer reports; the host role reads and acknowledges.
 // printer_report holds one row: the latest report replaces the previous.
 //
 // Thread-safe: one mutex around the connection. Several processes may share the file.
