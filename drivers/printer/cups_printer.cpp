@@ -3,9 +3,11 @@
 #include <cups/cups.h>
 
 #include <algorithm>
+#include <cmath>
 #include <cstdlib>
 #include <memory>
 #include <thread>
+#include <type_traits>
 #include <utility>
 
 #include <fmt/format.h>
@@ -164,6 +166,60 @@ Result<PrinterStatus> queryPrinter(http_t* http, const std::string& queue, Failu
     return s;
 }
 
+// media-size-supported and media-col-default. Sizes are in hundredths of millimetres; a custom range comes
+// as rangeOfInteger dimensions.
+Result<QueueMedia> queryMedia(http_t* http, const std::string& queue) {
+    static const char* const kAttrs[] = {"media-size-supported", "media-col-default"};
+    ipp_t* request = ippNewRequest(IPP_OP_GET_PRINTER_ATTRIBUTES);
+    ippAddString(request, IPP_TAG_OPERATION, IPP_TAG_URI, "printer-uri", nullptr, printerUri(queue).c_str());
+    addUser(request);
+    ippAddStrings(request, IPP_TAG_OPERATION, IPP_TAG_KEYWORD, "requested-attributes",
+                  static_cast<int>(std::size(kAttrs)), nullptr, kAttrs);
+    IppPtr response(cupsDoRequest(http, request, "/"));
+    if (!response || cupsLastError() > IPP_STATUS_OK_CONFLICTING) {
+        return Status::unavailable(ippFailure("asking the printer for its paper").message);
+    }
+    // One dimension as [lower, upper] in mm; false when missing.
+    auto dimension = [](ipp_t* size, const char* name, double* lower, double* upper) {
+        ipp_attribute_t* a = ippFindAttribute(size, name, IPP_TAG_ZERO);
+        if (a == nullptr) return false;
+        if (ippGetValueTag(a) == IPP_TAG_RANGE) {
+            int hi = 0;
+            *lower = ippGetRange(a, 0, &hi) / 100.0;
+            *upper = hi / 100.0;
+            return true;
+        }
+        if (ippGetValueTag(a) != IPP_TAG_INTEGER) return false;
+        *lower = *upper = ippGetInteger(a, 0) / 100.0;
+        return true;
+    };
+
+    QueueMedia media;
+    ipp_t* r = response.get();
+    if (ipp_attribute_t* a = ippFindAttribute(r, "media-size-supported", IPP_TAG_BEGIN_COLLECTION)) {
+        for (int i = 0; i < ippGetCount(a); ++i) {
+            ipp_t* size = ippGetCollection(a, i);
+            QueueMedia::Range r;
+            if (!dimension(size, "x-dimension", &r.minWidthMm, &r.maxWidthMm) ||
+                !dimension(size, "y-dimension", &r.minLengthMm, &r.maxLengthMm)) {
+                continue;
+            }
+            if (r.minLengthMm < r.maxLengthMm) media.custom.push_back(r);
+        }
+    }
+    ipp_attribute_t* col = ippFindAttribute(r, "media-col-default", IPP_TAG_BEGIN_COLLECTION);
+    ipp_attribute_t* size =
+        col ? ippFindAttribute(ippGetCollection(col, 0), "media-size", IPP_TAG_BEGIN_COLLECTION) : nullptr;
+    if (size != nullptr) {
+        double hi = 0;
+        if (!dimension(ippGetCollection(size, 0), "x-dimension", &media.defaultWidthMm, &hi) ||
+            !dimension(ippGetCollection(size, 0), "y-dimension", &media.defaultLengthMm, &hi)) {
+            media.defaultWidthMm = media.defaultLengthMm = 0;
+        }
+    }
+    return media;
+}
+
 struct JobState {
     ipp_jstate_t state = IPP_JSTATE_PENDING;
     std::string message;  // job-printer-state-message
@@ -201,7 +257,30 @@ std::optional<Failure> printerTrouble(const PrinterStatus& p) {
     return std::nullopt;
 }
 
+// "Custom.80x412mm"; lengths that are not whole millimetres keep two decimals.
+std::string customMedia(double lengthMm) {
+    return fmt::format("Custom.{:g}x{:g}mm", kTicketPaperWidthMm, std::round(lengthMm * 100) / 100);
+}
+
 }  // namespace
+
+PdfMediaChoice choosePdfMedia(const QueueMedia& queue, double lengthMm) {
+    constexpr double kSlackMm = 0.1;  // the queue's sizes are rounded to hundredths of a millimetre
+    for (const QueueMedia::Range& r : queue.custom) {
+        if (kTicketPaperWidthMm < r.minWidthMm - kSlackMm || kTicketPaperWidthMm > r.maxWidthMm + kSlackMm) {
+            continue;
+        }
+        // Roll paper: as long as the content, within what the printer can cut.
+        if (lengthMm < r.minLengthMm) return {PdfPaper{r.minLengthMm}, customMedia(r.minLengthMm)};
+        if (lengthMm <= r.maxLengthMm) return {PdfPaper{}, customMedia(lengthMm)};
+        const double longest = std::floor(r.maxLengthMm);
+        return {PdfPaper{longest}, customMedia(longest)};
+    }
+    // Fixed paper: pages of exactly its length. A page longer than the paper, or one wider than long (a short
+    // answer), is what CUPS would turn sideways and shrink to fit.
+    if (queue.defaultLengthMm > 0) return {PdfPaper{queue.defaultLengthMm}, ""};
+    return {PdfPaper{}, ""};
+}
 
 std::optional<PrintWay> parsePrintWay(std::string_view text) {
     if (text == "pdf") return PrintWay::Pdf;
@@ -256,18 +335,74 @@ Result<std::vector<std::uint8_t>> CupsPrinter::renderDocument(const ReceiptPrint
     return encodeEscPos(raster.value(), settings_.escpos);
 }
 
+Result<QueueMedia> CupsPrinter::queueMedia() const {
+    auto conn = connectToCups(settings_);
+    if (!conn) return conn.status();
+    return queryMedia(conn->http.get(), settings_.queue);
+}
+
+namespace {
+
+// The way-pdf document for a queue: rendered on roll paper first to learn its length, then again in pages
+// when the queue wants that (choosePdfMedia()).
+template <typename Printout>
+Result<std::vector<std::uint8_t>> renderPdfFor(const Printout& printout, const QueueMedia& queue,
+                                               std::string* media) {
+    auto render = [&](const PdfPaper& paper) {
+        if constexpr (std::is_same_v<Printout, TicketPrintout>) {
+            return renderTicketPdfDocument(printout, paper);
+        } else {
+            return renderReceiptPdfDocument(printout, paper);
+        }
+    };
+    auto roll = render(PdfPaper{});
+    if (!roll) return roll.status();
+    PdfMediaChoice choice = choosePdfMedia(queue, roll->pageLengthMm);
+    *media = choice.media;
+    if (choice.paper.pageLengthMm <= 0) return std::move(roll->bytes);
+    auto paged = render(choice.paper);
+    if (!paged) return paged.status();
+    return std::move(paged->bytes);
+}
+
+}  // namespace
+
 PrintOutcome CupsPrinter::printTicket(const TicketPrintout& ticket) {
-    return print(renderDocument(ticket), fmt::format("Ticket {}", ticket.number));
+    return print(
+        [&](const QueueMedia& queue) -> Result<Prepared> {
+            if (settings_.way != PrintWay::Pdf) {
+                auto doc = renderDocument(ticket);
+                if (!doc) return doc.status();
+                return Prepared{std::move(doc).value(), ""};
+            }
+            Prepared p;
+            auto pdf = renderPdfFor(ticket, queue, &p.media);
+            if (!pdf) return pdf.status();
+            p.bytes = std::move(pdf).value();
+            return p;
+        },
+        fmt::format("Ticket {}", ticket.number));
 }
 
 PrintOutcome CupsPrinter::printReceipt(const ReceiptPrintout& receipt) {
     // The job title shows in lpstat and the CUPS log: the reference code only, nothing personal.
-    return print(renderDocument(receipt), fmt::format("Receipt {}", receipt.reference));
+    return print(
+        [&](const QueueMedia& queue) -> Result<Prepared> {
+            if (settings_.way != PrintWay::Pdf) {
+                auto doc = renderDocument(receipt);
+                if (!doc) return doc.status();
+                return Prepared{std::move(doc).value(), ""};
+            }
+            Prepared p;
+            auto pdf = renderPdfFor(receipt, queue, &p.media);
+            if (!pdf) return pdf.status();
+            p.bytes = std::move(pdf).value();
+            return p;
+        },
+        fmt::format("Receipt {}", receipt.reference));
 }
 
-PrintOutcome CupsPrinter::print(const Result<std::vector<std::uint8_t>>& document, const std::string& title) {
-    if (!document) return finish(0, PrintOutcome::Rejected, document.status().message());
-
+PrintOutcome CupsPrinter::print(const Prepare& prepare, const std::string& title) {
     auto conn = connectToCups(settings_);
     if (!conn) return finish(0, PrintOutcome::Offline, conn.status().message());
     http_t* http = conn->http.get();
@@ -287,8 +422,25 @@ PrintOutcome CupsPrinter::print(const Result<std::vector<std::uint8_t>>& documen
         return finish(0, trouble->outcome, trouble->message);
     }
 
-    // Submit: Create-Job, then Send-Document with the bytes.
-    const int jobId = cupsCreateJob(http, queue, title.c_str(), 0, nullptr);
+    // The document, on the queue's paper (way pdf). A queue that will not say what paper it has gets the
+    // roll-paper page, as it always did.
+    QueueMedia media;
+    if (settings_.way == PrintWay::Pdf) {
+        if (auto m = queryMedia(http, settings_.queue); m) media = std::move(m).value();
+    }
+    auto document = prepare(media);
+    if (!document) return finish(0, PrintOutcome::Rejected, document.status().message());
+
+    // Submit: Create-Job, then Send-Document with the bytes. The paper goes as both the IPP media and the
+    // PPD's PageSize: cupsd turns media into whole points for a PPD queue, PageSize keeps the millimetres.
+    cups_option_t* options = nullptr;
+    int optionCount = 0;
+    if (!document->media.empty()) {
+        optionCount = cupsAddOption("media", document->media.c_str(), optionCount, &options);
+        optionCount = cupsAddOption("PageSize", document->media.c_str(), optionCount, &options);
+    }
+    const int jobId = cupsCreateJob(http, queue, title.c_str(), optionCount, options);
+    cupsFreeOptions(optionCount, options);
     if (jobId == 0) {
         Failure f = ippFailure("creating the job");
         return finish(0, f.outcome, f.message);
@@ -301,7 +453,7 @@ PrintOutcome CupsPrinter::print(const Result<std::vector<std::uint8_t>>& documen
     if (cupsStartDocument(http, queue, jobId, title.c_str(), format, 1) != HTTP_STATUS_CONTINUE) {
         return withdraw(ippFailure("starting the document"));
     }
-    const auto& bytes = document.value();
+    const auto& bytes = document->bytes;
     if (cupsWriteRequestData(http, reinterpret_cast<const char*>(bytes.data()), bytes.size()) !=
         HTTP_STATUS_CONTINUE) {
         Failure f = ippFailure("sending the document");

@@ -9,6 +9,12 @@
 // canceled or aborted. A job that cannot finish — the queue stops under it (paper out: a backend's
 // media-empty and exit 4), the printer reports media-empty or offline for longer than stallGrace, or
 // jobTimeout passes — is cancelled, so a stale ticket never comes out after the host fixed the printer.
+// Paper (way pdf): the layout makes an 80 mm page as long as the content; the job asks the queue for exactly
+// that paper (media and PageSize Custom.80x<length>mm) when the queue's media-size-supported has a custom
+// range that holds it, so CUPS (pdftopdf) neither rotates nor scales it. Content longer than the range's
+// longest page is cut between lines into pages of that length; on a queue without custom lengths, into pages
+// of exactly its default paper's length (choosePdfMedia()). A queue that says nothing of its paper gets the
+// one long page (CUPS may then turn and shrink it, as before).
 // Outcomes: Ok (completed); PaperOut (media-empty/media-needed); Offline (cupsd unreachable, queue stopped
 // or paused, printer offline); Rejected (no such queue, not accepting jobs, document refused, job aborted or
 // cancelled by someone else, ticket could not be rendered); RetryLater (CUPS busy or a temporary error, job
@@ -21,6 +27,7 @@
 
 #include <chrono>
 #include <cstdint>
+#include <functional>
 #include <mutex>
 #include <optional>
 #include <string>
@@ -29,6 +36,7 @@
 
 #include "common/status.h"
 #include "drivers/printer/escpos.h"
+#include "drivers/printer/ticket_layout.h"
 #include "kiosk/core/printer.h"
 
 namespace wp {
@@ -51,6 +59,23 @@ struct CupsPrinterSettings {
     EscPosOptions escpos;                            // way escpos only
 };
 
+// What a queue says about its paper over IPP (media-size-supported, media-col-default), in millimetres.
+struct QueueMedia {
+    double defaultWidthMm = 0;  // 0: the queue did not say
+    double defaultLengthMm = 0;
+    struct Range {  // sizes a roll printer takes: any width and length within these bounds
+        double minWidthMm = 0, maxWidthMm = 0, minLengthMm = 0, maxLengthMm = 0;
+    };
+    std::vector<Range> custom;
+};
+
+// How a PDF whose roll-paper page is lengthMm long goes to a queue with that media.
+struct PdfMediaChoice {
+    PdfPaper paper;     // how to render it (pageLengthMm 0: one page as long as the content)
+    std::string media;  // the job's media and PageSize, e.g. "Custom.80x412mm"; empty: the queue's default
+};
+PdfMediaChoice choosePdfMedia(const QueueMedia& queue, double lengthMm);
+
 class CupsPrinter final : public Printer {
   public:
     explicit CupsPrinter(CupsPrinterSettings settings);
@@ -69,15 +94,24 @@ class CupsPrinter final : public Printer {
     };
     LastJob lastJob() const;
 
-    // The document that printTicket() would send: PDF bytes or the ESC/POS stream.
+    // The document that printTicket() would send: the ESC/POS stream, or the PDF on roll paper (one page as
+    // long as the ticket; on a queue without custom lengths printTicket() sends pages of its paper instead).
     Result<std::vector<std::uint8_t>> renderDocument(const TicketPrintout& ticket) const;
     // The document that printReceipt() would send.
     Result<std::vector<std::uint8_t>> renderDocument(const ReceiptPrintout& receipt) const;
 
     const CupsPrinterSettings& settings() const { return settings_; }
 
+    // The queue's paper as it tells it over IPP (empty when it says nothing usable).
+    Result<QueueMedia> queueMedia() const;
+
   private:
-    PrintOutcome print(const Result<std::vector<std::uint8_t>>& document, const std::string& title);
+    struct Prepared {
+        std::vector<std::uint8_t> bytes;
+        std::string media;  // empty: no media option
+    };
+    using Prepare = std::function<Result<Prepared>(const QueueMedia&)>;
+    PrintOutcome print(const Prepare& prepare, const std::string& title);
     PrintOutcome finish(int jobId, PrintOutcome outcome, std::string message);
 
     CupsPrinterSettings settings_;

@@ -9,6 +9,7 @@
 #include <cmath>
 #include <cstring>
 #include <functional>
+#include <limits>
 #include <memory>
 #include <string>
 
@@ -55,13 +56,19 @@ Status cairoError(const char* what, cairo_status_t s) {
     return Status::internal(fmt::format("ticket layout: {}: {}", what, cairo_status_to_string(s)));
 }
 
-// Draws (or, with draw == false, only measures) the ticket from the top down; y ends at the total height.
-// Both passes run the same code on the same kind of surface, so the measured height is the drawn one.
+// Draws (or, with draw == false, only measures) the ticket from the top down; y ends at the total height
+// (of the last page). Both passes run the same code on the same kind of surface, so the measured height is
+// the drawn one. With a page limit (dots from the top of a page), a line, the number, a rule or the QR that
+// would cross it starts a new page instead.
 class TicketPainter {
   public:
-    TicketPainter(cairo_t* cr, bool draw) : cr_(cr), draw_(draw) { cairo_set_source_rgba(cr_, 0, 0, 0, 1); }
+    TicketPainter(cairo_t* cr, bool draw, double pageLimit = std::numeric_limits<double>::infinity())
+        : cr_(cr), draw_(draw), pageLimit_(pageLimit) {
+        cairo_set_source_rgba(cr_, 0, 0, 0, 1);
+    }
 
     double y() const { return y_; }
+    int pages() const { return pages_; }
     void gap(double dots) { y_ += dots; }
 
     enum class Align { Centre, Left };
@@ -77,6 +84,7 @@ class TicketPainter {
         for (const std::string& line : wrap(s, width)) {
             cairo_text_extents_t te;
             cairo_text_extents(cr_, line.c_str(), &te);
+            room(fe.ascent + fe.descent);
             if (draw_) {
                 const double x =
                     align == Align::Left ? kLeftInset : std::max(0.0, (kWidth - te.x_advance) / 2);
@@ -100,6 +108,7 @@ class TicketPainter {
             font(size, true);
             cairo_text_extents(cr_, s.c_str(), &te);
         }
+        room(te.height);
         if (draw_) {
             cairo_move_to(cr_, (kWidth - te.width) / 2 - te.x_bearing, y_ - te.y_bearing);
             cairo_show_text(cr_, s.c_str());
@@ -108,6 +117,7 @@ class TicketPainter {
     }
 
     void rule() {
+        room(3);
         if (draw_) {
             cairo_rectangle(cr_, 0, std::round(y_), kWidth, 3);
             cairo_fill(cr_);
@@ -124,10 +134,20 @@ class TicketPainter {
     }
 
   private:
+    // Starts a new page when something h dots high would cross the page limit (unless the page is still
+    // empty: what is taller than a page is cut off rather than pushed on forever).
+    void room(double h) {
+        if (y_ + h <= pageLimit_ || y_ <= kTopMargin) return;
+        if (draw_) cairo_show_page(cr_);
+        y_ = kTopMargin;
+        ++pages_;
+    }
+
     void qr(int width, const std::function<bool(int row, int col)>& dark) {
         const int modules = width + 2 * kQrQuietModules;
         const double module = std::clamp(std::floor(kQrMaxDots / modules), 2.0, 8.0);
         const double side = module * modules;
+        room(side);
         const double x0 = std::floor((kWidth - side) / 2) + module * kQrQuietModules;
         const double y0 = std::round(y_) + module * kQrQuietModules;
         if (draw_) {
@@ -189,7 +209,9 @@ class TicketPainter {
 
     cairo_t* cr_;
     bool draw_;
+    double pageLimit_;
     double y_ = kTopMargin;
+    int pages_ = 1;
 };
 
 // The top of a ticket and a receipt alike: the contact point, a rule, and the service or title in bold.
@@ -286,12 +308,18 @@ Result<std::optional<QrCode>> encodeReceiptQr(const std::string& url) {
 
 using Paint = std::function<void(TicketPainter&)>;
 
-// Runs the painter on cr; reports the height reached and cairo's verdict.
-Result<double> runPainter(cairo_t* cr, const Paint& paint, bool draw) {
-    TicketPainter painter(cr, draw);
+struct Painted {
+    double height = 0;  // of the last page, in dots
+    int pages = 1;
+};
+
+// Runs the painter on cr; reports the height reached, the pages and cairo's verdict.
+Result<Painted> runPainter(cairo_t* cr, const Paint& paint, bool draw,
+                           double pageLimit = std::numeric_limits<double>::infinity()) {
+    TicketPainter painter(cr, draw, pageLimit);
     paint(painter);
     if (cairo_status_t s = cairo_status(cr); s != CAIRO_STATUS_SUCCESS) return cairoError("drawing", s);
-    return painter.y();
+    return Painted{painter.y(), painter.pages()};
 }
 
 cairo_status_t appendToVector(void* closure, const unsigned char* data, unsigned int length) {
@@ -315,33 +343,45 @@ CairoPtr pdfContext(cairo_surface_t* surface) {
     return cr;
 }
 
-// One PDF page 80 mm wide and as long as what paint draws.
-Result<std::vector<std::uint8_t>> renderPdf(const std::string& title, const Paint& paint) {
-    double heightDots = 0;
-    {
+// PDF pages 80 mm wide: one as long as what paint draws (whole millimetres), or pages of paper's fixed
+// length with the content broken between lines.
+Result<PdfDocument> renderPdf(const std::string& title, const PdfPaper& paper, const Paint& paint) {
+    PdfDocument doc;
+    const bool fixed = paper.pageLengthMm > 0;
+    // A fixed page keeps a top margin's worth of paper under its last line.
+    const double pageLimit = fixed ? paper.pageLengthMm * kPointsPerMm / kPointsPerDot - kTopMargin
+                                   : std::numeric_limits<double>::infinity();
+    if (fixed) {
+        doc.pageLengthMm = paper.pageLengthMm;
+    } else {
         SurfacePtr measure(cairo_pdf_surface_create_for_stream(discard, nullptr, kPageWidthPt, 100));
         CairoPtr cr = pdfContext(measure.get());
         auto h = runPainter(cr.get(), paint, false);
         if (!h) return h.status();
-        heightDots = h.value();
+        doc.pageLengthMm = std::ceil(h->height * kPointsPerDot / kPointsPerMm - 1e-6);
     }
 
-    std::vector<std::uint8_t> pdf;
     {
-        SurfacePtr surface(cairo_pdf_surface_create_for_stream(appendToVector, &pdf, kPageWidthPt,
-                                                               std::ceil(heightDots * kPointsPerDot)));
+        SurfacePtr surface(cairo_pdf_surface_create_for_stream(appendToVector, &doc.bytes, kPageWidthPt,
+                                                               doc.pageLengthMm * kPointsPerMm));
         cairo_pdf_surface_set_metadata(surface.get(), CAIRO_PDF_METADATA_TITLE, title.c_str());
         cairo_pdf_surface_set_metadata(surface.get(), CAIRO_PDF_METADATA_CREATOR, "Wijkpunt");
         CairoPtr cr = pdfContext(surface.get());
-        auto h = runPainter(cr.get(), paint, true);
+        auto h = runPainter(cr.get(), paint, true, pageLimit);
         if (!h) return h.status();
+        doc.pages = h->pages;
         cr.reset();
         cairo_surface_finish(surface.get());
         if (cairo_status_t s = cairo_surface_status(surface.get()); s != CAIRO_STATUS_SUCCESS) {
             return cairoError("writing PDF", s);
         }
     }
-    return pdf;
+    return doc;
+}
+
+Result<std::vector<std::uint8_t>> bytesOf(Result<PdfDocument> doc) {
+    if (!doc) return doc.status();
+    return std::move(doc.value().bytes);
 }
 
 // kTicketPrintableDots wide, as long as what paint draws.
@@ -352,7 +392,7 @@ Result<MonoBitmap> renderRaster(const Paint& paint) {
         CairoPtr cr(cairo_create(measure.get()));
         auto h = runPainter(cr.get(), paint, false);
         if (!h) return h.status();
-        height = static_cast<int>(std::ceil(h.value()));
+        height = static_cast<int>(std::ceil(h->height));
     }
 
     // A8: alpha is ink coverage (0 = paper). Thresholded at one half.
@@ -381,12 +421,16 @@ Result<MonoBitmap> renderRaster(const Paint& paint) {
 
 }  // namespace
 
-Result<std::vector<std::uint8_t>> renderTicketPdf(const TicketPrintout& ticket) {
+Result<PdfDocument> renderTicketPdfDocument(const TicketPrintout& ticket, const PdfPaper& paper) {
     auto qr = encodeTicketQr(ticket.qrUrl);
     if (!qr) return qr.status();
     const QRcode* code = qr->get();
-    return renderPdf(fmt::format("{} {}", ticket.service, ticket.number),
-                     [&](TicketPainter& p) { paintTicket(p, ticket, code); });
+    const std::string title = fmt::format("{} {}", ticket.service, ticket.number);
+    return renderPdf(title, paper, [&](TicketPainter& p) { paintTicket(p, ticket, code); });
+}
+
+Result<std::vector<std::uint8_t>> renderTicketPdf(const TicketPrintout& ticket) {
+    return bytesOf(renderTicketPdfDocument(ticket, PdfPaper{}));
 }
 
 Result<MonoBitmap> renderTicketRaster(const TicketPrintout& ticket) {
@@ -396,13 +440,17 @@ Result<MonoBitmap> renderTicketRaster(const TicketPrintout& ticket) {
     return renderRaster([&](TicketPainter& p) { paintTicket(p, ticket, code); });
 }
 
-Result<std::vector<std::uint8_t>> renderReceiptPdf(const ReceiptPrintout& receipt) {
+Result<PdfDocument> renderReceiptPdfDocument(const ReceiptPrintout& receipt, const PdfPaper& paper) {
     auto qr = encodeReceiptQr(receipt.qrUrl);
     if (!qr) return qr.status();
     const QrCode* code = qr->has_value() ? &**qr : nullptr;
     const std::string title =
         receipt.reference.empty() ? receipt.title : fmt::format("{} {}", receipt.title, receipt.reference);
-    return renderPdf(title, [&](TicketPainter& p) { paintReceipt(p, receipt, code); });
+    return renderPdf(title, paper, [&](TicketPainter& p) { paintReceipt(p, receipt, code); });
+}
+
+Result<std::vector<std::uint8_t>> renderReceiptPdf(const ReceiptPrintout& receipt) {
+    return bytesOf(renderReceiptPdfDocument(receipt, PdfPaper{}));
 }
 
 Result<MonoBitmap> renderReceiptRaster(const ReceiptPrintout& receipt) {

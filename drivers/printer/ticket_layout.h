@@ -24,8 +24,24 @@ inline constexpr int kTicketDpi = 203;
 inline constexpr int kTicketPrintableDots = 576;  // 72 mm at 203 dpi
 inline constexpr double kTicketPaperWidthMm = 80.0;
 
-// PDF bytes: a single page 80 mm wide.
+// How the PDF is cut into pages. Roll paper (pageLengthMm 0): one page exactly as long as the content,
+// rounded up to whole millimetres. A fixed length (a queue that takes no custom length, or content longer
+// than the longest page it takes): pages of exactly that length, broken between lines (and never inside
+// the number, a rule or the QR code), with the content of each page starting at its top.
+struct PdfPaper {
+    double pageLengthMm = 0;
+};
+
+// A rendered PDF and the length of its pages, for the printer to ask the queue for that paper.
+struct PdfDocument {
+    std::vector<std::uint8_t> bytes;
+    double pageLengthMm = 0;  // every page is this long (whole millimetres on roll paper)
+    int pages = 1;
+};
+
+// PDF bytes: a single page 80 mm wide, as long as the ticket.
 Result<std::vector<std::uint8_t>> renderTicketPdf(const TicketPrintout& ticket);
+Result<PdfDocument> renderTicketPdfDocument(const TicketPrintout& ticket, const PdfPaper& paper);
 
 // kTicketPrintableDots wide, 1 = black, thresholded from 8-bit coverage.
 Result<MonoBitmap> renderTicketRaster(const TicketPrintout& ticket);
@@ -34,6 +50,7 @@ Result<MonoBitmap> renderTicketRaster(const TicketPrintout& ticket);
 // reference code big, each line wrapped and left-aligned, the QR (kiosk/core/qr_code.h) with its caption
 // when qrUrl is set, and the time printed (DD-MM-YYYY HH:MM, Europe/Amsterdam).
 Result<std::vector<std::uint8_t>> renderReceiptPdf(const ReceiptPrintout& receipt);
+Result<PdfDocument> renderReceiptPdfDocument(const ReceiptPrintout& receipt, const PdfPaper& paper);
 Result<MonoBitmap> renderReceiptRaster(const ReceiptPrintout& receipt);
 
 }  // namespace wp

@@ -5,7 +5,11 @@
 # /tmp path (Unix sockets are limited to 108 bytes): ServerRoot, RequestRoot, TempDir, CacheDir, StateDir,
 # logs, and a ServerBin made of links to /usr/lib/cups/*. cupsd runs in the foreground (-f) as a child of
 # this script and listens ONLY on DIR/sock. Two queues are made with `lpadmin -h DIR/sock`:
-#   wp-pdf     a PPD whose cupsFilter2 takes PDF (so pdftopdf runs), printing to file:DIR/out/ticket.pdf
+#   wp-pdf     a PPD whose cupsFilter2 takes PDF (so pdftopdf runs), printing to file:DIR/out/ticket.pdf.
+#              It describes an 80 mm receipt roll: default 80 x 150 mm, and a CustomPageSize 80 mm wide and
+#              25 mm to 2 m long (IPP media-size-supported shows it as a range), so a job with
+#              media/PageSize=Custom.80x<L>mm comes out as one upright page that long. The PPD stays in
+#              DIR/wp-pdf.ppd (tests make a fixed-size queue from it).
 #   wp-escpos  a raw queue whose device is the test backend wptest:DIR/out/escpos.bin. The backend (mode
 #              0700, owned by root, so cupsd runs it as root) writes each job's bytes to that file and logs
 #              the job in DIR/out/escpos-jobs.log. While the
@@ -146,6 +150,19 @@ EOF
 *ImageableArea X80MMY150MM/80 x 150 mm: "11.34 0 215.43 425.20"
 *DefaultPaperDimension: X80MMY150MM
 *PaperDimension X80MMY150MM/80 x 150 mm: "226.77 425.20"
+*% Roll paper: 80 mm wide (minimum and maximum width alike), 25 mm to 2 m long; the kiosk asks for the
+*% length of each document (media=Custom.80x<length>mm). Points: 80 mm = 226.77, 25 mm = 70.87, 2 m = 5669.29.
+*VariablePaperSize: True
+*MaxMediaWidth: "226.77"
+*MaxMediaHeight: "5669.29"
+*HWMargins: 11.34 0 11.34 0
+*NonUIOrderDependency: 10 AnySetup *CustomPageSize
+*CustomPageSize True: "pop pop pop <</PageSize[5 -2 roll]/ImagingBBox null>>setpagedevice"
+*ParamCustomPageSize Width: 1 points 226.77 226.77
+*ParamCustomPageSize Height: 2 points 70.87 5669.29
+*ParamCustomPageSize WidthOffset: 3 points 0 0
+*ParamCustomPageSize HeightOffset: 4 points 0 0
+*ParamCustomPageSize Orientation: 5 int 0 0
 EOF
 }
 
