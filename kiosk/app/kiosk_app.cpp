@@ -123,7 +123,8 @@ class Kiosk final : public ScriptHost {
     Status setUp();
     void shutdown();
     void handle(const SDL_Event& e);
-    void renderFrame();
+    // Draws one frame and presents it; false when it was not presented (see Ui::lastFrameActedOn).
+    bool renderFrame();
 
     KioskOptions options_;
     Bundle bundle_;
@@ -354,7 +355,7 @@ void Kiosk::handle(const SDL_Event& e) {
     }
 }
 
-void Kiosk::renderFrame() {
+bool Kiosk::renderFrame() {
     ImGuiIO& io = ImGui::GetIO();
     uint64_t ticks = SDL_GetTicks64();
     io.DeltaTime = ticks > lastTicks_ ? static_cast<float>(ticks - lastTicks_) / 1000.f : 1.f / 60.f;
@@ -369,6 +370,9 @@ void Kiosk::renderFrame() {
     ImGui::NewFrame();
     role_->drawFrame(ui_, static_cast<float>(width_), static_cast<float>(height_));
     ImGui::Render();
+    // A tap released in this frame changed what the next frame shows (another screen, a typed letter):
+    // rasterising this one would only delay that by a whole software-rendered frame.
+    if (ui_.lastFrameActedOn() && !wantScreenshot_) return false;
     SDL_SetRenderDrawColor(renderer_, 0, 0, 0, 255);
     SDL_RenderClear(renderer_);
     ImGui_ImplSDLRenderer_RenderDrawData(ImGui::GetDrawData());
@@ -386,6 +390,7 @@ void Kiosk::renderFrame() {
     }
     SDL_RenderPresent(renderer_);
     ++frames_;
+    return true;
 }
 
 int Kiosk::run() {
@@ -437,9 +442,10 @@ int Kiosk::run() {
         }
         if (runner) dirty = std::max(dirty, 1);
         if (dirty > 0) {
-            renderFrame();
-            --dirty;
-            if (runner) runner->noteFramePresented(ui_.lastFrame(), frames_);
+            if (renderFrame()) {
+                --dirty;
+                if (runner) runner->noteFramePresented(ui_.lastFrame(), frames_);
+            }
         }
         if (options_.exitAfterFrames > 0 && frames_ >= static_cast<uint64_t>(options_.exitAfterFrames)) break;
         if (runner) {

@@ -50,6 +50,7 @@ Rect currentClip() {
 void Ui::beginFrame(const char* name, const Theme& theme, float width, float height) {
     theme_ = &theme;
     current_ = FrameRecord{};
+    actedOn_ = false;
     current_.width = width;
     current_.height = height;
     region_ = Region::Content;
@@ -65,6 +66,7 @@ void Ui::endFrame() {
     ImGui::End();
     // Enter applies to one frame only; focus on a control that no longer exists is dropped.
     activateId_ = 0;
+    lastActedOn_ = actedOn_;
     last_ = std::move(current_);
     lastKeys_ = std::move(keys_);
     keys_.clear();
@@ -173,6 +175,7 @@ Ui::ControlState Ui::control(std::string_view label, Rect where) {
     s.held = ImGui::IsItemActive();
     s.focused = focusId_ != 0 && focusId_ == s.id;
     s.activated = clicked || (activateId_ != 0 && activateId_ == s.id);
+    actedOn_ |= s.activated;
     if (clicked) focusId_ = 0;  // touch use: the keypad focus ring goes away
     return s;
 }

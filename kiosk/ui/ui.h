@@ -33,6 +33,9 @@ class Ui {
     void endFrame();
     // The last finished frame (what is on screen).
     const FrameRecord& lastFrame() const { return last_; }
+    // A control was activated while the last frame was drawn: the state it shows is already out of date,
+    // so the app draws the next frame at once instead of showing this one.
+    bool lastFrameActedOn() const { return lastActedOn_; }
 
     const Theme& theme() const { return *theme_; }
     const ThemeFonts& fonts() const { return fonts_.forTheme(theme_->id); }
@@ -115,6 +118,7 @@ class Ui {
     Region region_ = Region::Content;
     unsigned focusId_ = 0;
     unsigned activateId_ = 0;
+    bool actedOn_ = false, lastActedOn_ = false;
     std::optional<std::string> announcement_;
     std::vector<KeyCap> keys_, lastKeys_;
     std::string typedPending_;
