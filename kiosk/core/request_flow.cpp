@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cassert>
 #include <cstdio>
+#include <functional>
 
 #include "common/reference_code.h"
 #include "common/wire.h"
@@ -222,8 +223,10 @@ std::vector<FlowDefinition> makeDefinitions() {
     return defs;
 }
 
-// The entry step's answer checked (and normalised) by the validator of its kind.
+// The entry step's answer checked (and normalised) by the validator of its kind. Left empty (or only
+// spaces), every kind says the field is still empty, not that a phone number or postcode is wrong.
 Checked checkEntry(const FlowStep& s, std::string_view typed) {
+    if (typed.find_first_not_of(" \t\r\n") == std::string_view::npos) return {{}, "form.required"};
     switch (s.entry) {
         case EntryKind::Phone:
             return checkDutchPhone(typed);
@@ -404,6 +407,24 @@ std::string RequestFlow::checkStep(const FlowStep& s) {
     }
 }
 
+const std::string& RequestFlow::errorKey() const {
+    if (!errorKey_.empty() && active() && step().kind == StepKind::Entry && entryFingerprint() != errorEntry_)
+        errorKey_.clear();
+    return errorKey_;
+}
+
+std::pair<std::size_t, std::size_t> RequestFlow::entryFingerprint() const {
+    if (!active() || step().kind != StepKind::Entry) return {};
+    const TextEntry* e = entryOf(step().id);
+    const std::string_view v = e ? std::string_view(e->value()) : std::string_view();
+    return {v.size(), std::hash<std::string_view>{}(v)};
+}
+
+void RequestFlow::refuse(std::string errorKey) {
+    errorKey_ = std::move(errorKey);
+    errorEntry_ = entryFingerprint();
+}
+
 void RequestFlow::moveTo(std::size_t index) {
     index_ = index;
     errorKey_.clear();
@@ -413,8 +434,10 @@ bool RequestFlow::next() {
     if (!active()) return false;
     const FlowStep& s = step();
     if (s.kind == StepKind::Summary || s.kind == StepKind::Done) return false;  // submit() moves on
-    errorKey_ = checkStep(s);
-    if (!errorKey_.empty()) return false;
+    if (std::string err = checkStep(s); !err.empty()) {
+        refuse(std::move(err));
+        return false;
+    }
     std::size_t i = index_ + 1;
     while (i < def_->steps.size() && !shown(def_->steps[i])) ++i;
     if (editing_) {
@@ -587,7 +610,7 @@ Status RequestFlow::submit(const Texts& texts, const std::string& language, cons
         if (std::string err = checkStep(s); !err.empty()) {
             editing_ = true;
             moveTo(i);
-            errorKey_ = err;
+            refuse(err);
             return Status::invalidInput(fmt::format("step '{}' is not answered: {}", s.id, err));
         }
     }

@@ -31,6 +31,7 @@
 #include <set>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "common/bundle.h"
@@ -182,8 +183,10 @@ class RequestFlow {
     int stepNumber() const;
     int stepCount() const;
     // The text key of what is wrong with the current step's answer after a refused next(); empty when fine.
-    const std::string& errorKey() const { return errorKey_; }
-    // The resident changed the answer after a refused next(): the old error no longer applies.
+    // The error goes as soon as the answer changes (a key typed or erased in the entry, an option tapped),
+    // and comes back only when next() or submit() finds a problem again.
+    const std::string& errorKey() const;
+    // Forgets the error now (the screen's own reasons; a changed answer needs no call).
     void clearError() { errorKey_.clear(); }
 
     // Choice and Contact steps.
@@ -256,6 +259,10 @@ class RequestFlow {
     bool shown(const FlowStep& s) const;
     bool answered(const FlowStep& s) const;
     std::string checkStep(const FlowStep& s);  // error key; normalises entries
+    // Shows errorKey for the current step and notes the entry's value it was found on.
+    void refuse(std::string errorKey);
+    // A fingerprint of the current step's entry (none for other steps): its length and hash, not a copy.
+    std::pair<std::size_t, std::size_t> entryFingerprint() const;
     void moveTo(std::size_t index);
     std::string valueText(const FlowStep& s) const;
     // The service that handles the request being made (see the header comment); empty when none is known.
@@ -275,7 +282,10 @@ class RequestFlow {
     std::optional<FlowTopic> topic_;
     std::size_t index_ = 0;
     bool editing_ = false;  // a step opened from the summary
-    std::string errorKey_;
+    // Mutable: errorKey() forgets an error whose entry has changed since (the keyboard edits the entry
+    // directly, without telling the flow).
+    mutable std::string errorKey_;
+    std::pair<std::size_t, std::size_t> errorEntry_;  // entryFingerprint() when errorKey_ was set
     std::map<std::string, std::set<std::string>> chosen_;
     std::map<std::string, std::unique_ptr<TextEntry>> entries_;
     std::string reference_;

@@ -483,7 +483,10 @@ float textField(Ui& ui, const TextEntry& entry, std::string_view label, Rect whe
     const float valueH = shown.empty() ? lineH : std::max(lineH, ui.measureHeight(shown, innerW, FontRole::Large));
     float errorH = 0;
     if (!error.empty()) errorH = gap + ui.measureHeight(error, innerW - 16.f, FontRole::Body) + pad * 2;
-    const float boxH = std::max(valueH + pad * 2, where.y1 - y - errorH);
+    // Only free text may fill a tall where; a phone number, e-mail address, postcode, house number or code is
+    // one line (more only when what is typed wraps).
+    const bool mayFill = entry.kind() == EntryKind::Text;
+    const float boxH = std::max(valueH + pad * 2, mayFill ? where.y1 - y - errorH : 0.f);
     Rect box{where.x0, y, where.x1, y + boxH};
     ui.fill(box, c.button, t.cornerRadius);
     ImGui::GetWindowDrawList()->AddRect(ImVec2(box.x0, box.y0), ImVec2(box.x1, box.y1),

@@ -3,8 +3,10 @@
 #include <algorithm>
 #include <cstdio>
 
+#include "common/utf8.h"
 #include "kiosk/core/request_flow.h"
 #include "kiosk/core/ticket_flow.h"
+#include "kiosk/ui/screens/question_layout.h"
 
 namespace wp::ui {
 
@@ -12,12 +14,43 @@ namespace {
 
 constexpr float kButtonH = 130.f;
 
-// At most maxBytes of s, cut at a character boundary, with "…" when something was left off.
-std::string shortened(const std::string& s, std::size_t maxBytes) {
-    if (s.size() <= maxBytes) return s;
-    std::size_t at = maxBytes;
-    while (at > 0 && (static_cast<unsigned char>(s[at]) & 0xC0) == 0x80) --at;
-    return s.substr(0, at) + "…";
+constexpr float kPagingH = 80.f;  // "Vorig deel" / "Lees verder" under the summary's answers
+constexpr float kBoxPad = 24.f, kBoxGap = 16.f;  // as Ui::tile lays out its label and hint
+
+// The height of a summary box: its label over its text (as Ui::tile draws them), with a pixel to spare. A box
+// that is not a control (the topic, which cannot be changed here) needs less room around its text.
+float boxHeight(const Ui& ui, const std::string& label, const std::string& text, float width, bool control = true) {
+    const float inner = width - kBoxPad * 2;
+    return ui.measureHeight(label, inner, FontRole::Large) + kBoxGap + ui.measureHeight(text, inner, FontRole::Body) +
+           (control ? kBoxPad * 2 : 0.f) + 2.f;
+}
+
+// Parts of value that each take at most room pixels of height at the body font: between sentences, else
+// between words (splitIntoPages), else between characters (a "word" typed without spaces).
+std::vector<std::string> partsThatFit(const Ui& ui, const std::string& value, float width, float room) {
+    std::vector<std::string> parts;
+    for (std::string& part : splitIntoPages(ui, value, width, room, FontRole::Body, 0.f)) {
+        std::string rest = std::move(part);
+        while (ui.measureHeight(rest, width, FontRole::Body) > room) {
+            const std::vector<std::string> chars = utf8Characters(rest);
+            auto prefix = [&](std::size_t n) {
+                std::string out;
+                for (std::size_t i = 0; i < n; ++i) out += chars[i];
+                return out;
+            };
+            // The most characters that fit; at least one, so every round takes something.
+            std::size_t lo = 1, hi = chars.size() - 1;
+            while (lo < hi) {
+                const std::size_t mid = (lo + hi + 1) / 2;
+                if (ui.measureHeight(prefix(mid), width, FontRole::Body) <= room) lo = mid;
+                else hi = mid - 1;
+            }
+            parts.push_back(prefix(lo));
+            rest = rest.substr(parts.back().size());
+        }
+        parts.push_back(std::move(rest));
+    }
+    return parts;
 }
 
 // "SGN-K2-7KQ4XD-3" as it is read aloud: one character at a time, a pause between the parts.
@@ -62,6 +95,7 @@ void RequestScreen::onEnter(ResidentSession& session) {
     if (!flow->active() || flow->arg() != session.screen().arg) flow->start(session.screen().arg);
     keyboard_.reset();
     shownStep_.clear();
+    editedStep_.clear();
 }
 
 void RequestScreen::draw(Ui& ui, ResidentSession& session, Rect area) {
@@ -77,6 +111,7 @@ void RequestScreen::draw(Ui& ui, ResidentSession& session, Rect area) {
         flow->start(session.screen().arg);
         keyboard_.reset();
         shownStep_.clear();
+        editedStep_.clear();
     }
     auto leave = [&] {
         if (flow) flow->wipe();
@@ -97,6 +132,7 @@ void RequestScreen::draw(Ui& ui, ResidentSession& session, Rect area) {
     if (newStep) {
         keyboard_.reset();
         shownStep_ = step.id;
+        summaryPage_ = 0;
     }
     const float gap = t.spacing;
     float y = area.y0;
@@ -176,20 +212,21 @@ void RequestScreen::draw(Ui& ui, ResidentSession& session, Rect area) {
                 y += ui.text(tr(step.bodyKey), {area.x0, y, area.x1, area.y1}, FontRole::Body, c.text, c.background);
                 y += gap / 2;
             }
+            // The flow forgets an error as soon as the entry changes (RequestFlow::errorKey).
             TextEntry& entry = flow->entry();
-            if (newStep) typedBytes_ = entry.value().size();
-            if (entry.value().size() != typedBytes_) flow->clearError();
             const float kbH = Keyboard::heightFor(entry.kind(), area.width());
             const float navY = area.y1 - kbH - gap - kButtonH;
             const std::string& label = tr(step.labelKey.empty() ? step.titleKey : step.labelKey);
             std::string error = flow->errorKey().empty() ? std::string() : tr(flow->errorKey());
-            // A long text gets a tall box; a phone number or postcode one line.
-            const float fieldBottom = entry.maxBytes() > 200 ? navY - gap : y + 1.f;
+            // A long free text (the question, the idea described) gets a tall box; everything else (phone,
+            // e-mail, postcode, house number, a name, a place) one line, which grows only when what is typed
+            // wraps.
+            const bool tall = entry.kind() == EntryKind::Text && entry.maxBytes() > 200;
+            const float fieldBottom = tall ? navY - gap : y + 1.f;
             textField(ui, entry, label, {area.x0, y, area.x1, fieldBottom}, error);
             bool back = false, next = false;
             navRow(navY, tr("flow.next"), back, next);
             keyboard_.draw(ui, entry, lang, {area.x0, navY + kButtonH + gap, area.x1, area.y1}, tr);
-            typedBytes_ = entry.value().size();
             if (back) {
                 goBack();
             } else if (next || keyboard_.enterPressed()) {
@@ -213,63 +250,112 @@ void RequestScreen::draw(Ui& ui, ResidentSession& session, Rect area) {
         case StepKind::Summary: {
             y += ui.text(tr(step.bodyKey), {area.x0, y, area.x1, area.y1}, FontRole::Body, c.text, c.background);
             y += gap / 2;
-            // A box per answer, two in a row; a tap on one goes back to its question. Each box says so under
-            // its answer, unless that would push the boxes into "Terug"/"Verstuur" (a long flow): then the line
-            // above the boxes says it alone, and long answers are cut shorter.
+            // One full-width box per answer, its whole text wrapped, "Tik om te wijzigen" under it; a tap goes
+            // back to its question. Boxes that do not fit go to a next page ("Lees verder" / "Vorig deel" above
+            // "Terug"/"Verstuur", which stay where they are); an answer taller than a page is split over pages,
+            // each part in its own box. Nothing is cut short.
             const auto rows = flow->summary();
-            const float colW = (area.width() - gap / 2) / 2;
-            const float room = area.y1 - kButtonH - gap - y;
-            struct Layout {
-                std::vector<std::string> values;
-                std::vector<float> rowH;
-                float total = 0;
+            const std::string& change = tr("flow.change");
+            const float width = area.width();
+            std::vector<std::string> labels, values;
+            for (const auto& r : rows) {
+                labels.push_back(tr(r.labelKey));
+                values.push_back(r.textKeys.empty() ? r.value : joined(session, r.textKeys));
+            }
+            // The topic from the question tree cannot be changed here: its box is text, without the hint.
+            auto boxText = [&](std::size_t row, const std::string& value) {
+                return rows[row].stepId.empty() ? value : value + "\n" + change;
             };
-            auto layout = [&](bool hint, std::size_t maxBytes) {
-                Layout l;
-                for (const auto& r : rows) {
-                    std::string v = shortened(r.textKeys.empty() ? r.value : joined(session, r.textKeys), maxBytes);
-                    if (hint && !r.stepId.empty()) v += "\n" + tr("flow.change");
-                    l.values.push_back(std::move(v));
-                }
-                for (std::size_t i = 0; i < rows.size(); i += 2) {
-                    float h = 0;
-                    for (std::size_t k = i; k < i + 2 && k < rows.size(); ++k)
-                        h = std::max(h, ui.measureHeight(tr(rows[k].labelKey), colW - 48.f, FontRole::Large) + 16.f +
-                                            ui.measureHeight(l.values[k], colW - 48.f, FontRole::Body) + 48.f);
-                    l.rowH.push_back(h);
-                    l.total += h + gap / 2;
-                }
-                return l;
+            const float navY = area.y1 - kButtonH;
+            float bottom = navY - gap;
+            const std::string failed = flow->submitFailed() ? tr("flow.send_failed") : std::string();
+            if (!failed.empty()) bottom -= ui.measureHeight(failed, width - 48.f, FontRole::Body) + 32.f + gap;
+            struct Box {
+                std::size_t row;
+                std::string value;
+                float height;
             };
-            Layout l = layout(true, 60);
-            if (l.total > room) l = layout(false, 60);
-            if (l.total > room) l = layout(false, 24);
-            std::string edit;
-            for (std::size_t i = 0; i < rows.size(); i += 2) {
-                const float rowH = l.rowH[i / 2];
-                for (std::size_t k = 0; k < 2 && i + k < rows.size(); ++k) {
-                    const auto& r = rows[i + k];
-                    const std::string& value = l.values[i + k];
-                    const float x = area.x0 + static_cast<float>(k) * (colW + gap / 2);
-                    // The topic from the question tree cannot be changed here: it is shown as text.
-                    if (r.stepId.empty()) {
-                        float ty = y + 24.f;
-                        ty += ui.text(tr(r.labelKey), {x + 24.f, ty, x + colW - 24.f, y + rowH}, FontRole::Large, c.text,
-                                      c.background, 0.5f);
-                        ui.text(value, {x + 24.f, ty + 16.f, x + colW - 24.f, y + rowH}, FontRole::Body, c.text,
-                                c.background, 0.5f);
-                    } else if (ui.tile(tr(r.labelKey), value, {x, y, x + colW, y + rowH})) {
-                        edit = r.stepId;
+            using Pages = std::vector<std::vector<Box>>;
+            auto paginate = [&](float room) {
+                Pages pages(1);
+                float used = 0;
+                for (std::size_t i = 0; i < rows.size(); ++i) {
+                    const bool control = !rows[i].stepId.empty();
+                    std::vector<std::string> parts{values[i]};
+                    if (boxHeight(ui, labels[i], boxText(i, values[i]), width, control) > room) {
+                        const float fixed = boxHeight(ui, labels[i], boxText(i, {}), width, control);
+                        parts = partsThatFit(ui, values[i], width - kBoxPad * 2, room - fixed);
+                    }
+                    for (std::string& part : parts) {
+                        const float h = boxHeight(ui, labels[i], boxText(i, part), width, control);
+                        if (!pages.back().empty() && used + h > room) {
+                            pages.emplace_back();
+                            used = 0;
+                        }
+                        pages.back().push_back({i, std::move(part), h});
+                        used += h + gap / 2;
                     }
                 }
-                y += rowH + gap / 2;
+                return pages;
+            };
+            Pages pages = paginate(bottom - y);
+            if (pages.size() > 1) pages = paginate(bottom - kPagingH - gap - y);
+            // Back from changing an answer: the page with that answer.
+            if (newStep && !editedStep_.empty()) {
+                bool found = false;
+                for (std::size_t p = 0; p < pages.size() && !found; ++p)
+                    for (const Box& b : pages[p])
+                        if (rows[b.row].stepId == editedStep_) {
+                            summaryPage_ = p;
+                            found = true;
+                            break;
+                        }
             }
-            const float navY = area.y1 - kButtonH;
-            if (flow->submitFailed()) warningPanel(ui, tr("flow.send_failed"), {area.x0, y, area.x1, navY});
+            editedStep_.clear();
+            summaryPage_ = std::min(summaryPage_, pages.size() - 1);  // the language may have changed
+
+            std::string edit;
+            for (const Box& b : pages[summaryPage_]) {
+                const auto& r = rows[b.row];
+                const Rect box{area.x0, y, area.x1, y + b.height};
+                if (r.stepId.empty()) {
+                    float ty = box.y0;
+                    ty += ui.text(labels[b.row], {box.x0 + kBoxPad, ty, box.x1 - kBoxPad, box.y1}, FontRole::Large,
+                                  c.text, c.background, 0.5f);
+                    ui.text(b.value, {box.x0 + kBoxPad, ty + kBoxGap, box.x1 - kBoxPad, box.y1}, FontRole::Body,
+                            c.text, c.background, 0.5f);
+                } else if (ui.tile(labels[b.row], boxText(b.row, b.value), box)) {
+                    edit = r.stepId;
+                }
+                y += b.height + gap / 2;
+            }
+            bool earlier = false, later = false;
+            if (pages.size() > 1) {
+                // [Vorig deel]  Deel 1 van 2  [Lees verder], as on the question-topic screen.
+                const float top = bottom - kPagingH;
+                const float buttonW = (width - gap * 2) / 3;
+                const Rect left{area.x0, top, area.x0 + buttonW, top + kPagingH};
+                const Rect right{area.x1 - buttonW, top, area.x1, top + kPagingH};
+                const std::string where =
+                    fillIn(tr("question.page"), {{"page", std::to_string(summaryPage_ + 1)},
+                                                 {"pages", std::to_string(pages.size())}});
+                const float whereH = ui.measureHeight(where, buttonW, FontRole::Body);
+                ui.text(where, {left.x1 + gap, top + (kPagingH - whereH) / 2, right.x0 - gap, top + kPagingH},
+                        FontRole::Body, c.text, c.background, 0.5f);
+                // One line each (a low row leaves the answers more room), a little smaller where it must be.
+                earlier = summaryPage_ > 0 && ui.compactButton(tr("question.previous"), left, FontRole::Body, false);
+                later = summaryPage_ + 1 < pages.size() &&
+                        ui.compactButton(tr("question.more"), right, FontRole::Body, false);
+            }
+            if (!failed.empty()) warningPanel(ui, failed, {area.x0, bottom + gap, area.x1, navY});
             bool back = false, send = false;
             navRow(navY, tr("flow.send"), back, send);
             if (!edit.empty()) {
+                editedStep_ = edit;
                 flow->edit(edit);
+                session.noteActivity();
+            } else if (earlier || later) {
+                summaryPage_ = later ? summaryPage_ + 1 : summaryPage_ - 1;
                 session.noteActivity();
             } else if (back) {
                 goBack();

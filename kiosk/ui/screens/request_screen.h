@@ -2,8 +2,9 @@
 // home, initiative. Its argument names the flow and maybe a topic ("question/repairs", "home-visit"); the
 // flow's steps are data (kiosk/core/request_flow.h), and this screen draws the current one: the question
 // with its options as big buttons, or the text field with the on-screen keyboard and the error under it,
-// the privacy sentence, the summary (a box per answer; a tap changes it), and the done screen with the
-// code in big letters. "Terug" goes one step back, and from the first step leaves the flow (forgetting it).
+// the privacy sentence, the summary (a full-width box per answer with its whole text, paged when they do not
+// fit; a tap changes it), and the done screen with the code in big letters. "Terug" goes one step back, and
+// from the first step leaves the flow (forgetting it).
 #pragma once
 
 #include <cstddef>
@@ -23,7 +24,8 @@ class RequestScreen final : public Screen {
   private:
     Keyboard keyboard_;
     std::string shownStep_;  // the step of the previous frame: the keyboard starts afresh on a new one
-    std::size_t typedBytes_ = 0;  // the field's length in the previous frame: typing clears an old error
+    std::size_t summaryPage_ = 0;  // which page of the summary's answers is shown
+    std::string editedStep_;       // the answer changed from the summary: back there, its page is shown
 };
 
 }  // namespace wp::ui

@@ -256,6 +256,9 @@ TEST_F(RequestFlowTest, CallbackNeedsAPhoneNumberAndKeepsThePreferredTime) {
     ASSERT_TRUE(flow_->next());  // privacy
     EXPECT_EQ(stepId(), "phone");
     EXPECT_FALSE(flow_->next());
+    EXPECT_EQ(flow_->errorKey(), "form.required");  // empty, not a wrong number
+    flow_->entry().set("12345");
+    EXPECT_FALSE(flow_->next());
     EXPECT_EQ(flow_->errorKey(), "form.phone_invalid");
     typeAndNext("+31 6 1234 5678");
     flow_->choose("afternoon");
@@ -267,6 +270,88 @@ TEST_F(RequestFlowTest, CallbackNeedsAPhoneNumberAndKeepsThePreferredTime) {
               (std::map<std::string, std::string>{
                   {"topic", "repairs"}, {"phone", "+31612345678"}, {"preferred_time", "afternoon"}}));
     EXPECT_THAT(receipts_.printed.at(0).lines.back(), StartsWith("Huurloket, zonder afspraak: "));
+}
+
+// Review of the Ukrainian walk: an empty phone field said the number was wrong. Every required entry left
+// empty (or only spaces) says it is still empty, whatever its kind; a filled one gets its kind's error.
+TEST_F(RequestFlowTest, AnEmptyRequiredEntryOfAnyKindSaysItIsEmpty) {
+    struct Case {
+        std::string arg;
+        std::vector<std::string> before;  // options to choose on the way ("" = "Verder")
+        std::string step, wrong, wrongKey;
+    };
+    const std::vector<Case> cases{
+        {"callback/repairs", {""}, "phone", "0612", "form.phone_invalid"},
+        {"question/repairs", {"", "topic-only", "email"}, "email", "jan@", "form.email_invalid"},
+        {"question/repairs", {"", "type"}, "text", "", ""},
+        {"home-visit", {"care", ""}, "name", "", ""},
+    };
+    for (const Case& c : cases) {
+        ASSERT_TRUE(flow_->start(c.arg));
+        for (const std::string& o : c.before) {
+            if (o.empty()) ASSERT_TRUE(flow_->next()) << c.arg;
+            else flow_->choose(o);
+        }
+        ASSERT_EQ(stepId(), c.step);
+        for (const char* empty : {"", "   "}) {
+            flow_->entry().set(empty);
+            EXPECT_FALSE(flow_->next()) << c.step;
+            EXPECT_EQ(flow_->errorKey(), "form.required") << c.step << " with \"" << empty << "\"";
+        }
+        if (!c.wrong.empty()) {
+            flow_->entry().set(c.wrong);
+            EXPECT_FALSE(flow_->next());
+            EXPECT_EQ(flow_->errorKey(), c.wrongKey) << c.step;
+        }
+    }
+    // The address: postcode and house number.
+    ASSERT_TRUE(flow_->start("home-visit"));
+    flow_->choose("care");
+    ASSERT_TRUE(flow_->next());
+    typeAndNext("Truus de Vries");
+    ASSERT_EQ(stepId(), "postcode");
+    EXPECT_FALSE(flow_->next());
+    EXPECT_EQ(flow_->errorKey(), "form.required");
+    typeAndNext("3121 AB");
+    ASSERT_EQ(stepId(), "house-number");
+    EXPECT_FALSE(flow_->next());
+    EXPECT_EQ(flow_->errorKey(), "form.required");
+    flow_->entry().set("0");
+    EXPECT_FALSE(flow_->next());
+    EXPECT_EQ(flow_->errorKey(), "form.house_number_invalid");
+}
+
+// Review of the Ukrainian walk: "Dit vak is nog leeg" stayed under the field while the resident typed. The
+// error goes with the first key typed or erased, stays gone when the text comes back to what it was, and
+// returns only when "Verder" finds a problem again.
+TEST_F(RequestFlowTest, AnErrorGoesAsSoonAsTheAnswerChanges) {
+    ASSERT_TRUE(flow_->start("question/repairs"));
+    ASSERT_TRUE(flow_->next());
+    flow_->choose("type");
+    ASSERT_EQ(stepId(), "text");
+    EXPECT_FALSE(flow_->next());
+    EXPECT_EQ(flow_->errorKey(), "form.required");
+    EXPECT_EQ(flow_->errorKey(), "form.required");  // asking again changes nothing
+    flow_->entry().type("d");
+    EXPECT_EQ(flow_->errorKey(), "");
+    flow_->entry().backspace();  // back to empty: still no error until "Verder"
+    EXPECT_EQ(flow_->errorKey(), "");
+    EXPECT_FALSE(flow_->next());
+    EXPECT_EQ(flow_->errorKey(), "form.required");
+
+    // A wrong phone number: one more digit takes the error away, "Verder" brings it back.
+    flow_->entry().type("de kraan lekt");
+    ASSERT_TRUE(flow_->next());
+    flow_->choose("phone");
+    flow_->entry().type("0612");
+    EXPECT_FALSE(flow_->next());
+    EXPECT_EQ(flow_->errorKey(), "form.phone_invalid");
+    flow_->entry().type("3");
+    EXPECT_EQ(flow_->errorKey(), "");
+    EXPECT_FALSE(flow_->next());
+    EXPECT_EQ(flow_->errorKey(), "form.phone_invalid");
+    flow_->entry().backspace();
+    EXPECT_EQ(flow_->errorKey(), "");
 }
 
 TEST_F(RequestFlowTest, HomeVisitBuildsTheAddressAndKeepsDaysTimesAndCompany) {
