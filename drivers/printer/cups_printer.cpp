@@ -367,39 +367,32 @@ Result<std::vector<std::uint8_t>> renderPdfFor(const Printout& printout, const Q
 
 }  // namespace
 
-PrintOutcome CupsPrinter::printTicket(const TicketPrintout& ticket) {
-    return print(
-        [&](const QueueMedia& queue) -> Result<Prepared> {
-            if (settings_.way != PrintWay::Pdf) {
-                auto doc = renderDocument(ticket);
-                if (!doc) return doc.status();
-                return Prepared{std::move(doc).value(), ""};
-            }
-            Prepared p;
-            auto pdf = renderPdfFor(ticket, queue, &p.media);
-            if (!pdf) return pdf.status();
-            p.bytes = std::move(pdf).value();
+// ESC/POS: the raster as it is. PDF: a page as long as the content on a roll, or pages of the queue's
+// length (renderPdfFor), with the media option that keeps CUPS from turning or shrinking it.
+template <typename Printout>
+CupsPrinter::Prepare CupsPrinter::preparing(const Printout& printout) const {
+    return [this, &printout](const QueueMedia& queue) -> Result<Prepared> {
+        Prepared p;
+        if (settings_.way != PrintWay::Pdf) {
+            auto doc = renderDocument(printout);
+            if (!doc) return doc.status();
+            p.bytes = std::move(doc).value();
             return p;
-        },
-        fmt::format("Ticket {}", ticket.number));
+        }
+        auto pdf = renderPdfFor(printout, queue, &p.media);
+        if (!pdf) return pdf.status();
+        p.bytes = std::move(pdf).value();
+        return p;
+    };
+}
+
+PrintOutcome CupsPrinter::printTicket(const TicketPrintout& ticket) {
+    return print(preparing(ticket), fmt::format("Ticket {}", ticket.number));
 }
 
 PrintOutcome CupsPrinter::printReceipt(const ReceiptPrintout& receipt) {
     // The job title shows in lpstat and the CUPS log: the reference code only, nothing personal.
-    return print(
-        [&](const QueueMedia& queue) -> Result<Prepared> {
-            if (settings_.way != PrintWay::Pdf) {
-                auto doc = renderDocument(receipt);
-                if (!doc) return doc.status();
-                return Prepared{std::move(doc).value(), ""};
-            }
-            Prepared p;
-            auto pdf = renderPdfFor(receipt, queue, &p.media);
-            if (!pdf) return pdf.status();
-            p.bytes = std::move(pdf).value();
-            return p;
-        },
-        fmt::format("Receipt {}", receipt.reference));
+    return print(preparing(receipt), fmt::format("Receipt {}", receipt.reference));
 }
 
 PrintOutcome CupsPrinter::print(const Prepare& prepare, const std::string& title) {

@@ -112,6 +112,9 @@ class CupsPrinter final : public Printer {
     };
     using Prepare = std::function<Result<Prepared>(const QueueMedia&)>;
     PrintOutcome print(const Prepare& prepare, const std::string& title);
+    // How a ticket or a receipt becomes the bytes for this queue (defined in the .cpp, used only there).
+    template <typename Printout>
+    Prepare preparing(const Printout& printout) const;
     PrintOutcome finish(int jobId, PrintOutcome outcome, std::string message);
 
     CupsPrinterSettings settings_;
