@@ -119,23 +119,35 @@ void QuestionTopicScreen::draw(Ui& ui, ResidentSession& session, Rect area) {
     // Everything below the answer is measured first; the answer gets the room that is left.
     const bool anyRoute = !grid.empty() || !links.empty();
     const auto gridRows = static_cast<float>((grid.size() + 1) / 2);
-    float below = bottomH;
+    float nextH = 0;  // the deeper topics and the routes: what the resident can do after reading
     if (!topic->subTopics.empty())
-        below += static_cast<float>(topic->subTopics.size()) * (kSubTopicH + gap) + gap;
+        nextH += static_cast<float>(topic->subTopics.size()) * (kSubTopicH + gap) + gap;
     if (anyRoute) {
-        below += gap + ui.measureHeight(session.tr("question.help_title"), width, FontRole::Large) + gap / 2;
-        if (!deskLine.empty()) below += ui.measureHeight(deskLine, width, FontRole::Body) + gap / 2;
-        below += (gridRows + static_cast<float>(links.size())) * (kRouteH + gap);
+        nextH += gap + ui.measureHeight(session.tr("question.help_title"), width, FontRole::Large) + gap / 2;
+        if (!deskLine.empty()) nextH += ui.measureHeight(deskLine, width, FontRole::Body) + gap / 2;
+        nextH += (gridRows + static_cast<float>(links.size())) * (kRouteH + gap);
     }
-    below += gap;
+    const float below = bottomH + nextH + gap;
 
+    bool showNext = true;
     const std::string& answer = topic->answerKey.empty() ? std::string() : session.tr(topic->answerKey);
     if (!answer.empty()) {
-        float room = area.y1 - y - below - gap;
         const float paraGap = gap * 0.75f;
+        const float room = area.y1 - y - below - gap;
         auto pages = splitIntoPages(ui, answer, width, room, FontRole::Large, paraGap);
         if (pages.size() > 1)
             pages = splitIntoPages(ui, answer, width, room - kPagingH - gap, FontRole::Large, paraGap);
+        // Beside many routes (a closed desk's longer line, a long language) a part could shrink to a line or
+        // two. Then the answer takes the screen and the routes follow its last part, or a part of their own.
+        const float minRoom = area.height() * 0.2f;
+        if (room - (pages.size() > 1 ? kPagingH + gap : 0.f) < minRoom) {
+            const float roomAlone = area.y1 - y - bottomH - kPagingH - gap * 3;
+            pages = splitIntoPages(ui, answer, width, roomAlone, FontRole::Large, paraGap);
+            if (measureParagraphs(ui, pages.back(), width, FontRole::Large, paraGap) + nextH > roomAlone)
+                pages.emplace_back();
+            page_ = std::min(page_, pages.size() - 1);
+            showNext = page_ + 1 == pages.size();
+        }
         page_ = std::min(page_, pages.size() - 1);  // the language may have changed
         y += drawParagraphs(ui, pages[page_], {area.x0, y, area.x1, area.y1}, FontRole::Large, c.text,
                             c.background, paraGap);
@@ -159,16 +171,16 @@ void QuestionTopicScreen::draw(Ui& ui, ResidentSession& session, Rect area) {
     }
 
     // Deeper topics, one wide button each.
-    for (const std::string& id : topic->subTopics) {
+    for (const std::string& id : showNext ? topic->subTopics : std::vector<std::string>{}) {
         const QuestionTopic* sub = tree.topic(id);
         if (sub == nullptr) continue;  // the loader makes sure it exists
         if (ui.button(session.tr(sub->labelKey), {area.x0, y, area.x1, y + kSubTopicH}))
             session.open({kId, sub->id});
         y += kSubTopicH + gap;
     }
-    if (!topic->subTopics.empty()) y += gap;
+    if (showNext && !topic->subTopics.empty()) y += gap;
 
-    if (anyRoute) {
+    if (showNext && anyRoute) {
         // A thin rule between what to know and what to do next.
         ui.fill({area.x0, y, area.x1, y + 3}, c.controlBorder);
         y += gap;

@@ -267,6 +267,7 @@ class EveryScreenTest : public testing::HeadlessUiTest {
     }
 
     // The one control labelled text in the last frame, or nullptr.
+    const DrawnItem* onSomePart(const std::string& text, const std::string& more = "Lees verder");
     const DrawnItem* control(const std::string& text) {
         const FrameRecord& f = ui_->lastFrame();
         auto it = std::find_if(f.items.begin(), f.items.end(),
@@ -768,18 +769,50 @@ TEST_F(EveryScreenTest, AnAppointmentRouteOpensTheAppointmentTile) {
     EXPECT_EQ(session_->screen(), (ScreenRef{"question-topic", "passport"}));
 }
 
+// The control labelled text on the topic's answer part that shows it: the routes may follow the answer's last
+// part ("Lees verder"); nullptr when no part has it.
+const DrawnItem* EveryScreenTest::onSomePart(const std::string& text, const std::string& more) {
+    for (int part = 0; part < 12; ++part) {
+        frame();
+        frame();
+        if (const DrawnItem* found = control(text)) return found;
+        const DrawnItem* next = control(more);
+        if (next == nullptr) return nullptr;
+        tapCentre(*next);
+    }
+    return nullptr;
+}
+
 TEST_F(EveryScreenTest, ARelatedTopicAndASubTopicOpenTheirAnswer) {
     session_->openTile("question");
     session_->open({"question-topic", "rent-allowance"});
-    frame();
-    frame();
-    tapCentre(*control("Lees ook: Extra geld bij een laag inkomen"));
+    const DrawnItem* link = onSomePart("Lees ook: Extra geld bij een laag inkomen");
+    ASSERT_NE(link, nullptr);
+    tapCentre(*link);
     EXPECT_EQ(session_->screen(), (ScreenRef{"question-topic", "extra-money"}));
     session_->open({"question-topic", "repairs"});
-    frame();
-    frame();
-    tapCentre(*control("De verhuurder doet niets"));
+    const DrawnItem* sub = onSomePart("De verhuurder doet niets");
+    ASSERT_NE(sub, nullptr);
+    tapCentre(*sub);
     EXPECT_EQ(session_->screen(), (ScreenRef{"question-topic", "repairs-landlord"}));
+}
+
+// Many routes under a long answer (Ukrainian, four routes and a link) used to leave the answer a line or two
+// per part ("Частина 1 з 5"); now the answer takes the screen and the routes follow its last part.
+TEST_F(EveryScreenTest, TheRoutesNeverSqueezeTheAnswerToAFewLines) {
+    session_->setLanguage("uk");
+    session_->openTile("question");
+    session_->open({"question-topic", "rent-allowance"});
+    frame();
+    const FrameRecord& f = frame();
+    for (const DrawnItem& item : f.items) {
+        if (item.text.rfind("Частина ", 0) == 0) {
+            EXPECT_EQ(item.text, "Частина 1 з 2");
+        }
+    }
+    EXPECT_EQ(control("Поговорити з кимось зараз"), nullptr) << "the routes come after the answer";
+    const DrawnItem* talk = onSomePart("Поговорити з кимось зараз", "Читати далі");
+    EXPECT_NE(talk, nullptr);
 }
 
 // "Print dit antwoord" (issue 6): the answer goes to the printer and the button's place says how it goes,
