@@ -111,16 +111,22 @@ void addUser(ipp_t* request) {
     ippAddString(request, IPP_TAG_OPERATION, IPP_TAG_NAME, "requesting-user-name", nullptr, cupsUser());
 }
 
+// IPP Get-Printer-Attributes for the named attributes; null when no answer came (cupsLastError says why).
+template <std::size_t N>
+IppPtr getPrinterAttributes(http_t* http, const std::string& queue, const char* const (&attrs)[N]) {
+    ipp_t* request = ippNewRequest(IPP_OP_GET_PRINTER_ATTRIBUTES);
+    ippAddString(request, IPP_TAG_OPERATION, IPP_TAG_URI, "printer-uri", nullptr, printerUri(queue).c_str());
+    addUser(request);
+    ippAddStrings(request, IPP_TAG_OPERATION, IPP_TAG_KEYWORD, "requested-attributes", static_cast<int>(N),
+                  nullptr, attrs);
+    return IppPtr(cupsDoRequest(http, request, "/"));
+}
+
 // IPP Get-Printer-Attributes. The printer's own view; a failure of the request itself is a Failure.
 Result<PrinterStatus> queryPrinter(http_t* http, const std::string& queue, Failure* failure) {
     static const char* const kAttrs[] = {"printer-state", "printer-state-reasons", "printer-state-message",
                                          "printer-is-accepting-jobs"};
-    ipp_t* request = ippNewRequest(IPP_OP_GET_PRINTER_ATTRIBUTES);
-    ippAddString(request, IPP_TAG_OPERATION, IPP_TAG_URI, "printer-uri", nullptr, printerUri(queue).c_str());
-    addUser(request);
-    ippAddStrings(request, IPP_TAG_OPERATION, IPP_TAG_KEYWORD, "requested-attributes",
-                  static_cast<int>(std::size(kAttrs)), nullptr, kAttrs);
-    IppPtr response(cupsDoRequest(http, request, "/"));
+    IppPtr response = getPrinterAttributes(http, queue, kAttrs);
     if (!response || cupsLastError() > IPP_STATUS_OK_CONFLICTING) {
         *failure = cupsLastError() == IPP_STATUS_ERROR_NOT_FOUND
                        ? Failure{PrintOutcome::Rejected, fmt::format("no CUPS queue named '{}'", queue)}
@@ -170,12 +176,7 @@ Result<PrinterStatus> queryPrinter(http_t* http, const std::string& queue, Failu
 // as rangeOfInteger dimensions.
 Result<QueueMedia> queryMedia(http_t* http, const std::string& queue) {
     static const char* const kAttrs[] = {"media-size-supported", "media-col-default"};
-    ipp_t* request = ippNewRequest(IPP_OP_GET_PRINTER_ATTRIBUTES);
-    ippAddString(request, IPP_TAG_OPERATION, IPP_TAG_URI, "printer-uri", nullptr, printerUri(queue).c_str());
-    addUser(request);
-    ippAddStrings(request, IPP_TAG_OPERATION, IPP_TAG_KEYWORD, "requested-attributes",
-                  static_cast<int>(std::size(kAttrs)), nullptr, kAttrs);
-    IppPtr response(cupsDoRequest(http, request, "/"));
+    IppPtr response = getPrinterAttributes(http, queue, kAttrs);
     if (!response || cupsLastError() > IPP_STATUS_OK_CONFLICTING) {
         return Status::unavailable(ippFailure("asking the printer for its paper").message);
     }

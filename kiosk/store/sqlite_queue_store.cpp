@@ -66,6 +66,18 @@ Ticket readTicket(const SqliteStatement& s) {
     return t;
 }
 
+// Every row the statement gives, as tickets.
+Result<std::vector<Ticket>> readTickets(SqliteStatement& stmt) {
+    std::vector<Ticket> out;
+    for (;;) {
+        auto row = stmt.step();
+        if (!row) return row.status();
+        if (!row.value()) break;
+        out.push_back(readTicket(stmt));
+    }
+    return out;
+}
+
 }  // namespace
 
 Result<std::unique_ptr<SqliteQueueStore>> SqliteQueueStore::open(const std::filesystem::path& file,
@@ -179,14 +191,7 @@ Result<std::vector<Ticket>> SqliteQueueStore::selectTickets(std::string_view sql
     auto stmt = db_->prepare(sql);
     if (!stmt) return stmt.status();
     stmt->bind(1, serviceId).bind(2, day);
-    std::vector<Ticket> out;
-    for (;;) {
-        auto row = stmt->step();
-        if (!row) return row.status();
-        if (!row.value()) break;
-        out.push_back(readTicket(stmt.value()));
-    }
-    return out;
+    return readTickets(stmt.value());
 }
 
 Result<std::vector<Ticket>> SqliteQueueStore::waitingTickets(const std::string& serviceId,
@@ -601,14 +606,7 @@ Result<std::vector<Ticket>> SqliteQueueStore::allTicketsOfDay(const std::string&
         fmt::format("SELECT {} FROM ticket WHERE day = ? ORDER BY service_id, number", kTicketColumns));
     if (!stmt) return stmt.status();
     stmt->bind(1, day);
-    std::vector<Ticket> out;
-    for (;;) {
-        auto row = stmt->step();
-        if (!row) return row.status();
-        if (!row.value()) break;
-        out.push_back(readTicket(stmt.value()));
-    }
-    return out;
+    return readTickets(stmt.value());
 }
 
 Result<std::int64_t> SqliteQueueStore::lastEventSeq() {
