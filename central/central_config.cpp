@@ -270,9 +270,9 @@ Result<CentralConfig> loadCentralConfig(const fs::path& file) {
             c.publicPages.defaultMinutesPerPerson =
                 boundedInt(r, *t, "default_minutes_per_person", c.publicPages.defaultMinutesPerPerson, 1, 240,
                            "minutes");
-            c.publicPages.queuePagesPerMinute = boundedInt(r, *t, "queue_pages_per_minute",
-                                                           c.publicPages.queuePagesPerMinute, 1, 100000,
-                                                           "pages a minute");
+            c.publicPages.queuePagesPerMinute =
+                boundedInt(r, *t, "queue_pages_per_minute", c.publicPages.queuePagesPerMinute, 1, 100000,
+                           "pages a minute");
             if (!c.publicPages.contentDir.empty() &&
                 !fs::is_regular_file(c.publicPages.contentDir / "content.toml"))
                 r.error(contentKey, fmt::format("'content_dir' must be the bundle's content folder (with "
@@ -284,9 +284,9 @@ Result<CentralConfig> loadCentralConfig(const fs::path& file) {
     }
     if (const toml::node* n = root.get("initiative")) {
         if (const toml::table* t = n->as_table()) {
-            c.initiative.contactWithinWorkingDays = boundedInt(r, *t, "contact_within_working_days",
-                                                               c.initiative.contactWithinWorkingDays, 1, 60,
-                                                               "working days");
+            c.initiative.contactWithinWorkingDays =
+                boundedInt(r, *t, "contact_within_working_days", c.initiative.contactWithinWorkingDays, 1, 60,
+                           "working days");
             c.initiative.coaches = initiativeCoaches(r, *t);
         } else {
             r.error(n, "'initiative' must be a table");
@@ -318,7 +318,8 @@ Result<CentralConfig> loadCentralConfig(const fs::path& file) {
         for (const auto& [code, lt] : content->texts)
             for (const std::string& key : publicPageTextKeys())
                 if (!lt.texts.contains(key))
-                    missing += fmt::format("\n{}: missing text '{}' (the public pages need it)", lt.file, key);
+                    missing +=
+                        fmt::format("\n{}: missing text '{}' (the public pages need it)", lt.file, key);
         if (!missing.empty())
             return Status::invalidInput(
                 fmt::format("{}: the content folder lacks texts of the public pages:{}", where, missing));

@@ -437,13 +437,16 @@ struct CentralServer::Impl {
     }
 
     void queuePage(const httplib::Request& req, httplib::Response& res) {
-        std::string lang = pages.language(req.get_param_value("lang"), req.get_header_value("Accept-Language"));
+        std::string lang =
+            pages.language(req.get_param_value("lang"), req.get_header_value("Accept-Language"));
         if (!pageAllowed(req, res, queuePageViews, PublicPages::Kind::Queue, lang)) return;
-        sendPage(res, pages.queuePage(req.matches[1].str(), req.matches[2].str(), req.matches[3].str(), lang));
+        sendPage(res,
+                 pages.queuePage(req.matches[1].str(), req.matches[2].str(), req.matches[3].str(), lang));
     }
 
     void statusPage(const httplib::Request& req, httplib::Response& res) {
-        std::string lang = pages.language(req.get_param_value("lang"), req.get_header_value("Accept-Language"));
+        std::string lang =
+            pages.language(req.get_param_value("lang"), req.get_header_value("Accept-Language"));
         if (!pageAllowed(req, res, lookups, PublicPages::Kind::Status, lang)) return;
         sendPage(res, pages.statusPage(req.matches[1].str(), lang));
     }

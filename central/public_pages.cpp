@@ -239,8 +239,8 @@ HtmlPage PublicPages::queuePage(const std::string& letters, const std::string& d
                 body += fmt::format("<p class=\"big\">{}</p>\n",
                                     fill(text(lang, "phone_queue.people_before"), "count",
                                          std::to_string(pos->peopleBefore)));
-                body += fmt::format("<p>{}</p>\n",
-                                    pos->estimatedWait ? fill(text(lang, "phone_queue.wait"), "minutes",
+                body += fmt::format("<p>{}</p>\n", pos->estimatedWait
+                                                       ? fill(text(lang, "phone_queue.wait"), "minutes",
                                                               std::to_string(pos->estimatedWait->count()))
                                                        : text(lang, "phone_queue.wait_unknown"));
             }

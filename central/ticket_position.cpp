@@ -51,7 +51,8 @@ std::optional<TicketPosition> ticketPosition(const std::vector<QueueStatEvent>& 
     for (const QueueStatEvent& e : events) {
         if (e.day != day) continue;
         // A host signing in at a counter opens it for each service the host serves; signing out closes it.
-        if (e.kind == "counter-opened" && !e.counter.empty() && e.at <= now) openCounters[e.service].insert(e.counter);
+        if (e.kind == "counter-opened" && !e.counter.empty() && e.at <= now)
+            openCounters[e.service].insert(e.counter);
         if (e.kind == "counter-closed" && e.at <= now) openCounters[e.service].erase(e.counter);
         std::string id = ticketOf(e, o);
         if (id.empty()) continue;

@@ -45,9 +45,10 @@ struct TicketPosition {
     std::string ticket;   // "H-014"
     std::string service;  // its current service id
     TicketPhase phase = TicketPhase::Waiting;
-    std::string counter;                    // Called and Serving: where to go
-    int peopleBefore = 0;                   // Waiting only
-    // Waiting only; rounded up, 0 when nobody is before it; empty: unknown (no counter serves the service now)
+    std::string counter;   // Called and Serving: where to go
+    int peopleBefore = 0;  // Waiting only
+    // Waiting only; rounded up, 0 when nobody is before it; empty: unknown (no counter serves the service
+    // now)
     std::optional<std::chrono::minutes> estimatedWait;
     std::chrono::seconds averageServiceTime{0};
     int counters = 0;                    // counters serving the service now

@@ -115,11 +115,13 @@ Result<Settings> loadSettings(const fs::path& file) {
         screen.widthPx = static_cast<int>(r.optionalInt(*sc, "width_px", screen.widthPx, "pixels"));
         screen.heightPx = static_cast<int>(r.optionalInt(*sc, "height_px", screen.heightPx, "pixels"));
         screen.mmPerPx = r.optionalNumber(*sc, "mm_per_px", screen.mmPerPx, "millimetres per pixel");
-        std::string renderer = r.optionalString(*sc, "renderer", "software", "\"software\" or \"accelerated\"");
+        std::string renderer =
+            r.optionalString(*sc, "renderer", "software", "\"software\" or \"accelerated\"");
         if (renderer != "software" && renderer != "accelerated")
             r.error(sc->get("renderer"), "renderer must be \"software\" or \"accelerated\"");
         screen.acceleratedRenderer = renderer == "accelerated";
-        if (screen.widthPx < 320 || screen.heightPx < 320) r.error(sc, "screen must be at least 320x320 pixels");
+        if (screen.widthPx < 320 || screen.heightPx < 320)
+            r.error(sc, "screen must be at least 320x320 pixels");
         if (screen.mmPerPx <= 0.05 || screen.mmPerPx > 2)
             r.error(sc->get("mm_per_px"), "mm_per_px must be between 0.05 and 2");
     };
@@ -171,10 +173,12 @@ Result<Settings> loadSettings(const fs::path& file) {
             s.central.publicUrl = r.optionalString(*ce, "public_url", "", "an https:// address");
             if (!s.central.publicUrl.empty() && s.central.publicUrl.rfind("https://", 0) != 0)
                 r.error(ce->get("public_url"), "public_url must start with https://");
-            while (!s.central.publicUrl.empty() && s.central.publicUrl.back() == '/') s.central.publicUrl.pop_back();
+            while (!s.central.publicUrl.empty() && s.central.publicUrl.back() == '/')
+                s.central.publicUrl.pop_back();
             s.central.apiUrl = r.optionalString(*ce, "api_url", "", "an https:// address");
             if (!s.central.apiUrl.empty() && s.central.apiUrl.rfind("https://", 0) != 0)
-                r.error(ce->get("api_url"), "api_url must start with https:// (the kiosk never sends over plain HTTP)");
+                r.error(ce->get("api_url"),
+                        "api_url must start with https:// (the kiosk never sends over plain HTTP)");
             while (!s.central.apiUrl.empty() && s.central.apiUrl.back() == '/') s.central.apiUrl.pop_back();
             auto path = [&](const char* key, std::string_view what) {
                 std::string v = r.optionalString(*ce, key, "", what);
@@ -187,7 +191,8 @@ Result<Settings> loadSettings(const fs::path& file) {
             s.central.initiativeContactDays = static_cast<int>(r.optionalInt(
                 *ce, "initiative_contact_days", s.central.initiativeContactDays, "working days (1..60)"));
             if (s.central.initiativeContactDays < 1 || s.central.initiativeContactDays > 60)
-                r.error(ce->get("initiative_contact_days"), "initiative_contact_days must be between 1 and 60");
+                r.error(ce->get("initiative_contact_days"),
+                        "initiative_contact_days must be between 1 and 60");
             if (!s.central.apiUrl.empty() && s.central.caFile.empty())
                 r.error(ce, "api_url needs ca_file: the server's certificate is always verified");
         } else {
@@ -196,7 +201,8 @@ Result<Settings> loadSettings(const fs::path& file) {
     }
     if (const toml::node* n = root.get("host")) {
         if (const toml::table* h = n->as_table()) {
-            s.host.counter = r.optionalString(*h, "counter", s.host.counter, "the counter's name, like \"Balie 1\"");
+            s.host.counter =
+                r.optionalString(*h, "counter", s.host.counter, "the counter's name, like \"Balie 1\"");
             s.host.lockAfterMinutes = static_cast<int>(
                 r.optionalInt(*h, "lock_after_minutes", s.host.lockAfterMinutes, "minutes (0: never)"));
             if (s.host.counter.empty()) r.error(h->get("counter"), "counter must not be empty");
@@ -250,7 +256,8 @@ Result<Theme> loadTheme(const fs::path& file) {
         }
         for (float size : {t.bodySize, t.largeSize, t.titleSize})
             if (size < 12 || size > 160) r.error(f, "font sizes must be between 12 and 160 pixels");
-        if (t.ticketSize < 60 || t.ticketSize > 320) r.error(f, "ticket_size must be between 60 and 320 pixels");
+        if (t.ticketSize < 60 || t.ticketSize > 320)
+            r.error(f, "ticket_size must be between 60 and 320 pixels");
     }
     if (const toml::table* c = r.requireTable(root, "colors", "a [colors] table")) {
         struct Field {

@@ -61,9 +61,9 @@ struct Settings {
         double mmPerPx = 0.2745;  // reference panel: 23.8" 1080x1920
         bool acceleratedRenderer = false;
     };
-    Screen screen;                                     // [screen]: the walk-in touch screen
-    Screen hostScreen{1920, 1080, 0.2745, false};      // [host_screen]: the host's monitor, with a mouse
-    Screen displayScreen{1920, 1080, 0.4935, false};   // [display_screen]: the TV; reference 43" 1920x1080
+    Screen screen;                                    // [screen]: the walk-in touch screen
+    Screen hostScreen{1920, 1080, 0.2745, false};     // [host_screen]: the host's monitor, with a mouse
+    Screen displayScreen{1920, 1080, 0.4935, false};  // [display_screen]: the TV; reference 43" 1920x1080
     struct Session {
         std::string defaultLanguage = "nl";
         int idleTimeoutSeconds = 90;
@@ -92,7 +92,7 @@ struct Settings {
     std::filesystem::path dataDir;  // the kiosk's database and state; resolved against the settings file
     std::string theme = "gemeente";
     std::string highContrastTheme = "hoog-contrast";
-    std::string hostTheme;  // the host console's theme; empty: the default theme
+    std::string hostTheme;                        // the host console's theme; empty: the default theme
     std::filesystem::path contentDir, themesDir;  // resolved against the settings file
 };
 
@@ -120,9 +120,9 @@ struct Content {
 struct Bundle {
     Settings settings;
     Content content;
-    std::vector<Service> services;  // content/services.toml
-    std::vector<HostAccount> hosts;  // content/hosts.toml; empty when there is none (issue 5)
-    QuestionTree questions;          // content/questions.toml: "Vraag stellen" (issue 6)
+    std::vector<Service> services;        // content/services.toml
+    std::vector<HostAccount> hosts;       // content/hosts.toml; empty when there is none (issue 5)
+    QuestionTree questions;               // content/questions.toml: "Vraag stellen" (issue 6)
     std::map<std::string, Theme> themes;  // by id
 };
 

@@ -49,12 +49,12 @@ std::vector<RequestTypeSpec> makeSpecs() {
     std::vector<RequestTypeSpec> specs;
     // question: the resident's own words and/or just the topic (atLeastOneOf); how to be reached: contact
     // "phone", "email" or "none" ("I will come back with my reference code"), with that phone or e-mail.
-    specs.push_back({RequestType::Question,
-                     {opt("topic", K::ShortText), opt("text", K::Text, kPersonal),
-                      opt("name", K::ShortText, kPersonal), opt("contact", K::Id),
-                      opt("phone", K::Phone, kPersonal), opt("email", K::Email, kPersonal),
-                      opt("preferred_time", K::ShortText)},
-                     {"topic", "text"}});
+    specs.push_back(
+        {RequestType::Question,
+         {opt("topic", K::ShortText), opt("text", K::Text, kPersonal), opt("name", K::ShortText, kPersonal),
+          opt("contact", K::Id), opt("phone", K::Phone, kPersonal), opt("email", K::Email, kPersonal),
+          opt("preferred_time", K::ShortText)},
+         {"topic", "text"}});
     specs.push_back({RequestType::Callback,
                      {req("topic", K::ShortText), req("phone", K::Phone, kPersonal),
                       opt("name", K::ShortText, kPersonal), opt("preferred_time", K::ShortText)},

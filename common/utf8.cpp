@@ -14,7 +14,8 @@ std::size_t utf8SequenceLength(unsigned char lead) {
 std::vector<std::string> utf8Characters(std::string_view text) {
     std::vector<std::string> out;
     for (std::size_t i = 0; i < text.size();) {
-        const std::size_t n = std::min(utf8SequenceLength(static_cast<unsigned char>(text[i])), text.size() - i);
+        const std::size_t n =
+            std::min(utf8SequenceLength(static_cast<unsigned char>(text[i])), text.size() - i);
         out.emplace_back(text.substr(i, n));
         i += n;
     }
@@ -27,14 +28,16 @@ char32_t utf8CodePoint(std::string_view ch) {
     const std::size_t n = utf8SequenceLength(lead);
     if (n == 1) return lead < 0x80 ? lead : 0xFFFD;
     char32_t cp = lead & (0xFFu >> (n + 1));  // the lead byte's payload: 5, 4 or 3 bits
-    for (std::size_t k = 1; k < n && k < ch.size(); ++k) cp = (cp << 6) | (static_cast<unsigned char>(ch[k]) & 0x3Fu);
+    for (std::size_t k = 1; k < n && k < ch.size(); ++k)
+        cp = (cp << 6) | (static_cast<unsigned char>(ch[k]) & 0x3Fu);
     return cp;
 }
 
 std::vector<char32_t> utf8CodePoints(std::string_view text) {
     std::vector<char32_t> out;
     for (std::size_t i = 0; i < text.size();) {
-        const std::size_t n = std::min(utf8SequenceLength(static_cast<unsigned char>(text[i])), text.size() - i);
+        const std::size_t n =
+            std::min(utf8SequenceLength(static_cast<unsigned char>(text[i])), text.size() - i);
         out.push_back(utf8CodePoint(text.substr(i, n)));
         i += n;
     }

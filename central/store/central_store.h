@@ -150,7 +150,8 @@ class CentralStore {
     // events (a heartbeat), records receivedAt as when the kiosk was last heard, under its contact point.
     virtual Result<int> storeQueueEvents(const QueueStatBatch& batch, const std::string& contactPoint,
                                          TimePoint receivedAt) = 0;
-    // The events of a contact point's kiosks for one local day ("2026-11-26"), by time (the public queue page).
+    // The events of a contact point's kiosks for one local day ("2026-11-26"), by time (the public queue
+    // page).
     virtual Result<std::vector<QueueStatEvent>> queueEventsOf(const std::string& contactPoint,
                                                               const std::string& day) = 0;
     // When the server last heard from any kiosk of the contact point; nullopt when never.

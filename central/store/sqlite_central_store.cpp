@@ -493,8 +493,8 @@ std::vector<IntakeOutcome> SqliteCentralStore::storeBatch(const std::vector<Inta
 
 Result<std::optional<RequestStatusView>> SqliteCentralStore::statusOf(const std::string& reference) {
     std::lock_guard lock(otherMutex_);
-    auto st = prepare(*other_,
-                      "SELECT status, public_note, updated_at_ms, coach FROM request WHERE reference = ?");
+    auto st =
+        prepare(*other_, "SELECT status, public_note, updated_at_ms, coach FROM request WHERE reference = ?");
     if (!st) return st.status();
     st->bind(1, reference);
     auto row = st->step();
@@ -666,10 +666,11 @@ Result<int> SqliteCentralStore::storeQueueEvents(const QueueStatBatch& batch, co
     int added = 0;
     std::int64_t received = toUnixMillis(receivedAt);
     for (const auto& e : batch.events) {
-        auto st = prepare(*other_,
-                          "INSERT INTO queue_stat_event (kiosk, seq, kind, service, day, number, counter, at_ms, "
-                          "received_at_ms, ticket, contact_point) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
-                          "ON CONFLICT DO NOTHING");
+        auto st =
+            prepare(*other_,
+                    "INSERT INTO queue_stat_event (kiosk, seq, kind, service, day, number, counter, at_ms, "
+                    "received_at_ms, ticket, contact_point) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                    "ON CONFLICT DO NOTHING");
         if (!st) return st.status();
         st->bind(1, batch.kioskCode).bind(2, e.seq).bind(3, e.kind).bind(4, e.service).bind(5, e.day);
         st->bind(6, e.number).bind(7, e.counter).bind(8, toUnixMillis(e.at)).bind(9, received);

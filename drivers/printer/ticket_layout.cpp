@@ -33,9 +33,9 @@ constexpr double kTextSize = 28;
 constexpr double kServiceSize = 42;
 constexpr double kNumberMaxSize = 190;
 constexpr double kReferenceMaxSize = 84;  // a receipt's reference code: big, but 15 characters must fit
-constexpr double kQrMaxDots = 232;  // about 29 mm
-constexpr int kQrQuietModules = 2;  // the paper around it is blank anyway
-constexpr double kLeftInset = 8;    // left-aligned lines keep 1 mm off each edge of the printed area
+constexpr double kQrMaxDots = 232;        // about 29 mm
+constexpr int kQrQuietModules = 2;        // the paper around it is blank anyway
+constexpr double kLeftInset = 8;          // left-aligned lines keep 1 mm off each edge of the printed area
 
 constexpr double kPointsPerDot = 72.0 / kTicketDpi;
 constexpr double kPointsPerMm = 72.0 / 25.4;

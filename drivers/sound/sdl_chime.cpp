@@ -39,8 +39,8 @@ SdlChime::SdlChime() {
         error_ = SDL_GetError();
         return;
     }
-    addTone(samples_, 784.0, 0.9, 0.0);   // G5
-    addTone(samples_, 622.25, 1.2, 0.45); // D#5
+    addTone(samples_, 784.0, 0.9, 0.0);    // G5
+    addTone(samples_, 622.25, 1.2, 0.45);  // D#5
     SDL_PauseAudioDevice(device_, 0);
 }
 

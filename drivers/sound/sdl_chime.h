@@ -12,7 +12,7 @@
 namespace wp {
 
 class SdlChime final : public Chime {
-public:
+  public:
     SdlChime();
     ~SdlChime() override;
     SdlChime(const SdlChime&) = delete;
@@ -23,7 +23,7 @@ public:
     const std::string& error() const { return error_; }
     int plays() const { return plays_; }
 
-private:
+  private:
     std::uint32_t device_ = 0;
     std::vector<float> samples_;
     std::string error_;

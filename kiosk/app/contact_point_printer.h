@@ -23,7 +23,7 @@
 namespace wp {
 
 class ContactPointPrinter {
-public:
+  public:
     // alerts and clock must outlive this. wake: called from the print worker after each result or status.
     ContactPointPrinter(const Settings& settings, HostAlertStore& alerts, const Clock& clock,
                         std::function<void()> wake);
@@ -36,10 +36,11 @@ public:
 
     // Writes a print outcome for the host console (hand this to a flow's onPrintOutcome).
     void reportOutcome(PrintOutcome outcome);
-    // Asks for the printer's state on schedule and writes it when it changed. Call it from the role's update().
+    // Asks for the printer's state on schedule and writes it when it changed. Call it from the role's
+    // update().
     void update();
 
-private:
+  private:
     HostAlertStore& alerts_;
     const Clock& clock_;
     std::unique_ptr<Printer> printer_;

@@ -18,9 +18,13 @@ namespace wp {
 namespace {
 
 class DisplayRole final : public Role {
-public:
+  public:
     DisplayRole(RoleContext& c)
-        : bundle_(c.bundle), clock_(c.clock), speaker_(c.options.speechLog), texts_(bundle_.content), shell_(bundle_, texts_) {}
+        : bundle_(c.bundle),
+          clock_(c.clock),
+          speaker_(c.options.speechLog),
+          texts_(bundle_.content),
+          shell_(bundle_, texts_) {}
 
     Status setUp() {
         const auto dbFile = kioskDatabase(bundle_.settings);
@@ -42,7 +46,8 @@ public:
         auto fresh = board_->poll();
         if (!fresh) {
             // A busy or locked database: show what we have and try again next turn.
-            if (!warned_) std::fprintf(stderr, "wijkpunt-kiosk: display: %s\n", fresh.status().message().c_str());
+            if (!warned_)
+                std::fprintf(stderr, "wijkpunt-kiosk: display: %s\n", fresh.status().message().c_str());
             warned_ = true;
             return false;
         }
@@ -63,7 +68,7 @@ public:
 
     std::vector<std::string> spoken() const override { return speaker_.texts(); }
 
-private:
+  private:
     Bundle& bundle_;
     const Clock& clock_;
     RecordingSpeaker speaker_;

@@ -20,7 +20,7 @@ namespace wp {
 namespace {
 
 class HostRole final : public Role {
-public:
+  public:
     HostRole(RoleContext& c) : bundle_(c.bundle), clock_(c.clock), texts_(bundle_.content) {}
 
     ~HostRole() override {
@@ -47,7 +47,8 @@ public:
         // The same printer as the walk-in role's; a ticket added by hand prints in the console's language.
         printer_ = std::make_unique<ContactPointPrinter>(bundle_.settings, *alertStore_, clock_, wake);
         if (PrintSpooler* spooler = printer_->spooler()) {
-            desk_->attachPrinter(spooler, &bundle_.settings, &texts_, bundle_.settings.session.defaultLanguage);
+            desk_->attachPrinter(spooler, &bundle_.settings, &texts_,
+                                 bundle_.settings.session.defaultLanguage);
             desk_->onPrintOutcome([this](PrintOutcome o) { printer_->reportOutcome(o); });
         }
         board_ = std::make_unique<HostAlertBoard>(*alertStore_, outbox_.get(), clock_);
@@ -69,7 +70,7 @@ public:
     void noteActivity() override { desk_->noteActivity(); }
     std::vector<std::string> spoken() const override { return {}; }
 
-private:
+  private:
     Bundle& bundle_;
     const Clock& clock_;
     Texts texts_;

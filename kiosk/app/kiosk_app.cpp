@@ -8,10 +8,10 @@
 
 #include <algorithm>
 #include <cfloat>
-#include <cstring>
-#include <cstdio>
 #include <csignal>
+#include <cstdio>
 #include <cstdlib>
+#include <cstring>
 #include <map>
 #include <optional>
 
@@ -78,7 +78,8 @@ std::filesystem::path kioskDatabase(const Settings& settings) {
 }
 
 Status databaseError(const std::filesystem::path& file, const Status& why) {
-    return Status::ioError(fmt::format("cannot open the kiosk database {}: {}", file.string(), why.message()));
+    return Status::ioError(
+        fmt::format("cannot open the kiosk database {}: {}", file.string(), why.message()));
 }
 
 namespace {
@@ -110,7 +111,9 @@ class Kiosk final : public ScriptHost {
     void advanceClock(Millis d) override {
         if (scriptClock_) scriptClock_->advance(d);
     }
-    std::vector<std::string> spoken() const override { return role_ ? role_->spoken() : std::vector<std::string>{}; }
+    std::vector<std::string> spoken() const override {
+        return role_ ? role_->spoken() : std::vector<std::string>{};
+    }
 
   private:
     std::unique_ptr<Clock> makeClock(const KioskOptions& o) {
@@ -252,7 +255,8 @@ Status Kiosk::scan(const std::string& text) {
     size_t at = 0;
     while (at < text.size()) {
         size_t n = std::min(text.size() - at, sizeof(e.text.text) - 1);
-        while (n > 0 && at + n < text.size() && (static_cast<unsigned char>(text[at + n]) & 0xC0) == 0x80) --n;
+        while (n > 0 && at + n < text.size() && (static_cast<unsigned char>(text[at + n]) & 0xC0) == 0x80)
+            --n;
         std::memset(e.text.text, 0, sizeof(e.text.text));
         std::memcpy(e.text.text, text.data() + at, n);
         SDL_PushEvent(&e);
@@ -313,8 +317,10 @@ void Kiosk::handle(const SDL_Event& e) {
             // A physical keyboard or a barcode scanner typing like one: into the field of the on-screen
             // keyboard in the next frame (Ui::typeText).
             role_->noteActivity();
-            if (swallowText_) swallowText_ = false;
-            else ui_.typeText(e.text.text);
+            if (swallowText_)
+                swallowText_ = false;
+            else
+                ui_.typeText(e.text.text);
             break;
         case SDL_KEYDOWN:
             role_->noteActivity();

@@ -22,7 +22,7 @@ namespace wp {
 struct KioskOptions;
 
 class Role {
-public:
+  public:
     virtual ~Role() = default;
 
     // The screen this role runs on: its size and millimetres per pixel.

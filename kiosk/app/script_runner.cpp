@@ -89,13 +89,15 @@ Result<std::vector<ScriptStep>> ScriptRunner::parse(const std::string& text, con
         ScriptStep step{w->kind, {}, Millis(0), lineNo, line};
         if (w->arg == Word::Quoted) {
             // expect, expect-not and expect-spoken may name how long to wait: expect "H-001" 20s.
-            const bool waits = w->kind == ScriptStep::Kind::Expect || w->kind == ScriptStep::Kind::ExpectNot ||
+            const bool waits = w->kind == ScriptStep::Kind::Expect ||
+                               w->kind == ScriptStep::Kind::ExpectNot ||
                                w->kind == ScriptStep::Kind::ExpectSpoken;
-            if (size_t close = rest.rfind('"'); waits && close != std::string::npos && close + 1 < rest.size()) {
+            if (size_t close = rest.rfind('"');
+                waits && close != std::string::npos && close + 1 < rest.size()) {
                 auto d = parseDuration(trim(rest.substr(close + 1)));
                 if (!d)
-                    return Status::invalidInput(fmt::format("{}:{}: after the text, {} takes a duration like 20s",
-                                                            fileName, lineNo, word));
+                    return Status::invalidInput(fmt::format(
+                        "{}:{}: after the text, {} takes a duration like 20s", fileName, lineNo, word));
                 step.duration = *d;
                 rest = trim(rest.substr(0, close + 1));
             }
@@ -191,20 +193,24 @@ void ScriptRunner::typeNext(const ScriptStep& step, ScriptHost& host) {
         }
     // Not on this page: the page key on the shortest way to it (shift, accents, Latin/Cyrillic).
     for (const ui::KeyCap& k : keys)
-        if (k.kind == ui::KeyCap::Kind::Mode && std::find(k.offers.begin(), k.offers.end(), ch) != k.offers.end()) {
+        if (k.kind == ui::KeyCap::Kind::Mode &&
+            std::find(k.offers.begin(), k.offers.end(), ch) != k.offers.end()) {
             if (++modeTaps_ > 4) break;
             tapKey(k);
             return;
         }
-    fail(step, host, fmt::format("no key of the on-screen keyboard types \"{}\" (character {} of \"{}\")", ch,
-                                 typed_ + 1, step.arg));
+    fail(step, host,
+         fmt::format("no key of the on-screen keyboard types \"{}\" (character {} of \"{}\")", ch, typed_ + 1,
+                     step.arg));
 }
 
 void ScriptRunner::logStep(const ScriptStep& step, const char* phase) const {
     if (log_.empty()) return;
     auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(
-                  std::chrono::system_clock::now().time_since_epoch()).count();
-    std::ofstream(log_, std::ios::app) << ms << ' ' << phase << ' ' << step.line << ' ' << step.source << '\n';
+                  std::chrono::system_clock::now().time_since_epoch())
+                  .count();
+    std::ofstream(log_, std::ios::app)
+        << ms << ' ' << phase << ' ' << step.line << ' ' << step.source << '\n';
 }
 
 void ScriptRunner::noteFramePresented(const ui::FrameRecord& frame, uint64_t framesPresented) {
@@ -220,7 +226,8 @@ void ScriptRunner::noteFramePresented(const ui::FrameRecord& frame, uint64_t fra
     if (hash == shownContent_) return;
     shownContent_ = hash;
     auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(
-                  std::chrono::system_clock::now().time_since_epoch()).count();
+                  std::chrono::system_clock::now().time_since_epoch())
+                  .count();
     std::ofstream(log_, std::ios::app) << ms << " frame " << framesPresented << ' ' << first << '\n';
 }
 
@@ -271,7 +278,8 @@ ScriptRunner::State ScriptRunner::poll(ScriptHost& host) {
                 else if (timedOut)
                     fail(step, host,
                          want ? fmt::format("\"{}\" is not on screen after {} ms", step.arg, timeout.count())
-                              : fmt::format("\"{}\" is still on screen after {} ms", step.arg, timeout.count()));
+                              : fmt::format("\"{}\" is still on screen after {} ms", step.arg,
+                                            timeout.count()));
                 break;
             }
             case ScriptStep::Kind::ExpectSpoken: {

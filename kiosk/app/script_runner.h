@@ -96,8 +96,8 @@ class ScriptRunner {
     bool stepStarted_ = false;
     Steady::time_point stepStart_;
     uint64_t framesAtLastInput_ = 0;
-    size_t typed_ = 0;      // characters of a type step done so far
-    int modeTaps_ = 0;      // page keys tapped for the current character
+    size_t typed_ = 0;  // characters of a type step done so far
+    int modeTaps_ = 0;  // page keys tapped for the current character
     // Taps the keyboard key for the type step's next character, or the page key that leads to it.
     void typeNext(const ScriptStep& step, ScriptHost& host);
     std::filesystem::path log_;

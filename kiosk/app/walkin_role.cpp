@@ -43,7 +43,7 @@ Status checkScreens(const Bundle& bundle) {
 }
 
 class WalkinRole final : public Role {
-public:
+  public:
     WalkinRole(RoleContext& c, std::unique_ptr<SqliteHostAlertStore> alerts)
         : bundle_(c.bundle),
           clock_(c.clock),
@@ -55,7 +55,7 @@ public:
         if (requestFlow_) session_.removeWipeListener(flowWipe_);
         session_.attachRequestFlow(nullptr);
         requestFlow_.reset();
-        sender_.reset();  // its threads stop before the outbox store goes
+        sender_.reset();      // its threads stop before the outbox store goes
         queueStats_.reset();  // its thread stops before its stores go
         session_.attachStatusLookup(nullptr);
         statusLookup_.reset();  // joins its worker
@@ -72,7 +72,8 @@ public:
         store_ = std::move(store).value();
         queue_ = std::make_unique<ServiceQueue>(bundle_.services, *store_, clock_);
         printer_ = std::make_unique<ContactPointPrinter>(bundle_.settings, *alerts_, clock_, wake);
-        ticketFlow_ = std::make_unique<TicketFlow>(*queue_, *store_, printer_->spooler(), bundle_.settings, clock_);
+        ticketFlow_ =
+            std::make_unique<TicketFlow>(*queue_, *store_, printer_->spooler(), bundle_.settings, clock_);
         // Print outcomes and the printer's state go to the database, where the host console reads them.
         ticketFlow_->onPrintOutcome([this](PrintOutcome o) { printer_->reportOutcome(o); });
         session_.attachTicketFlow(ticketFlow_.get());
@@ -93,7 +94,8 @@ public:
             sender_->start();
             if (Status s = startQueueStats(dbFile, options.http); !s) return s;
             // "Status van mijn vraag": lookups by reference code on their own worker and connection.
-            statusLookup_ = std::make_unique<StatusLookup>(std::make_unique<CurlHttpClient>(options.http), wake);
+            statusLookup_ =
+                std::make_unique<StatusLookup>(std::make_unique<CurlHttpClient>(options.http), wake);
             session_.attachStatusLookup(statusLookup_.get());
         }
         if (Status s = setUpRequestFlows(dbFile); !s) return s;
@@ -123,7 +125,8 @@ public:
         QueueStatSender::Options options;
         options.http = http;
         options.kioskCode = bundle_.settings.kioskCode;
-        queueStats_ = std::make_unique<QueueStatSender>(*queueStatEvents_, std::move(access), clock_, options);
+        queueStats_ =
+            std::make_unique<QueueStatSender>(*queueStatEvents_, std::move(access), clock_, options);
         queueStats_->start();
         return Status::ok();
     }
@@ -133,7 +136,8 @@ public:
         auto references = SqliteReferenceStore::open(dbFile);
         if (!references) return databaseError(dbFile, references.status());
         references_ = std::move(references).value();
-        if (PrintSpooler* spooler = printer_->spooler()) receipts_ = std::make_unique<SpoolerReceipts>(*spooler);
+        if (PrintSpooler* spooler = printer_->spooler())
+            receipts_ = std::make_unique<SpoolerReceipts>(*spooler);
         const Settings& s = bundle_.settings;
         RequestFlowSettings flowSettings;
         flowSettings.contactPointName = s.contactPoint.name;
@@ -158,7 +162,9 @@ public:
         return {bundle_.settings.theme, bundle_.settings.highContrastTheme};
     }
 
-    void drawFrame(ui::Ui& ui, float width, float height) override { shell_.drawFrame(ui, session_, width, height); }
+    void drawFrame(ui::Ui& ui, float width, float height) override {
+        shell_.drawFrame(ui, session_, width, height);
+    }
 
     bool update() override {
         bool changed = session_.tick();
@@ -190,7 +196,7 @@ public:
 
     std::vector<std::string> spoken() const override { return speaker_.texts(); }
 
-private:
+  private:
     Bundle& bundle_;
     const Clock& clock_;
     RecordingSpeaker speaker_;

@@ -5,7 +5,7 @@
 namespace wp {
 
 class Chime {
-public:
+  public:
     virtual ~Chime() = default;
     virtual void play() = 0;
 };

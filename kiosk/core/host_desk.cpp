@@ -468,7 +468,8 @@ void HostDesk::attachPrinter(PrintSpooler* spooler, const Settings* settings, co
 bool HostDesk::collectPrintResults() {
     if (spooler_ == nullptr) return false;
     bool changed = false;
-    for (const PrintSpooler::Done& done : printJobs_.collect(*spooler_, store_, clock_.now(), options_.counter)) {
+    for (const PrintSpooler::Done& done :
+         printJobs_.collect(*spooler_, store_, clock_.now(), options_.counter)) {
         if (!lastAdded_ || done.job != lastAddedJob_) continue;
         lastAdded_->paper =
             done.outcome == PrintOutcome::Ok ? AddedTicket::Paper::Printed : AddedTicket::Paper::Failed;

@@ -224,7 +224,9 @@ class HostDesk {
     // Whether a ticket added here can be sent to a printer at all (one is attached).
     bool hasPrinter() const { return spooler_ != nullptr; }
     // Called with every print outcome of a ticket added here (the host role reports them for the alerts).
-    void onPrintOutcome(std::function<void(PrintOutcome)> observer) { printJobs_.onOutcome(std::move(observer)); }
+    void onPrintOutcome(std::function<void(PrintOutcome)> observer) {
+        printJobs_.onOutcome(std::move(observer));
+    }
     // Collects finished print jobs: records each as a queue event, tells the observer. Returns true when
     // lastAdded() changed. A result that arrives after signOut() is still recorded.
     bool collectPrintResults();

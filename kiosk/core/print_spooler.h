@@ -27,7 +27,7 @@
 namespace wp {
 
 class PrintSpooler {
-public:
+  public:
     using Wake = std::function<void()>;
     enum class JobKind { Ticket, Receipt };
     struct Done {
@@ -55,7 +55,7 @@ public:
     PrinterStatus lastStatus() const;
     bool hasStatus() const;
 
-private:
+  private:
     using Job = std::variant<TicketPrintout, ReceiptPrintout>;
     std::uint64_t enqueue(Job job);
     void run();

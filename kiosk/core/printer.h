@@ -11,9 +11,9 @@
 #pragma once
 
 #include <algorithm>
+#include <chrono>
 #include <string>
 #include <string_view>
-#include <chrono>
 #include <vector>
 
 namespace wp {

@@ -9,8 +9,8 @@
 namespace wp {
 
 struct QrCode {
-    int size = 0;               // modules per side
-    std::vector<bool> dark;     // size * size, row by row
+    int size = 0;            // modules per side
+    std::vector<bool> dark;  // size * size, row by row
     bool at(int x, int y) const { return dark[static_cast<size_t>(y * size + x)]; }
 };
 

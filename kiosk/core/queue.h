@@ -147,8 +147,8 @@ struct QueueEvent {
     std::string counter;  // counter name where one is involved
     TimePoint at;
     // The ticket as residents know it ("H-014"), filled in by the store when it reads ticket events (from the
-    // ticket; it is not stored with the event); empty for counter and pause events. A transferred ticket keeps
-    // its display while its service and number change, so the display reads this, not prefix + number.
+    // ticket; it is not stored with the event); empty for counter and pause events. A transferred ticket
+    // keeps its display while its service and number change, so the display reads this, not prefix + number.
     std::string display;
     bool operator==(const QueueEvent&) const = default;
 };

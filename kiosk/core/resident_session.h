@@ -24,7 +24,7 @@
 namespace wp {
 
 class StatusLookup;  // kiosk/core/status_lookup.h
-class RequestFlow;  // kiosk/core/request_flow.h
+class RequestFlow;   // kiosk/core/request_flow.h
 
 // Which screen is shown, with an optional argument (the tile a "coming soon" screen is about).
 struct ScreenRef {

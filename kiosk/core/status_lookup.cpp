@@ -8,7 +8,8 @@ std::optional<std::string> referenceFromTyped(std::string_view typed) {
     // A receipt's QR opens {public_url}/status/{reference}?lang=..; a scanner types the whole address.
     if (size_t at = typed.find("/status/"); at != std::string_view::npos) {
         typed.remove_prefix(at + 8);
-        if (size_t end = typed.find_first_of("?#/"); end != std::string_view::npos) typed = typed.substr(0, end);
+        if (size_t end = typed.find_first_of("?#/"); end != std::string_view::npos)
+            typed = typed.substr(0, end);
     }
     std::string compact;
     for (char c : normalizeReferenceCode(typed))

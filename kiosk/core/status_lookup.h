@@ -76,8 +76,8 @@ class StatusLookup {
     // Shared with the worker.
     std::mutex mutex_;
     std::condition_variable cv_;
-    std::uint64_t generation_ = 0;        // bumped by start() and clear()
-    std::optional<std::string> wanted_;   // a code to look up
+    std::uint64_t generation_ = 0;       // bumped by start() and clear()
+    std::optional<std::string> wanted_;  // a code to look up
     std::optional<Outcome> done_;
     bool stopping_ = false;
     std::thread worker_;  // last: starts after everything above exists

@@ -7,14 +7,15 @@ namespace wp {
 std::string fillIn(std::string text, std::initializer_list<std::pair<std::string_view, std::string>> values) {
     for (const auto& [name, value] : values) {
         std::string marker = "{" + std::string(name) + "}";
-        for (size_t at = text.find(marker); at != std::string::npos; at = text.find(marker, at + value.size()))
+        for (size_t at = text.find(marker); at != std::string::npos;
+             at = text.find(marker, at + value.size()))
             text.replace(at, marker.size(), value);
     }
     return text;
 }
 
-TicketFlow::TicketFlow(ServiceQueue& queue, QueueStore& store, PrintSpooler* spooler, const Settings& settings,
-                       const Clock& clock)
+TicketFlow::TicketFlow(ServiceQueue& queue, QueueStore& store, PrintSpooler* spooler,
+                       const Settings& settings, const Clock& clock)
     : queue_(queue), store_(store), spooler_(spooler), settings_(settings), clock_(clock) {}
 
 void TicketFlow::refreshChoices() {
@@ -32,7 +33,8 @@ const TicketFlow::Choice* TicketFlow::choice(const std::string& serviceId) const
     return nullptr;
 }
 
-TicketFlow::Outcome TicketFlow::take(const std::string& serviceId, const Texts& texts, const std::string& language) {
+TicketFlow::Outcome TicketFlow::take(const std::string& serviceId, const Texts& texts,
+                                     const std::string& language) {
     reset();
     auto taken = queue_.takeTicket(serviceId);
     if (!taken) {
@@ -51,8 +53,8 @@ TicketFlow::Outcome TicketFlow::take(const std::string& serviceId, const Texts& 
     return Outcome::Issued;
 }
 
-std::vector<PrintSpooler::Done> TicketPrintJobs::collect(PrintSpooler& spooler, QueueStore& store, TimePoint now,
-                                                         const std::string& counter) {
+std::vector<PrintSpooler::Done> TicketPrintJobs::collect(PrintSpooler& spooler, QueueStore& store,
+                                                         TimePoint now, const std::string& counter) {
     std::vector<PrintSpooler::Done> collected;
     for (const PrintSpooler::Done& done : spooler.takeResults(PrintSpooler::JobKind::Ticket)) {
         auto it = pending_.find(done.job);
@@ -91,8 +93,9 @@ bool TicketFlow::refreshTicket() {
     if (!current) return false;  // a busy database: the screen keeps what it showed
     auto view = queue_.view(current.value());
     if (!view) return false;
-    const bool changed = view->ticket.state != ticket_->ticket.state || view->ticket.counter != ticket_->ticket.counter ||
-                         view->peopleAhead != ticket_->peopleAhead || view->estimatedWait != ticket_->estimatedWait;
+    const bool changed =
+        view->ticket.state != ticket_->ticket.state || view->ticket.counter != ticket_->ticket.counter ||
+        view->peopleAhead != ticket_->peopleAhead || view->estimatedWait != ticket_->estimatedWait;
     ticket_ = std::move(view).value();
     return changed;
 }

@@ -29,7 +29,7 @@ namespace wp {
 // observer, which reports it for the host console's alerts. The resident's tickets (TicketFlow) and the
 // host's tickets added by hand (HostDesk) go through one of these each. Not thread-safe.
 class TicketPrintJobs {
-public:
+  public:
     void add(std::uint64_t job, const Ticket& ticket) { pending_[job] = ticket; }
     void onOutcome(std::function<void(PrintOutcome)> observer) { observer_ = std::move(observer); }
     // Takes the spooler's finished ticket jobs and records those added here (the number stands whatever the
@@ -37,13 +37,13 @@ public:
     std::vector<PrintSpooler::Done> collect(PrintSpooler& spooler, QueueStore& store, TimePoint now,
                                             const std::string& counter = {});
 
-private:
+  private:
     std::map<std::uint64_t, Ticket> pending_;  // every job not yet finished, for its queue event
     std::function<void(PrintOutcome)> observer_;
 };
 
 class TicketFlow {
-public:
+  public:
     // spooler may be null: a kiosk without a printer shows the number on screen only.
     TicketFlow(ServiceQueue& queue, QueueStore& store, PrintSpooler* spooler, const Settings& settings,
                const Clock& clock);
@@ -79,7 +79,8 @@ public:
     bool canPrint() const;
     // A printer is configured and reports that it cannot print (the start screen warns residents).
     bool printerTrouble() const { return spooler_ != nullptr && !canPrint(); }
-    // Asks the printer for its state now (the app's ContactPointPrinter asks on the injected clock's schedule).
+    // Asks the printer for its state now (the app's ContactPointPrinter asks on the injected clock's
+    // schedule).
     void requestPrinterStatus();
 
     void reset();
@@ -87,7 +88,7 @@ public:
     // The central server's public page for this ticket (its QR code): position and estimated wait.
     std::string queuePageUrl(const Ticket& ticket) const;
 
-private:
+  private:
     ServiceQueue& queue_;
     QueueStore& store_;
     PrintSpooler* spooler_;

@@ -167,7 +167,8 @@ constexpr std::array<Migration, 7> kMigrations = {{
             last_success_at_ms INTEGER
         );
     )sql"},
-    {6, "queue statistics: how far the queue events have been forwarded to the central server (issue 5)", R"sql(
+    {6, "queue statistics: how far the queue events have been forwarded to the central server (issue 5)",
+     R"sql(
         -- One row (id = 1): the seq of the last queue_event the central server has confirmed, and when.
         CREATE TABLE queue_forward (
             id              INTEGER PRIMARY KEY CHECK (id = 1),
@@ -187,6 +188,8 @@ constexpr std::array<Migration, 7> kMigrations = {{
 
 }  // namespace
 
-std::span<const Migration> kioskMigrations() { return kMigrations; }
+std::span<const Migration> kioskMigrations() {
+    return kMigrations;
+}
 
 }  // namespace wp

@@ -4,9 +4,9 @@
 // add() commits with synchronous=FULL before it returns, so a receipt is only printed for a request that
 // survives a power cut. The marks after an attempt (delivered, rejected, retry) commit with
 // synchronous=NORMAL: one lost in a power cut only means the row is sent again, which the server's
-// idempotency by UUID makes harmless. Delivered rows, and rejected rows after their keep time, have their body replaced by
-// the request without personal fields; secure_delete=ON (set by SqliteDatabase) overwrites the old bytes.
-// Rows are never deleted: the reference codes a kiosk issued stay known.
+// idempotency by UUID makes harmless. Delivered rows, and rejected rows after their keep time, have their
+// body replaced by the request without personal fields; secure_delete=ON (set by SqliteDatabase) overwrites
+// the old bytes. Rows are never deleted: the reference codes a kiosk issued stay known.
 //
 // Thread-safe: one mutex around the connection. Several processes (walk-in role, sender) may share the file.
 #pragma once

@@ -31,7 +31,8 @@ void DisplayShell::drawFrame(Ui& ui, const CallBoard& board, TimePoint now, floa
     const float topH = t.titleSize * 2.f;
     ui.fill({0, 0, width, topH}, c.bar);
     const float nameY = (topH - t.largeSize * 1.15f) / 2;
-    ui.text(bundle_.settings.contactPoint.name, {pad, nameY, width * 0.7f, topH}, FontRole::Large, c.barText, c.bar);
+    ui.text(bundle_.settings.contactPoint.name, {pad, nameY, width * 0.7f, topH}, FontRole::Large, c.barText,
+            c.bar);
     ui.text(formatLocalHourMinute(now), {width * 0.7f, (topH - t.titleSize * 1.15f) / 2, width - pad, topH},
             FontRole::Title, c.barText, c.bar, 1.f);
 
@@ -47,10 +48,12 @@ void DisplayShell::drawFrame(Ui& ui, const CallBoard& board, TimePoint now, floa
             const Service* service = nullptr;
             for (const Service& s : bundle_.services)
                 if (s.id == sc.serviceId) service = &s;
-            std::string line = (service ? tr(service->nameKey) : sc.serviceId) + "\n" +
-                               (sc.paused ? tr("display.paused")
-                                          : fillIn(tr("display.waiting"), {{"count", std::to_string(sc.waiting)}}));
-            ui.text(line, {x, strip.y0 + t.spacing, x + w - t.spacing, strip.y1}, FontRole::Body, c.barText, c.bar, 0.5f);
+            std::string line =
+                (service ? tr(service->nameKey) : sc.serviceId) + "\n" +
+                (sc.paused ? tr("display.paused")
+                           : fillIn(tr("display.waiting"), {{"count", std::to_string(sc.waiting)}}));
+            ui.text(line, {x, strip.y0 + t.spacing, x + w - t.spacing, strip.y1}, FontRole::Body, c.barText,
+                    c.bar, 0.5f);
             x += w;
         }
     }
@@ -60,10 +63,12 @@ void DisplayShell::drawFrame(Ui& ui, const CallBoard& board, TimePoint now, floa
     const Rect main{pad, topH + pad, width - listW - pad, strip.y0 - pad};
     const Rect list{width - listW, topH + pad, width - pad, strip.y0 - pad};
     float y = main.y0;
-    y += ui.text(tr("display.now_serving"), {main.x0, y, main.x1, main.y1}, FontRole::Title, c.text, c.background, 0.5f);
+    y += ui.text(tr("display.now_serving"), {main.x0, y, main.x1, main.y1}, FontRole::Title, c.text,
+                 c.background, 0.5f);
     y += t.spacing;
     if (const auto& latest = board.latest()) {
-        y += ui.text(latest->ticket, {main.x0, y, main.x1, main.y1}, FontRole::Ticket, c.text, c.background, 0.5f);
+        y += ui.text(latest->ticket, {main.x0, y, main.x1, main.y1}, FontRole::Ticket, c.text, c.background,
+                     0.5f);
         // An arrow drawn as a shape (the ticket font holds no arrow), then the counter in capitals, centred
         // together under the number.
         const std::string counter = capitals(latest->counter);
@@ -76,15 +81,18 @@ void DisplayShell::drawFrame(Ui& ui, const CallBoard& board, TimePoint now, floa
         ImGui::GetWindowDrawList()->AddTriangleFilled(
             ImVec2(x0, cy - arrowW * 0.4f), ImVec2(x0, cy + arrowW * 0.4f), ImVec2(x0 + arrowW, cy),
             ImGui::ColorConvertFloat4ToU32(ImVec4(c.text.r, c.text.g, c.text.b, 1.f)));
-        y += ui.text(counter, {x0 + arrowW + gap, y, main.x1, main.y1}, FontRole::Ticket, c.text, c.background);
+        y += ui.text(counter, {x0 + arrowW + gap, y, main.x1, main.y1}, FontRole::Ticket, c.text,
+                     c.background);
     } else {
         y += ui.text(tr("display.no_calls"), {main.x0, y + t.spacing * 4, main.x1, main.y1}, FontRole::Title,
                      c.textMuted, c.background, 0.5f);
     }
 
     float ly = list.y0;
-    ui.fill({list.x0 - t.spacing, list.y0 - t.spacing, list.x1 + t.spacing, list.y1}, c.warning, t.cornerRadius);
-    ly += ui.text(tr("display.previous"), {list.x0, ly, list.x1, list.y1}, FontRole::Large, c.warningText, c.warning, 0.5f);
+    ui.fill({list.x0 - t.spacing, list.y0 - t.spacing, list.x1 + t.spacing, list.y1}, c.warning,
+            t.cornerRadius);
+    ly += ui.text(tr("display.previous"), {list.x0, ly, list.x1, list.y1}, FontRole::Large, c.warningText,
+                  c.warning, 0.5f);
     ly += t.spacing;
     for (const BoardCall& call : board.previous()) {
         ly += ui.text(call.ticket + "  →  " + call.counter, {list.x0, ly, list.x1, list.y1}, FontRole::Title,

@@ -13,13 +13,13 @@
 namespace wp::ui {
 
 class DisplayShell {
-public:
+  public:
     DisplayShell(const Bundle& bundle, const Texts& texts) : bundle_(bundle), texts_(texts) {}
 
     // Call between ImGui::NewFrame and ImGui::Render.
     void drawFrame(Ui& ui, const CallBoard& board, TimePoint now, float width, float height);
 
-private:
+  private:
     const std::string& tr(std::string_view key) const {
         return texts_.get(bundle_.settings.session.defaultLanguage, key);
     }

@@ -47,7 +47,8 @@ bool FontSet::build(ImFontAtlas& atlas, const std::map<std::string, Theme>& them
     };
     for (const auto& [id, theme] : themes) {
         ThemeFonts f{load(theme.fontRegular, theme.bodySize), load(theme.fontBold, theme.largeSize),
-                     load(theme.fontBold, theme.titleSize), load(theme.fontBold, theme.ticketSize, ticketGlyphRanges())};
+                     load(theme.fontBold, theme.titleSize),
+                     load(theme.fontBold, theme.ticketSize, ticketGlyphRanges())};
         if (!f.body || !f.large || !f.title || !f.ticket) return false;
         byTheme_[id] = f;
     }

@@ -22,7 +22,8 @@ struct ThemeFonts {
     ImFont* body = nullptr;   // regular, body size
     ImFont* large = nullptr;  // bold, large size: tiles and buttons
     ImFont* title = nullptr;  // bold, title size: headings and the clock
-    ImFont* ticket = nullptr; // bold, ticket size, ticket-number glyphs only: the number on the ticket screen
+    ImFont* ticket =
+        nullptr;  // bold, ticket size, ticket-number glyphs only: the number on the ticket screen
 };
 
 class FontSet {

@@ -32,10 +32,10 @@ struct DrawnItem {
     Rect rect;  // where the control, or the text's lines, were drawn
     Rect clip;  // the clip rectangle in force
     float fontSize = 0;
-    bool ticketFont = false;  // drawn with the ticket-number font, which holds few glyphs
+    bool ticketFont = false;   // drawn with the ticket-number font, which holds few glyphs
     bool keyboardKey = false;  // a key of the on-screen keyboard (read-aloud skips them)
-    Rgba fg, bg;              // text colour and the colour right behind it
-    Rgba boundary, surround;  // controls: outline (or fill) and the colour around the control
+    Rgba fg, bg;               // text colour and the colour right behind it
+    Rgba boundary, surround;   // controls: outline (or fill) and the colour around the control
 };
 
 struct FrameRecord {

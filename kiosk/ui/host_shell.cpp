@@ -13,7 +13,9 @@ namespace wp::ui {
 namespace {
 
 // Whole minutes, rounded down: "0 min" for someone who just arrived.
-std::string minutesText(std::chrono::seconds s) { return std::to_string(s.count() / 60); }
+std::string minutesText(std::chrono::seconds s) {
+    return std::to_string(s.count() / 60);
+}
 
 }  // namespace
 
@@ -44,12 +46,14 @@ bool HostShell::refresh() {
     // What is shown changes when a ticket moves, a minute passes for a waiting ticket, or an alert comes.
     for (const ServiceLine& l : lines_) {
         print += fmt::format("|{}:{}:{}", l.service->id, l.paused, static_cast<int>(l.walkIn.state));
-        for (const WaitingTicket& w : l.waiting) print += fmt::format(",{}.{}.{}", w.ticket.id, w.ticket.revision, w.waited.count() / 60);
+        for (const WaitingTicket& w : l.waiting)
+            print += fmt::format(",{}.{}.{}", w.ticket.id, w.ticket.revision, w.waited.count() / 60);
         for (const Ticket& t : l.parked) print += fmt::format(",p{}", t.id);
         for (const Ticket& t : l.noShows) print += fmt::format(",n{}", t.id);
     }
     for (const Ticket& t : atCounter_) print += fmt::format("|c{}.{}", t.id, t.revision);
-    for (const HostAlert& a : alerts_.alerts()) print += fmt::format("|a{}{}", static_cast<int>(a.kind), a.detail);
+    for (const HostAlert& a : alerts_.alerts())
+        print += fmt::format("|a{}{}", static_cast<int>(a.kind), a.detail);
     if (const auto& o = alerts_.outbox()) print += fmt::format("|o{}", o->waiting);
     if (const auto& added = desk_.lastAdded())
         print += fmt::format("|h{}.{}.{}", added->view.ticket.id, static_cast<int>(added->paper),
@@ -70,9 +74,11 @@ void HostShell::drawFrame(Ui& ui, float width, float height) {
     ui.fill({0, 0, width, barH}, c.bar);
     std::string who = bundle_.settings.contactPoint.name + " · " + desk_.counter();
     if (desk_.host() && state_ != HostDesk::State::SignedOut) who += " · " + desk_.host()->name;
-    ui.text(who, {pad, (barH - t.largeSize * 1.15f) / 2, width * 0.6f, barH}, FontRole::Large, c.barText, c.bar);
-    ui.text(formatLocalHourMinute(clock_.now()), {width * 0.6f, (barH - t.largeSize * 1.15f) / 2, width - 300, barH},
-            FontRole::Large, c.barText, c.bar, 1.f);
+    ui.text(who, {pad, (barH - t.largeSize * 1.15f) / 2, width * 0.6f, barH}, FontRole::Large, c.barText,
+            c.bar);
+    ui.text(formatLocalHourMinute(clock_.now()),
+            {width * 0.6f, (barH - t.largeSize * 1.15f) / 2, width - 300, barH}, FontRole::Large, c.barText,
+            c.bar, 1.f);
     if (state_ == HostDesk::State::SignedIn &&
         ui.button(tr("console.sign_out"), {width - 280, 12, width - pad, barH - 12}, FontRole::Body)) {
         report(desk_.signOut());
@@ -83,7 +89,8 @@ void HostShell::drawFrame(Ui& ui, float width, float height) {
     if (!message_.empty()) {
         const float h = ui.measureHeight(message_, width - pad * 4, FontRole::Body) + pad;
         ui.fill({pad, y, width - pad, y + h}, c.warning, t.cornerRadius);
-        ui.text(message_, {pad * 2, y + pad / 2, width - pad * 2, y + h}, FontRole::Body, c.warningText, c.warning);
+        ui.text(message_, {pad * 2, y + pad / 2, width - pad * 2, y + h}, FontRole::Body, c.warningText,
+                c.warning);
         y += h + pad;
     }
     // The right column: the alerts, and under them adding a ticket by hand (its buttons stay in one place).
@@ -114,17 +121,21 @@ void HostShell::drawSignIn(Ui& ui, Rect area) {
     const Theme& t = ui.theme();
     const auto& c = t.colors;
     float y = area.y0;
-    const std::string title = state_ == HostDesk::State::IdleLocked ? tr("console.idle_locked")
-                                                                    : fillIn(tr("console.sign_in_title"), {{"counter", desk_.counter()}});
+    const std::string title = state_ == HostDesk::State::IdleLocked
+                                  ? tr("console.idle_locked")
+                                  : fillIn(tr("console.sign_in_title"), {{"counter", desk_.counter()}});
     y += ui.text(title, {area.x0, y, area.x1, area.y1}, FontRole::Title, c.text, c.background) + t.spacing;
     if (lockedUntil_ && *lockedUntil_ > clock_.now()) {
         ui.text(fillIn(tr("console.locked_out"), {{"time", formatLocalHourMinute(*lockedUntil_)}}),
                 {area.x0, y, area.x1, area.y1}, FontRole::Large, c.text, c.background);
         return;
     }
-    if (chosenHost_.empty() && state_ == HostDesk::State::IdleLocked && desk_.host()) chosenHost_ = desk_.host()->id;
+    if (chosenHost_.empty() && state_ == HostDesk::State::IdleLocked && desk_.host())
+        chosenHost_ = desk_.host()->id;
     // The hosts, one button each; the chosen one gets the PIN pad.
-    y += ui.text(tr("console.choose_host"), {area.x0, y, area.x1, area.y1}, FontRole::Large, c.text, c.background) + t.spacing;
+    y += ui.text(tr("console.choose_host"), {area.x0, y, area.x1, area.y1}, FontRole::Large, c.text,
+                 c.background) +
+         t.spacing;
     float x = area.x0;
     for (const HostAccount& h : desk_.hosts()) {
         if (ui.button(h.name, {x, y, x + 260, y + 90}, FontRole::Large, h.id == chosenHost_)) {
@@ -148,22 +159,25 @@ void HostShell::drawPinPad(Ui& ui, Rect area) {
     for (const HostAccount& h : desk_.hosts())
         if (h.id == chosenHost_) name = h.name;
     float y = area.y0;
-    y += ui.text(fillIn(tr("console.pin_for"), {{"name", name}}), {area.x0, y, area.x1, area.y1}, FontRole::Large, c.text,
-                 c.background);
+    y += ui.text(fillIn(tr("console.pin_for"), {{"name", name}}), {area.x0, y, area.x1, area.y1},
+                 FontRole::Large, c.text, c.background);
     // The PIN shows as dots only.
     std::string dots;
     for (size_t i = 0; i < pin_.size(); ++i) dots += "• ";
-    y += ui.text(dots.empty() ? std::string(" ") : dots, {area.x0, y, area.x1, area.y1}, FontRole::Title, c.text,
-                 c.background) + t.spacing;
+    y += ui.text(dots.empty() ? std::string(" ") : dots, {area.x0, y, area.x1, area.y1}, FontRole::Title,
+                 c.text, c.background) +
+         t.spacing;
     const float key = 100.f, gap = 12.f;
     const char* keys[] = {"1", "2", "3", "4", "5", "6", "7", "8", "9", "0"};
     for (int i = 0; i < 10; ++i) {
         float kx = area.x0 + static_cast<float>(i % 5) * (key + gap);
         float ky = y + static_cast<float>(i / 5) * (key + gap);
-        if (ui.button(keys[i], {kx, ky, kx + key, ky + key}, FontRole::Title) && pin_.size() < 6) pin_ += keys[i];
+        if (ui.button(keys[i], {kx, ky, kx + key, ky + key}, FontRole::Title) && pin_.size() < 6)
+            pin_ += keys[i];
     }
     y += 2 * (key + gap);
-    if (ui.button(tr("console.clear"), {area.x0, y, area.x0 + 2 * key + gap, y + 90}, FontRole::Large)) pin_.clear();
+    if (ui.button(tr("console.clear"), {area.x0, y, area.x0 + 2 * key + gap, y + 90}, FontRole::Large))
+        pin_.clear();
     if (ui.button(tr("console.sign_in"), {area.x0 + 2 * (key + gap), y, area.x0 + 5 * key + 4 * gap, y + 90},
                   FontRole::Large)) {
         auto result = desk_.signIn(chosenHost_, pin_);
@@ -198,8 +212,8 @@ float HostShell::drawCounter(Ui& ui, Rect area) {
     dl->ChannelsSetCurrent(1);
     const float pad = t.spacing;
     float y = area.y0 + pad / 2;
-    y += ui.text(tr("console.at_counter"), {area.x0 + pad, y, area.x1 - pad, area.y1}, FontRole::Large, c.warningText,
-                 c.warning);
+    y += ui.text(tr("console.at_counter"), {area.x0 + pad, y, area.x1 - pad, area.y1}, FontRole::Large,
+                 c.warningText, c.warning);
     auto closeBox = [&](float bottom) {
         dl->ChannelsSetCurrent(0);
         ui.fill({area.x0, area.y0, area.x1, bottom}, c.warning, t.cornerRadius);
@@ -213,9 +227,11 @@ float HostShell::drawCounter(Ui& ui, Rect area) {
     }
     // The oldest call first; its actions on the row below it.
     const Ticket& ticket = atCounter_.front();
-    const std::string state = tr(ticket.state == TicketState::Serving ? "console.state_serving" : "console.state_called");
+    const std::string state =
+        tr(ticket.state == TicketState::Serving ? "console.state_serving" : "console.state_called");
     y += ui.text(ticket.display + " · " + serviceName(ticket.serviceId) + " · " + state,
-                 {area.x0 + pad, y, area.x1 - pad, area.y1}, FontRole::Title, c.warningText, c.warning) + 8;
+                 {area.x0 + pad, y, area.x1 - pad, area.y1}, FontRole::Title, c.warningText, c.warning) +
+         8;
     struct Action {
         const char* key;
         std::function<Status()> run;
@@ -265,7 +281,8 @@ void HostShell::drawLines(Ui& ui, Rect area) {
     const auto& c = t.colors;
     if (lines_.empty()) return;
     const float gap = t.spacing;
-    const float colW = (area.width() - gap * static_cast<float>(lines_.size() - 1)) / static_cast<float>(lines_.size());
+    const float colW =
+        (area.width() - gap * static_cast<float>(lines_.size() - 1)) / static_cast<float>(lines_.size());
     float x = area.x0;
     const float bh = 60.f;
     const bool reveal = revealSelected_;  // a click below sets it again, for the next frame
@@ -274,9 +291,11 @@ void HostShell::drawLines(Ui& ui, Rect area) {
         const std::string& id = l.service->id;
         const std::string prefix = l.service->prefix;
         float y = area.y0;
-        std::string state = l.paused ? tr("console.paused_state")
-                            : l.walkIn.state == WalkInState::Open ? tr("console.open") : tr("console.closed");
-        y += ui.text(tr(l.service->nameKey) + " · " + state, {x, y, x + colW, area.y1}, FontRole::Large, c.text, c.background);
+        std::string state = l.paused                              ? tr("console.paused_state")
+                            : l.walkIn.state == WalkInState::Open ? tr("console.open")
+                                                                  : tr("console.closed");
+        y += ui.text(tr(l.service->nameKey) + " · " + state, {x, y, x + colW, area.y1}, FontRole::Large,
+                     c.text, c.background);
         if (l.servedHere) {
             // Call next (the wide one) and pause on one row; pause is as wide as its word needs.
             const std::string pauseLabel =
@@ -289,13 +308,13 @@ void HostShell::drawLines(Ui& ui, Rect area) {
                 report(l.paused ? desk_.resumeService(id) : desk_.pauseService(id));
             y += bh + 6;
         }
-        y += ui.text(tr("console.waiting") + fmt::format(" ({})", l.waiting.size()), {x, y, x + colW, area.y1},
-                     FontRole::Body, c.textMuted, c.background);
+        y += ui.text(tr("console.waiting") + fmt::format(" ({})", l.waiting.size()),
+                     {x, y, x + colW, area.y1}, FontRole::Body, c.textMuted, c.background);
 
-        // The list as rows of one height: each waiting ticket, the chosen one followed by its actions (indented
-        // under it so they read as belonging to it: call it, send it into another service's line, keeping its
-        // place by its original time, and, last and away from call, take it out of line); then the parked
-        // tickets and the no-shows.
+        // The list as rows of one height: each waiting ticket, the chosen one followed by its actions
+        // (indented under it so they read as belonging to it: call it, send it into another service's line,
+        // keeping its place by its original time, and, last and away from call, take it out of line); then
+        // the parked tickets and the no-shows.
         struct Row {
             std::string label;
             bool indent = false, chosen = false;
@@ -306,10 +325,11 @@ void HostShell::drawLines(Ui& ui, Rect area) {
         for (const WaitingTicket& w : l.waiting) {
             std::string origin = w.ticket.origin == TicketOrigin::WalkIn ? tr("console.origin_walk_in")
                                  : w.ticket.origin == TicketOrigin::Host ? tr("console.origin_host")
-                                                                          : tr("console.origin_appointment");
+                                                                         : tr("console.origin_appointment");
             const std::int64_t ticketId = w.ticket.id;
             rows.push_back({w.ticket.display + " · " +
-                                fillIn(tr("console.minutes"), {{"count", minutesText(w.waited)}}) + " · " + origin,
+                                fillIn(tr("console.minutes"), {{"count", minutesText(w.waited)}}) + " · " +
+                                origin,
                             false, selected_ == ticketId, [this, ticketId] {
                                 selected_ = selected_ == ticketId ? 0 : ticketId;
                                 revealSelected_ = selected_ != 0;
@@ -349,12 +369,14 @@ void HostShell::drawLines(Ui& ui, Rect area) {
             paged ? std::max(1, static_cast<int>((area.y1 - y - (bh + 6)) / rowH)) : std::max(total, 1);
         int& first = firstRow_[id];
         if (reveal && chosenRow >= 0 && chosenRow + chosenRows > first + perPage)
-            first = std::min(chosenRow, chosenRow + chosenRows - perPage);  // the ticket first when all won't fit
+            first =
+                std::min(chosenRow, chosenRow + chosenRows - perPage);  // the ticket first when all won't fit
         if (reveal && chosenRow >= 0 && chosenRow < first) first = chosenRow;
         first = paged ? std::clamp(first, 0, total - perPage) : 0;
         for (int i = first; i < std::min(total, first + perPage); ++i) {
             const Row& r = rows[static_cast<size_t>(i)];
-            if (ui.button(r.label, {r.indent ? x + 16 : x, y, x + colW, y + bh}, FontRole::Body, r.chosen)) r.click();
+            if (ui.button(r.label, {r.indent ? x + 16 : x, y, x + colW, y + bh}, FontRole::Body, r.chosen))
+                r.click();
             y += rowH;
         }
         if (paged) {
@@ -362,8 +384,9 @@ void HostShell::drawLines(Ui& ui, Rect area) {
             if (first > 0 && ui.button(fillIn(tr("console.list_previous"), {{"prefix", prefix}}),
                                        {x, ny, x + half, ny + bh}, FontRole::Body))
                 first = std::max(0, first - perPage);
-            if (first + perPage < total && ui.button(fillIn(tr("console.list_more"), {{"prefix", prefix}}),
-                                                     {x + colW - half, ny, x + colW, ny + bh}, FontRole::Body))
+            if (first + perPage < total &&
+                ui.button(fillIn(tr("console.list_more"), {{"prefix", prefix}}),
+                          {x + colW - half, ny, x + colW, ny + bh}, FontRole::Body))
                 first += perPage;  // the last page is kept full (clamped) when it is drawn
         }
         x += colW + gap;
@@ -473,22 +496,34 @@ void HostShell::drawAlerts(Ui& ui, Rect area) {
     const Theme& t = ui.theme();
     const auto& c = t.colors;
     float y = area.y0;
-    y += ui.text(tr("console.alerts"), {area.x0, y, area.x1, area.y1}, FontRole::Large, c.text, c.background) + 8;
+    y +=
+        ui.text(tr("console.alerts"), {area.x0, y, area.x1, area.y1}, FontRole::Large, c.text, c.background) +
+        8;
     const auto& alerts = alerts_.alerts();
     if (alerts.empty())
-        y += ui.text(tr("console.no_alerts"), {area.x0, y, area.x1, area.y1}, FontRole::Body, c.textMuted, c.background);
+        y += ui.text(tr("console.no_alerts"), {area.x0, y, area.x1, area.y1}, FontRole::Body, c.textMuted,
+                     c.background);
     const TimePoint now = clock_.now();
     for (const HostAlert& a : alerts) {
         std::string line;
         switch (a.kind) {
             case HostAlertKind::ResidentAsksForHost:
-                line = fillIn(tr("console.asks_host"),
-                              {{"screen", a.detail},
-                               {"minutes", std::to_string(std::chrono::duration_cast<std::chrono::minutes>(now - a.since).count())}});
+                line =
+                    fillIn(tr("console.asks_host"),
+                           {{"screen", a.detail},
+                            {"minutes",
+                             std::to_string(
+                                 std::chrono::duration_cast<std::chrono::minutes>(now - a.since).count())}});
                 break;
-            case HostAlertKind::PrinterPaperOut: line = tr("console.paper_out"); break;
-            case HostAlertKind::PrinterOffline: line = fillIn(tr("console.printer_offline"), {{"detail", a.detail}}); break;
-            case HostAlertKind::PrintFailed: line = tr("console.print_failed"); break;
+            case HostAlertKind::PrinterPaperOut:
+                line = tr("console.paper_out");
+                break;
+            case HostAlertKind::PrinterOffline:
+                line = fillIn(tr("console.printer_offline"), {{"detail", a.detail}});
+                break;
+            case HostAlertKind::PrintFailed:
+                line = tr("console.print_failed");
+                break;
             case HostAlertKind::ConnectionLost:
                 line = fillIn(tr("console.connection_lost"), {{"time", formatLocalHourMinute(a.since)}});
                 break;
@@ -502,21 +537,25 @@ void HostShell::drawAlerts(Ui& ui, Rect area) {
         if (y + h > area.y1) break;
         ui.fill({area.x0, y, area.x1, y + h}, c.warning, t.cornerRadius);
         float ty = y + 12;
-        ty += ui.text(line, {area.x0 + 16, ty, area.x1 - 16, area.y1}, FontRole::Body, c.warningText, c.warning);
+        ty += ui.text(line, {area.x0 + 16, ty, area.x1 - 16, area.y1}, FontRole::Body, c.warningText,
+                      c.warning);
         if (a.helpRequest && state_ == HostDesk::State::SignedIn) {
             std::string label = tr("console.seen") + " · " + a.detail;
             if (ui.button(label, {area.x0 + 16, ty + 4, area.x1 - 16, ty + 64}, FontRole::Body))
-                report(alerts_.acknowledge(a.helpRequest->id, desk_.host() ? desk_.host()->name : desk_.counter()));
+                report(alerts_.acknowledge(a.helpRequest->id,
+                                           desk_.host() ? desk_.host()->name : desk_.counter()));
         }
         y += h + 8;
     }
     if (const auto& o = alerts_.outbox()) {
         y += t.spacing;
-        y += ui.text(tr("console.outbox"), {area.x0, y, area.x1, area.y1}, FontRole::Large, c.text, c.background);
-        y += ui.text(fillIn(tr("console.outbox_waiting"), {{"count", std::to_string(o->waiting)}}), {area.x0, y, area.x1, area.y1},
-                     FontRole::Body, c.text, c.background);
-        ui.text(o->lastDelivery ? fillIn(tr("console.outbox_last"), {{"time", formatLocalHourMinute(*o->lastDelivery)}})
-                                : tr("console.outbox_never"),
+        y += ui.text(tr("console.outbox"), {area.x0, y, area.x1, area.y1}, FontRole::Large, c.text,
+                     c.background);
+        y += ui.text(fillIn(tr("console.outbox_waiting"), {{"count", std::to_string(o->waiting)}}),
+                     {area.x0, y, area.x1, area.y1}, FontRole::Body, c.text, c.background);
+        ui.text(o->lastDelivery
+                    ? fillIn(tr("console.outbox_last"), {{"time", formatLocalHourMinute(*o->lastDelivery)}})
+                    : tr("console.outbox_never"),
                 {area.x0, y, area.x1, area.y1}, FontRole::Body, c.text, c.background);
     }
 }
@@ -525,7 +564,8 @@ void HostShell::drawFigures(Ui& ui, Rect area) {
     const Theme& t = ui.theme();
     const auto& c = t.colors;
     float y = area.y0;
-    y += ui.text(tr("console.figures"), {area.x0, y, area.x1, area.y1}, FontRole::Large, c.text, c.background);
+    y +=
+        ui.text(tr("console.figures"), {area.x0, y, area.x1, area.y1}, FontRole::Large, c.text, c.background);
     auto duration = [&](const std::optional<std::chrono::seconds>& s) {
         return s ? fillIn(tr("console.minutes"), {{"count", minutesText(*s)}}) : tr("console.none");
     };

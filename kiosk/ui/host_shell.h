@@ -26,8 +26,9 @@
 namespace wp::ui {
 
 class HostShell {
-public:
-    HostShell(const Bundle& bundle, const Texts& texts, HostDesk& desk, HostAlertBoard& alerts, const Clock& clock)
+  public:
+    HostShell(const Bundle& bundle, const Texts& texts, HostDesk& desk, HostAlertBoard& alerts,
+              const Clock& clock)
         : bundle_(bundle), texts_(texts), desk_(desk), alerts_(alerts), clock_(clock) {}
 
     // Re-reads the desk and the alerts. Returns true when something shown changed.
@@ -35,7 +36,7 @@ public:
     // Call between ImGui::NewFrame and ImGui::Render.
     void drawFrame(Ui& ui, float width, float height);
 
-private:
+  private:
     const std::string& tr(std::string_view key) const {
         return texts_.get(bundle_.settings.session.defaultLanguage, key);
     }
@@ -68,10 +69,10 @@ private:
     std::string fingerprint_;  // of the snapshot, to tell whether it changed
 
     // What the host is doing on screen.
-    std::string chosenHost_;     // sign-in: the host whose PIN is being typed
-    std::string pin_;            // digits typed so far; wiped after each attempt
-    std::string message_;        // the last error or PIN message
-    std::int64_t selected_ = 0;  // a waiting or parked ticket chosen in a list
+    std::string chosenHost_;       // sign-in: the host whose PIN is being typed
+    std::string pin_;              // digits typed so far; wiped after each attempt
+    std::string message_;          // the last error or PIN message
+    std::int64_t selected_ = 0;    // a waiting or parked ticket chosen in a list
     bool revealSelected_ = false;  // just chosen: page its list so the ticket and its actions show
     // Per service, the first row its list shows: a list longer than its column pages with "Vorige" and
     // "Meer" under it (rows: the waiting tickets with the chosen one's actions, then parked and no-shows).

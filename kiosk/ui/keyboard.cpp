@@ -27,7 +27,8 @@ std::string capitalOf(const std::string& ch, const std::string& language) {
     if (cp >= 0x450 && cp <= 0x45F) return utf8Encode(cp - 80);              // і ї є ...
     if (cp == 0x491) return utf8Encode(0x490);                               // ґ
     // Latin Extended-A pairs: capital first, small next; between Ĺ and ň and from Ź on, the other way.
-    if ((cp >= 0x139 && cp <= 0x148) || (cp >= 0x179 && cp <= 0x17E)) return cp % 2 == 0 ? utf8Encode(cp - 1) : ch;
+    if ((cp >= 0x139 && cp <= 0x148) || (cp >= 0x179 && cp <= 0x17E))
+        return cp % 2 == 0 ? utf8Encode(cp - 1) : ch;
     if (cp >= 0x100 && cp <= 0x17F) return cp % 2 == 1 ? utf8Encode(cp - 1) : ch;
     return ch;
 }
@@ -55,7 +56,7 @@ struct KeySpec {
     bool gap = false;    // empty room in a row (the numeric pad's bottom left)
     bool selected = false;
     bool letter = false;  // has a capital: shift applies to it
-    KbState next;  // Mode
+    KbState next;         // Mode
 };
 using Row = std::vector<KeySpec>;
 
@@ -118,8 +119,10 @@ struct PageBuilder {
 
     void latinLetters(bool withAccentKey, bool withCyrillicKey) {
         Row& r0 = row();
-        if (state.layer == kAccents) chars(r0, "éëïóöü");
-        else chars(r0, "1234567890");
+        if (state.layer == kAccents)
+            chars(r0, "éëïóöü");
+        else
+            chars(r0, "1234567890");
         qwerty("-");
         Row& r4 = row();
         shift(r4, 2.5f);
@@ -182,8 +185,8 @@ struct PageBuilder {
     }
 
     void capitals(std::string_view alphabetFilter = {}) {
-        for (std::string_view line : {std::string_view("QWERTYUIOP"), std::string_view("ASDFGHJKL"),
-                                      std::string_view("ZXCVBNM")}) {
+        for (std::string_view line :
+             {std::string_view("QWERTYUIOP"), std::string_view("ASDFGHJKL"), std::string_view("ZXCVBNM")}) {
             std::string keep;
             for (char c : line)
                 if (alphabetFilter.empty() || alphabetFilter.find(c) != std::string_view::npos) keep += c;
@@ -197,8 +200,10 @@ struct PageBuilder {
         chars(row(), "456");
         chars(row(), "789");
         Row& r3 = row();
-        if (bottomLeft.empty()) gap(r3, 1);
-        else punctuation(r3, bottomLeft);
+        if (bottomLeft.empty())
+            gap(r3, 1);
+        else
+            punctuation(r3, bottomLeft);
         chars(r3, "0");
         erase(r3, 1);
     }
@@ -227,8 +232,10 @@ struct PageBuilder {
                 // Four digits first; then the page turns to letters by itself.
                 int digits = 0;
                 for (char c : entry.value()) digits += c >= '0' && c <= '9';
-                if (digits < 4) pad({});
-                else capitals();
+                if (digits < 4)
+                    pad({});
+                else
+                    capitals();
                 break;
             }
             case EntryKind::Reference:
@@ -248,9 +255,11 @@ std::vector<Row> pageFor(EntryKind kind, const std::string& language, KbState st
 
 // For every mode key of the page shown: the characters it is the first tap towards, over the shortest way
 // (breadth first over the pages), so the script runner always gets closer and never goes round in circles.
-std::map<std::pair<size_t, size_t>, std::vector<std::string>> offersOf(
-    EntryKind kind, const std::string& language, KbState shown, const std::vector<Row>& page,
-    const TextEntry& entry, const Tr& tr) {
+std::map<std::pair<size_t, size_t>, std::vector<std::string>> offersOf(EntryKind kind,
+                                                                       const std::string& language,
+                                                                       KbState shown,
+                                                                       const std::vector<Row>& page,
+                                                                       const TextEntry& entry, const Tr& tr) {
     std::map<std::pair<size_t, size_t>, std::vector<std::string>> offers;
     std::set<std::string> reached;
     for (const Row& r : page)
@@ -269,7 +278,8 @@ std::map<std::pair<size_t, size_t>, std::vector<std::string>> offersOf(
             for (const KeySpec& k : r) {
                 if (k.kind == KeyCap::Kind::Character && reached.insert(k.types).second)
                     offers[first].push_back(k.types);
-                if (k.kind == KeyCap::Kind::Mode && seen.insert(k.next).second) todo.push_back({k.next, first});
+                if (k.kind == KeyCap::Kind::Mode && seen.insert(k.next).second)
+                    todo.push_back({k.next, first});
             }
     }
     return offers;
@@ -363,7 +373,8 @@ float Keyboard::drawImpl(Ui& ui, TextEntry& entry, const std::string& language, 
     if (kind != EntryKind::Text && kind != EntryKind::HouseNumber) layer_ = kLetters;
     if (kind != EntryKind::Text) shifted_ = false;  // only free text has a shift key
     if (kind == EntryKind::Text && layer_ == kLatin && language != "uk") layer_ = kLetters;
-    if (kind == EntryKind::Text && layer_ == kAccents && language != "nl" && language != "en") layer_ = kLetters;
+    if (kind == EntryKind::Text && layer_ == kAccents && language != "nl" && language != "en")
+        layer_ = kLetters;
 
     // A physical keyboard or a scanner typing like one: into the field as if tapped.
     enter_ = false;
@@ -480,7 +491,8 @@ float textField(Ui& ui, const TextEntry& entry, std::string_view label, Rect whe
     const std::string shown = shownValue(entry);
     const float innerW = where.width() - pad * 2;
     const float lineH = ui.measureHeight("M", innerW, FontRole::Large);
-    const float valueH = shown.empty() ? lineH : std::max(lineH, ui.measureHeight(shown, innerW, FontRole::Large));
+    const float valueH =
+        shown.empty() ? lineH : std::max(lineH, ui.measureHeight(shown, innerW, FontRole::Large));
     float errorH = 0;
     if (!error.empty()) errorH = gap + ui.measureHeight(error, innerW - 16.f, FontRole::Body) + pad * 2;
     // Only free text may fill a tall where; a phone number, e-mail address, postcode, house number or code is
@@ -489,10 +501,11 @@ float textField(Ui& ui, const TextEntry& entry, std::string_view label, Rect whe
     const float boxH = std::max(valueH + pad * 2, mayFill ? where.y1 - y - errorH : 0.f);
     Rect box{where.x0, y, where.x1, y + boxH};
     ui.fill(box, c.button, t.cornerRadius);
-    ImGui::GetWindowDrawList()->AddRect(ImVec2(box.x0, box.y0), ImVec2(box.x1, box.y1),
-                                        ImGui::ColorConvertFloat4ToU32(ImVec4(c.controlBorder.r, c.controlBorder.g,
-                                                                              c.controlBorder.b, c.controlBorder.a)),
-                                        t.cornerRadius, 0, error.empty() ? 3.f : 6.f);
+    ImGui::GetWindowDrawList()->AddRect(
+        ImVec2(box.x0, box.y0), ImVec2(box.x1, box.y1),
+        ImGui::ColorConvertFloat4ToU32(
+            ImVec4(c.controlBorder.r, c.controlBorder.g, c.controlBorder.b, c.controlBorder.a)),
+        t.cornerRadius, 0, error.empty() ? 3.f : 6.f);
     Rect inner{box.x0 + pad, box.y0 + pad, box.x1 - pad, box.y1 - pad};
     float caretX = inner.x0, caretY = inner.y0;
     if (!shown.empty()) {
@@ -511,8 +524,8 @@ float textField(Ui& ui, const TextEntry& entry, std::string_view label, Rect whe
         Rect panel{where.x0, y, where.x1, y + errorH - gap};
         ui.fill(panel, c.warning, t.cornerRadius);
         ui.fill({panel.x0, panel.y0, panel.x0 + 10.f, panel.y1}, c.warningText, 0.f);
-        ui.text(error, {panel.x0 + pad + 16.f, panel.y0 + pad, panel.x1 - pad, panel.y1 - pad}, FontRole::Body,
-                c.warningText, c.warning);
+        ui.text(error, {panel.x0 + pad + 16.f, panel.y0 + pad, panel.x1 - pad, panel.y1 - pad},
+                FontRole::Body, c.warningText, c.warning);
         y = panel.y1;
     }
     return y - where.y0;

@@ -26,7 +26,8 @@ class Keyboard {
     // Returns the height used, measured from area.y1 upward.
     template <typename Tr>
     float draw(Ui& ui, TextEntry& entry, const std::string& language, Rect area, const Tr& tr) {
-        return drawImpl(ui, entry, language, area, [&](std::string_view key) -> const std::string& { return tr(key); });
+        return drawImpl(ui, entry, language, area,
+                        [&](std::string_view key) -> const std::string& { return tr(key); });
     }
     // Back to the first layer (lower-case letters of the language): when a field changes and at wipe.
     // Also forgets text a scanner typed that was not yet taken. (draw() resets by itself when it is given
@@ -43,7 +44,7 @@ class Keyboard {
     using TrFn = std::function<const std::string&(std::string_view)>;
     float drawImpl(Ui& ui, TextEntry& entry, const std::string& language, Rect area, const TrFn& tr);
 
-    int layer_ = 0;        // which page of keys: letters, accents, Latin for uk; the house number's letters
+    int layer_ = 0;         // which page of keys: letters, accents, Latin for uk; the house number's letters
     bool shifted_ = false;  // the next letter is a capital (one letter only)
     bool enter_ = false;
     const TextEntry* lastEntry_ = nullptr;
@@ -55,6 +56,7 @@ class Keyboard {
 // error need.
 // A Reference shows its dashes ("SGN-K2-7KQ4XD-3") although only the characters are typed. Returns the
 // height used.
-float textField(Ui& ui, const TextEntry& entry, std::string_view label, Rect where, std::string_view error = {});
+float textField(Ui& ui, const TextEntry& entry, std::string_view label, Rect where,
+                std::string_view error = {});
 
 }  // namespace wp::ui

@@ -22,7 +22,8 @@ std::string ResidentShell::screenText(const FrameRecord& frame) {
         for (const DrawnItem& item : frame.items)
             if (item.region == region && !item.text.empty() && !item.keyboardKey) {
                 // One sentence per item; texts that end in their own punctuation keep it.
-                if (!out.empty()) out += std::string_view(".?!:").find(out.back()) == std::string_view::npos ? ". " : " ";
+                if (!out.empty())
+                    out += std::string_view(".?!:").find(out.back()) == std::string_view::npos ? ". " : " ";
                 out += item.text;
             }
     return out;

@@ -3,11 +3,11 @@
 
 #include "kiosk/ui/screen.h"
 #include "kiosk/ui/screens/coming_soon_screen.h"
-#include "kiosk/ui/screens/request_screen.h"
-#include "kiosk/ui/screens/request_status_screen.h"
 #include "kiosk/ui/screens/question_category_screen.h"
 #include "kiosk/ui/screens/question_screen.h"
 #include "kiosk/ui/screens/question_topic_screen.h"
+#include "kiosk/ui/screens/request_screen.h"
+#include "kiosk/ui/screens/request_status_screen.h"
 #include "kiosk/ui/screens/service_choice_screen.h"
 #include "kiosk/ui/screens/start_screen.h"
 #include "kiosk/ui/screens/ticket_closed_screen.h"

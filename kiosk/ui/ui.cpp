@@ -21,7 +21,8 @@ std::vector<std::string_view> wrapLines(ImFont* font, float size, std::string_vi
     size_t from = 0;
     while (from <= text.size()) {
         size_t nl = text.find('\n', from);
-        std::string_view paragraph = text.substr(from, nl == std::string_view::npos ? std::string_view::npos : nl - from);
+        std::string_view paragraph =
+            text.substr(from, nl == std::string_view::npos ? std::string_view::npos : nl - from);
         const char* p = paragraph.data();
         const char* end = p + paragraph.size();
         while (p < end) {
@@ -155,7 +156,8 @@ void Ui::qrCode(const QrCode& code, Rect where, const Rgba& dark, const Rgba& li
     const float x0 = std::floor(where.x0 + (where.width() - m * static_cast<float>(modules)) / 2);
     const float y0 = where.y0;
     ImDrawList* dl = ImGui::GetWindowDrawList();
-    dl->AddRectFilled(ImVec2(x0, y0), ImVec2(x0 + m * static_cast<float>(modules), y0 + m * static_cast<float>(modules)),
+    dl->AddRectFilled(ImVec2(x0, y0),
+                      ImVec2(x0 + m * static_cast<float>(modules), y0 + m * static_cast<float>(modules)),
                       toU32(light));
     const ImU32 d = toU32(dark);
     for (int y = 0; y < code.size; ++y)

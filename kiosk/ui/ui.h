@@ -78,7 +78,8 @@ class Ui {
     // Records the key the keyboard just drew as its last control; the control is marked as a key, so
     // read-aloud skips the keyboard instead of reading out every letter.
     void recordKey(KeyCap key) {
-        if (!current_.items.empty() && current_.items.back().clickable) current_.items.back().keyboardKey = true;
+        if (!current_.items.empty() && current_.items.back().clickable)
+            current_.items.back().keyboardKey = true;
         keys_.push_back(std::move(key));
     }
     // The keys of the last finished frame; empty when it showed no keyboard.

@@ -26,7 +26,9 @@ namespace {
 
 volatile std::sig_atomic_t stopping = 0;
 
-void onSignal(int) { stopping = 1; }
+void onSignal(int) {
+    stopping = 1;
+}
 
 const char* eventName(std::uint32_t mask) {
     if (mask & IN_CREATE) return "create";
@@ -49,7 +51,7 @@ int main(int argc, char** argv) {
         return 2;
     }
     // Not SA_RESTART: the blocking read returns with EINTR and the loop ends.
-    struct sigaction sa{};
+    struct sigaction sa {};
     sa.sa_handler = onSignal;
     sigaction(SIGTERM, &sa, nullptr);
     sigaction(SIGINT, &sa, nullptr);
@@ -70,7 +72,8 @@ int main(int argc, char** argv) {
         std::string dir = arg.substr(eq + 1);
         int wd = inotify_add_watch(fd, dir.c_str(), IN_CREATE | IN_CLOSE_WRITE | IN_MOVED_TO | IN_DELETE);
         if (wd < 0) {
-            std::fprintf(stderr, "ticket_bench_watch: cannot watch %s: %s\n", dir.c_str(), std::strerror(errno));
+            std::fprintf(stderr, "ticket_bench_watch: cannot watch %s: %s\n", dir.c_str(),
+                         std::strerror(errno));
             return 2;
         }
         tags[wd] = arg.substr(0, eq);

@@ -83,8 +83,9 @@ TEST_F(DemoConfigCentralTest, AnInitiativeGetsACoachWhoseFirstNameTheStatusShows
     EXPECT_EQ(items[2]["coach"], "Anouk");
 
     // Fatima's initiative is closed: she has the fewest open ones and gets the next.
-    HttpResult closed = ApiClient(url_, {.cert = ""}).post(
-        "/v1/backoffice/requests/" + refs[0] + "/status", R"({"status": "closed"})", admin_);
+    HttpResult closed =
+        ApiClient(url_, {.cert = ""})
+            .post("/v1/backoffice/requests/" + refs[0] + "/status", R"({"status": "closed"})", admin_);
     ASSERT_EQ(closed.status, 200) << closed.body;
     EXPECT_EQ(json::parse(closed.body)["coach"], "Fatima");
     EXPECT_EQ(status(post(makeTestRequest(random_, RequestType::Initiative)))["coach"], "Fatima");
@@ -95,8 +96,8 @@ TEST_F(DemoConfigCentralTest, AnInitiativeGetsACoachWhoseFirstNameTheStatusShows
 }
 
 TEST_F(DemoConfigCentralTest, EachQuestionTreeCategoryReachesItsTeam) {
-    const std::pair<const char*, const char*> expected[] = {{"huur", "huurloket"}, {"zorg", "wijkteam"},
-                                                            {"geld", "wijkteam"},  {"buren", "wijkteam"},
+    const std::pair<const char*, const char*> expected[] = {{"huur", "huurloket"},    {"zorg", "wijkteam"},
+                                                            {"geld", "wijkteam"},     {"buren", "wijkteam"},
                                                             {"gemeente", "gemeente"}, {"anders", "gemeente"}};
     for (RequestType type : {RequestType::Question, RequestType::Callback}) {
         for (const auto& [category, team] : expected) {

@@ -39,9 +39,10 @@ class KioskStatusE2eTest : public ::testing::Test {
     int runKiosk(const fs::path& settings, const std::string& name, const std::string& script) {
         const fs::path file = dir_.path() / (name + ".wps");
         std::ofstream(file) << script;
-        ChildProcess kiosk({WIJKPUNT_KIOSK_BINARY, "--config", settings.string(), "--script", file.string(),
-                            "--screenshot-dir", WIJKPUNT_SCREENSHOT_DIR, "--data-dir", (dir_.path() / name).string()},
-                           {{"SDL_VIDEODRIVER", "dummy"}, {"SDL_AUDIODRIVER", "dummy"}}, dir_.path() / name);
+        ChildProcess kiosk(
+            {WIJKPUNT_KIOSK_BINARY, "--config", settings.string(), "--script", file.string(),
+             "--screenshot-dir", WIJKPUNT_SCREENSHOT_DIR, "--data-dir", (dir_.path() / name).string()},
+            {{"SDL_VIDEODRIVER", "dummy"}, {"SDL_AUDIODRIVER", "dummy"}}, dir_.path() / name);
         int status = kiosk.wait(120s);
         int code = status >= 0 && WIFEXITED(status) ? WEXITSTATUS(status) : -1;
         EXPECT_EQ(code, 0) << kiosk.err();
@@ -71,30 +72,40 @@ TEST_F(KioskStatusE2eTest, AResidentTypesTheCodeAndSeesTheStatusAndNoteTheTeamSe
     ASSERT_EQ(status, 0) << out;
     const std::string anna = out.substr(0, out.find('\n'));
     ApiClient office(server.url(), {.cert = ""});
-    HttpResult set = office.post("/v1/backoffice/requests/" + r.reference + "/status",
-                                 R"({"status":"in-progress","public_note":"We bellen u dinsdag tussen 10 en 12 uur."})",
-                                 anna);
+    HttpResult set = office.post(
+        "/v1/backoffice/requests/" + r.reference + "/status",
+        R"({"status":"in-progress","public_note":"We bellen u dinsdag tussen 10 en 12 uur."})", anna);
     ASSERT_EQ(set.status, 200) << set.body;
 
     runKiosk(writeSettings(server.url()), "status-found",
              "tap \"Status van mijn vraag\"\n"
-             "type \"" + typed(r.reference) + "\"\n"
-             "expect \"" + r.reference + "\"\n"
-             "tap \"Zoek op\"\n"
-             "expect \"Bezig. Het team werkt aan uw vraag.\" 20s\n"
-             "expect \"We bellen u dinsdag tussen 10 en 12 uur.\"\n"
-             "expect \"Uw code: " + r.reference + "\"\n"
-             "screenshot status-found-nl.png\n"
-             "tap \"English\"\n"
-             "expect \"In progress. The team is working on your request.\"\n"
-             "tap \"Another code\"\n"
-             "expect \"Your code\"\n"
-             "expect-not \"" + r.reference + "\"\n"
-             // A code the server does not know (well-formed, never issued).
-             "type \"" + typed(makeReferenceCode("SGN", "K2", random_)) + "\"\n"
-             "tap \"Look up\"\n"
-             "expect \"We cannot find this code.\" 20s\n"
-             "screenshot status-unknown-en.png\n");
+             "type \"" +
+                 typed(r.reference) +
+                 "\"\n"
+                 "expect \"" +
+                 r.reference +
+                 "\"\n"
+                 "tap \"Zoek op\"\n"
+                 "expect \"Bezig. Het team werkt aan uw vraag.\" 20s\n"
+                 "expect \"We bellen u dinsdag tussen 10 en 12 uur.\"\n"
+                 "expect \"Uw code: " +
+                 r.reference +
+                 "\"\n"
+                 "screenshot status-found-nl.png\n"
+                 "tap \"English\"\n"
+                 "expect \"In progress. The team is working on your request.\"\n"
+                 "tap \"Another code\"\n"
+                 "expect \"Your code\"\n"
+                 "expect-not \"" +
+                 r.reference +
+                 "\"\n"
+                 // A code the server does not know (well-formed, never issued).
+                 "type \"" +
+                 typed(makeReferenceCode("SGN", "K2", random_)) +
+                 "\"\n"
+                 "tap \"Look up\"\n"
+                 "expect \"We cannot find this code.\" 20s\n"
+                 "screenshot status-unknown-en.png\n");
 }
 
 TEST_F(KioskStatusE2eTest, AnUnreachableServerIsSaidPlainly) {
@@ -104,17 +115,20 @@ TEST_F(KioskStatusE2eTest, AnUnreachableServerIsSaidPlainly) {
     server.stop();  // nobody listens on its port any more
     ASSERT_TRUE(waitUntil([&] { return !server.process()->running(); }, 10s));
     const std::string code = makeReferenceCode("SGN", "K2", random_);
-    runKiosk(writeSettings(url), "status-unreachable",
-             "tap \"Status van mijn vraag\"\n"
-             "type \"" + typed(code) + "\"\n"
-             "tap \"Zoek op\"\n"
-             "expect \"We kunnen de gegevens nu niet ophalen. Probeer het later nog eens, of vraag het de "
-             "gastvrouw of gastheer.\" 30s\n"
-             "screenshot status-unreachable-real-nl.png\n"
-             "tap \"Probeer opnieuw\"\n"
-             "expect \"We kunnen de gegevens nu niet ophalen.\" 30s\n"
-             "tap \"Begin opnieuw\"\n"
-             "expect \"Waarmee kunnen we u helpen?\"\n");
+    runKiosk(
+        writeSettings(url), "status-unreachable",
+        "tap \"Status van mijn vraag\"\n"
+        "type \"" +
+            typed(code) +
+            "\"\n"
+            "tap \"Zoek op\"\n"
+            "expect \"We kunnen de gegevens nu niet ophalen. Probeer het later nog eens, of vraag het de "
+            "gastvrouw of gastheer.\" 30s\n"
+            "screenshot status-unreachable-real-nl.png\n"
+            "tap \"Probeer opnieuw\"\n"
+            "expect \"We kunnen de gegevens nu niet ophalen.\" 30s\n"
+            "tap \"Begin opnieuw\"\n"
+            "expect \"Waarmee kunnen we u helpen?\"\n");
 }
 
 }  // namespace

@@ -6,12 +6,12 @@
 namespace wp::testing {
 
 class FakeClock final : public Clock {
-public:
+  public:
     explicit FakeClock(TimePoint start = TimePoint(std::chrono::hours(24 * 20000))) : now_(start) {}
     TimePoint now() const override { return now_; }
     void advance(std::chrono::milliseconds d) { now_ += d; }
 
-private:
+  private:
     TimePoint now_;
 };
 

@@ -13,8 +13,8 @@
 namespace wp::testing {
 
 inline TimePoint utc(int y, unsigned m, unsigned d, int hh = 0, int mm = 0, int ss = 0) {
-    return TimePoint(date::sys_days{date::year{y} / m / d} + std::chrono::hours(hh) + std::chrono::minutes(mm) +
-                     std::chrono::seconds(ss));
+    return TimePoint(date::sys_days{date::year{y} / m / d} + std::chrono::hours(hh) +
+                     std::chrono::minutes(mm) + std::chrono::seconds(ss));
 }
 
 inline Service service(std::string id, std::string prefix) {

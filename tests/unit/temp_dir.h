@@ -11,7 +11,7 @@
 namespace wp::testing {
 
 class TempDir {
-public:
+  public:
     TempDir() {
         std::string tmpl = (std::filesystem::temp_directory_path() / "wijkpunt-test-XXXXXX").string();
         path_ = mkdtemp(tmpl.data());
@@ -31,7 +31,7 @@ public:
         return p;
     }
 
-private:
+  private:
     std::filesystem::path path_;
 };
 

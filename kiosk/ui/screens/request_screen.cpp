@@ -14,15 +14,16 @@ namespace {
 
 constexpr float kButtonH = 130.f;
 
-constexpr float kPagingH = 80.f;  // "Vorig deel" / "Lees verder" under the summary's answers
+constexpr float kPagingH = 80.f;                 // "Vorig deel" / "Lees verder" under the summary's answers
 constexpr float kBoxPad = 24.f, kBoxGap = 16.f;  // as Ui::tile lays out its label and hint
 
 // The height of a summary box: its label over its text (as Ui::tile draws them), with a pixel to spare. A box
 // that is not a control (the topic, which cannot be changed here) needs less room around its text.
-float boxHeight(const Ui& ui, const std::string& label, const std::string& text, float width, bool control = true) {
+float boxHeight(const Ui& ui, const std::string& label, const std::string& text, float width,
+                bool control = true) {
     const float inner = width - kBoxPad * 2;
-    return ui.measureHeight(label, inner, FontRole::Large) + kBoxGap + ui.measureHeight(text, inner, FontRole::Body) +
-           (control ? kBoxPad * 2 : 0.f) + 2.f;
+    return ui.measureHeight(label, inner, FontRole::Large) + kBoxGap +
+           ui.measureHeight(text, inner, FontRole::Body) + (control ? kBoxPad * 2 : 0.f) + 2.f;
 }
 
 // Parts of value that each take at most room pixels of height at the body font: between sentences, else
@@ -42,8 +43,10 @@ std::vector<std::string> partsThatFit(const Ui& ui, const std::string& value, fl
             std::size_t lo = 1, hi = chars.size() - 1;
             while (lo < hi) {
                 const std::size_t mid = (lo + hi + 1) / 2;
-                if (ui.measureHeight(prefix(mid), width, FontRole::Body) <= room) lo = mid;
-                else hi = mid - 1;
+                if (ui.measureHeight(prefix(mid), width, FontRole::Body) <= room)
+                    lo = mid;
+                else
+                    hi = mid - 1;
             }
             parts.push_back(prefix(lo));
             rest = rest.substr(parts.back().size());
@@ -119,8 +122,8 @@ void RequestScreen::draw(Ui& ui, ResidentSession& session, Rect area) {
     };
     if (flow == nullptr || !flow->active()) {
         float y = area.y0;
-        y += ui.text(tr("flow.cannot_start"), {area.x0, y, area.x1, area.y1}, FontRole::Large, c.text, c.background,
-                     0.5f);
+        y += ui.text(tr("flow.cannot_start"), {area.x0, y, area.x1, area.y1}, FontRole::Large, c.text,
+                     c.background, 0.5f);
         y += t.spacing * 2;
         const float w = std::min(area.width(), 600.f), x = area.x0 + (area.width() - w) / 2;
         if (ui.button(tr("common.back"), {x, y, x + w, y + kButtonH})) leave();
@@ -147,8 +150,10 @@ void RequestScreen::draw(Ui& ui, ResidentSession& session, Rect area) {
         if (!flow->back()) leave();
     };
     auto goNext = [&] {
-        if (!flow->next() && !flow->errorKey().empty()) session.readAloud(tr(flow->errorKey()));
-        else session.noteActivity();
+        if (!flow->next() && !flow->errorKey().empty())
+            session.readAloud(tr(flow->errorKey()));
+        else
+            session.noteActivity();
     };
 
     // The flow's name and how far along, then the one question of this screen.
@@ -166,7 +171,8 @@ void RequestScreen::draw(Ui& ui, ResidentSession& session, Rect area) {
         case StepKind::Choice:
         case StepKind::Contact: {
             if (!step.bodyKey.empty()) {
-                y += ui.text(tr(step.bodyKey), {area.x0, y, area.x1, area.y1}, FontRole::Body, c.text, c.background);
+                y += ui.text(tr(step.bodyKey), {area.x0, y, area.x1, area.y1}, FontRole::Body, c.text,
+                             c.background);
                 y += gap / 2;
             }
             const float navY = area.y1 - kButtonH;
@@ -174,18 +180,22 @@ void RequestScreen::draw(Ui& ui, ResidentSession& session, Rect area) {
             std::vector<std::string> chosenKeys;
             for (const FlowOption& o : step.options)
                 if (flow->isChosen(o.id)) chosenKeys.push_back(o.textKey);
-            std::string chosenLine =
-                chosenKeys.empty() ? std::string() : fillIn(tr("flow.chosen"), {{"list", joined(session, chosenKeys)}});
+            std::string chosenLine = chosenKeys.empty()
+                                         ? std::string()
+                                         : fillIn(tr("flow.chosen"), {{"list", joined(session, chosenKeys)}});
             std::string error = flow->errorKey().empty() ? std::string() : tr(flow->errorKey());
             float below = 0;
-            if (!chosenLine.empty()) below += ui.measureHeight(chosenLine, area.width(), FontRole::Body) + gap / 2;
-            if (!error.empty()) below += ui.measureHeight(error, area.width() - 48.f, FontRole::Body) + 32.f + gap / 2;
+            if (!chosenLine.empty())
+                below += ui.measureHeight(chosenLine, area.width(), FontRole::Body) + gap / 2;
+            if (!error.empty())
+                below += ui.measureHeight(error, area.width() - 48.f, FontRole::Body) + 32.f + gap / 2;
             const float n = static_cast<float>(step.options.size());
             const float room = navY - gap - below - y;
             const float optH = std::min(kButtonH, (room - (n - 1) * (gap / 2)) / n);
             std::string tapped;
             for (const FlowOption& o : step.options) {
-                if (ui.button(tr(o.textKey), {area.x0, y, area.x1, y + optH}, FontRole::Large, flow->isChosen(o.id)))
+                if (ui.button(tr(o.textKey), {area.x0, y, area.x1, y + optH}, FontRole::Large,
+                              flow->isChosen(o.id)))
                     tapped = o.id;
                 y += optH + gap / 2;
             }
@@ -209,7 +219,8 @@ void RequestScreen::draw(Ui& ui, ResidentSession& session, Rect area) {
 
         case StepKind::Entry: {
             if (!step.bodyKey.empty()) {
-                y += ui.text(tr(step.bodyKey), {area.x0, y, area.x1, area.y1}, FontRole::Body, c.text, c.background);
+                y += ui.text(tr(step.bodyKey), {area.x0, y, area.x1, area.y1}, FontRole::Body, c.text,
+                             c.background);
                 y += gap / 2;
             }
             // The flow forgets an error as soon as the entry changes (RequestFlow::errorKey).
@@ -238,22 +249,25 @@ void RequestScreen::draw(Ui& ui, ResidentSession& session, Rect area) {
         case StepKind::Privacy:
         case StepKind::Info: {
             y += gap / 2;
-            ui.text(tr(step.bodyKey), {area.x0, y, area.x1, area.y1 - kButtonH - gap}, FontRole::Large, c.text,
-                    c.background);
+            ui.text(tr(step.bodyKey), {area.x0, y, area.x1, area.y1 - kButtonH - gap}, FontRole::Large,
+                    c.text, c.background);
             bool back = false, next = false;
             navRow(area.y1 - kButtonH, tr("flow.next"), back, next);
-            if (back) goBack();
-            else if (next) goNext();
+            if (back)
+                goBack();
+            else if (next)
+                goNext();
             break;
         }
 
         case StepKind::Summary: {
-            y += ui.text(tr(step.bodyKey), {area.x0, y, area.x1, area.y1}, FontRole::Body, c.text, c.background);
+            y += ui.text(tr(step.bodyKey), {area.x0, y, area.x1, area.y1}, FontRole::Body, c.text,
+                         c.background);
             y += gap / 2;
-            // One full-width box per answer, its whole text wrapped, "Tik om te wijzigen" under it; a tap goes
-            // back to its question. Boxes that do not fit go to a next page ("Lees verder" / "Vorig deel" above
-            // "Terug"/"Verstuur", which stay where they are); an answer taller than a page is split over pages,
-            // each part in its own box. Nothing is cut short.
+            // One full-width box per answer, its whole text wrapped, "Tik om te wijzigen" under it; a tap
+            // goes back to its question. Boxes that do not fit go to a next page ("Lees verder" / "Vorig
+            // deel" above "Terug"/"Verstuur", which stay where they are); an answer taller than a page is
+            // split over pages, each part in its own box. Nothing is cut short.
             const auto rows = flow->summary();
             const std::string& change = tr("flow.change");
             const float width = area.width();
@@ -269,7 +283,8 @@ void RequestScreen::draw(Ui& ui, ResidentSession& session, Rect area) {
             const float navY = area.y1 - kButtonH;
             float bottom = navY - gap;
             const std::string failed = flow->submitFailed() ? tr("flow.send_failed") : std::string();
-            if (!failed.empty()) bottom -= ui.measureHeight(failed, width - 48.f, FontRole::Body) + 32.f + gap;
+            if (!failed.empty())
+                bottom -= ui.measureHeight(failed, width - 48.f, FontRole::Body) + 32.f + gap;
             struct Box {
                 std::size_t row;
                 std::string value;
@@ -320,10 +335,10 @@ void RequestScreen::draw(Ui& ui, ResidentSession& session, Rect area) {
                 const Rect box{area.x0, y, area.x1, y + b.height};
                 if (r.stepId.empty()) {
                     float ty = box.y0;
-                    ty += ui.text(labels[b.row], {box.x0 + kBoxPad, ty, box.x1 - kBoxPad, box.y1}, FontRole::Large,
-                                  c.text, c.background, 0.5f);
-                    ui.text(b.value, {box.x0 + kBoxPad, ty + kBoxGap, box.x1 - kBoxPad, box.y1}, FontRole::Body,
-                            c.text, c.background, 0.5f);
+                    ty += ui.text(labels[b.row], {box.x0 + kBoxPad, ty, box.x1 - kBoxPad, box.y1},
+                                  FontRole::Large, c.text, c.background, 0.5f);
+                    ui.text(b.value, {box.x0 + kBoxPad, ty + kBoxGap, box.x1 - kBoxPad, box.y1},
+                            FontRole::Body, c.text, c.background, 0.5f);
                 } else if (ui.tile(labels[b.row], boxText(b.row, b.value), box)) {
                     edit = r.stepId;
                 }
@@ -336,14 +351,15 @@ void RequestScreen::draw(Ui& ui, ResidentSession& session, Rect area) {
                 const float buttonW = (width - gap * 2) / 3;
                 const Rect left{area.x0, top, area.x0 + buttonW, top + kPagingH};
                 const Rect right{area.x1 - buttonW, top, area.x1, top + kPagingH};
-                const std::string where =
-                    fillIn(tr("question.page"), {{"page", std::to_string(summaryPage_ + 1)},
-                                                 {"pages", std::to_string(pages.size())}});
+                const std::string where = fillIn(
+                    tr("question.page"),
+                    {{"page", std::to_string(summaryPage_ + 1)}, {"pages", std::to_string(pages.size())}});
                 const float whereH = ui.measureHeight(where, buttonW, FontRole::Body);
                 ui.text(where, {left.x1 + gap, top + (kPagingH - whereH) / 2, right.x0 - gap, top + kPagingH},
                         FontRole::Body, c.text, c.background, 0.5f);
                 // One line each (a low row leaves the answers more room), a little smaller where it must be.
-                earlier = summaryPage_ > 0 && ui.compactButton(tr("question.previous"), left, FontRole::Body, false);
+                earlier = summaryPage_ > 0 &&
+                          ui.compactButton(tr("question.previous"), left, FontRole::Body, false);
                 later = summaryPage_ + 1 < pages.size() &&
                         ui.compactButton(tr("question.more"), right, FontRole::Body, false);
             }
@@ -377,10 +393,11 @@ void RequestScreen::draw(Ui& ui, ResidentSession& session, Rect area) {
             const float codeH = ui.measureHeight(code, area.width() - 48.f, FontRole::Title) + 48.f;
             const Rect box{area.x0, y + 8.f, area.x1, y + 8.f + codeH};
             ui.fill(box, c.tile, t.cornerRadius);
-            ui.text(code, {box.x0 + 24.f, box.y0 + 24.f, box.x1 - 24.f, box.y1}, FontRole::Title, c.tileText, c.tile,
-                    0.5f);
+            ui.text(code, {box.x0 + 24.f, box.y0 + 24.f, box.x1 - 24.f, box.y1}, FontRole::Title, c.tileText,
+                    c.tile, 0.5f);
             y = box.y1 + gap;
-            // What happens next, when, and how to follow it with the code: as on the receipt (its first lines).
+            // What happens next, when, and how to follow it with the code: as on the receipt (its first
+            // lines).
             const ReceiptPrintout receipt = flow->makeReceipt(session.texts(), lang, &session.bundle());
             std::string next;
             for (std::size_t i = 0; i < 3 && i < receipt.lines.size(); ++i)
@@ -391,8 +408,12 @@ void RequestScreen::draw(Ui& ui, ResidentSession& session, Rect area) {
             std::string printLine;
             bool trouble = false;
             switch (flow->printState()) {
-                case RequestFlow::PrintState::Printing: printLine = tr("flow.printing"); break;
-                case RequestFlow::PrintState::Printed: printLine = tr("flow.printed"); break;
+                case RequestFlow::PrintState::Printing:
+                    printLine = tr("flow.printing");
+                    break;
+                case RequestFlow::PrintState::Printed:
+                    printLine = tr("flow.printed");
+                    break;
                 case RequestFlow::PrintState::Failed:
                     printLine = tr("flow.print_failed") + " " + tr("flow.write_down");
                     trouble = true;
@@ -413,7 +434,8 @@ void RequestScreen::draw(Ui& ui, ResidentSession& session, Rect area) {
             const float w = (area.width() - gap) / 2;
             if (ui.button(tr("flow.read_code"), {area.x0, navY, area.x0 + w, navY + kButtonH}))
                 session.readAloud(fillIn(tr("flow.code_spoken"), {{"code", spelled(code)}}));
-            if (ui.button(tr("flow.done"), {area.x1 - w, navY, area.x1, navY + kButtonH})) session.startAgain();
+            if (ui.button(tr("flow.done"), {area.x1 - w, navY, area.x1, navY + kButtonH}))
+                session.startAgain();
             break;
         }
     }

@@ -23,7 +23,7 @@ class RequestScreen final : public Screen {
 
   private:
     Keyboard keyboard_;
-    std::string shownStep_;  // the step of the previous frame: the keyboard starts afresh on a new one
+    std::string shownStep_;        // the step of the previous frame: the keyboard starts afresh on a new one
     std::size_t summaryPage_ = 0;  // which page of the summary's answers is shown
     std::string editedStep_;       // the answer changed from the summary: back there, its page is shown
 };

@@ -12,8 +12,10 @@ namespace {
 // The coach's first name, once common/request.h's RequestStatusView has it (contracts.md item 8).
 template <typename View>
 std::string coachOf(const View& v) {
-    if constexpr (requires { v.coach; }) return v.coach;
-    else return {};
+    if constexpr (requires { v.coach; })
+        return v.coach;
+    else
+        return {};
 }
 
 std::string statusKey(RequestStatus s) {
@@ -122,8 +124,8 @@ float RequestStatusScreen::drawTyping(Ui& ui, ResidentSession& session, Rect are
     const Theme& t = ui.theme();
     const float gap = t.spacing;
     float y = area.y0;
-    y += ui.text(session.tr("request_status.intro"), {area.x0, y, area.x1, area.y1}, FontRole::Body, t.colors.text,
-                 t.colors.background);
+    y += ui.text(session.tr("request_status.intro"), {area.x0, y, area.x1, area.y1}, FontRole::Body,
+                 t.colors.text, t.colors.background);
     y += gap / 2;
     const std::string error = errorKey_.empty() ? std::string() : session.tr(errorKey_);
     y += textField(ui, code_, session.tr("request_status.code_label"), {area.x0, y, area.x1, y}, error);
@@ -134,8 +136,8 @@ float RequestStatusScreen::drawTyping(Ui& ui, ResidentSession& session, Rect are
         const std::string& busy = session.tr("request_status.searching");
         const float h = ui.measureHeight(busy, area.width() - gap * 2, FontRole::Large) + gap * 2;
         ui.fill({area.x0, y, area.x1, y + h}, t.colors.warning, t.cornerRadius);
-        ui.text(busy, {area.x0 + gap, y + gap, area.x1 - gap, y + h - gap}, FontRole::Large, t.colors.warningText,
-                t.colors.warning, 0.5f);
+        ui.text(busy, {area.x0 + gap, y + gap, area.x1 - gap, y + h - gap}, FontRole::Large,
+                t.colors.warningText, t.colors.warning, 0.5f);
         return y + h - area.y0;
     }
 
@@ -169,7 +171,8 @@ float RequestStatusScreen::drawFound(Ui& ui, ResidentSession& session, Rect area
     const std::string& status = session.tr(statusKey(v.status));
     const float h = ui.measureHeight(status, area.width() - gap * 2, FontRole::Title);
     ui.fill({area.x0, y, area.x0 + 12.f, y + h}, t.colors.controlBorder);
-    ui.text(status, {area.x0 + gap * 1.5f, y, area.x1, y + h}, FontRole::Title, t.colors.text, t.colors.background);
+    ui.text(status, {area.x0 + gap * 1.5f, y, area.x1, y + h}, FontRole::Title, t.colors.text,
+            t.colors.background);
     y += h + gap;
     if (!v.publicNote.empty()) {
         y += ui.text(session.tr("request_status.note_label"), {area.x0, y, area.x1, area.y1}, FontRole::Body,
@@ -180,8 +183,8 @@ float RequestStatusScreen::drawFound(Ui& ui, ResidentSession& session, Rect area
         y += gap;
     }
     if (std::string coach = coachOf(v); !coach.empty()) {
-        y += ui.text(fillIn(session.tr("request_status.coach"), {{"name", coach}}), {area.x0, y, area.x1, area.y1},
-                     FontRole::Body, t.colors.text, t.colors.background);
+        y += ui.text(fillIn(session.tr("request_status.coach"), {{"name", coach}}),
+                     {area.x0, y, area.x1, area.y1}, FontRole::Body, t.colors.text, t.colors.background);
         y += gap;
     }
     y += gap;
@@ -190,7 +193,8 @@ float RequestStatusScreen::drawFound(Ui& ui, ResidentSession& session, Rect area
     if (ui.button(session.tr("common.back"), {area.x0, y, area.x0 + half, y + buttonH})) {
         wipe();
         session.back();
-    } else if (ui.button(session.tr("request_status.other_code"), {area.x0 + half + gap, y, area.x1, y + buttonH})) {
+    } else if (ui.button(session.tr("request_status.other_code"),
+                         {area.x0 + half + gap, y, area.x1, y + buttonH})) {
         session.noteActivity();
         wipe();
     }
@@ -205,15 +209,16 @@ float RequestStatusScreen::drawUnreachable(Ui& ui, ResidentSession& session, Rec
     const float h = ui.measureHeight(line, area.width() - gap * 2 - 16.f, FontRole::Large) + gap * 2;
     ui.fill({area.x0, y, area.x1, y + h}, t.colors.warning, t.cornerRadius);
     ui.fill({area.x0, y, area.x0 + 10.f, y + h}, t.colors.warningText);
-    ui.text(line, {area.x0 + gap + 16.f, y + gap, area.x1 - gap, y + h - gap}, FontRole::Large, t.colors.warningText,
-            t.colors.warning);
+    ui.text(line, {area.x0 + gap + 16.f, y + gap, area.x1 - gap, y + h - gap}, FontRole::Large,
+            t.colors.warningText, t.colors.warning);
     y += h + gap * 2;
     const float buttonH = 120.f;
     const float half = (area.width() - gap) / 2;
     if (ui.button(session.tr("request_status.other_code"), {area.x0, y, area.x0 + half, y + buttonH})) {
         session.noteActivity();
         wipe();
-    } else if (ui.button(session.tr("request_status.try_again"), {area.x0 + half + gap, y, area.x1, y + buttonH})) {
+    } else if (ui.button(session.tr("request_status.try_again"),
+                         {area.x0 + half + gap, y, area.x1, y + buttonH})) {
         view_ = View::Typing;
         search(session);
     }

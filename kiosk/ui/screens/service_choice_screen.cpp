@@ -18,9 +18,15 @@ void takeTicketFor(ResidentSession& session, const std::string& serviceId) {
         return;
     }
     switch (flow->take(serviceId, session.texts(), session.language())) {
-        case TicketFlow::Outcome::Issued: session.open({TicketScreen::kId, serviceId}); break;
-        case TicketFlow::Outcome::Closed: session.open({TicketClosedScreen::kId, serviceId}); break;
-        case TicketFlow::Outcome::Failed: session.open({TicketScreen::kId, serviceId}); break;
+        case TicketFlow::Outcome::Issued:
+            session.open({TicketScreen::kId, serviceId});
+            break;
+        case TicketFlow::Outcome::Closed:
+            session.open({TicketClosedScreen::kId, serviceId});
+            break;
+        case TicketFlow::Outcome::Failed:
+            session.open({TicketScreen::kId, serviceId});
+            break;
     }
 }
 
@@ -32,8 +38,8 @@ void ServiceChoiceScreen::draw(Ui& ui, ResidentSession& session, Rect area) {
     const Theme& t = ui.theme();
     TicketFlow* flow = session.ticketFlow();
     float y = area.y0;
-    y += ui.text(session.tr("ticket.choose_title"), {area.x0, y, area.x1, area.y1}, FontRole::Title, t.colors.text,
-                 t.colors.background, 0.5f);
+    y += ui.text(session.tr("ticket.choose_title"), {area.x0, y, area.x1, area.y1}, FontRole::Title,
+                 t.colors.text, t.colors.background, 0.5f);
     y += t.spacing * 2;
 
     if (flow != nullptr) {
@@ -42,7 +48,9 @@ void ServiceChoiceScreen::draw(Ui& ui, ResidentSession& session, Rect area) {
         const float tileW = (area.width() - gap) / 2;
         const int rows = static_cast<int>((choices.size() + 1) / 2);
         const float room = area.y1 - y - 130.f - gap * 2;  // leave room for "Terug"
-        const float tileH = rows > 0 ? std::min(440.f, (room - gap * static_cast<float>(rows - 1)) / static_cast<float>(rows)) : 0;
+        const float tileH =
+            rows > 0 ? std::min(440.f, (room - gap * static_cast<float>(rows - 1)) / static_cast<float>(rows))
+                     : 0;
         for (size_t i = 0; i < choices.size(); ++i) {
             const TicketFlow::Choice& c = choices[i];
             float x = area.x0 + static_cast<float>(i % 2) * (tileW + gap);

@@ -15,7 +15,7 @@ namespace wp::ui {
 void takeTicketFor(ResidentSession& session, const std::string& serviceId);
 
 class ServiceChoiceScreen final : public Screen {
-public:
+  public:
     static constexpr const char* kId = "ticket-service";
     void onEnter(ResidentSession& session) override;
     void draw(Ui& ui, ResidentSession& session, Rect area) override;

@@ -17,8 +17,8 @@ void StartScreen::draw(Ui& ui, ResidentSession& session, Rect area) {
         const std::string& line = session.tr("ticket.printer_trouble");
         const float h = ui.measureHeight(line, area.width() - pad * 2, FontRole::Body) + pad;
         ui.fill({area.x0, y, area.x1, y + h}, t.colors.warning, t.cornerRadius);
-        ui.text(line, {area.x0 + pad, y + pad / 2, area.x1 - pad, y + h}, FontRole::Body, t.colors.warningText,
-                t.colors.warning, 0.5f);
+        ui.text(line, {area.x0 + pad, y + pad / 2, area.x1 - pad, y + h}, FontRole::Body,
+                t.colors.warningText, t.colors.warning, 0.5f);
         y += h + gap;
     }
 

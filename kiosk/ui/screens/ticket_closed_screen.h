@@ -7,7 +7,7 @@
 namespace wp::ui {
 
 class TicketClosedScreen final : public Screen {
-public:
+  public:
     static constexpr const char* kId = "ticket-closed";
     void draw(Ui& ui, ResidentSession& session, Rect area) override;
 };

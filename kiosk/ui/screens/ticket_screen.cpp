@@ -15,7 +15,8 @@ void TicketScreen::draw(Ui& ui, ResidentSession& session, Rect area) {
     float y = area.y0;
 
     if (flow == nullptr || !flow->ticket()) {
-        y += ui.text(session.tr("ticket.failed"), {area.x0, y, area.x1, area.y1}, FontRole::Large, c.text, c.background, 0.5f);
+        y += ui.text(session.tr("ticket.failed"), {area.x0, y, area.x1, area.y1}, FontRole::Large, c.text,
+                     c.background, 0.5f);
         y += t.spacing * 2;
         if (ui.button(session.tr("common.back"), {bx, y, bx + w, y + 130})) session.back();
         return;
@@ -26,10 +27,13 @@ void TicketScreen::draw(Ui& ui, ResidentSession& session, Rect area) {
     for (const Service& s : session.bundle().services)
         if (s.id == ticket.serviceId) service = &s;
 
-    y += ui.text(session.tr("ticket.your_number"), {area.x0, y, area.x1, area.y1}, FontRole::Large, c.text, c.background, 0.5f);
-    y += ui.text(ticket.display, {area.x0, y, area.x1, area.y1}, FontRole::Ticket, c.text, c.background, 0.5f);
+    y += ui.text(session.tr("ticket.your_number"), {area.x0, y, area.x1, area.y1}, FontRole::Large, c.text,
+                 c.background, 0.5f);
+    y +=
+        ui.text(ticket.display, {area.x0, y, area.x1, area.y1}, FontRole::Ticket, c.text, c.background, 0.5f);
     if (service)
-        y += ui.text(session.tr(service->nameKey), {area.x0, y, area.x1, area.y1}, FontRole::Title, c.text, c.background, 0.5f);
+        y += ui.text(session.tr(service->nameKey), {area.x0, y, area.x1, area.y1}, FontRole::Title, c.text,
+                     c.background, 0.5f);
     y += t.spacing;
 
     // The facts on the left, the QR code for the queue page on the right.
@@ -39,26 +43,27 @@ void TicketScreen::draw(Ui& ui, ResidentSession& session, Rect area) {
     fy += ui.text(fillIn(session.tr("ticket.people_ahead"), {{"count", std::to_string(view.peopleAhead)}}),
                   {facts.x0, fy, facts.x1, facts.y1}, FontRole::Body, c.text, c.background);
     fy += 8;
-    std::string wait = view.estimatedWait
-                           ? fillIn(session.tr("ticket.wait"),
-                                    {{"minutes", std::to_string(roundUpToMinutes(*view.estimatedWait).count())}})
-                           : session.tr("ticket.wait_unknown");
+    std::string wait =
+        view.estimatedWait
+            ? fillIn(session.tr("ticket.wait"),
+                     {{"minutes", std::to_string(roundUpToMinutes(*view.estimatedWait).count())}})
+            : session.tr("ticket.wait_unknown");
     fy += ui.text(wait, {facts.x0, fy, facts.x1, facts.y1}, FontRole::Body, c.text, c.background);
     fy += 8;
     fy += ui.text(fillIn(session.tr("ticket.issued_at"), {{"time", formatLocalHourMinute(ticket.issuedAt)}}),
                   {facts.x0, fy, facts.x1, facts.y1}, FontRole::Body, c.text, c.background);
     fy += 8;
-    fy += ui.text(session.bundle().settings.contactPoint.name, {facts.x0, fy, facts.x1, facts.y1}, FontRole::Body,
-                  c.text, c.background);
+    fy += ui.text(session.bundle().settings.contactPoint.name, {facts.x0, fy, facts.x1, facts.y1},
+                  FontRole::Body, c.text, c.background);
     fy += 8;
-    fy += ui.text(session.tr("ticket.resident_line"), {facts.x0, fy, facts.x1, facts.y1}, FontRole::Body, c.text,
-                  c.background);
+    fy += ui.text(session.tr("ticket.resident_line"), {facts.x0, fy, facts.x1, facts.y1}, FontRole::Body,
+                  c.text, c.background);
     float qy = y;
     if (auto qr = encodeQr(flow->queuePageUrl(ticket))) {
         ui.qrCode(*qr, {area.x1 - qrSide, qy, area.x1, qy + qrSide}, {0, 0, 0, 1}, {1, 1, 1, 1});
         qy += qrSide + 8;
-        qy += ui.text(session.tr("ticket.qr_caption"), {area.x1 - qrSide, qy, area.x1, area.y1}, FontRole::Body, c.text,
-                      c.background, 0.5f);
+        qy += ui.text(session.tr("ticket.qr_caption"), {area.x1 - qrSide, qy, area.x1, area.y1},
+                      FontRole::Body, c.text, c.background, 0.5f);
     }
     y = std::max(fy, qy) + t.spacing * 2;
 
@@ -67,8 +72,8 @@ void TicketScreen::draw(Ui& ui, ResidentSession& session, Rect area) {
         const std::string line = fillIn(session.tr("ticket.called"), {{"counter", ticket.counter}});
         const float h = ui.measureHeight(line, area.width() - t.spacing * 2, FontRole::Title) + t.spacing * 2;
         ui.fill({area.x0, y, area.x1, y + h}, c.warning, t.cornerRadius);
-        ui.text(line, {area.x0 + t.spacing, y + t.spacing, area.x1 - t.spacing, y + h}, FontRole::Title, c.warningText,
-                c.warning, 0.5f);
+        ui.text(line, {area.x0 + t.spacing, y + t.spacing, area.x1 - t.spacing, y + h}, FontRole::Title,
+                c.warningText, c.warning, 0.5f);
         y += h + t.spacing;
     }
 
@@ -79,8 +84,12 @@ void TicketScreen::draw(Ui& ui, ResidentSession& session, Rect area) {
         case TicketFlow::PrintState::None:
             printLine = fillIn(session.tr("ticket.no_printer"), {{"number", ticket.display}});
             break;
-        case TicketFlow::PrintState::Printing: printLine = session.tr("ticket.printing"); break;
-        case TicketFlow::PrintState::Printed: printLine = session.tr("ticket.printed"); break;
+        case TicketFlow::PrintState::Printing:
+            printLine = session.tr("ticket.printing");
+            break;
+        case TicketFlow::PrintState::Printed:
+            printLine = session.tr("ticket.printed");
+            break;
         case TicketFlow::PrintState::Failed:
             printLine = fillIn(session.tr("ticket.print_failed"), {{"number", ticket.display}});
             trouble = true;

@@ -8,7 +8,7 @@
 namespace wp::ui {
 
 class TicketScreen final : public Screen {
-public:
+  public:
     static constexpr const char* kId = "ticket";
     void draw(Ui& ui, ResidentSession& session, Rect area) override;
 };

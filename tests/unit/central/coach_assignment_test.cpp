@@ -15,12 +15,13 @@ namespace {
 
 using testing::makeTestRequest;
 
-const std::vector<InitiativeCoach> kCoaches = {{"Fatima", "fatima@example.org"}, {"Joost", ""}, {"Anouk", ""}};
+const std::vector<InitiativeCoach> kCoaches = {
+    {"Fatima", "fatima@example.org"}, {"Joost", ""}, {"Anouk", ""}};
 
 TEST(PickCoachTest, LeastOpenThenFewestInAllThenConfigOrder) {
     EXPECT_FALSE(pickCoach({}, {}));
-    EXPECT_EQ(pickCoach(kCoaches, {}), 0u);                                   // all equal: the first
-    EXPECT_EQ(pickCoach(kCoaches, {{"Fatima", {1, 1}}}), 1u);                 // Joost has none
+    EXPECT_EQ(pickCoach(kCoaches, {}), 0u);                    // all equal: the first
+    EXPECT_EQ(pickCoach(kCoaches, {{"Fatima", {1, 1}}}), 1u);  // Joost has none
     EXPECT_EQ(pickCoach(kCoaches, {{"Fatima", {1, 1}}, {"Joost", {1, 1}}}), 2u);
     EXPECT_EQ(pickCoach(kCoaches, {{"Fatima", {0, 5}}, {"Joost", {0, 2}}, {"Anouk", {0, 2}}}), 1u);
     EXPECT_EQ(pickCoach(kCoaches, {{"Fatima", {2, 2}}, {"Joost", {3, 3}}, {"Anouk", {1, 9}}}), 2u);
@@ -112,7 +113,7 @@ TEST_F(CoachStoreTest, ACoachWhoseInitiativeClosedGetsTheNextOne) {
     std::string a = storeInitiative(), b = storeInitiative(), c = storeInitiative();
     ASSERT_EQ(coachOf(b), "Joost");
     ASSERT_TRUE(store_->updateStatus(b, std::nullopt, {RequestStatus::Closed, {}, {}}, "Ada", clock_.now()));
-    EXPECT_EQ(coachOf(storeInitiative()), "Joost");  // fewest open
+    EXPECT_EQ(coachOf(storeInitiative()), "Joost");   // fewest open
     EXPECT_EQ(coachOf(storeInitiative()), "Fatima");  // all one open again: Fatima has fewest in all (1 vs 2)
     (void)a;
     (void)c;
@@ -174,8 +175,8 @@ TEST_P(ShippedRoutingTest, QuestionTreeCategoriesReachTheirTeams) {
     auto c = loadCentralConfig(std::filesystem::path(WIJKPUNT_SOURCE_DIR) / GetParam());
     ASSERT_TRUE(c) << c.status().message();
     RequestRouter router(c->routing.rules, c->routing.defaultTeam);
-    const std::pair<const char*, const char*> expected[] = {{"huur", "huurloket"}, {"zorg", "wijkteam"},
-                                                            {"geld", "wijkteam"},  {"buren", "wijkteam"},
+    const std::pair<const char*, const char*> expected[] = {{"huur", "huurloket"},    {"zorg", "wijkteam"},
+                                                            {"geld", "wijkteam"},     {"buren", "wijkteam"},
                                                             {"gemeente", "gemeente"}, {"anders", "gemeente"}};
     for (RequestType type : {RequestType::Question, RequestType::Callback}) {
         for (const auto& [category, team] : expected) {

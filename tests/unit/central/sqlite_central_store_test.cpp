@@ -193,8 +193,8 @@ TEST_F(CentralStoreTest, EveryBatchAndHeartbeatSaysWhenAContactPointWasLastHeard
     ASSERT_TRUE(store_->storeQueueEvents({"K2", {}}, "SGN", t0));  // a heartbeat
     EXPECT_EQ(store_->lastHeardFrom("SGN").value(), t0);
     ASSERT_TRUE(store_->storeQueueEvents({"K3", {}}, "SGN", t0 + 40s));
-    ASSERT_TRUE(store_->storeQueueEvents({"K2", {{1, "issued", "huurloket", "2026-11-26", 1, "", t0, "H-001"}}},
-                                         "SGN", t0 + 20s));
+    ASSERT_TRUE(store_->storeQueueEvents(
+        {"K2", {{1, "issued", "huurloket", "2026-11-26", 1, "", t0, "H-001"}}}, "SGN", t0 + 20s));
     EXPECT_EQ(store_->lastHeardFrom("SGN").value(), t0 + 40s);  // the latest of its kiosks
     EXPECT_EQ(store_->lastHeardFrom("VLD").value(), std::nullopt);
     EXPECT_EQ(store_->counts()->queueEvents, 1);

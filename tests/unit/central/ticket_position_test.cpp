@@ -120,7 +120,8 @@ TEST_F(TicketPositionTest, TheMovingAverageOfTodayAndTheOpenCountersMakeTheEstim
     issue("huurloket", 8, "H-008", t0 + 27min);
     for (int n = 4; n <= 8; ++n) {
         add("called", "huurloket", n, ("H-00" + std::to_string(n)).c_str(), t0 + 30min + n * 1min, "Balie 1");
-        add("done", "huurloket", n, ("H-00" + std::to_string(n)).c_str(), t0 + 30min + n * 1min + 2min, "Balie 1");
+        add("done", "huurloket", n, ("H-00" + std::to_string(n)).c_str(), t0 + 30min + n * 1min + 2min,
+            "Balie 1");
     }
     issue("huurloket", 9, "H-009", t0 + 40min);
     issue("huurloket", 10, "H-010", t0 + 41min);

@@ -60,10 +60,12 @@ hint = "tile.question_hint"
 screen = "coming-soon"
 )";
     std::string nl =
-        "[language]\nname = \"Nederlands\"\n[tile]\nquestion = \"Vraag stellen\"\nquestion_hint = \"Over huur\"\n"
+        "[language]\nname = \"Nederlands\"\n[tile]\nquestion = \"Vraag stellen\"\nquestion_hint = \"Over "
+        "huur\"\n"
         "[service]\nhuur = \"Huurloket\"\nhuur_hint = \"Over uw huis\"\n";
     std::string en =
-        "[language]\nname = \"English\"\n[tile]\nquestion = \"Ask a question\"\nquestion_hint = \"About rent\"\n"
+        "[language]\nname = \"English\"\n[tile]\nquestion = \"Ask a question\"\nquestion_hint = \"About "
+        "rent\"\n"
         "[service]\nhuur = \"Tenant desk\"\nhuur_hint = \"About your home\"\n";
     std::string services = R"([[service]]
 id = "huurloket"
@@ -167,7 +169,8 @@ TEST(BundleTest, WrongTypeNamesLineColumnAndBothTypes) {
     b.settings += "[screen]\nwidth_px = \"wide\"\n";
     auto bundle = loadBundle(b.writeAll());
     ASSERT_FALSE(bundle);
-    EXPECT_THAT(bundle.status().message(), HasSubstr("settings.toml:13:12: 'width_px' must be pixels, found a string"));
+    EXPECT_THAT(bundle.status().message(),
+                HasSubstr("settings.toml:13:12: 'width_px' must be pixels, found a string"));
 }
 
 TEST(BundleTest, EveryErrorOfAFileIsReported) {
@@ -183,7 +186,8 @@ TEST(BundleTest, EveryErrorOfAFileIsReported) {
 
 TEST(BundleTest, IdleWarningShorterThan20SecondsIsRefused) {
     MiniBundle b;
-    b.settings = std::string(b.settings).replace(b.settings.find("idle_warning_s = 25"), 19, "idle_warning_s = 10");
+    b.settings =
+        std::string(b.settings).replace(b.settings.find("idle_warning_s = 25"), 19, "idle_warning_s = 10");
     auto bundle = loadBundle(b.writeAll());
     ASSERT_FALSE(bundle);
     EXPECT_THAT(bundle.status().message(), HasSubstr("idle_warning_s must be at least 20"));
@@ -241,7 +245,8 @@ TEST(BundleTest, TextThatIsNotAStringIsAnError) {
     b.en += "[start]\ntitle = \"Hello\"\n";
     auto bundle = loadBundle(b.writeAll());
     ASSERT_FALSE(bundle);
-    EXPECT_THAT(bundle.status().message(), HasSubstr("nl.toml:10:9: text 'start.title' must be a string, found an integer"));
+    EXPECT_THAT(bundle.status().message(),
+                HasSubstr("nl.toml:10:9: text 'start.title' must be a string, found an integer"));
 }
 
 TEST(BundleTest, MissingLanguageFileIsNamed) {
@@ -254,7 +259,9 @@ TEST(BundleTest, MissingLanguageFileIsNamed) {
 
 TEST(BundleTest, DuplicateTileIsRefused) {
     MiniBundle b;
-    b.content += "[[tile]]\nid = \"question\"\nlabel = \"tile.question\"\nhint = \"tile.question_hint\"\nscreen = \"x\"\n";
+    b.content +=
+        "[[tile]]\nid = \"question\"\nlabel = \"tile.question\"\nhint = \"tile.question_hint\"\nscreen = "
+        "\"x\"\n";
     auto bundle = loadBundle(b.writeAll());
     ASSERT_FALSE(bundle);
     EXPECT_THAT(bundle.status().message(), HasSubstr("content.toml:7:1: tile id 'question' appears twice"));

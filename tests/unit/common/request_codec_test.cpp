@@ -265,10 +265,10 @@ TEST(WireTest, QueueStatBatchRoundTripsAndNamesBadEvents) {
 }
 
 TEST(WireTest, QueueStatEventsCarryTheTicketWhenTheKioskSendsIt) {
-    QueueStatBatch b{"K2",
-                     {{1, "issued", "huurloket", "2026-11-26", 14, "", fromUnixMillis(1764144000000), "H-014"},
-                      {2, "counter-opened", "huurloket", "2026-11-26", 0, "Balie 1",
-                       fromUnixMillis(1764144000000), ""}}};
+    QueueStatBatch b{
+        "K2",
+        {{1, "issued", "huurloket", "2026-11-26", 14, "", fromUnixMillis(1764144000000), "H-014"},
+         {2, "counter-opened", "huurloket", "2026-11-26", 0, "Balie 1", fromUnixMillis(1764144000000), ""}}};
     json j = json::parse(encodeQueueStatBatch(b));
     EXPECT_EQ(j["events"][0]["ticket"], "H-014");
     EXPECT_FALSE(j["events"][1].contains("ticket"));  // optional: left out when empty
@@ -301,7 +301,8 @@ TEST(WireTest, AnEmptyQueueStatBatchIsAHeartbeat) {
 }
 
 TEST(WireTest, StatusViewCarriesTheCoachAndToleratesItsAbsence) {
-    RequestStatusView v{"SGN-K2-7KQ4XD-3", RequestStatus::Received, "", fromUnixMillis(1764144000000), "Fatima"};
+    RequestStatusView v{"SGN-K2-7KQ4XD-3", RequestStatus::Received, "", fromUnixMillis(1764144000000),
+                        "Fatima"};
     const std::string text = encodeStatusView(v);
     EXPECT_EQ(json::parse(text)["coach"], "Fatima");
     EXPECT_EQ(decodeStatusView(text).value(), v);
@@ -336,17 +337,24 @@ TEST(RequestSpecTest, ResidentFlowsHaveTheFieldsOfIssue6) {
     for (const char* f : {"preferred_time", "someone_present", "name", "address", "text"})
         EXPECT_NE(specOf(RequestType::HomeVisit).field(f), nullptr) << f;
     EXPECT_EQ(names(RequestType::Initiative, true), (V{"title", "description", "name"}));
-    for (const char* f : {"email", "phone", "neighbourhood", "location", "initiators", "help", "budget", "when"})
+    for (const char* f :
+         {"email", "phone", "neighbourhood", "location", "initiators", "help", "budget", "when"})
         EXPECT_NE(specOf(RequestType::Initiative).field(f), nullptr) << f;
     // Personal: whatever names, reaches or locates a person, and free text.
-    for (auto [type, field] : {std::pair{RequestType::Question, "text"}, {RequestType::Question, "phone"},
-                               {RequestType::Question, "email"}, {RequestType::HomeVisit, "postcode"},
-                               {RequestType::HomeVisit, "house_number"}, {RequestType::Initiative, "description"},
+    for (auto [type, field] : {std::pair{RequestType::Question, "text"},
+                               {RequestType::Question, "phone"},
+                               {RequestType::Question, "email"},
+                               {RequestType::HomeVisit, "postcode"},
+                               {RequestType::HomeVisit, "house_number"},
+                               {RequestType::Initiative, "description"},
                                {RequestType::Initiative, "name"}})
         EXPECT_TRUE(specOf(type).field(field)->personal) << toString(type) << "." << field;
-    for (auto [type, field] : {std::pair{RequestType::Question, "topic"}, {RequestType::Question, "contact"},
-                               {RequestType::HomeVisit, "preferred_time"}, {RequestType::HomeVisit, "someone_present"},
-                               {RequestType::Initiative, "help"}, {RequestType::Initiative, "budget"}})
+    for (auto [type, field] : {std::pair{RequestType::Question, "topic"},
+                               {RequestType::Question, "contact"},
+                               {RequestType::HomeVisit, "preferred_time"},
+                               {RequestType::HomeVisit, "someone_present"},
+                               {RequestType::Initiative, "help"},
+                               {RequestType::Initiative, "budget"}})
         EXPECT_FALSE(specOf(type).field(field)->personal) << toString(type) << "." << field;
 }
 
@@ -358,8 +366,12 @@ TEST(RequestSpecTest, AHomeVisitAsTheFlowSendsItIsValid) {
     r.reference = makeReferenceCode("SGN", "K2", random);
     r.kioskCode = "K2";
     r.createdAt = fromUnixMillis(1764144000000);
-    r.fields = {{"topic", "boodschappen"}, {"postcode", "3118 AB"}, {"house_number", "12A"},
-                {"phone", "0612345678"}, {"preferred_time", "di-ochtend, do-middag"}, {"someone_present", "yes"}};
+    r.fields = {{"topic", "boodschappen"},
+                {"postcode", "3118 AB"},
+                {"house_number", "12A"},
+                {"phone", "0612345678"},
+                {"preferred_time", "di-ochtend, do-middag"},
+                {"someone_present", "yes"}};
     EXPECT_FALSE(validateRequest(r));
     auto back = decodeRequest(encodeRequest(r));
     ASSERT_TRUE(back);

@@ -24,8 +24,8 @@ TEST(Utf8Test, ReadsCodePoints) {
 }
 
 TEST(Utf8Test, EncodeIsTheInverseOfDecode) {
-    for (char32_t cp : {U'A', U'\x7F', U'\x80', U'é', U'\x7FF', U'\x800', U'ї', U'€', U'\xFFFD', U'\x10000', U'😀',
-                        U'\x10FFFF'}) {
+    for (char32_t cp : {U'A', U'\x7F', U'\x80', U'é', U'\x7FF', U'\x800', U'ї', U'€', U'\xFFFD', U'\x10000',
+                        U'😀', U'\x10FFFF'}) {
         const std::string bytes = utf8Encode(cp);
         EXPECT_EQ(utf8Characters(bytes).size(), 1u) << static_cast<unsigned>(cp);
         EXPECT_EQ(utf8CodePoint(bytes), cp) << static_cast<unsigned>(cp);
@@ -37,8 +37,12 @@ TEST(Utf8Test, EncodeIsTheInverseOfDecode) {
 TEST(Utf8Test, BadBytesAreCharactersOfTheirOwnAndNothingIsReadPastTheEnd) {
     EXPECT_EQ(utf8SequenceLength(0x80), 1u) << "a continuation byte without a lead";
     EXPECT_EQ(utf8SequenceLength(0xFF), 1u);
-    EXPECT_EQ(utf8Characters("a\x80" "b"), (std::vector<std::string>{"a", "\x80", "b"}));
-    EXPECT_EQ(utf8CodePoints("a\x80" "b"), (std::vector<char32_t>{U'a', 0xFFFD, U'b'}));
+    EXPECT_EQ(utf8Characters("a\x80"
+                             "b"),
+              (std::vector<std::string>{"a", "\x80", "b"}));
+    EXPECT_EQ(utf8CodePoints("a\x80"
+                             "b"),
+              (std::vector<char32_t>{U'a', 0xFFFD, U'b'}));
     // "€" is E2 82 AC: cut after two bytes, the last character is what is left.
     const std::string cut = std::string("x€").substr(0, 3);
     EXPECT_EQ(utf8Characters(cut), (std::vector<std::string>{"x", "\xE2\x82"}));

@@ -19,7 +19,9 @@ inline int blackDots(const MonoBitmap& m, int x0, int x1, int y0, int y1) {
     return n;
 }
 
-inline int blackDots(const MonoBitmap& m) { return blackDots(m, 0, m.width, 0, m.height); }
+inline int blackDots(const MonoBitmap& m) {
+    return blackDots(m, 0, m.width, 0, m.height);
+}
 
 // 576 dots wide, with the ink of a number or reference code, a QR code and text (but not inverted), and
 // paper in the top and bottom rows.

@@ -77,10 +77,11 @@ TEST(ReceiptLayoutTest, LongLinesWrapAndNothingRunsOffThePaper) {
     ReceiptPrintout r = test::sampleReceiptUk();
     r.lines = {"Коротко."};
     MonoBitmap one = raster(r);
-    r.lines = {"Координатор ініціатив зателефонує або напише вам протягом п'яти робочих днів. Якщо у вас є "
-               "питання, запитайте господаря або господиню в цьому пункті. Ми відповідаємо українською, "
-               "нідерландською та англійською мовами.",
-               std::string(200, 'W')};  // one "word" wider than the paper is cut between letters
+    r.lines = {
+        "Координатор ініціатив зателефонує або напише вам протягом п'яти робочих днів. Якщо у вас є "
+        "питання, запитайте господаря або господиню в цьому пункті. Ми відповідаємо українською, "
+        "нідерландською та англійською мовами.",
+        std::string(200, 'W')};  // one "word" wider than the paper is cut between letters
     MonoBitmap many = raster(r);
     EXPECT_GT(many.height, one.height + 5 * 30) << "at least five more lines of text";
     // Text that ran off the right edge would leave ink in the last columns; wrapped text leaves none there

@@ -6,8 +6,8 @@
 
 #include "drivers/printer/escpos.h"
 #include "tests/support/escpos_decoder.h"
-#include "tests/unit/drivers/printer/layout_checks.h"
 #include "tests/support/sample_ticket.h"
+#include "tests/unit/drivers/printer/layout_checks.h"
 
 namespace wp {
 namespace {

@@ -17,10 +17,12 @@ using namespace std::chrono_literals;
 
 // Records what would go to the kiosk database's printer_report.
 class RecordingAlertStore final : public HostAlertStore {
-public:
+  public:
     Result<std::int64_t> addHelpRequest(const std::string&, TimePoint) override { return std::int64_t{0}; }
     Result<std::vector<HelpRequest>> openHelpRequests() override { return std::vector<HelpRequest>{}; }
-    Status acknowledgeHelpRequest(std::int64_t, const std::string&, TimePoint) override { return Status::ok(); }
+    Status acknowledgeHelpRequest(std::int64_t, const std::string&, TimePoint) override {
+        return Status::ok();
+    }
     Status reportPrinterStatus(const PrinterStatus& status, TimePoint when) override {
         statuses.push_back({status, when});
         return Status::ok();
@@ -36,7 +38,7 @@ public:
 };
 
 class ContactPointPrinterTest : public ::testing::Test {
-protected:
+  protected:
     Settings printerSettings() const {
         Settings s;
         s.printer.way = "pdf";
@@ -45,7 +47,8 @@ protected:
         return s;
     }
 
-    // Calls update() (in real time, briefly: the spooler's worker asks the printer) until a status is written.
+    // Calls update() (in real time, briefly: the spooler's worker asks the printer) until a status is
+    // written.
     void updateUntilReported(ContactPointPrinter& printer, size_t reports) {
         for (int i = 0; i < 1000 && alerts_.statuses.size() < reports; ++i) {
             printer.update();

@@ -12,7 +12,7 @@ using ::testing::HasSubstr;
 
 // A host whose screen the test sets; every poll presents one frame.
 class FakeHost final : public ScriptHost {
-public:
+  public:
     const ui::FrameRecord& lastFrame() const override { return frame; }
     uint64_t framesPresented() const override { return frames; }
     void tap(float x, float y) override { taps.emplace_back(x, y); }
@@ -71,7 +71,8 @@ ScriptRunner make(const std::string& text) {
 
 TEST(ScriptParseTest, ReadsEveryStep) {
     auto steps = ScriptRunner::parse(
-        "# comment\n\ntap \"Vraag stellen\"\ntype \"1234 AB\"\nexpect \"He said \\\"hi\\\"\"\nexpect-not \"x\"\n"
+        "# comment\n\ntap \"Vraag stellen\"\ntype \"1234 AB\"\nexpect \"He said \\\"hi\\\"\"\nexpect-not "
+        "\"x\"\n"
         "expect-spoken \"y\"\nkey next\nadvance 30s\nwait 200ms\nscreenshot a.png\nadvance 2m\n",
         "t.wps");
     ASSERT_TRUE(steps) << steps.status().message();

@@ -18,7 +18,8 @@ void expectError(const Checked& c, const std::string& key, const std::string& ty
 }
 
 TEST(FormValidationTest, DutchPhoneNumbersInTheWaysPeopleWriteThem) {
-    for (const char* typed : {"0612345678", "06-12345678", "06 1234 5678", " 06 12 34 56 78 ", "06.12.34.56.78"})
+    for (const char* typed :
+         {"0612345678", "06-12345678", "06 1234 5678", " 06 12 34 56 78 ", "06.12.34.56.78"})
         expectValue(checkDutchPhone(typed), "0612345678", typed);
     for (const char* typed : {"010 123 4567", "010-1234567", "(010) 123 45 67"})
         expectValue(checkDutchPhone(typed), "0101234567", typed);
@@ -29,10 +30,10 @@ TEST(FormValidationTest, DutchPhoneNumbersInTheWaysPeopleWriteThem) {
 }
 
 TEST(FormValidationTest, WrongPhoneNumbersNameThePhoneField) {
-    for (const char* typed : {"", "   ", "061234567", "06123456789", "6123456789", "0012345678", "06-1234567a",
-                              "O612345678", "+32 6 1234 5678", "+31 6 1234 567", "+31 6 1234 56789",
-                              "0031 06 1234 56789", "06+12345678", "++31612345678", "+31 0 12345678",
-                              "06_12345678", "tel 0612345678"})
+    for (const char* typed :
+         {"", "   ", "061234567", "06123456789", "6123456789", "0012345678", "06-1234567a", "O612345678",
+          "+32 6 1234 5678", "+31 6 1234 567", "+31 6 1234 56789", "0031 06 1234 56789", "06+12345678",
+          "++31612345678", "+31 0 12345678", "06_12345678", "tel 0612345678"})
         expectError(checkDutchPhone(typed), "form.phone_invalid", typed);
 }
 
@@ -40,10 +41,11 @@ TEST(FormValidationTest, EmailAddresses) {
     expectValue(checkEmail("jan@voorbeeld.nl"), "jan@voorbeeld.nl", "plain");
     expectValue(checkEmail("  Jan.de.Vries@Mail.Example.com "), "Jan.de.Vries@Mail.Example.com", "trimmed");
     expectValue(checkEmail("a_b-c+d@x.co"), "a_b-c+d@x.co", "symbols");
-    for (const char* typed : {"", "jan", "jan@", "@voorbeeld.nl", "jan@voorbeeld", "jan@@voorbeeld.nl",
-                              "jan@a@voorbeeld.nl", "jan @voorbeeld.nl", "jan@voor beeld.nl", "jan@.voorbeeld.nl",
-                              "jan@voorbeeld.nl.", "jan@voorbeeld..nl", ".jan@voorbeeld.nl", "jan.@voorbeeld.nl",
-                              "ja..n@voorbeeld.nl", "jan@voorbeeld.nl\x01"})
+    for (const char* typed :
+         {"", "jan", "jan@", "@voorbeeld.nl", "jan@voorbeeld", "jan@@voorbeeld.nl", "jan@a@voorbeeld.nl",
+          "jan @voorbeeld.nl", "jan@voor beeld.nl", "jan@.voorbeeld.nl", "jan@voorbeeld.nl.",
+          "jan@voorbeeld..nl", ".jan@voorbeeld.nl", "jan.@voorbeeld.nl", "ja..n@voorbeeld.nl",
+          "jan@voorbeeld.nl\x01"})
         expectError(checkEmail(typed), "form.email_invalid", typed);
 }
 
@@ -76,13 +78,14 @@ TEST(FormValidationTest, HouseNumbers) {
     expectValue(checkHouseNumber("12-bis"), "12-BIS", "12-bis");
     expectValue(checkHouseNumber("12 hs"), "12-HS", "12 hs");
     expectValue(checkHouseNumber("99999"), "99999", "five digits");
-    for (const char* typed : {"", "0", "00", "012", "A12", "123456", "12-", "12 -", "12a3", "12abc", "12-abcde",
-                              "12/2", "12-2-3", "-12", "twaalf"})
+    for (const char* typed : {"", "0", "00", "012", "A12", "123456", "12-", "12 -", "12a3", "12abc",
+                              "12-abcde", "12/2", "12-2-3", "-12", "twaalf"})
         expectError(checkHouseNumber(typed), "form.house_number_invalid", typed);
 }
 
 TEST(FormValidationTest, RequiredText) {
-    expectValue(checkRequiredText("  Mijn vraag over de huur.\n", 100), "Mijn vraag over de huur.", "trimmed");
+    expectValue(checkRequiredText("  Mijn vraag over de huur.\n", 100), "Mijn vraag over de huur.",
+                "trimmed");
     expectValue(checkRequiredText("Ünïcödé", 11), "Ünïcödé", "exactly the limit in bytes");
     expectError(checkRequiredText("", 100), "form.required", "empty");
     expectError(checkRequiredText(" \n\t ", 100), "form.required", "only spaces");

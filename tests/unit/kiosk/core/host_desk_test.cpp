@@ -7,17 +7,17 @@
 #include "kiosk/core/host_desk.h"
 #include "kiosk/store/sqlite_queue_store.h"
 #include "tests/unit/fake_clock.h"
-#include "tests/unit/temp_dir.h"
 #include "tests/unit/queue_fixtures.h"
+#include "tests/unit/temp_dir.h"
 
 namespace wp {
 namespace {
 
 using namespace std::chrono_literals;
-using testing::utc;
-using testing::service;
 using testing::FakeClock;
+using testing::service;
 using testing::TempDir;
+using testing::utc;
 using Outcome = HostDesk::SignIn::Outcome;
 
 const std::vector<Service> kServices = {service("huurloket", "H"), service("wijkteam", "W"),

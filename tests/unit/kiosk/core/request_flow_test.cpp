@@ -289,8 +289,10 @@ TEST_F(RequestFlowTest, AnEmptyRequiredEntryOfAnyKindSaysItIsEmpty) {
     for (const Case& c : cases) {
         ASSERT_TRUE(flow_->start(c.arg));
         for (const std::string& o : c.before) {
-            if (o.empty()) ASSERT_TRUE(flow_->next()) << c.arg;
-            else flow_->choose(o);
+            if (o.empty())
+                ASSERT_TRUE(flow_->next()) << c.arg;
+            else
+                flow_->choose(o);
         }
         ASSERT_EQ(stepId(), c.step);
         for (const char* empty : {"", "   "}) {

@@ -11,7 +11,7 @@ namespace {
 using namespace std::chrono_literals;
 
 class RecordingAlerts final : public HostAlerts {
-public:
+  public:
     void residentAsksForHost(const std::string& screen, TimePoint when) override {
         screens.push_back(screen);
         last = when;
@@ -21,9 +21,10 @@ public:
 };
 
 class ResidentSessionTest : public ::testing::Test {
-protected:
+  protected:
     ResidentSessionTest() {
-        auto loaded = loadBundle(std::filesystem::path(WIJKPUNT_SOURCE_DIR) / "provisioning/demo/settings.toml");
+        auto loaded =
+            loadBundle(std::filesystem::path(WIJKPUNT_SOURCE_DIR) / "provisioning/demo/settings.toml");
         EXPECT_TRUE(loaded) << loaded.status().message();
         bundle = std::move(loaded).value();
         session = std::make_unique<ResidentSession>(bundle, clock, speaker, alerts);

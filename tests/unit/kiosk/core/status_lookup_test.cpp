@@ -67,7 +67,8 @@ class StatusLookupTest : public ::testing::Test {
 };
 
 TEST_F(StatusLookupTest, FindsTheStatusAndNoteOfACode) {
-    RequestStatusView view{code_, RequestStatus::InProgress, "We bellen u dinsdag.", TimePoint(1700000000000ms)};
+    RequestStatusView view{code_, RequestStatus::InProgress, "We bellen u dinsdag.",
+                           TimePoint(1700000000000ms)};
     http_.answer = answer(200, encodeStatusView(view));
     auto lookup = make();
     EXPECT_EQ(lookup->state(), StatusLookup::State::Idle);
@@ -92,14 +93,15 @@ TEST_F(StatusLookupTest, EachAnswerBecomesAStateTheScreenCanExplain) {
     down.transport = TransportError::Connect;
     HttpResult tls;
     tls.transport = TransportError::Tls;
-    for (const Case& c : {Case{answer(404, R"({"error":{"code":"not-found","message":"x"}})"), StatusLookup::State::NotFound},
-                          Case{answer(400, "{}"), StatusLookup::State::NotFound},
-                          Case{answer(429, "{}"), StatusLookup::State::TooMany},
-                          Case{answer(503, "{}"), StatusLookup::State::Unreachable},
-                          Case{answer(500, ""), StatusLookup::State::Unreachable},
-                          Case{answer(200, "not json"), StatusLookup::State::Unreachable},
-                          Case{answer(302, ""), StatusLookup::State::Unreachable}, Case{down, StatusLookup::State::Unreachable},
-                          Case{tls, StatusLookup::State::Unreachable}}) {
+    for (const Case& c :
+         {Case{answer(404, R"({"error":{"code":"not-found","message":"x"}})"), StatusLookup::State::NotFound},
+          Case{answer(400, "{}"), StatusLookup::State::NotFound},
+          Case{answer(429, "{}"), StatusLookup::State::TooMany},
+          Case{answer(503, "{}"), StatusLookup::State::Unreachable},
+          Case{answer(500, ""), StatusLookup::State::Unreachable},
+          Case{answer(200, "not json"), StatusLookup::State::Unreachable},
+          Case{answer(302, ""), StatusLookup::State::Unreachable},
+          Case{down, StatusLookup::State::Unreachable}, Case{tls, StatusLookup::State::Unreachable}}) {
         http_.answer = c.result;
         auto lookup = make();
         lookup->start(code_);
@@ -109,7 +111,8 @@ TEST_F(StatusLookupTest, EachAnswerBecomesAStateTheScreenCanExplain) {
 }
 
 TEST_F(StatusLookupTest, ClearWhileBusyDropsTheLateAnswer) {
-    http_.answer = answer(200, encodeStatusView({code_, RequestStatus::Answered, "", TimePoint(1700000000000ms)}));
+    http_.answer =
+        answer(200, encodeStatusView({code_, RequestStatus::Answered, "", TimePoint(1700000000000ms)}));
     http_.hold = true;
     auto lookup = make();
     lookup->start(code_);
@@ -138,7 +141,8 @@ TEST_F(StatusLookupTest, ANewerLookupWinsOverAnOlderOne) {
     lookup->start(code_);
     settle(*lookup);
     EXPECT_EQ(lookup->state(), StatusLookup::State::NotFound);
-    http_.answer = answer(200, encodeStatusView({code_, RequestStatus::Closed, "Klaar.", TimePoint(1700000000000ms)}));
+    http_.answer =
+        answer(200, encodeStatusView({code_, RequestStatus::Closed, "Klaar.", TimePoint(1700000000000ms)}));
     lookup->start(code_);
     EXPECT_EQ(lookup->state(), StatusLookup::State::Busy);
     settle(*lookup);

@@ -8,7 +8,7 @@ namespace wp {
 namespace {
 
 class TicketFlowTest : public testing::TicketPrintingTest {
-protected:
+  protected:
     void SetUp() override {
         ASSERT_NO_FATAL_FAILURE(TicketPrintingTest::SetUp());
         queue_ = std::make_unique<ServiceQueue>(bundle_.services, *store_, clock_);
@@ -57,7 +57,8 @@ TEST_F(TicketFlowTest, AFailedPrintKeepsTheNumberAndIsRecordedForTheHost) {
     EXPECT_EQ(flow_->printState(), TicketFlow::PrintState::Failed);
     EXPECT_EQ(flow_->printOutcome(), PrintOutcome::PaperOut);
     EXPECT_EQ(flow_->ticket()->ticket.display, "H-001");
-    EXPECT_EQ(kindsOfDay(), (std::vector<QueueEventKind>{QueueEventKind::Issued, QueueEventKind::PrintFailed}));
+    EXPECT_EQ(kindsOfDay(),
+              (std::vector<QueueEventKind>{QueueEventKind::Issued, QueueEventKind::PrintFailed}));
     // The next resident gets the next number: the failed print lost nothing and repeated nothing.
     ASSERT_EQ(flow_->take("huurloket", *texts_, "nl"), TicketFlow::Outcome::Issued);
     EXPECT_EQ(flow_->ticket()->ticket.display, "H-002");
@@ -90,7 +91,8 @@ TEST_F(TicketFlowTest, ResetForgetsTheTicketButStillRecordsItsPrint) {
 TEST_F(TicketFlowTest, RefreshSeesAHostsCall) {
     ASSERT_EQ(flow_->take("huurloket", *texts_, "nl"), TicketFlow::Outcome::Issued);
     EXPECT_FALSE(flow_->refreshTicket());
-    ASSERT_TRUE(store_->changeTicketState(flow_->ticket()->ticket.id, TicketState::Called, "Balie 2", clock_.now()));
+    ASSERT_TRUE(
+        store_->changeTicketState(flow_->ticket()->ticket.id, TicketState::Called, "Balie 2", clock_.now()));
     EXPECT_TRUE(flow_->refreshTicket());
     EXPECT_EQ(flow_->ticket()->ticket.state, TicketState::Called);
     EXPECT_EQ(flow_->ticket()->ticket.counter, "Balie 2");

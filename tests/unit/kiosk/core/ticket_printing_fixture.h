@@ -26,9 +26,10 @@
 namespace wp::testing {
 
 class TicketPrintingTest : public ::testing::Test {
-protected:
+  protected:
     void SetUp() override {
-        auto loaded = loadBundle(std::filesystem::path(WIJKPUNT_SOURCE_DIR) / "provisioning/demo/printing.toml");
+        auto loaded =
+            loadBundle(std::filesystem::path(WIJKPUNT_SOURCE_DIR) / "provisioning/demo/printing.toml");
         ASSERT_TRUE(loaded) << loaded.status().message();
         bundle_ = std::move(loaded).value();
         auto store = SqliteQueueStore::open(dir_.path() / "kiosk.sqlite", bundle_.services);

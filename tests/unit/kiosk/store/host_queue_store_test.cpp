@@ -8,16 +8,16 @@
 #include "kiosk/store/sqlite_database.h"
 #include "kiosk/store/sqlite_host_alert_store.h"
 #include "kiosk/store/sqlite_queue_store.h"
-#include "tests/unit/temp_dir.h"
 #include "tests/unit/queue_fixtures.h"
+#include "tests/unit/temp_dir.h"
 
 namespace wp {
 namespace {
 
 using namespace std::chrono_literals;
-using testing::utc;
 using testing::service;
 using testing::TempDir;
+using testing::utc;
 
 const std::vector<Service> kServices = {service("huurloket", "H"), service("wijkteam", "W")};
 const TimePoint kMorning = utc(2026, 6, 10, 8);  // Wednesday 10:00 CEST

@@ -25,9 +25,11 @@ class OutboxStoreTest : public ::testing::Test {
         r.reference = makeReferenceCode("SGN", "K2", random_);
         r.kioskCode = "K2";
         r.createdAt = clock_.now();
-        r.fields = {
-            {"topic", "Hulp"}, {"name", "Jan"}, {"postcode", "3121 AB"},
-            {"house_number", "1"}, {"phone", "010 123 4567"}};
+        r.fields = {{"topic", "Hulp"},
+                    {"name", "Jan"},
+                    {"postcode", "3121 AB"},
+                    {"house_number", "1"},
+                    {"phone", "010 123 4567"}};
         return r;
     }
     testing::TempDir dir_;

@@ -24,8 +24,8 @@ namespace {
 
 namespace fs = std::filesystem;
 using namespace std::chrono_literals;
-using testing::utc;
 using testing::service;
+using testing::utc;
 
 const std::vector<Service> kServices = {service("huurloket", "H"), service("wijkteam", "W")};
 const TimePoint kMorning = utc(2026, 6, 10, 8);  // Wednesday 10:00 CEST

@@ -17,7 +17,7 @@ namespace wp::ui {
 namespace {
 
 class DisplayShellTest : public testing::HeadlessUiTest {
-protected:
+  protected:
     void SetUp() override {
         // The TV, with the fonts of the one theme the display role draws with.
         ASSERT_NO_FATAL_FAILURE(setUpUi(&Settings::displayScreen, &Settings::theme));
@@ -29,7 +29,8 @@ protected:
     const FrameRecord& draw(const CallBoard& board) {
         ImGui::GetIO().DeltaTime = 1.f / 60.f;
         ImGui::NewFrame();
-        shell_.drawFrame(ui_, board, clock_.now(), ImGui::GetIO().DisplaySize.x, ImGui::GetIO().DisplaySize.y);
+        shell_.drawFrame(ui_, board, clock_.now(), ImGui::GetIO().DisplaySize.x,
+                         ImGui::GetIO().DisplaySize.y);
         ImGui::Render();
         return ui_.lastFrame();
     }

@@ -133,8 +133,8 @@ class EveryScreenTest : public testing::HeadlessUiTest {
         states.push_back({"ticket called by a host", [=, this](ResidentSession& s, testing::FakeClock&) {
                               takeTicket(s);
                               settlePrinting();
-                              ASSERT_TRUE(store_->changeTicketState(flow_->ticket()->ticket.id, TicketState::Called,
-                                                                    "Balie 2", clock_.now()));
+                              ASSERT_TRUE(store_->changeTicketState(
+                                  flow_->ticket()->ticket.id, TicketState::Called, "Balie 2", clock_.now()));
                               ASSERT_TRUE(flow_->refreshTicket());
                           }});
         states.push_back({"service paused", [this](ResidentSession& s, testing::FakeClock&) {
@@ -159,10 +159,11 @@ class EveryScreenTest : public testing::HeadlessUiTest {
         addLongestAnswerStates(states);
         // "Vraag stellen": every category and every topic of the question tree (issue 6).
         for (const QuestionCategory& c : bundle_.questions.categories())
-            states.push_back({"question category " + c.id, [id = c.id](ResidentSession& s, testing::FakeClock&) {
-                                  s.openTile("question");
-                                  s.open({"question-category", id});
-                              }});
+            states.push_back(
+                {"question category " + c.id, [id = c.id](ResidentSession& s, testing::FakeClock&) {
+                     s.openTile("question");
+                     s.open({"question-category", id});
+                 }});
         for (const QuestionTopic& t : bundle_.questions.topics()) {
             auto openTopic = [this, id = t.id](ResidentSession& s) {
                 frame();  // the start screen, so the topic comes up afresh at the first part of its answer
@@ -170,10 +171,11 @@ class EveryScreenTest : public testing::HeadlessUiTest {
                 s.open({"question-topic", id});
                 frame();
             };
-            states.push_back({"question topic " + t.id,
-                              [=](ResidentSession& s, testing::FakeClock&) { openTopic(s); }});
+            states.push_back(
+                {"question topic " + t.id, [=](ResidentSession& s, testing::FakeClock&) { openTopic(s); }});
             // The last part of its answer, when it needs "Lees verder" in this language.
-            states.push_back({"question topic " + t.id + ", last part", [=, this](ResidentSession& s, testing::FakeClock&) {
+            states.push_back({"question topic " + t.id + ", last part",
+                              [=, this](ResidentSession& s, testing::FakeClock&) {
                                   openTopic(s);
                                   for (int i = 0; i < 10; ++i) {
                                       const DrawnItem* more = control(s.tr("question.more"));
@@ -210,7 +212,8 @@ class EveryScreenTest : public testing::HeadlessUiTest {
         HttpResult busy;
         busy.status = 429;
         statusServer_.answer(tooMany, busy);
-        auto scanned = [this, wrong](ResidentSession& s, testing::FakeStatusServer& server, const std::string& code) {
+        auto scanned = [this, wrong](ResidentSession& s, testing::FakeStatusServer& server,
+                                     const std::string& code) {
             s.attachStatusLookup(&server.lookup());
             s.open({"request-status", {}});
             frame();
@@ -219,7 +222,8 @@ class EveryScreenTest : public testing::HeadlessUiTest {
             ui_->submitText();
             frame();
             // The worker answers at once; real time only bounds a broken one.
-            for (int i = 0; i < 1000 && &server == &statusServer_ && server.lookup().state() == StatusLookup::State::Busy;
+            for (int i = 0; i < 1000 && &server == &statusServer_ &&
+                            server.lookup().state() == StatusLookup::State::Busy;
                  ++i) {
                 std::this_thread::sleep_for(std::chrono::milliseconds(2));
                 frame();
@@ -228,11 +232,15 @@ class EveryScreenTest : public testing::HeadlessUiTest {
                 EXPECT_NE(server.lookup().state(), StatusLookup::State::Busy) << code << ": no answer";
             }
         };
-        for (auto [name, code] : {std::pair<const char*, std::string>{"status empty", ""}, {"status wrong code", wrong},
-                                  {"status found", found}, {"status unknown code", unknown},
-                                  {"status unreachable", unreachable}, {"status too many", tooMany}})
-            states.push_back(
-                {name, [=, this](ResidentSession& s, testing::FakeClock&) { scanned(s, statusServer_, code); }});
+        for (auto [name, code] : {std::pair<const char*, std::string>{"status empty", ""},
+                                  {"status wrong code", wrong},
+                                  {"status found", found},
+                                  {"status unknown code", unknown},
+                                  {"status unreachable", unreachable},
+                                  {"status too many", tooMany}})
+            states.push_back({name, [=, this](ResidentSession& s, testing::FakeClock&) {
+                                  scanned(s, statusServer_, code);
+                              }});
         states.push_back({"status busy", [=, this](ResidentSession& s, testing::FakeClock&) {
                               scanned(s, heldStatusServer_, found);
                           }});
@@ -255,9 +263,8 @@ class EveryScreenTest : public testing::HeadlessUiTest {
                 std::this_thread::sleep_for(std::chrono::milliseconds(2));
             EXPECT_NE(requestFlow_->answerPrintState("rent-check"), RequestFlow::PrintState::Printing);
         };
-        states.push_back({"answer printing", [=](ResidentSession& s, testing::FakeClock&) {
-                              printed(s, std::nullopt, false);
-                          }});
+        states.push_back({"answer printing",
+                          [=](ResidentSession& s, testing::FakeClock&) { printed(s, std::nullopt, false); }});
         states.push_back({"answer printed", [=](ResidentSession& s, testing::FakeClock&) {
                               printed(s, PrintOutcome::Ok, true);
                           }});
@@ -284,16 +291,17 @@ class EveryScreenTest : public testing::HeadlessUiTest {
         ASSERT_TRUE(references) << references.status().message();
         references_ = std::move(references).value();
         receipts_ = std::make_unique<SpoolerReceipts>(*spooler_);
-        RequestFlowSettings settings{bundle_.settings.contactPoint.name, bundle_.settings.contactPoint.letters,
-                                     bundle_.settings.kioskCode, "https://wijkpunt.schiedam.nl",
+        RequestFlowSettings settings{bundle_.settings.contactPoint.name,
+                                     bundle_.settings.contactPoint.letters, bundle_.settings.kioskCode,
+                                     "https://wijkpunt.schiedam.nl",
                                      bundle_.settings.central.initiativeContactDays};
-        requestFlow_ = std::make_unique<RequestFlow>(
-            settings, clock_, random_, *outbox_, *references_, receipts_.get(),
-            [this](std::string_view id) -> std::optional<FlowTopic> {
-                const QuestionTopic* t = bundle_.questions.topic(id);
-                if (t == nullptr) return std::nullopt;
-                return FlowTopic{t->id, t->labelKey, t->requestCategory};
-            });
+        requestFlow_ =
+            std::make_unique<RequestFlow>(settings, clock_, random_, *outbox_, *references_, receipts_.get(),
+                                          [this](std::string_view id) -> std::optional<FlowTopic> {
+                                              const QuestionTopic* t = bundle_.questions.topic(id);
+                                              if (t == nullptr) return std::nullopt;
+                                              return FlowTopic{t->id, t->labelKey, t->requestCategory};
+                                          });
         session_->attachRequestFlow(requestFlow_.get());
         requestWipe_ = session_->addWipeListener([this] { requestFlow_->wipe(); });
     }
@@ -310,22 +318,26 @@ class EveryScreenTest : public testing::HeadlessUiTest {
             };
         };
         Action next = [](RequestFlow& f) { f.next(); };
-        const std::string topic = bundle_.questions.topics().empty() ? "" : "/" + bundle_.questions.topics().front().id;
+        const std::string topic =
+            bundle_.questions.topics().empty() ? "" : "/" + bundle_.questions.topics().front().id;
         struct Walk {
             std::string arg;
             std::vector<Action> actions;
         };
         const std::vector<Walk> walks{
-            {"question", {choose("huur"), next, choose("type"), type("Mijn kraan lekt al een week."), choose("phone"),
-                          type("0612345678"), choose("morning")}},
+            {"question",
+             {choose("huur"), next, choose("type"), type("Mijn kraan lekt al een week."), choose("phone"),
+              type("0612345678"), choose("morning")}},
             {"question" + topic, {next, choose("topic-only"), choose("email"), type("jan@example.org")}},
             {"callback" + topic, {next, type("0612345678"), choose("any")}},
-            {"home-help", {choose("care"), next, type("Truus de Vries"), type("3121AB"), type("12A"), type("0101234567"),
-                           choose("monday"), choose("thursday"), next, choose("morning"), next, choose("yes")}},
-            {"initiative", {next, type("Bankjes bij de speeltuin"), type("Twee bankjes, zodat ouders kunnen zitten."),
-                            type("Speeltuin Nieuwe Passage"), choose("neighbours"), choose("money"), choose("coach"),
-                            next, next, choose("250-1000"), choose("1-3-months"), type("Ali Yilmaz"),
-                            choose("phone"), type("0612345678")}},
+            {"home-help",
+             {choose("care"), next, type("Truus de Vries"), type("3121AB"), type("12A"), type("0101234567"),
+              choose("monday"), choose("thursday"), next, choose("morning"), next, choose("yes")}},
+            {"initiative",
+             {next, type("Bankjes bij de speeltuin"), type("Twee bankjes, zodat ouders kunnen zitten."),
+              type("Speeltuin Nieuwe Passage"), choose("neighbours"), choose("money"), choose("coach"), next,
+              next, choose("250-1000"), choose("1-3-months"), type("Ali Yilmaz"), choose("phone"),
+              type("0612345678")}},
         };
         for (const Walk& walk : walks) {
             for (std::size_t n = 0; n <= walk.actions.size(); ++n)
@@ -417,13 +429,15 @@ class EveryScreenTest : public testing::HeadlessUiTest {
             f.choose("gemeente");
             ASSERT_TRUE(f.next());  // privacy
             f.choose("type");
-            type(longText("Mijn kraan lekt al weken en de verhuurder komt niet langs, wat kan ik doen? ", 2000));
+            type(longText("Mijn kraan lekt al weken en de verhuurder komt niet langs, wat kan ik doen? ",
+                          2000));
             f.choose("email");
             type(longestEmail());
         } else {
             ASSERT_TRUE(f.next());  // privacy
             type(longText("W", 200));
-            type(longText("Дві лавки для батьків і бабусь, щоб можна було сісти в тіні біля фонтану. ", 2000));
+            type(
+                longText("Дві лавки для батьків і бабусь, щоб можна було сісти в тіні біля фонтану. ", 2000));
             type(longText("Speeltuin aan de Nieuwe Passage ", 200));
             f.choose("association");
             for (const char* help : {"money", "permit", "materials", "coach"}) f.choose(help);
@@ -441,15 +455,16 @@ class EveryScreenTest : public testing::HeadlessUiTest {
     void addLongestAnswerStates(std::vector<State>& states) {
         for (const char* flowId : {"question", "initiative"})
             for (int page = 0; page < 8; ++page)  // past the last page stays on the last
-                states.push_back({fmt::format("request {} summary with the longest answers, page {}", flowId, page + 1),
-                                  [this, flowId, page](ResidentSession& s, testing::FakeClock&) {
-                                      s.open({"request", flowId});
-                                      frame();
-                                      walkWithLongestAnswers(flowId);
-                                      frame();
-                                      for (int i = 0; i < page; ++i)
-                                          if (const DrawnItem* more = control(s.tr("question.more"))) tapCentre(*more);
-                                  }});
+                states.push_back(
+                    {fmt::format("request {} summary with the longest answers, page {}", flowId, page + 1),
+                     [this, flowId, page](ResidentSession& s, testing::FakeClock&) {
+                         s.open({"request", flowId});
+                         frame();
+                         walkWithLongestAnswers(flowId);
+                         frame();
+                         for (int i = 0; i < page; ++i)
+                             if (const DrawnItem* more = control(s.tr("question.more"))) tapCentre(*more);
+                     }});
     }
 
     // Visits every state in every language and theme; check gets each settled frame.
@@ -685,7 +700,8 @@ TEST_F(EveryScreenTest, ALongAnswerIsReadInPartsAndEveryPartShowsWhole) {
                 const FrameRecord& f = frame();
                 ++parts;
                 for (const DrawnItem& item : f.items) {
-                    EXPECT_TRUE(f.isVisible(item)) << where << ", part " << parts << ": \"" << item.text << "\"";
+                    EXPECT_TRUE(f.isVisible(item))
+                        << where << ", part " << parts << ": \"" << item.text << "\"";
                     if (item.clickable) {
                         EXPECT_GE(item.rect.height() * mmPerPx, 10.0) << where << ": " << item.text;
                     }
@@ -816,13 +832,16 @@ TEST_F(EveryScreenTest, TheRoutesNeverSqueezeTheAnswerToAFewLines) {
 }
 
 // "Print dit antwoord" (issue 6): the answer goes to the printer and the button's place says how it goes,
-// without a window in the way; a failure sends the resident to the host; a kiosk without a printer has no button.
+// without a window in the way; a failure sends the resident to the host; a kiosk without a printer has no
+// button.
 TEST_F(EveryScreenTest, AnAnswerPrintsFromItsTopicAndTheScreenSaysHowItGoes) {
     auto shows = [this](const std::string& text) {
         const FrameRecord& f = frame();
-        return std::any_of(f.items.begin(), f.items.end(), [&](const DrawnItem& i) { return i.text == text; });
+        return std::any_of(f.items.begin(), f.items.end(),
+                           [&](const DrawnItem& i) { return i.text == text; });
     };
-    for (std::optional<PrintOutcome> fail : {std::optional<PrintOutcome>{}, std::optional{PrintOutcome::PaperOut}}) {
+    for (std::optional<PrintOutcome> fail :
+         {std::optional<PrintOutcome>{}, std::optional{PrintOutcome::PaperOut}}) {
         session_->startAgain();
         if (fail) printer_.failNext(*fail);
         session_->openTile("question");
@@ -895,7 +914,8 @@ TEST_F(EveryScreenTest, TheSummaryShowsEveryAnswerWholeAndEachCanBeChanged) {
                 const FrameRecord& f = frame();
                 for (std::size_t i = 0; i < f.items.size(); ++i) {
                     const DrawnItem& item = f.items[i];
-                    EXPECT_TRUE(f.isVisible(item)) << where << ", page " << pages + 1 << ": \"" << item.text << "\"";
+                    EXPECT_TRUE(f.isVisible(item))
+                        << where << ", page " << pages + 1 << ": \"" << item.text << "\"";
                     if (item.clickable) {
                         EXPECT_GE(item.rect.height() * mmPerPx, 10.0) << where << ": " << item.text;
                         EXPECT_GE(item.rect.width() * mmPerPx, 10.0) << where << ": " << item.text;
@@ -905,7 +925,8 @@ TEST_F(EveryScreenTest, TheSummaryShowsEveryAnswerWholeAndEachCanBeChanged) {
                         // A box to change: its text comes right after it and ends with the hint.
                         ASSERT_LT(i + 1, f.items.size());
                         const std::string& text = f.items[i + 1].text;
-                        ASSERT_TRUE(text.ends_with("\n" + change)) << where << ": " << item.text << " says " << text;
+                        ASSERT_TRUE(text.ends_with("\n" + change))
+                            << where << ": " << item.text << " says " << text;
                         shown += text.substr(0, text.size() - change.size() - 1);
                         changeable.insert(item.text);
                     } else if (i + 1 < f.items.size()) {
@@ -932,12 +953,14 @@ TEST_F(EveryScreenTest, TheSummaryShowsEveryAnswerWholeAndEachCanBeChanged) {
             const std::string all = noSpace(shown);
             for (const auto& row : requestFlow_->summary()) {
                 std::string value;
-                for (const std::string& k : row.textKeys) value += (value.empty() ? "" : ", ") + session_->tr(k);
+                for (const std::string& k : row.textKeys)
+                    value += (value.empty() ? "" : ", ") + session_->tr(k);
                 if (row.textKeys.empty()) value = row.value;
                 EXPECT_NE(all.find(noSpace(value)), std::string::npos)
                     << where << ": " << row.labelKey << " is not shown whole: " << value;
                 if (!row.stepId.empty()) {
-                    EXPECT_TRUE(changeable.contains(session_->tr(row.labelKey))) << where << ": " << row.labelKey;
+                    EXPECT_TRUE(changeable.contains(session_->tr(row.labelKey)))
+                        << where << ": " << row.labelKey;
                 }
             }
         }
@@ -967,7 +990,8 @@ TEST_F(EveryScreenTest, TheSummaryShowsEveryAnswerWholeAndEachCanBeChanged) {
 TEST_F(EveryScreenTest, AnErrorUnderAFieldGoesWithTheFirstKeyTyped) {
     auto shows = [this](const std::string& text) {
         const FrameRecord& f = frame();
-        return std::any_of(f.items.begin(), f.items.end(), [&](const DrawnItem& i) { return i.text == text; });
+        return std::any_of(f.items.begin(), f.items.end(),
+                           [&](const DrawnItem& i) { return i.text == text; });
     };
     const std::string& empty = session_->tr("form.required");
     session_->open({"request", "question/" + bundle_.questions.topics().front().id});
@@ -987,7 +1011,8 @@ TEST_F(EveryScreenTest, AnErrorUnderAFieldGoesWithTheFirstKeyTyped) {
     EXPECT_EQ(requestFlow_->entry().value(), "d");
     EXPECT_FALSE(shows(empty));
     const std::vector<KeyCap> again = ui_->lastKeys();
-    auto erase = std::find_if(again.begin(), again.end(), [](const KeyCap& k) { return k.kind == KeyCap::Kind::Erase; });
+    auto erase = std::find_if(again.begin(), again.end(),
+                              [](const KeyCap& k) { return k.kind == KeyCap::Kind::Erase; });
     ASSERT_NE(erase, again.end());
     const float ex = (erase->rect.x0 + erase->rect.x1) / 2, ey = (erase->rect.y0 + erase->rect.y1) / 2;
     frame(ex, ey, false);
@@ -1012,7 +1037,7 @@ TEST_F(EveryScreenTest, OnlyLongFreeTextGetsATallField) {
     const std::vector<Case> cases{
         {"question/" + topic, {"", "topic-only", "email"}, "jan@", false},
         {"question/" + topic, {"", "topic-only", "phone"}, "0612", false},
-        {"home-help", {"care", ""}, "", false},                 // the name
+        {"home-help", {"care", ""}, "", false},                   // the name
         {"home-help", {"care", "", "@name", ""}, "0000", false},  // the postcode
         {"question/" + topic, {"", "type"}, "", true},
     };
@@ -1021,9 +1046,12 @@ TEST_F(EveryScreenTest, OnlyLongFreeTextGetsATallField) {
         session_->open({"request", c.arg});
         frame();
         for (const std::string& o : c.before) {
-            if (o == "@name") requestFlow_->entry().set("Truus de Vries");
-            else if (o.empty()) requestFlow_->next();
-            else requestFlow_->choose(o);
+            if (o == "@name")
+                requestFlow_->entry().set("Truus de Vries");
+            else if (o.empty())
+                requestFlow_->next();
+            else
+                requestFlow_->choose(o);
         }
         ASSERT_EQ(requestFlow_->step().kind, StepKind::Entry) << c.arg;
         requestFlow_->entry().set(c.wrong);
@@ -1044,8 +1072,8 @@ TEST_F(EveryScreenTest, OnlyLongFreeTextGetsATallField) {
         if (c.tall) {
             EXPECT_GT(between, line * 3) << requestFlow_->step().id;
         } else {
-            EXPECT_LT(between, line * 2.5f) << requestFlow_->step().id << ": a one-line field drawn " << between
-                                            << " px tall";
+            EXPECT_LT(between, line * 2.5f)
+                << requestFlow_->step().id << ": a one-line field drawn " << between << " px tall";
         }
     }
 }

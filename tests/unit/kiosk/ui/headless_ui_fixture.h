@@ -20,11 +20,13 @@
 namespace wp::testing {
 
 class HeadlessUiTest : public ::testing::Test {
-protected:
+  protected:
     // Loads the demo bundle and opens the context the size of its `screen` (the walk-in screen by default),
     // with the fonts of the one theme the settings name in `theme`, or of every theme of the bundle.
-    void setUpUi(Settings::Screen Settings::*screen = &Settings::screen, std::string Settings::*theme = nullptr) {
-        auto loaded = loadBundle(std::filesystem::path(WIJKPUNT_SOURCE_DIR) / "provisioning/demo/settings.toml");
+    void setUpUi(Settings::Screen Settings::*screen = &Settings::screen,
+                 std::string Settings::*theme = nullptr) {
+        auto loaded =
+            loadBundle(std::filesystem::path(WIJKPUNT_SOURCE_DIR) / "provisioning/demo/settings.toml");
         ASSERT_TRUE(loaded) << loaded.status().message();
         bundle_ = std::move(loaded).value();
         ImGui::CreateContext();
@@ -59,7 +61,7 @@ protected:
     Bundle bundle_;
     ui::FontSet fonts_;
 
-private:
+  private:
     bool contextMade_ = false;
 };
 

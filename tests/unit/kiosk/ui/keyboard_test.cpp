@@ -45,8 +45,9 @@ class KeyboardTest : public testing::HeadlessUiTest {
         ui_->beginFrame("keyboard-test", *theme_, io.DisplaySize.x, io.DisplaySize.y);
         Rect a = area();
         if (!field.empty()) textField(*ui_, entry, "Uw code", {a.x0, a.y0, a.x1, a.y0}, field);
-        used_ = keyboard_.draw(*ui_, entry, language_, a,
-                               [&](std::string_view key) -> const std::string& { return texts_->get(language_, key); });
+        used_ = keyboard_.draw(*ui_, entry, language_, a, [&](std::string_view key) -> const std::string& {
+            return texts_->get(language_, key);
+        });
         ui_->endFrame();
         ImGui::Render();
         return ui_->lastFrame();
@@ -74,9 +75,11 @@ class KeyboardTest : public testing::HeadlessUiTest {
                     break;
                 }
                 auto mode = std::find_if(keys.begin(), keys.end(), [&](const KeyCap& k) {
-                    return k.kind == KeyCap::Kind::Mode && std::find(k.offers.begin(), k.offers.end(), ch) != k.offers.end();
+                    return k.kind == KeyCap::Kind::Mode &&
+                           std::find(k.offers.begin(), k.offers.end(), ch) != k.offers.end();
                 });
-                ASSERT_NE(mode, keys.end()) << language_ << ": no key leads to \"" << ch << "\" of \"" << text << "\"";
+                ASSERT_NE(mode, keys.end())
+                    << language_ << ": no key leads to \"" << ch << "\" of \"" << text << "\"";
                 tap(entry, *mode);
             }
             ASSERT_TRUE(typed) << language_ << ": \"" << ch << "\"";
@@ -106,7 +109,9 @@ class KeyboardTest : public testing::HeadlessUiTest {
             ++keys;
             EXPECT_GE(item.rect.width() * mmPerPx, 10.0) << where << ": \"" << item.text << "\"";
             EXPECT_GE(item.rect.height() * mmPerPx, 10.0) << where << ": \"" << item.text << "\"";
-            EXPECT_GE(std::max(contrastRatio(item.boundary, item.surround), contrastRatio(item.bg, item.surround)), 3.0)
+            EXPECT_GE(
+                std::max(contrastRatio(item.boundary, item.surround), contrastRatio(item.bg, item.surround)),
+                3.0)
                 << where << ": \"" << item.text << "\"";
             EXPECT_TRUE(a.contains(item.rect)) << where << ": \"" << item.text << "\" outside the area";
             for (size_t j = i + 1; j < f.items.size(); ++j)
@@ -135,8 +140,8 @@ TEST_F(KeyboardTest, EveryPageOfEveryKeyboardInEveryLanguageAndTheme) {
         theme_ = &theme;
         for (const std::string& lang : bundle_.content.languages) {
             language_ = lang;
-            for (EntryKind kind : {EntryKind::Text, EntryKind::Email, EntryKind::Phone, EntryKind::HouseNumber,
-                                   EntryKind::Postcode, EntryKind::Reference})
+            for (EntryKind kind : {EntryKind::Text, EntryKind::Email, EntryKind::Phone,
+                                   EntryKind::HouseNumber, EntryKind::Postcode, EntryKind::Reference})
                 for (const char* value : {"", "3111"}) {  // a postcode turns to letters after four digits
                     // Every page reachable by page keys, breadth first from the first page.
                     std::set<std::vector<std::string>> seen;
@@ -162,8 +167,8 @@ TEST_F(KeyboardTest, EveryPageOfEveryKeyboardInEveryLanguageAndTheme) {
                         for (const DrawnItem& item : f.items) labels.push_back(item.text);
                         if (!seen.insert(labels).second) continue;
                         ++pages;
-                        checkPage(fmt::format("{} / {} / kind {} / \"{}\" / {}", themeId, lang, static_cast<int>(kind),
-                                              value, fmt::join(path, " > ")),
+                        checkPage(fmt::format("{} / {} / kind {} / \"{}\" / {}", themeId, lang,
+                                              static_cast<int>(kind), value, fmt::join(path, " > ")),
                                   f);
                         EXPECT_FLOAT_EQ(used_, Keyboard::heightFor(kind, area().width()));
                         for (size_t i = 0; i < ui_->lastKeys().size(); ++i)
@@ -300,7 +305,8 @@ TEST_F(KeyboardTest, TheFieldShowsTheCodeWithDashesAndTheErrorInWordsOnWarningCo
     entry.set("SGNK27KQ4XD3");
     const FrameRecord& f = frame(entry, -FLT_MAX, -FLT_MAX, false, "Deze code klopt niet.");
     auto find = [&](const std::string& text) {
-        return std::find_if(f.items.begin(), f.items.end(), [&](const DrawnItem& i) { return i.text == text; });
+        return std::find_if(f.items.begin(), f.items.end(),
+                            [&](const DrawnItem& i) { return i.text == text; });
     };
     ASSERT_NE(find("Uw code"), f.items.end());
     ASSERT_NE(find("SGN-K2-7KQ4XD-3"), f.items.end());
@@ -311,7 +317,6 @@ TEST_F(KeyboardTest, TheFieldShowsTheCodeWithDashesAndTheErrorInWordsOnWarningCo
     EXPECT_GE(contrastRatio(error->fg, error->bg), 4.5);
     EXPECT_GT(error->rect.y0, find("SGN-K2-7KQ4XD-3")->rect.y1) << "the error under the value";
 }
-
 
 // "Voorlezen" reads the screen: the field and its error, not forty letters of the keyboard.
 TEST_F(KeyboardTest, ReadAloudSkipsTheKeysButReadsTheField) {
