@@ -108,7 +108,7 @@ struct CentralConfig {
         std::vector<Service> services;     // loaded from contentDir
     } publicPages;
 
-    // [initiative]: the one desk for neighbourhood initiatives (issue 6).
+    // [initiative]: the one desk for neighbourhood initiatives.
     struct Initiative {
         // Every initiative request gets one of these (pickCoach: least open initiatives, then fewest in all,
         // then config order); none: initiatives get no coach. Names are first names, unique, one line.

@@ -1,4 +1,4 @@
-// wijkpunt-central: the municipality's central server (DESIGN.md: Central server; issue 4).
+// wijkpunt-central: the municipality's central server (DESIGN.md: Central server).
 //
 //   wijkpunt-central --config FILE                      serve HTTPS until SIGTERM/SIGINT
 //   wijkpunt-central --config FILE token create --name NAME --role admin|team [--team TEAM]

@@ -1,5 +1,5 @@
-// PublicPages: the two small HTML pages a resident's phone opens from a QR code (issue 5: the phone queue
-// page; issue 6: "Status van mijn vraag"). No personal data, no JavaScript, readable on a phone.
+// PublicPages: the two small HTML pages a resident's phone opens from a QR code: the phone queue
+// page and "Status van mijn vraag". No personal data, no JavaScript, readable on a phone.
 //
 //   /queue/{letters}/{day}/{ticket}  the ticket's place in line and estimated wait, from the queue events the
 //                                    contact point's kiosks forwarded (central/ticket_position.h); it reloads

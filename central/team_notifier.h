@@ -1,4 +1,4 @@
-// Team notifications: how a team hears of a new request (issue 4), by webhook (HTTPS POST) and/or e-mail
+// Team notifications: how a team hears of a new request, by webhook (HTTPS POST) and/or e-mail
 // (SMTP through libcurl).
 //
 // Notifications are queued in the store in the same transaction as their request, so none is lost in a crash.

@@ -1,5 +1,5 @@
 // TicketPosition: where one ticket stands, worked out from the queue events a contact point's kiosks
-// forwarded for one day (issue 5: the phone queue page; central/public_pages.h draws it).
+// forwarded for one day (for the phone queue page, which central/public_pages.h draws).
 //
 // The events are replayed in order. A ticket is known by its display ("H-014", QueueStatEvent::ticket); for
 // events from kiosks that do not send it, by the service's prefix and the number. Its place in line is its

@@ -409,10 +409,11 @@ Result<Bundle> loadBundle(const fs::path& settingsFile) {
     auto services = loadContentServices(b.settings.contentDir, b.content);
     if (!services) return services.status();
     b.services = std::move(services).value();
-    auto hosts = loadContentHosts(b.settings.contentDir, b.services);  // content/hosts.toml (issue 5)
+    auto hosts = loadContentHosts(b.settings.contentDir, b.services);  // content/hosts.toml
     if (!hosts) return hosts.status();
     b.hosts = std::move(hosts).value();
-    auto questions = loadContentQuestions(b.settings.contentDir, b.services, b.content);  // issue 6
+    auto questions =
+        loadContentQuestions(b.settings.contentDir, b.services, b.content);  // content/questions.toml
     if (!questions) return questions.status();
     b.questions = std::move(questions).value();
 

@@ -1,7 +1,7 @@
 // The bundle: everything a kiosk runs on that people edit — settings, themes, texts and content.
 //
-// Until the bundle issue a bundle is a local folder; later the central server signs it and validates it
-// with these same loaders. Every loader returns either the whole, checked model or a Status whose message
+// A bundle is a local folder. The loaders live in common/ so that the central server can validate a bundle
+// with the kiosk's own code. Every loader returns either the whole, checked model or a Status whose message
 // lists each problem as "file:line:col: what was expected". A kiosk that cannot load its bundle refuses
 // to start with that message (it never half-loads one).
 #pragma once
@@ -121,8 +121,8 @@ struct Bundle {
     Settings settings;
     Content content;
     std::vector<Service> services;        // content/services.toml
-    std::vector<HostAccount> hosts;       // content/hosts.toml; empty when there is none (issue 5)
-    QuestionTree questions;               // content/questions.toml: "Vraag stellen" (issue 6)
+    std::vector<HostAccount> hosts;       // content/hosts.toml; empty when there is none
+    QuestionTree questions;               // content/questions.toml: "Vraag stellen"
     std::map<std::string, Theme> themes;  // by id
 };
 

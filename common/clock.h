@@ -1,5 +1,5 @@
-// Clock: every timer in Wijkpunt (idle timeout, the start-screen clock, and later backoff, lockout,
-// no-shows, retention) reads time through this interface, so tests and scripts can move time.
+// Clock: every timer in Wijkpunt (idle timeout, the start-screen clock, outbox backoff, PIN lockout,
+// the host's idle lock, retention) reads time through this interface, so tests and scripts can move time.
 //
 // SystemClock is the real one. ScriptClock runs at real speed from a start point plus an offset that
 // `advance` moves; with a clock file the offset lives in that file, so several processes of one test

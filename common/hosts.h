@@ -1,4 +1,4 @@
-// Host accounts: the people who run the queue at a contact point (DESIGN.md: The people; issue 5), read from
+// Host accounts: the people who run the queue at a contact point (DESIGN.md: The people), read from
 // the bundle's content/hosts.toml.
 //
 // A host has an id ("fatima"), a name shown on the console ("Fatima"), the services they may serve (ids from

@@ -1,4 +1,4 @@
-// Initiative coaches (DESIGN.md: team initiatief; issue 6): who gets the next initiative.
+// Initiative coaches (DESIGN.md: team initiatief): who gets the next initiative.
 //
 // The coaches come from the server's config ([initiative] coaches); the store keeps with each initiative
 // the first name of the coach it assigned, in the transaction that stores the request. pickCoach() is the

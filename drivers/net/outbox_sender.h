@@ -1,4 +1,4 @@
-// OutboxSender: the kiosk's background sender (issue 4). Threads that call Outbox::deliverDue() whenever
+// OutboxSender: the kiosk's background sender. Threads that call Outbox::deliverDue() whenever
 // rows are due, so the UI never waits for the network.
 //
 // `parallel` threads, each with its own CurlHttpClient (its own keep-alive connection) and its own shard of

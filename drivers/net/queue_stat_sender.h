@@ -1,5 +1,5 @@
 // QueueStatSender: the kiosk's background thread that forwards its queue events to the central server
-// (issue 5; POST /v1/statistics/queue-events), for the statistics and the phone queue page.
+// (POST /v1/statistics/queue-events), for the statistics and the phone queue page.
 //
 // It reads the events after its cursor (QueueStore::eventsAfter, at most 500 a batch) and posts them with the
 // ticket each belongs to ("H-014") but nothing personal. New events go soon after they are committed (by

@@ -14,7 +14,7 @@
 // range that holds it, so CUPS (pdftopdf) neither rotates nor scales it. Content longer than the range's
 // longest page is cut between lines into pages of that length; on a queue without custom lengths, into pages
 // of exactly its default paper's length (choosePdfMedia()). A queue that says nothing of its paper gets the
-// one long page (CUPS may then turn and shrink it, as before).
+// one long page (CUPS may then turn and shrink it).
 // Outcomes: Ok (completed); PaperOut (media-empty/media-needed); Offline (cupsd unreachable, queue stopped
 // or paused, printer offline); Rejected (no such queue, not accepting jobs, document refused, job aborted or
 // cancelled by someone else, ticket could not be rendered); RetryLater (CUPS busy or a temporary error, job

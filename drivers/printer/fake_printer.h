@@ -1,4 +1,4 @@
-// FakePrinter: a Printer without paper, for unit tests and the script runner (STYLE.md #4). It remembers
+// FakePrinter: a Printer without paper, for unit tests (STYLE.md #4). It remembers
 // every ticket and receipt it "printed"; flags simulate trouble the way the real printer reports it:
 //   paper out  -> printTicket() gives PaperOut, status() is Stopped with "media-empty"
 //   offline    -> printTicket() gives Offline,  status() is Unknown with "offline"

@@ -1,8 +1,9 @@
-// KioskApp: the walk-in role's window, event loop and wiring of core, UI and drivers.
+// runKiosk: one kiosk process — the bundle, the window and its event loop, and the role it runs (walk-in,
+// host console or now-serving display: kiosk/app/role.h), optionally driven by a script (script_runner.h).
 //
 // Rendering is driven by events: with nothing happening the loop sleeps in SDL_WaitEventTimeout and draws
-// only when what is shown changes (a tap, a key, the clock's minute, the idle countdown). Under a script
-// it draws every turn so steps can count frames.
+// only when what is shown changes (a tap, a key, a worker thread's wake-up, the role's timed state such as
+// the clock's minute or the idle countdown). Under a script it draws every turn so steps can count frames.
 #pragma once
 
 #include <filesystem>

@@ -78,7 +78,7 @@ class WalkinRole final : public Role {
         ticketFlow_->onPrintOutcome([this](PrintOutcome o) { printer_->reportOutcome(o); });
         session_.attachTicketFlow(ticketFlow_.get());
 
-        // Requests queue in the outbox also while no central server is configured (issue 6).
+        // Requests queue in the outbox also while no central server is configured.
         auto outbox = SqliteOutboxStore::open(dbFile);
         if (!outbox) return databaseError(dbFile, outbox.status());
         outbox_ = std::move(outbox).value();
@@ -102,8 +102,8 @@ class WalkinRole final : public Role {
         return Status::ok();
     }
 
-    // Queue events (no personal data) to the central server, for its statistics and the phone queue page
-    // (issue 5), on connections of their own so the screen never waits for them.
+    // Queue events (no personal data) to the central server, for its statistics and the phone queue page,
+    // on connections of their own so the screen never waits for them.
     Status startQueueStats(const std::filesystem::path& dbFile, const CurlHttpClientOptions& http) {
         auto events = SqliteQueueStore::open(dbFile, bundle_.services);
         if (!events) return databaseError(dbFile, events.status());
@@ -131,7 +131,7 @@ class WalkinRole final : public Role {
         return Status::ok();
     }
 
-    // The resident request flows (issue 6): reference codes, the outbox and receipts on the ticket spooler.
+    // The resident request flows: reference codes, the outbox and receipts on the ticket spooler.
     Status setUpRequestFlows(const std::filesystem::path& dbFile) {
         auto references = SqliteReferenceStore::open(dbFile);
         if (!references) return databaseError(dbFile, references.status());

@@ -1,4 +1,4 @@
-// CallBoard: the now-serving display's model (issue 5; `wijkpunt-kiosk --role display`). UI-free.
+// CallBoard: the now-serving display's model (`wijkpunt-kiosk --role display`). UI-free.
 //
 // It follows the queue events (HostQueueStore::eventsAfter from the last seq it saw) and keeps, for the
 // current local day: the latest call ("H-014" to "Balie 2"), up to five calls before it, and how many

@@ -1,4 +1,4 @@
-// Host alerts (issue 5): what the host console must not miss, gathered from the other roles.
+// Host alerts: what the host console must not miss, gathered from the other roles.
 //
 // - "Vraag het de gastvrouw of gastheer" pressed on the touch screen (ACCESSIBILITY.md #18): the walk-in role
 //   records each press through HostAlerts (kiosk/core/host_alerts.h); it stays an alert until a host

@@ -1,5 +1,6 @@
-// HostAlerts: how the resident side tells the host that someone needs a person.
-// The host console issue stores these where the host role can see them; until then the app logs them.
+// HostAlerts: how the resident side tells the host that someone needs a person. The walk-in role's
+// implementation is SqliteHostAlertStore (kiosk/store): each press goes to the kiosk database, where the host
+// console shows it until a host acknowledges it (kiosk/core/host_alert_board.h).
 #pragma once
 
 #include <string>

@@ -433,7 +433,7 @@ Result<HandTicket> HostDesk::addTicket(const std::string& serviceId, TicketOrigi
     if (auto view = queue_.view(ticket.value())) {
         out.view = std::move(view).value();
     } else {
-        // The number is issued and stands; only its place and estimate are unknown for now.
+        // The number is issued and stands; only its place and estimate could not be read.
         out.view.ticket = ticket.value();
         out.view.peopleAhead = -1;
     }

@@ -1,4 +1,4 @@
-// HostDesk: the host console's model and actions (issue 5; `wijkpunt-kiosk --role host`). UI-free: the
+// HostDesk: the host console's model and actions (`wijkpunt-kiosk --role host`). UI-free: the
 // screens in kiosk/ui read it and call it; a test or the script runner can drive it the same way.
 //
 // One HostDesk per console. A console sits at one counter ("Balie 2", from the options). A host signs in by

@@ -1,4 +1,4 @@
-// HostQueueStore: what the host console needs from the queue's storage beyond QueueStore (issue 5).
+// HostQueueStore: what the host console needs from the queue's storage beyond QueueStore.
 //
 // Implemented by SqliteQueueStore (kiosk/store), which is both a QueueStore and a HostQueueStore on one
 // connection: the walk-in role keeps using the QueueStore half, the host and display roles use this one.

@@ -1,5 +1,5 @@
 // Opening hours as text for paper: one line that says when a service's desk can be visited without an
-// appointment, for the receipt of a request and the printed answer of the question tree (issue 6):
+// appointment, for the receipt of a request and the printed answer of the question tree:
 //   "Huurloket, zonder afspraak: maandag 9:00–12:00; woensdag 13:00–16:00; donderdag 9:00–12:00 en
 //   13:00–16:00"
 // built from the service's weekly walk-in hours (common/services.h), in the resident's language: the day

@@ -1,5 +1,5 @@
 // The outbox: how a request a resident handed in reaches the central server exactly once, whatever dies on
-// the way (DESIGN.md: The walk-in path; issue 4).
+// the way (DESIGN.md: The walk-in path).
 //
 // 1. submit() commits the request to the OutboxStore (SQLite, synchronous=FULL in kiosk/store) and returns:
 //    the receipt can print and the UI never waits for the network.

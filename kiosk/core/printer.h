@@ -1,8 +1,9 @@
 // Printer: how core puts a queue ticket or a request receipt on paper, and how it learns that it cannot.
 //
 // The real printers live in drivers/printer (CupsPrinter: a PDF or an ESC/POS job through CUPS); FakePrinter
-// there is the one for tests and for the script runner. Core sees only this header: no CUPS, cairo or
-// qrencode types, and no i18n in the drivers — every label on a ticket arrives here already translated.
+// there is the one for unit tests (the script runner prints through CupsPrinter, to a private cupsd in
+// tests). Core sees only this header: no CUPS, cairo or qrencode types, and no i18n in the drivers — every
+// label on a ticket arrives here already translated.
 //
 // printTicket() blocks until the printer has finished the job or the driver gave up (seconds at worst), so
 // call it off the UI thread. Its result says what to do next (STYLE.md #8); it never throws. A failure is not

@@ -1,5 +1,5 @@
 // The walk-in queue: tickets per service per local day, their states, the events every change leaves
-// behind, walk-in hours, and the estimated wait (DESIGN.md: Queue; issue 3).
+// behind, walk-in hours, and the estimated wait (DESIGN.md: Queue).
 //
 // What lives where:
 // - Service (the content's description of a service) is in common/services.h.
@@ -50,7 +50,7 @@ std::string nextDay(std::string_view day);
 
 // --- tickets
 
-// Parked (issue 5): set aside by the host while the resident fetches something; not in line, not final.
+// Parked: set aside by the host while the resident fetches something; not in line, not final.
 enum class TicketState { Waiting, Called, Serving, Done, NoShow, Cancelled, Parked };
 
 // "waiting", "called", "serving", "done", "no-show", "cancelled", "parked"
@@ -63,7 +63,7 @@ bool isFinal(TicketState s);
 // HostDesk (kiosk/core/host_desk.h) makes them through HostQueueStore::changeTicket.
 bool isAllowedTransition(TicketState from, TicketState to);
 
-// How a ticket got into the line (issue 5). Stored with the ticket; the host console shows it.
+// How a ticket got into the line. Stored with the ticket; the host console shows it.
 enum class TicketOrigin {
     WalkIn,       // taken by a resident on the touch screen
     Appointment,  // added by the host for a resident who came for an appointment
@@ -72,7 +72,7 @@ enum class TicketOrigin {
 std::string_view toString(TicketOrigin o);  // "walk-in", "appointment", "host"
 std::optional<TicketOrigin> ticketOriginFromString(std::string_view s);
 
-// How a finished ticket ended (issue 5): chosen by the host when finishing. None until then.
+// How a finished ticket ended: chosen by the host when finishing. None until then.
 enum class TicketOutcome { None, Helped, Referred, FollowUp };
 std::string_view toString(TicketOutcome o);  // "", "helped", "referred", "follow-up"
 std::optional<TicketOutcome> ticketOutcomeFromString(std::string_view s);

@@ -1,4 +1,4 @@
-// RequestFlow: the resident's request flows (issue 6) — leave a question, ask to be called back, ask for a
+// RequestFlow: the resident's request flows — leave a question, ask to be called back, ask for a
 // home visit, hand in an initiative — as data, walked one question per screen by one engine.
 //
 // A flow (FlowDefinition) is a list of steps: a choice (one or several options, each a text key), a text

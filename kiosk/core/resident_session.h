@@ -2,9 +2,9 @@
 // language and theme, and the idle timer that forgets them. Screens read it and call its actions; it knows
 // nothing of SDL, ImGui or storage.
 //
-// Everything a resident enters or chooses lives here (or in flow state owned by it, in later issues) so
-// that wipe() forgets all of it at once: at "Begin opnieuw", at the idle timeout, and at the end of a flow.
-// Not thread-safe: the UI thread owns it.
+// Everything a resident enters or chooses lives here, or outside it in a holder that registered a wipe
+// listener (typed text, flow answers, a status lookup), so that wipe() forgets all of it at once: at "Begin
+// opnieuw", at the idle timeout, and at the end of a flow. Not thread-safe: the UI thread owns it.
 #pragma once
 
 #include <cstdint>

@@ -1,5 +1,5 @@
-// Speaker: reads text aloud in a language. The espeak-ng engine lives in drivers/speech (later issue);
-// RecordingSpeaker there records what would have been said, for tests and the script runner.
+// Speaker: reads text aloud in a language. The one implementation, RecordingSpeaker (drivers/speech), says
+// nothing aloud: it records what would have been said, for the speech log, the tests and the script runner.
 //
 // speak() replaces whatever is being said (a new tap interrupts the speech, ACCESSIBILITY.md #2) and never
 // blocks the caller. Implementations must be callable from the UI thread.

@@ -37,7 +37,7 @@ class StatusLookup {
         Busy,         // a lookup is under way
         Found,        // view() holds the answer
         NotFound,     // the server does not know the code
-        TooMany,      // the server refuses more lookups for now (429)
+        TooMany,      // the server refuses more lookups for a while (429)
         Unreachable,  // no answer, a server error or an answer we cannot read
     };
     using Wake = std::function<void()>;

@@ -63,7 +63,7 @@ constexpr std::array<Migration, 7> kMigrations = {{
         CREATE INDEX ticket_by_state ON ticket (service_id, day, state, number);
         CREATE INDEX queue_event_by_service_day ON queue_event (service_id, day, seq);
     )sql"},
-    {3, "outbox: requests on their way to the central server (issue 4)", R"sql(
+    {3, "outbox: requests on their way to the central server", R"sql(
         -- One row per request a resident handed in. body is the JSON as sent (the same bytes on every
         -- attempt); after delivery, and after a rejected row's keep time, it is replaced by the request
         -- without personal fields. Rows are never deleted: the reference codes issued stay known.
@@ -90,7 +90,7 @@ constexpr std::array<Migration, 7> kMigrations = {{
         );
         CREATE INDEX outbox_due ON outbox (state, next_attempt_at_ms);
     )sql"},
-    {4, "host console: ticket origin, parking, transfers, outcomes, revisions; PIN lockouts (issue 5)", R"sql(
+    {4, "host console: ticket origin, parking, transfers, outcomes, revisions; PIN lockouts", R"sql(
         -- The ticket table again, with the 'parked' state and the host console's columns. SQLite cannot change
         -- a CHECK constraint in place: copy, drop, rename, and recreate the index that went with the table.
         CREATE TABLE ticket_v4 (
@@ -140,7 +140,7 @@ constexpr std::array<Migration, 7> kMigrations = {{
             locked_until_ms  INTEGER
         ) WITHOUT ROWID;
     )sql"},
-    {5, "host alerts: residents asking for the host, the walk-in role's printer (issue 5)", R"sql(
+    {5, "host alerts: residents asking for the host, the walk-in role's printer", R"sql(
         -- One row per screen on which a resident asked for the host, until a host acknowledges it; later presses
         -- on the same screen fold into the open row.
         CREATE TABLE help_request (
@@ -167,7 +167,7 @@ constexpr std::array<Migration, 7> kMigrations = {{
             last_success_at_ms INTEGER
         );
     )sql"},
-    {6, "queue statistics: how far the queue events have been forwarded to the central server (issue 5)",
+    {6, "queue statistics: how far the queue events have been forwarded to the central server",
      R"sql(
         -- One row (id = 1): the seq of the last queue_event the central server has confirmed, and when.
         CREATE TABLE queue_forward (
@@ -177,7 +177,7 @@ constexpr std::array<Migration, 7> kMigrations = {{
         );
         INSERT INTO queue_forward (id, last_seq) VALUES (1, 0);
     )sql"},
-    {7, "reference codes: every code this kiosk ever issued, so none is handed out twice (issue 6)", R"sql(
+    {7, "reference codes: every code this kiosk ever issued, so none is handed out twice", R"sql(
         -- No personal data: the code and when it was drawn. A repeat draws again (DESIGN.md: reference code).
         CREATE TABLE issued_reference (
             code         TEXT    PRIMARY KEY,

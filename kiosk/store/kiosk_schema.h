@@ -1,5 +1,6 @@
-// The kiosk database's schema: one ordered list of migrations for the whole file (queue now; outbox,
-// reference codes and more in later issues). Append new migrations at the end; never edit a shipped one.
+// The kiosk database's schema: one ordered list of migrations for the whole file (queue, outbox,
+// host console, host alerts, queue forwarding, reference codes). Append new migrations at the end; never edit
+// a shipped one.
 #pragma once
 
 #include <span>

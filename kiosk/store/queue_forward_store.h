@@ -1,4 +1,4 @@
-// SqliteQueueForwardStore: how far the kiosk's queue events have reached the central server (issue 5), in the
+// SqliteQueueForwardStore: how far the kiosk's queue events have reached the central server, in the
 // one-row table queue_forward (migration 6 in kiosk_schema.cpp): the seq of the last queue event the server
 // confirmed, and when the last batch or heartbeat was answered.
 //

@@ -1,5 +1,5 @@
 // SqliteHostAlertStore: host alerts (kiosk/core/host_alert_board.h) in the kiosk's SQLite database, tables
-// help_request and printer_report (issue 5 migrations in kiosk_schema.cpp).
+// help_request and printer_report (migration 5 in kiosk_schema.cpp).
 //
 // The walk-in role uses it as HostAlerts (residentAsksForHost: a press is committed before the call returns;
 // a database error is logged to stderr and kept in lastError(), since the button must never fail for the

@@ -427,7 +427,7 @@ Result<std::vector<QueueEvent>> SqliteQueueStore::eventsOfDay(const std::string&
     return selectEvents(stmt.value());
 }
 
-// --- HostQueueStore (issue 5)
+// --- HostQueueStore
 
 Result<Ticket> SqliteQueueStore::selectTicket(std::int64_t id) {
     auto select = db_->prepare(fmt::format("SELECT {} FROM ticket WHERE id = ?", kTicketColumns));

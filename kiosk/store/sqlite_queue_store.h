@@ -59,7 +59,7 @@ class SqliteQueueStore final : public HostQueueStore {
     Result<std::vector<QueueEvent>> eventsOfDay(const std::string& serviceId,
                                                 const std::string& day) override;
 
-    // HostQueueStore (issue 5)
+    // HostQueueStore
     Result<Ticket> issueTicketWithOrigin(const std::string& serviceId, TicketOrigin origin,
                                          TimePoint now) override;
     Result<Ticket> changeTicket(const TicketChange& change, TimePoint now) override;

@@ -1,4 +1,4 @@
-// The on-screen keyboard and the text field it types into (issue 6). Kiosks have no keyboard: every
+// The on-screen keyboard and the text field it types into. Kiosks have no keyboard: every
 // field a resident fills in shows its value in a TextField and a Keyboard under it.
 //
 // Keyboard draws big keys through Ui (so every key is a recorded control: the script runner's `type` taps

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Central bench (issue 4): intake over HTTPS with keep-alive and client certificates at 1, 8 and 64
+# Central bench: intake over HTTPS with keep-alive and client certificates at 1, 8 and 64
 # concurrent clients, every request durably stored (fsync'd before its 201), against nginx answering 201
 # with a fixed body over TLS on this machine (the ceiling), driven by the same libcurl load client
 # (tests/bench/central_load.cpp). Then the outbox drain: 10,000 requests queued at the kiosk during an

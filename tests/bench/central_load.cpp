@@ -1,4 +1,4 @@
-// wp-central-load: the central bench's own load client (issue 4). libcurl with keep-alive and a client
+// wp-central-load: the central bench's own load client. libcurl with keep-alive and a client
 // certificate, N threads each on its own connection, POSTing unique valid requests to /v1/requests; the
 // same client drives nginx for the ceiling (wrk cannot send client certificates: DESIGN.md pitfalls).
 //

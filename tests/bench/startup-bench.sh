@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Start-up bench (issue 2): the kiosk against a Chromium kiosk showing the same start screen
+# Start-up bench: the kiosk against a Chromium kiosk showing the same start screen
 # (tests/bench/start.html), each in a real window under Xvfb at 1080x1920x24, measured from outside the
 # process by the same tool (tests/bench/first_paint.cpp):
 #   - exec to first painted frame (probe pixels of the X root window show the start screen's colours),
@@ -221,7 +221,7 @@ row() {  # row LABEL COLUMN TARGET [no-ratio]
 table="$tmp/table.txt"
 {
   echo "Wijkpunt start-up bench: medians of $RUNS run(s) per side; idle CPU over ${IDLE_SECONDS} s in the first ${IDLE_RUNS} run(s)"
-  printf '%-40s %10s %10s %8s   %s\n' metric kiosk chromium ratio "issue 2 (kiosk target / chromium ref)"
+  printf '%-40s %10s %10s %8s   %s\n' metric kiosk chromium ratio "kiosk target / chromium ref"
   row "exec to first painted frame (ms)" 3 "< 80 / ~640"
   row "exec to first change on screen (ms)" 4 ""
   row "PSS ${PSS_DELAY_MS} ms after first paint (MiB)" 5 "< 40 / ~395"

@@ -1,4 +1,4 @@
-// "Status van mijn vraag" end to end (issue 6): the real wijkpunt-central with the test PKI, a request
+// "Status van mijn vraag" end to end: the real wijkpunt-central with the test PKI, a request
 // made through its API and given a status and public note by a team member, and the real wijkpunt-kiosk
 // (headless, driven by a script) on which a resident types the code on the on-screen keyboard and sees
 // that status. And the same lookup with the server gone: the kiosk says so plainly.

@@ -1,4 +1,4 @@
-// The phone pages on the real wijkpunt-central (issue 5: the queue page; issue 6: the status page): public
+// The phone pages on the real wijkpunt-central (the queue page and the status page): public
 // without a client certificate, in the resident's language, stale data said plainly, plain 404/400 pages,
 // rate-limited; and the queue page in headless Chromium at a phone's size, with a screenshot kept in the
 // build tree (tests/integration/screenshots).

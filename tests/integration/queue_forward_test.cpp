@@ -1,4 +1,4 @@
-// The kiosk's queue events reach the real wijkpunt-central through the real QueueStatSender (issue 5): with
+// The kiosk's queue events reach the real wijkpunt-central through the real QueueStatSender: with
 // their tickets, then heartbeats; a restarted sender goes on at its cursor without sending anything again;
 // events made while the server is down arrive once it is back.
 #include <gtest/gtest.h>

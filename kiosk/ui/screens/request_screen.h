@@ -1,4 +1,4 @@
-// "request": every resident request flow on one screen (issue 6) — leave a question, call me back, help at
+// "request": every resident request flow on one screen — leave a question, call me back, help at
 // home, initiative. Its argument names the flow and maybe a topic ("question/repairs", "home-visit"); the
 // flow's steps are data (kiosk/core/request_flow.h), and this screen draws the current one: the question
 // with its options as big buttons, or the text field with the on-screen keyboard and the error under it,

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# run.sh KIOSK CENTRAL CASE: one resident request flow end to end (issue 6). The real central server runs on
+# run.sh KIOSK CENTRAL CASE: one resident request flow end to end. The real central server runs on
 # loopback with a test PKI made now (tests/support/make-test-pki.sh); the walk-in kiosk prints through a
 # private cupsd (tests/support/private-cupsd.sh) and walks CASE.wps through the on-screen keyboard. Then:
 #   - the request arrives at the central server, at the right team, with the right type, category and fields

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# run.sh KIOSK CENTRAL: the phone queue page end to end (issue 5, "Between the roles"), through the real parts.
+# run.sh KIOSK CENTRAL: the phone queue page end to end, between the roles, through the real parts.
 #   - wijkpunt-central on loopback with a test PKI made now (tests/support/make-test-pki.sh) and the phone
 #     pages ([public_pages] content_dir); its [testing] clock_file is the kiosk's shared test clock;
 #   - the walk-in kiosk with [central] api_url and public_url set: residents take H-001..H-003, and its

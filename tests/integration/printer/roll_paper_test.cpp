@@ -138,7 +138,8 @@ class RollPaperIntegrationTest : public test::PrivateCupsdTest {
     }
 };
 
-// A printed answer shorter than the paper is wide (as "Is mijn huur te hoog?"): CUPS used to turn it.
+// A printed answer shorter than the paper is wide (as "Is mijn huur te hoog?"): CUPS turns such a page unless
+// the job names its paper.
 ReceiptPrintout shortAnswer() {
     ReceiptPrintout r = test::sampleReceiptNl("");
     r.title = "Is mijn huur te hoog?";

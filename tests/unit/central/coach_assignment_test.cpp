@@ -1,4 +1,4 @@
-// Initiative coaches (issue 6): the pick rule (central/store/coach_assignment.h), the [initiative] config,
+// Initiative coaches: the pick rule (central/store/coach_assignment.h), the [initiative] config,
 // the assignment the store makes with each initiative (shown in the status view and the back office), and
 // the routing of the question tree's categories in the shipped configs.
 #include <gtest/gtest.h>

@@ -1,4 +1,4 @@
-// Host accounts (issue 5): PBKDF2 known answers, PIN hashing and checking, the hosts.toml loader and its
+// Host accounts: PBKDF2 known answers, PIN hashing and checking, the hosts.toml loader and its
 // file:line:col errors, and the demo file with its documented PINs.
 #include <gtest/gtest.h>
 

@@ -319,8 +319,9 @@ TEST(WireTest, StatusViewCarriesTheCoachAndToleratesItsAbsence) {
     EXPECT_EQ(decodeStatusView(old.dump()).error().field, "coach");
 }
 
-// The fields of the four resident flows of issue 6, as helper "flows" fills them.
-TEST(RequestSpecTest, ResidentFlowsHaveTheFieldsOfIssue6) {
+// The fields of the four resident flows (question, callback, home visit, initiative), as helper "flows" fills
+// them.
+TEST(RequestSpecTest, ResidentFlowsHaveTheirFields) {
     auto names = [](RequestType t, bool requiredOnly) {
         std::vector<std::string> out;
         for (const FieldSpec& f : specOf(t).fields)

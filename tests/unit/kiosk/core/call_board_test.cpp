@@ -1,4 +1,4 @@
-// CallBoard (issue 5): a new call is reported exactly once, a recall again; the previous five calls; waiting
+// CallBoard: a new call is reported exactly once, a recall again; the previous five calls; waiting
 // counts per service (transfers, no-shows and their undo, pauses); a restart and a new day catch up silently;
 // the spoken words.
 #include <date/date.h>

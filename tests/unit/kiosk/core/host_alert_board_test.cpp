@@ -1,4 +1,4 @@
-// Host alerts (issue 5): "ask the host" presses until acknowledged, printer trouble, a lost connection and
+// Host alerts: "ask the host" presses until acknowledged, printer trouble, a lost connection and
 // rejected requests, most urgent first; and the board over the SQLite store shared by two "processes".
 #include <gtest/gtest.h>
 

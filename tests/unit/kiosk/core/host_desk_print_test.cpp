@@ -1,4 +1,4 @@
-// HostDesk (issue 5): a ticket added by hand, printed or not. With a printer attached the desk sends the same
+// HostDesk: a ticket added by hand, printed or not. With a printer attached the desk sends the same
 // printout a resident's ticket gets (ticketPrintout), records the outcome as a queue event, tells the
 // observer (the host role's alert report) and shows the latest number with what became of its paper. Runs
 // on the real SqliteQueueStore in a temp folder, the demo bundle's services and texts, a FakePrinter behind a

@@ -1,4 +1,4 @@
-// HostDesk (issue 5): signing in, the PIN lockout (also across a restart), the idle lock, every host action,
+// HostDesk: signing in, the PIN lockout (also across a restart), the idle lock, every host action,
 // stale screens, transfer ordering, no-show undo, tickets by hand, pauses, and today's figures. Runs on the
 // real SqliteQueueStore in a temp folder and a fake clock.
 #include <date/date.h>

@@ -1,4 +1,4 @@
-// SqliteQueueStore as the host console's HostQueueStore (issue 5): the migration from the issue-4 schema
+// SqliteQueueStore as the host console's HostQueueStore: the migration from schema version 3
 // keeps tickets, origins, atomic changes with revisions, transfers (numbers, display, events, place in line),
 // calling the first in line across services, PIN lockouts surviving a reopen; and SqliteHostAlertStore.
 #include <date/date.h>
@@ -40,7 +40,7 @@ class HostQueueStoreTest : public ::testing::Test {
     TempDir dir_;
 };
 
-TEST_F(HostQueueStoreTest, AnIssue4DatabaseUpgradesKeepingItsTickets) {
+TEST_F(HostQueueStoreTest, AVersion3DatabaseUpgradesKeepingItsTickets) {
     {
         auto db = SqliteDatabase::open(dir_.path() / "kiosk.db");
         ASSERT_TRUE(db.isOk());

@@ -30,7 +30,7 @@ using testing::utc;
 const std::vector<Service> kServices = {service("huurloket", "H"), service("wijkteam", "W")};
 const TimePoint kMorning = utc(2026, 6, 10, 8);  // Wednesday 10:00 CEST
 const std::string kDay = "2026-06-10";
-const int kLatest = kioskMigrations().back().version;  // later issues append migrations
+const int kLatest = kioskMigrations().back().version;  // the newest migration
 
 class QueueStoreTest : public ::testing::Test {
   protected:

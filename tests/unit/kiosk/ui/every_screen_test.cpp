@@ -157,7 +157,7 @@ class EveryScreenTest : public testing::HeadlessUiTest {
                           }});
         addRequestStates(states);
         addLongestAnswerStates(states);
-        // "Vraag stellen": every category and every topic of the question tree (issue 6).
+        // "Vraag stellen": every category and every topic of the question tree.
         for (const QuestionCategory& c : bundle_.questions.categories())
             states.push_back(
                 {"question category " + c.id, [id = c.id](ResidentSession& s, testing::FakeClock&) {
@@ -189,7 +189,7 @@ class EveryScreenTest : public testing::HeadlessUiTest {
         return states;
     }
 
-    // "Status van mijn vraag" (issue 6): empty, a wrong, an unknown code, busy, found with the team's
+    // "Status van mijn vraag": empty, a wrong, an unknown code, busy, found with the team's
     // note, too many lookups and an unreachable server. The code comes in as a scanner types it.
     void addStatusStates(std::vector<State>& states) {
         SeededRandom random(11);
@@ -246,7 +246,7 @@ class EveryScreenTest : public testing::HeadlessUiTest {
                           }});
     }
 
-    // "Print dit antwoord" on a topic's answer (issue 6): tapped, then while printing, printed and failed.
+    // "Print dit antwoord" on a topic's answer: tapped, then while printing, printed and failed.
     void addAnswerPrintStates(std::vector<State>& states) {
         auto printed = [this](ResidentSession& s, std::optional<PrintOutcome> outcome, bool settle) {
             if (outcome && *outcome != PrintOutcome::Ok) printer_.failNext(*outcome);
@@ -282,7 +282,7 @@ class EveryScreenTest : public testing::HeadlessUiTest {
         return it == f.items.end() ? nullptr : &*it;
     }
 
-    // The request flows (issue 6) on the real outbox and reference stores, receipts on the fake printer.
+    // The request flows on the real outbox and reference stores, receipts on the fake printer.
     void setUpRequestFlow() {
         auto outbox = SqliteOutboxStore::open(dir_.path() / "kiosk.sqlite");
         ASSERT_TRUE(outbox) << outbox.status().message();
@@ -673,7 +673,7 @@ TEST_F(EveryScreenTest, ReadAloudSpeaksTheScreenContentFirst) {
     EXPECT_THAT(said.back().text, ::testing::HasSubstr("Vraag het de gastvrouw of gastheer"));
 }
 
-// --- "Vraag stellen" (issue 6)
+// --- "Vraag stellen"
 
 TEST_F(EveryScreenTest, ALongAnswerIsReadInPartsAndEveryPartShowsWhole) {
     // Each language's own answer, four times over: far more than one screen holds at the large font.
@@ -813,8 +813,8 @@ TEST_F(EveryScreenTest, ARelatedTopicAndASubTopicOpenTheirAnswer) {
     EXPECT_EQ(session_->screen(), (ScreenRef{"question-topic", "repairs-landlord"}));
 }
 
-// Many routes under a long answer (Ukrainian, four routes and a link) used to leave the answer a line or two
-// per part ("Частина 1 з 5"); now the answer takes the screen and the routes follow its last part.
+// Many routes under a long answer (Ukrainian, four routes and a link) must not leave the answer a line or two
+// per part ("Частина 1 з 5"): the answer takes the screen and the routes follow its last part.
 TEST_F(EveryScreenTest, TheRoutesNeverSqueezeTheAnswerToAFewLines) {
     session_->setLanguage("uk");
     session_->openTile("question");
@@ -831,7 +831,7 @@ TEST_F(EveryScreenTest, TheRoutesNeverSqueezeTheAnswerToAFewLines) {
     EXPECT_NE(talk, nullptr);
 }
 
-// "Print dit antwoord" (issue 6): the answer goes to the printer and the button's place says how it goes,
+// "Print dit antwoord": the answer goes to the printer and the button's place says how it goes,
 // without a window in the way; a failure sends the resident to the host; a kiosk without a printer has no
 // button.
 TEST_F(EveryScreenTest, AnAnswerPrintsFromItsTopicAndTheScreenSaysHowItGoes) {
