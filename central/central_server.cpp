@@ -12,7 +12,6 @@
 #include <algorithm>
 #include <atomic>
 #include <condition_variable>
-#include <cstdio>
 #include <thread>
 
 #include "central/api_routes.h"
@@ -22,6 +21,7 @@
 #include "central/rate_limiter.h"
 #include "central/request_router.h"
 #include "common/json_input.h"
+#include "common/log.h"
 #include "common/reference_code.h"
 
 namespace wp {
@@ -150,8 +150,7 @@ struct CentralServer::Impl {
                 tls.revokedSubjects.end() ||
             std::find(tls.revokedSerials.begin(), tls.revokedSerials.end(), cert.serial) !=
                 tls.revokedSerials.end()) {
-            std::fprintf(stderr, "wijkpunt-central: refused revoked certificate %s (serial %s)\n",
-                         cert.subject.c_str(), cert.serial.c_str());
+            log::warning("refused revoked certificate {} (serial {})", cert.subject, cert.serial);
             sendError(res, 403, error_code::kForbidden, "this kiosk certificate is revoked");
             return std::nullopt;
         }
@@ -192,19 +191,25 @@ struct CentralServer::Impl {
     void postRequest(const httplib::Request& req, httplib::Response& res) {
         auto kiosk = kioskOf(req, res);
         if (!kiosk) return;
+        // A refusal is logged with its code and field only: the message may quote what the kiosk sent.
+        auto refuse = [&](const ApiError& e) {
+            log::info("refused a request of kiosk {}: {} {} at '{}'", kiosk->kioskCode, e.httpStatus, e.code,
+                      e.field);
+            sendError(res, e);
+        };
         auto decoded = decodeRequest(req.body);
-        if (!decoded) return sendError(res, decoded.error());
+        if (!decoded) return refuse(decoded.error());
         Request r = std::move(decoded).value();
         if (r.kioskCode != kiosk->kioskCode)
-            return sendError(res, 403, error_code::kForbidden,
-                             fmt::format("'kiosk' is {}, but this certificate belongs to kiosk {}",
-                                         r.kioskCode, kiosk->kioskCode),
-                             "kiosk");
+            return refuse({403, std::string(error_code::kForbidden),
+                           fmt::format("'kiosk' is {}, but this certificate belongs to kiosk {}", r.kioskCode,
+                                       kiosk->kioskCode),
+                           "kiosk"});
         if (r.reference.compare(0, 3, kiosk->contactPoint) != 0)
-            return sendError(res, 422, error_code::kInvalidValue,
-                             fmt::format("'reference' must start with the contact point's letters {}",
-                                         kiosk->contactPoint),
-                             "reference");
+            return refuse({422, std::string(error_code::kInvalidValue),
+                           fmt::format("'reference' must start with the contact point's letters {}",
+                                       kiosk->contactPoint),
+                           "reference"});
         // Fault injection for tests: the first N intakes fail before anything is stored.
         for (int n = failIntakes.load(); n > 0;)
             if (failIntakes.compare_exchange_weak(n, n - 1))
@@ -234,14 +239,11 @@ struct CentralServer::Impl {
                 res.set_content(out.answer, kJson);
                 return;
             case IntakeOutcome::Kind::ReferenceConflict:
-                std::fprintf(stderr,
-                             "wijkpunt-central: KIOSK FAULT: kiosk %s sent reference %s under a second "
-                             "UUID %s\n",
-                             kiosk->kioskCode.c_str(), reference.c_str(), uuid.c_str());
+                log::error("KIOSK FAULT: kiosk {} sent reference {} under a second UUID {}", kiosk->kioskCode,
+                           reference, uuid);
                 return sendError(res, 409, error_code::kConflict, out.message, "reference");
             case IntakeOutcome::Kind::Failed:
-                std::fprintf(stderr, "wijkpunt-central: storing %s failed: %s\n", reference.c_str(),
-                             out.message.c_str());
+                log::error("storing {} failed: {}", reference, out.message);
                 res.set_header("Retry-After", "5");
                 return sendError(res, 503, error_code::kUnavailable,
                                  "the request could not be stored; try again");
@@ -483,10 +485,10 @@ struct CentralServer::Impl {
             auto cutoff = now - std::chrono::hours(24) * config.retentionDays(spec.type);
             auto wiped = store.wipePersonalData(spec.type, cutoff, now);
             if (!wiped)
-                std::fprintf(stderr, "wijkpunt-central: retention: %s\n", wiped.status().message().c_str());
+                log::error("retention: {}", wiped.status().message());
             else if (wiped.value() > 0)
-                std::fprintf(stderr, "wijkpunt-central: retention: wiped personal data of %d %s request(s)\n",
-                             wiped.value(), std::string(toString(spec.type)).c_str());
+                log::info("retention: wiped personal data of {} {} request(s)", wiped.value(),
+                          toString(spec.type));
         }
     }
 
@@ -496,8 +498,7 @@ struct CentralServer::Impl {
         std::unique_lock lock(sweepMutex);
         while (!stopping) {
             lock.unlock();
-            if (Status s = store.checkpoint(); !s)
-                std::fprintf(stderr, "wijkpunt-central: checkpoint: %s\n", s.message().c_str());
+            if (Status s = store.checkpoint(); !s) log::warning("checkpoint: {}", s.message());
             if (std::chrono::steady_clock::now() >= nextRetention) {
                 sweepRetention();
                 nextRetention = std::chrono::steady_clock::now() +
@@ -622,9 +623,8 @@ Status CentralServer::run() {
     impl_->sweeper = std::thread([this] { impl_->runSweeper(); });
     bool ok = impl_->http->listen_after_bind();
     const IntakeWriter& w = impl_->writer;
-    std::fprintf(stderr, "wijkpunt-central: stopped; %llu requests in %llu group commits (largest %llu)\n",
-                 static_cast<unsigned long long>(w.items()), static_cast<unsigned long long>(w.batches()),
-                 static_cast<unsigned long long>(w.largestBatch()));
+    log::info("stopped; {} requests in {} group commits (largest {})", w.items(), w.batches(),
+              w.largestBatch());
     return ok ? Status::ok() : Status::unavailable("the listening socket failed");
 }
 

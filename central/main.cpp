@@ -19,12 +19,20 @@
 #include "central/person_tokens.h"
 #include "central/store/sqlite_central_store.h"
 #include "central/team_notifier.h"
+#include "common/log.h"
 
 namespace {
 
+// A failure of the server or of a command: a log line (the journal's, when it runs as a service).
 int fail(const std::string& message, int code = 1) {
-    std::fprintf(stderr, "wijkpunt-central: %s\n", message.c_str());
+    wp::log::error("{}", message);
     return code;
+}
+
+// A command line that cannot be done as given: the answer to whoever typed it, not a log line.
+int usageError(const std::string& message) {
+    std::fprintf(stderr, "wijkpunt-central: %s\n", message.c_str());
+    return 2;
 }
 
 // Writes the port next to its final name and renames it, so a reader never sees half a number.
@@ -99,6 +107,7 @@ int main(int argc, char** argv) {
     std::string backupFile;
     backup->add_option("FILE", backupFile, "where the backup goes")->required();
     CLI11_PARSE(app, argc, argv);
+    wp::log::setUp("wijkpunt-central");
 
     auto config = wp::loadCentralConfig(configFile);
     if (!config) return fail(config.status().message(), 2);
@@ -108,8 +117,8 @@ int main(int argc, char** argv) {
     if (create->parsed()) {
         wp::Person p{name, *wp::personRoleFromString(role), team};
         if (p.role == wp::PersonRole::Team && !wp::isTeam(team))
-            return fail("--team must be one of huurloket, wijkteam, gemeente, initiatief, wijkmanager", 2);
-        if (p.role == wp::PersonRole::Admin && !team.empty()) return fail("an admin has no --team", 2);
+            return usageError("--team must be one of huurloket, wijkteam, gemeente, initiatief, wijkmanager");
+        if (p.role == wp::PersonRole::Admin && !team.empty()) return usageError("an admin has no --team");
         std::string t = wp::makePersonToken();
         if (wp::Status s = (*store)->addPerson(p, wp::hashPersonToken(t), std::chrono::system_clock::now());
             !s)
@@ -118,7 +127,8 @@ int main(int argc, char** argv) {
         return 0;
     }
     if (backup->parsed()) {
-        if (std::filesystem::exists(backupFile)) return fail(backupFile + " exists; not overwriting it", 2);
+        if (std::filesystem::exists(backupFile))
+            return usageError(backupFile + " exists; not overwriting it");
         if (wp::Status s = (*store)->backupTo(backupFile); !s) return fail(s.message());
         std::printf("wijkpunt-central: backup written to %s\n", backupFile.c_str());
         return 0;

@@ -5,8 +5,9 @@
 
 #include <nlohmann/json.hpp>
 
-#include <cstdio>
 #include <cstring>
+
+#include "common/log.h"
 
 namespace wp {
 
@@ -131,8 +132,7 @@ Status CurlNotificationSender::sendEmail(const PendingNotification& n) {
     CURLcode rc = curl_easy_perform(curl);
     curl_slist_free_all(rcpt);
     curl_easy_cleanup(curl);
-    if (rc != CURLE_OK)
-        return Status::unavailable(fmt::format("e-mail to {}: {}", n.target, curl_easy_strerror(rc)));
+    if (rc != CURLE_OK) return Status::unavailable(fmt::format("e-mail: {}", curl_easy_strerror(rc)));
     return Status::ok();
 }
 
@@ -166,7 +166,7 @@ int TeamNotifier::runOnce() {
     for (;;) {
         auto due = store_.dueNotifications(clock_.now(), 32);
         if (!due) {
-            std::fprintf(stderr, "wijkpunt-central: notifications: %s\n", due.status().message().c_str());
+            log::error("notifications: {}", due.status().message());
             return sent;
         }
         if (due->empty()) return sent;
@@ -182,9 +182,9 @@ int TeamNotifier::runOnce() {
             bool gaveUp = attempts >= options_.maxAttempts;
             Millis delay = options_.firstRetry * (1LL << std::min(attempts - 1, 20));
             if (delay > options_.maxRetry) delay = options_.maxRetry;
-            std::fprintf(stderr, "wijkpunt-central: notification %lld (%s, %s) failed, attempt %d%s: %s\n",
-                         static_cast<long long>(n.id), n.reference.c_str(), n.channel.c_str(), attempts,
-                         gaveUp ? ", giving up" : "", s.message().c_str());
+            log::write(gaveUp ? log::Level::Error : log::Level::Warning,
+                       fmt::format("notification {} ({}, {}) failed, attempt {}{}: {}", n.id, n.reference,
+                                   n.channel, attempts, gaveUp ? ", giving up" : "", s.message()));
             (void)store_.notificationFailed(n.id, s.message(), now + delay, gaveUp);
         }
         if (stopping_) return sent;

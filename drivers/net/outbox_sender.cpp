@@ -1,6 +1,6 @@
 #include "drivers/net/outbox_sender.h"
 
-#include <cstdio>
+#include "common/log.h"
 
 namespace wp {
 
@@ -41,7 +41,7 @@ void OutboxSender::run(int shard) {
     auto lastWipe = std::chrono::steady_clock::now() - std::chrono::hours(1);
     while (!stopping_) {
         DeliveryReport report = outbox.deliverDue();
-        if (!report.storeStatus) std::fprintf(stderr, "outbox: %s\n", report.storeStatus.message().c_str());
+        if (!report.storeStatus) log::error("outbox: {}", report.storeStatus.message());
         if (shard == 0 && std::chrono::steady_clock::now() - lastWipe > std::chrono::minutes(1)) {
             (void)outbox.wipeOldRejected();
             lastWipe = std::chrono::steady_clock::now();

@@ -3,8 +3,8 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <cstdio>
 
+#include "common/log.h"
 #include "common/request.h"
 
 namespace wp {
@@ -99,7 +99,7 @@ void QueueStatSender::run() {
         Step step = sendOnce(http);
         if (step.kind == Step::Kind::Failed || step.kind == Step::Kind::StoreError) {
             if (step.error != lastError)  // one line per kind of trouble, not one per attempt
-                std::fprintf(stderr, "queue-stat-sender: %s\n", step.error.c_str());
+                log::warning("queue statistics: {}", step.error);
             lastError = step.error;
         } else if (step.kind == Step::Kind::Sent || step.kind == Step::Kind::Heartbeat) {
             lastError.clear();

@@ -2,8 +2,7 @@
 // recall) chimes and is spoken in Dutch, "H 14, balie 2" (ACCESSIBILITY.md #20).
 #include <fmt/format.h>
 
-#include <cstdio>
-
+#include "common/log.h"
 #include "drivers/sound/sdl_chime.h"
 #include "drivers/speech/recording_speaker.h"
 #include "kiosk/app/kiosk_app.h"
@@ -46,8 +45,7 @@ class DisplayRole final : public Role {
         auto fresh = board_->poll();
         if (!fresh) {
             // A busy or locked database: show what we have and try again next turn.
-            if (!warned_)
-                std::fprintf(stderr, "wijkpunt-kiosk: display: %s\n", fresh.status().message().c_str());
+            if (!warned_) log::warning("display: {}", fresh.status().message());
             warned_ = true;
             return false;
         }

@@ -17,6 +17,7 @@
 
 #include "common/bundle.h"
 #include "common/clock.h"
+#include "common/log.h"
 #include "kiosk/app/pointer_input.h"
 #include "kiosk/app/role.h"
 #include "kiosk/app/script_runner.h"
@@ -194,7 +195,7 @@ Status Kiosk::setUp() {
     if (!ImGui_ImplSDLRenderer_CreateFontsTexture())
         return Status::unavailable("cannot upload the font texture");
     if (std::getenv("WIJKPUNT_DEBUG_FONTS"))
-        std::fprintf(stderr, "wijkpunt-kiosk: font atlas %dx%d\n", io.Fonts->TexWidth, io.Fonts->TexHeight);
+        log::debug("font atlas {}x{}", io.Fonts->TexWidth, io.Fonts->TexHeight);
     io.Fonts->ClearTexData();  // the GPU/renderer copy is all we need
     imguiReady_ = true;
     lastTicks_ = SDL_GetTicks64();
@@ -404,7 +405,7 @@ int Kiosk::run() {
     if (!options_.script.empty()) {
         auto loaded = ScriptRunner::load(options_.script);
         if (!loaded) {
-            std::fprintf(stderr, "wijkpunt-kiosk: %s\n", loaded.status().message().c_str());
+            log::error("{}", loaded.status().message());
             return 2;
         }
         runner.emplace(std::move(loaded).value());
@@ -419,12 +420,12 @@ int Kiosk::run() {
                         }};
     auto role = makeRole(options_.role, context);
     if (!role) {
-        std::fprintf(stderr, "wijkpunt-kiosk: %s\n", role.status().message().c_str());
+        log::error("{}", role.status().message());
         return 2;
     }
     role_ = std::move(role).value();
     if (Status s = setUp(); !s) {
-        std::fprintf(stderr, "wijkpunt-kiosk: %s\n", s.message().c_str());
+        log::error("{}", s.message());
         return 2;
     }
 
@@ -476,8 +477,7 @@ int runKiosk(const KioskOptions& options) {
     std::signal(SIGPIPE, SIG_IGN);
     auto bundle = loadBundle(options.config);
     if (!bundle) {
-        std::fprintf(stderr, "wijkpunt-kiosk: cannot load the bundle:\n%s\n",
-                     bundle.status().message().c_str());
+        log::error("cannot load the bundle:\n{}", bundle.status().message());
         return 2;
     }
     if (!options.dataDir.empty()) bundle->settings.dataDir = options.dataDir;

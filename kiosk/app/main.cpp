@@ -4,6 +4,7 @@
 #include <cstdio>
 
 #include "common/clock.h"
+#include "common/log.h"
 #include "kiosk/app/kiosk_app.h"
 
 int main(int argc, char** argv) {
@@ -31,6 +32,7 @@ int main(int argc, char** argv) {
     app.add_option("--data-dir", o.dataDir, "Folder of the kiosk database (overrides the settings)");
     app.add_option("--exit-after-frames", o.exitAfterFrames, "Leave after this many frames (measurements)");
     CLI11_PARSE(app, argc, argv);
+    wp::log::setUp("wijkpunt-kiosk");
     if (!clockStart.empty()) {
         o.clockStart = wp::parseLocalDateTime(clockStart);
         if (!o.clockStart) {

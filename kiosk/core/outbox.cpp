@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "common/crash_point.h"
+#include "common/log.h"
 
 namespace wp {
 
@@ -76,12 +77,16 @@ DeliveryReport Outbox::deliverDue() {
             case DeliveryVerdict::Delivered:
                 crashPoint("outbox-after-response");
                 s = store_.markDelivered(row.id, at);
+                log::debug("outbox: request {} delivered", row.reference);
                 ++report.delivered;
                 break;
             case DeliveryVerdict::Rejected: {
                 ApiError error = decodeError(res.body).value_or(
                     ApiError{res.status, "http_" + std::to_string(res.status), res.body.substr(0, 200), ""});
                 error.httpStatus = res.status;
+                // The code and the field only: the server's message may quote what was sent.
+                log::warning("outbox: request {} refused by the central server: HTTP {} {} at '{}'",
+                             row.reference, res.status, error.code, error.field);
                 s = store_.markRejected(row.id, res.status, error, at);
                 ++report.rejected;
                 break;
@@ -91,6 +96,8 @@ DeliveryReport Outbox::deliverDue() {
                                       ? fmt::format("HTTP {}", res.status)
                                       : fmt::format("{}: {}", toString(res.transport), res.transportMessage);
                 TimePoint retryAt = at + retryDelay(policy_, row.attempts + 1, random_);
+                log::info("outbox: request {} not delivered ({}); next attempt in {} s", row.reference, why,
+                          std::chrono::duration_cast<std::chrono::seconds>(retryAt - at).count());
                 s = store_.scheduleRetry(row.id, retryAt, why);
                 ++report.retried;
                 report.storeStatus = s;

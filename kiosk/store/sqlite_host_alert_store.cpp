@@ -2,8 +2,7 @@
 
 #include <fmt/format.h>
 
-#include <cstdio>
-
+#include "common/log.h"
 #include "kiosk/store/kiosk_schema.h"
 
 namespace wp {
@@ -72,8 +71,7 @@ void SqliteHostAlertStore::residentAsksForHost(const std::string& screen, TimePo
         return;
     }
     lastError_ = id.status().message();
-    std::fprintf(stderr, "wijkpunt: could not record a request for the host on screen '%s': %s\n",
-                 screen.c_str(), lastError_.c_str());
+    log::error("could not record a request for the host on screen '{}': {}", screen, lastError_);
 }
 
 std::string SqliteHostAlertStore::lastError() const {

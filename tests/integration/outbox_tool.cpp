@@ -1,11 +1,13 @@
 // wp-outbox-tool: the real kiosk outbox and sender, driven from the command line for the integration tests
 // and the bench (the kiosk app wires the same classes: SqliteOutboxStore + OutboxSender).
 //
-//   wp-outbox-tool enqueue --db FILE --count N --seed S [--letters SGN --kiosk K2]
-//       commits N requests of every type in turn, one transaction each (as the walk-in role does)
+//   wp-outbox-tool enqueue --db FILE --count N --seed S [--letters SGN --kiosk K2] [--marker WORD]
+//       commits N requests of every type in turn, one transaction each (as the walk-in role does); with a
+//       marker every personal field carries it (or the marker phone number)
 //   wp-outbox-tool send --db FILE --url URL --ca FILE [--cert FILE --key FILE] [--pin PIN] [--parallel N]
 //       [--clock-file FILE] [--until-empty] [--timeout-s S]
-//       runs the background sender; with --until-empty it exits 0 once nothing waits (1 at the timeout)
+//       runs the background sender; with --until-empty it exits 0 once nothing waits (1 at the timeout).
+//       Its log lines (WIJKPUNT_LOG_LEVEL) go to stderr.
 //   wp-outbox-tool state --db FILE
 //       prints the outbox snapshot as JSON (what the host console will show)
 #include <signal.h>
@@ -17,6 +19,7 @@
 #include <cstdio>
 #include <thread>
 
+#include "common/log.h"
 #include "common/reference_code.h"
 #include "common/request.h"
 #include "drivers/net/outbox_sender.h"
@@ -26,9 +29,13 @@ namespace {
 
 using namespace wp;
 
-// The n-th test request: every type in turn, with its required fields (and some optional ones).
+// The phone number of every request made with a marker.
+constexpr const char* kMarkerPhone = "06 13579246";
+
+// The n-th test request: every type in turn, with its required fields (and some optional ones). With a
+// marker, every field is filled and every text, name and e-mail address carries it (log privacy checks).
 Request makeRequest(RandomSource& random, const std::string& letters, const std::string& kiosk, int n,
-                    TimePoint now) {
+                    TimePoint now, const std::string& marker) {
     const auto& specs = requestTypeSpecs();
     const RequestTypeSpec& spec = specs[static_cast<size_t>(n) % specs.size()];
     Request r;
@@ -41,20 +48,21 @@ Request makeRequest(RandomSource& random, const std::string& letters, const std:
     if (n % 3 == 0) r.category = "huur";
     for (const FieldSpec& f : spec.fields) {
         bool needed = f.required || (!spec.atLeastOneOf.empty() && spec.atLeastOneOf.front() == f.name);
-        if (!needed && random.below(2) == 0) continue;
+        if (!needed && marker.empty() && random.below(2) == 0) continue;
         std::string v;
         switch (f.kind) {
             case FieldKind::ShortText:
-                v = "Bewoner " + std::to_string(n);
+                v = marker.empty() ? "Bewoner " + std::to_string(n) : "Bewoner " + marker;
                 break;
             case FieldKind::Text:
-                v = "Verzoek nummer " + std::to_string(n) + ".\nGraag contact.";
+                v = marker.empty() ? "Verzoek nummer " + std::to_string(n) + ".\nGraag contact."
+                                   : "Lekkage bij " + marker + " thuis.\nGraag contact.";
                 break;
             case FieldKind::Phone:
-                v = "010 " + std::to_string(1000000 + n % 8999999);
+                v = marker.empty() ? "010 " + std::to_string(1000000 + n % 8999999) : kMarkerPhone;
                 break;
             case FieldKind::Email:
-                v = "bewoner" + std::to_string(n) + "@example.org";
+                v = marker.empty() ? "bewoner" + std::to_string(n) + "@example.org" : marker + "@example.org";
                 break;
             case FieldKind::Id:
                 v = "id-" + std::to_string(n % 7);
@@ -99,12 +107,15 @@ int main(int argc, char** argv) {
     auto* enqueue = app.add_subcommand("enqueue", "commit test requests to the outbox");
     int count = 1;
     std::uint64_t seed = 1;
-    std::string letters = "SGN", kiosk = "K2";
+    std::string letters = "SGN", kiosk = "K2", marker;
     enqueue->add_option("--db", db)->required();
     enqueue->add_option("--count", count);
     enqueue->add_option("--seed", seed);
     enqueue->add_option("--letters", letters);
     enqueue->add_option("--kiosk", kiosk);
+    enqueue->add_option(
+        "--marker", marker,
+        "put this word (and the phone number " + std::string(kMarkerPhone) + ") into every personal field");
 
     auto* send = app.add_subcommand("send", "run the sender");
     std::string url, ca, cert, key, pin, clockFile;
@@ -124,6 +135,7 @@ int main(int argc, char** argv) {
     auto* state = app.add_subcommand("state", "print the outbox state");
     state->add_option("--db", db)->required();
     CLI11_PARSE(app, argc, argv);
+    log::setUp("wp-outbox-tool");
 
     auto store = SqliteOutboxStore::open(db);
     if (!store) {
@@ -134,7 +146,7 @@ int main(int argc, char** argv) {
     if (enqueue->parsed()) {
         SeededRandom random(seed);
         for (int i = 0; i < count; ++i) {
-            Request r = makeRequest(random, letters, kiosk, i, systemClock.now());
+            Request r = makeRequest(random, letters, kiosk, i, systemClock.now(), marker);
             if (auto e = validateRequest(r)) {
                 std::fprintf(stderr, "wp-outbox-tool: made an invalid request: %s\n", e->message.c_str());
                 return 1;

@@ -1,8 +1,8 @@
 #include "kiosk/ui/screens/request_screen.h"
 
 #include <algorithm>
-#include <cstdio>
 
+#include "common/log.h"
 #include "common/utf8.h"
 #include "kiosk/core/request_flow.h"
 #include "kiosk/core/ticket_flow.h"
@@ -378,8 +378,7 @@ void RequestScreen::draw(Ui& ui, ResidentSession& session, Rect area) {
             } else if (send) {
                 session.noteActivity();
                 if (Status s = flow->submit(session.texts(), lang, &session.bundle()); !s)
-                    std::fprintf(stderr, "wijkpunt: the %s request was not sent: %s\n",
-                                 flow->definition()->id.c_str(), s.message().c_str());
+                    log::error("the {} request was not sent: {}", flow->definition()->id, s.message());
             }
             break;
         }
