@@ -6,7 +6,7 @@
 // thread, so no intake commit pays for copying the log into the database. Versioned migrations in PRAGMA
 // user_version, each in its own transaction; a file newer than this program is refused. SQL is kept portable
 // (no AUTOINCREMENT, ON CONFLICT DO NOTHING, no SQLite-only functions) so a PostgreSQL store can share it.
-// sqlite3.h stays in the .cpp.
+// The connections are the shared SQLite layer's (common/sqlite/sqlite_database.h).
 //
 // Crash points (common/crash_point.h): "central-before-commit" (batch written, not committed).
 #pragma once
@@ -16,6 +16,7 @@
 #include <mutex>
 
 #include "central/store/central_store.h"
+#include "common/sqlite/sqlite_database.h"
 
 namespace wp {
 
@@ -53,12 +54,10 @@ class SqliteCentralStore final : public CentralStore {
     Status backupTo(const std::filesystem::path& file) override;
     Result<StoreCounts> counts() override;
 
-    struct Connection;  // internal
-
   private:
-    SqliteCentralStore(std::unique_ptr<Connection> writer, std::unique_ptr<Connection> other);
-    std::unique_ptr<Connection> writer_;
-    std::unique_ptr<Connection> other_;
+    SqliteCentralStore(std::unique_ptr<SqliteDatabase> writer, std::unique_ptr<SqliteDatabase> other);
+    std::unique_ptr<SqliteDatabase> writer_;
+    std::unique_ptr<SqliteDatabase> other_;
     std::mutex writerMutex_;
     std::mutex otherMutex_;
 };

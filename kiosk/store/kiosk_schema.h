@@ -5,7 +5,7 @@
 
 #include <span>
 
-#include "kiosk/store/sqlite_database.h"
+#include "common/sqlite/sqlite_database.h"
 
 namespace wp {
 

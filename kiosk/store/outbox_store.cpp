@@ -24,7 +24,7 @@ Result<std::int64_t> SqliteOutboxStore::add(const Request& r, TimePoint now) {
     st->bind(5, ms).bind(6, ms);
     auto row = st->step();
     if (!row) return row.status();
-    std::int64_t id = st->columnInt(0);
+    std::int64_t id = st->integer(0);
     if (Status s = st->run(); !s) return s;
     return id;
 }
@@ -45,8 +45,8 @@ Result<std::vector<OutboxItem>> SqliteOutboxStore::due(TimePoint now, int limit,
         auto row = st->step();
         if (!row) return row.status();
         if (!row.value()) break;
-        out.push_back({st->columnInt(0), st->columnText(1), st->columnText(2), st->columnText(3),
-                       static_cast<int>(st->columnInt(4))});
+        out.push_back(
+            {st->integer(0), st->text(1), st->text(2), st->text(3), static_cast<int>(st->integer(4))});
     }
     return out;
 }
@@ -59,8 +59,8 @@ Result<std::optional<TimePoint>> SqliteOutboxStore::nextDue(int shard, int shard
     st->bind(1, std::int64_t(shards)).bind(2, std::int64_t(shard));
     auto row = st->step();
     if (!row) return row.status();
-    if (!row.value() || st->columnIsNull(0)) return std::optional<TimePoint>();
-    return std::optional<TimePoint>(fromUnixMillis(st->columnInt(0)));
+    if (!row.value() || st->isNull(0)) return std::optional<TimePoint>();
+    return std::optional<TimePoint>(fromUnixMillis(st->integer(0)));
 }
 
 Status SqliteOutboxStore::wipeBody(std::int64_t id, TimePoint now) {
@@ -70,7 +70,7 @@ Status SqliteOutboxStore::wipeBody(std::int64_t id, TimePoint now) {
     auto row = sel->step();
     if (!row) return row.status();
     if (!row.value()) return Status::notFound(fmt::format("no outbox row {}", id));
-    auto decoded = decodeRequest(sel->columnText(0));
+    auto decoded = decodeRequest(sel->text(0));
     // Our own bodies always decode; should one not, keep nothing of it rather than something personal.
     std::string kept = decoded ? encodeRequest(withoutPersonalFields(decoded.value())) : "{}";
     auto up = db_->prepare("UPDATE outbox SET body = ?, wiped_at_ms = ? WHERE id = ?");
@@ -146,7 +146,7 @@ Result<int> SqliteOutboxStore::wipeRejectedBefore(TimePoint cutoff, TimePoint no
             auto row = st->step();
             if (!row) return row.status();
             if (!row.value()) break;
-            ids.push_back(st->columnInt(0));
+            ids.push_back(st->integer(0));
         }
     }
     for (auto id : ids)
@@ -165,10 +165,10 @@ Result<OutboxSnapshot> SqliteOutboxStore::snapshot(int maxRejected) {
         if (!st) return st.status();
         auto row = st->step();
         if (!row) return row.status();
-        snap.waiting = static_cast<int>(st->columnInt(0));
-        snap.delivered = static_cast<int>(st->columnInt(1));
-        if (!st->columnIsNull(2)) snap.lastDelivery = fromUnixMillis(st->columnInt(2));
-        if (!st->columnIsNull(3)) snap.oldestWaiting = fromUnixMillis(st->columnInt(3));
+        snap.waiting = static_cast<int>(st->integer(0));
+        snap.delivered = static_cast<int>(st->integer(1));
+        if (!st->isNull(2)) snap.lastDelivery = fromUnixMillis(st->integer(2));
+        if (!st->isNull(3)) snap.oldestWaiting = fromUnixMillis(st->integer(3));
     }
     {
         auto st = db_->prepare(
@@ -177,7 +177,7 @@ Result<OutboxSnapshot> SqliteOutboxStore::snapshot(int maxRejected) {
         if (!st) return st.status();
         auto row = st->step();
         if (!row) return row.status();
-        if (row.value()) snap.lastError = st->columnText(0);
+        if (row.value()) snap.lastError = st->text(0);
     }
     auto st = db_->prepare(
         "SELECT id, reference, type, http_status, error_code, error_message, error_field, rejected_at_ms, "
@@ -189,13 +189,13 @@ Result<OutboxSnapshot> SqliteOutboxStore::snapshot(int maxRejected) {
         if (!row) return row.status();
         if (!row.value()) break;
         RejectedRequest r;
-        r.id = st->columnInt(0);
-        r.reference = st->columnText(1);
-        r.type = st->columnText(2);
-        r.httpStatus = static_cast<int>(st->columnInt(3));
-        r.error = {r.httpStatus, st->columnText(4), st->columnText(5), st->columnText(6)};
-        r.rejectedAt = fromUnixMillis(st->columnInt(7));
-        r.personalDataWiped = !st->columnIsNull(8);
+        r.id = st->integer(0);
+        r.reference = st->text(1);
+        r.type = st->text(2);
+        r.httpStatus = static_cast<int>(st->integer(3));
+        r.error = {r.httpStatus, st->text(4), st->text(5), st->text(6)};
+        r.rejectedAt = fromUnixMillis(st->integer(7));
+        r.personalDataWiped = !st->isNull(8);
         snap.rejected.push_back(std::move(r));
     }
     return snap;

@@ -15,8 +15,8 @@
 #include <memory>
 #include <mutex>
 
+#include "common/sqlite/sqlite_database.h"
 #include "kiosk/core/outbox.h"
-#include "kiosk/store/sqlite_database.h"
 
 namespace wp {
 

@@ -23,8 +23,8 @@ Result<QueueForwardCursor> SqliteQueueForwardStore::cursor() {
     if (!row) return row.status();
     QueueForwardCursor c;
     if (!row.value()) return c;  // migration 6 inserts the row; be forgiving all the same
-    c.lastSeq = st->columnInt(0);
-    if (!st->columnIsNull(1)) c.lastSentAt = fromUnixMillis(st->columnInt(1));
+    c.lastSeq = st->integer(0);
+    if (!st->isNull(1)) c.lastSentAt = fromUnixMillis(st->integer(1));
     return c;
 }
 

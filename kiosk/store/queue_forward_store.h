@@ -17,8 +17,8 @@
 #include <optional>
 
 #include "common/clock.h"
+#include "common/sqlite/sqlite_database.h"
 #include "common/status.h"
-#include "kiosk/store/sqlite_database.h"
 
 namespace wp {
 

@@ -18,8 +18,8 @@ TimePoint fromMillis(std::int64_t ms) {
 }
 
 std::optional<TimePoint> optionalMillis(const SqliteStatement& s, int column) {
-    if (s.columnIsNull(column)) return std::nullopt;
-    return fromMillis(s.columnInt(column));
+    if (s.isNull(column)) return std::nullopt;
+    return fromMillis(s.integer(column));
 }
 
 std::optional<PrintOutcome> printOutcomeFromString(std::string_view s) {
@@ -92,7 +92,7 @@ Result<std::int64_t> SqliteHostAlertStore::addHelpRequest(const std::string& scr
     if (!row) return row.status();
     std::int64_t id = 0;
     if (row.value()) {
-        id = open->columnInt(0);
+        id = open->integer(0);
         if (Status s = open->run(); !s) return s;
     } else {
         auto insert = db_->prepare(
@@ -101,7 +101,7 @@ Result<std::int64_t> SqliteHostAlertStore::addHelpRequest(const std::string& scr
         insert->bind(1, screen).bind(2, toMillis(when));
         auto r = insert->step();
         if (!r) return r.status();
-        id = insert->columnInt(0);
+        id = insert->integer(0);
         if (Status s = insert->run(); !s) return s;
     }
     if (Status s = tx->commit(); !s) return s;
@@ -121,11 +121,11 @@ Result<std::vector<HelpRequest>> SqliteHostAlertStore::openHelpRequests() {
         if (!row) return row.status();
         if (!row.value()) break;
         HelpRequest r;
-        r.id = stmt->columnInt(0);
-        r.screen = stmt->columnText(1);
-        r.firstAt = fromMillis(stmt->columnInt(2));
-        r.lastAt = fromMillis(stmt->columnInt(3));
-        r.presses = static_cast<int>(stmt->columnInt(4));
+        r.id = stmt->integer(0);
+        r.screen = stmt->text(1);
+        r.firstAt = fromMillis(stmt->integer(2));
+        r.lastAt = fromMillis(stmt->integer(3));
+        r.presses = static_cast<int>(stmt->integer(4));
         out.push_back(std::move(r));
     }
     return out;
@@ -143,7 +143,7 @@ Status SqliteHostAlertStore::acknowledgeHelpRequest(std::int64_t id, const std::
     auto done = select->step();
     if (!done) return done.status();
     if (done.value())
-        return Status::conflict(fmt::format("{} already answered this request", select->columnText(0)));
+        return Status::conflict(fmt::format("{} already answered this request", select->text(0)));
     auto update = db_->prepare(
         "UPDATE help_request SET acknowledged_at_ms = ?, acknowledged_by = ? WHERE id = ? AND "
         "acknowledged_at_ms "
@@ -198,13 +198,13 @@ Result<std::optional<PrinterReport>> SqliteHostAlertStore::printerReport() {
     if (!row) return row.status();
     if (!row.value()) return std::optional<PrinterReport>();
     PrinterReport r;
-    r.status.state = printerStateFromString(stmt->columnText(0));
-    r.status.reasons = splitReasons(stmt->columnText(1));
-    r.status.acceptingJobs = stmt->columnInt(2) != 0;
-    r.status.message = stmt->columnText(3);
+    r.status.state = printerStateFromString(stmt->text(0));
+    r.status.reasons = splitReasons(stmt->text(1));
+    r.status.acceptingJobs = stmt->integer(2) != 0;
+    r.status.message = stmt->text(3);
     auto statusAt = optionalMillis(stmt.value(), 4);
     r.statusAt = statusAt.value_or(TimePoint{});
-    r.lastFailure = printOutcomeFromString(stmt->columnText(5));
+    r.lastFailure = printOutcomeFromString(stmt->text(5));
     r.lastFailureAt = optionalMillis(stmt.value(), 6);
     r.lastSuccessAt = optionalMillis(stmt.value(), 7);
     if (!r.lastFailureAt) r.lastFailure.reset();

@@ -15,9 +15,9 @@
 #include <mutex>
 #include <string>
 
+#include "common/sqlite/sqlite_database.h"
 #include "kiosk/core/host_alert_board.h"
 #include "kiosk/core/host_alerts.h"
-#include "kiosk/store/sqlite_database.h"
 
 namespace wp {
 

@@ -39,30 +39,30 @@ constexpr std::string_view kEventSelect =
     "LEFT JOIN ticket AS ft ON ft.id = f.ticket_id ";
 
 std::optional<TimePoint> optionalMillis(const SqliteStatement& s, int column) {
-    if (s.columnIsNull(column)) return std::nullopt;
-    return fromMillis(s.columnInt(column));
+    if (s.isNull(column)) return std::nullopt;
+    return fromMillis(s.integer(column));
 }
 
 Ticket readTicket(const SqliteStatement& s) {
     Ticket t;
-    t.id = s.columnInt(0);
-    t.serviceId = s.columnText(1);
-    t.day = s.columnText(2);
-    t.number = static_cast<int>(s.columnInt(3));
-    t.display = s.columnText(4);
-    t.issuedAt = fromMillis(s.columnInt(5));
+    t.id = s.integer(0);
+    t.serviceId = s.text(1);
+    t.day = s.text(2);
+    t.number = static_cast<int>(s.integer(3));
+    t.display = s.text(4);
+    t.issuedAt = fromMillis(s.integer(5));
     // The CHECK constraint on state keeps anything else out of the table.
-    t.state = ticketStateFromString(s.columnText(6)).value_or(TicketState::Waiting);
-    t.counter = s.columnText(7);
+    t.state = ticketStateFromString(s.text(6)).value_or(TicketState::Waiting);
+    t.counter = s.text(7);
     // CHECK constraints keep unknown origins and outcomes out as well.
-    t.origin = ticketOriginFromString(s.columnText(8)).value_or(TicketOrigin::WalkIn);
-    t.outcome = ticketOutcomeFromString(s.columnText(9)).value_or(TicketOutcome::None);
-    t.transferredFrom = s.columnText(10);
+    t.origin = ticketOriginFromString(s.text(8)).value_or(TicketOrigin::WalkIn);
+    t.outcome = ticketOutcomeFromString(s.text(9)).value_or(TicketOutcome::None);
+    t.transferredFrom = s.text(10);
     t.firstCalledAt = optionalMillis(s, 11);
     t.lastCalledAt = optionalMillis(s, 12);
     t.serviceTime =
-        std::chrono::duration_cast<std::chrono::seconds>(std::chrono::milliseconds(s.columnInt(13)));
-    t.revision = s.columnInt(14);
+        std::chrono::duration_cast<std::chrono::seconds>(std::chrono::milliseconds(s.integer(13)));
+    t.revision = s.integer(14);
     return t;
 }
 
@@ -134,7 +134,7 @@ Result<Ticket> SqliteQueueStore::issueTicketWithOrigin(const std::string& servic
     auto row = bump->step();
     if (!row) return row.status();
     if (!row.value()) return Status::internal("ticket counter returned no number");
-    t.number = static_cast<int>(bump->columnInt(0));
+    t.number = static_cast<int>(bump->integer(0));
     if (Status s = bump->run(); !s) return s;
     crashPoint("after-counter-update");
 
@@ -152,7 +152,7 @@ Result<Ticket> SqliteQueueStore::issueTicketWithOrigin(const std::string& servic
             .bind(6, toString(origin));
         auto r = stmt->step();
         if (!r) return r.status();
-        std::int64_t id = stmt->columnInt(0);
+        std::int64_t id = stmt->integer(0);
         if (Status s = stmt->run(); !s) return s;
         return id;
     };
@@ -165,7 +165,7 @@ Result<Ticket> SqliteQueueStore::issueTicketWithOrigin(const std::string& servic
         max->bind(1, serviceId).bind(2, t.day);
         auto r = max->step();
         if (!r) return r.status();
-        t.number = static_cast<int>(max->columnInt(0)) + 1;
+        t.number = static_cast<int>(max->integer(0)) + 1;
         auto fix = db_->prepare("UPDATE ticket_counter SET last_number = ? WHERE service_id = ? AND day = ?");
         if (!fix) return fix.status();
         fix->bind(1, std::int64_t{t.number}).bind(2, serviceId).bind(3, t.day);
@@ -234,7 +234,7 @@ Result<int> SqliteQueueStore::countAhead(const Ticket& ticket) {
     stmt->bind(1, ticket.serviceId).bind(2, ticket.day).bind(3, std::int64_t{ticket.number});
     auto row = stmt->step();
     if (!row) return row.status();
-    return static_cast<int>(stmt->columnInt(0));
+    return static_cast<int>(stmt->integer(0));
 }
 
 Status SqliteQueueStore::changeTicketState(std::int64_t ticketId, TicketState to, const std::string& counter,
@@ -271,7 +271,7 @@ Status SqliteQueueStore::openCounter(const std::string& counter, const std::vect
         auto row = current->step();
         if (!row) return row.status();
         if (!row.value()) break;
-        rows.emplace_back(current->columnText(0), current->columnText(1));
+        rows.emplace_back(current->text(0), current->text(1));
     }
     for (const auto& [service, day] : rows) {
         if (day == today && wanted.contains(service)) {
@@ -313,7 +313,7 @@ Status SqliteQueueStore::closeCounter(const std::string& counter, TimePoint now)
         auto row = del->step();
         if (!row) return row.status();
         if (!row.value()) break;
-        if (del->columnText(1) == today) closedToday.push_back(del->columnText(0));
+        if (del->text(1) == today) closedToday.push_back(del->text(0));
     }
     std::sort(closedToday.begin(), closedToday.end());
     for (const std::string& service : closedToday)
@@ -329,7 +329,7 @@ Result<int> SqliteQueueStore::countersServing(const std::string& serviceId, cons
     stmt->bind(1, serviceId).bind(2, day);
     auto row = stmt->step();
     if (!row) return row.status();
-    return static_cast<int>(stmt->columnInt(0));
+    return static_cast<int>(stmt->integer(0));
 }
 
 Status SqliteQueueStore::setPaused(const std::string& serviceId, bool paused, TimePoint now) {
@@ -343,7 +343,7 @@ Status SqliteQueueStore::setPaused(const std::string& serviceId, bool paused, Ti
     current->bind(1, serviceId);
     auto row = current->step();
     if (!row) return row.status();
-    bool pausedToday = row.value() && current->columnText(0) == today;
+    bool pausedToday = row.value() && current->text(0) == today;
     if (paused == pausedToday) return Status::ok();  // nothing changes, no event
 
     if (paused) {
@@ -372,7 +372,7 @@ Result<bool> SqliteQueueStore::isPaused(const std::string& serviceId, const std:
     stmt->bind(1, serviceId).bind(2, day);
     auto row = stmt->step();
     if (!row) return row.status();
-    return stmt->columnInt(0) > 0;
+    return stmt->integer(0) > 0;
 }
 
 Status SqliteQueueStore::appendEvent(const QueueEvent& event) {
@@ -393,17 +393,17 @@ Result<std::vector<QueueEvent>> SqliteQueueStore::selectEvents(SqliteStatement& 
         auto row = stmt.step();
         if (!row) return row.status();
         if (!row.value()) break;
-        auto kind = queueEventKindFromString(stmt.columnText(1));
+        auto kind = queueEventKindFromString(stmt.text(1));
         if (!kind) continue;  // written by a newer program: a tolerant reader skips it
         QueueEvent e;
-        e.seq = stmt.columnInt(0);
+        e.seq = stmt.integer(0);
         e.kind = *kind;
-        e.serviceId = stmt.columnText(2);
-        e.day = stmt.columnText(3);
-        e.number = static_cast<int>(stmt.columnInt(4));
-        e.counter = stmt.columnText(5);
-        e.at = fromMillis(stmt.columnInt(6));
-        e.display = stmt.columnText(7);
+        e.serviceId = stmt.text(2);
+        e.day = stmt.text(3);
+        e.number = static_cast<int>(stmt.integer(4));
+        e.counter = stmt.text(5);
+        e.at = fromMillis(stmt.integer(6));
+        e.display = stmt.text(7);
         out.push_back(std::move(e));
     }
     return out;
@@ -448,7 +448,7 @@ Result<int> SqliteQueueStore::nextNumber(const std::string& serviceId, const std
     auto row = bump->step();
     if (!row) return row.status();
     if (!row.value()) return Status::internal("ticket counter returned no number");
-    int number = static_cast<int>(bump->columnInt(0));
+    int number = static_cast<int>(bump->integer(0));
     if (Status s = bump->run(); !s) return s;
     // Never repeat a number, even should the counter lag behind the tickets.
     auto max = db_->prepare("SELECT COALESCE(MAX(number), 0) FROM ticket WHERE service_id = ? AND day = ?");
@@ -456,7 +456,7 @@ Result<int> SqliteQueueStore::nextNumber(const std::string& serviceId, const std
     max->bind(1, serviceId).bind(2, day);
     auto r = max->step();
     if (!r) return r.status();
-    int highest = static_cast<int>(max->columnInt(0));
+    int highest = static_cast<int>(max->integer(0));
     if (number <= highest) {
         number = highest + 1;
         auto fix = db_->prepare("UPDATE ticket_counter SET last_number = ? WHERE service_id = ? AND day = ?");
@@ -623,7 +623,7 @@ Result<PinLock> SqliteQueueStore::pinLock(const std::string& console) {
     if (!row) return row.status();
     PinLock out;
     if (!row.value()) return out;
-    out.failures = static_cast<int>(stmt->columnInt(0));
+    out.failures = static_cast<int>(stmt->integer(0));
     out.lockedUntil = optionalMillis(stmt.value(), 1);
     return out;
 }

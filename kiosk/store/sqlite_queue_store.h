@@ -29,9 +29,9 @@
 #include <vector>
 
 #include "common/services.h"
+#include "common/sqlite/sqlite_database.h"
 #include "kiosk/core/host_queue_store.h"
 #include "kiosk/core/queue.h"
-#include "kiosk/store/sqlite_database.h"
 
 namespace wp {
 

@@ -11,8 +11,8 @@
 #include <memory>
 #include <mutex>
 
+#include "common/sqlite/sqlite_database.h"
 #include "kiosk/core/request_flow.h"
-#include "kiosk/store/sqlite_database.h"
 
 namespace wp {
 

@@ -21,7 +21,7 @@
 #include "central/store/sqlite_central_store.h"
 #include "common/reference_code.h"
 #include "common/request.h"
-#include "kiosk/store/sqlite_database.h"
+#include "common/sqlite/sqlite_database.h"
 
 namespace {
 

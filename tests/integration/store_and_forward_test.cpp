@@ -56,7 +56,7 @@ class Kiosk {
         auto store = SqliteOutboxStore::open(db());
         auto st = store.value()->database().prepare("SELECT reference FROM outbox");
         std::set<std::string> out;
-        while (st->step().value()) out.insert(st->columnText(0));
+        while (st->step().value()) out.insert(st->text(0));
         return out;
     }
     int maxAttempts() {

@@ -4,8 +4,8 @@
 #include <date/date.h>
 #include <gtest/gtest.h>
 
+#include "common/sqlite/sqlite_database.h"
 #include "kiosk/store/kiosk_schema.h"
-#include "kiosk/store/sqlite_database.h"
 #include "kiosk/store/sqlite_host_alert_store.h"
 #include "kiosk/store/sqlite_queue_store.h"
 #include "tests/unit/queue_fixtures.h"

@@ -66,8 +66,8 @@ TEST_F(OutboxStoreTest, DeliveredRowsLoseTheirPersonalFields) {
     ASSERT_TRUE(store_->markDelivered(id, clock_.now()));
     auto st = store_->database().prepare("SELECT body, state FROM outbox WHERE id = 1");
     ASSERT_TRUE(st && st->step().value());
-    std::string body = st->columnText(0);
-    EXPECT_EQ(st->columnText(1), "delivered");
+    std::string body = st->text(0);
+    EXPECT_EQ(st->text(1), "delivered");
     EXPECT_EQ(body.find("Dorpsstraat"), std::string::npos);
     EXPECT_EQ(body.find("010 123"), std::string::npos);
     EXPECT_NE(body.find(r.reference), std::string::npos);

@@ -7,15 +7,14 @@
 
 #include <fmt/format.h>
 
-#include <array>
 #include <csignal>
 #include <filesystem>
 #include <fstream>
 #include <set>
 #include <thread>
 
+#include "common/sqlite/sqlite_database.h"
 #include "kiosk/store/kiosk_schema.h"
-#include "kiosk/store/sqlite_database.h"
 #include "kiosk/store/sqlite_queue_store.h"
 #include "tests/unit/queue_fixtures.h"
 
@@ -62,35 +61,6 @@ TEST_F(QueueStoreTest, OpensWithWalFullSyncForeignKeysAndSecureDelete) {
     EXPECT_EQ(db.schemaVersion().value(), kLatest);
 }
 
-TEST_F(QueueStoreTest, AWriterWaitsForAnotherUpToTheBusyTimeout) {
-    auto holder = SqliteDatabase::open(file_);
-    auto waiter = SqliteDatabase::open(file_, {.busyTimeoutMs = 300});
-    ASSERT_TRUE(holder.isOk() && waiter.isOk());
-    ASSERT_TRUE(holder.value()->exec("CREATE TABLE t (x INTEGER)").isOk());
-
-    // Another connection holds the write lock for 100 ms: the waiter gets it.
-    auto tx = SqliteTransaction::begin(*holder.value());
-    ASSERT_TRUE(tx.isOk());
-    std::thread release([&] {
-        std::this_thread::sleep_for(100ms);
-        EXPECT_TRUE(tx->commit().isOk());
-    });
-    auto start = std::chrono::steady_clock::now();
-    EXPECT_TRUE(waiter.value()->exec("INSERT INTO t VALUES (1)").isOk());
-    EXPECT_GE(std::chrono::steady_clock::now() - start, 90ms);
-    release.join();
-
-    // It holds it for good: Unavailable after the timeout, not sooner, not much later.
-    auto forever = SqliteTransaction::begin(*holder.value());
-    ASSERT_TRUE(forever.isOk());
-    start = std::chrono::steady_clock::now();
-    Status s = waiter.value()->exec("INSERT INTO t VALUES (2)");
-    auto waited = std::chrono::steady_clock::now() - start;
-    EXPECT_EQ(s.code(), Status::Code::Unavailable) << s.message();
-    EXPECT_GE(waited, 300ms);
-    EXPECT_LT(waited, 3s);
-}
-
 TEST_F(QueueStoreTest, AVersionOneDatabaseUpgradesAndKeepsItsTickets) {
     {
         auto db = SqliteDatabase::open(file_);
@@ -117,21 +87,6 @@ TEST_F(QueueStoreTest, AVersionOneDatabaseUpgradesAndKeepsItsTickets) {
     EXPECT_EQ(store->issueTicket("huurloket", kMorning)->display, "H-002");
     EXPECT_TRUE(store->openCounter("Balie 1", {"huurloket"}, kMorning).isOk());  // a version-2 table
     EXPECT_EQ(store->countersServing("huurloket", kDay).value(), 1);
-}
-
-TEST_F(QueueStoreTest, AFailedMigrationLeavesThePreviousVersion) {
-    const std::array<Migration, 2> migrations = {{
-        {1, "one", "CREATE TABLE a (x INTEGER);"},
-        {2, "broken", "CREATE TABLE b (y INTEGER); INSERT INTO nowhere VALUES (1);"},
-    }};
-    auto db = SqliteDatabase::open(file_);
-    ASSERT_TRUE(db.isOk());
-    Status s = db.value()->migrate(migrations);
-    ASSERT_FALSE(s.isOk());
-    EXPECT_NE(s.message().find("migration 2 (broken) failed"), std::string::npos) << s.message();
-    EXPECT_EQ(db.value()->schemaVersion().value(), 1);
-    EXPECT_FALSE(db.value()->queryInt("SELECT COUNT(*) FROM b").isOk());  // rolled back with it
-    EXPECT_TRUE(db.value()->queryInt("SELECT COUNT(*) FROM a").isOk());
 }
 
 TEST_F(QueueStoreTest, ANewerDatabaseIsRefused) {

@@ -1,4 +1,4 @@
-#include "kiosk/store/sqlite_database.h"
+#include "common/sqlite/sqlite_database.h"
 
 #include <fmt/format.h>
 #include <sqlite3.h>
@@ -15,19 +15,35 @@ namespace wp {
 // --- SqliteStatement
 
 SqliteStatement::SqliteStatement(SqliteStatement&& other) noexcept
-    : db_(std::exchange(other.db_, nullptr)), stmt_(std::exchange(other.stmt_, nullptr)) {}
+    : db_(std::exchange(other.db_, nullptr)),
+      stmt_(std::exchange(other.stmt_, nullptr)),
+      inUse_(std::exchange(other.inUse_, nullptr)) {}
 
 SqliteStatement& SqliteStatement::operator=(SqliteStatement&& other) noexcept {
     if (this != &other) {
-        sqlite3_finalize(stmt_);
+        release();
         db_ = std::exchange(other.db_, nullptr);
         stmt_ = std::exchange(other.stmt_, nullptr);
+        inUse_ = std::exchange(other.inUse_, nullptr);
     }
     return *this;
 }
 
 SqliteStatement::~SqliteStatement() {
-    sqlite3_finalize(stmt_);
+    release();
+}
+
+void SqliteStatement::release() {
+    if (stmt_ == nullptr) return;
+    if (inUse_ == nullptr) {
+        sqlite3_finalize(stmt_);
+    } else {
+        sqlite3_reset(stmt_);
+        sqlite3_clear_bindings(stmt_);
+        *inUse_ = false;
+    }
+    stmt_ = nullptr;
+    inUse_ = nullptr;
 }
 
 SqliteStatement& SqliteStatement::bind(int index, std::int64_t value) {
@@ -49,6 +65,10 @@ SqliteStatement& SqliteStatement::bindNull(int index) {
     return *this;
 }
 
+SqliteStatement& SqliteStatement::bindOptional(int index, const std::optional<std::string>& text) {
+    return text ? bind(index, std::string_view(*text)) : bindNull(index);
+}
+
 Result<bool> SqliteStatement::step() {
     int rc = sqlite3_step(stmt_);
     if (rc == SQLITE_ROW) return true;
@@ -66,18 +86,18 @@ Status SqliteStatement::run() {
     }
 }
 
-std::int64_t SqliteStatement::columnInt(int column) const {
+std::int64_t SqliteStatement::integer(int column) const {
     return sqlite3_column_int64(stmt_, column);
 }
 
-std::string SqliteStatement::columnText(int column) const {
+std::string SqliteStatement::text(int column) const {
     const unsigned char* text = sqlite3_column_text(stmt_, column);
     if (text == nullptr) return {};
     return std::string(reinterpret_cast<const char*>(text),
                        static_cast<size_t>(sqlite3_column_bytes(stmt_, column)));
 }
 
-bool SqliteStatement::columnIsNull(int column) const {
+bool SqliteStatement::isNull(int column) const {
     return sqlite3_column_type(stmt_, column) == SQLITE_NULL;
 }
 
@@ -85,7 +105,7 @@ bool SqliteStatement::columnIsNull(int column) const {
 
 Status SqliteDatabase::statusFrom(int rc, std::string_view what) const {
     const char* detail = db_ != nullptr ? sqlite3_errmsg(db_) : sqlite3_errstr(rc);
-    std::string msg = fmt::format("{}: {}: {} (SQLite {})", file_.string(), what, detail, rc);
+    std::string msg = fmt::format("{}: {}: {} (SQLite {})", file_.string(), what.substr(0, 100), detail, rc);
     switch (rc & 0xff) {
         case SQLITE_BUSY:
         case SQLITE_LOCKED:
@@ -116,8 +136,8 @@ Result<std::unique_ptr<SqliteDatabase>> SqliteDatabase::open(const std::filesyst
     db->busyTimeout_ = std::chrono::milliseconds(options.busyTimeoutMs);
     sqlite3_busy_handler(raw, &SqliteDatabase::onBusy, db.get());
 
-    // Switching a fresh file to WAL needs a moment alone with it; when another process is doing the same,
-    // wait on the busy timeout once more before giving up.
+    // Switching a fresh file to WAL needs a moment alone with it; when another connection is doing the
+    // same, wait on the busy timeout once more before giving up.
     auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(options.busyTimeoutMs);
     for (;;) {
         auto mode = db->pragma("journal_mode=WAL");
@@ -133,6 +153,8 @@ Result<std::unique_ptr<SqliteDatabase>> SqliteDatabase::open(const std::filesyst
     }
     if (Status s = db->exec("PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON; PRAGMA secure_delete=ON;"); !s)
         return s;
+    if (!options.autoCheckpoint)
+        if (Status s = db->exec("PRAGMA wal_autocheckpoint=0"); !s) return s;
     return db;
 }
 
@@ -147,26 +169,38 @@ int SqliteDatabase::onBusy(void* self, int attempt) {
 }
 
 SqliteDatabase::~SqliteDatabase() {
+    for (auto& [sql, cached] : cache_) {
+        assert(!cached.inUse && "a statement outlives its connection");
+        sqlite3_finalize(cached.stmt);
+    }
     sqlite3_close_v2(db_);
 }
 
 Status SqliteDatabase::exec(std::string_view sql) {
     std::string text(sql);
-    char* err = nullptr;
-    int rc = sqlite3_exec(db_, text.c_str(), nullptr, nullptr, &err);
-    sqlite3_free(err);
-    if (rc != SQLITE_OK) return statusFrom(rc, sql.size() > 80 ? sql.substr(0, 80) : sql);
+    int rc = sqlite3_exec(db_, text.c_str(), nullptr, nullptr, nullptr);
+    if (rc != SQLITE_OK) return statusFrom(rc, sql);
     return Status::ok();
 }
 
 Result<SqliteStatement> SqliteDatabase::prepare(std::string_view sql) {
+    auto it = cache_.find(std::string(sql));
+    if (it != cache_.end() && !it->second.inUse) {
+        it->second.inUse = true;
+        return SqliteStatement(this, it->second.stmt, &it->second.inUse);
+    }
+    // Not cached yet, or its cached copy is in use: prepare one (cached only in the first case).
+    const bool keep = it == cache_.end();
     sqlite3_stmt* stmt = nullptr;
-    int rc = sqlite3_prepare_v2(db_, sql.data(), static_cast<int>(sql.size()), &stmt, nullptr);
+    int rc = sqlite3_prepare_v3(db_, sql.data(), static_cast<int>(sql.size()),
+                                keep ? SQLITE_PREPARE_PERSISTENT : 0, &stmt, nullptr);
     if (rc != SQLITE_OK) {
         sqlite3_finalize(stmt);
         return statusFrom(rc, sql);
     }
-    return SqliteStatement(this, stmt);
+    if (!keep) return SqliteStatement(this, stmt, nullptr);
+    Cached& cached = cache_.emplace(std::string(sql), Cached{stmt, true}).first->second;
+    return SqliteStatement(this, stmt, &cached.inUse);
 }
 
 Result<std::int64_t> SqliteDatabase::queryInt(std::string_view sql) {
@@ -175,7 +209,7 @@ Result<std::int64_t> SqliteDatabase::queryInt(std::string_view sql) {
     auto row = stmt->step();
     if (!row) return row.status();
     if (!row.value()) return Status::notFound(fmt::format("{}: no row from {}", file_.string(), sql));
-    return stmt->columnInt(0);
+    return stmt->integer(0);
 }
 
 Result<std::string> SqliteDatabase::pragma(std::string_view name) {
@@ -184,7 +218,15 @@ Result<std::string> SqliteDatabase::pragma(std::string_view name) {
     auto row = stmt->step();
     if (!row) return row.status();
     if (!row.value()) return std::string();
-    return stmt->columnText(0);
+    return stmt->text(0);
+}
+
+int SqliteDatabase::changes() const {
+    return sqlite3_changes(db_);
+}
+
+std::int64_t SqliteDatabase::lastInsertId() const {
+    return sqlite3_last_insert_rowid(db_);
 }
 
 Result<int> SqliteDatabase::schemaVersion() {
@@ -222,6 +264,44 @@ Status SqliteDatabase::migrate(std::span<const Migration> migrations, int target
         if (Status s = tx->commit(); !s) return s;
     }
     return Status::ok();
+}
+
+Status SqliteDatabase::checkpoint() {
+    int rc = sqlite3_wal_checkpoint_v2(db_, nullptr, SQLITE_CHECKPOINT_PASSIVE, nullptr, nullptr);
+    return rc == SQLITE_OK ? Status::ok() : statusFrom(rc, "checkpoint");
+}
+
+Status SqliteDatabase::backupTo(const std::filesystem::path& file) {
+    sqlite3* dest = nullptr;
+    int rc = sqlite3_open_v2(file.c_str(), &dest, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr);
+    if (rc != SQLITE_OK) {
+        std::string msg = fmt::format("{}: cannot open backup file: {}", file.string(), sqlite3_errstr(rc));
+        sqlite3_close_v2(dest);
+        return Status::ioError(msg);
+    }
+    sqlite3_backup* b = sqlite3_backup_init(dest, "main", db_, "main");
+    if (b == nullptr) {
+        std::string msg = fmt::format("{}: cannot start backup: {}", file.string(), sqlite3_errmsg(dest));
+        sqlite3_close_v2(dest);
+        return Status::ioError(msg);
+    }
+    // Copy in steps so a writer is never held up for long; busy/locked steps are simply retried.
+    for (;;) {
+        rc = sqlite3_backup_step(b, 256);
+        if (rc == SQLITE_DONE) break;
+        if (rc == SQLITE_OK) continue;
+        if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED) {
+            std::this_thread::sleep_for(std::chrono::milliseconds(5));
+            continue;
+        }
+        break;
+    }
+    sqlite3_backup_finish(b);
+    rc = sqlite3_errcode(dest);
+    std::string msg =
+        rc == SQLITE_OK ? "" : fmt::format("{}: backup failed: {}", file.string(), sqlite3_errmsg(dest));
+    sqlite3_close_v2(dest);
+    return msg.empty() ? Status::ok() : Status::ioError(msg);
 }
 
 // --- SqliteTransaction
