@@ -12,6 +12,8 @@
 #include "kiosk/core/texts.h"
 #include "kiosk/store/outbox_store.h"
 #include "kiosk/store/sqlite_host_alert_store.h"
+#include "kiosk/store/sqlite_host_queue_store.h"
+#include "kiosk/store/sqlite_pin_lock_store.h"
 #include "kiosk/store/sqlite_queue_store.h"
 #include "kiosk/ui/host_shell.h"
 
@@ -31,9 +33,15 @@ class HostRole final : public Role {
     Status setUp(const std::function<void()>& wake) {
         const auto dbFile = kioskDatabase(bundle_.settings);
         auto fail = [&](const Status& s) { return databaseError(dbFile, s); };
-        auto store = SqliteQueueStore::open(dbFile, bundle_.services);
-        if (!store) return fail(store.status());
-        store_ = std::move(store).value();
+        auto tickets = SqliteQueueStore::open(dbFile, bundle_.services);
+        if (!tickets) return fail(tickets.status());
+        tickets_ = std::move(tickets).value();
+        auto changes = SqliteHostQueueStore::open(dbFile, bundle_.services);
+        if (!changes) return fail(changes.status());
+        changes_ = std::move(changes).value();
+        auto pinLocks = SqlitePinLockStore::open(dbFile);
+        if (!pinLocks) return fail(pinLocks.status());
+        pinLocks_ = std::move(pinLocks).value();
         auto alerts = SqliteHostAlertStore::open(dbFile);
         if (!alerts) return fail(alerts.status());
         alertStore_ = std::move(alerts).value();
@@ -43,7 +51,8 @@ class HostRole final : public Role {
         HostDeskOptions options;
         options.counter = bundle_.settings.host.counter;
         options.lockAfterIdle = std::chrono::minutes(bundle_.settings.host.lockAfterMinutes);
-        desk_ = std::make_unique<HostDesk>(bundle_.services, bundle_.hosts, *store_, clock_, options);
+        desk_ = std::make_unique<HostDesk>(bundle_.services, bundle_.hosts,
+                                           HostDeskStores{*tickets_, *changes_, *pinLocks_}, clock_, options);
         // The same printer as the walk-in role's; a ticket added by hand prints in the console's language.
         printer_ = std::make_unique<ContactPointPrinter>(bundle_.settings, *alertStore_, clock_, wake);
         if (PrintSpooler* spooler = printer_->spooler()) {
@@ -74,7 +83,9 @@ class HostRole final : public Role {
     Bundle& bundle_;
     const Clock& clock_;
     Texts texts_;
-    std::unique_ptr<SqliteQueueStore> store_;
+    std::unique_ptr<SqliteQueueStore> tickets_;
+    std::unique_ptr<SqliteHostQueueStore> changes_;
+    std::unique_ptr<SqlitePinLockStore> pinLocks_;
     std::unique_ptr<SqliteHostAlertStore> alertStore_;
     std::unique_ptr<SqliteOutboxStore> outbox_;
     std::unique_ptr<ContactPointPrinter> printer_;  // after the alert store: goes first

@@ -22,6 +22,7 @@
 #include "kiosk/store/outbox_store.h"
 #include "kiosk/store/queue_forward_store.h"
 #include "kiosk/store/sqlite_host_alert_store.h"
+#include "kiosk/store/sqlite_host_queue_store.h"
 #include "kiosk/store/sqlite_queue_store.h"
 #include "kiosk/store/sqlite_reference_store.h"
 #include "kiosk/ui/resident_shell.h"
@@ -70,7 +71,11 @@ class WalkinRole final : public Role {
         auto store = SqliteQueueStore::open(dbFile, bundle_.services);
         if (!store) return databaseError(dbFile, store.status());
         store_ = std::move(store).value();
-        queue_ = std::make_unique<ServiceQueue>(bundle_.services, *store_, clock_);
+        // Pauses and serving counters, as the hosts set them.
+        auto host = SqliteHostQueueStore::open(dbFile, bundle_.services);
+        if (!host) return databaseError(dbFile, host.status());
+        hostQueue_ = std::move(host).value();
+        queue_ = std::make_unique<ServiceQueue>(bundle_.services, *store_, *hostQueue_, clock_);
         printer_ = std::make_unique<ContactPointPrinter>(bundle_.settings, *alerts_, clock_, wake);
         ticketFlow_ =
             std::make_unique<TicketFlow>(*queue_, *store_, printer_->spooler(), bundle_.settings, clock_);
@@ -204,6 +209,7 @@ class WalkinRole final : public Role {
     ResidentSession session_;
     ui::ResidentShell shell_;
     std::unique_ptr<SqliteQueueStore> store_;
+    std::unique_ptr<SqliteHostQueueStore> hostQueue_;
     std::unique_ptr<ServiceQueue> queue_;
     std::unique_ptr<ContactPointPrinter> printer_;
     std::unique_ptr<TicketFlow> ticketFlow_;

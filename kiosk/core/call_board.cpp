@@ -40,7 +40,7 @@ std::string spokenCall(std::string_view ticket, std::string_view counter) {
     return out;
 }
 
-CallBoard::CallBoard(std::vector<Service> services, HostQueueStore& store, const Clock& clock)
+CallBoard::CallBoard(std::vector<Service> services, QueueStore& store, const Clock& clock)
     : services_(std::move(services)), store_(store), clock_(clock) {}
 
 void CallBoard::startDay(const std::string& day) {

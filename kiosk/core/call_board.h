@@ -1,6 +1,6 @@
 // CallBoard: the now-serving display's model (`wijkpunt-kiosk --role display`). UI-free.
 //
-// It follows the queue events (HostQueueStore::eventsAfter from the last seq it saw) and keeps, for the
+// It follows the queue events (QueueStore::eventsAfter from the last seq it saw) and keeps, for the
 // current local day: the latest call ("H-014" to "Balie 2"), up to five calls before it, and how many
 // tickets wait per service (and whether a service is paused). Called and Recalled events are calls (a
 // parked ticket that is resumed is called again). A ticket shows once on the board: a new call of a ticket
@@ -26,7 +26,6 @@
 #include "common/clock.h"
 #include "common/services.h"
 #include "common/status.h"
-#include "kiosk/core/host_queue_store.h"
 #include "kiosk/core/queue.h"
 
 namespace wp {
@@ -56,7 +55,7 @@ class CallBoard {
   public:
     static constexpr size_t kPreviousCalls = 5;
 
-    CallBoard(std::vector<Service> services, HostQueueStore& store, const Clock& clock);
+    CallBoard(std::vector<Service> services, QueueStore& store, const Clock& clock);
 
     // Reads the events since the last poll; returns the calls that are new (oldest first; usually none).
     Result<std::vector<BoardCall>> poll();
@@ -76,7 +75,7 @@ class CallBoard {
     void apply(const QueueEvent& e, std::vector<BoardCall>* fresh);
 
     std::vector<Service> services_;
-    HostQueueStore& store_;
+    QueueStore& store_;
     const Clock& clock_;
     std::string day_;  // the local day followed; empty before the first poll
     std::int64_t lastSeq_ = 0;

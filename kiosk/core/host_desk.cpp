@@ -86,14 +86,14 @@ std::vector<ServiceFigures> dayFigures(const std::vector<Service>& services,
 
 // --- HostDesk
 
-HostDesk::HostDesk(std::vector<Service> services, std::vector<HostAccount> hosts, HostQueueStore& store,
+HostDesk::HostDesk(std::vector<Service> services, std::vector<HostAccount> hosts, HostDeskStores stores,
                    const Clock& clock, HostDeskOptions options)
     : services_(std::move(services)),
       hosts_(std::move(hosts)),
-      store_(store),
+      stores_(stores),
       clock_(clock),
       options_(std::move(options)),
-      queue_(services_, store, clock) {}
+      queue_(services_, stores.tickets, stores.changes, clock) {}
 
 const Service* HostDesk::findService(std::string_view id) const {
     for (const Service& s : services_)
@@ -122,7 +122,7 @@ std::optional<TimePoint> HostDesk::idleLockAt() const {
 }
 
 Status HostDesk::openCounter() {
-    return store_.openCounter(options_.counter, serving_, clock_.now());
+    return stores_.changes.openCounter(options_.counter, serving_, clock_.now());
 }
 
 Result<HostDesk::SignIn> HostDesk::signIn(const std::string& hostId, const std::string& pin) {
@@ -132,7 +132,7 @@ Result<HostDesk::SignIn> HostDesk::signIn(const std::string& hostId, const std::
     if (account == nullptr) return Status::notFound(fmt::format("no host '{}'", hostId));
 
     TimePoint now = clock_.now();
-    auto stored = store_.pinLock(options_.counter);
+    auto stored = stores_.pinLocks.pinLock(options_.counter);
     if (!stored) return stored.status();
     PinLock lock = stored.value();
     SignIn out;
@@ -153,12 +153,12 @@ Result<HostDesk::SignIn> HostDesk::signIn(const std::string& hostId, const std::
             out.outcome = SignIn::Outcome::WrongPin;
             out.attemptsLeft = options_.maxPinFailures - lock.failures;
         }
-        if (Status s = store_.savePinLock(options_.counter, lock); !s) return s;
+        if (Status s = stores_.pinLocks.savePinLock(options_.counter, lock); !s) return s;
         return out;
     }
 
     if (lock != stored.value() || lock.failures > 0)
-        if (Status s = store_.savePinLock(options_.counter, PinLock{}); !s) return s;
+        if (Status s = stores_.pinLocks.savePinLock(options_.counter, PinLock{}); !s) return s;
     bool sameHost = host_ == account;
     if (!sameHost) forgetLastAdded();
     host_ = account;
@@ -186,11 +186,11 @@ Status HostDesk::signOut() {
     serving_.clear();
     state_ = State::SignedOut;
     forgetLastAdded();
-    return store_.closeCounter(options_.counter, clock_.now());
+    return stores_.changes.closeCounter(options_.counter, clock_.now());
 }
 
 Result<std::optional<TimePoint>> HostDesk::lockedOutUntil() {
-    auto lock = store_.pinLock(options_.counter);
+    auto lock = stores_.pinLocks.pinLock(options_.counter);
     if (!lock) return lock.status();
     if (lock->lockedUntil && clock_.now() < *lock->lockedUntil) return lock->lockedUntil;
     return std::optional<TimePoint>();
@@ -243,17 +243,17 @@ Result<ServiceLine> HostDesk::line(const std::string& serviceId) {
     std::string today = localDay(now);
     ServiceLine out;
     out.service = service;
-    auto paused = store_.isPaused(serviceId, today);
+    auto paused = stores_.changes.isPaused(serviceId, today);
     if (!paused) return paused.status();
     out.paused = paused.value();
     out.walkIn = walkInStatus(*service, now, out.paused);
     out.servedHere =
         host_ != nullptr && std::find(serving_.begin(), serving_.end(), serviceId) != serving_.end();
-    auto counters = store_.countersServing(serviceId, today);
+    auto counters = stores_.changes.countersServing(serviceId, today);
     if (!counters) return counters.status();
     out.countersServing = counters.value();
 
-    auto tickets = store_.ticketsOfDay(serviceId, today);
+    auto tickets = stores_.tickets.ticketsOfDay(serviceId, today);
     if (!tickets) return tickets.status();
     std::vector<Ticket> waiting;
     for (Ticket& t : tickets.value()) {
@@ -300,7 +300,7 @@ Result<std::vector<ServiceLine>> HostDesk::lines() {
 }
 
 Result<std::vector<Ticket>> HostDesk::atCounter() {
-    auto tickets = store_.allTicketsOfDay(localDay(clock_.now()));
+    auto tickets = stores_.tickets.allTicketsOfDay(localDay(clock_.now()));
     if (!tickets) return tickets.status();
     std::vector<Ticket> out;
     for (Ticket& t : tickets.value())
@@ -314,7 +314,7 @@ Result<std::vector<Ticket>> HostDesk::atCounter() {
 
 Result<std::vector<ServiceFigures>> HostDesk::figures() {
     TimePoint now = clock_.now();
-    auto tickets = store_.allTicketsOfDay(localDay(now));
+    auto tickets = stores_.tickets.allTicketsOfDay(localDay(now));
     if (!tickets) return tickets.status();
     return dayFigures(services_, tickets.value(), now);
 }
@@ -333,7 +333,7 @@ Result<Ticket> HostDesk::change(const Ticket& seen, TicketState to, QueueEventKi
     c.counter = options_.counter;
     c.outcome = outcome;
     c.toServiceId = toService;
-    auto changed = store_.changeTicket(c, clock_.now());
+    auto changed = stores_.changes.changeTicket(c, clock_.now());
     if (changed) touch();
     return changed;
 }
@@ -341,14 +341,14 @@ Result<Ticket> HostDesk::change(const Ticket& seen, TicketState to, QueueEventKi
 Result<std::optional<Ticket>> HostDesk::callNext(const std::string& serviceId) {
     if (Status s = requireActive(); !s) return s;
     if (Status s = requireServes(serviceId); !s) return s;
-    auto called = store_.callFirstWaiting({serviceId}, options_.counter, clock_.now());
+    auto called = stores_.changes.callFirstWaiting({serviceId}, options_.counter, clock_.now());
     if (called) touch();
     return called;
 }
 
 Result<std::optional<Ticket>> HostDesk::callNext() {
     if (Status s = requireActive(); !s) return s;
-    auto called = store_.callFirstWaiting(serving_, options_.counter, clock_.now());
+    auto called = stores_.changes.callFirstWaiting(serving_, options_.counter, clock_.now());
     if (called) touch();
     return called;
 }
@@ -425,7 +425,7 @@ Result<HandTicket> HostDesk::addTicket(const std::string& serviceId, TicketOrigi
     if (findService(serviceId) == nullptr) return Status::notFound(fmt::format("no service '{}'", serviceId));
     if (origin == TicketOrigin::WalkIn)
         return Status::invalidInput("a ticket added by hand comes from the host or an appointment");
-    auto ticket = store_.issueTicketWithOrigin(serviceId, origin, clock_.now());
+    auto ticket = stores_.tickets.issueTicketWithOrigin(serviceId, origin, clock_.now());
     if (!ticket) return ticket.status();
     touch();
     HandTicket out;
@@ -469,7 +469,7 @@ bool HostDesk::collectPrintResults() {
     if (spooler_ == nullptr) return false;
     bool changed = false;
     for (const PrintSpooler::Done& done :
-         printJobs_.collect(*spooler_, store_, clock_.now(), options_.counter)) {
+         printJobs_.collect(*spooler_, stores_.tickets, clock_.now(), options_.counter)) {
         if (!lastAdded_ || done.job != lastAddedJob_) continue;
         lastAdded_->paper =
             done.outcome == PrintOutcome::Ok ? AddedTicket::Paper::Printed : AddedTicket::Paper::Failed;
@@ -487,7 +487,7 @@ void HostDesk::forgetLastAdded() {
 Status HostDesk::pauseService(const std::string& serviceId) {
     if (Status s = requireActive(); !s) return s;
     if (Status s = requireServes(serviceId); !s) return s;
-    Status s = store_.setPaused(serviceId, true, clock_.now());
+    Status s = stores_.changes.setPaused(serviceId, true, clock_.now());
     if (s) touch();
     return s;
 }
@@ -495,7 +495,7 @@ Status HostDesk::pauseService(const std::string& serviceId) {
 Status HostDesk::resumeService(const std::string& serviceId) {
     if (Status s = requireActive(); !s) return s;
     if (Status s = requireServes(serviceId); !s) return s;
-    Status s = store_.setPaused(serviceId, false, clock_.now());
+    Status s = stores_.changes.setPaused(serviceId, false, clock_.now());
     if (s) touch();
     return s;
 }

@@ -2,13 +2,13 @@
 // screens in kiosk/ui read it and call it; a test or the script runner can drive it the same way.
 //
 // One HostDesk per console. A console sits at one counter ("Balie 2", from the options). A host signs in by
-// choosing their name and typing their PIN; the counter then opens for the host's services (QueueStore::
+// choosing their name and typing their PIN; the counter then opens for the host's services (HostQueueStore::
 // openCounter, which the wait estimate reads) and closes again on signOut().
 //
 // Locks:
 // - PIN lockout: maxPinFailures (5) wrong PINs in a row at this console lock it for pinLockout (5 minutes),
-//   whoever typed them and for whichever host. The count is kept in the store per console, so restarting the
-//   process does not reset it. Time is the injected Clock.
+//   whoever typed them and for whichever host. The count is kept per console in the PinLockStore, so
+//   restarting the process does not reset it. Time is the injected Clock.
 // - Idle lock: with nobody signed out, lockAfterIdle (settings) without noteActivity() or an action puts the
 //   desk in IdleLocked: the host stays signed in and the counter stays open (they may be talking to a
 //   resident), but every action is refused until a PIN is typed again. Another host may sign in instead,
@@ -44,12 +44,20 @@
 #include "common/services.h"
 #include "common/status.h"
 #include "kiosk/core/host_queue_store.h"
+#include "kiosk/core/pin_lock_store.h"
 #include "kiosk/core/print_spooler.h"
 #include "kiosk/core/queue.h"
 #include "kiosk/core/texts.h"
 #include "kiosk/core/ticket_flow.h"
 
 namespace wp {
+
+// The stores a desk works on; each must outlive the desk.
+struct HostDeskStores {
+    QueueStore& tickets;      // tickets added by hand, the lines, today's figures, print events
+    HostQueueStore& changes;  // calls, transfers, outcomes, the counter, pauses
+    PinLockStore& pinLocks;   // wrong PINs at this console
+};
 
 struct HostDeskOptions {
     std::string counter = "Balie 1";        // this console's counter, as the display calls it
@@ -96,7 +104,7 @@ struct ServiceFigures {
     std::optional<std::chrono::seconds> averageServiceTime;
 };
 
-// Figures per service (in `services` order) from all tickets of one day (HostQueueStore::allTicketsOfDay).
+// Figures per service (in `services` order) from all tickets of one day (QueueStore::allTicketsOfDay).
 // Pure: now is only used for the waits of tickets still waiting.
 std::vector<ServiceFigures> dayFigures(const std::vector<Service>& services,
                                        const std::vector<Ticket>& tickets, TimePoint now);
@@ -125,8 +133,8 @@ struct AddedTicket {
 
 class HostDesk {
   public:
-    // store and clock must outlive the desk. hosts: Bundle::hosts.
-    HostDesk(std::vector<Service> services, std::vector<HostAccount> hosts, HostQueueStore& store,
+    // The stores and clock must outlive the desk. hosts: Bundle::hosts.
+    HostDesk(std::vector<Service> services, std::vector<HostAccount> hosts, HostDeskStores stores,
              const Clock& clock, HostDeskOptions options);
 
     const std::vector<Service>& services() const { return services_; }
@@ -244,7 +252,7 @@ class HostDesk {
 
     std::vector<Service> services_;
     std::vector<HostAccount> hosts_;
-    HostQueueStore& store_;
+    HostDeskStores stores_;
     const Clock& clock_;
     HostDeskOptions options_;
     const HostAccount* host_ = nullptr;

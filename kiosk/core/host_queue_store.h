@@ -1,16 +1,18 @@
-// HostQueueStore: what the host console needs from the queue's storage beyond QueueStore.
+// HostQueueStore: what the hosts change in the queue's storage: ticket states (calls, recalls, outcomes,
+// no-shows, corrections), transfers to another service, which counters serve which services, and pauses.
+// Tickets themselves are issued and read through QueueStore (kiosk/core/queue.h).
 //
-// Implemented by SqliteQueueStore (kiosk/store), which is both a QueueStore and a HostQueueStore on one
-// connection: the walk-in role keeps using the QueueStore half, the host and display roles use this one.
-// Every change is one transaction that checks, updates the ticket, bumps its revision and appends its
-// QueueEvent(s), so several consoles (and the walk-in role) may work on one database at once.
+// Implemented by SqliteHostQueueStore (kiosk/store). The host role changes through it; the walk-in role
+// reads pauses and serving counters through it (ServiceQueue). Every change is one transaction that checks,
+// updates, bumps the ticket's revision and appends its QueueEvent(s), so several consoles (and the walk-in
+// role) may work on one database at once.
 //
 // The policy (which host action may do what to which ticket) lives in HostDesk (kiosk/core/host_desk.h); the
 // store applies a TicketChange atomically and guards only against a stale screen: a change names the ticket's
 // revision the caller saw, and any other revision is a Conflict.
 //
-// Errors are the world's, as for QueueStore: Unavailable (busy beyond the timeout), IoError, NotFound
-// (unknown ticket or service), Conflict (stale revision).
+// Errors are the world's: Unavailable (busy beyond the timeout), IoError, NotFound (unknown ticket or
+// service), Conflict (stale revision, or a state change that is not allowed from the ticket's state).
 #pragma once
 
 #include <cstdint>
@@ -39,19 +41,15 @@ struct TicketChange {
     std::string toServiceId;
 };
 
-// Wrong PINs entered at one console (counter), kept so that a restart does not reset them.
-struct PinLock {
-    int failures = 0;                      // consecutive wrong PINs since the last good one or lockout end
-    std::optional<TimePoint> lockedUntil;  // set while (and after) a lockout; the policy reads the time
-    bool operator==(const PinLock&) const = default;
-};
-
-class HostQueueStore : public QueueStore {
+class HostQueueStore {
   public:
-    // Issues the next number like issueTicket (durably, appending Issued), recording how it came in.
-    // Unlike ServiceQueue::takeTicket it ignores walk-in hours and pauses: the host decides.
-    virtual Result<Ticket> issueTicketWithOrigin(const std::string& serviceId, TicketOrigin origin,
-                                                 TimePoint now) = 0;
+    virtual ~HostQueueStore() = default;
+
+    // --- tickets
+
+    // Moves a ticket to `to` (see isAllowedTransition) at `counter`, appending the matching event.
+    virtual Status changeTicketState(std::int64_t ticketId, TicketState to, const std::string& counter,
+                                     TimePoint now) = 0;
 
     // Applies a change atomically (see TicketChange) and returns the ticket as it is now. Time bookkeeping:
     // to Called sets lastCalledAt (and firstCalledAt the first time); leaving Called/Serving for Parked or
@@ -64,15 +62,18 @@ class HostQueueStore : public QueueStore {
     virtual Result<std::optional<Ticket>> callFirstWaiting(const std::vector<std::string>& serviceIds,
                                                            const std::string& counter, TimePoint now) = 0;
 
-    // Every ticket of a local day, all services, in (service, number) order.
-    virtual Result<std::vector<Ticket>> allTicketsOfDay(const std::string& day) = 0;
+    // --- counters: a counter starts serving the given services (replacing what it served before) or
+    // stops. A counter counts as serving on the local day it was opened only.
 
-    // The seq of the newest queue event, 0 when there is none (where an event reader starts).
-    virtual Result<std::int64_t> lastEventSeq() = 0;
+    virtual Status openCounter(const std::string& counter, const std::vector<std::string>& serviceIds,
+                               TimePoint now) = 0;
+    virtual Status closeCounter(const std::string& counter, TimePoint now) = 0;
+    virtual Result<int> countersServing(const std::string& serviceId, const std::string& day) = 0;
 
-    // A console's wrong-PIN record; a console never seen has failures 0 and no lock.
-    virtual Result<PinLock> pinLock(const std::string& console) = 0;
-    virtual Status savePinLock(const std::string& console, const PinLock& lock) = 0;
+    // --- pauses: a pause holds for the local day it was set on.
+
+    virtual Status setPaused(const std::string& serviceId, bool paused, TimePoint now) = 0;
+    virtual Result<bool> isPaused(const std::string& serviceId, const std::string& day) = 0;
 };
 
 }  // namespace wp

@@ -9,6 +9,8 @@
 #include <map>
 #include <utility>
 
+#include "kiosk/core/host_queue_store.h"
+
 namespace wp {
 
 namespace {
@@ -290,8 +292,9 @@ std::vector<Seconds> serviceDurations(const std::vector<QueueEvent>& eventsOfDay
 
 // --- ServiceQueue
 
-ServiceQueue::ServiceQueue(std::vector<Service> services, QueueStore& store, const Clock& clock)
-    : services_(std::move(services)), store_(store), clock_(clock) {}
+ServiceQueue::ServiceQueue(std::vector<Service> services, QueueStore& tickets, HostQueueStore& host,
+                           const Clock& clock)
+    : services_(std::move(services)), store_(tickets), host_(host), clock_(clock) {}
 
 const Service* ServiceQueue::findService(std::string_view id) const {
     for (const Service& s : services_)
@@ -303,7 +306,7 @@ Result<WalkInStatus> ServiceQueue::walkInStatus(const std::string& serviceId) {
     const Service* service = findService(serviceId);
     if (service == nullptr) return Status::notFound(fmt::format("no service '{}'", serviceId));
     TimePoint now = clock_.now();
-    auto paused = store_.isPaused(serviceId, localDay(now));
+    auto paused = host_.isPaused(serviceId, localDay(now));
     if (!paused) return paused.status();
     return wp::walkInStatus(*service, now, paused.value());
 }
@@ -334,7 +337,7 @@ Result<TicketView> ServiceQueue::view(const Ticket& ticket) {
     v.peopleAhead = ahead.value();
 
     std::string today = localDay(clock_.now());
-    auto counters = store_.countersServing(ticket.serviceId, today);
+    auto counters = host_.countersServing(ticket.serviceId, today);
     if (!counters) return counters.status();
     auto events = store_.eventsOfDay(ticket.serviceId, today);
     if (!events) return events.status();

@@ -3,10 +3,12 @@
 //
 // What lives where:
 // - Service (the content's description of a service) is in common/services.h.
-// - QueueStore is the storage interface; the kiosk's SQLite implementation is kiosk/store
-//   (SqliteQueueStore). Tests use an in-memory one. Core never touches SQLite.
-// - ServiceQueue is what the resident and host screens call: it combines the services, a store and the
-//   injected Clock, and refuses tickets for a closed or paused service.
+// - QueueStore keeps tickets and their events: issuing and reading them. What the hosts change (calls,
+//   transfers, outcomes, counters, pauses) is HostQueueStore (kiosk/core/host_queue_store.h). The kiosk's
+//   SQLite implementations are in kiosk/store (SqliteQueueStore, SqliteHostQueueStore). Tests use
+//   in-memory ones. Core never touches SQLite.
+// - ServiceQueue is what the resident and host screens call: it combines the services, the two stores and
+//   the injected Clock, and refuses tickets for a closed or paused service.
 // - The free functions (localDay, walkInStatus, estimateWait, ...) are pure and take time as a parameter.
 //
 // Days: a ticket's day is the local date in Europe/Amsterdam of the moment it was issued, so numbering
@@ -180,10 +182,11 @@ std::vector<Seconds> serviceDurations(const std::vector<QueueEvent>& eventsOfDay
 
 // --- storage
 
-// Where tickets, counters, pauses and events are kept. Implemented by SqliteQueueStore (kiosk/store).
-// Every method that changes the queue also appends its QueueEvent, in the same transaction. Errors are the
-// world's: Unavailable (database busy beyond its timeout), IoError (disk), NotFound (unknown service or
-// ticket), Conflict (a state change that is not allowed from the ticket's current state).
+// Where tickets and their events are kept: issuing numbers, reading tickets, and the event log. Every change
+// of the queue appends its event in its own transaction, here or in HostQueueStore. Implemented by
+// SqliteQueueStore (kiosk/store). Errors are the world's: Unavailable (database busy beyond its timeout),
+// IoError (disk), NotFound (unknown service or ticket), InvalidInput (an event that only comes with a
+// change).
 class QueueStore {
   public:
     virtual ~QueueStore() = default;
@@ -191,6 +194,10 @@ class QueueStore {
     // Issues the next number of serviceId for the local day of now, durably: once this returns, the
     // number is never handed out again that day, whatever happens to the process. Appends Issued.
     virtual Result<Ticket> issueTicket(const std::string& serviceId, TimePoint now) = 0;
+    // The same, recording how the ticket came in. Like issueTicket it ignores walk-in hours and pauses:
+    // ServiceQueue::takeTicket checks those for residents, and a host decides for themself.
+    virtual Result<Ticket> issueTicketWithOrigin(const std::string& serviceId, TicketOrigin origin,
+                                                 TimePoint now) = 0;
 
     // Tickets of a service on a day: still waiting in line order (issue time, then number: a transferred
     // ticket keeps its place by its original issue time), or in any state in number order.
@@ -198,33 +205,25 @@ class QueueStore {
                                                        const std::string& day) = 0;
     virtual Result<std::vector<Ticket>> ticketsOfDay(const std::string& serviceId,
                                                      const std::string& day) = 0;
+    // Every ticket of a local day, all services, in (service, number) order.
+    virtual Result<std::vector<Ticket>> allTicketsOfDay(const std::string& day) = 0;
     virtual Result<Ticket> ticket(std::int64_t id) = 0;
     // How many tickets of the same service and day wait ahead of it in line order (see waitingTickets).
     virtual Result<int> countAhead(const Ticket& ticket) = 0;
 
-    // Moves a ticket to `to` (see isAllowedTransition) at `counter`, appending the matching event.
-    virtual Status changeTicketState(std::int64_t ticketId, TicketState to, const std::string& counter,
-                                     TimePoint now) = 0;
-
-    // A counter starts serving the given services (replacing what it served before) or stops. A counter
-    // counts as serving on the local day it was opened only.
-    virtual Status openCounter(const std::string& counter, const std::vector<std::string>& serviceIds,
-                               TimePoint now) = 0;
-    virtual Status closeCounter(const std::string& counter, TimePoint now) = 0;
-    virtual Result<int> countersServing(const std::string& serviceId, const std::string& day) = 0;
-
-    // A pause holds for the local day it was set on.
-    virtual Status setPaused(const std::string& serviceId, bool paused, TimePoint now) = 0;
-    virtual Result<bool> isPaused(const std::string& serviceId, const std::string& day) = 0;
-
-    // Appends an informational event (Printed, PrintFailed); other kinds come from the changes above.
+    // Appends an informational event (Printed, PrintFailed); other kinds come with the changes that make
+    // them.
     virtual Status appendEvent(const QueueEvent& event) = 0;
     // Events with seq > afterSeq in order, at most limit (for the other roles and the central server).
     virtual Result<std::vector<QueueEvent>> eventsAfter(std::int64_t afterSeq, int limit) = 0;
     // The events of one service on one day, in order.
     virtual Result<std::vector<QueueEvent>> eventsOfDay(const std::string& serviceId,
                                                         const std::string& day) = 0;
+    // The seq of the newest queue event, 0 when there is none (where an event reader starts).
+    virtual Result<std::int64_t> lastEventSeq() = 0;
 };
+
+class HostQueueStore;  // kiosk/core/host_queue_store.h
 
 // --- what screens call
 
@@ -235,11 +234,14 @@ struct TicketView {
     std::optional<Seconds> estimatedWait;  // empty: unknown (no counter serving the service now)
 };
 
-// The walk-in queue of one contact point. Holds references to the store and the clock (which must outlive
-// it) and its own copy of the services. Not thread-safe: one per role process, used from its UI thread.
+// The walk-in queue of one contact point. Holds references to the stores and the clock (which must outlive
+// it) and its own copy of the services. It issues and reads tickets in `tickets`, and reads in `host`
+// whether a service is paused and how many counters serve it. Not thread-safe: one per role process, used
+// from its UI thread.
 class ServiceQueue {
   public:
-    ServiceQueue(std::vector<Service> services, QueueStore& store, const Clock& clock);
+    ServiceQueue(std::vector<Service> services, QueueStore& tickets, HostQueueStore& host,
+                 const Clock& clock);
 
     const std::vector<Service>& services() const { return services_; }
     const Service* findService(std::string_view id) const;
@@ -256,6 +258,7 @@ class ServiceQueue {
   private:
     std::vector<Service> services_;
     QueueStore& store_;
+    HostQueueStore& host_;
     const Clock& clock_;
 };
 

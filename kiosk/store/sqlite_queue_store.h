@@ -1,4 +1,6 @@
-// SqliteQueueStore: the walk-in queue in the kiosk's SQLite database (DESIGN.md: Queue).
+// SqliteQueueStore: the walk-in queue's tickets and events in the kiosk's SQLite database (DESIGN.md:
+// Queue), as QueueStore (kiosk/core/queue.h). What the hosts change (calls, transfers, counters, pauses) is
+// SqliteHostQueueStore's, on the same tables; the consoles' PIN lockouts are SqlitePinLockStore's.
 //
 // Ticket numbers: each issue is one BEGIN IMMEDIATE transaction that bumps the (service, day) row of
 // ticket_counter, inserts the ticket and its Issued event, and commits with synchronous=FULL before the
@@ -11,14 +13,11 @@
 //   "issue-begun", "after-counter-update", "after-ticket-insert", "after-event-insert", "after-commit";
 // and "migration-before-commit" while opening an old file.
 //
-// Issue 5: it is also the HostQueueStore (kiosk/core/host_queue_store.h) of the host console and the display:
-// ticket origin, parking, transfers, outcomes, revisions, and the consoles' PIN lockouts (table console_pin).
-// Waiting lines are ordered by issue time, then number. A transfer moves the ticket row to the other service
-// with that service's next number (display, issue time and id unchanged) and records its former number in
-// ticket_former_number; events are read with the display of their ticket joined in (queue_event itself keeps
-// no more columns than before).
+// Waiting lines are ordered by issue time, then number. Events are read with the display of their ticket
+// joined in: the ticket that has the event's (service, day, number) now, or had it before a transfer
+// (ticket_former_number); queue_event itself keeps no display.
 //
-// Thread-safe: one mutex around the connection. Several processes may share the file.
+// Thread-safe: one mutex around its own connection. Several processes may share the file.
 #pragma once
 
 #include <filesystem>
@@ -30,45 +29,29 @@
 
 #include "common/services.h"
 #include "common/sqlite/sqlite_database.h"
-#include "kiosk/core/host_queue_store.h"
 #include "kiosk/core/queue.h"
 
 namespace wp {
 
-class SqliteQueueStore final : public HostQueueStore {
+class SqliteQueueStore final : public QueueStore {
   public:
     // Opens (creating and upgrading) the kiosk database. Tickets are issued for these services only.
     static Result<std::unique_ptr<SqliteQueueStore>> open(const std::filesystem::path& file,
                                                           const std::vector<Service>& services);
 
     Result<Ticket> issueTicket(const std::string& serviceId, TimePoint now) override;
+    Result<Ticket> issueTicketWithOrigin(const std::string& serviceId, TicketOrigin origin,
+                                         TimePoint now) override;
     Result<std::vector<Ticket>> waitingTickets(const std::string& serviceId, const std::string& day) override;
     Result<std::vector<Ticket>> ticketsOfDay(const std::string& serviceId, const std::string& day) override;
+    Result<std::vector<Ticket>> allTicketsOfDay(const std::string& day) override;
     Result<Ticket> ticket(std::int64_t id) override;
     Result<int> countAhead(const Ticket& ticket) override;
-    Status changeTicketState(std::int64_t ticketId, TicketState to, const std::string& counter,
-                             TimePoint now) override;
-    Status openCounter(const std::string& counter, const std::vector<std::string>& serviceIds,
-                       TimePoint now) override;
-    Status closeCounter(const std::string& counter, TimePoint now) override;
-    Result<int> countersServing(const std::string& serviceId, const std::string& day) override;
-    Status setPaused(const std::string& serviceId, bool paused, TimePoint now) override;
-    Result<bool> isPaused(const std::string& serviceId, const std::string& day) override;
     Status appendEvent(const QueueEvent& event) override;
     Result<std::vector<QueueEvent>> eventsAfter(std::int64_t afterSeq, int limit) override;
     Result<std::vector<QueueEvent>> eventsOfDay(const std::string& serviceId,
                                                 const std::string& day) override;
-
-    // HostQueueStore
-    Result<Ticket> issueTicketWithOrigin(const std::string& serviceId, TicketOrigin origin,
-                                         TimePoint now) override;
-    Result<Ticket> changeTicket(const TicketChange& change, TimePoint now) override;
-    Result<std::optional<Ticket>> callFirstWaiting(const std::vector<std::string>& serviceIds,
-                                                   const std::string& counter, TimePoint now) override;
-    Result<std::vector<Ticket>> allTicketsOfDay(const std::string& day) override;
     Result<std::int64_t> lastEventSeq() override;
-    Result<PinLock> pinLock(const std::string& console) override;
-    Status savePinLock(const std::string& console, const PinLock& lock) override;
 
     // The connection, for tests and maintenance tools.
     SqliteDatabase& database() { return *db_; }
@@ -76,12 +59,7 @@ class SqliteQueueStore final : public HostQueueStore {
   private:
     SqliteQueueStore(std::unique_ptr<SqliteDatabase> db, std::map<std::string, std::string> prefixes)
         : db_(std::move(db)), prefixes_(std::move(prefixes)) {}
-    Status insertEvent(const QueueEvent& e);
-    // Issue 5 helpers; called with mutex_ held, inside a transaction where they write.
-    Result<Ticket> selectTicket(std::int64_t id);
-    Result<Ticket> applyChange(Ticket t, TicketState to, QueueEventKind event, const std::string& counter,
-                               TicketOutcome outcome, const std::string& toServiceId, TimePoint now);
-    Result<int> nextNumber(const std::string& serviceId, const std::string& day);
+    // Called with mutex_ held.
     Result<std::vector<Ticket>> selectTickets(std::string_view sql, const std::string& serviceId,
                                               const std::string& day);
     Result<std::vector<QueueEvent>> selectEvents(SqliteStatement& stmt);

@@ -7,6 +7,7 @@
 #include "common/clock.h"
 #include "drivers/net/queue_stat_sender.h"
 #include "kiosk/store/queue_forward_store.h"
+#include "kiosk/store/sqlite_host_queue_store.h"
 #include "kiosk/store/sqlite_queue_store.h"
 #include "tests/integration/central_harness.h"
 #include "tests/unit/queue_fixtures.h"
@@ -16,15 +17,19 @@ namespace {
 
 using namespace std::chrono_literals;
 
-// One kiosk database with its queue and forwarding cursor, sharing the server's clock file.
+// One kiosk database with its queue (tickets and events, the hosts' changes) and forwarding cursor, sharing
+// the server's clock file.
 class QueueKiosk {
   public:
     QueueKiosk(const fs::path& dir, const fs::path& clockFile) : clock_(clockFile) {
         fs::create_directories(dir);
-        auto q =
-            SqliteQueueStore::open(dir / "kiosk.db", {service("huurloket", "H"), service("wijkteam", "W")});
+        const std::vector<Service> services = {service("huurloket", "H"), service("wijkteam", "W")};
+        auto q = SqliteQueueStore::open(dir / "kiosk.db", services);
         EXPECT_TRUE(q) << q.status().message();
         queue_ = std::move(q).value();
+        auto h = SqliteHostQueueStore::open(dir / "kiosk.db", services);
+        EXPECT_TRUE(h) << h.status().message();
+        host_ = std::move(h).value();
         auto c = SqliteQueueForwardStore::open(dir / "kiosk.db");
         EXPECT_TRUE(c) << c.status().message();
         cursor_ = std::move(c).value();
@@ -32,7 +37,7 @@ class QueueKiosk {
 
     Ticket issue(const std::string& service) { return queue_->issueTicket(service, clock_.now()).value(); }
     void call(const Ticket& t, const std::string& counter) {
-        ASSERT_TRUE(queue_->changeTicketState(t.id, TicketState::Called, counter, clock_.now()));
+        ASSERT_TRUE(host_->changeTicketState(t.id, TicketState::Called, counter, clock_.now()));
     }
     std::int64_t lastEventSeq() { return queue_->lastEventSeq().value(); }
     QueueForwardCursor cursor() { return cursor_->cursor().value(); }
@@ -64,6 +69,7 @@ class QueueKiosk {
   private:
     ScriptClock clock_;
     std::unique_ptr<SqliteQueueStore> queue_;
+    std::unique_ptr<SqliteHostQueueStore> host_;
     std::unique_ptr<SqliteQueueForwardStore> cursor_;
 };
 

@@ -6,9 +6,9 @@
 
 #include "kiosk/core/call_board.h"
 #include "kiosk/core/host_desk.h"
-#include "kiosk/store/sqlite_queue_store.h"
 #include "tests/unit/fake_clock.h"
 #include "tests/unit/queue_fixtures.h"
+#include "tests/unit/sqlite_queue_stores.h"
 #include "tests/unit/temp_dir.h"
 
 namespace wp {
@@ -17,6 +17,7 @@ namespace {
 using namespace std::chrono_literals;
 using testing::FakeClock;
 using testing::service;
+using testing::SqliteQueueStores;
 using testing::TempDir;
 using testing::utc;
 
@@ -36,17 +37,19 @@ TEST(SpokenCall, LettersSpacedLeadingZerosDroppedCounterLowercased) {
 class CallBoardTest : public ::testing::Test {
   protected:
     CallBoardTest() : clock_(kMorning) {
-        auto store = SqliteQueueStore::open(dir_.path() / "kiosk.db", kServices);
-        EXPECT_TRUE(store.isOk());
-        store_ = std::move(store).value();
-        board_ = std::make_unique<CallBoard>(kServices, *store_, clock_);
+        auto stores = SqliteQueueStores::open(dir_.path() / "kiosk.db", kServices);
+        EXPECT_TRUE(stores.isOk());
+        stores_ = std::move(stores).value();
+        board_ = std::make_unique<CallBoard>(kServices, *stores_.tickets, clock_);
         EXPECT_TRUE(board_->poll().isOk());  // the display is up before the day begins
     }
-    Ticket issue(const std::string& service) { return store_->issueTicket(service, clock_.now()).value(); }
+    Ticket issue(const std::string& service) {
+        return stores_.tickets->issueTicket(service, clock_.now()).value();
+    }
     Ticket change(const Ticket& t, TicketState to, QueueEventKind kind,
                   const std::string& counter = "Balie 2", const std::string& toService = "") {
-        auto r = store_->changeTicket({t.id, t.revision, to, kind, counter, TicketOutcome::None, toService},
-                                      clock_.now());
+        auto r = stores_.host->changeTicket(
+            {t.id, t.revision, to, kind, counter, TicketOutcome::None, toService}, clock_.now());
         EXPECT_TRUE(r.isOk()) << r.status().message();
         return r.isOk() ? r.value() : t;
     }
@@ -61,7 +64,7 @@ class CallBoardTest : public ::testing::Test {
 
     TempDir dir_;
     FakeClock clock_;
-    std::unique_ptr<SqliteQueueStore> store_;
+    SqliteQueueStores stores_;
     std::unique_ptr<CallBoard> board_;
 };
 
@@ -137,7 +140,7 @@ TEST_F(CallBoardTest, CountsWhoWaitsPerService) {
     Ticket c = call(h[0]);
     change(h[1], TicketState::Waiting, QueueEventKind::TransferredOut, "Balie 2", "wijkteam");
     Ticket gone = change(call(h[2]), TicketState::NoShow, QueueEventKind::NoShow);
-    ASSERT_TRUE(store_->setPaused("wijkteam", true, clock_.now()).isOk());
+    ASSERT_TRUE(stores_.host->setPaused("wijkteam", true, clock_.now()).isOk());
     poll();
     EXPECT_EQ(board_->waiting("huurloket"), 1);
     EXPECT_EQ(board_->waiting("wijkteam"), 2);
@@ -149,7 +152,7 @@ TEST_F(CallBoardTest, CountsWhoWaitsPerService) {
 
     change(gone, TicketState::Waiting, QueueEventKind::NoShowUndone);
     change(c, TicketState::Waiting, QueueEventKind::Returned);
-    ASSERT_TRUE(store_->setPaused("wijkteam", false, clock_.now()).isOk());
+    ASSERT_TRUE(stores_.host->setPaused("wijkteam", false, clock_.now()).isOk());
     poll();
     EXPECT_EQ(board_->waiting("huurloket"), 3);
     EXPECT_FALSE(board_->counts()[1].paused);
@@ -161,7 +164,7 @@ TEST_F(CallBoardTest, ARestartedDisplayCatchesUpWithoutAnnouncing) {
     call(issue("wijkteam"), "Balie 1");
     issue("wijkteam");
     (void)a;
-    CallBoard restarted(kServices, *store_, clock_);
+    CallBoard restarted(kServices, *stores_.tickets, clock_);
     auto first = restarted.poll();
     ASSERT_TRUE(first.isOk());
     EXPECT_TRUE(first->empty());
@@ -169,7 +172,7 @@ TEST_F(CallBoardTest, ARestartedDisplayCatchesUpWithoutAnnouncing) {
     ASSERT_EQ(restarted.previous().size(), 1u);
     EXPECT_EQ(restarted.previous()[0].ticket, "H-001");
     EXPECT_EQ(restarted.waiting("wijkteam"), 1);
-    EXPECT_EQ(restarted.lastSeq(), store_->lastEventSeq().value());
+    EXPECT_EQ(restarted.lastSeq(), stores_.tickets->lastEventSeq().value());
     call(issue("huurloket"));
     EXPECT_EQ(restarted.poll()->size(), 1u);
 }
@@ -191,7 +194,7 @@ TEST_F(CallBoardTest, ANewDayStartsEmpty) {
 
 TEST_F(CallBoardTest, FollowsAHostDeskInAnotherObject) {
     HostAccount jan{"jan", "Jan", {"huurloket", "wijkteam"}, hashPin("54321", 10, randomPinSalt()).value()};
-    HostDesk desk(kServices, {jan}, *store_, clock_, HostDeskOptions{"Balie 2"});
+    HostDesk desk(kServices, {jan}, stores_.desk(), clock_, HostDeskOptions{"Balie 2"});
     ASSERT_EQ(desk.signIn("jan", "54321")->outcome, HostDesk::SignIn::Outcome::SignedIn);
     Ticket h = issue("huurloket");
     poll();
@@ -202,7 +205,7 @@ TEST_F(CallBoardTest, FollowsAHostDeskInAnotherObject) {
     EXPECT_EQ(spokenCall(fresh[0].ticket, fresh[0].counter), "H 1, balie 2");
     ASSERT_TRUE(desk.park(**called).isOk());
     EXPECT_TRUE(poll().empty());
-    ASSERT_TRUE(desk.resume(store_->ticket(h.id).value()).isOk());
+    ASSERT_TRUE(desk.resume(stores_.tickets->ticket(h.id).value()).isOk());
     EXPECT_EQ(poll().size(), 1u);  // a resumed ticket is called again
 }
 

@@ -1,8 +1,8 @@
 // HostDesk: a ticket added by hand, printed or not. With a printer attached the desk sends the same
 // printout a resident's ticket gets (ticketPrintout), records the outcome as a queue event, tells the
 // observer (the host role's alert report) and shows the latest number with what became of its paper. Runs
-// on the real SqliteQueueStore in a temp folder, the demo bundle's services and texts, a FakePrinter behind a
-// real PrintSpooler, and a fake clock.
+// on the real SQLite queue stores in a temp folder, the demo bundle's services and texts, a FakePrinter
+// behind a real PrintSpooler, and a fake clock.
 #include <gtest/gtest.h>
 
 #include "kiosk/core/host_desk.h"
@@ -28,7 +28,7 @@ class HostDeskPrintTest : public testing::TicketPrintingTest {
   protected:
     void SetUp() override {
         ASSERT_NO_FATAL_FAILURE(TicketPrintingTest::SetUp());
-        desk_ = std::make_unique<HostDesk>(bundle_.services, hosts(), *store_, clock_,
+        desk_ = std::make_unique<HostDesk>(bundle_.services, hosts(), stores_.desk(), clock_,
                                            HostDeskOptions{"Balie 2", 60min});
         desk_->onPrintOutcome([this](PrintOutcome o) { outcomes_.push_back(o); });
         auto signedIn = desk_->signIn("fatima", "12345");
@@ -58,7 +58,7 @@ class HostDeskPrintTest : public testing::TicketPrintingTest {
 
 TEST_F(HostDeskPrintTest, APrintedTicketByHandIsTheSameTicketAResidentGets) {
     attachPrinter();
-    ASSERT_TRUE(store_->issueTicket("huurloket", clock_.now()));  // H-001 from the touch screen
+    ASSERT_TRUE(stores_.tickets->issueTicket("huurloket", clock_.now()));  // H-001 from the touch screen
     auto hand = desk_->addTicket("huurloket", TicketOrigin::Host, true);
     ASSERT_TRUE(hand) << hand.status().message();
     EXPECT_NE(hand->printJob, 0u);

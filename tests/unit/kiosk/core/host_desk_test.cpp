@@ -1,13 +1,13 @@
 // HostDesk: signing in, the PIN lockout (also across a restart), the idle lock, every host action,
 // stale screens, transfer ordering, no-show undo, tickets by hand, pauses, and today's figures. Runs on the
-// real SqliteQueueStore in a temp folder and a fake clock.
+// real SQLite queue stores in a temp folder and a fake clock.
 #include <date/date.h>
 #include <gtest/gtest.h>
 
 #include "kiosk/core/host_desk.h"
-#include "kiosk/store/sqlite_queue_store.h"
 #include "tests/unit/fake_clock.h"
 #include "tests/unit/queue_fixtures.h"
+#include "tests/unit/sqlite_queue_stores.h"
 #include "tests/unit/temp_dir.h"
 
 namespace wp {
@@ -16,6 +16,7 @@ namespace {
 using namespace std::chrono_literals;
 using testing::FakeClock;
 using testing::service;
+using testing::SqliteQueueStores;
 using testing::TempDir;
 using testing::utc;
 using Outcome = HostDesk::SignIn::Outcome;
@@ -44,17 +45,17 @@ class HostDeskTest : public ::testing::Test {
     void reopen() {
         desk_.reset();
         other_.reset();
-        store_.reset();
-        auto store = SqliteQueueStore::open(dir_.path() / "kiosk.db", kServices);
-        ASSERT_TRUE(store.isOk()) << store.status().message();
-        store_ = std::move(store).value();
+        stores_ = {};
+        auto stores = SqliteQueueStores::open(dir_.path() / "kiosk.db", kServices);
+        ASSERT_TRUE(stores.isOk()) << stores.status().message();
+        stores_ = std::move(stores).value();
         // A long idle lock: these tests move the clock in big steps. The idle lock has its own test.
-        desk_ = std::make_unique<HostDesk>(kServices, hosts(), *store_, clock_,
+        desk_ = std::make_unique<HostDesk>(kServices, hosts(), stores_.desk(), clock_,
                                            HostDeskOptions{"Balie 1", 60min});
     }
     HostDesk& otherDesk() {
         if (!other_)
-            other_ = std::make_unique<HostDesk>(kServices, hosts(), *store_, clock_,
+            other_ = std::make_unique<HostDesk>(kServices, hosts(), stores_.desk(), clock_,
                                                 HostDeskOptions{"Balie 2", 60min});
         return *other_;
     }
@@ -64,11 +65,11 @@ class HostDeskTest : public ::testing::Test {
         ASSERT_EQ(r->outcome, Outcome::SignedIn);
     }
     Ticket issue(const std::string& service) {
-        auto t = store_->issueTicket(service, clock_.now());
+        auto t = stores_.tickets->issueTicket(service, clock_.now());
         EXPECT_TRUE(t.isOk());
         return t.isOk() ? t.value() : Ticket{};
     }
-    Ticket reread(const Ticket& t) { return store_->ticket(t.id).value(); }
+    Ticket reread(const Ticket& t) { return stores_.tickets->ticket(t.id).value(); }
     ServiceLine line(const std::string& service) {
         auto l = desk_->line(service);
         EXPECT_TRUE(l.isOk()) << l.status().message();
@@ -76,7 +77,7 @@ class HostDeskTest : public ::testing::Test {
     }
     std::vector<QueueEventKind> kinds() {
         std::vector<QueueEventKind> out;
-        auto events = store_->eventsAfter(0, 1000);
+        auto events = stores_.tickets->eventsAfter(0, 1000);
         EXPECT_TRUE(events.isOk());
         for (const QueueEvent& e : events.value()) out.push_back(e.kind);
         return out;
@@ -84,7 +85,7 @@ class HostDeskTest : public ::testing::Test {
 
     TempDir dir_;
     FakeClock clock_;
-    std::unique_ptr<SqliteQueueStore> store_;
+    SqliteQueueStores stores_;
     std::unique_ptr<HostDesk> desk_, other_;
 };
 
@@ -97,18 +98,18 @@ TEST_F(HostDeskTest, SignInOpensTheCounterForTheHostsServicesAndSignOutClosesIt)
     ASSERT_NE(desk_->host(), nullptr);
     EXPECT_EQ(desk_->host()->name, "Fatima");
     EXPECT_EQ(desk_->servingServices(), (std::vector<std::string>{"huurloket", "wijkteam"}));
-    EXPECT_EQ(store_->countersServing("huurloket", kDay).value(), 1);
-    EXPECT_EQ(store_->countersServing("gemeente", kDay).value(), 0);
+    EXPECT_EQ(stores_.host->countersServing("huurloket", kDay).value(), 1);
+    EXPECT_EQ(stores_.host->countersServing("gemeente", kDay).value(), 0);
 
     ASSERT_TRUE(desk_->chooseServices({"wijkteam"}).isOk());
-    EXPECT_EQ(store_->countersServing("huurloket", kDay).value(), 0);
+    EXPECT_EQ(stores_.host->countersServing("huurloket", kDay).value(), 0);
     EXPECT_EQ(desk_->chooseServices({"gemeente"}).code(), Status::Code::InvalidInput);
     EXPECT_EQ(desk_->chooseServices({}).code(), Status::Code::InvalidInput);
 
     ASSERT_TRUE(desk_->signOut().isOk());
     EXPECT_EQ(desk_->state(), HostDesk::State::SignedOut);
     EXPECT_EQ(desk_->host(), nullptr);
-    EXPECT_EQ(store_->countersServing("wijkteam", kDay).value(), 0);
+    EXPECT_EQ(stores_.host->countersServing("wijkteam", kDay).value(), 0);
     EXPECT_EQ(desk_->signIn("nobody", "12345").status().code(), Status::Code::NotFound);
 }
 
@@ -165,7 +166,8 @@ TEST_F(HostDeskTest, AGoodPinStartsTheCountAgainAndSoDoesTheEndOfALockout) {
 }
 
 TEST_F(HostDeskTest, TheConsoleLocksItselfAfterIdleMinutes) {
-    desk_ = std::make_unique<HostDesk>(kServices, hosts(), *store_, clock_, HostDeskOptions{"Balie 1", 5min});
+    desk_ = std::make_unique<HostDesk>(kServices, hosts(), stores_.desk(), clock_,
+                                       HostDeskOptions{"Balie 1", 5min});
     signIn(*desk_, "fatima", "12345");
     EXPECT_EQ(desk_->idleLockAt(), kMorning + 5min);
     clock_.advance(4min);
@@ -183,7 +185,7 @@ TEST_F(HostDeskTest, TheConsoleLocksItselfAfterIdleMinutes) {
     EXPECT_EQ(desk_->state(), HostDesk::State::IdleLocked);
     // Still signed in, the counter still open: the host may be talking to a resident.
     EXPECT_EQ(desk_->host()->id, "fatima");
-    EXPECT_EQ(store_->countersServing("huurloket", kDay).value(), 1);
+    EXPECT_EQ(stores_.host->countersServing("huurloket", kDay).value(), 1);
     EXPECT_TRUE(desk_->lines().isOk());  // reading is fine
 
     auto wrong = desk_->signIn("fatima", "11111");
@@ -196,11 +198,11 @@ TEST_F(HostDeskTest, TheConsoleLocksItselfAfterIdleMinutes) {
     clock_.advance(5min);
     signIn(*desk_, "jan", "54321");
     EXPECT_EQ(desk_->host()->id, "jan");
-    EXPECT_EQ(store_->countersServing("gemeente", kDay).value(), 1);
+    EXPECT_EQ(stores_.host->countersServing("gemeente", kDay).value(), 1);
 }
 
 TEST_F(HostDeskTest, ZeroIdleMinutesNeverLocks) {
-    HostDesk desk(kServices, hosts(), *store_, clock_, HostDeskOptions{"Balie 3", 0min});
+    HostDesk desk(kServices, hosts(), stores_.desk(), clock_, HostDeskOptions{"Balie 3", 0min});
     signIn(desk, "jan", "54321");
     clock_.advance(10h);
     EXPECT_EQ(desk.state(), HostDesk::State::SignedIn);
@@ -372,7 +374,7 @@ TEST_F(HostDeskTest, ATransferredTicketKeepsItsPlaceByOriginalIssueTime) {
     EXPECT_EQ(l.waiting[0].waited, 15min);  // from the original issue
     EXPECT_TRUE(line("huurloket").waiting.empty());
     // The resident's own ticket screen sees the same place.
-    EXPECT_EQ(store_->countAhead(reread(w2)).value(), 2);
+    EXPECT_EQ(stores_.tickets->countAhead(reread(w2)).value(), 2);
 
     auto next = desk_->callNext("wijkteam");
     ASSERT_TRUE(next.isOk() && next->has_value());
@@ -450,7 +452,7 @@ TEST_F(HostDeskTest, ATicketByHandWorksWhilePausedAndSaysWhetherToPrint) {
     EXPECT_TRUE(l.paused);
     EXPECT_EQ(l.walkIn.state, WalkInState::Paused);
     // The touch screen issues nothing now...
-    ServiceQueue queue(kServices, *store_, clock_);
+    ServiceQueue queue(kServices, *stores_.tickets, *stores_.host, clock_);
     EXPECT_EQ(queue.takeTicket("huurloket").status().code(), Status::Code::Unavailable);
     // ... but the host can.
     auto hand = desk_->addTicket("huurloket", TicketOrigin::Host, true);

@@ -7,6 +7,8 @@
 
 #include <algorithm>
 #include <map>
+
+#include "kiosk/core/host_queue_store.h"
 #include "tests/unit/queue_fixtures.h"
 
 namespace wp {
@@ -27,14 +29,19 @@ class FakeClock final : public Clock {
     TimePoint t_;
 };
 
-// The QueueStore contract in memory, for the domain tests (the SQLite one has its own tests).
-class MemoryQueueStore final : public QueueStore {
+// The QueueStore and HostQueueStore contracts in memory, for the domain tests (the SQLite ones have their own
+// tests).
+class MemoryQueueStore final : public QueueStore, public HostQueueStore {
   public:
     explicit MemoryQueueStore(std::vector<Service> services) {
         for (const auto& s : services) prefixes_[s.id] = s.prefix;
     }
 
     Result<Ticket> issueTicket(const std::string& serviceId, TimePoint now) override {
+        return issueTicketWithOrigin(serviceId, TicketOrigin::WalkIn, now);
+    }
+    Result<Ticket> issueTicketWithOrigin(const std::string& serviceId, TicketOrigin origin,
+                                         TimePoint now) override {
         if (!prefixes_.contains(serviceId)) return Status::notFound("no such service");
         Ticket t;
         t.id = static_cast<std::int64_t>(tickets_.size()) + 1;
@@ -43,6 +50,7 @@ class MemoryQueueStore final : public QueueStore {
         t.number = ++counters_[{serviceId, t.day}];
         t.display = formatTicketNumber(prefixes_[serviceId], t.number);
         t.issuedAt = now;
+        t.origin = origin;
         tickets_.push_back(t);
         add({0, QueueEventKind::Issued, serviceId, t.day, t.number, "", now});
         return t;
@@ -60,6 +68,12 @@ class MemoryQueueStore final : public QueueStore {
         std::vector<Ticket> out;
         for (const auto& t : tickets_)
             if (t.serviceId == serviceId && t.day == day) out.push_back(t);
+        return out;
+    }
+    Result<std::vector<Ticket>> allTicketsOfDay(const std::string& day) override {
+        std::vector<Ticket> out;
+        for (const auto& t : tickets_)
+            if (t.day == day) out.push_back(t);
         return out;
     }
     Result<Ticket> ticket(std::int64_t id) override {
@@ -80,6 +94,34 @@ class MemoryQueueStore final : public QueueStore {
         t.counter = to == TicketState::Waiting ? "" : counter;
         add({0, eventForTransition(to), t.serviceId, t.day, t.number, counter, now});
         return Status::ok();
+    }
+    // A revision-checked state change; transfers are the SQLite store's (see its tests).
+    Result<Ticket> changeTicket(const TicketChange& c, TimePoint now) override {
+        if (c.ticketId < 1 || c.ticketId > static_cast<std::int64_t>(tickets_.size()))
+            return Status::notFound("no ticket");
+        if (!c.toServiceId.empty()) return Status::invalidInput("no transfers in memory");
+        Ticket& t = tickets_[static_cast<size_t>(c.ticketId - 1)];
+        if (t.revision != c.expectedRevision) return Status::conflict("stale revision");
+        t.state = c.to;
+        t.counter = c.to == TicketState::Waiting ? "" : c.counter;
+        if (c.to == TicketState::Done) t.outcome = c.outcome;
+        t.revision += 1;
+        add({0, c.event, t.serviceId, t.day, t.number, c.counter, now});
+        return t;
+    }
+    Result<std::optional<Ticket>> callFirstWaiting(const std::vector<std::string>& serviceIds,
+                                                   const std::string& counter, TimePoint now) override {
+        const Ticket* first = nullptr;
+        for (const auto& t : tickets_)
+            if (t.day == localDay(now) && t.state == TicketState::Waiting &&
+                std::find(serviceIds.begin(), serviceIds.end(), t.serviceId) != serviceIds.end() &&
+                (first == nullptr || t.issuedAt < first->issuedAt))
+                first = &t;
+        if (first == nullptr) return std::optional<Ticket>();
+        auto called = changeTicket(
+            {first->id, first->revision, TicketState::Called, QueueEventKind::Called, counter}, now);
+        if (!called) return called.status();
+        return std::optional<Ticket>(called.value());
     }
     Status openCounter(const std::string& counter, const std::vector<std::string>& ids,
                        TimePoint now) override {
@@ -125,6 +167,7 @@ class MemoryQueueStore final : public QueueStore {
             if (e.serviceId == serviceId && e.day == day) out.push_back(e);
         return out;
     }
+    Result<std::int64_t> lastEventSeq() override { return static_cast<std::int64_t>(events_.size()); }
 
   private:
     void add(QueueEvent e) {
@@ -178,7 +221,7 @@ TEST(QueueNumbering, DisplayIsPrefixDashThreeDigits) {
 TEST(QueueNumbering, NumbersCountPerServiceAndDay) {
     FakeClock clock(utc(2026, 6, 10, 8));  // 10:00 CEST
     MemoryQueueStore store({allDay("huurloket", "H"), allDay("wijkteam", "W")});
-    ServiceQueue queue({allDay("huurloket", "H"), allDay("wijkteam", "W")}, store, clock);
+    ServiceQueue queue({allDay("huurloket", "H"), allDay("wijkteam", "W")}, store, store, clock);
     EXPECT_EQ(queue.takeTicket("huurloket")->ticket.display, "H-001");
     EXPECT_EQ(queue.takeTicket("huurloket")->ticket.display, "H-002");
     EXPECT_EQ(queue.takeTicket("wijkteam")->ticket.display, "W-001");
@@ -193,7 +236,7 @@ TEST(QueueNumbering, NumbersCountPerServiceAndDay) {
 TEST(QueueNumbering, UnknownServiceIsNotFound) {
     FakeClock clock(utc(2026, 6, 10, 8));
     MemoryQueueStore store({allDay("huurloket", "H")});
-    ServiceQueue queue({allDay("huurloket", "H")}, store, clock);
+    ServiceQueue queue({allDay("huurloket", "H")}, store, store, clock);
     auto t = queue.takeTicket("bakker");
     ASSERT_FALSE(t.isOk());
     EXPECT_EQ(t.status().code(), Status::Code::NotFound);
@@ -250,7 +293,7 @@ TEST(QueueLocalDay, FallBackOn25October2026IsA25HourDay) {
 void expectRolloverAt(TimePoint lastSecondOfDay, const std::string& dayBefore, const std::string& dayAfter) {
     FakeClock clock(lastSecondOfDay - 1h);
     MemoryQueueStore store({allDay("gemeente", "G")});
-    ServiceQueue queue({allDay("gemeente", "G")}, store, clock);
+    ServiceQueue queue({allDay("gemeente", "G")}, store, store, clock);
     ASSERT_TRUE(queue.takeTicket("gemeente").isOk());
     clock.set(lastSecondOfDay);
     auto before = queue.takeTicket("gemeente");
@@ -283,7 +326,7 @@ TEST(QueueLocalDay, TheRepeatedHourInOctoberKeepsCounting) {
     // 02:30 CEST and 02:30 CET are the same wall time on the same day: numbers go on, never repeat.
     FakeClock clock(utc(2026, 10, 25, 0, 30));
     MemoryQueueStore store({allDay("gemeente", "G")});
-    ServiceQueue queue({allDay("gemeente", "G")}, store, clock);
+    ServiceQueue queue({allDay("gemeente", "G")}, store, store, clock);
     EXPECT_EQ(queue.takeTicket("gemeente")->ticket.number, 1);
     clock.set(utc(2026, 10, 25, 1, 30));
     EXPECT_EQ(queue.takeTicket("gemeente")->ticket.number, 2);
@@ -294,7 +337,7 @@ TEST(QueueLocalDay, TheRepeatedHourInOctoberKeepsCounting) {
 TEST(QueueOrdering, WaitingTicketsInNumberOrderAndAheadShrinks) {
     FakeClock clock(utc(2026, 6, 10, 8));
     MemoryQueueStore store({allDay("huurloket", "H")});
-    ServiceQueue queue({allDay("huurloket", "H")}, store, clock);
+    ServiceQueue queue({allDay("huurloket", "H")}, store, store, clock);
     std::vector<Ticket> issued;
     for (int i = 0; i < 4; ++i) {
         clock.advance(1min);
@@ -368,7 +411,7 @@ TEST(QueueEstimate, ServiceQueueUsesCountersHistoryAndDefault) {
     Service g = allDay("gemeente", "G");
     g.defaultServiceMinutes = 10;
     MemoryQueueStore store({g});
-    ServiceQueue queue({g}, store, clock);
+    ServiceQueue queue({g}, store, store, clock);
     std::vector<Ticket> t;
     for (int i = 0; i < 5; ++i) t.push_back(queue.takeTicket("gemeente")->ticket);
 
@@ -468,7 +511,7 @@ TEST(QueueWalkIn, NoHoursWithinTwoWeeksHasNoNextOpening) {
 TEST(QueueWalkIn, ServiceQueueRefusesClosedAndPausedServices) {
     FakeClock clock(utc(2026, 6, 9, 8));  // Tuesday: no Huurloket walk-in
     MemoryQueueStore store({huurloket()});
-    ServiceQueue queue({huurloket()}, store, clock);
+    ServiceQueue queue({huurloket()}, store, store, clock);
     auto closed = queue.takeTicket("huurloket");
     ASSERT_FALSE(closed.isOk());
     EXPECT_EQ(closed.status().code(), Status::Code::Unavailable);

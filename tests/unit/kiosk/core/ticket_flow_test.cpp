@@ -11,9 +11,10 @@ class TicketFlowTest : public testing::TicketPrintingTest {
   protected:
     void SetUp() override {
         ASSERT_NO_FATAL_FAILURE(TicketPrintingTest::SetUp());
-        queue_ = std::make_unique<ServiceQueue>(bundle_.services, *store_, clock_);
+        queue_ = std::make_unique<ServiceQueue>(bundle_.services, *stores_.tickets, *stores_.host, clock_);
         startSpooler();
-        flow_ = std::make_unique<TicketFlow>(*queue_, *store_, spooler_.get(), bundle_.settings, clock_);
+        flow_ =
+            std::make_unique<TicketFlow>(*queue_, *stores_.tickets, spooler_.get(), bundle_.settings, clock_);
         flow_->onPrintOutcome([this](PrintOutcome o) { outcomes_.push_back(o); });
     }
 
@@ -91,8 +92,8 @@ TEST_F(TicketFlowTest, ResetForgetsTheTicketButStillRecordsItsPrint) {
 TEST_F(TicketFlowTest, RefreshSeesAHostsCall) {
     ASSERT_EQ(flow_->take("huurloket", *texts_, "nl"), TicketFlow::Outcome::Issued);
     EXPECT_FALSE(flow_->refreshTicket());
-    ASSERT_TRUE(
-        store_->changeTicketState(flow_->ticket()->ticket.id, TicketState::Called, "Balie 2", clock_.now()));
+    ASSERT_TRUE(stores_.host->changeTicketState(flow_->ticket()->ticket.id, TicketState::Called, "Balie 2",
+                                                clock_.now()));
     EXPECT_TRUE(flow_->refreshTicket());
     EXPECT_EQ(flow_->ticket()->ticket.state, TicketState::Called);
     EXPECT_EQ(flow_->ticket()->ticket.counter, "Balie 2");

@@ -1,6 +1,6 @@
 // TicketPrintingTest: what the tests of tickets on paper share (TicketFlow for the resident's tickets,
 // HostDesk for tickets added by hand): the printing demo bundle (provisioning/demo/printing.toml), its
-// texts, a real SqliteQueueStore in a temp folder, a FakePrinter behind a real PrintSpooler (made by
+// texts, the real SQLite queue stores in a temp folder, a FakePrinter behind a real PrintSpooler (made by
 // startSpooler), and a fake clock on Thursday 26 November 2026, 10:00, when the Huurloket has walk-in
 // hours (09:00 to 12:00).
 #pragma once
@@ -19,8 +19,8 @@
 #include "drivers/printer/fake_printer.h"
 #include "kiosk/core/print_spooler.h"
 #include "kiosk/core/texts.h"
-#include "kiosk/store/sqlite_queue_store.h"
 #include "tests/unit/fake_clock.h"
+#include "tests/unit/sqlite_queue_stores.h"
 #include "tests/unit/temp_dir.h"
 
 namespace wp::testing {
@@ -32,9 +32,9 @@ class TicketPrintingTest : public ::testing::Test {
             loadBundle(std::filesystem::path(WIJKPUNT_SOURCE_DIR) / "provisioning/demo/printing.toml");
         ASSERT_TRUE(loaded) << loaded.status().message();
         bundle_ = std::move(loaded).value();
-        auto store = SqliteQueueStore::open(dir_.path() / "kiosk.sqlite", bundle_.services);
-        ASSERT_TRUE(store) << store.status().message();
-        store_ = std::move(store).value();
+        auto stores = SqliteQueueStores::open(dir_.path() / "kiosk.sqlite", bundle_.services);
+        ASSERT_TRUE(stores) << stores.status().message();
+        stores_ = std::move(stores).value();
         texts_ = std::make_unique<Texts>(bundle_.content);
     }
 
@@ -52,7 +52,7 @@ class TicketPrintingTest : public ::testing::Test {
 
     // The kinds of today's events of one service's tickets (not the counters' events), in order.
     std::vector<QueueEventKind> kindsOfDay(const std::string& service) {
-        auto events = store_->eventsOfDay(service, localDay(clock_.now()));
+        auto events = stores_.tickets->eventsOfDay(service, localDay(clock_.now()));
         EXPECT_TRUE(events);
         std::vector<QueueEventKind> kinds;
         if (!events) return kinds;
@@ -65,7 +65,7 @@ class TicketPrintingTest : public ::testing::Test {
     FakeClock clock_{*parseLocalDateTime("2026-11-26 10:00")};
     TempDir dir_;
     FakePrinter printer_;
-    std::unique_ptr<SqliteQueueStore> store_;
+    SqliteQueueStores stores_;
     std::unique_ptr<Texts> texts_;
     std::unique_ptr<PrintSpooler> spooler_;  // after the printer: goes first
 };

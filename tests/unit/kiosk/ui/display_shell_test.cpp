@@ -8,9 +8,9 @@
 #include <gtest/gtest.h>
 
 #include "kiosk/core/host_desk.h"
-#include "kiosk/store/sqlite_queue_store.h"
 #include "tests/unit/fake_clock.h"
 #include "tests/unit/kiosk/ui/headless_ui_fixture.h"
+#include "tests/unit/sqlite_queue_stores.h"
 #include "tests/unit/temp_dir.h"
 
 namespace wp::ui {
@@ -21,9 +21,9 @@ class DisplayShellTest : public testing::HeadlessUiTest {
     void SetUp() override {
         // The TV, with the fonts of the one theme the display role draws with.
         ASSERT_NO_FATAL_FAILURE(setUpUi(&Settings::displayScreen, &Settings::theme));
-        auto store = SqliteQueueStore::open(dir_.path() / "kiosk.sqlite", bundle_.services);
-        ASSERT_TRUE(store) << store.status().message();
-        store_ = std::move(store).value();
+        auto stores = testing::SqliteQueueStores::open(dir_.path() / "kiosk.sqlite", bundle_.services);
+        ASSERT_TRUE(stores) << stores.status().message();
+        stores_ = std::move(stores).value();
     }
 
     const FrameRecord& draw(const CallBoard& board) {
@@ -46,21 +46,21 @@ class DisplayShellTest : public testing::HeadlessUiTest {
     testing::FakeClock clock_{*parseLocalDateTime("2026-11-26 10:00")};
     testing::TempDir dir_;
     Ui ui_{fonts_};
-    std::unique_ptr<SqliteQueueStore> store_;
+    testing::SqliteQueueStores stores_;
     Texts texts_{bundle_.content};
     DisplayShell shell_{bundle_, texts_};
 };
 
 TEST_F(DisplayShellTest, TheLatestCallIsReadableFromFiveMetres) {
-    ASSERT_TRUE(store_->issueTicket("huurloket", clock_.now()));
-    ASSERT_TRUE(store_->issueTicket("huurloket", clock_.now()));
+    ASSERT_TRUE(stores_.tickets->issueTicket("huurloket", clock_.now()));
+    ASSERT_TRUE(stores_.tickets->issueTicket("huurloket", clock_.now()));
     HostDeskOptions options;
     options.counter = "Balie 2";
-    HostDesk desk(bundle_.services, bundle_.hosts, *store_, clock_, options);
+    HostDesk desk(bundle_.services, bundle_.hosts, stores_.desk(), clock_, options);
     auto signedIn = desk.signIn("fatima", "12345");
     ASSERT_TRUE(signedIn) << signedIn.status().message();
     ASSERT_EQ(signedIn->outcome, HostDesk::SignIn::Outcome::SignedIn);
-    CallBoard board(bundle_.services, *store_, clock_);
+    CallBoard board(bundle_.services, *stores_.tickets, clock_);
     ASSERT_TRUE(board.poll());
     ASSERT_TRUE(desk.callNext("huurloket"));
     ASSERT_TRUE(desk.callNext("huurloket"));

@@ -18,7 +18,6 @@
 #include "kiosk/core/request_flow.h"
 #include "kiosk/core/resident_session.h"
 #include "kiosk/store/outbox_store.h"
-#include "kiosk/store/sqlite_queue_store.h"
 #include "kiosk/store/sqlite_reference_store.h"
 #include "kiosk/ui/fonts.h"
 #include "kiosk/ui/resident_shell.h"
@@ -27,6 +26,7 @@
 #include "tests/unit/fake_clock.h"
 #include "tests/unit/kiosk/ui/fake_status_http.h"
 #include "tests/unit/kiosk/ui/headless_ui_fixture.h"
+#include "tests/unit/sqlite_queue_stores.h"
 #include "tests/unit/temp_dir.h"
 
 namespace wp::ui {
@@ -47,12 +47,13 @@ class EveryScreenTest : public testing::HeadlessUiTest {
         ui_ = std::make_unique<Ui>(fonts_);
 
         // A real queue in a temp folder and a fake printer, so the ticket screens have something to show.
-        auto store = SqliteQueueStore::open(dir_.path() / "kiosk.sqlite", bundle_.services);
-        ASSERT_TRUE(store) << store.status().message();
-        store_ = std::move(store).value();
-        queue_ = std::make_unique<ServiceQueue>(bundle_.services, *store_, clock_);
+        auto stores = testing::SqliteQueueStores::open(dir_.path() / "kiosk.sqlite", bundle_.services);
+        ASSERT_TRUE(stores) << stores.status().message();
+        stores_ = std::move(stores).value();
+        queue_ = std::make_unique<ServiceQueue>(bundle_.services, *stores_.tickets, *stores_.host, clock_);
         spooler_ = std::make_unique<PrintSpooler>(printer_, nullptr);
-        flow_ = std::make_unique<TicketFlow>(*queue_, *store_, spooler_.get(), bundle_.settings, clock_);
+        flow_ =
+            std::make_unique<TicketFlow>(*queue_, *stores_.tickets, spooler_.get(), bundle_.settings, clock_);
         session_->attachTicketFlow(flow_.get());
         setUpRequestFlow();
     }
@@ -133,17 +134,17 @@ class EveryScreenTest : public testing::HeadlessUiTest {
         states.push_back({"ticket called by a host", [=, this](ResidentSession& s, testing::FakeClock&) {
                               takeTicket(s);
                               settlePrinting();
-                              ASSERT_TRUE(store_->changeTicketState(
+                              ASSERT_TRUE(stores_.host->changeTicketState(
                                   flow_->ticket()->ticket.id, TicketState::Called, "Balie 2", clock_.now()));
                               ASSERT_TRUE(flow_->refreshTicket());
                           }});
         states.push_back({"service paused", [this](ResidentSession& s, testing::FakeClock&) {
-                              ASSERT_TRUE(store_->setPaused("wijkteam", true, clock_.now()));
+                              ASSERT_TRUE(stores_.host->setPaused("wijkteam", true, clock_.now()));
                               s.openTile("ticket");
                               frame();
                               s.open({"ticket-closed", "wijkteam"});
                               frame();
-                              ASSERT_TRUE(store_->setPaused("wijkteam", false, clock_.now()));
+                              ASSERT_TRUE(stores_.host->setPaused("wijkteam", false, clock_.now()));
                           }});
         states.push_back({"start with printer trouble", [this](ResidentSession&, testing::FakeClock&) {
                               printer_.setPaperOut(true);
@@ -486,7 +487,7 @@ class EveryScreenTest : public testing::HeadlessUiTest {
     testing::FakeClock clock_{*parseLocalDateTime("2026-11-26 10:00")};
     testing::TempDir dir_;
     FakePrinter printer_;
-    std::unique_ptr<SqliteQueueStore> store_;
+    testing::SqliteQueueStores stores_;
     std::unique_ptr<ServiceQueue> queue_;
     std::unique_ptr<PrintSpooler> spooler_;
     std::unique_ptr<TicketFlow> flow_;

@@ -1,115 +1,56 @@
-// SqliteQueueStore and the kiosk database: pragmas, migrations (an old file upgrades), ticket numbers per
-// service and local day, restarts, crashes at named points, and the event rows every change leaves.
+// SqliteQueueStore: ticket numbers per service and local day, restarts, a lagging counter, origins, the
+// waiting line and its order, the event rows every change leaves (with SqliteHostQueueStore's changes),
+// two connections issuing at once, and crashes at the named points of the issue path.
+#include "kiosk/store/sqlite_queue_store.h"
+
 #include <date/date.h>
 #include <gtest/gtest.h>
 #include <stdlib.h>
-#include <unistd.h>
 
 #include <fmt/format.h>
 
 #include <csignal>
 #include <filesystem>
-#include <fstream>
 #include <set>
 #include <thread>
 
-#include "common/sqlite/sqlite_database.h"
-#include "kiosk/store/kiosk_schema.h"
-#include "kiosk/store/sqlite_queue_store.h"
 #include "tests/unit/queue_fixtures.h"
+#include "tests/unit/sqlite_queue_stores.h"
+#include "tests/unit/temp_dir.h"
 
 namespace wp {
 namespace {
 
-namespace fs = std::filesystem;
 using namespace std::chrono_literals;
 using testing::service;
+using testing::SqliteQueueStores;
+using testing::TempDir;
 using testing::utc;
 
 const std::vector<Service> kServices = {service("huurloket", "H"), service("wijkteam", "W")};
 const TimePoint kMorning = utc(2026, 6, 10, 8);  // Wednesday 10:00 CEST
 const std::string kDay = "2026-06-10";
-const int kLatest = kioskMigrations().back().version;  // the newest migration
 
-class QueueStoreTest : public ::testing::Test {
+class SqliteQueueStoreTest : public ::testing::Test {
   protected:
-    void SetUp() override {
-        std::string tmpl = (fs::temp_directory_path() / "wp-queue-store-XXXXXX").string();
-        ASSERT_NE(mkdtemp(tmpl.data()), nullptr);
-        dir_ = tmpl;
-        file_ = dir_ / "kiosk.db";
+    SqliteQueueStores open() {
+        auto stores = SqliteQueueStores::open(file_, kServices);
+        EXPECT_TRUE(stores.isOk()) << stores.status().message();
+        return stores.isOk() ? std::move(stores).value() : SqliteQueueStores{};
     }
-    void TearDown() override { fs::remove_all(dir_); }
-
-    std::unique_ptr<SqliteQueueStore> open() {
-        auto store = SqliteQueueStore::open(file_, kServices);
-        EXPECT_TRUE(store.isOk()) << store.status().message();
-        return store.isOk() ? std::move(store).value() : nullptr;
+    Ticket issue(SqliteQueueStore& store, const std::string& service, TimePoint at) {
+        auto t = store.issueTicket(service, at);
+        EXPECT_TRUE(t.isOk()) << t.status().message();
+        return t.isOk() ? t.value() : Ticket{};
     }
+    std::vector<QueueEvent> events(SqliteQueueStore& store) { return store.eventsAfter(0, 1000).value(); }
 
-    fs::path dir_, file_;
+    TempDir dir_;
+    std::filesystem::path file_ = dir_.path() / "kiosk.db";
 };
 
-TEST_F(QueueStoreTest, OpensWithWalFullSyncForeignKeysAndSecureDelete) {
-    auto store = open();
-    ASSERT_TRUE(store);
-    SqliteDatabase& db = store->database();
-    EXPECT_EQ(db.pragma("journal_mode").value(), "wal");
-    EXPECT_EQ(db.pragma("synchronous").value(), "2");  // FULL
-    EXPECT_EQ(db.pragma("foreign_keys").value(), "1");
-    EXPECT_EQ(db.pragma("secure_delete").value(), "1");
-    EXPECT_EQ(db.schemaVersion().value(), kLatest);
-}
-
-TEST_F(QueueStoreTest, AVersionOneDatabaseUpgradesAndKeepsItsTickets) {
-    {
-        auto db = SqliteDatabase::open(file_);
-        ASSERT_TRUE(db.isOk()) << db.status().message();
-        ASSERT_TRUE(db.value()->migrate(kioskMigrations(), 1).isOk());
-        ASSERT_EQ(db.value()->schemaVersion().value(), 1);
-        // What a kiosk on the first schema had written.
-        ASSERT_TRUE(db.value()
-                        ->exec("INSERT INTO ticket_counter VALUES ('huurloket', '2026-06-10', 1);"
-                               "INSERT INTO ticket (service_id, day, number, display, issued_at_ms, state) "
-                               "VALUES ('huurloket', '2026-06-10', 1, 'H-001', 1781071200000, 'waiting');"
-                               "INSERT INTO queue_event (kind, service_id, day, number, at_ms) "
-                               "VALUES ('issued', 'huurloket', '2026-06-10', 1, 1781071200000);")
-                        .isOk());
-        EXPECT_FALSE(db.value()->queryInt("SELECT COUNT(*) FROM counter_service").isOk());  // not there yet
-    }
-    auto store = open();
-    ASSERT_TRUE(store);
-    EXPECT_EQ(store->database().schemaVersion().value(), kLatest);
-    auto waiting = store->waitingTickets("huurloket", kDay);
-    ASSERT_TRUE(waiting.isOk());
-    ASSERT_EQ(waiting->size(), 1u);
-    EXPECT_EQ(waiting->front().display, "H-001");
-    EXPECT_EQ(store->issueTicket("huurloket", kMorning)->display, "H-002");
-    EXPECT_TRUE(store->openCounter("Balie 1", {"huurloket"}, kMorning).isOk());  // a version-2 table
-    EXPECT_EQ(store->countersServing("huurloket", kDay).value(), 1);
-}
-
-TEST_F(QueueStoreTest, ANewerDatabaseIsRefused) {
-    {
-        auto db = SqliteDatabase::open(file_);
-        ASSERT_TRUE(db.isOk());
-        ASSERT_TRUE(db.value()->exec("PRAGMA user_version = 99").isOk());
-    }
-    auto store = SqliteQueueStore::open(file_, kServices);
-    ASSERT_FALSE(store.isOk());
-    EXPECT_EQ(store.status().code(), Status::Code::Conflict);
-    EXPECT_NE(store.status().message().find("newer than this program"), std::string::npos);
-}
-
-TEST_F(QueueStoreTest, NotADatabaseIsAnIoError) {
-    { std::ofstream(file_) << "this is not a database, just some text that is long enough to have a header"; }
-    auto store = SqliteQueueStore::open(file_, kServices);
-    ASSERT_FALSE(store.isOk());
-    EXPECT_EQ(store.status().code(), Status::Code::IoError) << store.status().message();
-}
-
-TEST_F(QueueStoreTest, NumbersCountPerServiceAndDay) {
-    auto store = open();
+TEST_F(SqliteQueueStoreTest, NumbersCountPerServiceAndDay) {
+    auto store = open().tickets;
     ASSERT_TRUE(store);
     auto h1 = store->issueTicket("huurloket", kMorning);
     ASSERT_TRUE(h1.isOk()) << h1.status().message();
@@ -127,20 +68,20 @@ TEST_F(QueueStoreTest, NumbersCountPerServiceAndDay) {
     EXPECT_EQ(unknown.status().code(), Status::Code::NotFound);
 }
 
-TEST_F(QueueStoreTest, ARestartKeepsCounting) {
+TEST_F(SqliteQueueStoreTest, ARestartKeepsCounting) {
     {
-        auto store = open();
+        auto store = open().tickets;
         ASSERT_TRUE(store);
         for (int i = 0; i < 3; ++i) ASSERT_TRUE(store->issueTicket("huurloket", kMorning).isOk());
     }
-    auto store = open();
+    auto store = open().tickets;
     ASSERT_TRUE(store);
     EXPECT_EQ(store->issueTicket("huurloket", kMorning + 1h)->number, 4);
     EXPECT_EQ(store->ticketsOfDay("huurloket", kDay)->size(), 4u);
 }
 
-TEST_F(QueueStoreTest, ANewLocalDayStartsAtOne) {
-    auto store = open();
+TEST_F(SqliteQueueStoreTest, ANewLocalDayStartsAtOne) {
+    auto store = open().tickets;
     ASSERT_TRUE(store);
     TimePoint lastSecond = utc(2026, 6, 10, 21, 59, 59);  // 23:59:59 CEST
     EXPECT_EQ(store->issueTicket("huurloket", lastSecond - 1h)->number, 1);
@@ -155,8 +96,8 @@ TEST_F(QueueStoreTest, ANewLocalDayStartsAtOne) {
     EXPECT_EQ(after->number, 1);
 }
 
-TEST_F(QueueStoreTest, ALaggingCounterNeverRepeatsANumber) {
-    auto store = open();
+TEST_F(SqliteQueueStoreTest, ALaggingCounterNeverRepeatsANumber) {
+    auto store = open().tickets;
     ASSERT_TRUE(store);
     for (int i = 0; i < 5; ++i) ASSERT_TRUE(store->issueTicket("huurloket", kMorning).isOk());
     // Should the counter row ever fall behind (restored backup, hand edit), UNIQUE catches the repeat and
@@ -168,15 +109,31 @@ TEST_F(QueueStoreTest, ALaggingCounterNeverRepeatsANumber) {
     EXPECT_EQ(store->issueTicket("huurloket", kMorning)->number, 7);
 }
 
-TEST_F(QueueStoreTest, WaitingListOrderAheadAndStateChanges) {
-    auto store = open();
-    ASSERT_TRUE(store);
+TEST_F(SqliteQueueStoreTest, IssuesWithAnOriginAndRecordsTheDisplayOnEvents) {
+    auto store = open().tickets;
+    auto t = store->issueTicketWithOrigin("wijkteam", TicketOrigin::Appointment, kMorning);
+    ASSERT_TRUE(t.isOk());
+    EXPECT_EQ(t->origin, TicketOrigin::Appointment);
+    EXPECT_EQ(store->ticket(t->id)->origin, TicketOrigin::Appointment);
+    auto e = events(*store);
+    ASSERT_EQ(e.size(), 1u);
+    EXPECT_EQ(e[0].kind, QueueEventKind::Issued);
+    EXPECT_EQ(e[0].display, "W-001");
+    // A print event finds the display by service and number.
+    ASSERT_TRUE(store->appendEvent({0, QueueEventKind::Printed, "wijkteam", "", 1, "", kMorning}).isOk());
+    EXPECT_EQ(events(*store).back().display, "W-001");
+    EXPECT_EQ(store->lastEventSeq().value(), events(*store).back().seq);
+}
+
+TEST_F(SqliteQueueStoreTest, WaitingListOrderAheadAndStateChanges) {
+    auto [store, host, pinLocks] = open();
+    ASSERT_TRUE(store && host);
     std::vector<Ticket> t;
     for (int i = 0; i < 4; ++i)
         t.push_back(store->issueTicket("huurloket", kMorning + std::chrono::minutes(i)).value());
     EXPECT_EQ(store->countAhead(t[3]).value(), 3);
-    ASSERT_TRUE(store->changeTicketState(t[0].id, TicketState::Called, "Balie 1", kMorning + 5min).isOk());
-    ASSERT_TRUE(store->changeTicketState(t[1].id, TicketState::Cancelled, "", kMorning + 5min).isOk());
+    ASSERT_TRUE(host->changeTicketState(t[0].id, TicketState::Called, "Balie 1", kMorning + 5min).isOk());
+    ASSERT_TRUE(host->changeTicketState(t[1].id, TicketState::Cancelled, "", kMorning + 5min).isOk());
     EXPECT_EQ(store->countAhead(t[3]).value(), 1);
     auto waiting = store->waitingTickets("huurloket", kDay).value();
     ASSERT_EQ(waiting.size(), 2u);
@@ -186,32 +143,32 @@ TEST_F(QueueStoreTest, WaitingListOrderAheadAndStateChanges) {
     EXPECT_EQ(called.state, TicketState::Called);
     EXPECT_EQ(called.counter, "Balie 1");
 
-    Status bad = store->changeTicketState(t[1].id, TicketState::Called, "Balie 1", kMorning + 6min);
+    Status bad = host->changeTicketState(t[1].id, TicketState::Called, "Balie 1", kMorning + 6min);
     EXPECT_EQ(bad.code(), Status::Code::Conflict);
     EXPECT_NE(bad.message().find("H-002 is cancelled"), std::string::npos) << bad.message();
-    EXPECT_EQ(store->changeTicketState(999, TicketState::Called, "Balie 1", kMorning).code(),
+    EXPECT_EQ(host->changeTicketState(999, TicketState::Called, "Balie 1", kMorning).code(),
               Status::Code::NotFound);
 }
 
-TEST_F(QueueStoreTest, EveryChangeIsAnEventWithoutPersonalData) {
-    auto store = open();
-    ASSERT_TRUE(store);
-    ASSERT_TRUE(store->openCounter("Balie 1", {"huurloket", "wijkteam"}, kMorning).isOk());
+TEST_F(SqliteQueueStoreTest, EveryChangeIsAnEventWithoutPersonalData) {
+    auto [store, host, pinLocks] = open();
+    ASSERT_TRUE(store && host);
+    ASSERT_TRUE(host->openCounter("Balie 1", {"huurloket", "wijkteam"}, kMorning).isOk());
     Ticket a = store->issueTicket("huurloket", kMorning + 1min).value();
-    ASSERT_TRUE(store->changeTicketState(a.id, TicketState::Called, "Balie 1", kMorning + 2min).isOk());
-    ASSERT_TRUE(store->changeTicketState(a.id, TicketState::Serving, "", kMorning + 3min).isOk());
-    ASSERT_TRUE(store->changeTicketState(a.id, TicketState::Done, "", kMorning + 13min).isOk());
-    ASSERT_TRUE(store->setPaused("huurloket", true, kMorning + 14min).isOk());
-    ASSERT_TRUE(store->setPaused("huurloket", true, kMorning + 14min).isOk());  // no change, no event
-    EXPECT_TRUE(store->isPaused("huurloket", kDay).value());
-    EXPECT_FALSE(store->isPaused("huurloket", "2026-06-11").value());  // a pause holds for its day
-    ASSERT_TRUE(store->setPaused("huurloket", false, kMorning + 15min).isOk());
+    ASSERT_TRUE(host->changeTicketState(a.id, TicketState::Called, "Balie 1", kMorning + 2min).isOk());
+    ASSERT_TRUE(host->changeTicketState(a.id, TicketState::Serving, "", kMorning + 3min).isOk());
+    ASSERT_TRUE(host->changeTicketState(a.id, TicketState::Done, "", kMorning + 13min).isOk());
+    ASSERT_TRUE(host->setPaused("huurloket", true, kMorning + 14min).isOk());
+    ASSERT_TRUE(host->setPaused("huurloket", true, kMorning + 14min).isOk());  // no change, no event
+    EXPECT_TRUE(host->isPaused("huurloket", kDay).value());
+    EXPECT_FALSE(host->isPaused("huurloket", "2026-06-11").value());  // a pause holds for its day
+    ASSERT_TRUE(host->setPaused("huurloket", false, kMorning + 15min).isOk());
     ASSERT_TRUE(store->appendEvent({0, QueueEventKind::PrintFailed, "huurloket", "", 1, "", kMorning + 16min})
                     .isOk());
     EXPECT_EQ(store->appendEvent({0, QueueEventKind::Issued, "huurloket", kDay, 9, "", kMorning}).code(),
               Status::Code::InvalidInput);
-    ASSERT_TRUE(store->openCounter("Balie 1", {"wijkteam"}, kMorning + 17min).isOk());  // stops huurloket
-    ASSERT_TRUE(store->closeCounter("Balie 1", kMorning + 18min).isOk());
+    ASSERT_TRUE(host->openCounter("Balie 1", {"wijkteam"}, kMorning + 17min).isOk());  // stops huurloket
+    ASSERT_TRUE(host->closeCounter("Balie 1", kMorning + 18min).isOk());
 
     auto all = store->eventsAfter(0, 100).value();
     std::vector<std::string> got;
@@ -242,7 +199,7 @@ TEST_F(QueueStoreTest, EveryChangeIsAnEventWithoutPersonalData) {
     // The day's events of one service feed the moving average: 11 minutes from call to done.
     auto huurDay = store->eventsOfDay("huurloket", kDay).value();
     EXPECT_EQ(serviceDurations(huurDay), (std::vector<std::chrono::seconds>{660s}));
-    EXPECT_EQ(store->countersServing("huurloket", kDay).value(), 0);
+    EXPECT_EQ(host->countersServing("huurloket", kDay).value(), 0);
 
     // The event table has no column that could hold personal data.
     auto columns = store->database().queryInt(
@@ -251,9 +208,9 @@ TEST_F(QueueStoreTest, EveryChangeIsAnEventWithoutPersonalData) {
     EXPECT_EQ(columns.value(), 0);
 }
 
-TEST_F(QueueStoreTest, TwoConnectionsIssuingAtOnceNeverShareANumber) {
-    auto first = open();
-    auto second = open();
+TEST_F(SqliteQueueStoreTest, TwoConnectionsIssuingAtOnceNeverShareANumber) {
+    auto first = open().tickets;
+    auto second = open().tickets;
     ASSERT_TRUE(first && second);
     std::vector<int> a, b;
     auto issue = [](SqliteQueueStore& store, std::vector<int>& out) {
@@ -274,17 +231,6 @@ TEST_F(QueueStoreTest, TwoConnectionsIssuingAtOnceNeverShareANumber) {
     EXPECT_EQ(*all.rbegin(), 200);
 }
 
-TEST_F(QueueStoreTest, CountersServeOnTheDayTheyOpened) {
-    auto store = open();
-    ASSERT_TRUE(store);
-    ASSERT_TRUE(store->openCounter("Balie 1", {"huurloket"}, kMorning).isOk());
-    ASSERT_TRUE(store->openCounter("Balie 2", {"huurloket", "wijkteam"}, kMorning).isOk());
-    EXPECT_EQ(store->countersServing("huurloket", kDay).value(), 2);
-    EXPECT_EQ(store->countersServing("wijkteam", kDay).value(), 1);
-    EXPECT_EQ(store->countersServing("huurloket", "2026-06-11").value(), 0);  // left open overnight
-    EXPECT_EQ(store->openCounter("Balie 3", {"bakker"}, kMorning).code(), Status::Code::NotFound);
-}
-
 // A crash at a named point, in a forked child that opens its own connection. What the parent then finds
 // tells whether the number was used: before COMMIT nothing is left (the next number is the same), after
 // it the number stays taken (a gap, never a repeat).
@@ -296,13 +242,14 @@ void PrintTo(const CrashCase& c, std::ostream* os) {
     *os << c.point;
 }
 
-class QueueStoreCrashTest : public QueueStoreTest, public ::testing::WithParamInterface<CrashCase> {};
+class SqliteQueueStoreCrashTest : public SqliteQueueStoreTest,
+                                  public ::testing::WithParamInterface<CrashCase> {};
 
-TEST_P(QueueStoreCrashTest, CrashAtANamedPoint) {
+TEST_P(SqliteQueueStoreCrashTest, CrashAtANamedPoint) {
     GTEST_FLAG_SET(death_test_style, "fast");
     auto [point, nextNumber] = GetParam();
     {
-        auto store = open();
+        auto store = open().tickets;
         ASSERT_TRUE(store);
         ASSERT_TRUE(store->issueTicket("huurloket", kMorning).isOk());  // H-001
     }
@@ -316,7 +263,7 @@ TEST_P(QueueStoreCrashTest, CrashAtANamedPoint) {
         ::testing::KilledBySignal(SIGKILL), "");
     ::unsetenv("WIJKPUNT_CRASH_AT");
 
-    auto store = open();
+    auto store = open().tickets;
     ASSERT_TRUE(store);
     EXPECT_EQ(store->issueTicket("huurloket", kMorning + 2min)->number, nextNumber) << point;
     auto all = store->ticketsOfDay("huurloket", kDay).value();
@@ -325,7 +272,7 @@ TEST_P(QueueStoreCrashTest, CrashAtANamedPoint) {
     EXPECT_EQ(integrity.value(), "ok");
 }
 
-INSTANTIATE_TEST_SUITE_P(QueueStore, QueueStoreCrashTest,
+INSTANTIATE_TEST_SUITE_P(SqliteQueueStore, SqliteQueueStoreCrashTest,
                          ::testing::Values(CrashCase{"issue-begun", 2}, CrashCase{"after-counter-update", 2},
                                            CrashCase{"after-ticket-insert", 2},
                                            CrashCase{"after-event-insert", 2}, CrashCase{"after-commit", 3}),
@@ -334,31 +281,6 @@ INSTANTIATE_TEST_SUITE_P(QueueStore, QueueStoreCrashTest,
                              std::erase(name, '-');
                              return name;
                          });
-
-TEST_F(QueueStoreTest, ACrashDuringMigrationLeavesAnUpgradableFile) {
-    GTEST_FLAG_SET(death_test_style, "fast");
-    {
-        auto db = SqliteDatabase::open(file_);
-        ASSERT_TRUE(db.isOk());
-        ASSERT_TRUE(db.value()->migrate(kioskMigrations(), 1).isOk());
-    }
-    ::setenv("WIJKPUNT_CRASH_AT", "migration-before-commit", 1);
-    EXPECT_EXIT(
-        {
-            (void)SqliteQueueStore::open(file_, kServices);
-            std::_Exit(3);
-        },
-        ::testing::KilledBySignal(SIGKILL), "");
-    ::unsetenv("WIJKPUNT_CRASH_AT");
-    {
-        auto db = SqliteDatabase::open(file_);
-        ASSERT_TRUE(db.isOk());
-        EXPECT_EQ(db.value()->schemaVersion().value(), 1);
-    }
-    auto store = open();
-    ASSERT_TRUE(store);
-    EXPECT_EQ(store->database().schemaVersion().value(), kLatest);
-}
 
 }  // namespace
 }  // namespace wp
