@@ -16,22 +16,21 @@ bool sameState(const PrinterStatus& a, const PrinterStatus& b) {
 
 }  // namespace
 
-ContactPointPrinter::ContactPointPrinter(const Settings& settings, HostAlertStore& alerts, const Clock& clock,
-                                         std::function<void()> wake)
-    : alerts_(alerts), clock_(clock) {
+std::unique_ptr<Printer> settingsPrinter(const Settings& settings) {
     const auto& p = settings.printer;
     auto way = parsePrintWay(p.way);
-    if (!way) return;
+    if (!way) return nullptr;
     CupsPrinterSettings cups;
     cups.way = *way;
     cups.queue = p.queue;
     cups.server = p.server;
-    printer_ = std::make_unique<CupsPrinter>(cups);
-    spooler_ = std::make_unique<PrintSpooler>(*printer_, std::move(wake));
+    return std::make_unique<CupsPrinter>(cups);
 }
 
-ContactPointPrinter::~ContactPointPrinter() {
-    spooler_.reset();  // joins the print worker before the printer goes
+ContactPointPrinter::ContactPointPrinter(std::unique_ptr<Printer> printer, HostAlertStore& alerts,
+                                         const Clock& clock, std::function<void()> wake)
+    : alerts_(alerts), clock_(clock), printer_(std::move(printer)) {
+    if (printer_) spooler_ = std::make_unique<PrintSpooler>(*printer_, std::move(wake));
 }
 
 void ContactPointPrinter::reportOutcome(PrintOutcome outcome) {

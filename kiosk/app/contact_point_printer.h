@@ -6,13 +6,14 @@
 // every print outcome it is told of (reportOutcome), and the printer's state, which update() asks the
 // spooler for every half minute of the injected clock and writes whenever it changed (paper out, offline,
 // back again). Without a printer way in the settings there is no printer: spooler() is null and nothing is
-// reported. Owns the printer and the spooler; the spooler's worker stops before the printer goes.
-// UI thread only (the spooler itself is thread-safe).
+// reported. Owns the printer and the spooler, declared so that the spooler's worker stops before the printer
+// goes. UI thread only (the spooler itself is thread-safe).
 #pragma once
 
 #include <functional>
 #include <memory>
 #include <optional>
+#include <utility>
 
 #include "common/bundle.h"
 #include "common/clock.h"
@@ -22,12 +23,19 @@
 
 namespace wp {
 
+// The CUPS printer the settings name ([printer]), or null when they name none.
+std::unique_ptr<Printer> settingsPrinter(const Settings& settings);
+
 class ContactPointPrinter {
   public:
     // alerts and clock must outlive this. wake: called from the print worker after each result or status.
-    ContactPointPrinter(const Settings& settings, HostAlertStore& alerts, const Clock& clock,
+    // printer may be null (no printer).
+    ContactPointPrinter(std::unique_ptr<Printer> printer, HostAlertStore& alerts, const Clock& clock,
                         std::function<void()> wake);
-    ~ContactPointPrinter();
+    // The printer of the settings (settingsPrinter).
+    ContactPointPrinter(const Settings& settings, HostAlertStore& alerts, const Clock& clock,
+                        std::function<void()> wake)
+        : ContactPointPrinter(settingsPrinter(settings), alerts, clock, std::move(wake)) {}
     ContactPointPrinter(const ContactPointPrinter&) = delete;
     ContactPointPrinter& operator=(const ContactPointPrinter&) = delete;
 

@@ -25,11 +25,6 @@ class HostRole final : public Role {
   public:
     HostRole(RoleContext& c) : bundle_(c.bundle), clock_(c.clock), texts_(bundle_.content) {}
 
-    ~HostRole() override {
-        if (desk_) desk_->attachPrinter(nullptr, nullptr, nullptr, {});
-        printer_.reset();  // joins the print worker
-    }
-
     Status setUp(const std::function<void()>& wake) {
         const auto dbFile = kioskDatabase(bundle_.settings);
         auto fail = [&](const Status& s) { return databaseError(dbFile, s); };
@@ -80,6 +75,8 @@ class HostRole final : public Role {
     std::vector<std::string> spoken() const override { return {}; }
 
   private:
+    // In dependency order: each member uses only those above it, so the shell goes first, the desk before
+    // the printer it prints on, and the print worker stops before the stores.
     Bundle& bundle_;
     const Clock& clock_;
     Texts texts_;
@@ -88,7 +85,7 @@ class HostRole final : public Role {
     std::unique_ptr<SqlitePinLockStore> pinLocks_;
     std::unique_ptr<SqliteHostAlertStore> alertStore_;
     std::unique_ptr<SqliteOutboxStore> outbox_;
-    std::unique_ptr<ContactPointPrinter> printer_;  // after the alert store: goes first
+    std::unique_ptr<ContactPointPrinter> printer_;
     std::unique_ptr<HostDesk> desk_;
     std::unique_ptr<HostAlertBoard> board_;
     std::unique_ptr<ui::HostShell> shell_;

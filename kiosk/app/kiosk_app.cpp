@@ -92,12 +92,31 @@ Result<std::unique_ptr<Role>> makeRole(const std::string& name, RoleContext& con
     return Status::invalidInput(fmt::format("unknown role '{}' (walkin, host or display)", name));
 }
 
+// SDL's subsystems, from SDL_Init until this goes.
+struct SdlStarted {
+    ~SdlStarted() { SDL_Quit(); }
+};
+struct SdlWindowEnd {
+    void operator()(SDL_Window* w) const { SDL_DestroyWindow(w); }
+};
+struct SdlRendererEnd {
+    void operator()(SDL_Renderer* r) const { SDL_DestroyRenderer(r); }
+};
+struct ImGuiContextEnd {
+    void operator()(ImGuiContext* c) const { ImGui::DestroyContext(c); }
+};
+// ImGui's SDL_Renderer backend, from a successful ImGui_ImplSDLRenderer_Init until this goes.
+struct ImGuiRendererStarted {
+    ~ImGuiRendererStarted() { ImGui_ImplSDLRenderer_Shutdown(); }
+};
+
+// One kiosk process. Its members are declared in the order they are made and needed: the bundle and the
+// clock, SDL, the window, the renderer, the ImGui context and its renderer backend, and last the role, which
+// uses all of them. They end in reverse order, so the role's worker threads stop before the window goes.
 class Kiosk final : public ScriptHost {
   public:
     Kiosk(const KioskOptions& options, Bundle bundle)
         : options_(options), bundle_(std::move(bundle)), clock_(makeClock(options)), ui_(fonts_) {}
-
-    ~Kiosk() override { shutdown(); }
 
     int run();
 
@@ -125,7 +144,6 @@ class Kiosk final : public ScriptHost {
         return c;
     }
     Status setUp();
-    void shutdown();
     void handle(const SDL_Event& e);
     // Draws one frame and presents it; false when it was not presented (see Ui::lastFrameActedOn).
     bool renderFrame();
@@ -137,11 +155,13 @@ class Kiosk final : public ScriptHost {
     ui::FontSet fonts_;
     ui::Ui ui_;
     PointerInput pointer_;
-    std::unique_ptr<Role> role_;
+    std::optional<SdlStarted> sdl_;
+    std::unique_ptr<SDL_Window, SdlWindowEnd> window_;
+    std::unique_ptr<SDL_Renderer, SdlRendererEnd> renderer_;
+    std::unique_ptr<ImGuiContext, ImGuiContextEnd> imgui_;
+    std::optional<ImGuiRendererStarted> imguiRenderer_;
+    std::unique_ptr<Role> role_;  // last: goes first
 
-    SDL_Window* window_ = nullptr;
-    SDL_Renderer* renderer_ = nullptr;
-    bool imguiReady_ = false;
     int width_ = 0, height_ = 0;
     uint64_t frames_ = 0;
     bool quit_ = false;
@@ -159,6 +179,7 @@ Status Kiosk::setUp() {
     const Settings::Screen& screen = role_->screen();
     SDL_SetHint(SDL_HINT_FRAMEBUFFER_ACCELERATION, screen.acceleratedRenderer ? "1" : "0");
     SDL_SetHint(SDL_HINT_VIDEO_ALLOW_SCREENSAVER, "0");
+    sdl_.emplace();  // SDL_Quit also undoes a failed SDL_Init
     if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_EVENTS) != 0)
         return Status::unavailable(fmt::format("cannot start SDL video: {}", SDL_GetError()));
 
@@ -169,17 +190,17 @@ Status Kiosk::setUp() {
     const std::string driver = SDL_GetCurrentVideoDriver();
     const bool headless = driver == "dummy" || driver == "offscreen";
     if (!options_.windowed && !headless) flags |= SDL_WINDOW_FULLSCREEN_DESKTOP;
-    window_ =
-        SDL_CreateWindow("Wijkpunt", SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED, width_, height_, flags);
+    window_.reset(
+        SDL_CreateWindow("Wijkpunt", SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED, width_, height_, flags));
     if (!window_) return Status::unavailable(fmt::format("cannot open the window: {}", SDL_GetError()));
     SDL_ShowCursor(options_.windowed ? SDL_ENABLE : SDL_DISABLE);
     Uint32 rflags = screen.acceleratedRenderer ? SDL_RENDERER_ACCELERATED : SDL_RENDERER_SOFTWARE;
-    renderer_ = SDL_CreateRenderer(window_, -1, rflags);
+    renderer_.reset(SDL_CreateRenderer(window_.get(), -1, rflags));
     if (!renderer_) return Status::unavailable(fmt::format("cannot create the renderer: {}", SDL_GetError()));
-    SDL_GetRendererOutputSize(renderer_, &width_, &height_);
+    SDL_GetRendererOutputSize(renderer_.get(), &width_, &height_);
 
     IMGUI_CHECKVERSION();
-    ImGui::CreateContext();
+    imgui_.reset(ImGui::CreateContext());
     ImGuiIO& io = ImGui::GetIO();
     io.IniFilename = nullptr;  // a kiosk remembers nothing between sessions
     io.LogFilename = nullptr;
@@ -191,29 +212,16 @@ Status Kiosk::setUp() {
     for (const std::string& id : role_->themeIds()) themes.emplace(id, bundle_.themes.at(id));
     if (!fonts_.build(*io.Fonts, themes))
         return Status::ioError("cannot build the font atlas from the themes' font files");
-    if (!ImGui_ImplSDLRenderer_Init(renderer_)) return Status::unavailable("cannot start the ImGui renderer");
+    if (!ImGui_ImplSDLRenderer_Init(renderer_.get()))
+        return Status::unavailable("cannot start the ImGui renderer");
+    imguiRenderer_.emplace();
     if (!ImGui_ImplSDLRenderer_CreateFontsTexture())
         return Status::unavailable("cannot upload the font texture");
     if (std::getenv("WIJKPUNT_DEBUG_FONTS"))
         log::debug("font atlas {}x{}", io.Fonts->TexWidth, io.Fonts->TexHeight);
     io.Fonts->ClearTexData();  // the GPU/renderer copy is all we need
-    imguiReady_ = true;
     lastTicks_ = SDL_GetTicks64();
     return Status::ok();
-}
-
-void Kiosk::shutdown() {
-    role_.reset();  // its worker threads stop before the window goes
-    if (imguiReady_) {
-        ImGui_ImplSDLRenderer_Shutdown();
-        ImGui::DestroyContext();
-        imguiReady_ = false;
-    }
-    if (renderer_) SDL_DestroyRenderer(renderer_);
-    if (window_) SDL_DestroyWindow(window_);
-    renderer_ = nullptr;
-    window_ = nullptr;
-    SDL_Quit();
 }
 
 void Kiosk::tap(float x, float y) {
@@ -380,22 +388,22 @@ bool Kiosk::renderFrame() {
     // A tap released in this frame changed what the next frame shows (another screen, a typed letter):
     // rasterising this one would only delay that by a whole software-rendered frame.
     if (ui_.lastFrameActedOn() && !wantScreenshot_) return false;
-    SDL_SetRenderDrawColor(renderer_, 0, 0, 0, 255);
-    SDL_RenderClear(renderer_);
+    SDL_SetRenderDrawColor(renderer_.get(), 0, 0, 0, 255);
+    SDL_RenderClear(renderer_.get());
     ImGui_ImplSDLRenderer_RenderDrawData(ImGui::GetDrawData());
     if (wantScreenshot_) {
         wantScreenshot_ = false;
         screenshotStatus_ = Status::ok();
         SDL_Surface* shot = SDL_CreateRGBSurfaceWithFormat(0, width_, height_, 32, SDL_PIXELFORMAT_ABGR8888);
         if (!shot ||
-            SDL_RenderReadPixels(renderer_, nullptr, SDL_PIXELFORMAT_ABGR8888, shot->pixels, shot->pitch) !=
-                0 ||
+            SDL_RenderReadPixels(renderer_.get(), nullptr, SDL_PIXELFORMAT_ABGR8888, shot->pixels,
+                                 shot->pitch) != 0 ||
             IMG_SavePNG(shot, screenshotPath_.c_str()) != 0)
             screenshotStatus_ = Status::ioError(
                 fmt::format("cannot save screenshot {}: {}", screenshotPath_, SDL_GetError()));
         if (shot) SDL_FreeSurface(shot);
     }
-    SDL_RenderPresent(renderer_);
+    SDL_RenderPresent(renderer_.get());
     ++frames_;
     return true;
 }

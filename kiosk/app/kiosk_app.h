@@ -4,6 +4,8 @@
 // Rendering is driven by events: with nothing happening the loop sleeps in SDL_WaitEventTimeout and draws
 // only when what is shown changes (a tap, a key, a worker thread's wake-up, the role's timed state such as
 // the clock's minute or the idle countdown). Under a script it draws every turn so steps can count frames.
+// The process owns the bundle, the clock, SDL, the window, the renderer, the ImGui context and the role, in
+// that order, and they end in reverse: the role (and its worker threads) first, SDL last.
 #pragma once
 
 #include <filesystem>

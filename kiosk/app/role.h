@@ -3,7 +3,9 @@
 //
 // The window and its event loop (kiosk_app.cpp) are the same for every role; a role draws the frames,
 // does its periodic work on the UI thread, and says what on its screen changes with time so the loop can
-// sleep in between. UI thread only.
+// sleep in between. A role owns everything it is made of, declared in dependency order (the walk-in role's
+// parts: kiosk/app/walkin_parts.h), so destroying it stops its worker threads before what they use goes,
+// with no teardown written by hand. The bundle and clock of its RoleContext outlive it. UI thread only.
 #pragma once
 
 #include <chrono>

@@ -4,6 +4,18 @@
 
 namespace wp {
 
+namespace {
+
+void wipeReceipt(ReceiptPrintout& r) {
+    for (std::string* s : {&r.contactPoint, &r.title, &r.referenceLabel, &r.reference, &r.qrUrl, &r.qrCaption,
+                           &r.printedAtLabel})
+        wipeString(*s);
+    for (std::string& line : r.lines) wipeString(line);
+    r = {};
+}
+
+}  // namespace
+
 PrintSpooler::PrintSpooler(Printer& printer, Wake wake)
     : printer_(printer), wake_(std::move(wake)), worker_([this] { run(); }) {}
 
@@ -11,10 +23,28 @@ PrintSpooler::~PrintSpooler() {
     {
         std::lock_guard lock(mutex_);
         stopping_ = true;
+        for (auto& [job, printout] : jobs_)
+            if (auto* receipt = std::get_if<ReceiptPrintout>(&printout)) wipeReceipt(*receipt);
         jobs_.clear();
     }
     cv_.notify_all();
     worker_.join();
+}
+
+void PrintSpooler::wipe() {
+    std::lock_guard lock(mutex_);
+    std::erase_if(jobs_, [](auto& queued) {
+        auto* receipt = std::get_if<ReceiptPrintout>(&queued.second);
+        if (receipt != nullptr) wipeReceipt(*receipt);
+        return receipt != nullptr;
+    });
+}
+
+bool PrintSpooler::holdsNothing() const {
+    std::lock_guard lock(mutex_);
+    return std::none_of(jobs_.begin(), jobs_.end(), [](const auto& queued) {
+        return std::holds_alternative<ReceiptPrintout>(queued.second);
+    });
 }
 
 std::uint64_t PrintSpooler::submit(TicketPrintout ticket) {
@@ -83,6 +113,7 @@ void PrintSpooler::run() {
             PrintOutcome outcome = kind == JobKind::Receipt
                                        ? printer_.printReceipt(std::get<ReceiptPrintout>(printout))
                                        : printer_.printTicket(std::get<TicketPrintout>(printout));
+            if (auto* receipt = std::get_if<ReceiptPrintout>(&printout)) wipeReceipt(*receipt);
             lock.lock();
             done_.push_back({job, outcome, kind});
             statusWanted_ = true;  // a job tells us something about the printer: read it again

@@ -10,6 +10,17 @@
 // schedule), the worker also asks the printer for its state, which lastStatus() then returns for the start
 // screen ("tickets cannot be printed") and the host console. `wake` is called from the worker after each
 // result or status, so an event-driven UI loop can redraw. All methods are thread-safe.
+//
+// Personal data: a receipt carries the resident's reference code, the next step of their request and the
+// desk's hours until it is printed (never a phone number, e-mail or address). The spooler is a
+// personal-data holder (the walk-in role registers it with the resident session):
+//   - every receipt's copy is overwritten as soon as its job ends, printed or given up;
+//   - wipe() (the session's wipe: "Begin opnieuw", the idle timeout, "Klaar") drops every receipt still
+//     waiting in the queue, overwritten and without an outcome: the resident it was for has gone, and paper
+//     coming out later would hand their code to the next person. The job the printer has in hand finishes
+//     (it cannot be called back; its copy goes when the printer returns);
+//   - tickets (a number and a service, no personal data) are never dropped by wipe().
+// holdsNothing() is true when no receipt waits in the queue.
 #pragma once
 
 #include <condition_variable>
@@ -22,11 +33,12 @@
 #include <variant>
 #include <vector>
 
+#include "kiosk/core/personal_data.h"
 #include "kiosk/core/printer.h"
 
 namespace wp {
 
-class PrintSpooler {
+class PrintSpooler final : public PersonalDataHolder {
   public:
     using Wake = std::function<void()>;
     enum class JobKind { Ticket, Receipt };
@@ -37,7 +49,7 @@ class PrintSpooler {
     };
 
     PrintSpooler(Printer& printer, Wake wake);
-    ~PrintSpooler();  // finishes the job in hand, drops the rest, joins the worker
+    ~PrintSpooler() override;  // finishes the job in hand, drops the rest, joins the worker
     PrintSpooler(const PrintSpooler&) = delete;
     PrintSpooler& operator=(const PrintSpooler&) = delete;
 
@@ -54,6 +66,11 @@ class PrintSpooler {
     // The printer's state as last read; State::Unknown with no reasons before the first reading.
     PrinterStatus lastStatus() const;
     bool hasStatus() const;
+
+    // --- PersonalDataHolder: receipts waiting for the printer (see above).
+    std::string_view holderName() const override { return "print spooler"; }
+    void wipe() override;
+    bool holdsNothing() const override;
 
   private:
     using Job = std::variant<TicketPrintout, ReceiptPrintout>;

@@ -737,4 +737,13 @@ void RequestFlow::wipe() {
     answerJob_ = 0;
 }
 
+std::string_view RequestFlow::holderName() const {
+    return "request flow";
+}
+
+bool RequestFlow::holdsNothing() const {
+    return def_ == nullptr && entries_.empty() && chosen_.empty() && reference_.empty() && job_ == 0 &&
+           answerTopic_.empty() && answerJob_ == 0;
+}
+
 }  // namespace wp

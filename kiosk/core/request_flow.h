@@ -40,6 +40,7 @@
 #include "common/request.h"
 #include "common/status.h"
 #include "kiosk/core/outbox.h"
+#include "kiosk/core/personal_data.h"
 #include "kiosk/core/print_spooler.h"
 #include "kiosk/core/printer.h"
 #include "kiosk/core/text_entry.h"
@@ -163,7 +164,7 @@ struct RequestFlowSettings {
 
 // --- the engine
 
-class RequestFlow {
+class RequestFlow final : public PersonalDataHolder {
   public:
     // receipts may be null: a kiosk without a printer shows the code on screen only.
     RequestFlow(RequestFlowSettings settings, const Clock& clock, RandomSource& random, OutboxStore& outbox,
@@ -254,6 +255,9 @@ class RequestFlow {
     // Forgets everything: answers (overwritten), the flow, the code, an answer's print state. A print result
     // that arrives later is dropped.
     void wipe();
+    // PersonalDataHolder: "request flow"; holds nothing when no flow, answer, code or printed answer is kept.
+    std::string_view holderName() const;
+    bool holdsNothing() const;
 
   private:
     bool shown(const FlowStep& s) const;

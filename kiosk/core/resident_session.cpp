@@ -3,6 +3,9 @@
 #include <algorithm>
 #include <cassert>
 
+#include "kiosk/core/request_flow.h"
+#include "kiosk/core/status_lookup.h"
+
 namespace wp {
 
 ResidentSession::ResidentSession(const Bundle& bundle, const Clock& clock, Speaker& speaker,
@@ -15,6 +18,21 @@ ResidentSession::ResidentSession(const Bundle& bundle, const Clock& clock, Speak
       idle_(std::chrono::seconds(bundle.settings.session.idleTimeoutSeconds),
             std::chrono::seconds(bundle.settings.session.idleWarningSeconds)) {
     wipe();
+}
+
+void ResidentSession::attachTicketFlow(TicketFlow* flow) {
+    ticketFlow_ = flow;
+    ticketFlowHolder_ = flow ? holders_.add(*flow) : PersonalDataRegistration();
+}
+
+void ResidentSession::attachStatusLookup(StatusLookup* lookup) {
+    statusLookup_ = lookup;
+    statusLookupHolder_ = lookup ? holders_.add(*lookup) : PersonalDataRegistration();
+}
+
+void ResidentSession::attachRequestFlow(RequestFlow* flow) {
+    requestFlow_ = flow;
+    requestFlowHolder_ = flow ? holders_.add(*flow) : PersonalDataRegistration();
 }
 
 const Theme& ResidentSession::theme() const {
@@ -117,19 +135,9 @@ void ResidentSession::wipe() {
     hostNotice_ = false;
     volume_ = kDefaultVolume;
     speaker_.setVolume(volume_);
-    if (ticketFlow_) ticketFlow_->reset();
     idle_.restart(clock_.now());
-    for (const auto& [id, onWipe] : wipeListeners_) onWipe();
-}
-
-ResidentSession::WipeListenerId ResidentSession::addWipeListener(std::function<void()> onWipe) {
-    const WipeListenerId id = nextWipeListener_++;
-    wipeListeners_.emplace_back(id, std::move(onWipe));
-    return id;
-}
-
-void ResidentSession::removeWipeListener(WipeListenerId id) {
-    std::erase_if(wipeListeners_, [&](const auto& l) { return l.first == id; });
+    ++visit_;
+    holders_.wipeAll();
 }
 
 }  // namespace wp

@@ -2,21 +2,24 @@
 // language and theme, and the idle timer that forgets them. Screens read it and call its actions; it knows
 // nothing of SDL, ImGui or storage.
 //
-// Everything a resident enters or chooses lives here, or outside it in a holder that registered a wipe
-// listener (typed text, flow answers, a status lookup), so that wipe() forgets all of it at once: at "Begin
-// opnieuw", at the idle timeout, and at the end of a flow. Not thread-safe: the UI thread owns it.
+// The session is the one owner of the resident's personal data: its own state (screens, language, theme,
+// volume, the host notice) and the one list of personal-data holders (kiosk/core/personal_data.h) — the
+// flows and the status lookup it points at, and what screens, the keyboard and the receipt spooler
+// register. wipe() forgets all of it at once: at "Begin opnieuw", at the idle timeout, and at the end of a
+// flow ("Klaar"). It does not own the flows and the lookup it points at: whoever does (the walk-in role's
+// WalkinParts, kiosk/app/walkin_parts.h) declares them before the session, so they outlive it.
+// Not thread-safe: the UI thread owns it.
 #pragma once
 
 #include <cstdint>
-#include <functional>
 #include <string>
-#include <utility>
 #include <vector>
 
 #include "common/bundle.h"
 #include "common/clock.h"
 #include "kiosk/core/host_alerts.h"
 #include "kiosk/core/idle_timer.h"
+#include "kiosk/core/personal_data.h"
 #include "kiosk/core/speaker.h"
 #include "kiosk/core/texts.h"
 #include "kiosk/core/ticket_flow.h"
@@ -40,27 +43,28 @@ class ResidentSession {
   public:
     ResidentSession(const Bundle& bundle, const Clock& clock, Speaker& speaker, HostAlerts& alerts);
 
-    // The queue-number flow, when this kiosk has a queue (it is wiped with the session). May be null.
-    void attachTicketFlow(TicketFlow* flow) { ticketFlow_ = flow; }
+    // The services screens reach through the session. Each may be null, and each is a personal-data holder
+    // that attaching puts on the session's list (attaching null, or another one, takes it off again). What
+    // is attached must outlive the session or be detached first.
+    // The queue-number flow, when this kiosk has a queue.
+    void attachTicketFlow(TicketFlow* flow);
     TicketFlow* ticketFlow() const { return ticketFlow_; }
     // The reference-code lookup at the central server ("Status van mijn vraag"), when this kiosk has a
-    // central server. May be null: the status screen then says the data cannot be fetched now.
-    void attachStatusLookup(StatusLookup* lookup) { statusLookup_ = lookup; }
+    // central server. Null: the status screen says the data cannot be fetched now.
+    void attachStatusLookup(StatusLookup* lookup);
     StatusLookup* statusLookup() const { return statusLookup_; }
     // The request flows (question, callback, home visit, initiative: kiosk/core/request_flow.h) that the
-    // "request" screen walks. May be null. Its owner wipes it through a wipe listener.
-    void attachRequestFlow(RequestFlow* flow) { requestFlow_ = flow; }
+    // "request" screen walks.
+    void attachRequestFlow(RequestFlow* flow);
     RequestFlow* requestFlow() const { return requestFlow_; }
 
-    // Wipe listeners: what screens and flows hold outside the session (typed TextEntry values, lookups,
-    // choices) registers here and is forgotten in the same wipe — "Begin opnieuw", the idle timeout, the end
-    // of a flow. Each listener runs on the UI thread inside the wipe, after the session itself is back on
-    // the start screen, in the order added. The id removes it again; whoever adds a listener removes it
-    // before the things it touches go (the session may outlive them). Listeners must not add or remove
-    // listeners while running.
-    using WipeListenerId = std::uint64_t;
-    WipeListenerId addWipeListener(std::function<void()> onWipe);
-    void removeWipeListener(WipeListenerId id);
+    // Puts anything else that holds personal data (a screen's typed code, a keyboard, the receipt spooler)
+    // on the list that wipe() wipes, until the returned handle ends; keep it beside the holder.
+    [[nodiscard]] PersonalDataRegistration registerHolder(PersonalDataHolder& holder) {
+        return holders_.add(holder);
+    }
+    // Every holder wipe() reaches, in the order they joined (for the tests that walk them all).
+    std::vector<const PersonalDataHolder*> holders() const { return holders_.holders(); }
 
     // --- what screens read
     const ScreenRef& screen() const { return stack_.back(); }
@@ -80,6 +84,9 @@ class ResidentSession {
     TimePoint now() const { return clock_.now(); }
     // When something time-dependent on screen next changes, or max() when nothing is pending.
     TimePoint nextTimedChange() const;
+    // Which resident's visit this is: it goes up at every wipe, so the shell sees a new visit even when the
+    // next resident opens the screen the last one was on before a frame was drawn.
+    std::uint64_t visit() const { return visit_; }
 
     // --- actions (each counts as activity and restarts the idle timer)
     void open(ScreenRef screen);
@@ -91,7 +98,8 @@ class ResidentSession {
     void askForHost();
     void dismissHostNotice();
     void stillHere();
-    // "Begin opnieuw": forget everything, back to the start screen in the default language.
+    // "Begin opnieuw" (and "Klaar" at the end of a flow): forget everything, back to the start screen in
+    // the default language.
     void startAgain() { wipe(); }
     // Speaks the given texts in the session's language, interrupting anything being said.
     void readAloud(const std::string& text);
@@ -101,6 +109,7 @@ class ResidentSession {
     bool tick();
 
   private:
+    // Resets the session, then wipes every registered holder, in the order they joined.
     void wipe();
 
     const Bundle& bundle_;
@@ -115,11 +124,13 @@ class ResidentSession {
     bool highContrast_ = false;
     bool hostNotice_ = false;
     int volume_ = kDefaultVolume;
+    std::uint64_t visit_ = 0;
+
+    PersonalDataHolders holders_;  // before the registrations below: they end first
     TicketFlow* ticketFlow_ = nullptr;
     StatusLookup* statusLookup_ = nullptr;
     RequestFlow* requestFlow_ = nullptr;
-    std::vector<std::pair<WipeListenerId, std::function<void()>>> wipeListeners_;
-    WipeListenerId nextWipeListener_ = 1;
+    PersonalDataRegistration ticketFlowHolder_, statusLookupHolder_, requestFlowHolder_;
 };
 
 }  // namespace wp

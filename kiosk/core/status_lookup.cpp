@@ -46,15 +46,34 @@ void StatusLookup::start(const std::string& code) {
     view_ = {};
 }
 
-void StatusLookup::clear() {
+namespace {
+
+void wipeView(RequestStatusView& view) {
+    wipeString(view.reference);
+    wipeString(view.publicNote);
+    wipeString(view.coach);
+    view = {};
+}
+
+}  // namespace
+
+void StatusLookup::wipe() {
     {
         std::lock_guard lock(mutex_);
         ++generation_;
+        if (wanted_) wipeString(*wanted_);
         wanted_.reset();
+        if (done_) wipeView(done_->view);
         done_.reset();
     }
     state_ = State::Idle;
-    view_ = {};
+    wipeView(view_);
+}
+
+bool StatusLookup::holdsNothing() const {
+    std::lock_guard lock(mutex_);
+    return state_ == State::Idle && view_.reference.empty() && view_.publicNote.empty() &&
+           view_.coach.empty() && !wanted_ && !done_;
 }
 
 bool StatusLookup::collect() {

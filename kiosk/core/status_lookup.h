@@ -2,11 +2,15 @@
 // (GET /v1/requests/{reference}, central/openapi.yaml) on a worker thread, so the screen never waits for
 // the network, and keeps the answer for the screen to show.
 //
-// The UI thread calls start(), collect() (each frame, or after `wake`), state(), view() and clear(); the
-// worker owns the HttpClient (one client per thread, kiosk/core/net/http_client.h). A lookup that clear()
-// or a newer start() made obsolete is dropped when it finishes. Not an error: a code the server does not
-// know (NotFound), too many lookups (TooMany), a server that cannot be reached or answers nonsense
-// (Unreachable) — each is a state the screen explains in plain words.
+// The UI thread calls start(), collect() (each frame, or after `wake`), state(), view() and wipe(); the
+// worker owns the HttpClient (one client per thread, kiosk/core/net/http_client.h). A lookup that wipe()
+// or a newer start() made obsolete is dropped when it finishes.
+//
+// It is a personal-data holder: wipe() (the session's wipe, and the status screen's "Andere code") forgets
+// the code waiting for the worker, an answer not yet collected and the answer shown. The worker's own copy
+// of a code under way lives until the server answers and is then overwritten; its answer is dropped. Not an
+// error: a code the server does not know (NotFound), too many lookups (TooMany), a server that cannot be
+// reached or answers nonsense (Unreachable) — each is a state the screen explains in plain words.
 #pragma once
 
 #include <condition_variable>
@@ -21,6 +25,7 @@
 
 #include "common/request.h"
 #include "kiosk/core/net/http_client.h"
+#include "kiosk/core/personal_data.h"
 
 namespace wp {
 
@@ -30,7 +35,7 @@ namespace wp {
 // code too.
 std::optional<std::string> referenceFromTyped(std::string_view typed);
 
-class StatusLookup {
+class StatusLookup final : public PersonalDataHolder {
   public:
     enum class State {
         Idle,         // nothing asked, or cleared
@@ -45,7 +50,7 @@ class StatusLookup {
     // client is used on the worker thread only. wake (may be empty) is called from the worker when a
     // result is ready.
     StatusLookup(std::unique_ptr<HttpClient> client, Wake wake);
-    ~StatusLookup();  // waits for a lookup under way, then joins the worker
+    ~StatusLookup() override;  // waits for a lookup under way, then joins the worker
     StatusLookup(const StatusLookup&) = delete;
     StatusLookup& operator=(const StatusLookup&) = delete;
 
@@ -56,8 +61,11 @@ class StatusLookup {
     State state() const { return state_; }
     // The answer when state() is Found.
     const RequestStatusView& view() const { return view_; }
-    // Forgets the code and the answer (at a session wipe): back to Idle.
-    void clear();
+    // --- PersonalDataHolder: the code asked about and the answer.
+    std::string_view holderName() const override { return "status lookup"; }
+    // Forgets the code and the answer: back to Idle.
+    void wipe() override;
+    bool holdsNothing() const override;
 
   private:
     struct Outcome {
@@ -74,9 +82,9 @@ class StatusLookup {
     State state_ = State::Idle;
     RequestStatusView view_;
     // Shared with the worker.
-    std::mutex mutex_;
+    mutable std::mutex mutex_;
     std::condition_variable cv_;
-    std::uint64_t generation_ = 0;       // bumped by start() and clear()
+    std::uint64_t generation_ = 0;       // bumped by start() and wipe()
     std::optional<std::string> wanted_;  // a code to look up
     std::optional<Outcome> done_;
     bool stopping_ = false;

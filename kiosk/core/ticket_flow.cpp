@@ -35,7 +35,7 @@ const TicketFlow::Choice* TicketFlow::choice(const std::string& serviceId) const
 
 TicketFlow::Outcome TicketFlow::take(const std::string& serviceId, const Texts& texts,
                                      const std::string& language) {
-    reset();
+    wipe();
     auto taken = queue_.takeTicket(serviceId);
     if (!taken) {
         failure_ = taken.status().message();
@@ -110,12 +110,16 @@ void TicketFlow::requestPrinterStatus() {
     if (spooler_) spooler_->requestStatus();
 }
 
-void TicketFlow::reset() {
+void TicketFlow::wipe() {
     ticket_.reset();
     printState_ = PrintState::None;
     printOutcome_ = PrintOutcome::Ok;
     job_ = 0;
     failure_.clear();
+}
+
+bool TicketFlow::holdsNothing() const {
+    return !ticket_ && printState_ == PrintState::None && job_ == 0 && failure_.empty();
 }
 
 std::string TicketFlow::queuePageUrl(const Ticket& t) const {

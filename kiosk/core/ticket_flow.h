@@ -4,8 +4,9 @@
 // take() issues the ticket synchronously (one durable SQLite commit, a few milliseconds) and hands the
 // printout to the PrintSpooler, so the number is on screen at once whether or not paper comes out. Print
 // outcomes come back through collectPrintResults() on the UI thread, which records them as queue events
-// (Printed, PrintFailed) for the host. A closed or paused service issues nothing. reset() forgets the
-// resident's ticket (the session's wipe); a print result that arrives later is still recorded.
+// (Printed, PrintFailed) for the host. A closed or paused service issues nothing. It is a personal-data
+// holder: wipe() (the session's wipe) forgets the resident's ticket and its print state; a print result
+// that arrives later is still recorded for the host (a ticket's number and service are not personal).
 // Not thread-safe: the UI thread owns it.
 #pragma once
 
@@ -18,6 +19,7 @@
 
 #include "common/bundle.h"
 #include "common/clock.h"
+#include "kiosk/core/personal_data.h"
 #include "kiosk/core/print_spooler.h"
 #include "kiosk/core/queue.h"
 #include "kiosk/core/texts.h"
@@ -42,7 +44,7 @@ class TicketPrintJobs {
     std::function<void(PrintOutcome)> observer_;
 };
 
-class TicketFlow {
+class TicketFlow final : public PersonalDataHolder {
   public:
     // spooler may be null: a kiosk without a printer shows the number on screen only.
     TicketFlow(ServiceQueue& queue, QueueStore& store, PrintSpooler* spooler, const Settings& settings,
@@ -83,7 +85,10 @@ class TicketFlow {
     // schedule).
     void requestPrinterStatus();
 
-    void reset();
+    // --- PersonalDataHolder: the resident's ticket and its print state.
+    std::string_view holderName() const override { return "ticket flow"; }
+    void wipe() override;
+    bool holdsNothing() const override;
 
     // The central server's public page for this ticket (its QR code): position and estimated wait.
     std::string queuePageUrl(const Ticket& ticket) const;

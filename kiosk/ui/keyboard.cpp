@@ -344,12 +344,6 @@ std::string filterTyped(EntryKind kind, std::string_view text) {
     return out;
 }
 
-void wipeString(std::string& s) {
-    volatile char* p = s.data();
-    for (size_t i = 0; i < s.size(); ++i) p[i] = '\0';
-    s.clear();
-}
-
 }  // namespace
 
 void Keyboard::reset() {
@@ -357,6 +351,10 @@ void Keyboard::reset() {
     shifted_ = false;
     enter_ = false;
     wipeString(scanned_);
+}
+
+bool Keyboard::holdsNothing() const {
+    return layer_ == kLetters && !shifted_ && scanned_.empty();
 }
 
 float Keyboard::heightFor(EntryKind kind, float /*width*/) {

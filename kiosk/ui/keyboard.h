@@ -7,6 +7,8 @@
 // é ë ï ó ö ü; tr; pl; uk Cyrillic with a switch to Latin, and Latin for e-mail), a numeric pad for phone
 // and house numbers, and for a postcode four digits first and then letters. No long-press anywhere.
 // Typed text goes straight into the TextEntry (kiosk/core/text_entry.h), never into ImGui's own state.
+// The keyboard is a personal-data holder for what it keeps between frames (the shift state, the page of
+// keys, what a scanner typed): a screen that has one registers it with the resident session.
 // UI thread only.
 #pragma once
 
@@ -14,13 +16,17 @@
 #include <string>
 #include <string_view>
 
+#include "kiosk/core/personal_data.h"
 #include "kiosk/core/text_entry.h"
 #include "kiosk/ui/ui.h"
 
 namespace wp::ui {
 
-class Keyboard {
+class Keyboard final : public PersonalDataHolder {
   public:
+    // name: what holderName() says ("request keyboard"); a string literal.
+    explicit Keyboard(std::string_view name = "keyboard") : name_(name) {}
+
     // Draws the keyboard for entry in the bottom of area and applies the key tapped in this frame.
     // `tr` looks up the keyboard's own texts ("keyboard.space", ...) in the resident's language.
     // Returns the height used, measured from area.y1 upward.
@@ -40,10 +46,16 @@ class Keyboard {
     // The height draw() will use for this entry's kind on a screen of the given width.
     static float heightFor(EntryKind kind, float width);
 
+    // --- PersonalDataHolder: wipe() is reset(); holdsNothing() once nothing differs from a fresh keyboard.
+    std::string_view holderName() const override { return name_; }
+    void wipe() override { reset(); }
+    bool holdsNothing() const override;
+
   private:
     using TrFn = std::function<const std::string&(std::string_view)>;
     float drawImpl(Ui& ui, TextEntry& entry, const std::string& language, Rect area, const TrFn& tr);
 
+    std::string_view name_;
     int layer_ = 0;         // which page of keys: letters, accents, Latin for uk; the house number's letters
     bool shifted_ = false;  // the next letter is a capital (one letter only)
     bool enter_ = false;

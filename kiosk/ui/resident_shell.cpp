@@ -6,13 +6,14 @@
 
 namespace wp::ui {
 
+ResidentShell::ResidentShell(ResidentSession& session) : session_(session) {
+    for (const std::string& id : screenIds()) screens_.emplace(id, makeScreen(id, session));
+}
+
 Screen& ResidentShell::screenFor(const std::string& id) {
     auto it = screens_.find(id);
-    if (it == screens_.end()) {
-        auto screen = makeScreen(id);
-        assert(screen && "the app checks at start-up that every screen the content names is registered");
-        it = screens_.emplace(id, std::move(screen)).first;
-    }
+    assert(it != screens_.end() &&
+           "the app checks at start-up that every screen the content names is registered");
     return *it->second;
 }
 
@@ -30,6 +31,7 @@ std::string ResidentShell::screenText(const FrameRecord& frame) {
 }
 
 void ResidentShell::drawFrame(Ui& ui, ResidentSession& session, float width, float height) {
+    assert(&session == &session_ && "a shell draws the session it was made for");
     // "Voorlezen" reads what the previous frame showed, which is what the resident saw when tapping it.
     if (readAloudRequested_) {
         readAloudRequested_ = false;
@@ -57,10 +59,11 @@ void ResidentShell::drawFrame(Ui& ui, ResidentSession& session, float width, flo
         drawHostNotice(ui, session, content);
     } else {
         Screen& screen = screenFor(session.screen().id);
-        if (!(session.screen() == shown_)) {
+        if (!(session.screen() == shown_) || session.visit() != shownVisit_) {
             if (auto left = screens_.find(shown_.id); left != screens_.end() && left->second.get() != &screen)
                 left->second->onLeave(session);
             shown_ = session.screen();
+            shownVisit_ = session.visit();
             screen.onEnter(session);
         }
         screen.draw(ui, session, content);

@@ -2,8 +2,11 @@
 // switch, the current screen, the bottom bar ("Begin opnieuw", "Voorlezen", "Hoog contrast", "Vraag het de
 // gastvrouw of gastheer") and, over the content, the idle warning or the host notice.
 //
-// It owns one instance of each screen, made on first use from the registry. Read-aloud and the keypad
-// focus announcements go to the session's speaker from here. UI thread only.
+// It draws one session for its whole life: at construction it makes every registered screen for that
+// session (so what a screen keeps is on the session's list of personal-data holders from the start), and
+// it owns them. When the screen shown changes — another screen, or a new visit after the session's wipe —
+// the one that was shown gets onLeave and the new one onEnter before its first frame. Read-aloud and the
+// keypad focus announcements go to the session's speaker from here. UI thread only.
 #pragma once
 
 #include <map>
@@ -18,7 +21,10 @@ namespace wp::ui {
 
 class ResidentShell {
   public:
-    // Call between ImGui::NewFrame and ImGui::Render.
+    // session must outlive the shell.
+    explicit ResidentShell(ResidentSession& session);
+
+    // Call between ImGui::NewFrame and ImGui::Render, with the session given at construction.
     void drawFrame(Ui& ui, ResidentSession& session, float width, float height);
 
     // What "Voorlezen" says for the given frame: its content first, then the controls around it.
@@ -32,9 +38,13 @@ class ResidentShell {
     void drawIdleWarning(Ui& ui, ResidentSession& session, Rect area);
     void drawHostNotice(Ui& ui, ResidentSession& session, Rect area);
 
+    const ResidentSession& session_;
     std::map<std::string, std::unique_ptr<Screen>> screens_;
     bool readAloudRequested_ = false;
-    ScreenRef shown_;  // the screen of the previous frame, to call onEnter when it changes
+    // The screen of the previous frame and the session's visit then, to call onLeave and onEnter when
+    // either changes.
+    ScreenRef shown_;
+    std::uint64_t shownVisit_ = 0;
 };
 
 }  // namespace wp::ui

@@ -1,6 +1,10 @@
 // Screen: one resident screen, drawn from core state (STYLE.md #3: one screen = one file pair, listed
 // once in screen_registry.cpp). A screen draws only into the content area it is given, through Ui's
 // widgets, and changes state only through ResidentSession's actions.
+//
+// The shell makes every screen once, with the session it draws. A screen that keeps personal data between
+// frames (typed text, a keyboard) takes that session in its constructor and registers what it keeps
+// there (ResidentSession::registerHolder), so the session's wipe reaches it whether or not it is shown.
 #pragma once
 
 #include <memory>
@@ -24,8 +28,8 @@ class Screen {
     virtual void onLeave(ResidentSession& /*session*/) {}
 };
 
-// Makes the screen registered under id, or nullptr when there is none.
-std::unique_ptr<Screen> makeScreen(std::string_view id);
+// Makes the screen registered under id for session (which must outlive it), or nullptr when there is none.
+std::unique_ptr<Screen> makeScreen(std::string_view id, ResidentSession& session);
 // Every registered screen id, for the every-screen tests and bundle checks.
 std::vector<std::string> screenIds();
 

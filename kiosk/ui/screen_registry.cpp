@@ -1,5 +1,5 @@
 // The one list of resident screens. Adding a screen: a file pair in screens/ and a line here.
-#include <functional>
+#include <type_traits>
 
 #include "kiosk/ui/screen.h"
 #include "kiosk/ui/screens/coming_soon_screen.h"
@@ -16,27 +16,36 @@
 namespace wp::ui {
 
 namespace {
+// A screen that keeps personal data is made with the session it registers that with; others without.
+template <typename S>
+std::unique_ptr<Screen> make(ResidentSession& session) {
+    if constexpr (std::is_constructible_v<S, ResidentSession&>)
+        return std::make_unique<S>(session);
+    else
+        return std::make_unique<S>();
+}
+
 struct Entry {
     const char* id;
-    std::function<std::unique_ptr<Screen>()> make;
+    std::unique_ptr<Screen> (*make)(ResidentSession&);
 };
 const Entry kScreens[] = {
-    {kStartScreen, [] { return std::make_unique<StartScreen>(); }},
-    {ComingSoonScreen::kId, [] { return std::make_unique<ComingSoonScreen>(); }},
-    {ServiceChoiceScreen::kId, [] { return std::make_unique<ServiceChoiceScreen>(); }},
-    {TicketScreen::kId, [] { return std::make_unique<TicketScreen>(); }},
-    {TicketClosedScreen::kId, [] { return std::make_unique<TicketClosedScreen>(); }},
-    {RequestStatusScreen::kId, [] { return std::make_unique<RequestStatusScreen>(); }},
-    {QuestionScreen::kId, [] { return std::make_unique<QuestionScreen>(); }},
-    {QuestionCategoryScreen::kId, [] { return std::make_unique<QuestionCategoryScreen>(); }},
-    {QuestionTopicScreen::kId, [] { return std::make_unique<QuestionTopicScreen>(); }},
-    {RequestScreen::kId, [] { return std::make_unique<RequestScreen>(); }},
+    {kStartScreen, make<StartScreen>},
+    {ComingSoonScreen::kId, make<ComingSoonScreen>},
+    {ServiceChoiceScreen::kId, make<ServiceChoiceScreen>},
+    {TicketScreen::kId, make<TicketScreen>},
+    {TicketClosedScreen::kId, make<TicketClosedScreen>},
+    {RequestStatusScreen::kId, make<RequestStatusScreen>},
+    {QuestionScreen::kId, make<QuestionScreen>},
+    {QuestionCategoryScreen::kId, make<QuestionCategoryScreen>},
+    {QuestionTopicScreen::kId, make<QuestionTopicScreen>},
+    {RequestScreen::kId, make<RequestScreen>},
 };
 }  // namespace
 
-std::unique_ptr<Screen> makeScreen(std::string_view id) {
+std::unique_ptr<Screen> makeScreen(std::string_view id, ResidentSession& session) {
     for (const Entry& e : kScreens)
-        if (id == e.id) return e.make();
+        if (id == e.id) return e.make(session);
     return nullptr;
 }
 

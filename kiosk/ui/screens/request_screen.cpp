@@ -94,11 +94,17 @@ float warningPanel(Ui& ui, const std::string& text, Rect where) {
 void RequestScreen::onEnter(ResidentSession& session) {
     RequestFlow* flow = session.requestFlow();
     if (flow == nullptr) return;
-    // Coming back to the same flow (after the host notice, say) continues it; anything else starts afresh.
-    if (!flow->active() || flow->arg() != session.screen().arg) flow->start(session.screen().arg);
+    // The flow starts afresh each time the screen comes up: leaving it, or the session's wipe, forgot it.
+    flow->start(session.screen().arg);
     keyboard_.reset();
     shownStep_.clear();
     editedStep_.clear();
+}
+
+void RequestScreen::onLeave(ResidentSession& session) {
+    // What was typed lives only while this screen is up.
+    if (RequestFlow* flow = session.requestFlow()) flow->wipe();
+    keyboard_.reset();
 }
 
 void RequestScreen::draw(Ui& ui, ResidentSession& session, Rect area) {
@@ -107,15 +113,6 @@ void RequestScreen::draw(Ui& ui, ResidentSession& session, Rect area) {
     const std::string& lang = session.language();
     auto tr = [&](std::string_view key) -> const std::string& { return session.tr(key); };
     RequestFlow* flow = session.requestFlow();
-
-    // A session wiped while this screen was last shown ("Begin opnieuw", the idle timeout) and opened again
-    // on the same flow gets no onEnter: start it here too.
-    if (flow != nullptr && (!flow->active() || flow->arg() != session.screen().arg)) {
-        flow->start(session.screen().arg);
-        keyboard_.reset();
-        shownStep_.clear();
-        editedStep_.clear();
-    }
     auto leave = [&] {
         if (flow) flow->wipe();
         session.back();

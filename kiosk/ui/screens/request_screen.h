@@ -4,7 +4,8 @@
 // with its options as big buttons, or the text field with the on-screen keyboard and the error under it,
 // the privacy sentence, the summary (a full-width box per answer with its whole text, paged when they do not
 // fit; a tap changes it), and the done screen with the code in big letters. "Terug" goes one step back, and
-// from the first step leaves the flow (forgetting it).
+// from the first step leaves the flow (forgetting it). Leaving the screen any other way forgets the flow too
+// (onLeave); the flow's answers and the keyboard are personal-data holders on the session's list.
 #pragma once
 
 #include <cstddef>
@@ -18,14 +19,17 @@ namespace wp::ui {
 class RequestScreen final : public Screen {
   public:
     static constexpr const char* kId = "request";
+    explicit RequestScreen(ResidentSession& session) : keyboardHolder_(session.registerHolder(keyboard_)) {}
     void onEnter(ResidentSession& session) override;
+    void onLeave(ResidentSession& session) override;
     void draw(Ui& ui, ResidentSession& session, Rect area) override;
 
   private:
-    Keyboard keyboard_;
+    Keyboard keyboard_{"request keyboard"};
     std::string shownStep_;        // the step of the previous frame: the keyboard starts afresh on a new one
     std::size_t summaryPage_ = 0;  // which page of the summary's answers is shown
     std::string editedStep_;       // the answer changed from the summary: back there, its page is shown
+    PersonalDataRegistration keyboardHolder_;  // last: ends before the keyboard
 };
 
 }  // namespace wp::ui

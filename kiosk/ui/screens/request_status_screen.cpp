@@ -26,28 +26,33 @@ std::string statusKey(RequestStatus s) {
 
 }  // namespace
 
-RequestStatusScreen::~RequestStatusScreen() {
-    if (session_ && wipeListener_) session_->removeWipeListener(wipeListener_);
-}
+RequestStatusScreen::RequestStatusScreen(ResidentSession& session)
+    : session_(session),
+      screenHolder_(session.registerHolder(*this)),
+      keyboardHolder_(session.registerHolder(keyboard_)) {}
 
-void RequestStatusScreen::onEnter(ResidentSession& session) {
-    if (!wipeListener_) {
-        session_ = &session;
-        wipeListener_ = session.addWipeListener([this] { wipe(); });
-    }
-    wipe();  // a fresh screen each time it comes up
+void RequestStatusScreen::onEnter(ResidentSession& /*session*/) {
+    startOver();  // a fresh screen each time it comes up
 }
 
 void RequestStatusScreen::onLeave(ResidentSession& /*session*/) {
-    wipe();
+    startOver();
 }
 
 void RequestStatusScreen::wipe() {
     code_.wipe();
-    keyboard_.reset();
     errorKey_.clear();
     view_ = View::Typing;
-    if (session_ && session_->statusLookup()) session_->statusLookup()->clear();
+}
+
+bool RequestStatusScreen::holdsNothing() const {
+    return code_.empty() && errorKey_.empty() && view_ == View::Typing;
+}
+
+void RequestStatusScreen::startOver() {
+    wipe();
+    keyboard_.wipe();
+    if (StatusLookup* lookup = session_.statusLookup()) lookup->wipe();
 }
 
 void RequestStatusScreen::search(ResidentSession& session) {
@@ -94,11 +99,10 @@ void RequestStatusScreen::collect(ResidentSession& session) {
             break;
     }
     view_ = View::Typing;
-    lookup->clear();
+    lookup->wipe();
 }
 
 void RequestStatusScreen::draw(Ui& ui, ResidentSession& session, Rect area) {
-    if (!session_) onEnter(session);
     collect(session);
     const Theme& t = ui.theme();
     float y = area.y0;
@@ -144,7 +148,7 @@ float RequestStatusScreen::drawTyping(Ui& ui, ResidentSession& session, Rect are
     const float buttonH = 120.f;
     const float half = (area.width() - gap) / 2;
     if (ui.button(session.tr("common.back"), {area.x0, y, area.x0 + half, y + buttonH})) {
-        wipe();
+        startOver();
         session.back();
         return y - area.y0;
     }
@@ -191,12 +195,12 @@ float RequestStatusScreen::drawFound(Ui& ui, ResidentSession& session, Rect area
     const float buttonH = 120.f;
     const float half = (area.width() - gap) / 2;
     if (ui.button(session.tr("common.back"), {area.x0, y, area.x0 + half, y + buttonH})) {
-        wipe();
+        startOver();
         session.back();
     } else if (ui.button(session.tr("request_status.other_code"),
                          {area.x0 + half + gap, y, area.x1, y + buttonH})) {
         session.noteActivity();
-        wipe();
+        startOver();
     }
     return y + buttonH - area.y0;
 }
@@ -216,7 +220,7 @@ float RequestStatusScreen::drawUnreachable(Ui& ui, ResidentSession& session, Rec
     const float half = (area.width() - gap) / 2;
     if (ui.button(session.tr("request_status.other_code"), {area.x0, y, area.x0 + half, y + buttonH})) {
         session.noteActivity();
-        wipe();
+        startOver();
     } else if (ui.button(session.tr("request_status.try_again"),
                          {area.x0 + half + gap, y, area.x1, y + buttonH})) {
         view_ = View::Typing;

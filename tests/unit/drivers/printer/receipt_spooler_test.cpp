@@ -1,11 +1,13 @@
 // PrintSpooler with receipts (kiosk/core/print_spooler.h), on the FakePrinter: a receipt's outcome comes
 // back through takeResults() like a ticket's, marked as a receipt, and a flow that collects only its own
-// kind never takes the other's results.
+// kind never takes the other's results. As a personal-data holder, the session's wipe drops the receipts
+// still waiting (on a printer that holds its job in hand) and leaves tickets alone.
 #include <gtest/gtest.h>
 
 #include <chrono>
 #include <condition_variable>
 #include <mutex>
+#include <vector>
 
 #include "drivers/printer/fake_printer.h"
 #include "kiosk/core/print_spooler.h"
@@ -107,6 +109,72 @@ TEST(ReceiptSpoolerTest, TakingOneKindLeavesTheOtherKindsResults) {
     ASSERT_EQ(receipts.size(), 1u);
     EXPECT_EQ(receipts[0].job, r1);
     EXPECT_TRUE(spooler.takeResults().empty());
+}
+
+// A FakePrinter that keeps each job in hand until released: a slow printer with a queue behind it.
+class HoldingPrinter final : public Printer {
+  public:
+    PrintOutcome printTicket(const TicketPrintout& ticket) override {
+        hold();
+        return printer.printTicket(ticket);
+    }
+    PrintOutcome printReceipt(const ReceiptPrintout& receipt) override {
+        hold();
+        return printer.printReceipt(receipt);
+    }
+    PrinterStatus status() override { return printer.status(); }
+    void release() {
+        {
+            std::lock_guard lock(m_);
+            released_ = true;
+        }
+        cv_.notify_all();
+    }
+    bool waitForJobInHand() {
+        std::unique_lock lock(m_);
+        return cv_.wait_for(lock, 10s, [&] { return inHand_ > 0; });
+    }
+    FakePrinter printer;
+
+  private:
+    void hold() {
+        std::unique_lock lock(m_);
+        ++inHand_;
+        cv_.notify_all();
+        cv_.wait_for(lock, 30s, [&] { return released_; });
+    }
+    std::mutex m_;
+    std::condition_variable cv_;
+    int inHand_ = 0;
+    bool released_ = false;
+};
+
+TEST(ReceiptSpoolerTest, WipeDropsWaitingReceiptsAndKeepsTicketsAndTheJobInHand) {
+    HoldingPrinter printer;
+    Waker waker;
+    PrintSpooler spooler(printer, waker.wake());
+    EXPECT_TRUE(spooler.holdsNothing());
+    const std::uint64_t inHand = spooler.submitReceipt(test::sampleReceiptNl("SGN-K2-7KQ4XD-3"));
+    ASSERT_TRUE(printer.waitForJobInHand());
+    spooler.submitReceipt(test::sampleReceiptNl("SGN-K2-ZQXMARKA-7"));
+    const std::uint64_t ticket = spooler.submit(test::sampleTicket("H-001"));
+    EXPECT_FALSE(spooler.holdsNothing()) << "a receipt waits";
+
+    spooler.wipe();  // "Begin opnieuw" while the printer is busy
+    EXPECT_TRUE(spooler.holdsNothing());
+    printer.release();
+    std::vector<PrintSpooler::Done> done;
+    ASSERT_TRUE(waker.waitFor([&] {
+        for (const auto& d : spooler.takeResults()) done.push_back(d);
+        return done.size() == 2;
+    }));
+    EXPECT_EQ(done[0].job, inHand);
+    EXPECT_EQ(done[1].job, ticket);
+    const std::vector<ReceiptPrintout> receipts = printer.printer.printedReceipts();
+    ASSERT_EQ(receipts.size(), 1u) << "the receipt waiting at the wipe never prints";
+    EXPECT_EQ(receipts[0].reference, "SGN-K2-7KQ4XD-3");
+    EXPECT_EQ(printer.printer.printed().size(), 1u) << "tickets are not personal data: they print";
+    EXPECT_TRUE(spooler.takeResults().empty()) << "a dropped receipt has no outcome";
 }
 
 }  // namespace

@@ -663,8 +663,7 @@ TEST_F(RequestFlowTest, TheSessionsWipeForgetsTheFlowAtStartAgainAndAtTheIdleTim
     RecordingSpeaker speaker;
     NoAlerts alerts;
     ResidentSession session(bundle_, clock_, speaker, alerts);
-    session.attachRequestFlow(flow_.get());
-    auto id = session.addWipeListener([this] { flow_->wipe(); });
+    session.attachRequestFlow(flow_.get());  // which puts it on the session's list of holders
 
     session.open({"request", "callback/repairs"});
     ASSERT_TRUE(flow_->start("callback/repairs"));
@@ -682,7 +681,6 @@ TEST_F(RequestFlowTest, TheSessionsWipeForgetsTheFlowAtStartAgainAndAtTheIdleTim
     EXPECT_TRUE(session.tick());  // the idle timeout
     EXPECT_FALSE(flow_->active());
     EXPECT_EQ(flow_->entryOf("phone"), nullptr);
-    session.removeWipeListener(id);
     session.attachRequestFlow(nullptr);
 }
 

@@ -145,27 +145,75 @@ TEST_F(ResidentSessionTest, HighContrastSwitchesTheTheme) {
 namespace wp {
 namespace {
 
-TEST_F(ResidentSessionTest, WipeListenersRunAtStartAgainAndTheIdleTimeoutUntilRemoved) {
-    int first = 0, second = 0;
-    auto a = session->addWipeListener([&] { ++first; });
-    auto b = session->addWipeListener([&] {
-        ++second;
-        EXPECT_EQ(session->screen().id, kStartScreen) << "the session is reset before listeners run";
-    });
-    EXPECT_NE(a, b);
+// Holds one marker; counts its wipes and checks that the session is back on the start screen before it runs.
+class MarkerHolder final : public PersonalDataHolder {
+  public:
+    MarkerHolder(std::string_view name, const ResidentSession& session) : name_(name), session_(session) {}
+    std::string_view holderName() const override { return name_; }
+    void wipe() override {
+        ++wipes;
+        EXPECT_EQ(session_.screen().id, kStartScreen) << "the session is reset before its holders are wiped";
+        marker.clear();
+    }
+    bool holdsNothing() const override { return marker.empty(); }
+    std::string marker;
+    int wipes = 0;
+
+  private:
+    std::string_view name_;
+    const ResidentSession& session_;
+};
+
+std::vector<std::string> holderNames(const ResidentSession& session) {
+    std::vector<std::string> names;
+    for (const PersonalDataHolder* h : session.holders()) names.emplace_back(h->holderName());
+    return names;
+}
+
+TEST_F(ResidentSessionTest,
+       RegisteredHoldersAreWipedAtStartAgainAndTheIdleTimeoutUntilTheirRegistrationEnds) {
+    MarkerHolder first("first", *session), second("second", *session);
+    PersonalDataRegistration a = session->registerHolder(first);
+    PersonalDataRegistration b = session->registerHolder(second);
+    EXPECT_EQ(holderNames(*session), (std::vector<std::string>{"first", "second"}));
+    first.marker = second.marker = "ZQXMARK";
     session->openTile("question");
     session->startAgain();
-    EXPECT_EQ(first, 1);
-    EXPECT_EQ(second, 1);
+    EXPECT_EQ(first.wipes, 1);
+    EXPECT_EQ(second.wipes, 1);
+    EXPECT_TRUE(first.holdsNothing());
+    EXPECT_TRUE(second.holdsNothing());
     session->openTile("question");
     clock.advance(std::chrono::seconds(bundle.settings.session.idleTimeoutSeconds + 1));
     EXPECT_TRUE(session->tick());
-    EXPECT_EQ(first, 2);
-    session->removeWipeListener(a);
+    EXPECT_EQ(first.wipes, 2);
+    a.reset();
+    EXPECT_EQ(holderNames(*session), (std::vector<std::string>{"second"}));
     session->startAgain();
-    EXPECT_EQ(first, 2);
-    EXPECT_EQ(second, 3);
-    session->removeWipeListener(b);
+    EXPECT_EQ(first.wipes, 2);
+    EXPECT_EQ(second.wipes, 3);
+    {
+        PersonalDataRegistration moved = std::move(b);  // the registration moves with its handle
+        EXPECT_FALSE(b.registered());
+        EXPECT_TRUE(moved.registered());
+        session->startAgain();
+        EXPECT_EQ(second.wipes, 4);
+    }
+    EXPECT_TRUE(session->holders().empty()) << "a registration ends with its handle";
+    session->startAgain();
+    EXPECT_EQ(second.wipes, 4);
+}
+
+TEST_F(ResidentSessionTest, EveryWipeStartsANewVisit) {
+    const std::uint64_t first = session->visit();
+    session->openTile("question");
+    EXPECT_EQ(session->visit(), first);
+    session->startAgain();
+    EXPECT_EQ(session->visit(), first + 1);
+    session->openTile("question");
+    clock.advance(std::chrono::seconds(bundle.settings.session.idleTimeoutSeconds + 1));
+    EXPECT_TRUE(session->tick());
+    EXPECT_EQ(session->visit(), first + 2);
 }
 
 }  // namespace

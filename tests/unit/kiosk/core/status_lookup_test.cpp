@@ -110,7 +110,7 @@ TEST_F(StatusLookupTest, EachAnswerBecomesAStateTheScreenCanExplain) {
     }
 }
 
-TEST_F(StatusLookupTest, ClearWhileBusyDropsTheLateAnswer) {
+TEST_F(StatusLookupTest, WipeWhileBusyDropsTheLateAnswer) {
     http_.answer =
         answer(200, encodeStatusView({code_, RequestStatus::Answered, "", TimePoint(1700000000000ms)}));
     http_.hold = true;
@@ -122,7 +122,9 @@ TEST_F(StatusLookupTest, ClearWhileBusyDropsTheLateAnswer) {
     }
     EXPECT_FALSE(lookup->collect());
     EXPECT_EQ(lookup->state(), StatusLookup::State::Busy);
-    lookup->clear();  // the session is wiped while the server thinks
+    EXPECT_FALSE(lookup->holdsNothing());
+    lookup->wipe();  // the session is wiped while the server thinks
+    EXPECT_TRUE(lookup->holdsNothing());
     {
         std::lock_guard lock(http_.mutex);
         http_.hold = false;
@@ -133,6 +135,7 @@ TEST_F(StatusLookupTest, ClearWhileBusyDropsTheLateAnswer) {
     EXPECT_FALSE(lookup->collect());
     EXPECT_EQ(lookup->state(), StatusLookup::State::Idle);
     EXPECT_TRUE(lookup->view().reference.empty());
+    EXPECT_TRUE(lookup->holdsNothing());
 }
 
 TEST_F(StatusLookupTest, ANewerLookupWinsOverAnOlderOne) {

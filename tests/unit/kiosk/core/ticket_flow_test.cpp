@@ -79,7 +79,7 @@ TEST_F(TicketFlowTest, AClosedServiceIssuesNothing) {
 
 TEST_F(TicketFlowTest, ResetForgetsTheTicketButStillRecordsItsPrint) {
     ASSERT_EQ(flow_->take("huurloket", *texts_, "nl"), TicketFlow::Outcome::Issued);
-    flow_->reset();  // "Begin opnieuw" while the ticket is still printing
+    flow_->wipe();  // "Begin opnieuw" while the ticket is still printing
     EXPECT_FALSE(flow_->ticket());
     collectUntil([this] {
         flow_->collectPrintResults();

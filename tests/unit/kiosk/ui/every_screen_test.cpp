@@ -44,6 +44,7 @@ class EveryScreenTest : public testing::HeadlessUiTest {
     void SetUp() override {
         ASSERT_NO_FATAL_FAILURE(setUpUi());
         session_ = std::make_unique<ResidentSession>(bundle_, clock_, speaker_, alerts_);
+        shell_ = std::make_unique<ResidentShell>(*session_);
         ui_ = std::make_unique<Ui>(fonts_);
 
         // A real queue in a temp folder and a fake printer, so the ticket screens have something to show.
@@ -58,7 +59,6 @@ class EveryScreenTest : public testing::HeadlessUiTest {
         setUpRequestFlow();
     }
     void TearDown() override {
-        session_->removeWipeListener(requestWipe_);
         session_->attachRequestFlow(nullptr);
         session_->attachTicketFlow(nullptr);
         HeadlessUiTest::TearDown();
@@ -81,7 +81,7 @@ class EveryScreenTest : public testing::HeadlessUiTest {
         io.MousePos = ImVec2(mouseX, mouseY);
         io.MouseDown[0] = down;
         ImGui::NewFrame();
-        shell_.drawFrame(*ui_, *session_, io.DisplaySize.x, io.DisplaySize.y);
+        shell_->drawFrame(*ui_, *session_, io.DisplaySize.x, io.DisplaySize.y);
         ImGui::Render();
         return ui_->lastFrame();
     }
@@ -304,7 +304,6 @@ class EveryScreenTest : public testing::HeadlessUiTest {
                                               return FlowTopic{t->id, t->labelKey, t->requestCategory};
                                           });
         session_->attachRequestFlow(requestFlow_.get());
-        requestWipe_ = session_->addWipeListener([this] { requestFlow_->wipe(); });
     }
 
     // Every step of every request flow, a refused answer of each kind, the summary, and the done screen
@@ -496,12 +495,11 @@ class EveryScreenTest : public testing::HeadlessUiTest {
     std::unique_ptr<SqliteReferenceStore> references_;
     std::unique_ptr<SpoolerReceipts> receipts_;
     std::unique_ptr<RequestFlow> requestFlow_;
-    ResidentSession::WipeListenerId requestWipe_ = 0;
     RecordingSpeaker speaker_;
     NoAlerts alerts_;
     std::unique_ptr<ResidentSession> session_;
+    std::unique_ptr<ResidentShell> shell_;
     std::unique_ptr<Ui> ui_;
-    ResidentShell shell_;
     testing::FakeStatusServer statusServer_;
     testing::FakeStatusServer heldStatusServer_{true};
 };
@@ -870,7 +868,6 @@ TEST_F(EveryScreenTest, AnAnswerPrintsFromItsTopicAndTheScreenSaysHowItGoes) {
     session_->open({"question-topic", "passport"});
     frame();
     EXPECT_NE(control("Print dit antwoord"), nullptr);
-    session_->removeWipeListener(requestWipe_);
     session_->attachRequestFlow(nullptr);
     RequestFlow noPrinter(RequestFlowSettings{}, clock_, random_, *outbox_, *references_, nullptr, {});
     session_->attachRequestFlow(&noPrinter);
@@ -878,7 +875,6 @@ TEST_F(EveryScreenTest, AnAnswerPrintsFromItsTopicAndTheScreenSaysHowItGoes) {
     EXPECT_EQ(control("Print dit antwoord"), nullptr);
     EXPECT_NE(control("Terug"), nullptr);
     session_->attachRequestFlow(requestFlow_.get());
-    requestWipe_ = session_->addWipeListener([this] { requestFlow_->wipe(); });
 }
 
 // --- request flows: what the review of the Ukrainian walk found

@@ -1,0 +1,144 @@
+#include "kiosk/app/walkin_parts.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <optional>
+
+#include "drivers/net/curl_http_client.h"
+#include "kiosk/app/role.h"
+#include "kiosk/ui/screen.h"
+
+namespace wp {
+
+namespace {
+
+// Every screen a tile opens must exist; a bundle naming an unknown one is refused before start-up.
+Status checkScreens(const Bundle& bundle) {
+    auto ids = ui::screenIds();
+    for (const StartTile& tile : bundle.content.tiles)
+        if (std::find(ids.begin(), ids.end(), tile.screen) == ids.end())
+            return Status::invalidInput(
+                fmt::format("{}/content.toml: tile '{}' opens screen '{}', which does not exist",
+                            bundle.settings.contentDir.string(), tile.id, tile.screen));
+    return Status::ok();
+}
+
+// Store-and-forward to the central server (DESIGN.md: the walk-in path), the queue events (no personal
+// data) for its statistics and the phone queue page, and "Status van mijn vraag": each on connections of
+// its own, so the screen never waits for them.
+Status startCentralLinks(WalkinParts& p, const std::filesystem::path& dbFile,
+                         const std::function<void()>& wake) {
+    const auto& central = p.bundle.settings.central;
+    OutboxSender::Options options;
+    options.http.baseUrl = central.apiUrl;
+    options.http.caFile = central.caFile;
+    options.http.clientCertificate = central.clientCertificate;
+    options.http.clientKey = central.clientKey;
+    options.http.pinnedPublicKey = central.pinnedPublicKey;
+    p.sender = std::make_unique<OutboxSender>(*p.outbox, p.clock, p.random, options);
+    p.sender->start();
+
+    auto events = SqliteQueueStore::open(dbFile, p.bundle.services);
+    if (!events) return databaseError(dbFile, events.status());
+    p.queueStatEvents = std::move(events).value();
+    auto cursor = SqliteQueueForwardStore::open(dbFile);
+    if (!cursor) return databaseError(dbFile, cursor.status());
+    p.queueForward = std::move(cursor).value();
+    SqliteQueueForwardStore& forward = *p.queueForward;
+    QueueStatSender::Cursor access;
+    access.lastSeq = [&forward]() -> Result<std::int64_t> {
+        auto c = forward.cursor();
+        if (!c) return c.status();
+        return c->lastSeq;
+    };
+    access.lastSentAt = [&forward]() -> std::optional<TimePoint> {
+        auto c = forward.cursor();
+        return c ? c->lastSentAt : std::nullopt;
+    };
+    access.confirm = [&forward](std::int64_t seq, TimePoint at) { return forward.confirm(seq, at); };
+    QueueStatSender::Options stats;
+    stats.http = options.http;
+    stats.kioskCode = p.bundle.settings.kioskCode;
+    p.queueStats = std::make_unique<QueueStatSender>(*p.queueStatEvents, std::move(access), p.clock, stats);
+    p.queueStats->start();
+
+    p.statusLookup = std::make_unique<StatusLookup>(std::make_unique<CurlHttpClient>(options.http), wake);
+    return Status::ok();
+}
+
+// The resident request flows: reference codes, the outbox and receipts on the ticket printer's spooler.
+Status makeRequestFlow(WalkinParts& p, const std::filesystem::path& dbFile) {
+    auto references = SqliteReferenceStore::open(dbFile);
+    if (!references) return databaseError(dbFile, references.status());
+    p.references = std::move(references).value();
+    if (PrintSpooler* spooler = p.printer->spooler())
+        p.receipts = std::make_unique<SpoolerReceipts>(*spooler);
+    const Settings& s = p.bundle.settings;
+    RequestFlowSettings flowSettings;
+    flowSettings.contactPointName = s.contactPoint.name;
+    flowSettings.letters = s.contactPoint.letters;
+    flowSettings.kioskCode = s.kioskCode;
+    flowSettings.publicUrl = s.central.publicUrl;
+    flowSettings.coachWorkingDays = s.central.initiativeContactDays;
+    const Bundle& bundle = p.bundle;
+    auto topics = [&bundle](std::string_view id) -> std::optional<FlowTopic> {
+        const QuestionTopic* t = bundle.questions.topic(id);
+        if (t == nullptr) return std::nullopt;
+        return FlowTopic{t->id, t->labelKey, t->requestCategory};
+    };
+    p.requestFlow = std::make_unique<RequestFlow>(flowSettings, p.clock, p.random, *p.outbox, *p.references,
+                                                  p.receipts.get(), topics);
+    return Status::ok();
+}
+
+}  // namespace
+
+Result<std::unique_ptr<WalkinParts>> makeWalkinParts(const Bundle& bundle, const Clock& clock,
+                                                     const std::filesystem::path& speechLog,
+                                                     std::function<void()> wake,
+                                                     std::unique_ptr<Printer> printer) {
+    if (Status s = checkScreens(bundle); !s) return s;
+    auto parts = std::make_unique<WalkinParts>(bundle, clock, speechLog);
+    WalkinParts& p = *parts;
+    const auto dbFile = kioskDatabase(bundle.settings);
+
+    auto alerts = SqliteHostAlertStore::open(dbFile);
+    if (!alerts) return databaseError(dbFile, alerts.status());
+    p.alerts = std::move(alerts).value();
+    auto store = SqliteQueueStore::open(dbFile, bundle.services);
+    if (!store) return databaseError(dbFile, store.status());
+    p.queueStore = std::move(store).value();
+    auto host = SqliteHostQueueStore::open(dbFile, bundle.services);
+    if (!host) return databaseError(dbFile, host.status());
+    p.hostQueue = std::move(host).value();
+    p.queue = std::make_unique<ServiceQueue>(bundle.services, *p.queueStore, *p.hostQueue, clock);
+
+    if (!printer) printer = settingsPrinter(bundle.settings);
+    p.printer = std::make_unique<ContactPointPrinter>(std::move(printer), *p.alerts, clock, wake);
+    p.ticketFlow =
+        std::make_unique<TicketFlow>(*p.queue, *p.queueStore, p.printer->spooler(), bundle.settings, clock);
+    // Print outcomes and the printer's state go to the database, where the host console reads them.
+    ContactPointPrinter& contactPointPrinter = *p.printer;
+    p.ticketFlow->onPrintOutcome(
+        [&contactPointPrinter](PrintOutcome o) { contactPointPrinter.reportOutcome(o); });
+
+    // Requests queue in the outbox also while no central server is configured.
+    auto outbox = SqliteOutboxStore::open(dbFile);
+    if (!outbox) return databaseError(dbFile, outbox.status());
+    p.outbox = std::move(outbox).value();
+    if (!bundle.settings.central.apiUrl.empty())
+        if (Status s = startCentralLinks(p, dbFile, wake); !s) return s;
+    if (Status s = makeRequestFlow(p, dbFile); !s) return s;
+
+    // The session and everything that holds the resident's personal data on its list.
+    p.session = std::make_unique<ResidentSession>(bundle, clock, p.speaker, *p.alerts);
+    p.session->attachTicketFlow(p.ticketFlow.get());
+    p.session->attachStatusLookup(p.statusLookup.get());
+    p.session->attachRequestFlow(p.requestFlow.get());
+    if (PrintSpooler* spooler = p.printer->spooler()) p.spoolerHolder = p.session->registerHolder(*spooler);
+    p.shell = std::make_unique<ui::ResidentShell>(*p.session);
+    return parts;
+}
+
+}  // namespace wp
