@@ -1,8 +1,8 @@
 // TextEntry: what a resident types into one field, in a buffer we own and wipe (DESIGN.md pitfalls: never
 // ImGui::InputText for personal data). The on-screen keyboard (kiosk/ui/keyboard.h) edits it; flows read
 // value(). wipe() overwrites the bytes before freeing them, and ResidentSession's wipe reaches every entry
-// through the flow that owns it. UTF-8 throughout; backspace removes one whole code point.
-// Not thread-safe: the UI thread owns it.
+// through the personal-data holder that owns it (the request flow, the status screen). UTF-8 throughout;
+// backspace removes one whole code point. Not thread-safe: the UI thread owns it.
 #pragma once
 
 #include <cstddef>
