@@ -113,7 +113,7 @@ struct CentralServer::Impl {
           router(c.routing.rules, c.routing.defaultTeam),
           lookups(k, c.lookup.perMinute),
           queuePageViews(k, c.publicPages.queuePagesPerMinute),
-          pages(c, s, k),
+          pages(c, s, s, k),
           writer(s, c.server.maxBatch),
           notifier(s, sender, k, TeamNotifier::Options{}),
           failIntakes(c.testing.failFirstIntakes) {}

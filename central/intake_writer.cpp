@@ -4,7 +4,7 @@
 
 namespace wp {
 
-IntakeWriter::IntakeWriter(CentralStore& store, int maxBatch)
+IntakeWriter::IntakeWriter(RequestStore& store, int maxBatch)
     : store_(store), maxBatch_(static_cast<size_t>(maxBatch)), thread_([this] { run(); }) {}
 
 IntakeWriter::~IntakeWriter() {

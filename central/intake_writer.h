@@ -3,7 +3,7 @@
 //
 // Handler threads call submit(), which blocks until the request's transaction is durable (or failed). One
 // writer thread takes everything that has queued up since its last commit (at most maxBatch items) and stores
-// it with one CentralStore::storeBatch(): while one fsync runs, the next batch gathers, so the batch size
+// it with one RequestStore::storeBatch(): while one fsync runs, the next batch gathers, so the batch size
 // follows the load without any timer. Thread-safe.
 //
 // Crash points: "central-after-commit" (durable, no handler told yet: the kiosk never sees this 201).
@@ -21,7 +21,7 @@ namespace wp {
 
 class IntakeWriter {
   public:
-    IntakeWriter(CentralStore& store, int maxBatch);
+    IntakeWriter(RequestStore& store, int maxBatch);
     ~IntakeWriter();  // stores what is queued, then stops
     IntakeWriter(const IntakeWriter&) = delete;
     IntakeWriter& operator=(const IntakeWriter&) = delete;
@@ -40,7 +40,7 @@ class IntakeWriter {
     };
     void run();
 
-    CentralStore& store_;
+    RequestStore& store_;
     const size_t maxBatch_;
     mutable std::mutex mutex_;
     std::condition_variable wake_;

@@ -148,8 +148,9 @@ std::string pickLanguage(const Content& content, const std::string& param,
     return content.languages.front();
 }
 
-PublicPages::PublicPages(const CentralConfig& config, CentralStore& store, const Clock& clock)
-    : config_(config), store_(store), clock_(clock) {
+PublicPages::PublicPages(const CentralConfig& config, RequestStore& requests, QueueStatStore& queueStats,
+                         const Clock& clock)
+    : config_(config), requests_(requests), queueStats_(queueStats), clock_(clock) {
     options_.defaultPerPerson = std::chrono::minutes(config.publicPages.defaultMinutesPerPerson);
     for (const Service& s : config.publicPages.services) {
         options_.defaultByService[s.id] = std::chrono::minutes(s.defaultServiceMinutes);
@@ -209,8 +210,8 @@ HtmlPage PublicPages::queuePage(const std::string& letters, const std::string& d
     const std::string& lang = language;
     if (!isLetters(letters) || !isDay(day) || !isTicket(ticket))
         return messagePage(404, lang, "phone_queue.not_found_title", "phone_queue.not_found");
-    auto events = store_.queueEventsOf(letters, day);
-    auto heard = store_.lastHeardFrom(letters);
+    auto events = queueStats_.queueEventsOf(letters, day);
+    auto heard = queueStats_.lastHeardFrom(letters);
     if (!events || !heard) return messagePage(503, lang, "phone_queue.title", "phone_queue.unavailable");
     TimePoint now = clock_.now();
     auto pos = ticketPosition(events.value(), ticket, day, localDayOf(now), now, heard.value(), options_);
@@ -275,7 +276,7 @@ HtmlPage PublicPages::statusPage(const std::string& typed, const std::string& la
     // The check character first: a wrong code never reaches the database.
     if (!verifyReferenceCode(reference))
         return messagePage(400, lang, "phone_status.invalid_title", "phone_status.invalid");
-    auto view = store_.statusOf(reference);
+    auto view = requests_.statusOf(reference);
     if (!view) return messagePage(503, lang, "phone_status.title", "phone_status.unavailable");
     if (!view->has_value())
         return messagePage(404, lang, "phone_status.not_found_title", "phone_status.not_found");

@@ -11,7 +11,7 @@
 // by the config ([public_pages] content_dir). Language: ?lang= when the content has it, else the best of
 // Accept-Language, else Dutch. Every value put into the HTML is escaped. Every time is read from the injected
 // clock. Rate limiting stays with the server (central_server.cpp), which asks busyPage() for the 429 page.
-// Thread-safe: the pages hold only const data; the store and clock are thread-safe.
+// Thread-safe: the pages hold only const data; the stores and clock are thread-safe.
 #pragma once
 
 #include <optional>
@@ -38,7 +38,9 @@ std::string pickLanguage(const Content& content, const std::string& param, const
 
 class PublicPages {
   public:
-    PublicPages(const CentralConfig& config, CentralStore& store, const Clock& clock);
+    // requests: a request's status by reference code; queueStats: a contact point's queue events of the day.
+    PublicPages(const CentralConfig& config, RequestStore& requests, QueueStatStore& queueStats,
+                const Clock& clock);
 
     // False when the config names no content folder: every page is a plain 503.
     bool ready() const;
@@ -61,7 +63,8 @@ class PublicPages {
                          bool refresh) const;
 
     const CentralConfig& config_;
-    CentralStore& store_;
+    RequestStore& requests_;
+    QueueStatStore& queueStats_;
     const Clock& clock_;
     PositionOptions options_;
 };

@@ -136,7 +136,7 @@ Status CurlNotificationSender::sendEmail(const PendingNotification& n) {
     return Status::ok();
 }
 
-TeamNotifier::TeamNotifier(CentralStore& store, NotificationSender& sender, const Clock& clock,
+TeamNotifier::TeamNotifier(NotificationStore& store, NotificationSender& sender, const Clock& clock,
                            Options options)
     : store_(store), sender_(sender), clock_(clock), options_(options) {}
 

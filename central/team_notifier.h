@@ -52,7 +52,7 @@ class TeamNotifier {
         Millis maxRetry{15 * 60 * 1000};
         int maxAttempts = 12;
     };
-    TeamNotifier(CentralStore& store, NotificationSender& sender, const Clock& clock, Options options);
+    TeamNotifier(NotificationStore& store, NotificationSender& sender, const Clock& clock, Options options);
     ~TeamNotifier();
     void start();
     // Asks the thread to look now (after an intake).
@@ -62,7 +62,7 @@ class TeamNotifier {
 
   private:
     void run();
-    CentralStore& store_;
+    NotificationStore& store_;
     NotificationSender& sender_;
     const Clock& clock_;
     Options options_;

@@ -1,12 +1,18 @@
-// CentralStore: everything the central server keeps, behind one interface (DESIGN.md: Central server).
+// What the central server keeps (DESIGN.md: Central server), behind one small interface per kind of thing:
+// RequestStore (intake, status, the back office's list, detail and updates, retention), AuditStore,
+// PersonStore (people and their token hashes), QueueStatStore (kiosks' queue events and heartbeats),
+// NotificationStore (the durable notification jobs) and StoreMaintenance (checkpoints, backups, counts).
+// Each part of the server takes the narrowest of them it needs; CentralStore is all of them together, for
+// the server as a whole and wijkpunt-central's main().
 //
 // SQLite (SqliteCentralStore) is the embedded default; PostgreSQL follows for several central instances, so
-// implementations keep to portable SQL. What the interface promises:
+// implementations keep to portable SQL. What the interfaces promise:
 // - storeBatch() stores many intakes in ONE transaction and returns only after it is durable (fsync'd): the
 //   group commit behind every 201. Per item it says Stored, Repeat (the UUID is known: the first answer is
 //   returned and nothing new stored) or ReferenceConflict (the reference is stored under another UUID: a
 //   kiosk fault, logged in kiosk_fault). A failed transaction fails every item of the batch (none is stored).
-// - Reads of personal data (requestDetail) write their audit entry in the same transaction as the read.
+// - Reads of personal data (requestDetail) write their audit entry in the same transaction as the read, as do
+//   status updates: RequestStore writes into what AuditStore reads.
 // - Notifications of a request are queued in the transaction that stores it, so a crash never loses one.
 // Thread-safe: implementations serialise access to their connections.
 #pragma once
@@ -114,17 +120,17 @@ struct StoreCounts {
     std::int64_t notificationsDone = 0;
 };
 
-class CentralStore {
+// --- requests: intake, the public status, the back office, retention
+class RequestStore {
   public:
-    virtual ~CentralStore() = default;
+    virtual ~RequestStore() = default;
 
-    // --- intake (the group-commit writer is the only caller)
+    // The group-commit writer (IntakeWriter) is the only caller.
     virtual std::vector<IntakeOutcome> storeBatch(const std::vector<IntakeItem>& items) = 0;
 
-    // --- public
+    // What the resident sees by reference code.
     virtual Result<std::optional<RequestStatusView>> statusOf(const std::string& reference) = 0;
 
-    // --- back office
     virtual Result<std::vector<RequestSummary>> listRequests(const RequestFilter& filter) = 0;
     // The request with personal data; the audit entry (reader, reference, now) is written in the same
     // transaction. nullopt when there is no such request, or onlyTeam is set and the request belongs to
@@ -132,22 +138,46 @@ class CentralStore {
     virtual Result<std::optional<RequestDetail>> requestDetail(const std::string& reference,
                                                                const std::optional<std::string>& onlyTeam,
                                                                const std::string& reader, TimePoint now) = 0;
-    // NotFound when there is no such request (or it belongs to another team than onlyTeam, when set).
+    // NotFound when there is no such request (or it belongs to another team than onlyTeam, when set). The
+    // audit entry (who, "set-status") is written in the same transaction.
     virtual Result<RequestSummary> updateStatus(const std::string& reference,
                                                 const std::optional<std::string>& onlyTeam,
                                                 const StatusUpdate& update, const std::string& who,
                                                 TimePoint now) = 0;
+
+    // Retention: wipes the personal fields of requests of this type received before cutoff.
+    virtual Result<int> wipePersonalData(RequestType type, TimePoint cutoff, TimePoint now) = 0;
+};
+
+// --- the audit log: who did what, who read which personal data
+class AuditStore {
+  public:
+    virtual ~AuditStore() = default;
+
     virtual Status appendAudit(const AuditEntry& entry) = 0;
+    // The newest entries first, at most limit; of one request when reference is set.
     virtual Result<std::vector<AuditEntry>> auditLog(const std::optional<std::string>& reference,
                                                      int limit) = 0;
+};
 
-    // --- people
+// --- people: staff with personal bearer tokens, stored hashed
+class PersonStore {
+  public:
+    virtual ~PersonStore() = default;
+
     // Conflict when the name is taken.
     virtual Status addPerson(const Person& person, const std::string& tokenHash, TimePoint now) = 0;
+    // nullopt for an unknown or revoked token.
     virtual Result<std::optional<Person>> personByTokenHash(const std::string& tokenHash) = 0;
+};
 
-    // --- queue statistics: (kiosk, seq) is stored once; returns how many were new. Every call, also with no
-    // events (a heartbeat), records receivedAt as when the kiosk was last heard, under its contact point.
+// --- queue statistics: the kiosks' queue events and when each kiosk was last heard
+class QueueStatStore {
+  public:
+    virtual ~QueueStatStore() = default;
+
+    // (kiosk, seq) is stored once; returns how many were new. Every call, also with no events (a
+    // heartbeat), records receivedAt as when the kiosk was last heard, under its contact point.
     virtual Result<int> storeQueueEvents(const QueueStatBatch& batch, const std::string& contactPoint,
                                          TimePoint receivedAt) = 0;
     // The events of a contact point's kiosks for one local day ("2026-11-26"), by time (the public queue
@@ -156,23 +186,41 @@ class CentralStore {
                                                               const std::string& day) = 0;
     // When the server last heard from any kiosk of the contact point; nullopt when never.
     virtual Result<std::optional<TimePoint>> lastHeardFrom(const std::string& contactPoint) = 0;
+};
 
-    // --- notifications
+// --- notifications: durable jobs, queued with their request (storeBatch), worked off by TeamNotifier
+class NotificationStore {
+  public:
+    virtual ~NotificationStore() = default;
+
+    // Jobs due by now that are neither done nor given up, by due time, at most limit.
     virtual Result<std::vector<PendingNotification>> dueNotifications(TimePoint now, int limit) = 0;
     virtual Status notificationDelivered(std::int64_t id, TimePoint now) = 0;
     // Records a failed attempt; gaveUp marks it failed for good, else it is due again at retryAt.
     virtual Status notificationFailed(std::int64_t id, const std::string& error, TimePoint retryAt,
                                       bool gaveUp) = 0;
+};
 
-    // --- retention: wipes the personal fields of requests of this type received before cutoff
-    virtual Result<int> wipePersonalData(RequestType type, TimePoint cutoff, TimePoint now) = 0;
+// --- maintenance of the storage itself
+class StoreMaintenance {
+  public:
+    virtual ~StoreMaintenance() = default;
 
-    // --- maintenance
     // Moves committed pages from the write-ahead log into the database file. The intake path never does
     // this itself (its commits pay only their own fsync); the server calls it from a background thread.
     virtual Status checkpoint() = 0;
+    // An online copy of the whole store into file.
     virtual Status backupTo(const std::filesystem::path& file) = 0;
     virtual Result<StoreCounts> counts() = 0;
 };
+
+// Everything the central server keeps: what CentralServer is given, which hands each of its parts the
+// interface that part needs.
+class CentralStore : public RequestStore,
+                     public AuditStore,
+                     public PersonStore,
+                     public QueueStatStore,
+                     public NotificationStore,
+                     public StoreMaintenance {};
 
 }  // namespace wp

@@ -1,12 +1,18 @@
 // SqliteCentralStore: the central server's SQLite storage (WAL, synchronous=FULL, secure_delete=ON).
 //
+// One class implements every interface of central_store.h (RequestStore, AuditStore, PersonStore,
+// QueueStatStore, NotificationStore, StoreMaintenance): they keep their tables in one database, share its two
+// connections, and some transactions span them (an intake queues its notifications, a detail read or a status
+// update writes its audit entry). Callers still hold only the interface they use.
+//
 // Two connections: one for the group-commit writer (storeBatch only) and one for everything else, each
 // behind its own mutex; WAL lets readers run while the writer commits, and both wait on a busy timeout for
 // the write lock. Automatic checkpoints are off: checkpoint() (PASSIVE) runs from the server's background
-// thread, so no intake commit pays for copying the log into the database. Versioned migrations in PRAGMA
-// user_version, each in its own transaction; a file newer than this program is refused. SQL is kept portable
-// (no AUTOINCREMENT, ON CONFLICT DO NOTHING, no SQLite-only functions) so a PostgreSQL store can share it.
-// The connections are the shared SQLite layer's (common/sqlite/sqlite_database.h).
+// thread, so no intake commit pays for copying the log into the database. The schema is central_schema.cpp:
+// versioned migrations in PRAGMA user_version, each in its own transaction; a file newer than this program
+// is refused. SQL is kept portable (no AUTOINCREMENT, ON CONFLICT DO NOTHING, no SQLite-only functions) so a
+// PostgreSQL store can share it. The connections are the shared SQLite layer's
+// (common/sqlite/sqlite_database.h).
 //
 // Crash points (common/crash_point.h): "central-before-commit" (batch written, not committed).
 #pragma once

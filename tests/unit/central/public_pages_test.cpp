@@ -126,7 +126,7 @@ class PublicPagesRenderTest : public ::testing::Test {
         auto s = SqliteCentralStore::open(dir_.path() / "central.db");
         ASSERT_TRUE(s) << s.status().message();
         store_ = std::move(s).value();
-        pages_ = std::make_unique<PublicPages>(config_, *store_, clock_);
+        pages_ = std::make_unique<PublicPages>(config_, *store_, *store_, clock_);
     }
     void send(std::vector<QueueStatEvent> events, TimePoint at) {
         ASSERT_TRUE(store_->storeQueueEvents({"K2", std::move(events)}, "SGN", at));
