@@ -12,12 +12,8 @@ namespace wp {
 using toml_reader::TomlReader;
 namespace fs = std::filesystem;
 
-bool isTeam(std::string_view s) {
-    return std::find(std::begin(kTeams), std::end(kTeams), s) != std::end(kTeams);
-}
-
-int CentralConfig::retentionDays(RequestType t) const {
-    auto it = retention.daysByType.find(std::string(toString(t)));
+int CentralConfig::retentionDays(const std::string& type) const {
+    auto it = retention.daysByType.find(type);
     return it != retention.daysByType.end() ? it->second : retention.defaultDays;
 }
 
@@ -118,6 +114,37 @@ Result<CentralConfig> loadCentralConfig(const fs::path& file) {
     c.path = file.string();
     fs::path base = file.parent_path();
 
+    // The request specs first: routing rules and retention days name their types.
+    {
+        const toml::node* at = nullptr;
+        std::string dir;
+        if (const toml::node* n = root.get("requests")) {
+            if (const toml::table* t = n->as_table()) {
+                at = t->get("spec_dir");
+                dir = r.optionalString(*t, "spec_dir", "", "the folder of request specs");
+            } else {
+                r.error(n, "'requests' must be a table");
+            }
+        }
+        if (dir.empty())
+            if (const toml::table* pp = root["public_pages"].as_table())
+                if (const toml::node* cd = pp->get("content_dir"); cd != nullptr && cd->is_string()) {
+                    at = cd;
+                    dir = (fs::path(*cd->value<std::string>()) / "requests").string();
+                }
+        if (dir.empty()) {
+            r.error(&root, "[requests] spec_dir is needed: the folder of request specs (content/requests), "
+                           "one .toml per request type and version");
+            return r.status();
+        }
+        c.requests.specDir = resolve(base, dir);
+        auto specs = loadRequestSpecs(c.requests.specDir);
+        if (!specs)
+            return Status::invalidInput(fmt::format("{}: the request specs do not load:\n{}",
+                                                    toml_reader::position(c.path, at), specs.status().message()));
+        c.requests.specs = std::move(specs).value();
+    }
+
     if (const toml::table* s = r.requireTable(root, "server", "a [server] table")) {
         c.server.address = r.optionalString(*s, "address", c.server.address, "an IP address to listen on");
         c.server.port = boundedInt(r, *s, "port", c.server.port, 0, 65535, "a TCP port");
@@ -201,7 +228,7 @@ Result<CentralConfig> loadCentralConfig(const fs::path& file) {
                     rule.type = r.requireString(*rt, "type", "a request type or \"*\"");
                     rule.category = r.optionalString(*rt, "category", "*", "a category, \"\" or \"*\"");
                     rule.team = r.requireString(*rt, "team", "a team");
-                    if (!rule.type.empty() && rule.type != "*" && !requestTypeFromString(rule.type))
+                    if (!rule.type.empty() && rule.type != "*" && !c.requests.specs.latest(rule.type))
                         r.error(rt->get("type"), fmt::format("'{}' is no request type", rule.type));
                     if (!rule.team.empty() && !isTeam(rule.team))
                         r.error(rt->get("team"), fmt::format("'{}' is no team", rule.team));
@@ -252,7 +279,7 @@ Result<CentralConfig> loadCentralConfig(const fs::path& file) {
                 } else if (key == "check_interval_ms") {
                     c.retention.checkIntervalMs =
                         boundedInt(r, *t, key, c.retention.checkIntervalMs, 10, 3600000, "milliseconds");
-                } else if (requestTypeFromString(key)) {
+                } else if (c.requests.specs.latest(key)) {
                     c.retention.daysByType[key] = boundedInt(r, *t, key, 0, 0, 36500, "days");
                 } else {
                     r.error(&it->second,

@@ -20,10 +20,6 @@
 
 namespace wp {
 
-// The teams that handle requests (DESIGN.md: team).
-inline constexpr std::string_view kTeams[] = {"huurloket", "wijkteam", "gemeente", "initiatief",
-                                              "wijkmanager"};
-bool isTeam(std::string_view s);
 
 struct KioskIdentity {
     std::string subject;       // client-certificate subject, RFC 2253: "CN=kiosk-K2,O=Wijkpunt"
@@ -67,11 +63,19 @@ struct CentralConfig {
     std::filesystem::path database;
     std::vector<KioskIdentity> kiosks;
 
+    // [requests]: every version of every request type this server takes (common/request_spec.h). A kiosk on
+    // an older bundle sends an older version, which stays here so it is never refused.
+    struct Requests {
+        std::filesystem::path specDir;  // default: [public_pages] content_dir + "/requests"
+        RequestSpecs specs;             // loaded from specDir
+    } requests;
+
     struct Lookup {
         int perMinute = 30;  // status lookups per source address per minute
     } lookup;
 
     struct Routing {
+        // No rule matched and the type's spec names no fallback team: this team, and the request is flagged.
         std::string defaultTeam = "gemeente";
         std::vector<RoutingRule> rules;
     } routing;
@@ -124,7 +128,7 @@ struct CentralConfig {
         int failFirstIntakes = 0;         // answer 500 to this many POST /v1/requests before storing any
     } testing;
 
-    int retentionDays(RequestType t) const;
+    int retentionDays(const std::string& type) const;
 };
 
 // Also loads [public_pages] content_dir with the bundle's own loaders: a missing folder is reported at the

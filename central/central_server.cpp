@@ -89,7 +89,7 @@ PeerCert peerCertificate(const SSL* ssl) {
 
 json summaryJson(const RequestSummary& s) {
     return {{"reference", s.reference},
-            {"type", toString(s.type)},
+            {"type", s.type},
             {"category", s.category},
             {"team", s.team},
             {"flagged", s.flagged},
@@ -110,7 +110,7 @@ struct CentralServer::Impl {
         : config(c),
           store(s),
           clock(k),
-          router(c.routing.rules, c.routing.defaultTeam),
+          router(c.routing.rules, c.routing.defaultTeam, RequestRouter::fallbackTeamsOf(c.requests.specs)),
           lookups(k, c.lookup.perMinute),
           queuePageViews(k, c.publicPages.queuePagesPerMinute),
           pages(c, s, s, k),
@@ -197,7 +197,7 @@ struct CentralServer::Impl {
                       e.field);
             sendError(res, e);
         };
-        auto decoded = decodeRequest(req.body);
+        auto decoded = decodeRequest(req.body, config.requests.specs);
         if (!decoded) return refuse(decoded.error());
         Request r = std::move(decoded).value();
         if (r.kioskCode != kiosk->kioskCode)
@@ -222,7 +222,7 @@ struct CentralServer::Impl {
         item.contactPoint = kiosk->contactPoint;
         item.team = route.team;
         item.flagged = route.flagged;
-        if (item.request.type == RequestType::Initiative) item.coaches = config.initiative.coaches;
+        if (item.request.type == "initiative") item.coaches = config.initiative.coaches;
         item.receivedAt = clock.now();
         if (auto it = config.notifications.find(route.team); it != config.notifications.end()) {
             if (!it->second.webhookUrl.empty()) item.notify.push_back({"webhook", it->second.webhookUrl});
@@ -298,8 +298,8 @@ struct CentralServer::Impl {
             if (!f.status) return sendError(res, 400, error_code::kInvalidValue, "no such status", "status");
         }
         if (req.has_param("type")) {
-            f.type = requestTypeFromString(req.get_param_value("type"));
-            if (!f.type)
+            f.type = req.get_param_value("type");
+            if (!config.requests.specs.latest(*f.type))
                 return sendError(res, 400, error_code::kInvalidValue, "no such request type", "type");
         }
         if (req.has_param("flagged")) {
@@ -481,9 +481,9 @@ struct CentralServer::Impl {
     // --- retention: wipes personal fields of requests older than their type's days, on the injected clock
     void sweepRetention() {
         TimePoint now = clock.now();
-        for (const auto& spec : requestTypeSpecs()) {
-            auto cutoff = now - std::chrono::hours(24) * config.retentionDays(spec.type);
-            auto wiped = store.wipePersonalData(spec.type, cutoff, now);
+        for (const std::string& type : config.requests.specs.typeNames()) {
+            auto cutoff = now - std::chrono::hours(24) * config.retentionDays(type);
+            auto wiped = store.wipePersonalData(type, cutoff, now);
             if (!wiped)
                 log::error("retention: {}", wiped.status().message());
             else if (wiped.value() > 0)

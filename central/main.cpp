@@ -111,7 +111,7 @@ int main(int argc, char** argv) {
 
     auto config = wp::loadCentralConfig(configFile);
     if (!config) return fail(config.status().message(), 2);
-    auto store = wp::SqliteCentralStore::open(config->database);
+    auto store = wp::SqliteCentralStore::open(config->database, config->requests.specs);
     if (!store) return fail(store.status().message());
 
     if (create->parsed()) {

@@ -1,32 +1,41 @@
 // RequestRouter: which team handles a request, from the routing table in the config (DESIGN.md: team).
 //
 // The first rule whose type and category match wins; "*" matches anything, "" matches a request without a
-// category. A request that no rule matches goes to the default team and is flagged, so someone looks at the
-// routing table. Immutable after construction; thread-safe.
+// category. When no rule matches, the type's own fallback team (its spec's fallback_team) gets it; a type
+// without one goes to the default team and is flagged, so someone looks at the routing table.
+// Immutable after construction; thread-safe.
 #pragma once
 
+#include <map>
 #include <string>
 #include <vector>
 
 #include "central/central_config.h"
-#include "common/request.h"
 
 namespace wp {
 
 struct RouteDecision {
     std::string team;
-    bool flagged = false;  // no rule matched: the default team got it
+    bool flagged = false;  // no rule and no fallback team: the default team got it
 };
 
 class RequestRouter {
   public:
-    RequestRouter(std::vector<RoutingRule> rules, std::string defaultTeam)
-        : rules_(std::move(rules)), defaultTeam_(std::move(defaultTeam)) {}
-    RouteDecision route(RequestType type, const std::string& category) const;
+    // fallbackTeams: request type -> the team of its spec's fallback_team.
+    RequestRouter(std::vector<RoutingRule> rules, std::string defaultTeam,
+                  std::map<std::string, std::string> fallbackTeams = {})
+        : rules_(std::move(rules)),
+          defaultTeam_(std::move(defaultTeam)),
+          fallbackTeams_(std::move(fallbackTeams)) {}
+    // The fallback team of each type, from the highest version of its spec.
+    static std::map<std::string, std::string> fallbackTeamsOf(const RequestSpecs& specs);
+
+    RouteDecision route(const std::string& type, const std::string& category) const;
 
   private:
     std::vector<RoutingRule> rules_;
     std::string defaultTeam_;
+    std::map<std::string, std::string> fallbackTeams_;
 };
 
 }  // namespace wp

@@ -379,6 +379,27 @@ Result<Content> loadContent(const fs::path& contentDir) {
     return c;
 }
 
+std::vector<std::string> checkRequestSpecsAgainst(const RequestSpecs& specs, const Content& content,
+                                                  const std::vector<Service>& services) {
+    std::vector<std::string> errors;
+    for (const RequestSpec& spec : specs.all()) {
+        for (const auto& [key, step] : spec.textKeys())
+            for (const auto& [code, lt] : content.texts)
+                if (!lt.texts.contains(key))
+                    errors.push_back(fmt::format("{}: missing text '{}' (used by {} of {})", lt.file, key,
+                                                 step.empty() ? std::string("the spec") : "step '" + step + "'",
+                                                 spec.file));
+        if (!spec.deskService.empty() &&
+            std::none_of(services.begin(), services.end(),
+                         [&](const Service& s) { return s.id == spec.deskService; }))
+            errors.push_back(fmt::format("{}: desk_service '{}' is no service of content/services.toml",
+                                         spec.file, spec.deskService));
+    }
+    std::sort(errors.begin(), errors.end());
+    errors.erase(std::unique(errors.begin(), errors.end()), errors.end());
+    return errors;
+}
+
 std::vector<std::string> findMissingTranslations(const Content& content) {
     std::vector<std::string> out;
     for (const auto& [code, lt] : content.texts) {
@@ -417,7 +438,16 @@ Result<Bundle> loadBundle(const fs::path& settingsFile) {
     if (!questions) return questions.status();
     b.questions = std::move(questions).value();
 
-    std::vector<std::string> errors;
+    auto requests = loadRequestSpecs(b.settings.contentDir / "requests");
+    if (!requests) return requests.status();
+    b.requests = std::move(requests).value();
+
+    std::vector<std::string> errors = checkRequestSpecsAgainst(b.requests, b.content, b.services);
+    if (!errors.empty()) {
+        std::string all;
+        for (auto& e : errors) all += (all.empty() ? "" : "\n") + e;
+        return Status::invalidInput(all);
+    }
     if (!fs::is_directory(b.settings.themesDir))
         return Status::notFound(fmt::format("{}: themes folder not found (from {})",
                                             b.settings.themesDir.string(), b.settings.path));

@@ -13,6 +13,7 @@
 
 #include "common/hosts.h"
 #include "common/question_tree.h"
+#include "common/request_spec.h"
 #include "common/services.h"
 #include "common/status.h"
 
@@ -124,6 +125,7 @@ struct Bundle {
     std::vector<HostAccount> hosts;       // content/hosts.toml; empty when there is none
     QuestionTree questions;               // content/questions.toml: "Vraag stellen"
     std::map<std::string, Theme> themes;  // by id
+    RequestSpecs requests;                 // content/requests/*.toml: the request types and their flows
 };
 
 // The alphabet of kiosk codes and reference codes: no 0/O/1/I/L (DESIGN.md: reference code).
@@ -135,6 +137,11 @@ Result<LanguageTexts> loadLanguageTexts(const std::filesystem::path& file, const
 Result<Content> loadContent(const std::filesystem::path& contentDir);
 // Loads settings, then the content and themes they point at, and checks that they fit together.
 Result<Bundle> loadBundle(const std::filesystem::path& settingsFile);
+
+// What a bundle's request specs need from the rest of it: every text key in every language, and each
+// flow's desk among the services. One "file:line:col: ..." line per problem; empty when they fit.
+std::vector<std::string> checkRequestSpecsAgainst(const RequestSpecs& specs, const Content& content,
+                                                  const std::vector<Service>& services);
 
 // Keys present in one language but missing in another: "tr.toml: missing 'start.title' (present in nl)".
 std::vector<std::string> findMissingTranslations(const Content& content);

@@ -53,14 +53,6 @@ namespace {
 
 constexpr std::string_view kTopicRoutePrefix = "topic:";
 
-// A misspelt key ("anwser") is an error, not silently ignored.
-void checkKeys(TomlReader& r, const toml::table& t, std::initializer_list<std::string_view> allowed,
-               std::string_view expected) {
-    for (const auto& [key, node] : t)
-        if (std::find(allowed.begin(), allowed.end(), key.str()) == allowed.end())
-            r.error(&node, fmt::format("unknown key '{}' (expected {})", key.str(), expected));
-}
-
 bool isId(std::string_view s) {
     if (s.empty() || s.size() > 48 || s.front() == '-' || s.back() == '-') return false;
     return std::all_of(s.begin(), s.end(),
@@ -148,7 +140,7 @@ std::vector<Link> TreeReader::readTopicList(const toml::table& t, bool required,
 }
 
 void TreeReader::readCategory(const toml::table& t) {
-    checkKeys(r_, t, {"id", "label", "hint", "topics"}, "id, label, hint or topics");
+    r_.checkKeys(t, {"id", "label", "hint", "topics"}, "id, label, hint or topics");
     QuestionCategory c;
     c.id = r_.requireString(t, "id", "the category's id, like \"huur\"");
     if (!c.id.empty() && !isId(c.id))
@@ -168,7 +160,7 @@ void TreeReader::readCategory(const toml::table& t) {
 }
 
 void TreeReader::readTopic(const toml::table& t) {
-    checkKeys(r_, t, {"id", "label", "hint", "answer", "request_category", "service", "topics", "routes"},
+    r_.checkKeys(t, {"id", "label", "hint", "answer", "request_category", "service", "topics", "routes"},
               "id, label, hint, answer, request_category, service, topics or routes");
     QuestionTopic topic;
     topic.id = r_.requireString(t, "id", "the topic's id, like \"repairs\"");

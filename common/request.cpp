@@ -14,128 +14,6 @@ namespace wp {
 using nlohmann::json;
 using namespace json_input;
 
-// --- types and their fields
-
-namespace {
-
-struct TypeName {
-    RequestType type;
-    std::string_view name;
-};
-constexpr TypeName kTypeNames[] = {
-    {RequestType::Question, "question"},
-    {RequestType::Callback, "callback"},
-    {RequestType::HomeVisit, "home-visit"},
-    {RequestType::Initiative, "initiative"},
-    {RequestType::AppointmentCallback, "appointment-callback"},
-    {RequestType::EventRegistration, "event-registration"},
-    {RequestType::Volunteer, "volunteer"},
-    {RequestType::Pin, "pin"},
-    {RequestType::PinSupport, "pin-support"},
-    {RequestType::PollVote, "poll-vote"},
-};
-
-// Shorthands for the spec table.
-FieldSpec req(std::string_view n, FieldKind k, bool personal = false) {
-    return {n, k, true, personal};
-}
-FieldSpec opt(std::string_view n, FieldKind k, bool personal = false) {
-    return {n, k, false, personal};
-}
-constexpr bool kPersonal = true;
-
-std::vector<RequestTypeSpec> makeSpecs() {
-    using K = FieldKind;
-    std::vector<RequestTypeSpec> specs;
-    // question: the resident's own words and/or just the topic (atLeastOneOf); how to be reached: contact
-    // "phone", "email" or "none" ("I will come back with my reference code"), with that phone or e-mail.
-    specs.push_back(
-        {RequestType::Question,
-         {opt("topic", K::ShortText), opt("text", K::Text, kPersonal), opt("name", K::ShortText, kPersonal),
-          opt("contact", K::Id), opt("phone", K::Phone, kPersonal), opt("email", K::Email, kPersonal),
-          opt("preferred_time", K::ShortText)},
-         {"topic", "text"}});
-    specs.push_back({RequestType::Callback,
-                     {req("topic", K::ShortText), req("phone", K::Phone, kPersonal),
-                      opt("name", K::ShortText, kPersonal), opt("preferred_time", K::ShortText)},
-                     {}});
-    // home-visit: topic is the reason picked from content; the address is postcode + house number (address
-    // is the older free form, still taken); someone_present "yes" or "no".
-    specs.push_back({RequestType::HomeVisit,
-                     {req("topic", K::ShortText), req("postcode", K::ShortText, kPersonal),
-                      req("house_number", K::ShortText, kPersonal), req("phone", K::Phone, kPersonal),
-                      opt("preferred_time", K::ShortText), opt("someone_present", K::Id),
-                      opt("name", K::ShortText, kPersonal), opt("address", K::ShortText, kPersonal),
-                      opt("text", K::Text, kPersonal)},
-                     {}});
-    // initiative: the idea (title + description), where (location, neighbourhood), who is behind it
-    // (initiators: "alone", "neighbours", "association"), what help is needed (help: comma-separated
-    // "money", "permit", "materials", "coach"; budget: a range id from content when money is asked), when,
-    // and the contact (name, phone and/or e-mail).
-    specs.push_back({RequestType::Initiative,
-                     {req("title", K::ShortText), req("description", K::Text, kPersonal),
-                      req("name", K::ShortText, kPersonal), opt("email", K::Email, kPersonal),
-                      opt("phone", K::Phone, kPersonal), opt("neighbourhood", K::ShortText),
-                      opt("location", K::ShortText), opt("initiators", K::Id), opt("help", K::ShortText),
-                      opt("budget", K::Id), opt("when", K::ShortText)},
-                     {}});
-    specs.push_back({RequestType::AppointmentCallback,
-                     {req("service", K::Id), req("phone", K::Phone, kPersonal),
-                      opt("name", K::ShortText, kPersonal), opt("preferred_time", K::ShortText)},
-                     {}});
-    FieldSpec partySize = opt("party_size", K::Integer);
-    partySize.min = 1;
-    partySize.max = 20;
-    specs.push_back({RequestType::EventRegistration,
-                     {req("event_id", K::Id), req("name", K::ShortText, kPersonal), partySize,
-                      opt("email", K::Email, kPersonal), opt("phone", K::Phone, kPersonal)},
-                     {}});
-    specs.push_back({RequestType::Volunteer,
-                     {req("activity", K::ShortText), req("name", K::ShortText, kPersonal),
-                      req("phone", K::Phone, kPersonal), opt("email", K::Email, kPersonal),
-                      opt("text", K::Text, kPersonal)},
-                     {}});
-    FieldSpec lat = req("lat", K::Number), lon = req("lon", K::Number);
-    lat.min = -90;
-    lat.max = 90;
-    lon.min = -180;
-    lon.max = 180;
-    specs.push_back(
-        {RequestType::Pin, {lat, lon, req("text", K::Text, kPersonal), opt("map_id", K::Id)}, {}});
-    specs.push_back({RequestType::PinSupport, {req("pin_id", K::Id)}, {}});
-    specs.push_back({RequestType::PollVote, {req("poll_id", K::Id), req("choice", K::Id)}, {}});
-    return specs;
-}
-
-}  // namespace
-
-std::string_view toString(RequestType t) {
-    for (const auto& n : kTypeNames)
-        if (n.type == t) return n.name;
-    return "?";
-}
-
-std::optional<RequestType> requestTypeFromString(std::string_view s) {
-    for (const auto& n : kTypeNames)
-        if (n.name == s) return n.type;
-    return std::nullopt;
-}
-
-const FieldSpec* RequestTypeSpec::field(std::string_view name) const {
-    for (const auto& f : fields)
-        if (f.name == name) return &f;
-    return nullptr;
-}
-
-const std::vector<RequestTypeSpec>& requestTypeSpecs() {
-    static const std::vector<RequestTypeSpec> specs = makeSpecs();
-    return specs;
-}
-
-const RequestTypeSpec& specOf(RequestType t) {
-    return requestTypeSpecs()[static_cast<size_t>(t)];
-}
-
 // --- field values
 
 namespace {
@@ -271,13 +149,15 @@ std::optional<ApiError> checkEnvelope(const Request& r) {
 
 // --- requests
 
-std::string encodeRequest(const Request& r) {
-    const RequestTypeSpec& spec = specOf(r.type);
+std::string encodeRequest(const Request& r, const RequestSpecs& specs) {
+    const RequestSpec* spec = specs.find(r.type, r.specVersion);
     json fields = json::object();
     for (const auto& [name, value] : r.fields) {
-        const FieldSpec* f = spec.field(name);
-        if (f == nullptr) continue;
-        if (f->kind == FieldKind::Integer)
+        const FieldSpec* f = spec != nullptr ? spec->field(name) : nullptr;
+        if (spec != nullptr && f == nullptr) continue;
+        if (f == nullptr)
+            fields[name] = value;
+        else if (f->kind == FieldKind::Integer)
             fields[name] = std::strtoll(value.c_str(), nullptr, 10);
         else if (f->kind == FieldKind::Number)
             fields[name] = std::strtod(value.c_str(), nullptr);
@@ -285,7 +165,8 @@ std::string encodeRequest(const Request& r) {
             fields[name] = value;
     }
     json j = {{"uuid", r.uuid},
-              {"type", toString(r.type)},
+              {"type", r.type},
+              {"spec_version", r.specVersion},
               {"reference", r.reference},
               {"kiosk", r.kioskCode},
               {"created_at", formatRfc3339(r.createdAt)},
@@ -295,19 +176,31 @@ std::string encodeRequest(const Request& r) {
     return j.dump();
 }
 
-Parsed<Request> decodeRequest(std::string_view text) {
+Parsed<Request> decodeRequest(std::string_view text, const RequestSpecs& specs) {
     auto parsed = parseObject(text);
     if (!parsed) return parsed.error();
     const json& j = parsed.value();
     Request r;
 
-    std::string typeName, createdAt;
+    std::string createdAt;
     if (auto e = requireString(j, "uuid", "uuid", r.uuid)) return *e;
-    if (auto e = requireString(j, "type", "type", typeName)) return *e;
-    auto type = requestTypeFromString(typeName);
-    if (!type)
-        return invalid("type", fmt::format("'type' \"{}\" is no request type", typeName.substr(0, 40)));
-    r.type = *type;
+    if (auto e = requireString(j, "type", "type", r.type)) return *e;
+    if (specs.latest(r.type) == nullptr)
+        return invalid("type", fmt::format("'type' \"{}\" is no request type", r.type.substr(0, 40)));
+    if (auto it = j.find("spec_version"); it != j.end() && !it->is_null()) {
+        if (!it->is_number_integer()) return wrongType("spec_version", "an integer");
+        std::int64_t v = it->get<std::int64_t>();
+        if (v < 1 || v > 1'000'000) return invalid("spec_version", "'spec_version' must be 1 or more");
+        r.specVersion = static_cast<int>(v);
+    }
+    const RequestSpec* found = specs.find(r.type, r.specVersion);
+    if (found == nullptr)
+        return ApiError{503, std::string(error_code::kUnavailable),
+                        fmt::format("version {} of request type '{}' is not in this server's request specs; "
+                                    "the request is kept and sent again",
+                                    r.specVersion, r.type),
+                        "spec_version"};
+    const RequestSpec& spec = *found;
     if (auto e = requireString(j, "reference", "reference", r.reference)) return *e;
     if (auto e = requireString(j, "kiosk", "kiosk", r.kioskCode)) return *e;
     if (auto e = requireString(j, "created_at", "created_at", createdAt)) return *e;
@@ -323,7 +216,6 @@ Parsed<Request> decodeRequest(std::string_view text) {
     auto fieldsIt = j.find("fields");
     if (fieldsIt == j.end() || fieldsIt->is_null()) return missing("fields");
     if (!fieldsIt->is_object()) return wrongType("fields", "an object");
-    const RequestTypeSpec& spec = specOf(r.type);
     for (const FieldSpec& f : spec.fields) {
         std::string path = join("fields", f.name);
         auto it = fieldsIt->find(std::string(f.name));
@@ -354,7 +246,7 @@ Parsed<Request> decodeRequest(std::string_view text) {
         if (!any) {
             std::string path = join("fields", spec.atLeastOneOf.front());
             return ApiError{400, std::string(error_code::kMissingField),
-                            fmt::format("a {} needs at least one of 'fields.{}'", toString(r.type),
+                            fmt::format("a {} needs at least one of 'fields.{}'", r.type,
                                         fmt::join(spec.atLeastOneOf, "', 'fields.")),
                             path};
         }
@@ -362,13 +254,18 @@ Parsed<Request> decodeRequest(std::string_view text) {
     return r;
 }
 
-std::optional<ApiError> validateRequest(const Request& r) {
+std::optional<ApiError> validateRequest(const Request& r, const RequestSpecs& specs) {
     if (auto e = checkEnvelope(r)) return e;
-    const RequestTypeSpec& spec = specOf(r.type);
+    if (specs.latest(r.type) == nullptr)
+        return invalid("type", fmt::format("'type' \"{}\" is no request type", r.type.substr(0, 40)));
+    const RequestSpec* found = specs.find(r.type, r.specVersion);
+    if (found == nullptr)
+        return invalid("spec_version",
+                       fmt::format("version {} of request type '{}' is unknown", r.specVersion, r.type));
+    const RequestSpec& spec = *found;
     for (const auto& [name, value] : r.fields)
         if (spec.field(name) == nullptr)
-            return invalid(join("fields", name),
-                           fmt::format("a {} has no field '{}'", toString(r.type), name));
+            return invalid(join("fields", name), fmt::format("a {} has no field '{}'", r.type, name));
     for (const FieldSpec& f : spec.fields) {
         std::string path = join("fields", f.name);
         auto it = r.fields.find(std::string(f.name));
@@ -393,11 +290,11 @@ std::optional<ApiError> validateRequest(const Request& r) {
     return std::nullopt;
 }
 
-Request withoutPersonalFields(const Request& r) {
+Request withoutPersonalFields(const Request& r, const RequestSpecs& specs) {
     Request out = r;
-    const RequestTypeSpec& spec = specOf(r.type);
+    const RequestSpec* spec = specs.find(r.type, r.specVersion);
     for (auto it = out.fields.begin(); it != out.fields.end();) {
-        const FieldSpec* f = spec.field(it->first);
+        const FieldSpec* f = spec != nullptr ? spec->field(it->first) : nullptr;
         if (f == nullptr || f->personal)
             it = out.fields.erase(it);
         else

@@ -1,15 +1,18 @@
 // Requests: what a resident hands in at the kiosk and the central server stores (DESIGN.md: Words we use,
 // The walk-in path), with their JSON codecs.
 //
-// One intake endpoint takes every type. Each type has a fixed list of fields (requestTypeSpecs()); the same
-// list is written out in central/openapi.yaml, and a test keeps the two equal. Field values travel as JSON
-// strings except Number and Integer fields, which are JSON numbers; in a Request they are all kept as text
-// (numbers in their shortest decimal form), so storage and wiping need no per-type code.
+// One intake endpoint takes every type. A type is content: its fields come from its spec
+// (common/request_spec.h), and the request names the spec's version it was made under ("spec_version";
+// absent means 1, as from kiosks that predate versioned specs). Field values travel as JSON strings except
+// number and integer fields, which are JSON numbers; in a Request they are all kept as text (numbers in their
+// shortest decimal form), so storage and wiping need no per-type code.
 //
 // decodeRequest() is a tolerant reader: unknown members are ignored at every level (a newer kiosk can talk
-// to an older server); a missing, mistyped or invalid member is an ApiError naming it. It never throws and
-// never returns half a request. Personal fields (name, phone, e-mail, address, free text) are marked in the
-// spec: the kiosk wipes them after delivery, the server after the retention period.
+// to an older server); a missing, mistyped or invalid member is an ApiError naming it. An unknown type is
+// refused (422); a known type in a version the specs do not have is 503, so the kiosk keeps it and tries
+// again once the server has that spec, instead of losing it. It never throws and never returns half a
+// request. Personal fields (name, phone, e-mail, address, free text) are marked in the spec: the kiosk wipes
+// them after delivery, the server after the retention period.
 // Pure functions, thread-safe.
 #pragma once
 
@@ -21,62 +24,15 @@
 #include <vector>
 
 #include "common/clock.h"
+#include "common/request_spec.h"
 #include "common/wire.h"
 
 namespace wp {
 
-enum class RequestType {
-    Question,
-    Callback,
-    HomeVisit,
-    Initiative,
-    AppointmentCallback,
-    EventRegistration,
-    Volunteer,
-    Pin,
-    PinSupport,
-    PollVote,
-};
-
-// "question", "callback", "home-visit", "initiative", "appointment-callback", "event-registration",
-// "volunteer", "pin", "pin-support", "poll-vote".
-std::string_view toString(RequestType t);
-std::optional<RequestType> requestTypeFromString(std::string_view s);
-
-enum class FieldKind {
-    ShortText,  // one line, at most 200 bytes
-    Text,       // free text, at most 4000 bytes
-    Phone,      // 6..20 of digits, spaces, + - ( )
-    Email,      // local@domain, at most 254 bytes
-    Id,         // 1..64 of letters, digits, - _ .
-    Number,     // a JSON number within [min, max]
-    Integer,    // a JSON integer within [min, max]
-};
-
-struct FieldSpec {
-    std::string_view name;
-    FieldKind kind;
-    bool required = false;
-    bool personal = false;
-    double min = 0, max = 0;  // Number and Integer only
-};
-
-struct RequestTypeSpec {
-    RequestType type;
-    std::vector<FieldSpec> fields;
-    // At least one of these must be present (question: topic and/or text); empty when no such rule.
-    std::vector<std::string_view> atLeastOneOf;
-
-    const FieldSpec* field(std::string_view name) const;
-};
-
-// Every type, in the order of the enum.
-const std::vector<RequestTypeSpec>& requestTypeSpecs();
-const RequestTypeSpec& specOf(RequestType t);
-
 struct Request {
     std::string uuid;  // made by the kiosk; the idempotency key. Lower-case 8-4-4-4-12 hex.
-    RequestType type = RequestType::Question;
+    std::string type;      // the request type, the id of its spec: "question"
+    int specVersion = 1;   // the version of that spec it was made under
     std::string reference;  // made by the kiosk: "SGN-K2-7KQ4XD-3" (common/reference_code.h)
     std::string kioskCode;  // "K2"; equals the reference's kiosk part
     TimePoint createdAt;    // when the resident handed it in (kiosk clock), millisecond precision
@@ -86,13 +42,15 @@ struct Request {
     bool operator==(const Request&) const = default;
 };
 
-std::string encodeRequest(const Request& r);
-Parsed<Request> decodeRequest(std::string_view json);
+// A type or version the specs do not know is encoded with every field as a string.
+std::string encodeRequest(const Request& r, const RequestSpecs& specs);
+Parsed<Request> decodeRequest(std::string_view json, const RequestSpecs& specs);
 // Checks a request built in code (the kiosk's flows) against its type's spec, as decodeRequest would.
-std::optional<ApiError> validateRequest(const Request& r);
+std::optional<ApiError> validateRequest(const Request& r, const RequestSpecs& specs);
 
-// The request without its personal fields (what is kept after delivery or retention).
-Request withoutPersonalFields(const Request& r);
+// The request without its personal fields (what is kept after delivery or retention). Of a type or
+// version the specs do not know, no field is kept.
+Request withoutPersonalFields(const Request& r, const RequestSpecs& specs);
 
 // Where a request stands at the central server.
 enum class RequestStatus { Received, InProgress, Answered, Closed };

@@ -1,5 +1,7 @@
 #include "common/toml_reader.h"
 
+#include <algorithm>
+
 #include <fmt/format.h>
 
 namespace wp::toml_reader {
@@ -45,6 +47,13 @@ std::string TomlReader::typeName(const toml::node& n) {
 
 void TomlReader::error(const toml::node* at, std::string_view message) {
     errors_.push_back(fmt::format("{}: {}", position(path_, at), message));
+}
+
+void TomlReader::checkKeys(const toml::table& t, std::initializer_list<std::string_view> allowed,
+                           std::string_view expected) {
+    for (const auto& [key, node] : t)
+        if (std::find(allowed.begin(), allowed.end(), key.str()) == allowed.end())
+            error(&node, fmt::format("unknown key '{}' (expected {})", key.str(), expected));
 }
 
 Status TomlReader::status() const {

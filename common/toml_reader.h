@@ -7,6 +7,7 @@
 
 #include <toml++/toml.h>
 
+#include <initializer_list>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -40,6 +41,10 @@ class TomlReader {
     double optionalNumber(const toml::table& t, std::string_view key, double fallback,
                           std::string_view expected);
     bool optionalBool(const toml::table& t, std::string_view key, bool fallback, std::string_view expected);
+
+    // A misspelt key ("anwser") is an error, not silently ignored: every key of t not in allowed is one.
+    void checkKeys(const toml::table& t, std::initializer_list<std::string_view> allowed,
+                   std::string_view expected);
 
     // Records "file:line:col: message" at the node's position (or the file's start when it has none).
     void error(const toml::node* at, std::string_view message);

@@ -58,7 +58,7 @@ struct IntakeOutcome {
 // A request as the back office lists it: no personal data.
 struct RequestSummary {
     std::string reference;
-    RequestType type = RequestType::Question;
+    std::string type;  // a request type known to the server's specs
     std::string category;
     std::string team;
     bool flagged = false;
@@ -79,7 +79,7 @@ struct RequestDetail {
 struct RequestFilter {
     std::optional<std::string> team;
     std::optional<RequestStatus> status;
-    std::optional<RequestType> type;
+    std::optional<std::string> type;
     std::optional<bool> flagged;
     std::optional<TimePoint> receivedSince;
     int limit = 100;  // 1..1000
@@ -103,7 +103,7 @@ struct StatusUpdate {
 struct PendingNotification {
     std::int64_t id = 0;
     std::string reference;
-    RequestType type = RequestType::Question;
+    std::string type;  // a request type known to the server's specs
     std::string team;
     bool flagged = false;
     std::string channel, target;
@@ -146,7 +146,7 @@ class RequestStore {
                                                 TimePoint now) = 0;
 
     // Retention: wipes the personal fields of requests of this type received before cutoff.
-    virtual Result<int> wipePersonalData(RequestType type, TimePoint cutoff, TimePoint now) = 0;
+    virtual Result<int> wipePersonalData(const std::string& type, TimePoint cutoff, TimePoint now) = 0;
 };
 
 // --- the audit log: who did what, who read which personal data

@@ -16,18 +16,28 @@ using nlohmann::json;
 
 namespace {
 
+// A type read back from the store must be one the specs know: never silently taken for another.
+Status checkKnownType(const RequestSpecs& specs, const std::string& type, const std::string& reference) {
+    if (specs.latest(type) != nullptr) return Status::ok();
+    return Status::internal(fmt::format(
+        "request {} is of type '{}', which no request spec of this server knows", reference, type));
+}
+
 // The stored JSON body back into a Request, without validating (a wiped body lacks required fields).
-Request requestFromBody(const std::string& body) {
+Result<Request> requestFromBody(const RequestSpecs& specs, const std::string& body) {
     Request r;
     json j = json::parse(body, nullptr, false);
-    if (!j.is_object()) return r;
+    if (!j.is_object()) return Status::internal("a stored request body is no JSON object");
     auto text = [&](const char* key) {
         auto it = j.find(key);
         return it != j.end() && it->is_string() ? it->get<std::string>() : std::string();
     };
     r.uuid = text("uuid");
-    r.type = requestTypeFromString(text("type")).value_or(RequestType::Question);
+    r.type = text("type");
+    if (auto v = j.find("spec_version"); v != j.end() && v->is_number_integer())
+        r.specVersion = v->get<int>();
     r.reference = text("reference");
+    if (Status s = checkKnownType(specs, r.type, r.reference); !s) return s;
     r.kioskCode = text("kiosk");
     r.createdAt = parseRfc3339(text("created_at")).value_or(TimePoint{});
     r.language = text("language");
@@ -44,10 +54,11 @@ constexpr const char* kSummaryColumns =
     "updated_at_ms, wiped_at_ms, coach";
 constexpr int kSummaryColumnCount = 13;
 
-RequestSummary summaryFrom(const SqliteStatement& st, int first = 0) {
+Result<RequestSummary> summaryFrom(const RequestSpecs& specs, const SqliteStatement& st, int first = 0) {
     RequestSummary s;
     s.reference = st.text(first);
-    s.type = requestTypeFromString(st.text(first + 1)).value_or(RequestType::Question);
+    s.type = st.text(first + 1);
+    if (Status known = checkKnownType(specs, s.type, s.reference); !known) return known;
     s.category = st.text(first + 2);
     s.team = st.text(first + 3);
     s.flagged = st.integer(first + 4) != 0;
@@ -105,12 +116,13 @@ Status insertAudit(SqliteDatabase& c, const AuditEntry& e) {
 }  // namespace
 
 SqliteCentralStore::SqliteCentralStore(std::unique_ptr<SqliteDatabase> writer,
-                                       std::unique_ptr<SqliteDatabase> other)
-    : writer_(std::move(writer)), other_(std::move(other)) {}
+                                       std::unique_ptr<SqliteDatabase> other, const RequestSpecs& specs)
+    : specs_(specs), writer_(std::move(writer)), other_(std::move(other)) {}
 
 SqliteCentralStore::~SqliteCentralStore() = default;
 
-Result<std::unique_ptr<SqliteCentralStore>> SqliteCentralStore::open(const std::filesystem::path& file) {
+Result<std::unique_ptr<SqliteCentralStore>> SqliteCentralStore::open(const std::filesystem::path& file,
+                                                                     const RequestSpecs& specs) {
     // Automatic checkpoints are off: checkpoint() runs from the server's background thread.
     const SqliteDatabase::Options options{.busyTimeoutMs = 10000, .autoCheckpoint = false};
     auto writer = SqliteDatabase::open(file, options);
@@ -119,7 +131,7 @@ Result<std::unique_ptr<SqliteCentralStore>> SqliteCentralStore::open(const std::
     auto other = SqliteDatabase::open(file, options);
     if (!other) return other.status();
     return std::unique_ptr<SqliteCentralStore>(
-        new SqliteCentralStore(std::move(writer).value(), std::move(other).value()));
+        new SqliteCentralStore(std::move(writer).value(), std::move(other).value(), specs));
 }
 
 std::vector<IntakeOutcome> SqliteCentralStore::storeBatch(const std::vector<IntakeItem>& items) {
@@ -143,8 +155,8 @@ std::vector<IntakeOutcome> SqliteCentralStore::storeBatch(const std::vector<Inta
         if (!ins) return failAll(ins.status());
         std::int64_t received = toUnixMillis(item.receivedAt);
         ins->bind(1, r.uuid).bind(2, r.reference).bind(3, r.kioskCode).bind(4, item.contactPoint);
-        ins->bind(5, toString(r.type)).bind(6, r.category).bind(7, r.language).bind(8, item.team);
-        ins->bind(9, std::int64_t(item.flagged ? 1 : 0)).bind(10, encodeRequest(r)).bind(11, answer);
+        ins->bind(5, r.type).bind(6, r.category).bind(7, r.language).bind(8, item.team);
+        ins->bind(9, std::int64_t(item.flagged ? 1 : 0)).bind(10, encodeRequest(r, specs_)).bind(11, answer);
         ins->bind(12, toUnixMillis(r.createdAt)).bind(13, received).bind(14, received);
         if (Status s = ins->run(); !s) return failAll(s);
         if (c.changes() == 1) {
@@ -218,7 +230,7 @@ Result<std::vector<RequestSummary>> SqliteCentralStore::listRequests(const Reque
     int i = 1;
     if (f.team) st->bind(i++, *f.team);
     if (f.status) st->bind(i++, toString(*f.status));
-    if (f.type) st->bind(i++, toString(*f.type));
+    if (f.type) st->bind(i++, *f.type);
     if (f.flagged) st->bind(i++, std::int64_t(*f.flagged ? 1 : 0));
     if (f.receivedSince) st->bind(i++, toUnixMillis(*f.receivedSince));
     st->bind(i, std::int64_t(std::clamp(f.limit, 1, 1000)));
@@ -228,7 +240,9 @@ Result<std::vector<RequestSummary>> SqliteCentralStore::listRequests(const Reque
         auto row = st->step();
         if (!row) return row.status();
         if (!row.value()) break;
-        out.push_back(summaryFrom(*st));
+        auto summary = summaryFrom(specs_, *st);
+        if (!summary) return summary.status();
+        out.push_back(std::move(summary).value());
     }
     return out;
 }
@@ -251,8 +265,12 @@ Result<std::optional<RequestDetail>> SqliteCentralStore::requestDetail(
         if (!row) return row.status();
         if (row.value()) {
             RequestDetail d;
-            d.summary = summaryFrom(*st);
-            d.request = requestFromBody(st->text(kSummaryColumnCount));
+            auto summary = summaryFrom(specs_, *st);
+            if (!summary) return summary.status();
+            auto request = requestFromBody(specs_, st->text(kSummaryColumnCount));
+            if (!request) return request.status();
+            d.summary = std::move(summary).value();
+            d.request = std::move(request).value();
             d.publicNote = st->text(kSummaryColumnCount + 1);
             d.internalNote = st->text(kSummaryColumnCount + 2);
             detail = std::move(d);
@@ -295,7 +313,8 @@ Result<RequestSummary> SqliteCentralStore::updateStatus(const std::string& refer
     st->bind(1, reference);
     auto row = st->step();
     if (!row) return row.status();
-    RequestSummary summary = summaryFrom(*st);
+    auto summary = summaryFrom(specs_, *st);
+    if (!summary) return summary.status();
     if (Status s = tx->commit(); !s) return s;
     return summary;
 }
@@ -440,7 +459,8 @@ Result<std::vector<PendingNotification>> SqliteCentralStore::dueNotifications(Ti
         PendingNotification n;
         n.id = st->integer(0);
         n.reference = st->text(1);
-        n.type = requestTypeFromString(st->text(2)).value_or(RequestType::Question);
+        n.type = st->text(2);
+        if (Status s = checkKnownType(specs_, n.type, n.reference); !s) return s;
         n.team = st->text(3);
         n.flagged = st->integer(4) != 0;
         n.channel = st->text(5);
@@ -474,7 +494,7 @@ Status SqliteCentralStore::notificationFailed(std::int64_t id, const std::string
     return st->run();
 }
 
-Result<int> SqliteCentralStore::wipePersonalData(RequestType type, TimePoint cutoff, TimePoint now) {
+Result<int> SqliteCentralStore::wipePersonalData(const std::string& type, TimePoint cutoff, TimePoint now) {
     std::lock_guard lock(otherMutex_);
     auto tx = SqliteTransaction::begin(*other_);
     if (!tx) return tx.status();
@@ -483,7 +503,7 @@ Result<int> SqliteCentralStore::wipePersonalData(RequestType type, TimePoint cut
         auto st = other_->prepare(
             "SELECT id, body FROM request WHERE type = ? AND wiped_at_ms IS NULL AND received_at_ms < ?");
         if (!st) return st.status();
-        st->bind(1, toString(type)).bind(2, toUnixMillis(cutoff));
+        st->bind(1, type).bind(2, toUnixMillis(cutoff));
         for (;;) {
             auto row = st->step();
             if (!row) return row.status();
@@ -492,10 +512,12 @@ Result<int> SqliteCentralStore::wipePersonalData(RequestType type, TimePoint cut
         }
     }
     for (const auto& [id, body] : rows) {
-        Request kept = withoutPersonalFields(requestFromBody(body));
+        auto stored = requestFromBody(specs_, body);
+        if (!stored) return stored.status();
+        Request kept = withoutPersonalFields(stored.value(), specs_);
         auto up = other_->prepare("UPDATE request SET body = ?, wiped_at_ms = ? WHERE id = ?");
         if (!up) return up.status();
-        up->bind(1, encodeRequest(kept)).bind(2, toUnixMillis(now)).bind(3, id);
+        up->bind(1, encodeRequest(kept, specs_)).bind(2, toUnixMillis(now)).bind(3, id);
         if (Status s = up->run(); !s) return s;
     }
     if (Status s = tx->commit(); !s) return s;

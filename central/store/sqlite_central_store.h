@@ -29,7 +29,10 @@ namespace wp {
 class SqliteCentralStore final : public CentralStore {
   public:
     // Opens (creating and migrating) the database file.
-    static Result<std::unique_ptr<SqliteCentralStore>> open(const std::filesystem::path& file);
+    // specs (the server's request specs, which must outlive the store) encode and wipe request bodies; a row
+    // whose type they do not know reads back as an error.
+    static Result<std::unique_ptr<SqliteCentralStore>> open(const std::filesystem::path& file,
+                                                            const RequestSpecs& specs);
     ~SqliteCentralStore() override;
 
     std::vector<IntakeOutcome> storeBatch(const std::vector<IntakeItem>& items) override;
@@ -55,13 +58,15 @@ class SqliteCentralStore final : public CentralStore {
     Status notificationDelivered(std::int64_t id, TimePoint now) override;
     Status notificationFailed(std::int64_t id, const std::string& error, TimePoint retryAt,
                               bool gaveUp) override;
-    Result<int> wipePersonalData(RequestType type, TimePoint cutoff, TimePoint now) override;
+    Result<int> wipePersonalData(const std::string& type, TimePoint cutoff, TimePoint now) override;
     Status checkpoint() override;
     Status backupTo(const std::filesystem::path& file) override;
     Result<StoreCounts> counts() override;
 
   private:
-    SqliteCentralStore(std::unique_ptr<SqliteDatabase> writer, std::unique_ptr<SqliteDatabase> other);
+    SqliteCentralStore(std::unique_ptr<SqliteDatabase> writer, std::unique_ptr<SqliteDatabase> other,
+                       const RequestSpecs& specs);
+    const RequestSpecs& specs_;
     std::unique_ptr<SqliteDatabase> writer_;
     std::unique_ptr<SqliteDatabase> other_;
     std::mutex writerMutex_;

@@ -40,7 +40,7 @@ class HostRole final : public Role {
         auto alerts = SqliteHostAlertStore::open(dbFile);
         if (!alerts) return fail(alerts.status());
         alertStore_ = std::move(alerts).value();
-        auto outbox = SqliteOutboxStore::open(dbFile);
+        auto outbox = SqliteOutboxStore::open(dbFile, bundle_.requests);
         if (!outbox) return fail(outbox.status());
         outbox_ = std::move(outbox).value();
         HostDeskOptions options;

@@ -87,7 +87,7 @@ Status makeRequestFlow(WalkinParts& p, const std::filesystem::path& dbFile) {
         if (t == nullptr) return std::nullopt;
         return FlowTopic{t->id, t->labelKey, t->requestCategory};
     };
-    p.requestFlow = std::make_unique<RequestFlow>(flowSettings, p.clock, p.random, *p.outbox, *p.references,
+    p.requestFlow = std::make_unique<RequestFlow>(flowSettings, p.bundle.requests, p.clock, p.random, *p.outbox, *p.references,
                                                   p.receipts.get(), topics);
     return Status::ok();
 }
@@ -124,7 +124,7 @@ Result<std::unique_ptr<WalkinParts>> makeWalkinParts(const Bundle& bundle, const
         [&contactPointPrinter](PrintOutcome o) { contactPointPrinter.reportOutcome(o); });
 
     // Requests queue in the outbox also while no central server is configured.
-    auto outbox = SqliteOutboxStore::open(dbFile);
+    auto outbox = SqliteOutboxStore::open(dbFile, p.bundle.requests);
     if (!outbox) return databaseError(dbFile, outbox.status());
     p.outbox = std::move(outbox).value();
     if (!bundle.settings.central.apiUrl.empty())

@@ -50,8 +50,8 @@ Outbox::Outbox(OutboxStore& store, HttpClient& http, const Clock& clock, RandomS
       shard_(shard),
       shards_(shards) {}
 
-Result<std::int64_t> Outbox::submit(const Request& request) {
-    if (auto e = validateRequest(request))
+Result<std::int64_t> Outbox::submit(const Request& request, const RequestSpecs& specs) {
+    if (auto e = validateRequest(request, specs))
         return Status::invalidInput(fmt::format("{}: {}", e->field, e->message));
     return store_.add(request, clock_.now());
 }

@@ -115,7 +115,7 @@ class Outbox {
 
     // Checks and commits a request (the UI's call). InvalidInput names the field when the request breaks
     // its type's spec: a programmer mistake in a flow, caught before a resident gets a receipt.
-    Result<std::int64_t> submit(const Request& request);
+    Result<std::int64_t> submit(const Request& request, const RequestSpecs& specs);
     // One pass over the due rows of this outbox's shard.
     DeliveryReport deliverDue();
     // Wipes rejected rows older than policy.rejectedKeepDays.

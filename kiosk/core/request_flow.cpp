@@ -10,218 +10,11 @@
 #include "common/reference_code.h"
 #include "common/wire.h"
 #include "kiosk/core/form_validation.h"
-#include "kiosk/core/opening_hours.h"
-#include "kiosk/core/ticket_flow.h"
+#include "kiosk/core/request_receipt.h"
 
 namespace wp {
 
-// --- the four flows
-
 namespace {
-
-FlowStep choice(std::string id, std::string title, std::string label, std::string field,
-                std::vector<FlowOption> options, bool several = false) {
-    return {.id = std::move(id),
-            .kind = StepKind::Choice,
-            .titleKey = std::move(title),
-            .labelKey = std::move(label),
-            .options = std::move(options),
-            .several = several,
-            .field = std::move(field)};
-}
-
-FlowStep entry(std::string id, EntryKind kind, std::size_t maxBytes, std::string title, std::string body,
-               std::string label, std::string field, bool personal) {
-    return {.id = std::move(id),
-            .kind = StepKind::Entry,
-            .titleKey = std::move(title),
-            .bodyKey = std::move(body),
-            .labelKey = std::move(label),
-            .entry = kind,
-            .maxBytes = maxBytes,
-            .personal = personal,
-            .field = std::move(field)};
-}
-
-FlowStep onlyIf(FlowStep s, std::string step, std::string option) {
-    s.onlyIfStep = std::move(step);
-    s.onlyIfOption = std::move(option);
-    return s;
-}
-
-FlowStep withBody(FlowStep s, std::string body) {
-    s.bodyKey = std::move(body);
-    return s;
-}
-
-FlowStep plain(std::string id, StepKind kind, std::string title, std::string body = {}) {
-    return {.id = std::move(id), .kind = kind, .titleKey = std::move(title), .bodyKey = std::move(body)};
-}
-
-// Choose a subject when the flow was not opened from a topic of the question tree.
-FlowStep categoryStep() {
-    std::vector<FlowOption> options;
-    for (std::string_view c : kRequestCategories)
-        options.push_back({std::string(c), fmt::format("flow.category_{}", c)});
-    FlowStep s = choice("category", "flow.category_title", "flow.label_topic", "topic", std::move(options));
-    s.onlyWithoutTopic = true;
-    return s;
-}
-
-FlowStep phoneStep() {
-    return entry("phone", EntryKind::Phone, 20, "flow.phone_title", "flow.phone_body", "flow.label_phone",
-                 "phone", true);
-}
-FlowStep emailStep() {
-    return entry("email", EntryKind::Email, 254, "flow.email_title", "flow.email_body", "flow.label_email",
-                 "email", true);
-}
-FlowStep nameStep() {
-    return entry("name", EntryKind::Text, 200, "flow.name_title", "flow.name_body", "flow.label_name", "name",
-                 true);
-}
-FlowStep callTimeStep() {
-    return choice(
-        "time", "flow.time_title", "flow.label_time", "preferred_time",
-        {{"morning", "flow.time_morning"}, {"afternoon", "flow.time_afternoon"}, {"any", "flow.time_any"}});
-}
-FlowStep privacyStep(std::string body) {
-    return plain("privacy", StepKind::Privacy, "flow.privacy_title", std::move(body));
-}
-
-// How to be reached: a choice whose options decide the entry steps after it.
-FlowStep contactStep(std::string title, std::string field, std::vector<FlowOption> options) {
-    FlowStep s =
-        choice("contact", std::move(title), "flow.label_contact", std::move(field), std::move(options));
-    s.kind = StepKind::Contact;
-    return s;
-}
-
-// The flow's part of its receipt's text keys: "home-visit" -> "home_visit" ("receipt.title_home_visit").
-std::string receiptKeyPart(std::string flowId) {
-    std::replace(flowId.begin(), flowId.end(), '-', '_');
-    return flowId;
-}
-
-// A flow: its steps, then the summary and the done screen (titled as the receipt).
-FlowDefinition flow(FlowDefinition d, std::vector<FlowStep> steps) {
-    d.steps = std::move(steps);
-    d.steps.push_back(plain("summary", StepKind::Summary, "flow.summary_title", "flow.summary_body"));
-    d.steps.push_back(plain("done", StepKind::Done, "receipt.title_" + receiptKeyPart(d.id)));
-    return d;
-}
-
-std::vector<FlowDefinition> makeDefinitions() {
-    std::vector<FlowDefinition> defs;
-
-    // Leave a question: the question in one's own words, or just the topic; how to be reached ("none": the
-    // resident comes back with the reference code).
-    defs.push_back(flow({.id = "question",
-                         .type = RequestType::Question,
-                         .titleKey = "tile.question",
-                         .categoryStep = "category",
-                         .topicField = "topic",
-                         .notesField = "text"},
-                        {categoryStep(), privacyStep("flow.privacy_question"),
-                         withBody(choice("how", "flow.how_title", {}, {},
-                                         {{"type", "flow.how_type"}, {"topic-only", "flow.how_topic_only"}}),
-                                  "flow.how_body"),
-                         onlyIf(entry("text", EntryKind::Text, 2000, "flow.text_title", "flow.text_body",
-                                      "flow.label_text", "text", true),
-                                "how", "type"),
-                         contactStep("flow.contact_title", "contact",
-                                     {{"phone", "flow.contact_phone"},
-                                      {"email", "flow.contact_email"},
-                                      {"none", "flow.contact_come_back"}}),
-                         onlyIf(phoneStep(), "contact", "phone"), onlyIf(emailStep(), "contact", "email"),
-                         onlyIf(callTimeStep(), "contact", "phone")}));
-
-    // Call me back: the topic, a phone number and when.
-    defs.push_back(flow({.id = "callback",
-                         .type = RequestType::Callback,
-                         .titleKey = "flow.callback_title",
-                         .categoryStep = "category",
-                         .topicField = "topic"},
-                        {categoryStep(), privacyStep("flow.privacy_callback"), phoneStep(), callTimeStep()}));
-
-    // A home visit by the Wijkteam.
-    std::vector<FlowOption> reasons;
-    for (const char* r : {"care", "household", "money", "lonely", "safety", "other"})
-        reasons.push_back({r, fmt::format("home_visit.reason_{}", r)});
-    std::vector<FlowOption> days;
-    for (const char* day : {"monday", "tuesday", "wednesday", "thursday", "friday"})
-        days.push_back({day, fmt::format("home_visit.{}", day)});
-    defs.push_back(flow(
-        {.id = "home-visit",
-         .type = RequestType::HomeVisit,
-         .titleKey = "tile.home_help",
-         .fixedCategory = "zorg",
-         .notesField = "text",
-         .deskService = "wijkteam"},
-        {choice("reason", "home_visit.reason_title", "home_visit.label_reason", "topic", std::move(reasons)),
-         privacyStep("home_visit.privacy"), nameStep(),
-         entry("postcode", EntryKind::Postcode, 7, "home_visit.postcode_title", "home_visit.postcode_body",
-               "home_visit.label_address", "postcode", true),
-         // No label of its own: the summary shows it after the postcode, as one address.
-         entry("house-number", EntryKind::HouseNumber, 10, "home_visit.house_number_title",
-               "home_visit.house_number_body", {}, "house_number", true),
-         phoneStep(),
-         // Best days and times travel together as the preferred time: "monday,thursday morning".
-         withBody(choice("days", "home_visit.days_title", "home_visit.label_days", "preferred_time",
-                         std::move(days), true),
-                  "flow.several"),
-         withBody(choice("times", "home_visit.times_title", "home_visit.label_times", "preferred_time",
-                         {{"morning", "home_visit.morning"}, {"afternoon", "home_visit.afternoon"}}, true),
-                  "flow.several"),
-         withBody(choice("others", "home_visit.others_title", "home_visit.label_others", "someone_present",
-                         {{"yes", "home_visit.others_yes"}, {"no", "home_visit.others_no"}}),
-                  "home_visit.others_body")}));
-
-    // An initiative for the neighbourhood, for an initiative coach.
-    defs.push_back(
-        flow({.id = "initiative",
-              .type = RequestType::Initiative,
-              .titleKey = "tile.initiative",
-              .notesField = "description",
-              .deskService = "initiatief"},
-             {privacyStep("initiative.privacy"),
-              entry("idea", EntryKind::Text, 200, "initiative.idea_title", "initiative.idea_body",
-                    "initiative.label_idea", "title", false),
-              entry("describe", EntryKind::Text, 2000, "initiative.describe_title",
-                    "initiative.describe_body", "initiative.label_describe", "description", true),
-              entry("where", EntryKind::Text, 200, "initiative.where_title", "initiative.where_body",
-                    "initiative.label_where", "location", false),
-              choice("who", "initiative.who_title", "initiative.label_who", "initiators",
-                     {{"alone", "initiative.who_alone"},
-                      {"neighbours", "initiative.who_neighbours"},
-                      {"association", "initiative.who_association"}}),
-              withBody(choice("help", "initiative.help_title", "initiative.label_help", "help",
-                              {{"money", "initiative.help_money"},
-                               {"permit", "initiative.help_permit"},
-                               {"materials", "initiative.help_materials"},
-                               {"coach", "initiative.help_coach"}},
-                              true),
-                       "flow.several"),
-              onlyIf(plain("budget-rules", StepKind::Info, "initiative.rules_title", "initiative.rules_body"),
-                     "help", "money"),
-              onlyIf(choice("budget", "initiative.budget_title", "initiative.label_budget", "budget",
-                            {{"below-250", "initiative.budget_below_250"},
-                             {"250-1000", "initiative.budget_250_1000"},
-                             {"1000-2500", "initiative.budget_1000_2500"},
-                             {"above-2500", "initiative.budget_above_2500"},
-                             {"unknown", "initiative.budget_unknown"}}),
-                     "help", "money"),
-              choice("when", "initiative.when_title", "initiative.label_when", "when",
-                     {{"this-month", "initiative.when_month"},
-                      {"1-3-months", "initiative.when_months"},
-                      {"later", "initiative.when_later"},
-                      {"unknown", "initiative.when_unknown"}}),
-              nameStep(),
-              contactStep("initiative.contact_title", {},
-                          {{"phone", "flow.contact_phone"}, {"email", "flow.contact_email"}}),
-              onlyIf(phoneStep(), "contact", "phone"), onlyIf(emailStep(), "contact", "email")}));
-    return defs;
-}
 
 // The entry step's answer checked (and normalised) by the validator of its kind. Left empty (or only
 // spaces), every kind says the field is still empty, not that a phone number or postcode is wrong.
@@ -243,29 +36,16 @@ Checked checkEntry(const FlowStep& s, std::string_view typed) {
     return checkRequiredText(typed, s.maxBytes);
 }
 
-bool isAnswerStep(const FlowStep& s) {
-    return s.kind == StepKind::Choice || s.kind == StepKind::Contact || s.kind == StepKind::Entry;
-}
 
 }  // namespace
 
-const std::vector<FlowDefinition>& requestFlowDefinitions() {
-    static const std::vector<FlowDefinition> defs = makeDefinitions();
-    return defs;
-}
-
-const FlowDefinition* findFlowDefinition(std::string_view id) {
-    for (const FlowDefinition& d : requestFlowDefinitions())
-        if (d.id == id) return &d;
-    return nullptr;
-}
-
 // --- the engine
 
-RequestFlow::RequestFlow(RequestFlowSettings settings, const Clock& clock, RandomSource& random,
-                         OutboxStore& outbox, ReferenceCodeStore& references, ReceiptQueue* receipts,
-                         TopicLookup topics)
+RequestFlow::RequestFlow(RequestFlowSettings settings, const RequestSpecs& specs, const Clock& clock,
+                         RandomSource& random, OutboxStore& outbox, ReferenceCodeStore& references,
+                         ReceiptQueue* receipts, TopicLookup topics)
     : settings_(std::move(settings)),
+      specs_(specs),
       clock_(clock),
       random_(random),
       outbox_(outbox),
@@ -280,10 +60,8 @@ bool RequestFlow::start(std::string_view arg) {
         flowId = arg.substr(0, slash);
         topicId = arg.substr(slash + 1);
     }
-    // The start tile "home-help" ("Hulp aan huis") opens the home-visit flow.
-    if (flowId == "home-help") flowId = "home-visit";
-    const FlowDefinition* def = findFlowDefinition(flowId);
-    if (def == nullptr) return false;
+    const FlowDefinition* def = specs_.latest(flowId);
+    if (def == nullptr || !def->hasFlow()) return false;
     if (!topicId.empty()) {
         std::optional<FlowTopic> t = topics_ ? topics_(topicId) : std::nullopt;
         if (!t) return false;
@@ -523,9 +301,10 @@ std::vector<RequestFlow::SummaryRow> RequestFlow::summary() const {
 
 Result<Request> RequestFlow::buildRequest(const std::string& language) const {
     if (!active()) return Status::invalidInput("no flow has been started");
-    const RequestTypeSpec& spec = specOf(def_->type);
+    const RequestSpec& spec = *def_;
     Request r;
-    r.type = def_->type;
+    r.type = def_->id;
+    r.specVersion = def_->version;
     r.kioskCode = settings_.kioskCode;
     r.language = language;
     r.createdAt = std::chrono::time_point_cast<std::chrono::milliseconds>(clock_.now());
@@ -572,31 +351,9 @@ std::string RequestFlow::deskServiceId(const QuestionTree& questions) const {
 
 ReceiptPrintout RequestFlow::makeReceipt(const Texts& texts, const std::string& language,
                                          const Bundle* content) const {
-    ReceiptPrintout p;
-    if (!active()) return p;
-    const std::string kind = receiptKeyPart(def_->id);
-    auto tr = [&](const std::string& key) { return texts.get(language, key); };
-    p.contactPoint = settings_.contactPointName;
-    p.title = tr("receipt.title_" + kind);
-    p.referenceLabel = tr("receipt.code_label");
-    p.reference = reference_;
-    p.lines.push_back(tr("receipt.next_" + kind));
-    p.lines.push_back(
-        fillIn(tr("receipt.when_" + kind), {{"days", std::to_string(settings_.coachWorkingDays)}}));
-    p.lines.push_back(tr("receipt.status_hint"));
-    if (content != nullptr) {
-        if (const Service* desk = findService(content->services, deskServiceId(content->questions)))
-            p.lines.push_back(walkInHoursLine(*desk, texts, language));
-    }
-    if (!settings_.publicUrl.empty()) {
-        std::string base = settings_.publicUrl;
-        while (!base.empty() && base.back() == '/') base.pop_back();
-        p.qrUrl = fmt::format("{}/status/{}?lang={}", base, reference_, language);
-        p.qrCaption = tr("receipt.qr_caption");
-    }
-    p.printedAtLabel = tr("receipt.printed_at");
-    p.printedAt = clock_.now();
-    return p;
+    if (!active()) return {};
+    const std::string desk = content != nullptr ? deskServiceId(content->questions) : std::string();
+    return requestReceipt(*def_, settings_, reference_, desk, texts, language, content, clock_.now());
 }
 
 Status RequestFlow::submit(const Texts& texts, const std::string& language, const Bundle* content) {
@@ -637,7 +394,7 @@ Status RequestFlow::submit(const Texts& texts, const std::string& language, cons
     }
     Request request = std::move(built).value();
     request.uuid = makeUuid(random_);
-    if (auto err = validateRequest(request)) {
+    if (auto err = validateRequest(request, specs_)) {
         // A flow that builds a request its type does not allow is a programmer mistake; say which field.
         submitFailed_ = true;
         reference_.clear();
@@ -666,23 +423,7 @@ Status RequestFlow::submit(const Texts& texts, const std::string& language, cons
 
 ReceiptPrintout RequestFlow::makeAnswerPrintout(const QuestionTopic& topic, const Bundle& content,
                                                 const Texts& texts, const std::string& language) const {
-    ReceiptPrintout p;
-    p.contactPoint = settings_.contactPointName;
-    p.title = texts.get(language, topic.labelKey);
-    if (!topic.answerKey.empty()) {
-        // A line per paragraph: the paper wraps each one to its width.
-        const std::string& answer = texts.get(language, topic.answerKey);
-        for (std::size_t from = 0; from <= answer.size();) {
-            std::size_t nl = std::min(answer.find('\n', from), answer.size());
-            if (nl > from) p.lines.push_back(answer.substr(from, nl - from));
-            from = nl + 1;
-        }
-    }
-    if (const Service* desk = findService(content.services, topic.serviceId))
-        p.lines.push_back(walkInHoursLine(*desk, texts, language));
-    p.printedAtLabel = texts.get(language, "receipt.printed_at");
-    p.printedAt = clock_.now();
-    return p;
+    return answerPrintout(topic, content, texts, language, settings_.contactPointName, clock_.now());
 }
 
 bool RequestFlow::printAnswer(const QuestionTopic& topic, const Bundle& content, const Texts& texts,

@@ -1,26 +1,27 @@
-// RequestFlow: the resident's request flows — leave a question, ask to be called back, ask for a
-// home visit, hand in an initiative — as data, walked one question per screen by one engine.
+// RequestFlow: the resident's request flows — leave a question, ask to be called back, ask for a home visit,
+// hand in an initiative, and any type a bundle adds — walked one question per screen by one engine.
 //
-// A flow (FlowDefinition) is a list of steps: a choice (one or several options, each a text key), a text
-// entry (a TextEntry of an EntryKind, checked with form_validation), the contact choice (phone, e-mail or
-// "I come back with my code"), the privacy sentence (always before the first step that asks personal data;
-// a test checks every flow), an information screen, the summary (every answer, each with "change"), and the
-// done screen. A step may depend on an earlier choice (the phone field only when "phone" was chosen); steps
-// whose condition does not hold are skipped and their answers are left out of the request.
+// A flow is the kiosk part of a request spec (common/request_spec.h: content/requests/<type>.toml): a list
+// of steps — a choice (one or several options, each a text key), a text entry (a TextEntry of an EntryKind,
+// checked with form_validation), the contact choice (phone, e-mail or "I come back with my code"), the
+// privacy sentence (the spec loader makes sure it comes before the first step that asks personal data), an
+// information screen, the summary (every answer, each with "change"), and the done screen. A step may depend
+// on an earlier choice (the phone field only when "phone" was chosen); steps whose condition does not hold
+// are skipped and their answers are left out of the request. The flow opens by the spec's id: a start tile
+// or a route of the question tree names it ("home-visit", "question/<topic id>").
 //
 // submit() (at the summary) draws a reference code that this kiosk never issued before (ReferenceCodeStore),
-// builds the Request, checks it with validateRequest, commits it to the outbox (durably) and only then hands
-// a receipt to the printer. The answers are wiped as soon as the request is in the outbox; the done screen
-// keeps only the reference code and whether the receipt printed. wipe() forgets everything (the session's
-// wipe: "Begin opnieuw", the idle timeout, the end of a flow).
+// builds the Request under the spec's version, checks it with validateRequest, commits it to the outbox
+// (durably) and only then hands a receipt (kiosk/core/request_receipt.h) to the printer. The answers are
+// wiped as soon as the request is in the outbox; the done screen keeps only the reference code and whether
+// the receipt printed. wipe() forgets everything (the session's wipe: "Begin opnieuw", the idle timeout, the
+// end of a flow).
 //
-// The receipt names the walk-in hours of the desk that handles the request (kiosk/core/opening_hours.h): the
-// topic's service for a question or callback, the Wijkteam for a home visit, the initiative coaches' desk for
-// an initiative. The flow also prints answers of the question tree ("Print dit antwoord", printAnswer()): it
-// owns the kiosk's receipt queue, so every receipt result comes back through collectPrintResults().
+// The flow also prints answers of the question tree ("Print dit antwoord", printAnswer()): it owns the
+// kiosk's receipt queue, so every receipt result comes back through collectPrintResults().
 //
-// Core only: the outbox, the reference store and the receipt printer come in through interfaces.
-// Not thread-safe: the UI thread owns it.
+// Core only: the outbox, the reference store and the receipt printer come in through interfaces; the specs
+// are the bundle's and must outlive the flow. Not thread-safe: the UI thread owns it.
 #pragma once
 
 #include <cstdint>
@@ -38,79 +39,20 @@
 #include "common/clock.h"
 #include "common/random_source.h"
 #include "common/request.h"
+#include "common/request_spec.h"
 #include "common/status.h"
 #include "kiosk/core/outbox.h"
 #include "kiosk/core/personal_data.h"
 #include "kiosk/core/print_spooler.h"
 #include "kiosk/core/printer.h"
+#include "kiosk/core/request_receipt.h"
 #include "kiosk/core/text_entry.h"
 #include "kiosk/core/texts.h"
 
 namespace wp {
 
-// --- flows as data
-
-enum class StepKind {
-    Choice,   // pick one option, or several
-    Entry,    // type a value on the on-screen keyboard
-    Contact,  // how to be reached: a choice whose options decide the entry steps after it
-    Privacy,  // one sentence: what the data is for and how long it is kept
-    Info,     // a text to read (the neighbourhood budget rules)
-    Summary,  // every answer, each with "change"; "send" submits
-    Done,     // the reference code, and whether the receipt printed
-};
-
-struct FlowOption {
-    std::string id;       // sent to the central server ("morning")
-    std::string textKey;  // what the resident reads ("flow.time_morning")
-};
-
-struct FlowStep {
-    std::string id;  // unique in the flow: "phone"
-    StepKind kind = StepKind::Choice;
-    std::string titleKey;  // the one question of the screen
-    std::string bodyKey;   // an explanation under it; may be empty
-    std::string labelKey;  // the answer's name on the summary ("Telefoon"); empty: not on the summary
-    // Choice and Contact.
-    std::vector<FlowOption> options;
-    bool several = false;
-    // Entry.
-    EntryKind entry = EntryKind::Text;
-    std::size_t maxBytes = 200;
-    // Choice: nothing chosen is fine; Entry: may stay empty.
-    bool optional = false;
-    // Asks personal data (a privacy step must come before it).
-    bool personal = false;
-    // The request field the answer goes into; empty: none. Several steps may fill one field (postcode and
-    // house number make the address): their values are joined with a space, in step order.
-    std::string field;
-    // Shown only when the earlier choice step onlyIfStep has onlyIfOption chosen.
-    std::string onlyIfStep, onlyIfOption;
-    // Shown only when the flow was opened without a topic (the choose-a-subject step).
-    bool onlyWithoutTopic = false;
-};
-
-struct FlowDefinition {
-    std::string id;  // "question", "callback", "home-visit", "initiative"
-    RequestType type = RequestType::Question;
-    std::string titleKey;  // the flow's name over every step
-    // Where the request's category comes from: the topic (question tree), or this choice step's option,
-    // or else fixedCategory (may be empty).
-    std::string categoryStep;
-    std::string fixedCategory;
-    // The field the topic id goes into when the flow was opened with one ("topic"); empty: none.
-    std::string topicField;
-    // Answers whose field the request type does not have are added to this field as "name: value" lines.
-    std::string notesField;
-    // The service whose walk-in hours the receipt names; empty: the topic's (or, without a topic, that of the
-    // question tree's first topic in the chosen category).
-    std::string deskService;
-    std::vector<FlowStep> steps;  // the last two are Summary and Done
-};
-
-// The four flows.
-const std::vector<FlowDefinition>& requestFlowDefinitions();
-const FlowDefinition* findFlowDefinition(std::string_view id);
+// A flow is the kiosk part of a request spec.
+using FlowDefinition = RequestSpec;
 
 // --- what the engine needs from outside
 
@@ -154,24 +96,18 @@ struct FlowTopic {
 };
 using TopicLookup = std::function<std::optional<FlowTopic>(std::string_view id)>;
 
-struct RequestFlowSettings {
-    std::string contactPointName;  // "Wijkpunt Schiedam-Noord"
-    std::string letters;           // reference-code letters, "SGN"
-    std::string kioskCode;         // "K2"
-    std::string publicUrl;         // the central server's public pages; empty: no QR on the receipt
-    int coachWorkingDays = 5;      // an initiative coach contacts the resident within this many working days
-};
-
 // --- the engine
 
 class RequestFlow final : public PersonalDataHolder {
   public:
     // receipts may be null: a kiosk without a printer shows the code on screen only.
-    RequestFlow(RequestFlowSettings settings, const Clock& clock, RandomSource& random, OutboxStore& outbox,
-                ReferenceCodeStore& references, ReceiptQueue* receipts, TopicLookup topics);
+    RequestFlow(RequestFlowSettings settings, const RequestSpecs& specs, const Clock& clock,
+                RandomSource& random, OutboxStore& outbox, ReferenceCodeStore& references,
+                ReceiptQueue* receipts, TopicLookup topics);
 
-    // Starts a flow from the screen argument "<flow>" or "<flow>/<topic id>", forgetting any earlier one.
-    // False (and nothing started) when it names no flow or an unknown topic.
+    // Starts a flow from the screen argument "<type>" or "<type>/<topic id>", forgetting any earlier one:
+    // the highest version of that type's spec. False (and nothing started) when no spec of that id has a
+    // flow, or the topic is unknown.
     bool start(std::string_view arg);
     bool active() const { return def_ != nullptr; }
     const std::string& arg() const { return arg_; }
@@ -274,6 +210,7 @@ class RequestFlow final : public PersonalDataHolder {
     void forgetAnswers();
 
     RequestFlowSettings settings_;
+    const RequestSpecs& specs_;
     const Clock& clock_;
     RandomSource& random_;
     OutboxStore& outbox_;

@@ -9,17 +9,9 @@
 #include <string>
 #include <string_view>
 
-namespace wp {
+#include "common/entry_kind.h"
 
-// What a field takes, which decides the keyboard shown and how typed characters are treated.
-enum class EntryKind {
-    Text,         // free text: the language's letter layout
-    Email,        // letters, digits and . @ - _ + ; Latin layout also for Ukrainian
-    Phone,        // numeric pad: digits, +, space
-    HouseNumber,  // numeric pad, then a letter or addition ("12", "12A", "12-2")
-    Postcode,     // four digits on the numeric pad, then two letters on the letter layout ("1234 AB")
-    Reference,    // a reference code: the code alphabet's capitals and digits, dashes added by the field
-};
+namespace wp {
 
 class TextEntry {
   public:

@@ -12,4 +12,14 @@ const std::string& Texts::get(std::string_view language, std::string_view key) c
     return *bracketed_.insert("[" + std::string(key) + "]").first;
 }
 
+std::string fillIn(std::string text, std::initializer_list<std::pair<std::string_view, std::string>> values) {
+    for (const auto& [name, value] : values) {
+        std::string marker = "{" + std::string(name) + "}";
+        for (size_t at = text.find(marker); at != std::string::npos;
+             at = text.find(marker, at + value.size()))
+            text.replace(at, marker.size(), value);
+    }
+    return text;
+}
+
 }  // namespace wp

@@ -5,9 +5,11 @@
 // remembers the key in missingKeys() for the every-screen tests. Not thread-safe (UI thread).
 #pragma once
 
+#include <initializer_list>
 #include <set>
 #include <string>
 #include <string_view>
+#include <utility>
 
 #include "common/bundle.h"
 
@@ -31,5 +33,8 @@ class Texts {
     mutable std::set<std::string> missing_;
     mutable std::set<std::string> bracketed_;  // storage for the "[key]" strings handed out
 };
+
+// Replaces each "{name}" in a text with its value: "{service}, no appointment needed: {hours}".
+std::string fillIn(std::string text, std::initializer_list<std::pair<std::string_view, std::string>> values);
 
 }  // namespace wp

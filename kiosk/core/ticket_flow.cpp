@@ -4,16 +4,6 @@
 
 namespace wp {
 
-std::string fillIn(std::string text, std::initializer_list<std::pair<std::string_view, std::string>> values) {
-    for (const auto& [name, value] : values) {
-        std::string marker = "{" + std::string(name) + "}";
-        for (size_t at = text.find(marker); at != std::string::npos;
-             at = text.find(marker, at + value.size()))
-            text.replace(at, marker.size(), value);
-    }
-    return text;
-}
-
 TicketFlow::TicketFlow(ServiceQueue& queue, QueueStore& store, PrintSpooler* spooler,
                        const Settings& settings, const Clock& clock)
     : queue_(queue), store_(store), spooler_(spooler), settings_(settings), clock_(clock) {}

@@ -117,7 +117,5 @@ TicketPrintout ticketPrintout(const TicketView& view, const Service& service, co
 // The central server's public page for a ticket (its QR code); empty when the settings name no public URL.
 std::string queuePageUrl(const Settings& settings, const Ticket& ticket);
 
-// Replaces each "{name}" in text with its value.
-std::string fillIn(std::string text, std::initializer_list<std::pair<std::string_view, std::string>> values);
 
 }  // namespace wp

@@ -6,11 +6,12 @@
 
 namespace wp {
 
-Result<std::unique_ptr<SqliteOutboxStore>> SqliteOutboxStore::open(const std::filesystem::path& file) {
+Result<std::unique_ptr<SqliteOutboxStore>> SqliteOutboxStore::open(const std::filesystem::path& file,
+                                                                   const RequestSpecs& specs) {
     auto db = SqliteDatabase::open(file);
     if (!db) return db.status();
     if (Status s = (*db)->migrate(kioskMigrations()); !s) return s;
-    return std::unique_ptr<SqliteOutboxStore>(new SqliteOutboxStore(std::move(db).value()));
+    return std::unique_ptr<SqliteOutboxStore>(new SqliteOutboxStore(std::move(db).value(), specs));
 }
 
 Result<std::int64_t> SqliteOutboxStore::add(const Request& r, TimePoint now) {
@@ -20,7 +21,7 @@ Result<std::int64_t> SqliteOutboxStore::add(const Request& r, TimePoint now) {
         "VALUES (?, ?, ?, ?, ?, ?) RETURNING id");
     if (!st) return st.status();
     std::int64_t ms = toUnixMillis(now);
-    st->bind(1, r.uuid).bind(2, r.reference).bind(3, toString(r.type)).bind(4, encodeRequest(r));
+    st->bind(1, r.uuid).bind(2, r.reference).bind(3, r.type).bind(4, encodeRequest(r, specs_));
     st->bind(5, ms).bind(6, ms);
     auto row = st->step();
     if (!row) return row.status();
@@ -70,9 +71,9 @@ Status SqliteOutboxStore::wipeBody(std::int64_t id, TimePoint now) {
     auto row = sel->step();
     if (!row) return row.status();
     if (!row.value()) return Status::notFound(fmt::format("no outbox row {}", id));
-    auto decoded = decodeRequest(sel->text(0));
+    auto decoded = decodeRequest(sel->text(0), specs_);
     // Our own bodies always decode; should one not, keep nothing of it rather than something personal.
-    std::string kept = decoded ? encodeRequest(withoutPersonalFields(decoded.value())) : "{}";
+    std::string kept = decoded ? encodeRequest(withoutPersonalFields(decoded.value(), specs_), specs_) : "{}";
     auto up = db_->prepare("UPDATE outbox SET body = ?, wiped_at_ms = ? WHERE id = ?");
     if (!up) return up.status();
     up->bind(1, kept).bind(2, toUnixMillis(now)).bind(3, id);

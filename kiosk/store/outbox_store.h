@@ -8,6 +8,8 @@
 // body replaced by the request without personal fields; secure_delete=ON (set by SqliteDatabase) overwrites
 // the old bytes. Rows are never deleted: the reference codes a kiosk issued stay known.
 //
+// Bodies are encoded and wiped by the request specs given at open() (the bundle's; they must outlive the
+// store): a body of a type or version they do not know keeps no field once wiped.
 // Thread-safe: one mutex around the connection. Several processes (walk-in role, sender) may share the file.
 #pragma once
 
@@ -23,7 +25,8 @@ namespace wp {
 class SqliteOutboxStore final : public OutboxStore {
   public:
     // Opens (creating and upgrading) the kiosk database.
-    static Result<std::unique_ptr<SqliteOutboxStore>> open(const std::filesystem::path& file);
+    static Result<std::unique_ptr<SqliteOutboxStore>> open(const std::filesystem::path& file,
+                                                           const RequestSpecs& specs);
 
     Result<std::int64_t> add(const Request& request, TimePoint now) override;
     Result<std::vector<OutboxItem>> due(TimePoint now, int limit, int shard, int shards) override;
@@ -37,9 +40,11 @@ class SqliteOutboxStore final : public OutboxStore {
     SqliteDatabase& database() { return *db_; }
 
   private:
-    explicit SqliteOutboxStore(std::unique_ptr<SqliteDatabase> db) : db_(std::move(db)) {}
+    SqliteOutboxStore(std::unique_ptr<SqliteDatabase> db, const RequestSpecs& specs)
+        : db_(std::move(db)), specs_(specs) {}
     Status wipeBody(std::int64_t id, TimePoint now);
     std::unique_ptr<SqliteDatabase> db_;
+    const RequestSpecs& specs_;
     std::mutex mutex_;
 };
 
