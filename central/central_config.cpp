@@ -126,17 +126,7 @@ Result<CentralConfig> loadCentralConfig(const fs::path& file) {
                 r.error(n, "'requests' must be a table");
             }
         }
-        if (dir.empty())
-            if (const toml::table* pp = root["public_pages"].as_table())
-                if (const toml::node* cd = pp->get("content_dir"); cd != nullptr && cd->is_string()) {
-                    at = cd;
-                    dir = (fs::path(*cd->value<std::string>()) / "requests").string();
-                }
-        if (dir.empty()) {
-            r.error(&root, "[requests] spec_dir is needed: the folder of request specs (content/requests), "
-                           "one .toml per request type and version");
-            return r.status();
-        }
+        if (dir.empty()) dir = WIJKPUNT_DEFAULT_SPEC_DIR;
         c.requests.specDir = resolve(base, dir);
         auto specs = loadRequestSpecs(c.requests.specDir);
         if (!specs)

@@ -66,7 +66,8 @@ struct CentralConfig {
     // [requests]: every version of every request type this server takes (common/request_spec.h). A kiosk on
     // an older bundle sends an older version, which stays here so it is never refused.
     struct Requests {
-        std::filesystem::path specDir;  // default: [public_pages] content_dir + "/requests"
+        // Default: the specs this build ships (WIJKPUNT_DEFAULT_SPEC_DIR, set by CMake).
+        std::filesystem::path specDir;
         RequestSpecs specs;             // loaded from specDir
     } requests;
 

@@ -487,8 +487,7 @@ struct CentralServer::Impl {
             if (!wiped)
                 log::error("retention: {}", wiped.status().message());
             else if (wiped.value() > 0)
-                log::info("retention: wiped personal data of {} {} request(s)", wiped.value(),
-                          toString(spec.type));
+                log::info("retention: wiped personal data of {} {} request(s)", wiped.value(), type);
         }
     }
 

@@ -3,6 +3,8 @@
 //   wijkpunt-central --config FILE                      serve HTTPS until SIGTERM/SIGINT
 //   wijkpunt-central --config FILE token create --name NAME --role admin|team [--team TEAM]
 //   wijkpunt-central --config FILE backup FILE          online backup of the database
+//   wijkpunt-central openapi-schemas --spec-dir DIR [--write FILE]
+//                                                      the request types of the API contract, from the specs
 //
 // Exit codes: 0 fine, 1 runtime failure, 2 bad command line or config.
 #include <signal.h>
@@ -16,6 +18,7 @@
 
 #include "central/central_config.h"
 #include "central/central_server.h"
+#include "central/openapi_schemas.h"
 #include "central/person_tokens.h"
 #include "central/store/sqlite_central_store.h"
 #include "central/team_notifier.h"
@@ -88,12 +91,39 @@ int serve(const wp::CentralConfig& config, wp::CentralStore& store) {
     return 0;
 }
 
+// Prints the generated request types, or writes them between the markers of an openapi.yaml.
+int openApiSchemas(const std::string& specDir, const std::string& writeFile) {
+    auto specs = wp::loadRequestSpecs(specDir);
+    if (!specs) return fail(specs.status().message(), 2);
+    if (writeFile.empty()) {
+        std::fputs(wp::requestSchemasYaml(specs.value()).c_str(), stdout);
+        return 0;
+    }
+    std::ifstream in(writeFile);
+    if (!in) return fail("cannot read " + writeFile, 2);
+    std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    auto updated = wp::withGeneratedPart(text, specs.value());
+    if (!updated) return fail(writeFile + ": " + updated.status().message(), 2);
+    if (updated.value() == text) return 0;
+    std::ofstream out(writeFile, std::ios::trunc);
+    out << updated.value();
+    if (!out.flush()) return fail("cannot write " + writeFile);
+    std::printf("wijkpunt-central: wrote the request types of %s\n", writeFile.c_str());
+    return 0;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
     CLI::App app{"wijkpunt-central: the Wijkpunt central server"};
     std::string configFile;
-    app.add_option("--config", configFile, "the server's TOML config")->required();
+    auto* configOption = app.add_option("--config", configFile, "the server's TOML config");
+
+    auto* schemas = app.add_subcommand("openapi-schemas",
+                                       "print (or --write into the contract) the request types of openapi.yaml");
+    std::string specDir, writeFile;
+    schemas->add_option("--spec-dir", specDir, "the folder of request specs (content/requests)")->required();
+    schemas->add_option("--write", writeFile, "the openapi.yaml whose generated part to replace");
 
     auto* token = app.add_subcommand("token", "personal bearer tokens");
     auto* create = token->add_subcommand("create", "make a token and print it once");
@@ -108,6 +138,8 @@ int main(int argc, char** argv) {
     backup->add_option("FILE", backupFile, "where the backup goes")->required();
     CLI11_PARSE(app, argc, argv);
     wp::log::setUp("wijkpunt-central");
+    if (schemas->parsed()) return openApiSchemas(specDir, writeFile);
+    if (configOption->count() == 0) return fail("--config is required", 2);
 
     auto config = wp::loadCentralConfig(configFile);
     if (!config) return fail(config.status().message(), 2);

@@ -22,6 +22,7 @@
 #include "common/reference_code.h"
 #include "common/request.h"
 #include "common/sqlite/sqlite_database.h"
+#include "tests/support/shipped_request_specs.h"
 
 namespace {
 
@@ -46,14 +47,14 @@ std::string requestBody(std::uint64_t n, SeededRandom& random) {
     CounterDigits digits(n);
     Request r;
     r.uuid = makeUuid(random);
-    r.type = RequestType::Callback;
+    r.type = "callback";
     r.reference = makeReferenceCode("SGN", "K2", digits);
     r.kioskCode = "K2";
     r.createdAt = std::chrono::system_clock::now();
     r.language = "nl";
     r.category = "huur";
     r.fields = {{"topic", "Huurverhoging"}, {"phone", "010 123 4567"}, {"name", "Bewoner"}};
-    return encodeRequest(r);
+    return encodeRequest(r, wp::testing::shippedRequestSpecs());
 }
 
 size_t discard(char*, size_t size, size_t n, void*) {
@@ -179,7 +180,7 @@ int main(int argc, char** argv) {
     CLI11_PARSE(app, argc, argv);
     if (!probeDir.empty()) return fsyncProbe(probeDir, seconds);
     if (!countDb.empty()) {
-        auto store = SqliteCentralStore::open(countDb);
+        auto store = SqliteCentralStore::open(countDb, wp::testing::shippedRequestSpecs());
         if (!store) return 1;
         auto c = (*store)->counts();
         if (!c) return 1;

@@ -8,6 +8,7 @@
 #include "common/clock.h"
 #include "tests/integration/central_harness.h"
 #include "tests/unit/central/central_test_requests.h"
+#include "tests/support/shipped_request_specs.h"
 
 namespace wp::testing {
 namespace {
@@ -19,7 +20,7 @@ class CentralApiTest : public ::testing::Test {
   protected:
     void SetUp() override { ASSERT_TRUE(server_.start()); }
     StoreCounts counts() {
-        auto store = SqliteCentralStore::open(server_.database());
+        auto store = SqliteCentralStore::open(server_.database(), wp::testing::shippedRequestSpecs());
         return store.value()->counts().value();
     }
     std::string token(const std::string& name, const std::string& role, const std::string& team = "") {
@@ -38,7 +39,7 @@ class CentralApiTest : public ::testing::Test {
 TEST_F(CentralApiTest, StoresARequestAndShowsItsStatus) {
     ApiClient kiosk = kioskAfterStart();
     Request r = makeTestRequest(random_);
-    HttpResult res = kiosk.post("/v1/requests", encodeRequest(r));
+    HttpResult res = kiosk.post("/v1/requests", encodeRequest(r, wp::testing::shippedRequestSpecs()));
     ASSERT_TRUE(res.answered()) << res.transportMessage;
     EXPECT_EQ(res.status, 201) << res.body;
     auto answer = decodeIntakeAnswer(res.body);
@@ -58,20 +59,20 @@ TEST_F(CentralApiTest, StoresARequestAndShowsItsStatus) {
 
 TEST_F(CentralApiTest, EveryRequestTypeIsTaken) {
     ApiClient kiosk = kioskAfterStart();
-    for (const auto& spec : requestTypeSpecs()) {
-        HttpResult res = kiosk.post("/v1/requests", encodeRequest(makeTestRequest(random_, spec.type)));
-        EXPECT_EQ(res.status, 201) << toString(spec.type) << ": " << res.body;
+    for (const auto& spec : wp::testing::shippedRequestSpecs().latestOfEach()) {
+        HttpResult res = kiosk.post("/v1/requests", encodeRequest(makeTestRequest(random_, spec->id), wp::testing::shippedRequestSpecs()));
+        EXPECT_EQ(res.status, 201) << spec->id << ": " << res.body;
     }
-    EXPECT_EQ(counts().requests, static_cast<std::int64_t>(requestTypeSpecs().size()));
+    EXPECT_EQ(counts().requests, static_cast<std::int64_t>(wp::testing::shippedRequestSpecs().latestOfEach().size()));
 }
 
 TEST_F(CentralApiTest, SameUuidGetsTheFirstAnswerAndStoresNothingNew) {
     ApiClient kiosk = kioskAfterStart();
     Request r = makeTestRequest(random_);
-    HttpResult first = kiosk.post("/v1/requests", encodeRequest(r));
+    HttpResult first = kiosk.post("/v1/requests", encodeRequest(r, wp::testing::shippedRequestSpecs()));
     ASSERT_EQ(first.status, 201);
     for (int i = 0; i < 3; ++i) {
-        HttpResult again = kiosk.post("/v1/requests", encodeRequest(r));
+        HttpResult again = kiosk.post("/v1/requests", encodeRequest(r, wp::testing::shippedRequestSpecs()));
         EXPECT_EQ(again.status, 201);
         EXPECT_EQ(again.body, first.body);
     }
@@ -81,9 +82,9 @@ TEST_F(CentralApiTest, SameUuidGetsTheFirstAnswerAndStoresNothingNew) {
 TEST_F(CentralApiTest, AReferenceUnderAnotherUuidIsRefusedAndLoggedAsAKioskFault) {
     ApiClient kiosk = kioskAfterStart();
     Request r = makeTestRequest(random_);
-    ASSERT_EQ(kiosk.post("/v1/requests", encodeRequest(r)).status, 201);
+    ASSERT_EQ(kiosk.post("/v1/requests", encodeRequest(r, wp::testing::shippedRequestSpecs())).status, 201);
     r.uuid = makeUuid(random_);
-    HttpResult clash = kiosk.post("/v1/requests", encodeRequest(r));
+    HttpResult clash = kiosk.post("/v1/requests", encodeRequest(r, wp::testing::shippedRequestSpecs()));
     EXPECT_EQ(clash.status, 409);
     EXPECT_EQ(decodeError(clash.body)->field, "reference");
     EXPECT_EQ(counts().kioskFaults, 1);
@@ -98,7 +99,7 @@ TEST_F(CentralApiTest, BadInputGetsAJsonErrorNamingTheField) {
         EXPECT_EQ(res.status, expectStatus) << body.substr(0, 200) << " -> " << res.body;
         return decodeError(res.body).value_or(ApiError{0, "no error body", res.body, ""});
     };
-    json valid = json::parse(encodeRequest(makeTestRequest(random_)));
+    json valid = json::parse(encodeRequest(makeTestRequest(random_), wp::testing::shippedRequestSpecs()));
 
     EXPECT_EQ(errorOf("{\"uuid\": ", 400).code, "malformed_json");
     json wrongType = valid;
@@ -135,7 +136,7 @@ TEST_F(CentralApiTest, LookupsCheckTheCodeAndAreRateLimitedOnTheInjectedClock) {
     ApiClient kiosk = kioskAfterStart();
     ApiClient resident(server_.url(), {.cert = ""});
     Request r = makeTestRequest(random_);
-    ASSERT_EQ(kiosk.post("/v1/requests", encodeRequest(r)).status, 201);
+    ASSERT_EQ(kiosk.post("/v1/requests", encodeRequest(r, wp::testing::shippedRequestSpecs())).status, 201);
     std::string wrong = r.reference;
     wrong[14] = wrong[14] == 'A' ? 'B' : 'A';
     HttpResult bad = resident.get("/v1/requests/" + wrong);
@@ -155,11 +156,11 @@ TEST_F(CentralApiTest, LookupsCheckTheCodeAndAreRateLimitedOnTheInjectedClock) {
 
 TEST_F(CentralApiTest, BackOfficeRoutesReadsAreAuditedAndTeamsSeeTheirOwn) {
     ApiClient kiosk = kioskAfterStart();
-    Request huur = makeTestRequest(random_, RequestType::Callback, "huur");
-    Request unrouted = makeTestRequest(random_, RequestType::Question, "parkeren");
-    Request visit = makeTestRequest(random_, RequestType::HomeVisit);
+    Request huur = makeTestRequest(random_, "callback", "huur");
+    Request unrouted = makeTestRequest(random_, "question", "parkeren");
+    Request visit = makeTestRequest(random_, "home-visit");
     for (const Request& r : {huur, unrouted, visit})
-        ASSERT_EQ(kiosk.post("/v1/requests", encodeRequest(r)).status, 201);
+        ASSERT_EQ(kiosk.post("/v1/requests", encodeRequest(r, wp::testing::shippedRequestSpecs())).status, 201);
 
     std::string admin = token("Admin Ada", "admin");
     std::string anna = token("Anna (huurloket)", "team", "huurloket");
@@ -232,12 +233,12 @@ TEST_F(CentralApiTest, QueueStatisticsAreStoredOnce) {
 TEST_F(CentralApiTest, BackupWhileServing) {
     ApiClient kiosk = kioskAfterStart();
     Request r = makeTestRequest(random_);
-    ASSERT_EQ(kiosk.post("/v1/requests", encodeRequest(r)).status, 201);
+    ASSERT_EQ(kiosk.post("/v1/requests", encodeRequest(r, wp::testing::shippedRequestSpecs())).status, 201);
     fs::path backup = dir_.path() / "backup.db";
     auto [status, out] = runCentralCommand(server_.config(), {"backup", backup.string()});
     ASSERT_EQ(status, 0) << out;
-    EXPECT_EQ(kiosk.post("/v1/requests", encodeRequest(makeTestRequest(random_))).status, 201);
-    auto copy = SqliteCentralStore::open(backup);
+    EXPECT_EQ(kiosk.post("/v1/requests", encodeRequest(makeTestRequest(random_), wp::testing::shippedRequestSpecs())).status, 201);
+    auto copy = SqliteCentralStore::open(backup, wp::testing::shippedRequestSpecs());
     ASSERT_TRUE(copy);
     EXPECT_EQ((*copy)->counts()->requests, 1);
     EXPECT_TRUE((*copy)->statusOf(r.reference).value().has_value());
@@ -253,10 +254,10 @@ TEST(CentralRetentionTest, PersonalFieldsAreWipedAfterTheirDaysOnTheInjectedCloc
     ASSERT_TRUE(server.start());
     ApiClient kiosk(server.url(), {});
     SeededRandom random(5);
-    Request callback = makeTestRequest(random, RequestType::Callback);
-    Request visit = makeTestRequest(random, RequestType::HomeVisit);
-    ASSERT_EQ(kiosk.post("/v1/requests", encodeRequest(callback)).status, 201);
-    ASSERT_EQ(kiosk.post("/v1/requests", encodeRequest(visit)).status, 201);
+    Request callback = makeTestRequest(random, "callback");
+    Request visit = makeTestRequest(random, "home-visit");
+    ASSERT_EQ(kiosk.post("/v1/requests", encodeRequest(callback, wp::testing::shippedRequestSpecs())).status, 201);
+    ASSERT_EQ(kiosk.post("/v1/requests", encodeRequest(visit, wp::testing::shippedRequestSpecs())).status, 201);
     std::string admin =
         runCentralCommand(server.config(), {"token", "create", "--name", "Ada", "--role", "admin"}).second;
     admin = admin.substr(0, admin.find('\n'));

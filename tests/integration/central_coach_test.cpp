@@ -8,6 +8,7 @@
 
 #include "tests/integration/central_harness.h"
 #include "tests/unit/central/central_test_requests.h"
+#include "tests/support/shipped_request_specs.h"
 
 namespace wp::testing {
 namespace {
@@ -41,7 +42,7 @@ class DemoConfigCentralTest : public ::testing::Test {
 
     // Posts a request as kiosk K2; returns its reference.
     std::string post(const Request& r) {
-        HttpResult res = ApiClient(url_, {}).post("/v1/requests", encodeRequest(r));
+        HttpResult res = ApiClient(url_, {}).post("/v1/requests", encodeRequest(r, wp::testing::shippedRequestSpecs()));
         EXPECT_EQ(res.status, 201) << res.body;
         return r.reference;
     }
@@ -65,7 +66,7 @@ class DemoConfigCentralTest : public ::testing::Test {
 TEST_F(DemoConfigCentralTest, AnInitiativeGetsACoachWhoseFirstNameTheStatusShows) {
     // The demo's coaches: Fatima, Joost, Anouk (least open initiatives first, then config order).
     std::vector<std::string> refs;
-    for (int i = 0; i < 3; ++i) refs.push_back(post(makeTestRequest(random_, RequestType::Initiative)));
+    for (int i = 0; i < 3; ++i) refs.push_back(post(makeTestRequest(random_, "initiative")));
     EXPECT_EQ(status(refs[0])["coach"], "Fatima");
     EXPECT_EQ(status(refs[1])["coach"], "Joost");
     EXPECT_EQ(status(refs[2])["coach"], "Anouk");
@@ -88,10 +89,10 @@ TEST_F(DemoConfigCentralTest, AnInitiativeGetsACoachWhoseFirstNameTheStatusShows
             .post("/v1/backoffice/requests/" + refs[0] + "/status", R"({"status": "closed"})", admin_);
     ASSERT_EQ(closed.status, 200) << closed.body;
     EXPECT_EQ(json::parse(closed.body)["coach"], "Fatima");
-    EXPECT_EQ(status(post(makeTestRequest(random_, RequestType::Initiative)))["coach"], "Fatima");
+    EXPECT_EQ(status(post(makeTestRequest(random_, "initiative")))["coach"], "Fatima");
 
     // Other types get no coach; the member is there, empty.
-    std::string callback = post(makeTestRequest(random_, RequestType::Callback, "zorg"));
+    std::string callback = post(makeTestRequest(random_, "callback", "zorg"));
     EXPECT_EQ(status(callback)["coach"], "");
 }
 
@@ -99,20 +100,20 @@ TEST_F(DemoConfigCentralTest, EachQuestionTreeCategoryReachesItsTeam) {
     const std::pair<const char*, const char*> expected[] = {{"huur", "huurloket"},    {"zorg", "wijkteam"},
                                                             {"geld", "wijkteam"},     {"buren", "wijkteam"},
                                                             {"gemeente", "gemeente"}, {"anders", "gemeente"}};
-    for (RequestType type : {RequestType::Question, RequestType::Callback}) {
+    for (std::string type : {"question", "callback"}) {
         for (const auto& [category, team] : expected) {
             std::string ref = post(makeTestRequest(random_, type, category));
             json d = detail(ref);
-            EXPECT_EQ(d["team"], team) << toString(type) << " " << category;
-            EXPECT_EQ(d["flagged"], false) << toString(type) << " " << category;
+            EXPECT_EQ(d["team"], team) << type << " " << category;
+            EXPECT_EQ(d["flagged"], false) << type << " " << category;
             EXPECT_EQ(d["category"], category);
         }
     }
-    json visit = detail(post(makeTestRequest(random_, RequestType::HomeVisit)));
+    json visit = detail(post(makeTestRequest(random_, "home-visit")));
     EXPECT_EQ(visit["team"], "wijkteam");
     EXPECT_EQ(visit["coach"], "");
     // A category nobody routes goes to the default team, flagged for someone to look at.
-    json odd = detail(post(makeTestRequest(random_, RequestType::Question, "onbekend")));
+    json odd = detail(post(makeTestRequest(random_, "question", "onbekend")));
     EXPECT_EQ(odd["team"], "gemeente");
     EXPECT_EQ(odd["flagged"], true);
 }

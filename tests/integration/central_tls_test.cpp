@@ -9,6 +9,7 @@
 
 #include "tests/integration/central_harness.h"
 #include "tests/unit/central/central_test_requests.h"
+#include "tests/support/shipped_request_specs.h"
 
 namespace wp::testing {
 namespace {
@@ -18,7 +19,7 @@ class CentralTlsTest : public ::testing::Test {
     void SetUp() override { ASSERT_TRUE(server_.start()); }
     HttpResult postAs(ApiClient::Identity id) {
         SeededRandom random(static_cast<std::uint64_t>(++n_));
-        return ApiClient(server_.url(), id).post("/v1/requests", encodeRequest(makeTestRequest(random)));
+        return ApiClient(server_.url(), id).post("/v1/requests", encodeRequest(makeTestRequest(random), wp::testing::shippedRequestSpecs()));
     }
     int connectRaw() {
         int fd = ::socket(AF_INET, SOCK_STREAM, 0);
@@ -81,7 +82,7 @@ TEST(CentralTlsRogueServerTest, AServerWithAWrongCaCertificateIsRefused) {
     CentralServerProcess rogue(dir.path() / "central", {.certificate = "rogue-server"});
     ASSERT_TRUE(rogue.start());
     SeededRandom random(1);
-    HttpResult r = ApiClient(rogue.url(), {}).post("/v1/requests", encodeRequest(makeTestRequest(random)));
+    HttpResult r = ApiClient(rogue.url(), {}).post("/v1/requests", encodeRequest(makeTestRequest(random), wp::testing::shippedRequestSpecs()));
     EXPECT_EQ(r.transport, TransportError::Tls) << r.transportMessage;
 }
 
@@ -132,13 +133,13 @@ TEST(CentralTlsRevocationTest, ASerialRevokedInTheConfigIsRefused) {
 
     CentralServerProcess open(dir.path() / "open", {.revokedSubjects = {}});
     ASSERT_TRUE(open.start());
-    EXPECT_EQ(ApiClient(open.url(), {.cert = "revoked"}).post("/v1/requests", encodeRequest(r)).status, 201)
+    EXPECT_EQ(ApiClient(open.url(), {.cert = "revoked"}).post("/v1/requests", encodeRequest(r, wp::testing::shippedRequestSpecs())).status, 201)
         << "not revoked in this config";
 
     CentralServerProcess bySerial(dir.path() / "serial", {.revokedSubjects = {}, .revokedSerials = {serial}});
     ASSERT_TRUE(bySerial.start());
     HttpResult refused =
-        ApiClient(bySerial.url(), {.cert = "revoked"}).post("/v1/requests", encodeRequest(r));
+        ApiClient(bySerial.url(), {.cert = "revoked"}).post("/v1/requests", encodeRequest(r, wp::testing::shippedRequestSpecs()));
     EXPECT_EQ(refused.status, 403) << refused.body;
 }
 

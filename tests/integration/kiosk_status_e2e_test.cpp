@@ -9,6 +9,7 @@
 #include "common/reference_code.h"
 #include "tests/integration/central_harness.h"
 #include "tests/unit/central/central_test_requests.h"
+#include "tests/support/shipped_request_specs.h"
 
 namespace wp::testing {
 namespace {
@@ -63,8 +64,8 @@ TEST_F(KioskStatusE2eTest, AResidentTypesTheCodeAndSeesTheStatusAndNoteTheTeamSe
     CentralServerProcess server(dir_.path() / "central", {});
     ASSERT_TRUE(server.start());
     ApiClient kiosk(server.url(), {});
-    Request r = makeTestRequest(random_, RequestType::Callback, "huur");
-    HttpResult made = kiosk.post("/v1/requests", encodeRequest(r));
+    Request r = makeTestRequest(random_, "callback", "huur");
+    HttpResult made = kiosk.post("/v1/requests", encodeRequest(r, wp::testing::shippedRequestSpecs()));
     ASSERT_EQ(made.status, 201) << made.body;
 
     auto [status, out] = runCentralCommand(server.config(), {"token", "create", "--name", "Anna (huurloket)",

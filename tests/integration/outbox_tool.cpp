@@ -24,6 +24,7 @@
 #include "common/request.h"
 #include "drivers/net/outbox_sender.h"
 #include "kiosk/store/outbox_store.h"
+#include "tests/support/shipped_request_specs.h"
 
 namespace {
 
@@ -36,11 +37,12 @@ constexpr const char* kMarkerPhone = "06 13579246";
 // marker, every field is filled and every text, name and e-mail address carries it (log privacy checks).
 Request makeRequest(RandomSource& random, const std::string& letters, const std::string& kiosk, int n,
                     TimePoint now, const std::string& marker) {
-    const auto& specs = requestTypeSpecs();
-    const RequestTypeSpec& spec = specs[static_cast<size_t>(n) % specs.size()];
+    const auto& specs = wp::testing::shippedRequestSpecs().latestOfEach();
+    const RequestSpec& spec = *specs[static_cast<size_t>(n) % specs.size()];
     Request r;
     r.uuid = makeUuid(random);
-    r.type = spec.type;
+    r.type = spec.id;
+    r.specVersion = spec.version;
     r.reference = makeReferenceCode(letters, kiosk, random);
     r.kioskCode = kiosk;
     r.createdAt = now;
@@ -137,7 +139,7 @@ int main(int argc, char** argv) {
     CLI11_PARSE(app, argc, argv);
     log::setUp("wp-outbox-tool");
 
-    auto store = SqliteOutboxStore::open(db);
+    auto store = SqliteOutboxStore::open(db, wp::testing::shippedRequestSpecs());
     if (!store) {
         std::fprintf(stderr, "wp-outbox-tool: %s\n", store.status().message().c_str());
         return 1;
@@ -147,7 +149,7 @@ int main(int argc, char** argv) {
         SeededRandom random(seed);
         for (int i = 0; i < count; ++i) {
             Request r = makeRequest(random, letters, kiosk, i, systemClock.now(), marker);
-            if (auto e = validateRequest(r)) {
+            if (auto e = validateRequest(r, wp::testing::shippedRequestSpecs())) {
                 std::fprintf(stderr, "wp-outbox-tool: made an invalid request: %s\n", e->message.c_str());
                 return 1;
             }

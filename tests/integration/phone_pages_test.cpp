@@ -16,6 +16,7 @@
 #include "common/request.h"
 #include "tests/integration/central_harness.h"
 #include "tests/unit/central/central_test_requests.h"
+#include "tests/support/shipped_request_specs.h"
 
 namespace wp::testing {
 namespace {
@@ -126,7 +127,7 @@ TEST_F(PhonePagesTest, TheQueuePageSaysPlainlyWhenTheContactPointWentQuiet) {
 TEST_F(PhonePagesTest, TheStatusPageShowsTheRequestAndSharesTheLookupLimit) {
     SeededRandom random(21);
     Request r = makeTestRequest(random);
-    HttpResult stored = kiosk_->post("/v1/requests", encodeRequest(r));
+    HttpResult stored = kiosk_->post("/v1/requests", encodeRequest(r, wp::testing::shippedRequestSpecs()));
     ASSERT_EQ(stored.status, 201) << stored.body;
 
     Page en = fetch(server_->port(), "/status/" + r.reference + "?lang=en");
@@ -260,7 +261,7 @@ TEST_F(PhonePagesTest, HeadlessChromiumShowsTheStatusPageOnAPhone) {
             << "chromium is not installed (apt-get install chromium; provisioning/debian-packages.txt)";
     SeededRandom random(33);
     Request r = makeTestRequest(random);
-    ASSERT_EQ(kiosk_->post("/v1/requests", encodeRequest(r)).status, 201);
+    ASSERT_EQ(kiosk_->post("/v1/requests", encodeRequest(r, wp::testing::shippedRequestSpecs())).status, 201);
     fs::path shots = WIJKPUNT_INTEGRATION_OUTPUT_DIR;
     fs::create_directories(shots);
     fs::path work = dir_.path() / "chromium";

@@ -11,6 +11,7 @@
 #include "kiosk/store/sqlite_queue_store.h"
 #include "tests/integration/central_harness.h"
 #include "tests/unit/queue_fixtures.h"
+#include "tests/support/shipped_request_specs.h"
 
 namespace wp::testing {
 namespace {
@@ -74,7 +75,7 @@ class QueueKiosk {
 };
 
 std::int64_t serverEvents(const fs::path& db) {
-    auto store = SqliteCentralStore::open(db);
+    auto store = SqliteCentralStore::open(db, wp::testing::shippedRequestSpecs());
     return store ? store.value()->counts().value().queueEvents : -1;
 }
 
@@ -107,7 +108,7 @@ TEST_F(QueueForwardTest, EventsArriveWithTheirTicketsAndHeartbeatsFollow) {
     EXPECT_TRUE(waitUntil([&] { return kiosk_->cursor().lastSeq == all; }, 10s));
     EXPECT_EQ(sender->eventsSent(), all);
 
-    auto store = SqliteCentralStore::open(server_->database());
+    auto store = SqliteCentralStore::open(server_->database(), wp::testing::shippedRequestSpecs());
     auto events = store.value()->queueEventsOf("SGN", "2026-11-26").value();
     ASSERT_EQ(events.size(), static_cast<size_t>(all));
     EXPECT_EQ(events[0].kind, "issued");

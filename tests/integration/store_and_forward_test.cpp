@@ -14,6 +14,7 @@
 #include "common/clock.h"
 #include "kiosk/store/outbox_store.h"
 #include "tests/integration/central_harness.h"
+#include "tests/support/shipped_request_specs.h"
 
 namespace wp::testing {
 namespace {
@@ -49,18 +50,18 @@ class Kiosk {
     }
 
     OutboxSnapshot snapshot() {
-        auto store = SqliteOutboxStore::open(db());
+        auto store = SqliteOutboxStore::open(db(), wp::testing::shippedRequestSpecs());
         return store.value()->snapshot(100).value();
     }
     std::set<std::string> references() {
-        auto store = SqliteOutboxStore::open(db());
+        auto store = SqliteOutboxStore::open(db(), wp::testing::shippedRequestSpecs());
         auto st = store.value()->database().prepare("SELECT reference FROM outbox");
         std::set<std::string> out;
         while (st->step().value()) out.insert(st->text(0));
         return out;
     }
     int maxAttempts() {
-        auto store = SqliteOutboxStore::open(db());
+        auto store = SqliteOutboxStore::open(db(), wp::testing::shippedRequestSpecs());
         return static_cast<int>(
             store.value()->database().queryInt("SELECT MAX(attempts) FROM outbox").value());
     }
@@ -88,12 +89,12 @@ class Kiosk {
 };
 
 StoreCounts serverCounts(const fs::path& db) {
-    auto store = SqliteCentralStore::open(db);
+    auto store = SqliteCentralStore::open(db, wp::testing::shippedRequestSpecs());
     return store.value()->counts().value();
 }
 
 std::set<std::string> serverReferences(const fs::path& db) {
-    auto store = SqliteCentralStore::open(db);
+    auto store = SqliteCentralStore::open(db, wp::testing::shippedRequestSpecs());
     std::set<std::string> out;
     for (int offset = 0;; offset += 1000) {
         RequestFilter f;

@@ -4,6 +4,7 @@
 
 #include "central/request_router.h"
 #include "tests/unit/temp_dir.h"
+#include "tests/support/shipped_request_specs.h"
 
 namespace wp {
 namespace {
@@ -72,8 +73,8 @@ TEST(CentralConfigTest, ReadsEverySection) {
     EXPECT_EQ(c->routing.rules.size(), 2u);
     EXPECT_EQ(c->routing.rules[1].category, "*");
     EXPECT_EQ(c->notifications.at("huurloket").emails, std::vector<std::string>{"huurloket@example.org"});
-    EXPECT_EQ(c->retentionDays(RequestType::Callback), 30);
-    EXPECT_EQ(c->retentionDays(RequestType::Question), 90);
+    EXPECT_EQ(c->retentionDays("callback"), 30);
+    EXPECT_EQ(c->retentionDays("question"), 90);
 }
 
 TEST(CentralConfigTest, ErrorsNameFileLineAndColumn) {
@@ -114,13 +115,13 @@ TEST(RequestRouterTest, FirstMatchingRuleWinsUnknownGoesToDefaultFlagged) {
                           {"*", "zorg", "wijkteam"},
                           {"question", "", "gemeente"}},
                          "gemeente");
-    EXPECT_EQ(router.route(RequestType::Callback, "huur").team, "huurloket");
-    EXPECT_FALSE(router.route(RequestType::Callback, "huur").flagged);
-    EXPECT_EQ(router.route(RequestType::Callback, "").team, "wijkteam");
-    EXPECT_EQ(router.route(RequestType::Volunteer, "zorg").team, "wijkteam");
-    EXPECT_EQ(router.route(RequestType::Question, "").team, "gemeente");
-    EXPECT_FALSE(router.route(RequestType::Question, "").flagged);
-    RouteDecision unknown = router.route(RequestType::Question, "parkeren");
+    EXPECT_EQ(router.route("callback", "huur").team, "huurloket");
+    EXPECT_FALSE(router.route("callback", "huur").flagged);
+    EXPECT_EQ(router.route("callback", "").team, "wijkteam");
+    EXPECT_EQ(router.route("volunteer", "zorg").team, "wijkteam");
+    EXPECT_EQ(router.route("question", "").team, "gemeente");
+    EXPECT_FALSE(router.route("question", "").flagged);
+    RouteDecision unknown = router.route("question", "parkeren");
     EXPECT_EQ(unknown.team, "gemeente");
     EXPECT_TRUE(unknown.flagged);
 }

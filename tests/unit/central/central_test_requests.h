@@ -3,10 +3,11 @@
 
 #include "common/reference_code.h"
 #include "common/request.h"
+#include "tests/support/shipped_request_specs.h"
 
 namespace wp::testing {
 
-inline Request makeTestRequest(RandomSource& random, RequestType type = RequestType::Callback,
+inline Request makeTestRequest(RandomSource& random, const std::string& type = "callback",
                                std::string category = "") {
     Request r;
     r.uuid = makeUuid(random);
@@ -16,7 +17,7 @@ inline Request makeTestRequest(RandomSource& random, RequestType type = RequestT
     r.createdAt = fromUnixMillis(1764144000000);
     r.language = "nl";
     r.category = std::move(category);
-    for (const FieldSpec& f : specOf(type).fields) {
+    for (const FieldSpec& f : shippedSpec(type).fields) {
         std::string v;
         switch (f.kind) {
             case FieldKind::ShortText:

@@ -9,6 +9,7 @@
 #include "tests/unit/central/central_test_requests.h"
 #include "tests/unit/fake_clock.h"
 #include "tests/unit/temp_dir.h"
+#include "tests/support/shipped_request_specs.h"
 
 namespace wp {
 namespace {
@@ -80,13 +81,13 @@ contact_within_working_days = 0
 class CoachStoreTest : public ::testing::Test {
   protected:
     void SetUp() override {
-        auto s = SqliteCentralStore::open(dir_.path() / "central.db");
+        auto s = SqliteCentralStore::open(dir_.path() / "central.db", wp::testing::shippedRequestSpecs());
         ASSERT_TRUE(s) << s.status().message();
         store_ = std::move(s).value();
     }
     // Stores a new initiative with the coaches to choose from; returns its reference.
     std::string storeInitiative(const std::vector<InitiativeCoach>& coaches = kCoaches) {
-        Request r = makeTestRequest(random_, RequestType::Initiative);
+        Request r = makeTestRequest(random_, "initiative");
         IntakeItem item{r, "SGN", "initiatief", false, {}, clock_.now(), coaches};
         auto out = store_->storeBatch({item});
         EXPECT_EQ(out[0].kind, IntakeOutcome::Kind::Stored) << out[0].message;
@@ -123,7 +124,7 @@ TEST_F(CoachStoreTest, SameBatchSeesItsOwnAssignments) {
     std::vector<IntakeItem> items;
     std::vector<std::string> refs;
     for (int i = 0; i < 3; ++i) {
-        Request r = makeTestRequest(random_, RequestType::Initiative);
+        Request r = makeTestRequest(random_, "initiative");
         refs.push_back(r.reference);
         items.push_back({r, "SGN", "initiatief", false, {}, clock_.now(), kCoaches});
     }
@@ -134,14 +135,14 @@ TEST_F(CoachStoreTest, SameBatchSeesItsOwnAssignments) {
 }
 
 TEST_F(CoachStoreTest, RepeatKeepsTheFirstCoachAndOtherRequestsGetNone) {
-    Request r = makeTestRequest(random_, RequestType::Initiative);
+    Request r = makeTestRequest(random_, "initiative");
     IntakeItem item{r, "SGN", "initiatief", false, {}, clock_.now(), kCoaches};
     ASSERT_EQ(store_->storeBatch({item})[0].kind, IntakeOutcome::Kind::Stored);
     ASSERT_EQ(store_->storeBatch({item})[0].kind, IntakeOutcome::Kind::Repeat);
     EXPECT_EQ(coachOf(r.reference), "Fatima");
     EXPECT_EQ(coachOf(storeInitiative()), "Joost") << "the repeat assigned nobody";
 
-    Request callback = makeTestRequest(random_, RequestType::Callback);
+    Request callback = makeTestRequest(random_, "callback");
     ASSERT_EQ(store_->storeBatch({{callback, "SGN", "huurloket", false, {}, clock_.now()}})[0].kind,
               IntakeOutcome::Kind::Stored);
     EXPECT_EQ(coachOf(callback.reference), "");
@@ -178,15 +179,15 @@ TEST_P(ShippedRoutingTest, QuestionTreeCategoriesReachTheirTeams) {
     const std::pair<const char*, const char*> expected[] = {{"huur", "huurloket"},    {"zorg", "wijkteam"},
                                                             {"geld", "wijkteam"},     {"buren", "wijkteam"},
                                                             {"gemeente", "gemeente"}, {"anders", "gemeente"}};
-    for (RequestType type : {RequestType::Question, RequestType::Callback}) {
+    for (std::string type : {"question", "callback"}) {
         for (const auto& [category, team] : expected) {
             RouteDecision d = router.route(type, category);
-            EXPECT_EQ(d.team, team) << toString(type) << " " << category;
-            EXPECT_FALSE(d.flagged) << toString(type) << " " << category;
+            EXPECT_EQ(d.team, team) << type << " " << category;
+            EXPECT_FALSE(d.flagged) << type << " " << category;
         }
     }
-    EXPECT_EQ(router.route(RequestType::HomeVisit, "").team, "wijkteam");
-    EXPECT_EQ(router.route(RequestType::Initiative, "").team, "initiatief");
+    EXPECT_EQ(router.route("home-visit", "").team, "wijkteam");
+    EXPECT_EQ(router.route("initiative", "").team, "initiatief");
     EXPECT_FALSE(c->initiative.coaches.empty()) << "initiatives get a coach";
     EXPECT_EQ(c->initiative.contactWithinWorkingDays, 5);
 }

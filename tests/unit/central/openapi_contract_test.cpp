@@ -2,13 +2,17 @@
 // say exactly what it says, both ways.
 #include <gtest/gtest.h>
 
+#include <fstream>
+#include <iterator>
 #include <set>
 
 #include "central/api_routes.h"
+#include "central/openapi_schemas.h"
 #include "common/random_source.h"
 #include "common/request.h"
 #include "common/wire.h"
 #include "tests/support/openapi_contract.h"
+#include "tests/support/shipped_request_specs.h"
 
 namespace wp {
 namespace {
@@ -77,11 +81,12 @@ TEST(OpenApiContractTest, RequestTypesAndFieldsEqualTheSpecTable) {
     std::set<std::string> yamlTypes;
     for (const auto& t : schemas["RequestType"]["enum"]) yamlTypes.insert(t.get<std::string>());
     std::set<std::string> codeTypes;
-    for (const auto& spec : requestTypeSpecs()) codeTypes.insert(std::string(toString(spec.type)));
+    for (const auto& spec : wp::testing::shippedRequestSpecs().latestOfEach()) codeTypes.insert(spec->id);
     EXPECT_EQ(yamlTypes, codeTypes);
 
-    for (const auto& spec : requestTypeSpecs()) {
-        std::string type(toString(spec.type));
+    for (const RequestSpec* specOfType : wp::testing::shippedRequestSpecs().latestOfEach()) {
+        const RequestSpec& spec = *specOfType;
+        std::string type = spec.id;
         SCOPED_TRACE(type);
         ASSERT_TRUE(schemas.contains("Request_" + type));
         const json& part = schemas["Request_" + type]["allOf"][1]["properties"];
@@ -118,6 +123,29 @@ TEST(OpenApiContractTest, RequestTypesAndFieldsEqualTheSpecTable) {
     }
 }
 
+// The request types of the checked-in contract are exactly what the shipped specs generate. To bring the
+// file up to date: wijkpunt-central openapi-schemas --spec-dir content/requests --write central/openapi.yaml
+TEST(OpenApiContractTest, RequestTypesAreWhatTheSpecsGenerate) {
+    std::ifstream in(std::string(WIJKPUNT_SOURCE_DIR) + "/central/openapi.yaml");
+    std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    auto part = generatedPartOf(text);
+    ASSERT_TRUE(part) << part.status().message();
+    EXPECT_EQ(part.value(), requestSchemasYaml(wp::testing::shippedRequestSpecs()))
+        << "central/openapi.yaml differs from what content/requests generates; run\n"
+           "  build/central/wijkpunt-central openapi-schemas --spec-dir content/requests --write central/openapi.yaml";
+}
+
+TEST(OpenApiContractTest, GeneratedPartIsReplacedBetweenItsMarkers) {
+    std::string file = "a: 1\n" + std::string(kOpenApiGeneratedBegin) + "\n    old: x\n" +
+                       std::string(kOpenApiGeneratedEnd) + "\nb: 2\n";
+    auto updated = withGeneratedPart(file, wp::testing::shippedRequestSpecs());
+    ASSERT_TRUE(updated);
+    EXPECT_EQ(updated->find("old: x"), std::string::npos);
+    EXPECT_EQ(generatedPartOf(updated.value()).value(), requestSchemasYaml(wp::testing::shippedRequestSpecs()));
+    EXPECT_EQ(updated->substr(updated->size() - 5), "b: 2\n");
+    EXPECT_FALSE(generatedPartOf("no markers here"));
+}
+
 TEST(OpenApiContractTest, ErrorCodesEqualTheWireConstants) {
     std::set<std::string> yaml;
     for (const auto& c : sourceContract().document()["components"]["schemas"]["Error"]["properties"]["error"]
@@ -136,10 +164,12 @@ TEST(OpenApiContractTest, EncodedRequestsOfEveryTypeMatchTheRequestSchema) {
     // The kiosk's own encoder against the contract's request schema (oneOf over the types).
     json schema = sourceContract().resolvedSchema("Request");
     SeededRandom random(11);
-    for (const auto& spec : requestTypeSpecs()) {
+    for (const RequestSpec* specOfType : wp::testing::shippedRequestSpecs().latestOfEach()) {
+        const RequestSpec& spec = *specOfType;
         Request r;
         r.uuid = makeUuid(random);
-        r.type = spec.type;
+        r.type = spec.id;
+        r.specVersion = spec.version;
         r.reference = "SGN-K2-7KQ4XD-" + std::string(1, 'A');
         r.kioskCode = "K2";
         r.createdAt = fromUnixMillis(1764144000000);
@@ -151,8 +181,8 @@ TEST(OpenApiContractTest, EncodedRequestsOfEveryTypeMatchTheRequestSchema) {
                                             : f.kind == FieldKind::Integer ? "2"
                                                                            : "x1";
         }
-        std::string problems = testing::OpenApiContract::validate(schema, json::parse(encodeRequest(r)));
-        EXPECT_EQ(problems, "") << toString(spec.type);
+        std::string problems = testing::OpenApiContract::validate(schema, json::parse(encodeRequest(r, wp::testing::shippedRequestSpecs())));
+        EXPECT_EQ(problems, "") << spec.id;
     }
 }
 

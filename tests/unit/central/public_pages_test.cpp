@@ -13,6 +13,7 @@
 #include "tests/unit/central/central_test_requests.h"
 #include "tests/unit/fake_clock.h"
 #include "tests/unit/temp_dir.h"
+#include "tests/support/shipped_request_specs.h"
 
 namespace wp {
 namespace {
@@ -123,7 +124,7 @@ class PublicPagesRenderTest : public ::testing::Test {
             "central.toml", configText("[public_pages]\ncontent_dir = \"" + kContent.string() + "\"\n")));
         ASSERT_TRUE(c) << c.status().message();
         config_ = std::move(c).value();
-        auto s = SqliteCentralStore::open(dir_.path() / "central.db");
+        auto s = SqliteCentralStore::open(dir_.path() / "central.db", wp::testing::shippedRequestSpecs());
         ASSERT_TRUE(s) << s.status().message();
         store_ = std::move(s).value();
         pages_ = std::make_unique<PublicPages>(config_, *store_, *store_, clock_);

@@ -9,6 +9,7 @@
 #include "tests/unit/central/central_test_requests.h"
 #include "tests/unit/fake_clock.h"
 #include "tests/unit/temp_dir.h"
+#include "tests/support/shipped_request_specs.h"
 
 namespace wp {
 namespace {
@@ -19,7 +20,7 @@ using testing::makeTestRequest;
 class CentralStoreTest : public ::testing::Test {
   protected:
     void SetUp() override {
-        auto s = SqliteCentralStore::open(dir_.path() / "central.db");
+        auto s = SqliteCentralStore::open(dir_.path() / "central.db", wp::testing::shippedRequestSpecs());
         ASSERT_TRUE(s) << s.status().message();
         store_ = std::move(s).value();
     }
@@ -123,8 +124,8 @@ TEST_F(CentralStoreTest, StatusUpdatesKeepNotesAndAreAudited) {
 
 TEST_F(CentralStoreTest, ListFiltersByTeamStatusTypeAndFlag) {
     (void)store_->storeBatch({item(makeTestRequest(random_), "huurloket"),
-                              item(makeTestRequest(random_, RequestType::Initiative), "initiatief")});
-    IntakeItem flagged = item(makeTestRequest(random_, RequestType::Question, "parkeren"), "gemeente");
+                              item(makeTestRequest(random_, "initiative"), "initiatief")});
+    IntakeItem flagged = item(makeTestRequest(random_, "question", "parkeren"), "gemeente");
     flagged.flagged = true;
     (void)store_->storeBatch({flagged});
     RequestFilter f;
@@ -136,7 +137,7 @@ TEST_F(CentralStoreTest, ListFiltersByTeamStatusTypeAndFlag) {
     ASSERT_EQ(l.size(), 1u);
     EXPECT_EQ(l[0].category, "parkeren");
     f = {};
-    f.type = RequestType::Initiative;
+    f.type = "initiative";
     EXPECT_EQ(store_->listRequests(f)->size(), 1u);
     f = {};
     f.status = RequestStatus::Closed;
@@ -144,10 +145,10 @@ TEST_F(CentralStoreTest, ListFiltersByTeamStatusTypeAndFlag) {
 }
 
 TEST_F(CentralStoreTest, RetentionWipesPersonalFieldsOnly) {
-    Request r = makeTestRequest(random_, RequestType::HomeVisit);
+    Request r = makeTestRequest(random_, "home-visit");
     (void)store_->storeBatch({item(r)});
     clock_.advance(24h * 31);
-    auto wiped = store_->wipePersonalData(RequestType::HomeVisit, clock_.now() - 24h * 30, clock_.now());
+    auto wiped = store_->wipePersonalData("home-visit", clock_.now() - 24h * 30, clock_.now());
     ASSERT_TRUE(wiped);
     EXPECT_EQ(wiped.value(), 1);
     auto d = store_->requestDetail(r.reference, std::nullopt, "admin", clock_.now()).value();
@@ -156,7 +157,7 @@ TEST_F(CentralStoreTest, RetentionWipesPersonalFieldsOnly) {
     EXPECT_EQ(d->request.fields.count("phone"), 0u);
     EXPECT_EQ(d->request.fields.count("address"), 0u);
     EXPECT_EQ(d->request.fields.at("topic"), "Jan de Vries");
-    EXPECT_EQ(store_->wipePersonalData(RequestType::HomeVisit, clock_.now(), clock_.now()).value(), 0);
+    EXPECT_EQ(store_->wipePersonalData("home-visit", clock_.now(), clock_.now()).value(), 0);
 }
 
 TEST_F(CentralStoreTest, QueueEventsAreStoredOnce) {
@@ -214,7 +215,7 @@ TEST_F(CentralStoreTest, BackupIsAUsableCopy) {
     Request r = makeTestRequest(random_);
     (void)store_->storeBatch({item(r)});
     ASSERT_TRUE(store_->backupTo(dir_.path() / "backup.db"));
-    auto copy = SqliteCentralStore::open(dir_.path() / "backup.db");
+    auto copy = SqliteCentralStore::open(dir_.path() / "backup.db", wp::testing::shippedRequestSpecs());
     ASSERT_TRUE(copy);
     EXPECT_TRUE((*copy)->statusOf(r.reference).value().has_value());
 }
@@ -273,7 +274,7 @@ TEST_F(CentralStoreTest, NotifierRetriesWithBackoffOnTheInjectedClock) {
 TEST(TeamNotifierTest, MessagesCarryNoPersonalData) {
     PendingNotification n{1,
                           "SGN-K2-7KQ4XD-3",
-                          RequestType::Callback,
+                          "callback",
                           "huurloket",
                           true,
                           "email",

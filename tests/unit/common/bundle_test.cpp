@@ -77,7 +77,17 @@ default_service_minutes = 10
 monday = ["09:00-12:00"]
 )";
 
+    // One request type, without a kiosk flow.
+    std::string request = R"(id = "note"
+version = 1
+[[field]]
+name = "text"
+kind = "text"
+required = true
+)";
+
     std::filesystem::path writeAll() {
+        dir.write("content/requests/note.toml", request);
         dir.write("themes/gemeente.toml", theme);
         dir.write("themes/hoog-contrast.toml", theme);
         dir.write("content/content.toml", content);

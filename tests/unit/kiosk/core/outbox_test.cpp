@@ -7,6 +7,7 @@
 
 #include "common/reference_code.h"
 #include "tests/unit/fake_clock.h"
+#include "tests/support/shipped_request_specs.h"
 
 namespace wp {
 namespace {
@@ -33,7 +34,7 @@ class MemoryOutboxStore final : public OutboxStore {
             if (row.item.uuid == r.uuid) return Status::conflict("uuid");
         std::int64_t id = static_cast<std::int64_t>(rows.size()) + 1;
         rows[id] = {
-            {id, r.uuid, r.reference, encodeRequest(r), 0}, OutboxState::Waiting, now, "", {}, false, {}};
+            {id, r.uuid, r.reference, encodeRequest(r, wp::testing::shippedRequestSpecs()), 0}, OutboxState::Waiting, now, "", {}, false, {}};
         return id;
     }
     Result<std::vector<OutboxItem>> due(TimePoint now, int limit, int shard, int shards) override {
@@ -110,7 +111,7 @@ class OutboxTest : public ::testing::Test {
     Request request() {
         Request r;
         r.uuid = makeUuid(random_);
-        r.type = RequestType::Callback;
+        r.type = "callback";
         r.reference = makeReferenceCode("SGN", "K2", random_);
         r.kioskCode = "K2";
         r.createdAt = clock_.now();
@@ -153,17 +154,17 @@ TEST(OutboxPolicyTest, BackoffDoublesWithJitterUpToTheCap) {
 TEST_F(OutboxTest, SubmitValidatesAndCommits) {
     Request bad = request();
     bad.fields.erase("phone");
-    auto refused = outbox_.submit(bad);
+    auto refused = outbox_.submit(bad, wp::testing::shippedRequestSpecs());
     ASSERT_FALSE(refused);
     EXPECT_NE(refused.status().message().find("fields.phone"), std::string::npos);
-    ASSERT_TRUE(outbox_.submit(request()));
+    ASSERT_TRUE(outbox_.submit(request(), wp::testing::shippedRequestSpecs()));
     EXPECT_EQ(store_.rows.size(), 1u);
     EXPECT_TRUE(http_.sent.empty());  // submitting never touches the network
 }
 
 TEST_F(OutboxTest, DeliveredRowsAreMarkedAndWiped) {
-    ASSERT_TRUE(outbox_.submit(request()));
-    ASSERT_TRUE(outbox_.submit(request()));
+    ASSERT_TRUE(outbox_.submit(request(), wp::testing::shippedRequestSpecs()));
+    ASSERT_TRUE(outbox_.submit(request(), wp::testing::shippedRequestSpecs()));
     DeliveryReport r = outbox_.deliverDue();
     EXPECT_EQ(r.delivered, 2);
     EXPECT_FALSE(r.nextAttempt);
@@ -175,7 +176,7 @@ TEST_F(OutboxTest, DeliveredRowsAreMarkedAndWiped) {
 }
 
 TEST_F(OutboxTest, ClientErrorsAreParkedWithTheServersErrorAndNotRetried) {
-    ASSERT_TRUE(outbox_.submit(request()));
+    ASSERT_TRUE(outbox_.submit(request(), wp::testing::shippedRequestSpecs()));
     http_.answers.push_back(
         status(400, encodeError({400, "missing_field", "'fields.phone' is required", "fields.phone"})));
     DeliveryReport r = outbox_.deliverDue();
@@ -194,14 +195,14 @@ TEST_F(OutboxTest, ClientErrorsAreParkedWithTheServersErrorAndNotRetried) {
 }
 
 TEST_F(OutboxTest, ARejectionWithoutAnErrorBodyStillRecordsTheStatus) {
-    ASSERT_TRUE(outbox_.submit(request()));
+    ASSERT_TRUE(outbox_.submit(request(), wp::testing::shippedRequestSpecs()));
     http_.answers.push_back(status(404, "<html>not here</html>"));
     outbox_.deliverDue();
     EXPECT_EQ(store_.rows[1].error.code, "http_404");
 }
 
 TEST_F(OutboxTest, ServerErrorsAndNetworkErrorsAreRetriedWithBackoffAndStopThePass) {
-    for (int i = 0; i < 3; ++i) ASSERT_TRUE(outbox_.submit(request()));
+    for (int i = 0; i < 3; ++i) ASSERT_TRUE(outbox_.submit(request(), wp::testing::shippedRequestSpecs()));
     http_.answers = {status(503), transport(TransportError::Connect)};
     DeliveryReport first = outbox_.deliverDue();
     EXPECT_EQ(first.retried, 1);
@@ -222,7 +223,7 @@ TEST_F(OutboxTest, ServerErrorsAndNetworkErrorsAreRetriedWithBackoffAndStopThePa
 }
 
 TEST_F(OutboxTest, ShardsSplitTheRows) {
-    for (int i = 0; i < 6; ++i) ASSERT_TRUE(outbox_.submit(request()));
+    for (int i = 0; i < 6; ++i) ASSERT_TRUE(outbox_.submit(request(), wp::testing::shippedRequestSpecs()));
     Outbox even(store_, http_, clock_, random_, policy_, 0, 2);
     EXPECT_EQ(even.deliverDue().delivered, 3);
     Outbox odd(store_, http_, clock_, random_, policy_, 1, 2);

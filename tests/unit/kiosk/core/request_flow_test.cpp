@@ -10,6 +10,7 @@
 #include "kiosk/core/resident_session.h"
 #include "tests/unit/fake_clock.h"
 #include "tests/unit/kiosk/core/demo_content_fixture.h"
+#include "tests/support/shipped_request_specs.h"
 
 namespace wp {
 namespace {
@@ -83,7 +84,7 @@ class RequestFlowTest : public testing::DemoContentTest {
                                      .kioskCode = "K2",
                                      .publicUrl = std::move(publicUrl),
                                      .coachWorkingDays = 4};
-        return std::make_unique<RequestFlow>(settings, clock_, random_, outbox_, references_, receipts,
+        return std::make_unique<RequestFlow>(settings, bundle_.requests, clock_, random_, outbox_, references_, receipts,
                                              [](std::string_view id) -> std::optional<FlowTopic> {
                                                  if (id == "repairs")
                                                      return FlowTopic{"repairs", "qtopic.repairs", "huur"};
@@ -129,14 +130,18 @@ class RequestFlowTest : public testing::DemoContentTest {
 };
 
 TEST_F(RequestFlowTest, EveryFlowSaysWhatHappensToPersonalDataBeforeAskingForIt) {
-    ASSERT_EQ(requestFlowDefinitions().size(), 4u);
-    for (const FlowDefinition& d : requestFlowDefinitions()) {
+    std::vector<const FlowDefinition*> flows;
+    for (const RequestSpec* spec : bundle_.requests.latestOfEach())
+        if (spec->hasFlow()) flows.push_back(spec);
+    ASSERT_EQ(flows.size(), 4u);
+    for (const FlowDefinition* flow : flows) {
+        const FlowDefinition& d = *flow;
         int privacy = -1, firstPersonal = -1;
         for (int i = 0; i < static_cast<int>(d.steps.size()); ++i) {
             const FlowStep& s = d.steps[static_cast<size_t>(i)];
             if (s.kind == StepKind::Privacy && privacy < 0) privacy = i;
             // A step is personal when it says so or when its field is personal in the request type's spec.
-            const FieldSpec* f = s.field.empty() ? nullptr : specOf(d.type).field(s.field);
+            const FieldSpec* f = s.field.empty() ? nullptr : d.field(s.field);
             bool personal = s.personal || (f != nullptr && f->personal);
             if (personal && firstPersonal < 0) firstPersonal = i;
             if (f == nullptr && !s.field.empty()) {
@@ -159,10 +164,23 @@ TEST_F(RequestFlowTest, UnknownFlowsAndTopicsStartNothing) {
     EXPECT_FALSE(flow_->active());
     EXPECT_TRUE(flow_->start("question"));
     EXPECT_EQ(stepId(), "category");
-    // The start tile "Hulp aan huis" has the id "home-help": it opens the home-visit flow.
-    EXPECT_TRUE(flow_->start("home-help"));
+    EXPECT_TRUE(flow_->start("home-visit"));
     EXPECT_EQ(flow_->definition()->id, "home-visit");
-    EXPECT_EQ(flow_->arg(), "home-help");
+    EXPECT_EQ(flow_->arg(), "home-visit");
+    // A type without a flow (made by phones) starts nothing at the kiosk.
+    EXPECT_FALSE(flow_->start("poll-vote"));
+}
+
+// A start tile that opens the request screen opens the flow of its own id.
+TEST_F(RequestFlowTest, EveryRequestTileOpensTheFlowOfItsId) {
+    int tiles = 0;
+    for (const StartTile& tile : bundle_.content.tiles) {
+        if (tile.screen != "request") continue;
+        ++tiles;
+        ASSERT_TRUE(flow_->start(tile.id)) << tile.id;
+        EXPECT_EQ(flow_->definition()->id, tile.id);
+    }
+    EXPECT_EQ(tiles, 2);  // initiative, home-visit
 }
 
 TEST_F(RequestFlowTest, QuestionFromATopicWithPhoneReachesTheOutboxAndThenTheReceipt) {
@@ -194,8 +212,8 @@ TEST_F(RequestFlowTest, QuestionFromATopicWithPhoneReachesTheOutboxAndThenTheRec
     submit();
     ASSERT_EQ(outbox_.added.size(), 1u);
     const Request& r = outbox_.added[0];
-    EXPECT_FALSE(validateRequest(r).has_value());
-    EXPECT_EQ(r.type, RequestType::Question);
+    EXPECT_FALSE(validateRequest(r, wp::testing::shippedRequestSpecs()).has_value());
+    EXPECT_EQ(r.type, "question");
     EXPECT_EQ(r.category, "huur");
     EXPECT_EQ(r.kioskCode, "K2");
     EXPECT_EQ(r.language, "nl");
@@ -264,7 +282,7 @@ TEST_F(RequestFlowTest, CallbackNeedsAPhoneNumberAndKeepsThePreferredTime) {
     flow_->choose("afternoon");
     submit();
     const Request& r = outbox_.added.at(0);
-    EXPECT_EQ(r.type, RequestType::Callback);
+    EXPECT_EQ(r.type, "callback");
     EXPECT_EQ(r.category, "huur");
     EXPECT_EQ(r.fields,
               (std::map<std::string, std::string>{
@@ -393,7 +411,7 @@ TEST_F(RequestFlowTest, HomeVisitBuildsTheAddressAndKeepsDaysTimesAndCompany) {
     EXPECT_EQ(address->value, "3121 AB 12A");
     submit();
     const Request& r = outbox_.added.at(0);
-    EXPECT_EQ(r.type, RequestType::HomeVisit);
+    EXPECT_EQ(r.type, "home-visit");
     EXPECT_EQ(r.category, "zorg");
     EXPECT_EQ(r.fields, (std::map<std::string, std::string>{{"topic", "household"},
                                                             {"name", "Truus de Vries"},
@@ -441,7 +459,7 @@ TEST_F(RequestFlowTest, InitiativeExplainsTheBudgetOnlyWhenMoneyIsAskedAndPromis
     EXPECT_EQ(stepId(), "summary");
     submit();
     const Request& r = outbox_.added.at(0);
-    EXPECT_EQ(r.type, RequestType::Initiative);
+    EXPECT_EQ(r.type, "initiative");
     EXPECT_EQ(r.fields, (std::map<std::string, std::string>{
                             {"title", "Bankjes bij de speeltuin"},
                             {"description", "Twee bankjes, zodat ouders kunnen zitten."},

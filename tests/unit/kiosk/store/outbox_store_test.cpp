@@ -5,6 +5,7 @@
 #include "common/reference_code.h"
 #include "tests/unit/fake_clock.h"
 #include "tests/unit/temp_dir.h"
+#include "tests/support/shipped_request_specs.h"
 
 namespace wp {
 namespace {
@@ -14,14 +15,14 @@ using namespace std::chrono_literals;
 class OutboxStoreTest : public ::testing::Test {
   protected:
     void SetUp() override {
-        auto s = SqliteOutboxStore::open(dir_.path() / "kiosk.db");
+        auto s = SqliteOutboxStore::open(dir_.path() / "kiosk.db", wp::testing::shippedRequestSpecs());
         ASSERT_TRUE(s) << s.status().message();
         store_ = std::move(s).value();
     }
     Request request() {
         Request r;
         r.uuid = makeUuid(random_);
-        r.type = RequestType::HomeVisit;
+        r.type = "home-visit";
         r.reference = makeReferenceCode("SGN", "K2", random_);
         r.kioskCode = "K2";
         r.createdAt = clock_.now();
@@ -52,11 +53,11 @@ TEST_F(OutboxStoreTest, DueRowsComeOldestFirstAndSurviveReopening) {
     ASSERT_TRUE(ida && idb);
     EXPECT_EQ(store_->add(a, clock_.now()).status().code(), Status::Code::Conflict);
     store_.reset();
-    store_ = SqliteOutboxStore::open(dir_.path() / "kiosk.db").value();
+    store_ = SqliteOutboxStore::open(dir_.path() / "kiosk.db", wp::testing::shippedRequestSpecs()).value();
     auto due = store_->due(clock_.now(), 10, 0, 1).value();
     ASSERT_EQ(due.size(), 2u);
     EXPECT_EQ(due[0].uuid, a.uuid);
-    EXPECT_EQ(decodeRequest(due[0].body).value(), a);
+    EXPECT_EQ(decodeRequest(due[0].body, wp::testing::shippedRequestSpecs()).value(), a);
     EXPECT_EQ(store_->due(clock_.now(), 10, 1, 2).value().size(), 1u);
 }
 

@@ -28,6 +28,7 @@
 #include "tests/unit/kiosk/ui/headless_ui_fixture.h"
 #include "tests/unit/sqlite_queue_stores.h"
 #include "tests/unit/temp_dir.h"
+#include "tests/support/shipped_request_specs.h"
 
 namespace wp::ui {
 namespace {
@@ -285,7 +286,7 @@ class EveryScreenTest : public testing::HeadlessUiTest {
 
     // The request flows on the real outbox and reference stores, receipts on the fake printer.
     void setUpRequestFlow() {
-        auto outbox = SqliteOutboxStore::open(dir_.path() / "kiosk.sqlite");
+        auto outbox = SqliteOutboxStore::open(dir_.path() / "kiosk.sqlite", bundle_.requests);
         ASSERT_TRUE(outbox) << outbox.status().message();
         outbox_ = std::move(outbox).value();
         auto references = SqliteReferenceStore::open(dir_.path() / "kiosk.sqlite");
@@ -297,7 +298,7 @@ class EveryScreenTest : public testing::HeadlessUiTest {
                                      "https://wijkpunt.schiedam.nl",
                                      bundle_.settings.central.initiativeContactDays};
         requestFlow_ =
-            std::make_unique<RequestFlow>(settings, clock_, random_, *outbox_, *references_, receipts_.get(),
+            std::make_unique<RequestFlow>(settings, bundle_.requests, clock_, random_, *outbox_, *references_, receipts_.get(),
                                           [this](std::string_view id) -> std::optional<FlowTopic> {
                                               const QuestionTopic* t = bundle_.questions.topic(id);
                                               if (t == nullptr) return std::nullopt;
@@ -330,7 +331,7 @@ class EveryScreenTest : public testing::HeadlessUiTest {
               type("0612345678"), choose("morning")}},
             {"question" + topic, {next, choose("topic-only"), choose("email"), type("jan@example.org")}},
             {"callback" + topic, {next, type("0612345678"), choose("any")}},
-            {"home-help",
+            {"home-visit",
              {choose("care"), next, type("Truus de Vries"), type("3121AB"), type("12A"), type("0101234567"),
               choose("monday"), choose("thursday"), next, choose("morning"), next, choose("yes")}},
             {"initiative",
@@ -351,12 +352,12 @@ class EveryScreenTest : public testing::HeadlessUiTest {
         }
         // Refused answers: nothing chosen, a required text left empty, a wrong phone number.
         states.push_back({"request nothing chosen", [this](ResidentSession& s, testing::FakeClock&) {
-                              s.open({"request", "home-help"});
+                              s.open({"request", "home-visit"});
                               frame();
                               EXPECT_FALSE(requestFlow_->next());
                           }});
         states.push_back({"request empty name", [this](ResidentSession& s, testing::FakeClock&) {
-                              s.open({"request", "home-help"});
+                              s.open({"request", "home-visit"});
                               frame();
                               requestFlow_->choose("care");
                               requestFlow_->next();
@@ -869,7 +870,7 @@ TEST_F(EveryScreenTest, AnAnswerPrintsFromItsTopicAndTheScreenSaysHowItGoes) {
     frame();
     EXPECT_NE(control("Print dit antwoord"), nullptr);
     session_->attachRequestFlow(nullptr);
-    RequestFlow noPrinter(RequestFlowSettings{}, clock_, random_, *outbox_, *references_, nullptr, {});
+    RequestFlow noPrinter(RequestFlowSettings{}, bundle_.requests, clock_, random_, *outbox_, *references_, nullptr, {});
     session_->attachRequestFlow(&noPrinter);
     frame();
     EXPECT_EQ(control("Print dit antwoord"), nullptr);
@@ -1034,8 +1035,8 @@ TEST_F(EveryScreenTest, OnlyLongFreeTextGetsATallField) {
     const std::vector<Case> cases{
         {"question/" + topic, {"", "topic-only", "email"}, "jan@", false},
         {"question/" + topic, {"", "topic-only", "phone"}, "0612", false},
-        {"home-help", {"care", ""}, "", false},                   // the name
-        {"home-help", {"care", "", "@name", ""}, "0000", false},  // the postcode
+        {"home-visit", {"care", ""}, "", false},                   // the name
+        {"home-visit", {"care", "", "@name", ""}, "0000", false},  // the postcode
         {"question/" + topic, {"", "type"}, "", true},
     };
     for (const Case& c : cases) {
