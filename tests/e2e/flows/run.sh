@@ -6,7 +6,9 @@
 #     (read back through the back-office API with a team member's token, as a team would);
 #   - the receipt came out of the PDF queue and shows the same reference code, and no phone number, e-mail
 #     address, name or address.
-# CASE is question, callback, home-visit or initiative; the expected team and fields are below.
+# CASE is question, callback, home-visit, initiative or compliment; the expected team and fields are below.
+# compliment is a request type that only content makes: the shipped content is copied, and the spec, texts
+# and start tile of compliment/ are added to the copy, which both the kiosk and the central server read.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 root="$(cd "$here/../../.." && pwd)"
@@ -44,19 +46,36 @@ case "$case" in
     fields=$'title=bankjes bij de speeltuin\ndescription=twee bankjes voor ouders\nlocation=nieuwe passage\ninitiators=neighbours\nhelp=money,coach\nbudget=250-1000\nwhen=1-3-months\nname=ali yilmaz\nemail=ali@example.org'
     private=("ali@example.org" "yilmaz")
     ;;
+  compliment)
+    team=wijkteam type=compliment category=
+    fields=$'for_whom=host\ntext=wat een fijne hulp'
+    private=("fijne hulp")
+    ;;
   *) echo "run.sh: unknown case $case" >&2; exit 2 ;;
 esac
+
+# The content both sides read: the shipped one, or for compliment a copy with the new type added.
+content="$root/content"
+if [ "$case" = compliment ]; then
+  content="$work/content"
+  cp -r "$root/content" "$content"
+  cp "$here/compliment/compliment.toml" "$content/requests/"
+  cat "$here/compliment/tile.toml" >>"$content/content.toml"
+  for lang in nl en tr pl uk; do cat "$here/compliment/texts/$lang.toml" >>"$content/texts/$lang.toml"; done
+fi
 
 # The central server: a PKI, the demo's config (kiosk K2 of SGN, the demo's routing), a team token.
 . "$root/tests/support/central-config.sh"
 "$root/tests/support/make-test-pki.sh" "$work/pki" >/dev/null
 wp_central_config "$work/pki" >"$work/central.toml"
+printf '\n[requests]\nspec_dir = "%s/requests"\n' "$content" >>"$work/central.toml"
 token=$("$central" --config "$work/central.toml" token create --name "E2E $team" --role team --team "$team")
 wp_start_central "$central" "$work/central.toml" "$work/central.port" "$work/central.log" || exit 1
 port=$central_port
 
 # The kiosk: the demo's printing settings with absolute content paths and this central server.
-wp_kiosk_config "$root/provisioning/demo/printing.toml" "$work/pki" "https://127.0.0.1:$port" >"$work/kiosk.toml"
+wp_kiosk_config "$root/provisioning/demo/printing.toml" "$work/pki" "https://127.0.0.1:$port" |
+  sed "s|^content = .*|content = \"$content\"|" >"$work/kiosk.toml"
 
 api() { curl -sS --cacert "$work/pki/ca.crt" -H "Authorization: Bearer $token" "https://127.0.0.1:$port$1"; }
 
