@@ -126,5 +126,62 @@ TEST(RequestRouterTest, FirstMatchingRuleWinsUnknownGoesToDefaultFlagged) {
     EXPECT_TRUE(unknown.flagged);
 }
 
+// A type's spec may name the team that gets it when no rule matches: that team, unflagged. Only a type
+// without one falls to the default team, flagged.
+TEST(RequestRouterTest, ASpecsFallbackTeamComesBeforeTheDefault) {
+    RequestRouter router({{"*", "huur", "huurloket"}}, "gemeente",
+                         RequestRouter::fallbackTeamsOf(wp::testing::shippedRequestSpecs()));
+    EXPECT_EQ(router.route("home-visit", "huur").team, "huurloket");  // a rule still wins
+    RouteDecision visit = router.route("home-visit", "zorg");
+    EXPECT_EQ(visit.team, "wijkteam");
+    EXPECT_FALSE(visit.flagged);
+    EXPECT_EQ(router.route("volunteer", "").team, "wijkmanager");
+    RouteDecision question = router.route("question", "parkeren");
+    EXPECT_EQ(question.team, "gemeente");
+    EXPECT_TRUE(question.flagged);
+}
+
+// A broken spec in the server's spec folder stops the server at start, naming the spec's file:line:col.
+TEST(CentralConfigTest, ABrokenSpecFolderIsRefusedWithItsPosition) {
+    testing::TempDir dir;
+    dir.write("specs/tip.toml", "id = \"tip\"\nversion = \"one\"\n[[field]]\nname = \"text\"\nkind = \"text\"\n");
+    auto c = loadCentralConfig(dir.write("central.toml", R"toml([server]
+database = "x.db"
+[tls]
+certificate = "a"
+key = "b"
+client_ca = "c"
+[requests]
+spec_dir = "specs"
+)toml"));
+    ASSERT_FALSE(c);
+    const std::string& m = c.status().message();
+    EXPECT_NE(m.find("central.toml:8:12: the request specs do not load"), std::string::npos) << m;
+    EXPECT_NE(m.find("specs/tip.toml:2:11: 'version' must be"), std::string::npos) << m;
+}
+
+// Routing rules and retention days name types the spec folder has.
+TEST(CentralConfigTest, RulesAndRetentionNameKnownTypes) {
+    testing::TempDir dir;
+    auto c = loadCentralConfig(dir.write("central.toml", R"toml([server]
+database = "x.db"
+[tls]
+certificate = "a"
+key = "b"
+client_ca = "c"
+[routing]
+[[routing.rule]]
+type = "compliment"
+team = "wijkteam"
+[retention]
+compliment = 30
+)toml"));
+    ASSERT_FALSE(c);
+    EXPECT_NE(c.status().message().find("central.toml:10:8: 'compliment' is no request type"), std::string::npos)
+        << c.status().message();
+    EXPECT_NE(c.status().message().find("central.toml:13:1: 'compliment' is no request type"), std::string::npos)
+        << c.status().message();
+}
+
 }  // namespace
 }  // namespace wp

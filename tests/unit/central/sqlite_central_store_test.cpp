@@ -47,6 +47,32 @@ TEST_F(CentralStoreTest, StoresOnceAndRepeatsTheFirstAnswer) {
     EXPECT_EQ(counts->notificationsPending, 1);  // the repeat queued no second notification
 }
 
+// A type read back that the server's specs no longer know is an error, never silently another type.
+TEST_F(CentralStoreTest, AnUnknownTypeReadBackIsAnError) {
+    RequestSpecs withTip = wp::testing::shippedRequestSpecs();
+    RequestSpec tip = wp::testing::shippedSpec("pin-support");
+    tip.id = "tip";
+    ASSERT_TRUE(withTip.add(tip));
+    {
+        auto wide = SqliteCentralStore::open(dir_.path() / "wide.db", withTip);
+        ASSERT_TRUE(wide) << wide.status().message();
+        Request r = makeTestRequest(random_, "pin-support");
+        r.type = "tip";
+        ASSERT_EQ((*wide)->storeBatch({item(r)})[0].kind, IntakeOutcome::Kind::Stored);
+        auto listed = (*wide)->listRequests({});
+        ASSERT_TRUE(listed) << listed.status().message();
+        ASSERT_EQ(listed->size(), 1u);
+        EXPECT_EQ(listed->front().type, "tip");
+    }
+    auto narrow = SqliteCentralStore::open(dir_.path() / "wide.db", wp::testing::shippedRequestSpecs());
+    ASSERT_TRUE(narrow) << narrow.status().message();
+    auto listed = (*narrow)->listRequests({});
+    ASSERT_FALSE(listed);
+    EXPECT_NE(listed.status().message().find("of type 'tip', which no request spec of this server knows"),
+              std::string::npos)
+        << listed.status().message();
+}
+
 TEST_F(CentralStoreTest, SameReferenceUnderAnotherUuidIsAConflictAndAFault) {
     Request r = makeTestRequest(random_);
     ASSERT_EQ(store_->storeBatch({item(r)})[0].kind, IntakeOutcome::Kind::Stored);
