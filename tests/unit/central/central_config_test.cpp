@@ -177,9 +177,9 @@ team = "wijkteam"
 compliment = 30
 )toml"));
     ASSERT_FALSE(c);
-    EXPECT_NE(c.status().message().find("central.toml:10:8: 'compliment' is no request type"), std::string::npos)
+    EXPECT_NE(c.status().message().find("central.toml:9:8: 'compliment' is no request type"), std::string::npos)
         << c.status().message();
-    EXPECT_NE(c.status().message().find("central.toml:13:1: 'compliment' is no request type"), std::string::npos)
+    EXPECT_NE(c.status().message().find("central.toml:12:14: 'compliment' is no request type"), std::string::npos)
         << c.status().message();
 }
 
