@@ -131,7 +131,8 @@ Result<CentralConfig> loadCentralConfig(const fs::path& file) {
         auto specs = loadRequestSpecs(c.requests.specDir);
         if (!specs)
             return Status::invalidInput(fmt::format("{}: the request specs do not load:\n{}",
-                                                    toml_reader::position(c.path, at), specs.status().message()));
+                                                    toml_reader::position(c.path, at),
+                                                    specs.status().message()));
         c.requests.specs = std::move(specs).value();
     }
 

@@ -20,7 +20,6 @@
 
 namespace wp {
 
-
 struct KioskIdentity {
     std::string subject;       // client-certificate subject, RFC 2253: "CN=kiosk-K2,O=Wijkpunt"
     std::string kioskCode;     // "K2"
@@ -68,7 +67,7 @@ struct CentralConfig {
     struct Requests {
         // Default: the specs this build ships (WIJKPUNT_DEFAULT_SPEC_DIR, set by CMake).
         std::filesystem::path specDir;
-        RequestSpecs specs;             // loaded from specDir
+        RequestSpecs specs;  // loaded from specDir
     } requests;
 
     struct Lookup {

@@ -119,8 +119,8 @@ int main(int argc, char** argv) {
     std::string configFile;
     auto* configOption = app.add_option("--config", configFile, "the server's TOML config");
 
-    auto* schemas = app.add_subcommand("openapi-schemas",
-                                       "print (or --write into the contract) the request types of openapi.yaml");
+    auto* schemas = app.add_subcommand(
+        "openapi-schemas", "print (or --write into the contract) the request types of openapi.yaml");
     std::string specDir, writeFile;
     schemas->add_option("--spec-dir", specDir, "the folder of request specs (content/requests)")->required();
     schemas->add_option("--write", writeFile, "the openapi.yaml whose generated part to replace");

@@ -9,7 +9,9 @@ namespace wp {
 namespace {
 
 // A YAML double-quoted scalar (JSON's string syntax is valid YAML).
-std::string quoted(const std::string& s) { return nlohmann::json(s).dump(); }
+std::string quoted(const std::string& s) {
+    return nlohmann::json(s).dump();
+}
 
 std::string schemaName(FieldKind k) {
     switch (k) {
@@ -31,7 +33,9 @@ std::string schemaName(FieldKind k) {
 }
 
 // A number as YAML writes it: 90, -180, 0.5.
-std::string number(double v) { return fmt::format("{}", v); }
+std::string number(double v) {
+    return fmt::format("{}", v);
+}
 
 std::string fieldSchema(const FieldSpec& f) {
     std::string extra;
@@ -59,10 +63,12 @@ std::string requestSchemasYaml(const RequestSpecs& specs) {
     const std::vector<std::string> types = specs.typeNames();
     y += "    RequestType:\n      type: string\n      enum: " + list(types) + "\n";
     y += "    Request:\n      oneOf:\n";
-    for (const auto& t : types) y += fmt::format("        - {{$ref: \"#/components/schemas/Request_{}\"}}\n", t);
+    for (const auto& t : types)
+        y += fmt::format("        - {{$ref: \"#/components/schemas/Request_{}\"}}\n", t);
     y += "      discriminator:\n        propertyName: type\n        mapping:\n";
     for (const auto& t : types) y += fmt::format("          {}: \"#/components/schemas/Request_{}\"\n", t, t);
-    y += "    # One schema per type: its fields, which are required, and which are personal (x-personal: wiped\n"
+    y += "    # One schema per type: its fields, which are required, and which are personal (x-personal: "
+         "wiped\n"
          "    # after delivery at the kiosk and after the retention period at the server).\n";
     for (const RequestSpec* spec : specs.latestOfEach()) {
         std::vector<std::string> versions, required;
@@ -83,7 +89,8 @@ std::string requestSchemasYaml(const RequestSpecs& specs) {
             y += "              anyOf: " + list(alternatives) + "\n";
         }
         y += "              properties:\n";
-        for (const FieldSpec& f : spec->fields) y += fmt::format("                {}: {}\n", f.name, fieldSchema(f));
+        for (const FieldSpec& f : spec->fields)
+            y += fmt::format("                {}: {}\n", f.name, fieldSchema(f));
     }
     return y;
 }

@@ -12,9 +12,12 @@
 namespace wp {
 
 std::string webhookBody(const PendingNotification& n) {
-    return nlohmann::json{{"event", "request.received"}, {"reference", n.reference},
-                          {"type", n.type},    {"team", n.team},
-                          {"flagged", n.flagged},        {"received_at", formatRfc3339(n.receivedAt)}}
+    return nlohmann::json{{"event", "request.received"},
+                          {"reference", n.reference},
+                          {"type", n.type},
+                          {"team", n.team},
+                          {"flagged", n.flagged},
+                          {"received_at", formatRfc3339(n.receivedAt)}}
         .dump();
 }
 
@@ -33,8 +36,8 @@ std::string emailMessage(const PendingNotification& n, const std::string& from, 
         "Content-Type: text/plain; charset=utf-8\r\n\r\n"
         "Er is een nieuwe aanvraag binnengekomen.\r\n\r\nReferentie: {}\r\nSoort: {}\r\nTeam: {}\r\n"
         "Ontvangen: {}\r\n{}\r\nBekijk de aanvraag in de backoffice.\r\n",
-        date, from, to, n.reference, n.type, n.team, n.reference, n.type, n.team,
-        formatRfc3339(n.receivedAt), flag);
+        date, from, to, n.reference, n.type, n.team, n.reference, n.type, n.team, formatRfc3339(n.receivedAt),
+        flag);
 }
 
 namespace {

@@ -386,9 +386,9 @@ std::vector<std::string> checkRequestSpecsAgainst(const RequestSpecs& specs, con
         for (const auto& [key, step] : spec.textKeys())
             for (const auto& [code, lt] : content.texts)
                 if (!lt.texts.contains(key))
-                    errors.push_back(fmt::format("{}: missing text '{}' (used by {} of {})", lt.file, key,
-                                                 step.empty() ? std::string("the spec") : "step '" + step + "'",
-                                                 spec.file));
+                    errors.push_back(fmt::format(
+                        "{}: missing text '{}' (used by {} of {})", lt.file, key,
+                        step.empty() ? std::string("the spec") : "step '" + step + "'", spec.file));
         if (!spec.deskService.empty() &&
             std::none_of(services.begin(), services.end(),
                          [&](const Service& s) { return s.id == spec.deskService; }))

@@ -125,7 +125,7 @@ struct Bundle {
     std::vector<HostAccount> hosts;       // content/hosts.toml; empty when there is none
     QuestionTree questions;               // content/questions.toml: "Vraag stellen"
     std::map<std::string, Theme> themes;  // by id
-    RequestSpecs requests;                 // content/requests/*.toml: the request types and their flows
+    RequestSpecs requests;                // content/requests/*.toml: the request types and their flows
 };
 
 // The alphabet of kiosk codes and reference codes: no 0/O/1/I/L (DESIGN.md: reference code).

@@ -161,7 +161,7 @@ void TreeReader::readCategory(const toml::table& t) {
 
 void TreeReader::readTopic(const toml::table& t) {
     r_.checkKeys(t, {"id", "label", "hint", "answer", "request_category", "service", "topics", "routes"},
-              "id, label, hint, answer, request_category, service, topics or routes");
+                 "id, label, hint, answer, request_category, service, topics or routes");
     QuestionTopic topic;
     topic.id = r_.requireString(t, "id", "the topic's id, like \"repairs\"");
     if (!topic.id.empty() && !isId(topic.id))

@@ -16,8 +16,8 @@ using toml_reader::TomlReader;
 namespace {
 
 constexpr std::pair<FieldKind, std::string_view> kFieldKinds[] = {
-    {FieldKind::ShortText, "short-text"}, {FieldKind::Text, "text"},     {FieldKind::Phone, "phone"},
-    {FieldKind::Email, "email"},          {FieldKind::Id, "id"},         {FieldKind::Number, "number"},
+    {FieldKind::ShortText, "short-text"}, {FieldKind::Text, "text"}, {FieldKind::Phone, "phone"},
+    {FieldKind::Email, "email"},          {FieldKind::Id, "id"},     {FieldKind::Number, "number"},
     {FieldKind::Integer, "integer"},
 };
 
@@ -33,8 +33,10 @@ struct EntryName {
     std::size_t defaultMaxBytes;
 };
 constexpr EntryName kEntryKinds[] = {
-    {EntryKind::Text, "text", 200},          {EntryKind::Phone, "phone", 20},
-    {EntryKind::Email, "email", 254},        {EntryKind::Postcode, "postcode", 7},
+    {EntryKind::Text, "text", 200},
+    {EntryKind::Phone, "phone", 20},
+    {EntryKind::Email, "email", 254},
+    {EntryKind::Postcode, "postcode", 7},
     {EntryKind::HouseNumber, "house-number", 10},
 };
 
@@ -64,9 +66,15 @@ auto lookup(const Table& table, std::string_view name) -> std::optional<decltype
     return std::nullopt;
 }
 
-std::string_view nameOf(const std::pair<FieldKind, std::string_view>& e) { return e.second; }
-std::string_view nameOf(const std::pair<StepKind, std::string_view>& e) { return e.second; }
-std::string_view nameOf(const EntryName& e) { return e.name; }
+std::string_view nameOf(const std::pair<FieldKind, std::string_view>& e) {
+    return e.second;
+}
+std::string_view nameOf(const std::pair<StepKind, std::string_view>& e) {
+    return e.second;
+}
+std::string_view nameOf(const EntryName& e) {
+    return e.name;
+}
 
 template <typename Table>
 std::string namesOf(const Table& table) {
@@ -147,7 +155,8 @@ class SpecReader {
             if (auto k = lookup(kFieldKinds, kind))
                 f.kind = *k;
             else if (!kind.empty())
-                r_.error(t->get("kind"), fmt::format("'{}' is no field kind ({})", kind, namesOf(kFieldKinds)));
+                r_.error(t->get("kind"),
+                         fmt::format("'{}' is no field kind ({})", kind, namesOf(kFieldKinds)));
             f.required = r_.optionalBool(*t, "required", false, "true or false");
             f.personal = r_.optionalBool(*t, "personal", false, "true or false");
             f.description = r_.optionalString(*t, "description", "", "a sentence for the API contract");
@@ -158,7 +167,8 @@ class SpecReader {
                 if (f.min > f.max) r_.error(t->get("max"), "'max' must not be below 'min'");
             } else {
                 for (const char* key : {"min", "max"})
-                    if (t->get(key)) r_.error(t->get(key), fmt::format("'{}' is for number and integer fields", key));
+                    if (t->get(key))
+                        r_.error(t->get(key), fmt::format("'{}' is for number and integer fields", key));
             }
             spec_.fields.push_back(std::move(f));
         }
@@ -252,8 +262,8 @@ class SpecReader {
         s.titleKey = s.kind == StepKind::Privacy
                          ? r_.optionalString(t, "title", "flow.privacy_title", "a text key")
                          : r_.requireString(t, "title", "the text key of the step's one question");
-        s.bodyKey = r_.optionalString(t, "body", s.kind == StepKind::Privacy ? spec_.privacyKey : "",
-                                      "a text key");
+        s.bodyKey =
+            r_.optionalString(t, "body", s.kind == StepKind::Privacy ? spec_.privacyKey : "", "a text key");
         if (s.kind == StepKind::Privacy && s.bodyKey.empty()) s.bodyKey = spec_.privacyKey;
         s.labelKey = r_.optionalString(t, "label", "", "the text key of the answer's name on the summary");
         // A field the type does not have goes into the notes field as a "name: value" line.
@@ -273,15 +283,18 @@ class SpecReader {
             readOptions(t, s);
         } else {
             for (const char* key : {"options", "several"})
-                if (t.get(key)) r_.error(t.get(key), fmt::format("'{}' is for choice and contact steps", key));
+                if (t.get(key))
+                    r_.error(t.get(key), fmt::format("'{}' is for choice and contact steps", key));
         }
         if (s.kind == StepKind::Entry) {
-            std::string entry = r_.optionalString(t, "entry", "text", "the validator: " + namesOf(kEntryKinds));
+            std::string entry =
+                r_.optionalString(t, "entry", "text", "the validator: " + namesOf(kEntryKinds));
             const EntryName* e = nullptr;
             for (const EntryName& candidate : kEntryKinds)
                 if (candidate.name == entry) e = &candidate;
             if (e == nullptr) {
-                r_.error(t.get("entry"), fmt::format("'{}' is no entry kind ({})", entry, namesOf(kEntryKinds)));
+                r_.error(t.get("entry"),
+                         fmt::format("'{}' is no entry kind ({})", entry, namesOf(kEntryKinds)));
             } else {
                 s.entry = e->kind;
                 s.maxBytes = e->defaultMaxBytes;
@@ -308,7 +321,8 @@ class SpecReader {
                 s.onlyIfOption = r_.requireString(*c, "option", "one of that step's options");
                 auto it = std::find_if(spec_.steps.begin(), spec_.steps.end(),
                                        [&](const FlowStep& o) { return o.id == s.onlyIfStep; });
-                if (it == spec_.steps.end() || (it->kind != StepKind::Choice && it->kind != StepKind::Contact))
+                if (it == spec_.steps.end() ||
+                    (it->kind != StepKind::Choice && it->kind != StepKind::Contact))
                     r_.error(c->get("step"),
                              fmt::format("'{}' is no earlier choice or contact step", s.onlyIfStep));
                 else if (std::none_of(it->options.begin(), it->options.end(),
@@ -327,7 +341,9 @@ class SpecReader {
         for (const toml::node& n : *list) {
             const toml::table* o = n.as_table();
             if (o == nullptr) {
-                r_.error(&n, "each option must be a table like { id = \"morning\", text = \"flow.time_morning\" }");
+                r_.error(
+                    &n,
+                    "each option must be a table like { id = \"morning\", text = \"flow.time_morning\" }");
                 continue;
             }
             r_.checkKeys(*o, {"id", "text"}, "id or text");
@@ -338,7 +354,8 @@ class SpecReader {
                                                    "'_' or '.'",
                                                    option.id));
             for (const FlowOption& other : s.options)
-                if (other.id == option.id) r_.error(o->get("id"), fmt::format("option '{}' appears twice", option.id));
+                if (other.id == option.id)
+                    r_.error(o->get("id"), fmt::format("option '{}' appears twice", option.id));
             s.options.push_back(std::move(option));
         }
     }
@@ -375,7 +392,8 @@ std::vector<std::pair<std::string, std::string>> RequestSpec::textKeys() const {
         if (!key.empty()) keys.emplace_back(key, step);
     };
     if (!hasFlow()) return keys;
-    for (const std::string* k : {&titleKey, &privacyKey, &receipt.titleKey, &receipt.nextKey, &receipt.whenKey})
+    for (const std::string* k :
+         {&titleKey, &privacyKey, &receipt.titleKey, &receipt.nextKey, &receipt.whenKey})
         add(*k, "");
     for (const FlowStep& s : steps) {
         for (const std::string* k : {&s.titleKey, &s.bodyKey, &s.labelKey}) add(*k, s.id);
@@ -428,8 +446,8 @@ Result<RequestSpec> loadRequestSpec(const fs::path& file) {
 Result<RequestSpecs> loadRequestSpecs(const fs::path& dir) {
     std::error_code ec;
     if (!fs::is_directory(dir, ec))
-        return Status::notFound(
-            fmt::format("{}: folder not found (expected the request specs, one .toml per type)", dir.string()));
+        return Status::notFound(fmt::format(
+            "{}: folder not found (expected the request specs, one .toml per type)", dir.string()));
     std::vector<fs::path> files;
     for (const auto& entry : fs::directory_iterator(dir, ec))
         if (entry.path().extension() == ".toml") files.push_back(entry.path());
@@ -447,8 +465,8 @@ Result<RequestSpecs> loadRequestSpecs(const fs::path& dir) {
         }
         auto key = std::make_pair(spec->id, spec->version);
         if (auto it = seen.find(key); it != seen.end()) {
-            errors.push_back(fmt::format("{}:1:1: version {} of '{}' is also in {}", f.string(), spec->version,
-                                         spec->id, it->second));
+            errors.push_back(fmt::format("{}:1:1: version {} of '{}' is also in {}", f.string(),
+                                         spec->version, spec->id, it->second));
             continue;
         }
         seen.emplace(key, f.string());

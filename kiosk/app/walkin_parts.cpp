@@ -87,8 +87,8 @@ Status makeRequestFlow(WalkinParts& p, const std::filesystem::path& dbFile) {
         if (t == nullptr) return std::nullopt;
         return FlowTopic{t->id, t->labelKey, t->requestCategory};
     };
-    p.requestFlow = std::make_unique<RequestFlow>(flowSettings, p.bundle.requests, p.clock, p.random, *p.outbox, *p.references,
-                                                  p.receipts.get(), topics);
+    p.requestFlow = std::make_unique<RequestFlow>(flowSettings, p.bundle.requests, p.clock, p.random,
+                                                  *p.outbox, *p.references, p.receipts.get(), topics);
     return Status::ok();
 }
 

@@ -36,7 +36,6 @@ Checked checkEntry(const FlowStep& s, std::string_view typed) {
     return checkRequiredText(typed, s.maxBytes);
 }
 
-
 }  // namespace
 
 // --- the engine

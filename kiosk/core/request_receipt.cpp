@@ -19,7 +19,8 @@ ReceiptPrintout requestReceipt(const RequestSpec& spec, const RequestFlowSetting
     p.referenceLabel = tr("receipt.code_label");
     p.reference = reference;
     p.lines.push_back(tr(spec.receipt.nextKey));
-    p.lines.push_back(fillIn(tr(spec.receipt.whenKey), {{"days", std::to_string(settings.coachWorkingDays)}}));
+    p.lines.push_back(
+        fillIn(tr(spec.receipt.whenKey), {{"days", std::to_string(settings.coachWorkingDays)}}));
     p.lines.push_back(tr("receipt.status_hint"));
     if (content != nullptr) {
         if (const Service* desk = findService(content->services, deskService))
@@ -37,7 +38,8 @@ ReceiptPrintout requestReceipt(const RequestSpec& spec, const RequestFlowSetting
 }
 
 ReceiptPrintout answerPrintout(const QuestionTopic& topic, const Bundle& content, const Texts& texts,
-                               const std::string& language, const std::string& contactPointName, TimePoint now) {
+                               const std::string& language, const std::string& contactPointName,
+                               TimePoint now) {
     ReceiptPrintout p;
     p.contactPoint = contactPointName;
     p.title = texts.get(language, topic.labelKey);

@@ -33,6 +33,7 @@ ReceiptPrintout requestReceipt(const RequestSpec& spec, const RequestFlowSetting
 // paragraph), the walk-in hours of the topic's desk and when it was made. No code and no QR: it holds nothing
 // to follow up.
 ReceiptPrintout answerPrintout(const QuestionTopic& topic, const Bundle& content, const Texts& texts,
-                               const std::string& language, const std::string& contactPointName, TimePoint now);
+                               const std::string& language, const std::string& contactPointName,
+                               TimePoint now);
 
 }  // namespace wp

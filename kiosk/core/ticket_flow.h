@@ -117,5 +117,4 @@ TicketPrintout ticketPrintout(const TicketView& view, const Service& service, co
 // The central server's public page for a ticket (its QR code); empty when the settings name no public URL.
 std::string queuePageUrl(const Settings& settings, const Ticket& ticket);
 
-
 }  // namespace wp

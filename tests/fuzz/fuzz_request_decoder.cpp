@@ -19,7 +19,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     }
     const wp::Request& r = decoded.value();
     if (wp::validateRequest(r, wp::testing::shippedRequestSpecs())) std::abort();
-    auto again = wp::decodeRequest(wp::encodeRequest(r, wp::testing::shippedRequestSpecs()), wp::testing::shippedRequestSpecs());
+    auto again = wp::decodeRequest(wp::encodeRequest(r, wp::testing::shippedRequestSpecs()),
+                                   wp::testing::shippedRequestSpecs());
     if (!again || !(again.value() == r)) std::abort();
     return 0;
 }

@@ -7,8 +7,8 @@
 #include "central/store/sqlite_central_store.h"
 #include "common/clock.h"
 #include "tests/integration/central_harness.h"
-#include "tests/unit/central/central_test_requests.h"
 #include "tests/support/shipped_request_specs.h"
+#include "tests/unit/central/central_test_requests.h"
 
 namespace wp::testing {
 namespace {
@@ -60,10 +60,12 @@ TEST_F(CentralApiTest, StoresARequestAndShowsItsStatus) {
 TEST_F(CentralApiTest, EveryRequestTypeIsTaken) {
     ApiClient kiosk = kioskAfterStart();
     for (const auto& spec : wp::testing::shippedRequestSpecs().latestOfEach()) {
-        HttpResult res = kiosk.post("/v1/requests", encodeRequest(makeTestRequest(random_, spec->id), wp::testing::shippedRequestSpecs()));
+        HttpResult res = kiosk.post("/v1/requests", encodeRequest(makeTestRequest(random_, spec->id),
+                                                                  wp::testing::shippedRequestSpecs()));
         EXPECT_EQ(res.status, 201) << spec->id << ": " << res.body;
     }
-    EXPECT_EQ(counts().requests, static_cast<std::int64_t>(wp::testing::shippedRequestSpecs().latestOfEach().size()));
+    EXPECT_EQ(counts().requests,
+              static_cast<std::int64_t>(wp::testing::shippedRequestSpecs().latestOfEach().size()));
 }
 
 TEST_F(CentralApiTest, SameUuidGetsTheFirstAnswerAndStoresNothingNew) {
@@ -160,7 +162,8 @@ TEST_F(CentralApiTest, BackOfficeRoutesReadsAreAuditedAndTeamsSeeTheirOwn) {
     Request unrouted = makeTestRequest(random_, "question", "parkeren");
     Request visit = makeTestRequest(random_, "home-visit");
     for (const Request& r : {huur, unrouted, visit})
-        ASSERT_EQ(kiosk.post("/v1/requests", encodeRequest(r, wp::testing::shippedRequestSpecs())).status, 201);
+        ASSERT_EQ(kiosk.post("/v1/requests", encodeRequest(r, wp::testing::shippedRequestSpecs())).status,
+                  201);
 
     std::string admin = token("Admin Ada", "admin");
     std::string anna = token("Anna (huurloket)", "team", "huurloket");
@@ -237,7 +240,11 @@ TEST_F(CentralApiTest, BackupWhileServing) {
     fs::path backup = dir_.path() / "backup.db";
     auto [status, out] = runCentralCommand(server_.config(), {"backup", backup.string()});
     ASSERT_EQ(status, 0) << out;
-    EXPECT_EQ(kiosk.post("/v1/requests", encodeRequest(makeTestRequest(random_), wp::testing::shippedRequestSpecs())).status, 201);
+    EXPECT_EQ(
+        kiosk
+            .post("/v1/requests", encodeRequest(makeTestRequest(random_), wp::testing::shippedRequestSpecs()))
+            .status,
+        201);
     auto copy = SqliteCentralStore::open(backup, wp::testing::shippedRequestSpecs());
     ASSERT_TRUE(copy);
     EXPECT_EQ((*copy)->counts()->requests, 1);
@@ -256,8 +263,10 @@ TEST(CentralRetentionTest, PersonalFieldsAreWipedAfterTheirDaysOnTheInjectedCloc
     SeededRandom random(5);
     Request callback = makeTestRequest(random, "callback");
     Request visit = makeTestRequest(random, "home-visit");
-    ASSERT_EQ(kiosk.post("/v1/requests", encodeRequest(callback, wp::testing::shippedRequestSpecs())).status, 201);
-    ASSERT_EQ(kiosk.post("/v1/requests", encodeRequest(visit, wp::testing::shippedRequestSpecs())).status, 201);
+    ASSERT_EQ(kiosk.post("/v1/requests", encodeRequest(callback, wp::testing::shippedRequestSpecs())).status,
+              201);
+    ASSERT_EQ(kiosk.post("/v1/requests", encodeRequest(visit, wp::testing::shippedRequestSpecs())).status,
+              201);
     std::string admin =
         runCentralCommand(server.config(), {"token", "create", "--name", "Ada", "--role", "admin"}).second;
     admin = admin.substr(0, admin.find('\n'));

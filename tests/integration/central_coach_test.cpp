@@ -7,8 +7,8 @@
 #include <nlohmann/json.hpp>
 
 #include "tests/integration/central_harness.h"
-#include "tests/unit/central/central_test_requests.h"
 #include "tests/support/shipped_request_specs.h"
+#include "tests/unit/central/central_test_requests.h"
 
 namespace wp::testing {
 namespace {
@@ -42,7 +42,8 @@ class DemoConfigCentralTest : public ::testing::Test {
 
     // Posts a request as kiosk K2; returns its reference.
     std::string post(const Request& r) {
-        HttpResult res = ApiClient(url_, {}).post("/v1/requests", encodeRequest(r, wp::testing::shippedRequestSpecs()));
+        HttpResult res =
+            ApiClient(url_, {}).post("/v1/requests", encodeRequest(r, wp::testing::shippedRequestSpecs()));
         EXPECT_EQ(res.status, 201) << res.body;
         return r.reference;
     }

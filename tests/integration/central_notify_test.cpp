@@ -6,8 +6,8 @@
 
 #include "common/clock.h"
 #include "tests/integration/central_harness.h"
-#include "tests/unit/central/central_test_requests.h"
 #include "tests/support/shipped_request_specs.h"
+#include "tests/unit/central/central_test_requests.h"
 
 namespace wp::testing {
 namespace {
@@ -25,7 +25,10 @@ TEST(CentralNotifyTest, WebhookIsRetriedUntilItArrives) {
     ASSERT_TRUE(server.start());
     SeededRandom random(8);
     Request r = makeTestRequest(random, "callback", "huur");
-    ASSERT_EQ(ApiClient(server.url(), {}).post("/v1/requests", encodeRequest(r, wp::testing::shippedRequestSpecs())).status, 201);
+    ASSERT_EQ(ApiClient(server.url(), {})
+                  .post("/v1/requests", encodeRequest(r, wp::testing::shippedRequestSpecs()))
+                  .status,
+              201);
 
     ASSERT_TRUE(waitUntil([&] { return hook.attempts() >= 1; }, 10s)) << server.process()->err();
     ScriptClock clock(server.clockFile());
@@ -55,7 +58,10 @@ TEST(CentralNotifyTest, EmailGoesThroughSmtp) {
     ASSERT_TRUE(server.start());
     SeededRandom random(9);
     Request r = makeTestRequest(random, "home-visit");
-    ASSERT_EQ(ApiClient(server.url(), {}).post("/v1/requests", encodeRequest(r, wp::testing::shippedRequestSpecs())).status, 201);
+    ASSERT_EQ(ApiClient(server.url(), {})
+                  .post("/v1/requests", encodeRequest(r, wp::testing::shippedRequestSpecs()))
+                  .status,
+              201);
     ASSERT_TRUE(waitUntil([&] { return smtp.messages().size() >= 2; }, 15s)) << server.process()->err();
     for (const std::string& m : smtp.messages()) {
         EXPECT_NE(m.find("Subject: Nieuwe aanvraag " + r.reference + " (home-visit) voor wijkteam"),

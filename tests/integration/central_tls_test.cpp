@@ -8,8 +8,8 @@
 #include <unistd.h>
 
 #include "tests/integration/central_harness.h"
-#include "tests/unit/central/central_test_requests.h"
 #include "tests/support/shipped_request_specs.h"
+#include "tests/unit/central/central_test_requests.h"
 
 namespace wp::testing {
 namespace {
@@ -19,7 +19,8 @@ class CentralTlsTest : public ::testing::Test {
     void SetUp() override { ASSERT_TRUE(server_.start()); }
     HttpResult postAs(ApiClient::Identity id) {
         SeededRandom random(static_cast<std::uint64_t>(++n_));
-        return ApiClient(server_.url(), id).post("/v1/requests", encodeRequest(makeTestRequest(random), wp::testing::shippedRequestSpecs()));
+        return ApiClient(server_.url(), id)
+            .post("/v1/requests", encodeRequest(makeTestRequest(random), wp::testing::shippedRequestSpecs()));
     }
     int connectRaw() {
         int fd = ::socket(AF_INET, SOCK_STREAM, 0);
@@ -82,7 +83,9 @@ TEST(CentralTlsRogueServerTest, AServerWithAWrongCaCertificateIsRefused) {
     CentralServerProcess rogue(dir.path() / "central", {.certificate = "rogue-server"});
     ASSERT_TRUE(rogue.start());
     SeededRandom random(1);
-    HttpResult r = ApiClient(rogue.url(), {}).post("/v1/requests", encodeRequest(makeTestRequest(random), wp::testing::shippedRequestSpecs()));
+    HttpResult r =
+        ApiClient(rogue.url(), {})
+            .post("/v1/requests", encodeRequest(makeTestRequest(random), wp::testing::shippedRequestSpecs()));
     EXPECT_EQ(r.transport, TransportError::Tls) << r.transportMessage;
 }
 
@@ -133,13 +136,16 @@ TEST(CentralTlsRevocationTest, ASerialRevokedInTheConfigIsRefused) {
 
     CentralServerProcess open(dir.path() / "open", {.revokedSubjects = {}});
     ASSERT_TRUE(open.start());
-    EXPECT_EQ(ApiClient(open.url(), {.cert = "revoked"}).post("/v1/requests", encodeRequest(r, wp::testing::shippedRequestSpecs())).status, 201)
+    EXPECT_EQ(ApiClient(open.url(), {.cert = "revoked"})
+                  .post("/v1/requests", encodeRequest(r, wp::testing::shippedRequestSpecs()))
+                  .status,
+              201)
         << "not revoked in this config";
 
     CentralServerProcess bySerial(dir.path() / "serial", {.revokedSubjects = {}, .revokedSerials = {serial}});
     ASSERT_TRUE(bySerial.start());
-    HttpResult refused =
-        ApiClient(bySerial.url(), {.cert = "revoked"}).post("/v1/requests", encodeRequest(r, wp::testing::shippedRequestSpecs()));
+    HttpResult refused = ApiClient(bySerial.url(), {.cert = "revoked"})
+                             .post("/v1/requests", encodeRequest(r, wp::testing::shippedRequestSpecs()));
     EXPECT_EQ(refused.status, 403) << refused.body;
 }
 

@@ -15,8 +15,8 @@
 #include "common/clock.h"
 #include "common/request.h"
 #include "tests/integration/central_harness.h"
-#include "tests/unit/central/central_test_requests.h"
 #include "tests/support/shipped_request_specs.h"
+#include "tests/unit/central/central_test_requests.h"
 
 namespace wp::testing {
 namespace {

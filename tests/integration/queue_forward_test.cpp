@@ -10,8 +10,8 @@
 #include "kiosk/store/sqlite_host_queue_store.h"
 #include "kiosk/store/sqlite_queue_store.h"
 #include "tests/integration/central_harness.h"
-#include "tests/unit/queue_fixtures.h"
 #include "tests/support/shipped_request_specs.h"
+#include "tests/unit/queue_fixtures.h"
 
 namespace wp::testing {
 namespace {

@@ -14,7 +14,8 @@ inline const RequestSpecs& shippedRequestSpecs() {
     static const RequestSpecs specs = [] {
         auto loaded = loadRequestSpecs(std::filesystem::path(WIJKPUNT_SOURCE_DIR) / "content" / "requests");
         if (!loaded) {
-            std::fprintf(stderr, "the shipped request specs do not load:\n%s\n", loaded.status().message().c_str());
+            std::fprintf(stderr, "the shipped request specs do not load:\n%s\n",
+                         loaded.status().message().c_str());
             std::abort();
         }
         return std::move(loaded).value();

@@ -3,8 +3,8 @@
 #include <gtest/gtest.h>
 
 #include "central/request_router.h"
-#include "tests/unit/temp_dir.h"
 #include "tests/support/shipped_request_specs.h"
+#include "tests/unit/temp_dir.h"
 
 namespace wp {
 namespace {
@@ -144,7 +144,8 @@ TEST(RequestRouterTest, ASpecsFallbackTeamComesBeforeTheDefault) {
 // A broken spec in the server's spec folder stops the server at start, naming the spec's file:line:col.
 TEST(CentralConfigTest, ABrokenSpecFolderIsRefusedWithItsPosition) {
     testing::TempDir dir;
-    dir.write("specs/tip.toml", "id = \"tip\"\nversion = \"one\"\n[[field]]\nname = \"text\"\nkind = \"text\"\n");
+    dir.write("specs/tip.toml",
+              "id = \"tip\"\nversion = \"one\"\n[[field]]\nname = \"text\"\nkind = \"text\"\n");
     auto c = loadCentralConfig(dir.write("central.toml", R"toml([server]
 database = "x.db"
 [tls]
@@ -177,9 +178,11 @@ team = "wijkteam"
 compliment = 30
 )toml"));
     ASSERT_FALSE(c);
-    EXPECT_NE(c.status().message().find("central.toml:9:8: 'compliment' is no request type"), std::string::npos)
+    EXPECT_NE(c.status().message().find("central.toml:9:8: 'compliment' is no request type"),
+              std::string::npos)
         << c.status().message();
-    EXPECT_NE(c.status().message().find("central.toml:12:14: 'compliment' is no request type"), std::string::npos)
+    EXPECT_NE(c.status().message().find("central.toml:12:14: 'compliment' is no request type"),
+              std::string::npos)
         << c.status().message();
 }
 

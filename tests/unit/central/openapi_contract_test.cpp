@@ -132,7 +132,8 @@ TEST(OpenApiContractTest, RequestTypesAreWhatTheSpecsGenerate) {
     ASSERT_TRUE(part) << part.status().message();
     EXPECT_EQ(part.value(), requestSchemasYaml(wp::testing::shippedRequestSpecs()))
         << "central/openapi.yaml differs from what content/requests generates; run\n"
-           "  build/central/wijkpunt-central openapi-schemas --spec-dir content/requests --write central/openapi.yaml";
+           "  build/central/wijkpunt-central openapi-schemas --spec-dir content/requests --write "
+           "central/openapi.yaml";
 }
 
 TEST(OpenApiContractTest, GeneratedPartIsReplacedBetweenItsMarkers) {
@@ -141,7 +142,8 @@ TEST(OpenApiContractTest, GeneratedPartIsReplacedBetweenItsMarkers) {
     auto updated = withGeneratedPart(file, wp::testing::shippedRequestSpecs());
     ASSERT_TRUE(updated);
     EXPECT_EQ(updated->find("old: x"), std::string::npos);
-    EXPECT_EQ(generatedPartOf(updated.value()).value(), requestSchemasYaml(wp::testing::shippedRequestSpecs()));
+    EXPECT_EQ(generatedPartOf(updated.value()).value(),
+              requestSchemasYaml(wp::testing::shippedRequestSpecs()));
     EXPECT_EQ(updated->substr(updated->size() - 5), "b: 2\n");
     EXPECT_FALSE(generatedPartOf("no markers here"));
 }
@@ -181,7 +183,8 @@ TEST(OpenApiContractTest, EncodedRequestsOfEveryTypeMatchTheRequestSchema) {
                                             : f.kind == FieldKind::Integer ? "2"
                                                                            : "x1";
         }
-        std::string problems = testing::OpenApiContract::validate(schema, json::parse(encodeRequest(r, wp::testing::shippedRequestSpecs())));
+        std::string problems = testing::OpenApiContract::validate(
+            schema, json::parse(encodeRequest(r, wp::testing::shippedRequestSpecs())));
         EXPECT_EQ(problems, "") << spec.id;
     }
 }

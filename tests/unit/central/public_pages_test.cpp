@@ -10,10 +10,10 @@
 #include <iterator>
 
 #include "central/store/sqlite_central_store.h"
+#include "tests/support/shipped_request_specs.h"
 #include "tests/unit/central/central_test_requests.h"
 #include "tests/unit/fake_clock.h"
 #include "tests/unit/temp_dir.h"
-#include "tests/support/shipped_request_specs.h"
 
 namespace wp {
 namespace {

@@ -72,10 +72,10 @@ TEST(RequestCodecTest, EveryTypeRoundTrips) {
 }
 
 TEST(RequestCodecTest, TypeNamesAreTheSpecsIds) {
-    EXPECT_EQ(wp::testing::shippedRequestSpecs().typeNames(),
-              (std::vector<std::string>{"appointment-callback", "callback", "event-registration", "home-visit",
-                                        "initiative", "pin", "pin-support", "poll-vote", "question",
-                                        "volunteer"}));
+    EXPECT_EQ(
+        wp::testing::shippedRequestSpecs().typeNames(),
+        (std::vector<std::string>{"appointment-callback", "callback", "event-registration", "home-visit",
+                                  "initiative", "pin", "pin-support", "poll-vote", "question", "volunteer"}));
     json j = sampleJson("question");
     j["type"] = "Question";
     ApiError e = errorOf(j);
@@ -133,7 +133,8 @@ TEST(RequestCodecTest, EachVersionIsCheckedByItsOwnSpec) {
     EXPECT_FALSE(validateRequest(r, specs));
     Request v1Only = sample("callback");
     v1Only.fields["language_needed"] = "tr";
-    EXPECT_EQ(validateRequest(v1Only, specs)->field, "fields.language_needed");  // version 1 has no such field
+    EXPECT_EQ(validateRequest(v1Only, specs)->field,
+              "fields.language_needed");  // version 1 has no such field
 }
 
 TEST(RequestCodecTest, NumbersTravelAsJsonNumbers) {
@@ -379,7 +380,8 @@ TEST(WireTest, StatusViewCarriesTheCoachAndToleratesItsAbsence) {
     EXPECT_EQ(decodeStatusView(old.dump()).error().field, "coach");
 }
 
-// The fields of the four resident flows (question, callback, home visit, initiative), as their specs give them.
+// The fields of the four resident flows (question, callback, home visit, initiative), as their specs give
+// them.
 TEST(RequestSpecTest, ResidentFlowsHaveTheirFields) {
     auto names = [](std::string_view t, bool requiredOnly) {
         std::vector<std::string> out;
@@ -433,7 +435,8 @@ TEST(RequestSpecTest, AHomeVisitAsTheFlowSendsItIsValid) {
                 {"preferred_time", "di-ochtend, do-middag"},
                 {"someone_present", "yes"}};
     EXPECT_FALSE(validateRequest(r, wp::testing::shippedRequestSpecs()));
-    auto back = decodeRequest(encodeRequest(r, wp::testing::shippedRequestSpecs()), wp::testing::shippedRequestSpecs());
+    auto back = decodeRequest(encodeRequest(r, wp::testing::shippedRequestSpecs()),
+                              wp::testing::shippedRequestSpecs());
     ASSERT_TRUE(back);
     EXPECT_EQ(back.value(), r);
     r.fields.erase("postcode");

@@ -109,7 +109,8 @@ TEST(RequestSpecTest, PersonalDataNeedsThePrivacyStepFirst) {
     text += "\n" + privacyStep;
     auto spec = loadRequestSpec(dir.write("tip.toml", text));
     ASSERT_FALSE(spec);
-    EXPECT_THAT(spec.status().message(), HasSubstr("asks personal data: a step of kind \"privacy\" must come"));
+    EXPECT_THAT(spec.status().message(),
+                HasSubstr("asks personal data: a step of kind \"privacy\" must come"));
 }
 
 TEST(RequestSpecTest, AFolderKeepsEveryVersionAndRefusesATwin) {

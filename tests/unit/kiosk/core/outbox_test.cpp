@@ -6,8 +6,8 @@
 #include <map>
 
 #include "common/reference_code.h"
-#include "tests/unit/fake_clock.h"
 #include "tests/support/shipped_request_specs.h"
+#include "tests/unit/fake_clock.h"
 
 namespace wp {
 namespace {
@@ -33,8 +33,13 @@ class MemoryOutboxStore final : public OutboxStore {
         for (auto& [id, row] : rows)
             if (row.item.uuid == r.uuid) return Status::conflict("uuid");
         std::int64_t id = static_cast<std::int64_t>(rows.size()) + 1;
-        rows[id] = {
-            {id, r.uuid, r.reference, encodeRequest(r, wp::testing::shippedRequestSpecs()), 0}, OutboxState::Waiting, now, "", {}, false, {}};
+        rows[id] = {{id, r.uuid, r.reference, encodeRequest(r, wp::testing::shippedRequestSpecs()), 0},
+                    OutboxState::Waiting,
+                    now,
+                    "",
+                    {},
+                    false,
+                    {}};
         return id;
     }
     Result<std::vector<OutboxItem>> due(TimePoint now, int limit, int shard, int shards) override {

@@ -8,9 +8,9 @@
 #include "common/reference_code.h"
 #include "drivers/speech/recording_speaker.h"
 #include "kiosk/core/resident_session.h"
+#include "tests/support/shipped_request_specs.h"
 #include "tests/unit/fake_clock.h"
 #include "tests/unit/kiosk/core/demo_content_fixture.h"
-#include "tests/support/shipped_request_specs.h"
 
 namespace wp {
 namespace {
@@ -84,7 +84,8 @@ class RequestFlowTest : public testing::DemoContentTest {
                                      .kioskCode = "K2",
                                      .publicUrl = std::move(publicUrl),
                                      .coachWorkingDays = 4};
-        return std::make_unique<RequestFlow>(settings, bundle_.requests, clock_, random_, outbox_, references_, receipts,
+        return std::make_unique<RequestFlow>(settings, bundle_.requests, clock_, random_, outbox_,
+                                             references_, receipts,
                                              [](std::string_view id) -> std::optional<FlowTopic> {
                                                  if (id == "repairs")
                                                      return FlowTopic{"repairs", "qtopic.repairs", "huur"};

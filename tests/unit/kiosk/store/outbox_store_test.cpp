@@ -3,9 +3,9 @@
 #include <gtest/gtest.h>
 
 #include "common/reference_code.h"
+#include "tests/support/shipped_request_specs.h"
 #include "tests/unit/fake_clock.h"
 #include "tests/unit/temp_dir.h"
-#include "tests/support/shipped_request_specs.h"
 
 namespace wp {
 namespace {

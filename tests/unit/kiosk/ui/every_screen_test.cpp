@@ -23,12 +23,12 @@
 #include "kiosk/ui/resident_shell.h"
 #include "kiosk/ui/screen.h"
 #include "kiosk/ui/ui.h"
+#include "tests/support/shipped_request_specs.h"
 #include "tests/unit/fake_clock.h"
 #include "tests/unit/kiosk/ui/fake_status_http.h"
 #include "tests/unit/kiosk/ui/headless_ui_fixture.h"
 #include "tests/unit/sqlite_queue_stores.h"
 #include "tests/unit/temp_dir.h"
-#include "tests/support/shipped_request_specs.h"
 
 namespace wp::ui {
 namespace {
@@ -297,13 +297,13 @@ class EveryScreenTest : public testing::HeadlessUiTest {
                                      bundle_.settings.contactPoint.letters, bundle_.settings.kioskCode,
                                      "https://wijkpunt.schiedam.nl",
                                      bundle_.settings.central.initiativeContactDays};
-        requestFlow_ =
-            std::make_unique<RequestFlow>(settings, bundle_.requests, clock_, random_, *outbox_, *references_, receipts_.get(),
-                                          [this](std::string_view id) -> std::optional<FlowTopic> {
-                                              const QuestionTopic* t = bundle_.questions.topic(id);
-                                              if (t == nullptr) return std::nullopt;
-                                              return FlowTopic{t->id, t->labelKey, t->requestCategory};
-                                          });
+        requestFlow_ = std::make_unique<RequestFlow>(
+            settings, bundle_.requests, clock_, random_, *outbox_, *references_, receipts_.get(),
+            [this](std::string_view id) -> std::optional<FlowTopic> {
+                const QuestionTopic* t = bundle_.questions.topic(id);
+                if (t == nullptr) return std::nullopt;
+                return FlowTopic{t->id, t->labelKey, t->requestCategory};
+            });
         session_->attachRequestFlow(requestFlow_.get());
     }
 
@@ -870,7 +870,8 @@ TEST_F(EveryScreenTest, AnAnswerPrintsFromItsTopicAndTheScreenSaysHowItGoes) {
     frame();
     EXPECT_NE(control("Print dit antwoord"), nullptr);
     session_->attachRequestFlow(nullptr);
-    RequestFlow noPrinter(RequestFlowSettings{}, bundle_.requests, clock_, random_, *outbox_, *references_, nullptr, {});
+    RequestFlow noPrinter(RequestFlowSettings{}, bundle_.requests, clock_, random_, *outbox_, *references_,
+                          nullptr, {});
     session_->attachRequestFlow(&noPrinter);
     frame();
     EXPECT_EQ(control("Print dit antwoord"), nullptr);
