@@ -14,6 +14,7 @@
 #include "common/clock.h"
 #include "kiosk/store/outbox_store.h"
 #include "tests/integration/central_harness.h"
+#include "tests/support/shipped_request_specs.h"
 
 namespace wp::testing {
 namespace {
@@ -92,7 +93,7 @@ TEST(LogPrivacyTest, TheIntakeAndTheSenderNeverLogPersonalData) {
         << sender.err();
     int status = sender.wait(1s);
     ASSERT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 0) << sender.err();
-    auto outbox = SqliteOutboxStore::open(db);
+    auto outbox = SqliteOutboxStore::open(db, wp::testing::shippedRequestSpecs());
     ASSERT_TRUE(outbox);
     auto snapshot = outbox.value()->snapshot(10);
     ASSERT_TRUE(snapshot);
