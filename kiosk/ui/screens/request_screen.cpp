@@ -89,7 +89,52 @@ float warningPanel(Ui& ui, const std::string& text, Rect where) {
     return h;
 }
 
+// Out of the flow: it forgets everything, and the resident is back where they came from.
+void leaveFlow(RequestFlow* flow, ResidentSession& session) {
+    if (flow) flow->wipe();
+    session.back();
+}
+
 }  // namespace
+
+// What a step's draw function draws into, in one frame.
+struct RequestScreen::StepFrame {
+    Ui& ui;
+    ResidentSession& session;
+    RequestFlow& flow;
+    const FlowStep& step;
+    Rect area;     // the screen's content area
+    float y;       // where the step's own content starts: under its question
+    bool newStep;  // the first frame of this step
+
+    const Theme& theme() const { return ui.theme(); }
+    const std::string& tr(std::string_view key) const { return session.tr(key); }
+
+    // "Terug" and the way forward, side by side; forward may be empty (no button).
+    void navRow(float top, const std::string& forward, bool& back, bool& next) {
+        const float w = (area.width() - theme().spacing) / 2;
+        back = ui.button(tr("common.back"), {area.x0, top, area.x0 + w, top + kButtonH});
+        next = !forward.empty() && ui.button(forward, {area.x1 - w, top, area.x1, top + kButtonH});
+    }
+    // One step back; from the first step, out of the flow.
+    void goBack() {
+        if (!flow.back()) leaveFlow(&flow, session);
+    }
+    // On to the next step, or the error read aloud.
+    void goNext() {
+        if (!flow.next() && !flow.errorKey().empty())
+            session.readAloud(tr(flow.errorKey()));
+        else
+            session.noteActivity();
+    }
+    // The step's explanation, when it has one, under its question.
+    void drawBody() {
+        if (step.bodyKey.empty()) return;
+        const auto& c = theme().colors;
+        y += ui.text(tr(step.bodyKey), {area.x0, y, area.x1, area.y1}, FontRole::Body, c.text, c.background);
+        y += theme().spacing / 2;
+    }
+};
 
 void RequestScreen::onEnter(ResidentSession& session) {
     RequestFlow* flow = session.requestFlow();
@@ -110,20 +155,14 @@ void RequestScreen::onLeave(ResidentSession& session) {
 void RequestScreen::draw(Ui& ui, ResidentSession& session, Rect area) {
     const Theme& t = ui.theme();
     const auto& c = t.colors;
-    const std::string& lang = session.language();
-    auto tr = [&](std::string_view key) -> const std::string& { return session.tr(key); };
     RequestFlow* flow = session.requestFlow();
-    auto leave = [&] {
-        if (flow) flow->wipe();
-        session.back();
-    };
     if (flow == nullptr || !flow->active()) {
         float y = area.y0;
-        y += ui.text(tr("flow.cannot_start"), {area.x0, y, area.x1, area.y1}, FontRole::Large, c.text,
+        y += ui.text(session.tr("flow.cannot_start"), {area.x0, y, area.x1, area.y1}, FontRole::Large, c.text,
                      c.background, 0.5f);
         y += t.spacing * 2;
         const float w = std::min(area.width(), 600.f), x = area.x0 + (area.width() - w) / 2;
-        if (ui.button(tr("common.back"), {x, y, x + w, y + kButtonH})) leave();
+        if (ui.button(session.tr("common.back"), {x, y, x + w, y + kButtonH})) leaveFlow(flow, session);
         return;
     }
 
@@ -134,307 +173,313 @@ void RequestScreen::draw(Ui& ui, ResidentSession& session, Rect area) {
         shownStep_ = step.id;
         summaryPage_ = 0;
     }
-    const float gap = t.spacing;
     float y = area.y0;
-
-    // "Terug" and the way forward, side by side; forward may be empty (no button).
-    auto navRow = [&](float top, const std::string& forward, bool& back, bool& next) {
-        const float w = (area.width() - gap) / 2;
-        back = ui.button(tr("common.back"), {area.x0, top, area.x0 + w, top + kButtonH});
-        next = !forward.empty() && ui.button(forward, {area.x1 - w, top, area.x1, top + kButtonH});
-    };
-    auto goBack = [&] {
-        if (!flow->back()) leave();
-    };
-    auto goNext = [&] {
-        if (!flow->next() && !flow->errorKey().empty())
-            session.readAloud(tr(flow->errorKey()));
-        else
-            session.noteActivity();
-    };
 
     // The flow's name and how far along, then the one question of this screen.
     if (step.kind != StepKind::Done) {
-        std::string header = tr(flow->definition()->titleKey) + " – " +
-                             fillIn(tr("flow.step"), {{"n", std::to_string(flow->stepNumber())},
-                                                      {"count", std::to_string(flow->stepCount())}});
+        std::string header = session.tr(flow->definition()->titleKey) + " – " +
+                             fillIn(session.tr("flow.step"), {{"n", std::to_string(flow->stepNumber())},
+                                                              {"count", std::to_string(flow->stepCount())}});
         y += ui.text(header, {area.x0, y, area.x1, area.y1}, FontRole::Body, c.text, c.background);
         y += 8.f;
     }
-    y += ui.text(tr(step.titleKey), {area.x0, y, area.x1, area.y1}, FontRole::Title, c.text, c.background);
-    y += gap / 2;
+    y += ui.text(session.tr(step.titleKey), {area.x0, y, area.x1, area.y1}, FontRole::Title, c.text,
+                 c.background);
+    y += t.spacing / 2;
 
+    StepFrame f{ui, session, *flow, step, area, y, newStep};
     switch (step.kind) {
         case StepKind::Choice:
-        case StepKind::Contact: {
-            if (!step.bodyKey.empty()) {
-                y += ui.text(tr(step.bodyKey), {area.x0, y, area.x1, area.y1}, FontRole::Body, c.text,
-                             c.background);
-                y += gap / 2;
-            }
-            const float navY = area.y1 - kButtonH;
-            // What is chosen, in words (not by colour alone), and what is wrong, above "Terug"/"Verder".
-            std::vector<std::string> chosenKeys;
-            for (const FlowOption& o : step.options)
-                if (flow->isChosen(o.id)) chosenKeys.push_back(o.textKey);
-            std::string chosenLine = chosenKeys.empty()
-                                         ? std::string()
-                                         : fillIn(tr("flow.chosen"), {{"list", joined(session, chosenKeys)}});
-            std::string error = flow->errorKey().empty() ? std::string() : tr(flow->errorKey());
-            float below = 0;
-            if (!chosenLine.empty())
-                below += ui.measureHeight(chosenLine, area.width(), FontRole::Body) + gap / 2;
-            if (!error.empty())
-                below += ui.measureHeight(error, area.width() - 48.f, FontRole::Body) + 32.f + gap / 2;
-            const float n = static_cast<float>(step.options.size());
-            const float room = navY - gap - below - y;
-            const float optH = std::min(kButtonH, (room - (n - 1) * (gap / 2)) / n);
-            std::string tapped;
-            for (const FlowOption& o : step.options) {
-                if (ui.button(tr(o.textKey), {area.x0, y, area.x1, y + optH}, FontRole::Large,
-                              flow->isChosen(o.id)))
-                    tapped = o.id;
-                y += optH + gap / 2;
-            }
-            if (!chosenLine.empty()) {
-                y += ui.text(chosenLine, {area.x0, y, area.x1, navY}, FontRole::Body, c.text, c.background);
-                y += gap / 2;
-            }
-            if (!error.empty()) warningPanel(ui, error, {area.x0, y, area.x1, navY});
-            bool back = false, next = false;
-            navRow(navY, tr("flow.next"), back, next);
-            if (!tapped.empty()) {
-                flow->choose(tapped);
-                session.noteActivity();
-            } else if (back) {
-                goBack();
-            } else if (next) {
-                goNext();
-            }
+        case StepKind::Contact:
+            drawChoice(f);
             break;
-        }
-
-        case StepKind::Entry: {
-            if (!step.bodyKey.empty()) {
-                y += ui.text(tr(step.bodyKey), {area.x0, y, area.x1, area.y1}, FontRole::Body, c.text,
-                             c.background);
-                y += gap / 2;
-            }
-            // The flow forgets an error as soon as the entry changes (RequestFlow::errorKey).
-            TextEntry& entry = flow->entry();
-            const float kbH = Keyboard::heightFor(entry.kind(), area.width());
-            const float navY = area.y1 - kbH - gap - kButtonH;
-            const std::string& label = tr(step.labelKey.empty() ? step.titleKey : step.labelKey);
-            std::string error = flow->errorKey().empty() ? std::string() : tr(flow->errorKey());
-            // A long free text (the question, the idea described) gets a tall box; everything else (phone,
-            // e-mail, postcode, house number, a name, a place) one line, which grows only when what is typed
-            // wraps.
-            const bool tall = entry.kind() == EntryKind::Text && entry.maxBytes() > 200;
-            const float fieldBottom = tall ? navY - gap : y + 1.f;
-            textField(ui, entry, label, {area.x0, y, area.x1, fieldBottom}, error);
-            bool back = false, next = false;
-            navRow(navY, tr("flow.next"), back, next);
-            keyboard_.draw(ui, entry, lang, {area.x0, navY + kButtonH + gap, area.x1, area.y1}, tr);
-            if (back) {
-                goBack();
-            } else if (next || keyboard_.enterPressed()) {
-                goNext();
-            }
+        case StepKind::Entry:
+            drawEntry(f);
             break;
-        }
-
         case StepKind::Privacy:
-        case StepKind::Info: {
-            y += gap / 2;
-            ui.text(tr(step.bodyKey), {area.x0, y, area.x1, area.y1 - kButtonH - gap}, FontRole::Large,
-                    c.text, c.background);
-            bool back = false, next = false;
-            navRow(area.y1 - kButtonH, tr("flow.next"), back, next);
-            if (back)
-                goBack();
-            else if (next)
-                goNext();
+        case StepKind::Info:
+            drawReading(f);
             break;
-        }
-
-        case StepKind::Summary: {
-            y += ui.text(tr(step.bodyKey), {area.x0, y, area.x1, area.y1}, FontRole::Body, c.text,
-                         c.background);
-            y += gap / 2;
-            // One full-width box per answer, its whole text wrapped, "Tik om te wijzigen" under it; a tap
-            // goes back to its question. Boxes that do not fit go to a next page ("Lees verder" / "Vorig
-            // deel" above "Terug"/"Verstuur", which stay where they are); an answer taller than a page is
-            // split over pages, each part in its own box. Nothing is cut short.
-            const auto rows = flow->summary();
-            const std::string& change = tr("flow.change");
-            const float width = area.width();
-            std::vector<std::string> labels, values;
-            for (const auto& r : rows) {
-                labels.push_back(tr(r.labelKey));
-                values.push_back(r.textKeys.empty() ? r.value : joined(session, r.textKeys));
-            }
-            // The topic from the question tree cannot be changed here: its box is text, without the hint.
-            auto boxText = [&](std::size_t row, const std::string& value) {
-                return rows[row].stepId.empty() ? value : value + "\n" + change;
-            };
-            const float navY = area.y1 - kButtonH;
-            float bottom = navY - gap;
-            const std::string failed = flow->submitFailed() ? tr("flow.send_failed") : std::string();
-            if (!failed.empty())
-                bottom -= ui.measureHeight(failed, width - 48.f, FontRole::Body) + 32.f + gap;
-            struct Box {
-                std::size_t row;
-                std::string value;
-                float height;
-            };
-            using Pages = std::vector<std::vector<Box>>;
-            auto paginate = [&](float room) {
-                Pages pages(1);
-                float used = 0;
-                for (std::size_t i = 0; i < rows.size(); ++i) {
-                    const bool control = !rows[i].stepId.empty();
-                    std::vector<std::string> parts{values[i]};
-                    if (boxHeight(ui, labels[i], boxText(i, values[i]), width, control) > room) {
-                        const float fixed = boxHeight(ui, labels[i], boxText(i, {}), width, control);
-                        parts = partsThatFit(ui, values[i], width - kBoxPad * 2, room - fixed);
-                    }
-                    for (std::string& part : parts) {
-                        const float h = boxHeight(ui, labels[i], boxText(i, part), width, control);
-                        if (!pages.back().empty() && used + h > room) {
-                            pages.emplace_back();
-                            used = 0;
-                        }
-                        pages.back().push_back({i, std::move(part), h});
-                        used += h + gap / 2;
-                    }
-                }
-                return pages;
-            };
-            Pages pages = paginate(bottom - y);
-            if (pages.size() > 1) pages = paginate(bottom - kPagingH - gap - y);
-            // Back from changing an answer: the page with that answer.
-            if (newStep && !editedStep_.empty()) {
-                bool found = false;
-                for (std::size_t p = 0; p < pages.size() && !found; ++p)
-                    for (const Box& b : pages[p])
-                        if (rows[b.row].stepId == editedStep_) {
-                            summaryPage_ = p;
-                            found = true;
-                            break;
-                        }
-            }
-            editedStep_.clear();
-            summaryPage_ = std::min(summaryPage_, pages.size() - 1);  // the language may have changed
-
-            std::string edit;
-            for (const Box& b : pages[summaryPage_]) {
-                const auto& r = rows[b.row];
-                const Rect box{area.x0, y, area.x1, y + b.height};
-                if (r.stepId.empty()) {
-                    float ty = box.y0;
-                    ty += ui.text(labels[b.row], {box.x0 + kBoxPad, ty, box.x1 - kBoxPad, box.y1},
-                                  FontRole::Large, c.text, c.background, 0.5f);
-                    ui.text(b.value, {box.x0 + kBoxPad, ty + kBoxGap, box.x1 - kBoxPad, box.y1},
-                            FontRole::Body, c.text, c.background, 0.5f);
-                } else if (ui.tile(labels[b.row], boxText(b.row, b.value), box)) {
-                    edit = r.stepId;
-                }
-                y += b.height + gap / 2;
-            }
-            bool earlier = false, later = false;
-            if (pages.size() > 1) {
-                // [Vorig deel]  Deel 1 van 2  [Lees verder], as on the question-topic screen.
-                const float top = bottom - kPagingH;
-                const float buttonW = (width - gap * 2) / 3;
-                const Rect left{area.x0, top, area.x0 + buttonW, top + kPagingH};
-                const Rect right{area.x1 - buttonW, top, area.x1, top + kPagingH};
-                const std::string where = fillIn(
-                    tr("question.page"),
-                    {{"page", std::to_string(summaryPage_ + 1)}, {"pages", std::to_string(pages.size())}});
-                const float whereH = ui.measureHeight(where, buttonW, FontRole::Body);
-                ui.text(where, {left.x1 + gap, top + (kPagingH - whereH) / 2, right.x0 - gap, top + kPagingH},
-                        FontRole::Body, c.text, c.background, 0.5f);
-                // One line each (a low row leaves the answers more room), a little smaller where it must be.
-                earlier = summaryPage_ > 0 &&
-                          ui.compactButton(tr("question.previous"), left, FontRole::Body, false);
-                later = summaryPage_ + 1 < pages.size() &&
-                        ui.compactButton(tr("question.more"), right, FontRole::Body, false);
-            }
-            if (!failed.empty()) warningPanel(ui, failed, {area.x0, bottom + gap, area.x1, navY});
-            bool back = false, send = false;
-            navRow(navY, tr("flow.send"), back, send);
-            if (!edit.empty()) {
-                editedStep_ = edit;
-                flow->edit(edit);
-                session.noteActivity();
-            } else if (earlier || later) {
-                summaryPage_ = later ? summaryPage_ + 1 : summaryPage_ - 1;
-                session.noteActivity();
-            } else if (back) {
-                goBack();
-            } else if (send) {
-                session.noteActivity();
-                if (Status s = flow->submit(session.texts(), lang, &session.bundle()); !s)
-                    log::error("the {} request was not sent: {}", flow->definition()->id, s.message());
-            }
+        case StepKind::Summary:
+            drawSummary(f);
             break;
-        }
-
-        case StepKind::Done: {
-            // The code, big; what happens next; whether paper came out; and the way home.
-            const std::string& code = flow->reference();
-            y += gap / 2;
-            y += ui.text(tr("receipt.code_label"), {area.x0, y, area.x1, area.y1}, FontRole::Large, c.text,
-                         c.background, 0.5f);
-            const float codeH = ui.measureHeight(code, area.width() - 48.f, FontRole::Title) + 48.f;
-            const Rect box{area.x0, y + 8.f, area.x1, y + 8.f + codeH};
-            ui.fill(box, c.tile, t.cornerRadius);
-            ui.text(code, {box.x0 + 24.f, box.y0 + 24.f, box.x1 - 24.f, box.y1}, FontRole::Title, c.tileText,
-                    c.tile, 0.5f);
-            y = box.y1 + gap;
-            // What happens next, when, and how to follow it with the code: as on the receipt (its first
-            // lines).
-            const ReceiptPrintout receipt = flow->makeReceipt(session.texts(), lang, &session.bundle());
-            std::string next;
-            for (std::size_t i = 0; i < 3 && i < receipt.lines.size(); ++i)
-                next += (next.empty() ? "" : " ") + receipt.lines[i];
-            y += ui.text(next, {area.x0, y, area.x1, area.y1}, FontRole::Body, c.text, c.background);
-            y += gap;
-
-            std::string printLine;
-            bool trouble = false;
-            switch (flow->printState()) {
-                case RequestFlow::PrintState::Printing:
-                    printLine = tr("flow.printing");
-                    break;
-                case RequestFlow::PrintState::Printed:
-                    printLine = tr("flow.printed");
-                    break;
-                case RequestFlow::PrintState::Failed:
-                    printLine = tr("flow.print_failed") + " " + tr("flow.write_down");
-                    trouble = true;
-                    break;
-                case RequestFlow::PrintState::None:
-                    printLine = tr("flow.write_down");
-                    trouble = true;
-                    break;
-            }
-            const float pad = gap;
-            const float lineH = ui.measureHeight(printLine, area.width() - pad * 2, FontRole::Large);
-            const Rect panel{area.x0, y, area.x1, y + lineH + pad * 2};
-            ui.fill(panel, trouble ? c.warning : c.background, t.cornerRadius);
-            ui.text(printLine, {panel.x0 + pad, panel.y0 + pad, panel.x1 - pad, panel.y1}, FontRole::Large,
-                    trouble ? c.warningText : c.text, trouble ? c.warning : c.background, 0.5f);
-
-            const float navY = area.y1 - kButtonH;
-            const float w = (area.width() - gap) / 2;
-            if (ui.button(tr("flow.read_code"), {area.x0, navY, area.x0 + w, navY + kButtonH}))
-                session.readAloud(fillIn(tr("flow.code_spoken"), {{"code", spelled(code)}}));
-            if (ui.button(tr("flow.done"), {area.x1 - w, navY, area.x1, navY + kButtonH}))
-                session.startAgain();
+        case StepKind::Done:
+            drawDone(f);
             break;
-        }
     }
+}
+
+void RequestScreen::drawChoice(StepFrame& f) {
+    Ui& ui = f.ui;
+    RequestFlow& flow = f.flow;
+    const Rect area = f.area;
+    const auto& c = f.theme().colors;
+    const float gap = f.theme().spacing;
+    f.drawBody();
+    const float navY = area.y1 - kButtonH;
+    // What is chosen, in words (not by colour alone), and what is wrong, above "Terug"/"Verder".
+    std::vector<std::string> chosenKeys;
+    for (const FlowOption& o : f.step.options)
+        if (flow.isChosen(o.id)) chosenKeys.push_back(o.textKey);
+    std::string chosenLine = chosenKeys.empty()
+                                 ? std::string()
+                                 : fillIn(f.tr("flow.chosen"), {{"list", joined(f.session, chosenKeys)}});
+    std::string error = flow.errorKey().empty() ? std::string() : f.tr(flow.errorKey());
+    float below = 0;
+    if (!chosenLine.empty()) below += ui.measureHeight(chosenLine, area.width(), FontRole::Body) + gap / 2;
+    if (!error.empty())
+        below += ui.measureHeight(error, area.width() - 48.f, FontRole::Body) + 32.f + gap / 2;
+    const float n = static_cast<float>(f.step.options.size());
+    const float room = navY - gap - below - f.y;
+    const float optH = std::min(kButtonH, (room - (n - 1) * (gap / 2)) / n);
+    float y = f.y;
+    std::string tapped;
+    for (const FlowOption& o : f.step.options) {
+        if (ui.button(f.tr(o.textKey), {area.x0, y, area.x1, y + optH}, FontRole::Large, flow.isChosen(o.id)))
+            tapped = o.id;
+        y += optH + gap / 2;
+    }
+    if (!chosenLine.empty()) {
+        y += ui.text(chosenLine, {area.x0, y, area.x1, navY}, FontRole::Body, c.text, c.background);
+        y += gap / 2;
+    }
+    if (!error.empty()) warningPanel(ui, error, {area.x0, y, area.x1, navY});
+    bool back = false, next = false;
+    f.navRow(navY, f.tr("flow.next"), back, next);
+    if (!tapped.empty()) {
+        flow.choose(tapped);
+        f.session.noteActivity();
+    } else if (back) {
+        f.goBack();
+    } else if (next) {
+        f.goNext();
+    }
+}
+
+void RequestScreen::drawEntry(StepFrame& f) {
+    Ui& ui = f.ui;
+    const Rect area = f.area;
+    const float gap = f.theme().spacing;
+    f.drawBody();
+    // The flow forgets an error as soon as the entry changes (RequestFlow::errorKey).
+    TextEntry& entry = f.flow.entry();
+    const float kbH = Keyboard::heightFor(entry.kind(), area.width());
+    const float navY = area.y1 - kbH - gap - kButtonH;
+    const std::string& label = f.tr(f.step.labelKey.empty() ? f.step.titleKey : f.step.labelKey);
+    std::string error = f.flow.errorKey().empty() ? std::string() : f.tr(f.flow.errorKey());
+    // A long free text (the question, the idea described) gets a tall box; everything else (phone, e-mail,
+    // postcode, house number, a name, a place) one line, which grows only when what is typed wraps.
+    const bool tall = entry.kind() == EntryKind::Text && entry.maxBytes() > 200;
+    const float fieldBottom = tall ? navY - gap : f.y + 1.f;
+    textField(ui, entry, label, {area.x0, f.y, area.x1, fieldBottom}, error);
+    bool back = false, next = false;
+    f.navRow(navY, f.tr("flow.next"), back, next);
+    keyboard_.draw(ui, entry, f.session.language(), {area.x0, navY + kButtonH + gap, area.x1, area.y1},
+                   [&](std::string_view key) -> const std::string& { return f.tr(key); });
+    if (back) {
+        f.goBack();
+    } else if (next || keyboard_.enterPressed()) {
+        f.goNext();
+    }
+}
+
+void RequestScreen::drawReading(StepFrame& f) {
+    const Rect area = f.area;
+    const auto& c = f.theme().colors;
+    const float y = f.y + f.theme().spacing / 2;
+    f.ui.text(f.tr(f.step.bodyKey), {area.x0, y, area.x1, area.y1 - kButtonH - f.theme().spacing},
+              FontRole::Large, c.text, c.background);
+    bool back = false, next = false;
+    f.navRow(area.y1 - kButtonH, f.tr("flow.next"), back, next);
+    if (back)
+        f.goBack();
+    else if (next)
+        f.goNext();
+}
+
+void RequestScreen::drawSummary(StepFrame& f) {
+    Ui& ui = f.ui;
+    ResidentSession& session = f.session;
+    RequestFlow& flow = f.flow;
+    const Rect area = f.area;
+    const auto& c = f.theme().colors;
+    const float gap = f.theme().spacing;
+    float y = f.y;
+    y += ui.text(f.tr(f.step.bodyKey), {area.x0, y, area.x1, area.y1}, FontRole::Body, c.text, c.background);
+    y += gap / 2;
+    // One full-width box per answer, its whole text wrapped, "Tik om te wijzigen" under it; a tap goes back
+    // to its question. Boxes that do not fit go to a next page ("Lees verder" / "Vorig deel" above
+    // "Terug"/"Verstuur", which stay where they are); an answer taller than a page is split over pages, each
+    // part in its own box. Nothing is cut short.
+    const auto rows = flow.summary();
+    const std::string& change = f.tr("flow.change");
+    const float width = area.width();
+    std::vector<std::string> labels, values;
+    for (const auto& r : rows) {
+        labels.push_back(f.tr(r.labelKey));
+        values.push_back(r.textKeys.empty() ? r.value : joined(session, r.textKeys));
+    }
+    // The topic from the question tree cannot be changed here: its box is text, without the hint.
+    auto boxText = [&](std::size_t row, const std::string& value) {
+        return rows[row].stepId.empty() ? value : value + "\n" + change;
+    };
+    const float navY = area.y1 - kButtonH;
+    float bottom = navY - gap;
+    const std::string failed = flow.submitFailed() ? f.tr("flow.send_failed") : std::string();
+    if (!failed.empty()) bottom -= ui.measureHeight(failed, width - 48.f, FontRole::Body) + 32.f + gap;
+    struct Box {
+        std::size_t row;
+        std::string value;
+        float height;
+    };
+    using Pages = std::vector<std::vector<Box>>;
+    auto paginate = [&](float room) {
+        Pages pages(1);
+        float used = 0;
+        for (std::size_t i = 0; i < rows.size(); ++i) {
+            const bool control = !rows[i].stepId.empty();
+            std::vector<std::string> parts{values[i]};
+            if (boxHeight(ui, labels[i], boxText(i, values[i]), width, control) > room) {
+                const float fixed = boxHeight(ui, labels[i], boxText(i, {}), width, control);
+                parts = partsThatFit(ui, values[i], width - kBoxPad * 2, room - fixed);
+            }
+            for (std::string& part : parts) {
+                const float h = boxHeight(ui, labels[i], boxText(i, part), width, control);
+                if (!pages.back().empty() && used + h > room) {
+                    pages.emplace_back();
+                    used = 0;
+                }
+                pages.back().push_back({i, std::move(part), h});
+                used += h + gap / 2;
+            }
+        }
+        return pages;
+    };
+    Pages pages = paginate(bottom - y);
+    if (pages.size() > 1) pages = paginate(bottom - kPagingH - gap - y);
+    // Back from changing an answer: the page with that answer.
+    if (f.newStep && !editedStep_.empty()) {
+        bool found = false;
+        for (std::size_t p = 0; p < pages.size() && !found; ++p)
+            for (const Box& b : pages[p])
+                if (rows[b.row].stepId == editedStep_) {
+                    summaryPage_ = p;
+                    found = true;
+                    break;
+                }
+    }
+    editedStep_.clear();
+    summaryPage_ = std::min(summaryPage_, pages.size() - 1);  // the language may have changed
+
+    std::string edit;
+    for (const Box& b : pages[summaryPage_]) {
+        const auto& r = rows[b.row];
+        const Rect box{area.x0, y, area.x1, y + b.height};
+        if (r.stepId.empty()) {
+            float ty = box.y0;
+            ty += ui.text(labels[b.row], {box.x0 + kBoxPad, ty, box.x1 - kBoxPad, box.y1}, FontRole::Large,
+                          c.text, c.background, 0.5f);
+            ui.text(b.value, {box.x0 + kBoxPad, ty + kBoxGap, box.x1 - kBoxPad, box.y1}, FontRole::Body,
+                    c.text, c.background, 0.5f);
+        } else if (ui.tile(labels[b.row], boxText(b.row, b.value), box)) {
+            edit = r.stepId;
+        }
+        y += b.height + gap / 2;
+    }
+    bool earlier = false, later = false;
+    if (pages.size() > 1) {
+        // [Vorig deel]  Deel 1 van 2  [Lees verder], as on the question-topic screen.
+        const float top = bottom - kPagingH;
+        const float buttonW = (width - gap * 2) / 3;
+        const Rect left{area.x0, top, area.x0 + buttonW, top + kPagingH};
+        const Rect right{area.x1 - buttonW, top, area.x1, top + kPagingH};
+        const std::string where = fillIn(f.tr("question.page"), {{"page", std::to_string(summaryPage_ + 1)},
+                                                                 {"pages", std::to_string(pages.size())}});
+        const float whereH = ui.measureHeight(where, buttonW, FontRole::Body);
+        ui.text(where, {left.x1 + gap, top + (kPagingH - whereH) / 2, right.x0 - gap, top + kPagingH},
+                FontRole::Body, c.text, c.background, 0.5f);
+        // One line each (a low row leaves the answers more room), a little smaller where it must be.
+        earlier =
+            summaryPage_ > 0 && ui.compactButton(f.tr("question.previous"), left, FontRole::Body, false);
+        later = summaryPage_ + 1 < pages.size() &&
+                ui.compactButton(f.tr("question.more"), right, FontRole::Body, false);
+    }
+    if (!failed.empty()) warningPanel(ui, failed, {area.x0, bottom + gap, area.x1, navY});
+    bool back = false, send = false;
+    f.navRow(navY, f.tr("flow.send"), back, send);
+    if (!edit.empty()) {
+        editedStep_ = edit;
+        flow.edit(edit);
+        session.noteActivity();
+    } else if (earlier || later) {
+        summaryPage_ = later ? summaryPage_ + 1 : summaryPage_ - 1;
+        session.noteActivity();
+    } else if (back) {
+        f.goBack();
+    } else if (send) {
+        session.noteActivity();
+        if (Status s = flow.submit(session.texts(), session.language(), &session.bundle()); !s)
+            log::error("the {} request was not sent: {}", flow.definition()->id, s.message());
+    }
+}
+
+void RequestScreen::drawDone(StepFrame& f) {
+    Ui& ui = f.ui;
+    ResidentSession& session = f.session;
+    RequestFlow& flow = f.flow;
+    const Rect area = f.area;
+    const Theme& t = f.theme();
+    const auto& c = t.colors;
+    const float gap = t.spacing;
+    // The code, big; what happens next; whether paper came out; and the way home.
+    const std::string& code = flow.reference();
+    float y = f.y + gap / 2;
+    y += ui.text(f.tr("receipt.code_label"), {area.x0, y, area.x1, area.y1}, FontRole::Large, c.text,
+                 c.background, 0.5f);
+    const float codeH = ui.measureHeight(code, area.width() - 48.f, FontRole::Title) + 48.f;
+    const Rect box{area.x0, y + 8.f, area.x1, y + 8.f + codeH};
+    ui.fill(box, c.tile, t.cornerRadius);
+    ui.text(code, {box.x0 + 24.f, box.y0 + 24.f, box.x1 - 24.f, box.y1}, FontRole::Title, c.tileText, c.tile,
+            0.5f);
+    y = box.y1 + gap;
+    // What happens next, when, and how to follow it with the code: as on the receipt (its first lines).
+    const ReceiptPrintout receipt = flow.makeReceipt(session.texts(), session.language(), &session.bundle());
+    std::string next;
+    for (std::size_t i = 0; i < 3 && i < receipt.lines.size(); ++i)
+        next += (next.empty() ? "" : " ") + receipt.lines[i];
+    y += ui.text(next, {area.x0, y, area.x1, area.y1}, FontRole::Body, c.text, c.background);
+    y += gap;
+
+    std::string printLine;
+    bool trouble = false;
+    switch (flow.printState()) {
+        case RequestFlow::PrintState::Printing:
+            printLine = f.tr("flow.printing");
+            break;
+        case RequestFlow::PrintState::Printed:
+            printLine = f.tr("flow.printed");
+            break;
+        case RequestFlow::PrintState::Failed:
+            printLine = f.tr("flow.print_failed") + " " + f.tr("flow.write_down");
+            trouble = true;
+            break;
+        case RequestFlow::PrintState::None:
+            printLine = f.tr("flow.write_down");
+            trouble = true;
+            break;
+    }
+    const float pad = gap;
+    const float lineH = ui.measureHeight(printLine, area.width() - pad * 2, FontRole::Large);
+    const Rect panel{area.x0, y, area.x1, y + lineH + pad * 2};
+    ui.fill(panel, trouble ? c.warning : c.background, t.cornerRadius);
+    ui.text(printLine, {panel.x0 + pad, panel.y0 + pad, panel.x1 - pad, panel.y1}, FontRole::Large,
+            trouble ? c.warningText : c.text, trouble ? c.warning : c.background, 0.5f);
+
+    const float navY = area.y1 - kButtonH;
+    const float w = (area.width() - gap) / 2;
+    if (ui.button(f.tr("flow.read_code"), {area.x0, navY, area.x0 + w, navY + kButtonH}))
+        session.readAloud(fillIn(f.tr("flow.code_spoken"), {{"code", spelled(code)}}));
+    if (ui.button(f.tr("flow.done"), {area.x1 - w, navY, area.x1, navY + kButtonH})) session.startAgain();
 }
 
 }  // namespace wp::ui

@@ -1,11 +1,13 @@
-// "request": every resident request flow on one screen — leave a question, call me back, help at
-// home, initiative. Its argument names the flow and maybe a topic ("question/repairs", "home-visit"); the
-// flow's steps are data (kiosk/core/request_flow.h), and this screen draws the current one: the question
-// with its options as big buttons, or the text field with the on-screen keyboard and the error under it,
-// the privacy sentence, the summary (a full-width box per answer with its whole text, paged when they do not
-// fit; a tap changes it), and the done screen with the code in big letters. "Terug" goes one step back, and
-// from the first step leaves the flow (forgetting it). Leaving the screen any other way forgets the flow too
-// (onLeave); the flow's answers and the keyboard are personal-data holders on the session's list.
+// "request": every resident request flow on one screen — leave a question, call me back, help at home,
+// initiative. Its argument names the flow and maybe a topic ("question/repairs", "home-visit"); the flow's
+// steps are data (kiosk/core/request_flow.h), and this screen draws the current one in a shared frame (the
+// flow's name, "step n of m" and the step's question) with one draw function per kind of step: the question
+// with its options as big buttons (a choice, or how to be reached), the text field with the on-screen
+// keyboard and the error under it, the privacy sentence or a text to read, the summary (a full-width box per
+// answer with its whole text, paged when they do not fit; a tap changes it), and the done screen with the
+// code in big letters. "Terug" goes one step back, and from the first step leaves the flow (forgetting it).
+// Leaving the screen any other way forgets the flow too (onLeave); the flow's answers and the keyboard are
+// personal-data holders on the session's list.
 #pragma once
 
 #include <cstddef>
@@ -25,6 +27,18 @@ class RequestScreen final : public Screen {
     void draw(Ui& ui, ResidentSession& session, Rect area) override;
 
   private:
+    struct StepFrame;  // what a step's draw function draws into (request_screen.cpp)
+    // Choice and Contact steps: the options, what is chosen in words, the error, "Terug" and "Verder".
+    void drawChoice(StepFrame& f);
+    // Entry steps: the text field, "Terug" and "Verder", the on-screen keyboard.
+    void drawEntry(StepFrame& f);
+    // Privacy and Info steps: the text to read, "Terug" and "Verder".
+    void drawReading(StepFrame& f);
+    // The summary: every answer whole, over pages, each a box to change it; "Terug" and "Verstuur".
+    void drawSummary(StepFrame& f);
+    // Done: the reference code, what happens next, whether the receipt printed; read the code aloud, done.
+    void drawDone(StepFrame& f);
+
     Keyboard keyboard_{"request keyboard"};
     std::string shownStep_;        // the step of the previous frame: the keyboard starts afresh on a new one
     std::size_t summaryPage_ = 0;  // which page of the summary's answers is shown

@@ -1,0 +1,110 @@
+#include "kiosk/ui/host/hand_tickets_panel.h"
+
+#include <algorithm>
+
+#include "kiosk/core/ticket_flow.h"
+
+namespace wp::ui {
+
+float HandTicketsPanel::layOut(Ui& ui, HostConsole& console, Rect area, bool draw) {
+    const Theme& t = ui.theme();
+    const auto& c = t.colors;
+    HostDesk& desk = console.desk();
+    auto tr = [&](std::string_view key) -> const std::string& { return console.tr(key); };
+    const float w = area.width();
+    const float top = draw ? area.y1 - layOut(ui, console, area, false) : area.y0;  // bottom-aligned
+    float y = top;
+    const std::string& title = tr("console.hand_title");
+    if (draw) ui.text(title, {area.x0, y, area.x1, area.y1}, FontRole::Large, c.text, c.background);
+    y += ui.measureHeight(title, w, FontRole::Large) + 8;
+
+    // Per service: with a slip (when there is a printer) and without.
+    const bool printer = desk.hasPrinter();
+    const float gap = 8.f, bh = 56.f;
+    const float bw = printer ? (w - gap) / 2 : w;
+    for (const Service& s : desk.services()) {
+        const std::string withSlip = fillIn(tr("console.add_print"), {{"prefix", s.prefix}});
+        const std::string without = fillIn(tr("console.add_no_print"), {{"prefix", s.prefix}});
+        float h = std::max(bh, ui.measureHeight(without, bw - 24, FontRole::Body) + 24);
+        if (printer) h = std::max(h, ui.measureHeight(withSlip, bw - 24, FontRole::Body) + 24);
+        if (draw) {
+            float x = area.x0;
+            if (printer) {
+                if (ui.button(withSlip, {x, y, x + bw, y + h}, FontRole::Body))
+                    console.report(desk.addTicket(s.id, TicketOrigin::Host, true).status());
+                x += bw + gap;
+            }
+            if (ui.button(without, {x, y, x + bw, y + h}, FontRole::Body))
+                console.report(desk.addTicket(s.id, TicketOrigin::Host, false).status());
+        }
+        y += h + 6;
+    }
+
+    // The latest number added here, big, with what became of its slip. Room for it is kept when there is
+    // none yet, so the buttons above never move.
+    y += 6;
+    const float pad = 16.f;
+    const float line = ui.measureHeight("X", w, FontRole::Body);
+    const float numberH = ui.measureHeight("H-000", w, FontRole::Ticket);
+    const auto& added = desk.lastAdded();
+    std::string detail, paper;
+    bool warn = false;
+    if (added) {
+        const Ticket& ticket = added->view.ticket;
+        detail = fillIn(tr("console.added_line"), {{"service", console.serviceName(ticket.serviceId)},
+                                                   {"time", formatLocalHourMinute(ticket.issuedAt)}});
+        if (added->view.peopleAhead >= 0)
+            detail += " · " +
+                      fillIn(tr("console.added_ahead"), {{"count", std::to_string(added->view.peopleAhead)}});
+        switch (added->paper) {
+            case AddedTicket::Paper::NotAsked:
+                paper = tr("console.paper_not_asked");
+                warn = true;
+                break;
+            case AddedTicket::Paper::NoPrinter:
+                paper = tr("console.paper_no_printer");
+                warn = true;
+                break;
+            case AddedTicket::Paper::Printing:
+                paper = tr("console.paper_printing");
+                break;
+            case AddedTicket::Paper::Printed:
+                paper = tr("console.paper_printed");
+                break;
+            case AddedTicket::Paper::Failed: {
+                const char* reason = added->outcome == PrintOutcome::PaperOut   ? "console.reason_paper_out"
+                                     : added->outcome == PrintOutcome::Offline  ? "console.reason_offline"
+                                     : added->outcome == PrintOutcome::Rejected ? "console.reason_rejected"
+                                                                                : "console.reason_retry";
+                paper = fillIn(tr("console.paper_failed"), {{"reason", tr(reason)}});
+                warn = true;
+                break;
+            }
+        }
+    }
+    const float inner = w - 2 * pad;
+    const float detailH = added ? ui.measureHeight(detail, inner, FontRole::Body) : line;
+    const float paperH = std::max(2 * line, added ? ui.measureHeight(paper, inner, FontRole::Body) : 0.f);
+    const float boxH = pad + numberH + 4 + detailH + 4 + paperH + pad;
+    if (draw) {
+        const Rgba& fill = warn ? c.warning : c.button;
+        const Rgba& ink = warn ? c.warningText : c.text;
+        const Rect box{area.x0, y, area.x1, y + boxH};
+        ui.fill(box, fill, t.cornerRadius);
+        float ty = y + pad;
+        if (added) {
+            ty += ui.text(added->view.ticket.display, {box.x0 + pad, ty, box.x1 - pad, box.y1},
+                          FontRole::Ticket, ink, fill) +
+                  4;
+            ty += ui.text(detail, {box.x0 + pad, ty, box.x1 - pad, box.y1}, FontRole::Body, ink, fill) + 4;
+            ui.text(paper, {box.x0 + pad, ty, box.x1 - pad, box.y1}, FontRole::Body, ink, fill);
+        } else {
+            ui.text(tr("console.hand_none"), {box.x0 + pad, ty, box.x1 - pad, box.y1}, FontRole::Body,
+                    c.textMuted, fill);
+        }
+    }
+    y += boxH;
+    return y - top;
+}
+
+}  // namespace wp::ui
