@@ -231,6 +231,59 @@ Result<Settings> loadSettings(const fs::path& file) {
     return s;
 }
 
+namespace {
+
+// The [sizes] of a theme: every key optional, none unknown (a misspelt size would be silently ignored).
+void loadThemeSizes(TomlReader& r, const toml::table& table, Theme::Sizes& z) {
+    struct Size {
+        const char* key;
+        float* out;
+    };
+    const Size sizes[] = {
+        {"border_width", &z.borderWidth},
+        {"focus_width", &z.focusWidth},
+        {"control_padding", &z.controlPadding},
+        {"selection_bar", &z.selectionBar},
+        {"tile_padding", &z.tilePadding},
+        {"tile_gap", &z.tileGap},
+        {"panel_padding", &z.panelPadding},
+        {"marker_width", &z.markerWidth},
+        {"line_gap", &z.lineGap},
+        {"button_height", &z.buttonHeight},
+        {"button_width", &z.buttonWidth},
+        {"low_button_height", &z.lowButtonHeight},
+        {"large_button_height", &z.largeButtonHeight},
+        {"route_height", &z.routeHeight},
+        {"compact_row_height", &z.compactRowHeight},
+        {"tile_height", &z.tileHeight},
+        {"service_tile_height", &z.serviceTileHeight},
+        {"language_row_height", &z.languageRowHeight},
+        {"qr_size", &z.qrSize},
+        {"dialog_height", &z.dialogHeight},
+        {"key_height", &z.keyHeight},
+        {"pad_key_width", &z.padKeyWidth},
+        {"console_bar_height", &z.consoleBarHeight},
+        {"console_column_width", &z.consoleColumnWidth},
+        {"console_figures_height", &z.consoleFiguresHeight},
+        {"console_button_height", &z.consoleButtonHeight},
+        {"console_row_height", &z.consoleRowHeight},
+        {"console_label_padding", &z.consoleLabelPadding},
+        {"console_gap", &z.consoleGap},
+        {"console_pin_key", &z.consolePinKey},
+    };
+    for (const auto& [key, node] : table)
+        if (std::none_of(std::begin(sizes), std::end(sizes),
+                         [&](const Size& s) { return key.str() == s.key; }))
+            r.error(&node, fmt::format("unknown size '{}'", key.str()));
+    for (const Size& size : sizes) {
+        *size.out = static_cast<float>(r.optionalNumber(table, size.key, *size.out, "pixels"));
+        if (*size.out < 0 || *size.out > 4000)
+            r.error(table.get(size.key), fmt::format("'{}' must be between 0 and 4000 pixels", size.key));
+    }
+}
+
+}  // namespace
+
 Result<Theme> loadTheme(const fs::path& file) {
     TomlReader r(file.string());
     if (!r.ok()) return r.status();
@@ -291,6 +344,12 @@ Result<Theme> loadTheme(const fs::path& file) {
                 r.error(c->get(field.key),
                         fmt::format("'{}' = \"{}\" is not a colour (expected \"#RRGGBB\")", field.key, v));
         }
+    }
+    if (const toml::node* n = root.get("sizes")) {
+        if (const toml::table* z = n->as_table())
+            loadThemeSizes(r, *z, t.sizes);
+        else
+            r.error(n, "'sizes' must be a table of sizes in pixels");
     }
     if (!r.ok()) return r.status();
     return t;

@@ -48,6 +48,45 @@ struct Theme {
     float ticketSize = 200;  // the queue number on the ticket screen: digits, capitals and '-' only
     float cornerRadius = 16;
     float spacing = 24;
+    // Sizes of controls and of the parts of a screen, in pixels on the configured panel ([sizes]; every key
+    // may be left out, and the defaults are the walk-in screen's). A size that follows from the font sizes or
+    // the spacing is not here: the code derives it where it is used.
+    struct Sizes {
+        // Every screen: how a control and a panel are drawn.
+        float borderWidth = 3;      // border_width: the outline of every control and text field
+        float focusWidth = 6;       // focus_width: the keypad focus ring, this far around the control
+        float controlPadding = 12;  // control_padding: between a button's edge and its label
+        float selectionBar = 8;     // selection_bar: the bar under a chosen option's label
+        float tilePadding = 24;     // tile_padding: between a tile's edge and its label and hint
+        float tileGap = 16;         // tile_gap: between a tile's label and its hint
+        float panelPadding = 16;    // panel_padding: between a text field's or a panel's edge and its text
+        float markerWidth = 10;     // marker_width: the bar beside a warning (not by colour alone)
+        float lineGap = 8;          // line_gap: between lines that belong together
+        // The walk-in screen.
+        float buttonHeight = 130;     // button_height: an ordinary button ("Terug", "Verder", the bottom bar)
+        float buttonWidth = 600;      // button_width: the widest a button alone on its row is drawn
+        float lowButtonHeight = 120;  // low_button_height: buttons in a row that leaves the content room
+        float largeButtonHeight = 150;  // large_button_height: "Ik ben er nog"; the most a listed topic takes
+        float routeHeight = 140;        // route_height: a way on under an answer ("Nu met iemand praten")
+        float compactRowHeight = 80;    // compact_row_height: paging the summary's answers
+        float tileHeight = 300;         // tile_height: the tallest a start-screen tile is drawn
+        float serviceTileHeight = 440;  // service_tile_height: the tallest a service tile is drawn
+        float languageRowHeight = 110;  // language_row_height: the language switch
+        float qrSize = 260;             // qr_size: the ticket's QR code
+        float dialogHeight = 712;       // dialog_height: the idle warning over the screen
+        float keyHeight = 96;           // key_height: a key of the on-screen keyboard
+        float padKeyWidth = 240;        // pad_key_width: the widest a key of a numeric pad is drawn
+        // The host console.
+        float consoleBarHeight = 90;       // console_bar_height: the top bar, and the sign-in's buttons
+        float consoleColumnWidth = 520;    // console_column_width: the alerts and adding a ticket by hand
+        float consoleFiguresHeight = 190;  // console_figures_height: today's figures under the lists
+        float consoleButtonHeight =
+            64;                       // console_button_height: what can be done to the ticket at the counter
+        float consoleRowHeight = 60;  // console_row_height: a row of a waiting list, and buttons beside one
+        float consoleLabelPadding = 20;  // console_label_padding: each side of a button as wide as its label
+        float consoleGap = 6;       // console_gap: between the console's buttons, side by side or stacked
+        float consolePinKey = 100;  // console_pin_key: a key of the PIN pad
+    } sizes;
 };
 
 struct Settings {

@@ -9,8 +9,12 @@ float HostShell::drawTopBar(Ui& ui, float width) {
     const auto& c = t.colors;
     HostDesk& desk = console_.desk();
     // Where, who, when; sign out.
-    const float barH = 90.f;
+    const Theme::Sizes& z = t.sizes;
+    const float barH = z.consoleBarHeight;
     const float pad = t.spacing;
+    // Sign out over the right column, half its width; the clock ends before it.
+    const Rect signOut{width - pad - z.consoleColumnWidth / 2, z.controlPadding, width - pad,
+                       barH - z.controlPadding};
     ui.fill({0, 0, width, barH}, c.bar);
     std::string who = console_.bundle().settings.contactPoint.name + " · " + desk.counter();
     if (desk.host() && console_.snapshot().state != HostDesk::State::SignedOut)
@@ -18,10 +22,9 @@ float HostShell::drawTopBar(Ui& ui, float width) {
     ui.text(who, {pad, (barH - t.largeSize * 1.15f) / 2, width * 0.6f, barH}, FontRole::Large, c.barText,
             c.bar);
     ui.text(formatLocalHourMinute(console_.clock().now()),
-            {width * 0.6f, (barH - t.largeSize * 1.15f) / 2, width - 300, barH}, FontRole::Large, c.barText,
-            c.bar, 1.f);
-    if (console_.signedIn() && ui.button(console_.tr("console.sign_out"),
-                                         {width - 280, 12, width - pad, barH - 12}, FontRole::Body)) {
+            {width * 0.6f, (barH - t.largeSize * 1.15f) / 2, signOut.x0 - z.consoleLabelPadding, barH},
+            FontRole::Large, c.barText, c.bar, 1.f);
+    if (console_.signedIn() && ui.button(console_.tr("console.sign_out"), signOut, FontRole::Body)) {
         console_.report(desk.signOut());
         signIn_.forgetHost();
     }
@@ -43,7 +46,7 @@ void HostShell::drawFrame(Ui& ui, float width, float height) {
         y += h + pad;
     }
     // The right column: the alerts, and under them adding a ticket by hand (its buttons stay in one place).
-    const float alertsW = 520.f;
+    const float alertsW = t.sizes.consoleColumnWidth;
     const Rect right{width - alertsW, y, width - pad, height - pad};
     const bool signedIn = console_.signedIn();
     float alertsBottom = right.y1;
@@ -54,7 +57,7 @@ void HostShell::drawFrame(Ui& ui, float width, float height) {
     const Rect main{pad, y, width - alertsW - pad * 2, height - pad};
     if (signedIn) {
         const float counterBottom = counter_.draw(ui, console_, main);
-        const float figuresH = 190.f;
+        const float figuresH = t.sizes.consoleFiguresHeight;
         waitingLists_.draw(ui, console_, {main.x0, counterBottom + pad, main.x1, main.y1 - figuresH - pad});
         figures_.draw(ui, console_, {main.x0, main.y1 - figuresH, main.x1, main.y1});
     } else {

@@ -285,9 +285,6 @@ std::map<std::pair<size_t, size_t>, std::vector<std::string>> offersOf(EntryKind
     return offers;
 }
 
-constexpr float kKeyHeight = 96.f;
-constexpr float kGap = 12.f;
-
 int rowsFor(EntryKind kind) {
     switch (kind) {
         case EntryKind::Text:
@@ -357,9 +354,13 @@ bool Keyboard::holdsNothing() const {
     return layer_ == kLetters && !shifted_ && scanned_.empty();
 }
 
-float Keyboard::heightFor(EntryKind kind, float /*width*/) {
+float Keyboard::keyGap(const Theme& theme) {
+    return theme.spacing / 2;
+}
+
+float Keyboard::heightFor(const Theme& theme, EntryKind kind, float /*width*/) {
     const int rows = rowsFor(kind);
-    return static_cast<float>(rows) * kKeyHeight + static_cast<float>(rows - 1) * kGap;
+    return static_cast<float>(rows) * theme.sizes.keyHeight + static_cast<float>(rows - 1) * keyGap(theme);
 }
 
 float Keyboard::drawImpl(Ui& ui, TextEntry& entry, const std::string& language, Rect area, const TrFn& tr) {
@@ -402,19 +403,21 @@ float Keyboard::drawImpl(Ui& ui, TextEntry& entry, const std::string& language, 
     const std::vector<Row> page = pageFor(kind, language, state, entry, tr);
     const auto offers = offersOf(kind, language, state, page, entry, tr);
 
-    const float height = heightFor(kind, area.width());
+    const Theme& theme = ui.theme();
+    const float height = heightFor(theme, kind, area.width());
     const float top = area.y1 - height;
     const size_t rows = page.size();
-    const float rowH = (height - kGap * static_cast<float>(rows - 1)) / static_cast<float>(rows);
+    const float gap = keyGap(theme);
+    const float rowH = (height - gap * static_cast<float>(rows - 1)) / static_cast<float>(rows);
     float maxUnits = 0;
     for (const Row& r : page) {
         float units = 0;
         for (const KeySpec& k : r) units += k.weight;
         maxUnits = std::max(maxUnits, units);
     }
-    // A numeric pad stays a pad: at most 240 px a key, centred.
+    // A numeric pad stays a pad: three keys of at most pad_key_width each, centred.
     float width = area.width();
-    if (isPad(kind, layer_, page)) width = std::min(width, 3 * 240.f);
+    if (isPad(kind, layer_, page)) width = std::min(width, 3 * theme.sizes.padKeyWidth);
     const float unit = width / maxUnits;
 
     ImGui::PushID("keyboard");
@@ -424,11 +427,11 @@ float Keyboard::drawImpl(Ui& ui, TextEntry& entry, const std::string& language, 
         float units = 0;
         for (const KeySpec& k : r) units += k.weight;
         float x = area.x0 + (area.width() - units * unit) / 2;
-        const float y = top + static_cast<float>(i) * (rowH + kGap);
+        const float y = top + static_cast<float>(i) * (rowH + gap);
         for (size_t j = 0; j < r.size(); ++j) {
             const KeySpec& k = r[j];
             const float w = k.weight * unit;
-            Rect rect{x + kGap / 2, y, x + w - kGap / 2, y + rowH};
+            Rect rect{x + gap / 2, y, x + w - gap / 2, y + rowH};
             x += w;
             if (k.gap) continue;
             const FontRole font = k.words ? FontRole::Body : FontRole::Large;
@@ -481,7 +484,7 @@ std::string shownValue(const TextEntry& entry) {
 float textField(Ui& ui, const TextEntry& entry, std::string_view label, Rect where, std::string_view error) {
     const Theme& t = ui.theme();
     const auto& c = t.colors;
-    const float gap = 8.f, pad = 16.f;
+    const float gap = t.sizes.lineGap, pad = t.sizes.panelPadding;
     float y = where.y0;
     y += ui.text(label, {where.x0, y, where.x1, where.y1}, FontRole::Body, c.text, c.background);
     y += gap;
@@ -492,7 +495,7 @@ float textField(Ui& ui, const TextEntry& entry, std::string_view label, Rect whe
     const float valueH =
         shown.empty() ? lineH : std::max(lineH, ui.measureHeight(shown, innerW, FontRole::Large));
     float errorH = 0;
-    if (!error.empty()) errorH = gap + ui.measureHeight(error, innerW - 16.f, FontRole::Body) + pad * 2;
+    if (!error.empty()) errorH = gap + ui.warningPanelHeight(error, where.width());
     // Only free text may fill a tall where; a phone number, e-mail address, postcode, house number or code is
     // one line (more only when what is typed wraps).
     const bool mayFill = entry.kind() == EntryKind::Text;
@@ -503,28 +506,24 @@ float textField(Ui& ui, const TextEntry& entry, std::string_view label, Rect whe
         ImVec2(box.x0, box.y0), ImVec2(box.x1, box.y1),
         ImGui::ColorConvertFloat4ToU32(
             ImVec4(c.controlBorder.r, c.controlBorder.g, c.controlBorder.b, c.controlBorder.a)),
-        t.cornerRadius, 0, error.empty() ? 3.f : 6.f);
+        t.cornerRadius, 0, error.empty() ? t.sizes.borderWidth : t.sizes.borderWidth * 2);
     Rect inner{box.x0 + pad, box.y0 + pad, box.x1 - pad, box.y1 - pad};
+    // The caret: where the next key's character goes, half a line gap wide and that far from the text.
+    const float caret = gap / 2;
     float caretX = inner.x0, caretY = inner.y0;
     if (!shown.empty()) {
         const float h = ui.text(shown, inner, FontRole::Large, c.buttonText, c.button);
-        caretX = inner.x0 + ui.lastLineWidth(shown, inner.width(), FontRole::Large) + 4.f;
+        caretX = inner.x0 + ui.lastLineWidth(shown, inner.width(), FontRole::Large) + caret;
         caretY = inner.y0 + h - lineH;
     }
-    // The caret: where the next key's character goes.
-    caretX = std::min(caretX, inner.x1 - 4.f);
-    ui.fill({caretX, caretY + 4.f, caretX + 4.f, caretY + lineH - 4.f}, c.buttonText);
+    caretX = std::min(caretX, inner.x1 - caret);
+    ui.fill({caretX, caretY + caret, caretX + caret, caretY + lineH - caret}, c.buttonText);
     y += boxH;
 
     if (!error.empty()) {
         // The error in words, on the warning colours, with a bar beside it: not by colour alone.
         y += gap;
-        Rect panel{where.x0, y, where.x1, y + errorH - gap};
-        ui.fill(panel, c.warning, t.cornerRadius);
-        ui.fill({panel.x0, panel.y0, panel.x0 + 10.f, panel.y1}, c.warningText, 0.f);
-        ui.text(error, {panel.x0 + pad + 16.f, panel.y0 + pad, panel.x1 - pad, panel.y1 - pad},
-                FontRole::Body, c.warningText, c.warning);
-        y = panel.y1;
+        y += ui.warningPanel(error, {where.x0, y, where.x1, where.y1});
     }
     return y - where.y0;
 }

@@ -44,7 +44,9 @@ class Keyboard final : public PersonalDataHolder {
     bool enterPressed() const { return enter_; }
 
     // The height draw() will use for this entry's kind on a screen of the given width.
-    static float heightFor(EntryKind kind, float width);
+    static float heightFor(const Theme& theme, EntryKind kind, float width);
+    // Between two keys: half the theme's spacing.
+    static float keyGap(const Theme& theme);
 
     // --- PersonalDataHolder: wipe() is reset(); holdsNothing() once nothing differs from a fresh keyboard.
     std::string_view holderName() const override { return name_; }

@@ -44,8 +44,8 @@ void ResidentShell::drawFrame(Ui& ui, ResidentSession& session, float width, flo
 
     const float margin = theme.spacing * 1.5f;
     const float topH = theme.titleSize * 2.f;
-    const float langH = 110.f;
-    const float bottomH = 130.f * 2 + theme.spacing * 3;
+    const float langH = theme.sizes.languageRowHeight;
+    const float bottomH = theme.sizes.buttonHeight * 2 + theme.spacing * 3;
 
     ui.setRegion(Region::Chrome);
     drawTopBar(ui, session, {0, 0, width, topH});
@@ -92,7 +92,7 @@ void ResidentShell::drawTopBar(Ui& ui, ResidentSession& session, Rect bar) {
 
 void ResidentShell::drawLanguages(Ui& ui, ResidentSession& session, Rect row) {
     const auto& langs = session.bundle().content.languages;
-    const float gap = 12.f;
+    const float gap = ui.theme().spacing / 2;
     const float w =
         (row.width() - gap * static_cast<float>(langs.size() - 1)) / static_cast<float>(langs.size());
     float x = row.x0;
@@ -110,7 +110,7 @@ void ResidentShell::drawBottomBar(Ui& ui, ResidentSession& session, Rect bar) {
     ui.fill(bar, t.colors.bar);
     const float pad = t.spacing * 1.5f;
     const float gap = t.spacing;
-    const float rowH = 130.f;
+    const float rowH = t.sizes.buttonHeight;
     float y = bar.y0 + t.spacing;
     const float w = (bar.width() - pad * 2 - gap * 2) / 3;
     float x = bar.x0 + pad;
@@ -128,36 +128,39 @@ void ResidentShell::drawBottomBar(Ui& ui, ResidentSession& session, Rect bar) {
 
 void ResidentShell::drawIdleWarning(Ui& ui, ResidentSession& session, Rect area) {
     const Theme& t = ui.theme();
-    Rect panel{area.x0, area.y0 + t.spacing * 2, area.x1, area.y0 + 760};
+    const float top = area.y0 + t.spacing * 2;
+    Rect panel{area.x0, top, area.x1, top + t.sizes.dialogHeight};
     ui.fill(panel, t.colors.warning, t.cornerRadius);
     const float pad = t.spacing * 2;
     float y = panel.y0 + pad;
-    y += ui.text(session.tr("idle.title"), {panel.x0 + pad, y, panel.x1 - pad, y + 200}, FontRole::Title,
+    y += ui.text(session.tr("idle.title"), {panel.x0 + pad, y, panel.x1 - pad, panel.y1}, FontRole::Title,
                  t.colors.warningText, t.colors.warning, 0.5f);
     y += t.spacing;
     std::string body = session.tr("idle.body");
     const std::string marker = "{seconds}";
     if (auto at = body.find(marker); at != std::string::npos)
         body.replace(at, marker.size(), std::to_string(session.idleSecondsLeft()));
-    y += ui.text(body, {panel.x0 + pad, y, panel.x1 - pad, y + 300}, FontRole::Body, t.colors.warningText,
+    y += ui.text(body, {panel.x0 + pad, y, panel.x1 - pad, panel.y1}, FontRole::Body, t.colors.warningText,
                  t.colors.warning, 0.5f);
     y += t.spacing * 2;
-    if (ui.button(session.tr("idle.still_here"), {panel.x0 + pad, y, panel.x1 - pad, y + 150}))
+    if (ui.button(session.tr("idle.still_here"),
+                  {panel.x0 + pad, y, panel.x1 - pad, y + t.sizes.largeButtonHeight}))
         session.stillHere();
 }
 
 void ResidentShell::drawHostNotice(Ui& ui, ResidentSession& session, Rect area) {
     const Theme& t = ui.theme();
     float y = area.y0 + t.spacing * 2;
-    y += ui.text(session.tr("host.title"), {area.x0, y, area.x1, y + 200}, FontRole::Title, t.colors.text,
+    y += ui.text(session.tr("host.title"), {area.x0, y, area.x1, area.y1}, FontRole::Title, t.colors.text,
                  t.colors.background, 0.5f);
     y += t.spacing * 2;
-    y += ui.text(session.tr("host.body"), {area.x0, y, area.x1, y + 300}, FontRole::Body, t.colors.text,
+    y += ui.text(session.tr("host.body"), {area.x0, y, area.x1, area.y1}, FontRole::Body, t.colors.text,
                  t.colors.background, 0.5f);
     y += t.spacing * 2;
-    const float w = std::min(area.width(), 600.f);
+    const float w = std::min(area.width(), t.sizes.buttonWidth);
     const float x = area.x0 + (area.width() - w) / 2;
-    if (ui.button(session.tr("common.back"), {x, y, x + w, y + 130})) session.dismissHostNotice();
+    if (ui.button(session.tr("common.back"), {x, y, x + w, y + t.sizes.buttonHeight}))
+        session.dismissHostNotice();
 }
 
 }  // namespace wp::ui

@@ -6,12 +6,12 @@ namespace wp::ui {
 
 TileGridResult tileGrid(Ui& ui, const std::vector<GridTile>& tiles, Rect room) {
     const float gap = ui.theme().spacing;
+    const float tallest = ui.theme().sizes.tileHeight;
     const int rows = static_cast<int>((tiles.size() + 1) / 2);
     const float tileW = (room.width() - gap) / 2;
-    const float tileH =
-        rows > 0
-            ? std::min(300.f, (room.height() - gap * static_cast<float>(rows - 1)) / static_cast<float>(rows))
-            : 0;
+    const float tileH = rows > 0 ? std::min(tallest, (room.height() - gap * static_cast<float>(rows - 1)) /
+                                                         static_cast<float>(rows))
+                                 : 0;
     TileGridResult result;
     for (size_t i = 0; i < tiles.size(); ++i) {
         const float x = room.x0 + static_cast<float>(i % 2) * (tileW + gap);

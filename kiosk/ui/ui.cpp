@@ -149,6 +149,23 @@ void Ui::fill(Rect where, const Rgba& color, float rounding) {
                                               toU32(color), rounding);
 }
 
+float Ui::warningPanelHeight(std::string_view text, float width) const {
+    const float pad = theme_->sizes.panelPadding;
+    return measureHeight(text, width - pad * 3, FontRole::Body) + pad * 2;
+}
+
+float Ui::warningPanel(std::string_view text, Rect where) {
+    const Theme& t = *theme_;
+    const float pad = t.sizes.panelPadding;
+    const float h = warningPanelHeight(text, where.width());
+    const Rect panel{where.x0, where.y0, where.x1, where.y0 + h};
+    fill(panel, t.colors.warning, t.cornerRadius);
+    fill({panel.x0, panel.y0, panel.x0 + t.sizes.markerWidth, panel.y1}, t.colors.warningText, 0.f);
+    this->text(text, {panel.x0 + pad * 2, panel.y0 + pad, panel.x1 - pad, panel.y1}, FontRole::Body,
+               t.colors.warningText, t.colors.warning);
+    return h;
+}
+
 void Ui::qrCode(const QrCode& code, Rect where, const Rgba& dark, const Rgba& light) {
     const float side = std::min(where.width(), where.height());
     const int modules = code.size + 8;
@@ -187,11 +204,11 @@ void Ui::drawControl(const ControlState& s, Rect where, const Rgba& fill, const 
     const Theme& t = *theme_;
     ImVec2 a(where.x0, where.y0), b(where.x1, where.y1);
     dl->AddRectFilled(a, b, toU32(s.held || s.activated ? pressedFill : fill), t.cornerRadius);
-    dl->AddRect(a, b, toU32(t.colors.controlBorder), t.cornerRadius, 0, 3.f);
+    dl->AddRect(a, b, toU32(t.colors.controlBorder), t.cornerRadius, 0, t.sizes.borderWidth);
     if (s.focused) {
-        ImVec2 grow(6, 6);
-        dl->AddRect(ImVec2(a.x - grow.x, a.y - grow.y), ImVec2(b.x + grow.x, b.y + grow.y),
-                    toU32(t.colors.focus), t.cornerRadius + 6, 0, 6.f);
+        const float grow = t.sizes.focusWidth;
+        dl->AddRect(ImVec2(a.x - grow, a.y - grow), ImVec2(b.x + grow, b.y + grow), toU32(t.colors.focus),
+                    t.cornerRadius + grow, 0, grow);
     }
 }
 
@@ -247,13 +264,16 @@ bool Ui::buttonImpl(std::string_view label, Rect where, FontRole role, bool sele
     const Rgba& bgFill = selected ? c.tile : c.button;
     const Rgba& fg = selected ? c.tileText : c.buttonText;
     drawControl(s, where, bgFill, selected ? c.tilePressed : c.buttonPressed);
-    float pad = oneLine ? 6.f : 12.f;
-    // A chosen option keeps room at the bottom for its bar.
-    Rect inner{where.x0 + pad, where.y0 + pad, where.x1 - pad, where.y1 - pad - (selected ? 12.f : 0.f)};
+    const Theme::Sizes& z = theme_->sizes;
+    const float pad = oneLine ? z.controlPadding / 2 : z.controlPadding;
+    // A chosen option keeps room at the bottom for its bar, a bar's height above the control's edge.
+    const float bar = z.selectionBar;
+    Rect inner{where.x0 + pad, where.y0 + pad, where.x1 - pad,
+               where.y1 - pad - (selected ? bar * 1.5f : 0.f)};
     Rect used = oneLine ? drawOneLine(label, inner, role, fg) : drawWrapped(label, inner, role, fg, 0.5f);
     if (selected) {
         // Not by colour alone: the chosen option also carries a thick bar under its label.
-        fill(Rect{where.x0 + 24, where.y1 - 16, where.x1 - 24, where.y1 - 8}, fg, 4.f);
+        fill(Rect{where.x0 + bar * 3, where.y1 - bar * 2, where.x1 - bar * 3, where.y1 - bar}, fg, bar / 2);
     }
     recordControl(label, s, where, used, role, fg, bgFill, selected);
     return s.activated;
@@ -264,7 +284,7 @@ bool Ui::tile(std::string_view label, std::string_view hint, Rect where) {
     ControlState s = control(label, where);
     drawControl(s, where, c.tile, c.tilePressed);
     // Label and hint as one block, centred in the tile.
-    const float pad = 24.f, gap = 16.f;
+    const float pad = theme_->sizes.tilePadding, gap = theme_->sizes.tileGap;
     const float innerW = where.width() - pad * 2;
     const float labelH = measureHeight(label, innerW, FontRole::Large);
     const float hintH = measureHeight(hint, innerW, FontRole::Body);

@@ -56,6 +56,10 @@ class Ui {
     float text(std::string_view text, Rect where, FontRole font, const Rgba& color, const Rgba& background,
                float align = 0.f);
     void fill(Rect where, const Rgba& color, float rounding = 0.f);
+    // A sentence on the warning colours with a bar beside it (not by colour alone), as wide as where, at its
+    // top. Returns its height, which warningPanelHeight gives beforehand.
+    float warningPanel(std::string_view text, Rect where);
+    float warningPanelHeight(std::string_view text, float width) const;
     // A QR code as dark squares on a light square with a quiet zone of four modules; where is made square.
     void qrCode(const QrCode& code, Rect where, const Rgba& dark, const Rgba& light);
 

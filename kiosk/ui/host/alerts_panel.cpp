@@ -10,10 +10,12 @@ void AlertsPanel::draw(Ui& ui, HostConsole& console, Rect area) {
     HostDesk& desk = console.desk();
     HostAlertBoard& board = console.alerts();
     auto tr = [&](std::string_view key) -> const std::string& { return console.tr(key); };
+    const Theme::Sizes& z = t.sizes;
+    const float padX = z.panelPadding, padY = z.controlPadding;  // inside an alert's box
     float y = area.y0;
     y +=
         ui.text(tr("console.alerts"), {area.x0, y, area.x1, area.y1}, FontRole::Large, c.text, c.background) +
-        8;
+        z.lineGap;
     const auto& alerts = board.alerts();
     if (alerts.empty())
         y += ui.text(tr("console.no_alerts"), {area.x0, y, area.x1, area.y1}, FontRole::Body, c.textMuted,
@@ -48,19 +50,25 @@ void AlertsPanel::draw(Ui& ui, HostConsole& console, Rect area) {
         }
         // Alerts that cannot be missed: on the warning colour, each in its own box.
         const bool seen = a.helpRequest && console.signedIn();
-        const float h = ui.measureHeight(line, area.width() - 32, FontRole::Body) + 24 + (seen ? 70.f : 0.f);
+        // "Seen" under the sentence: a list row, half a line gap above it and a console gap under it.
+        const float seenH = z.lineGap / 2 + z.consoleRowHeight + z.consoleGap;
+        const float h =
+            ui.measureHeight(line, area.width() - padX * 2, FontRole::Body) + padY * 2 + (seen ? seenH : 0.f);
         if (y + h > area.y1) break;
         ui.fill({area.x0, y, area.x1, y + h}, c.warning, t.cornerRadius);
-        float ty = y + 12;
-        ty += ui.text(line, {area.x0 + 16, ty, area.x1 - 16, area.y1}, FontRole::Body, c.warningText,
+        float ty = y + padY;
+        ty += ui.text(line, {area.x0 + padX, ty, area.x1 - padX, area.y1}, FontRole::Body, c.warningText,
                       c.warning);
         if (seen) {
             std::string label = tr("console.seen") + " · " + a.detail;
-            if (ui.button(label, {area.x0 + 16, ty + 4, area.x1 - 16, ty + 64}, FontRole::Body))
+            if (ui.button(label,
+                          {area.x0 + padX, ty + z.lineGap / 2, area.x1 - padX,
+                           ty + z.lineGap / 2 + z.consoleRowHeight},
+                          FontRole::Body))
                 console.report(
                     board.acknowledge(a.helpRequest->id, desk.host() ? desk.host()->name : desk.counter()));
         }
-        y += h + 8;
+        y += h + z.lineGap;
     }
     if (const auto& o = board.outbox()) {
         y += t.spacing;

@@ -18,7 +18,8 @@ float CounterPanel::draw(Ui& ui, HostConsole& console, Rect area) {
     ImDrawList* dl = ImGui::GetWindowDrawList();
     dl->ChannelsSplit(2);
     dl->ChannelsSetCurrent(1);
-    const float pad = t.spacing;
+    const Theme::Sizes& z = t.sizes;
+    const float pad = t.spacing, gap = z.lineGap;
     float y = area.y0 + pad / 2;
     y += ui.text(console.tr("console.at_counter"), {area.x0 + pad, y, area.x1 - pad, area.y1},
                  FontRole::Large, c.warningText, c.warning);
@@ -40,7 +41,7 @@ float CounterPanel::draw(Ui& ui, HostConsole& console, Rect area) {
         console.tr(ticket.state == TicketState::Serving ? "console.state_serving" : "console.state_called");
     y += ui.text(ticket.display + " · " + console.serviceName(ticket.serviceId) + " · " + state,
                  {area.x0 + pad, y, area.x1 - pad, area.y1}, FontRole::Title, c.warningText, c.warning) +
-         8;
+         gap;
     struct Action {
         const char* key;
         std::function<Status()> run;
@@ -56,32 +57,33 @@ float CounterPanel::draw(Ui& ui, HostConsole& console, Rect area) {
         {"console.put_back", [&] { return desk.putBack(ticket).status(); }},
     };
     float x = area.x0 + pad;
-    const float bh = 64.f;
+    const float bh = z.consoleButtonHeight;
+    const float labelPad = z.consoleLabelPadding * 2;
     for (const Action& a : actions) {
         const std::string& label = console.tr(a.key);
-        const float w = std::max(160.f, ui.measureWidth(label, FontRole::Body) + 40);
+        const float w = std::max(bh * 2.5f, ui.measureWidth(label, FontRole::Body) + labelPad);
         if (x + w > area.x1 - pad) {
             x = area.x0 + pad;
-            y += bh + 8;
+            y += bh + gap;
         }
         if (ui.button(label, {x, y, x + w, y + bh}, FontRole::Body)) console.report(a.run());
-        x += w + 8;
+        x += w + gap;
     }
     // Transfer to another service.
-    y += bh + 8;
+    y += bh + gap;
     x = area.x0 + pad;
     for (const ServiceLine& l : snap.lines) {
         if (l.service->id == ticket.serviceId) continue;
         std::string label =
             fillIn(console.tr("console.transfer_to"), {{"prefix", console.serviceName(l.service->id)}});
-        const float w = ui.measureWidth(label, FontRole::Body) + 40;
+        const float w = ui.measureWidth(label, FontRole::Body) + labelPad;
         if (x + w > area.x1 - pad) {
             x = area.x0 + pad;
-            y += bh + 8;
+            y += bh + gap;
         }
         if (ui.button(label, {x, y, x + w, y + bh}, FontRole::Body))
             console.report(desk.transfer(ticket, l.service->id).status());
-        x += w + 8;
+        x += w + gap;
     }
     return closeBox(y + bh + pad);
 }

@@ -35,19 +35,21 @@ void SignInPanel::draw(Ui& ui, HostConsole& console, Rect area) {
     y += ui.text(console.tr("console.choose_host"), {area.x0, y, area.x1, area.y1}, FontRole::Large, c.text,
                  c.background) +
          t.spacing;
+    // As tall as the top bar, half as wide as the right column.
+    const float w = t.sizes.consoleColumnWidth / 2, h = t.sizes.consoleBarHeight;
     float x = area.x0;
-    for (const HostAccount& h : desk.hosts()) {
-        if (ui.button(h.name, {x, y, x + 260, y + 90}, FontRole::Large, h.id == chosenHost_)) {
-            chosenHost_ = h.id;
+    for (const HostAccount& host : desk.hosts()) {
+        if (ui.button(host.name, {x, y, x + w, y + h}, FontRole::Large, host.id == chosenHost_)) {
+            chosenHost_ = host.id;
             pin_.clear();
         }
-        x += 260 + t.spacing;
-        if (x + 260 > area.x1) {
+        x += w + t.spacing;
+        if (x + w > area.x1) {
             x = area.x0;
-            y += 90 + t.spacing;
+            y += h + t.spacing;
         }
     }
-    y += 90 + t.spacing * 2;
+    y += h + t.spacing * 2;
     if (!chosenHost_.empty()) drawPinPad(ui, console, {area.x0, y, area.x1, area.y1});
 }
 
@@ -67,7 +69,8 @@ void SignInPanel::drawPinPad(Ui& ui, HostConsole& console, Rect area) {
     y += ui.text(dots.empty() ? std::string(" ") : dots, {area.x0, y, area.x1, area.y1}, FontRole::Title,
                  c.text, c.background) +
          t.spacing;
-    const float key = 100.f, gap = 12.f;
+    const float key = t.sizes.consolePinKey, gap = t.sizes.controlPadding;
+    const float buttonH = t.sizes.consoleBarHeight;
     const char* keys[] = {"1", "2", "3", "4", "5", "6", "7", "8", "9", "0"};
     for (int i = 0; i < 10; ++i) {
         float kx = area.x0 + static_cast<float>(i % 5) * (key + gap);
@@ -76,11 +79,12 @@ void SignInPanel::drawPinPad(Ui& ui, HostConsole& console, Rect area) {
             pin_ += keys[i];
     }
     y += 2 * (key + gap);
-    if (ui.button(console.tr("console.clear"), {area.x0, y, area.x0 + 2 * key + gap, y + 90},
+    if (ui.button(console.tr("console.clear"), {area.x0, y, area.x0 + 2 * key + gap, y + buttonH},
                   FontRole::Large))
         pin_.clear();
     if (ui.button(console.tr("console.sign_in"),
-                  {area.x0 + 2 * (key + gap), y, area.x0 + 5 * key + 4 * gap, y + 90}, FontRole::Large)) {
+                  {area.x0 + 2 * (key + gap), y, area.x0 + 5 * key + 4 * gap, y + buttonH},
+                  FontRole::Large)) {
         auto result = desk.signIn(chosenHost_, pin_);
         std::fill(pin_.begin(), pin_.end(), '\0');
         pin_.clear();

@@ -21,7 +21,8 @@ void WaitingListsPanel::draw(Ui& ui, HostConsole& console, Rect area) {
     const float colW =
         (area.width() - gap * static_cast<float>(lines.size() - 1)) / static_cast<float>(lines.size());
     float x = area.x0;
-    const float bh = 60.f;
+    const Theme::Sizes& z = t.sizes;
+    const float bh = z.consoleRowHeight, side = z.consoleGap;
     const bool reveal = revealSelected_;  // a click below sets it again, for the next frame
     revealSelected_ = false;
     for (const ServiceLine& l : lines) {
@@ -37,13 +38,14 @@ void WaitingListsPanel::draw(Ui& ui, HostConsole& console, Rect area) {
             // Call next (the wide one) and pause on one row; pause is as wide as its word needs.
             const std::string pauseLabel =
                 fillIn(tr(l.paused ? "console.resume_service" : "console.pause"), {{"prefix", prefix}});
-            const float pauseW = std::min(colW * 0.45f, ui.measureWidth(pauseLabel, FontRole::Body) + 40);
+            const float pauseW = std::min(
+                colW * 0.45f, ui.measureWidth(pauseLabel, FontRole::Body) + z.consoleLabelPadding * 2);
             if (ui.button(fillIn(tr("console.next"), {{"prefix", prefix}}),
-                          {x, y, x + colW - pauseW - 6, y + bh}, FontRole::Body))
+                          {x, y, x + colW - pauseW - side, y + bh}, FontRole::Body))
                 console.report(desk.callNext(id).status());
             if (ui.button(pauseLabel, {x + colW - pauseW, y, x + colW, y + bh}, FontRole::Body))
                 console.report(l.paused ? desk.resumeService(id) : desk.pauseService(id));
-            y += bh + 6;
+            y += bh + side;
         }
         y += ui.text(tr("console.waiting") + fmt::format(" ({})", l.waiting.size()),
                      {x, y, x + colW, area.y1}, FontRole::Body, c.textMuted, c.background);
@@ -99,11 +101,11 @@ void WaitingListsPanel::draw(Ui& ui, HostConsole& console, Rect area) {
                             [&console, &desk, &n] { console.report(desk.undoNoShow(n).status()); }});
 
         // A page of rows, with "Vorige" and "Meer" at the foot of the column when they do not all fit.
-        const float rowH = bh + 4;
+        const float rowH = bh + z.lineGap / 2;
         const int total = static_cast<int>(rows.size());
         const bool paged = static_cast<float>(total) * rowH > area.y1 - y;
         const int perPage =
-            paged ? std::max(1, static_cast<int>((area.y1 - y - (bh + 6)) / rowH)) : std::max(total, 1);
+            paged ? std::max(1, static_cast<int>((area.y1 - y - (bh + side)) / rowH)) : std::max(total, 1);
         int& first = firstRow_[id];
         if (reveal && chosenRow >= 0 && chosenRow + chosenRows > first + perPage)
             first =
@@ -112,12 +114,13 @@ void WaitingListsPanel::draw(Ui& ui, HostConsole& console, Rect area) {
         first = paged ? std::clamp(first, 0, total - perPage) : 0;
         for (int i = first; i < std::min(total, first + perPage); ++i) {
             const Row& r = rows[static_cast<size_t>(i)];
-            if (ui.button(r.label, {r.indent ? x + 16 : x, y, x + colW, y + bh}, FontRole::Body, r.chosen))
+            if (ui.button(r.label, {r.indent ? x + z.panelPadding : x, y, x + colW, y + bh}, FontRole::Body,
+                          r.chosen))
                 r.click();
             y += rowH;
         }
         if (paged) {
-            const float ny = area.y1 - bh, half = (colW - 6) / 2;
+            const float ny = area.y1 - bh, half = (colW - side) / 2;
             if (first > 0 && ui.button(fillIn(tr("console.list_previous"), {{"prefix", prefix}}),
                                        {x, ny, x + half, ny + bh}, FontRole::Body))
                 first = std::max(0, first - perPage);

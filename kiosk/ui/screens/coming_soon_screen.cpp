@@ -17,12 +17,12 @@ void ComingSoonScreen::draw(Ui& ui, ResidentSession& session, Rect area) {
     y += ui.text(session.tr(titleKey), {area.x0, y, area.x1, y + t.titleSize * 2.5f}, FontRole::Title,
                  t.colors.text, t.colors.background, 0.5f);
     y += t.spacing * 2;
-    y += ui.text(session.tr("soon.body"), {area.x0, y, area.x1, y + 300}, FontRole::Body, t.colors.text,
+    y += ui.text(session.tr("soon.body"), {area.x0, y, area.x1, area.y1}, FontRole::Body, t.colors.text,
                  t.colors.background, 0.5f);
     y += t.spacing * 2;
-    const float w = std::min(area.width(), 600.f);
+    const float w = std::min(area.width(), t.sizes.buttonWidth);
     const float x = area.x0 + (area.width() - w) / 2;
-    if (ui.button(session.tr("common.back"), {x, y, x + w, y + 130})) session.back();
+    if (ui.button(session.tr("common.back"), {x, y, x + w, y + t.sizes.buttonHeight})) session.back();
 }
 
 }  // namespace wp::ui

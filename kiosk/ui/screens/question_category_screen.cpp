@@ -9,7 +9,7 @@ namespace wp::ui {
 void QuestionCategoryScreen::draw(Ui& ui, ResidentSession& session, Rect area) {
     const Theme& t = ui.theme();
     const float gap = t.spacing;
-    const float backH = 130.f;
+    const float backH = t.sizes.buttonHeight;
     const QuestionTree& tree = session.bundle().questions;
     const QuestionCategory* category = tree.category(session.screen().arg);
 
@@ -25,7 +25,7 @@ void QuestionCategoryScreen::draw(Ui& ui, ResidentSession& session, Rect area) {
         // One topic per row: a question reads best on one wide button.
         const auto n = static_cast<float>(category->topics.size());
         const float room = area.y1 - y - backH - gap * 2;
-        const float rowH = n > 0 ? std::min(150.f, (room - gap * (n - 1)) / n) : 0;
+        const float rowH = n > 0 ? std::min(t.sizes.largeButtonHeight, (room - gap * (n - 1)) / n) : 0;
         for (const std::string& id : category->topics) {
             const QuestionTopic* topic = tree.topic(id);
             if (topic == nullptr) continue;  // the loader makes sure it exists
@@ -35,7 +35,7 @@ void QuestionCategoryScreen::draw(Ui& ui, ResidentSession& session, Rect area) {
         }
         y += gap;
     }
-    const float w = std::min(area.width(), 600.f);
+    const float w = std::min(area.width(), t.sizes.buttonWidth);
     const float x = area.x0 + (area.width() - w) / 2;
     if (ui.button(session.tr("common.back"), {x, y, x + w, y + backH})) session.back();
 }

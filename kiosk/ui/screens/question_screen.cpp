@@ -10,7 +10,7 @@ namespace wp::ui {
 void QuestionScreen::draw(Ui& ui, ResidentSession& session, Rect area) {
     const Theme& t = ui.theme();
     const float gap = t.spacing;
-    const float backH = 130.f;
+    const float backH = t.sizes.buttonHeight;
     float y = area.y0;
     y += ui.text(session.tr("question.title"), {area.x0, y, area.x1, area.y1}, FontRole::Title, t.colors.text,
                  t.colors.background, 0.5f);
@@ -26,7 +26,7 @@ void QuestionScreen::draw(Ui& ui, ResidentSession& session, Rect area) {
         session.open({QuestionCategoryScreen::kId, categories[static_cast<size_t>(drawn.tapped)].id});
     y += drawn.height + gap;
 
-    const float w = std::min(area.width(), 600.f);
+    const float w = std::min(area.width(), t.sizes.buttonWidth);
     const float x = area.x0 + (area.width() - w) / 2;
     if (ui.button(session.tr("common.back"), {x, y, x + w, y + backH})) session.back();
 }

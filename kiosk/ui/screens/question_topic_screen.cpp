@@ -17,12 +17,6 @@ struct RouteButton {
     QuestionRoute route;
 };
 
-constexpr float kBackH = 130.f;
-constexpr float kRouteH = 140.f;
-constexpr float kSubTopicH = 130.f;
-constexpr float kPagingH = 120.f;
-constexpr float kPanelPad = 16.f;
-
 // What the place of "Print dit antwoord" says once it was tapped; empty while it is a button.
 std::string printStateText(const ResidentSession& session, RequestFlow::PrintState state) {
     switch (state) {
@@ -54,12 +48,16 @@ void QuestionTopicScreen::draw(Ui& ui, ResidentSession& session, Rect area) {
     const float width = area.width();
     const QuestionTree& tree = session.bundle().questions;
     const QuestionTopic* topic = topicOf(session);
-    const float backW = std::min(width, 600.f);
+    const Theme::Sizes& z = t.sizes;
+    const float backH = z.buttonHeight, subTopicH = z.buttonHeight;  // "Terug"; a deeper topic
+    const float routeH = z.routeHeight, pagingH = z.lowButtonHeight;
+    const float panelPad = z.panelPadding, markerW = z.markerWidth;
+    const float backW = std::min(width, z.buttonWidth);
     const float backX = area.x0 + (width - backW) / 2;
 
     float y = area.y0;
     if (topic == nullptr) {
-        if (ui.button(session.tr("common.back"), {backX, y, backX + backW, y + kBackH})) session.back();
+        if (ui.button(session.tr("common.back"), {backX, y, backX + backW, y + backH})) session.back();
         return;
     }
     y += ui.text(session.tr(topic->labelKey), {area.x0, y, area.x1, area.y1}, FontRole::Title, c.text,
@@ -107,13 +105,13 @@ void QuestionTopicScreen::draw(Ui& ui, ResidentSession& session, Rect area) {
     const bool printable = requests != nullptr && requests->canPrint() && !topic->answerKey.empty() &&
                            (!printerTrouble || printState != RequestFlow::PrintState::None);
     const float halfW = (width - gap) / 2;
-    float bottomH = kBackH;
+    float bottomH = backH;
     if (printable) {
         for (auto state : {RequestFlow::PrintState::Printing, RequestFlow::PrintState::Printed,
                            RequestFlow::PrintState::Failed})
             bottomH = std::max(bottomH, ui.measureHeight(printStateText(session, state),
-                                                         halfW - kPanelPad * 3 - 10.f, FontRole::Body) +
-                                            kPanelPad * 2);
+                                                         halfW - panelPad * 3 - markerW, FontRole::Body) +
+                                            panelPad * 2);
     }
 
     // Everything below the answer is measured first; the answer gets the room that is left.
@@ -121,11 +119,11 @@ void QuestionTopicScreen::draw(Ui& ui, ResidentSession& session, Rect area) {
     const auto gridRows = static_cast<float>((grid.size() + 1) / 2);
     float nextH = 0;  // the deeper topics and the routes: what the resident can do after reading
     if (!topic->subTopics.empty())
-        nextH += static_cast<float>(topic->subTopics.size()) * (kSubTopicH + gap) + gap;
+        nextH += static_cast<float>(topic->subTopics.size()) * (subTopicH + gap) + gap;
     if (anyRoute) {
         nextH += gap + ui.measureHeight(session.tr("question.help_title"), width, FontRole::Large) + gap / 2;
         if (!deskLine.empty()) nextH += ui.measureHeight(deskLine, width, FontRole::Body) + gap / 2;
-        nextH += (gridRows + static_cast<float>(links.size())) * (kRouteH + gap);
+        nextH += (gridRows + static_cast<float>(links.size())) * (routeH + gap);
     }
     const float below = bottomH + nextH + gap;
 
@@ -136,12 +134,12 @@ void QuestionTopicScreen::draw(Ui& ui, ResidentSession& session, Rect area) {
         const float room = area.y1 - y - below - gap;
         auto pages = splitIntoPages(ui, answer, width, room, FontRole::Large, paraGap);
         if (pages.size() > 1)
-            pages = splitIntoPages(ui, answer, width, room - kPagingH - gap, FontRole::Large, paraGap);
+            pages = splitIntoPages(ui, answer, width, room - pagingH - gap, FontRole::Large, paraGap);
         // Beside many routes (a closed desk's longer line, a long language) a part could shrink to a line or
         // two. Then the answer takes the screen and the routes follow its last part, or a part of their own.
         const float minRoom = area.height() * 0.2f;
-        if (room - (pages.size() > 1 ? kPagingH + gap : 0.f) < minRoom) {
-            const float roomAlone = area.y1 - y - bottomH - kPagingH - gap * 3;
+        if (room - (pages.size() > 1 ? pagingH + gap : 0.f) < minRoom) {
+            const float roomAlone = area.y1 - y - bottomH - pagingH - gap * 3;
             pages = splitIntoPages(ui, answer, width, roomAlone, FontRole::Large, paraGap);
             if (measureParagraphs(ui, pages.back(), width, FontRole::Large, paraGap) + nextH > roomAlone)
                 pages.emplace_back();
@@ -155,18 +153,18 @@ void QuestionTopicScreen::draw(Ui& ui, ResidentSession& session, Rect area) {
         if (pages.size() > 1) {
             // [Vorig deel]  Deel 1 van 2  [Lees verder]
             const float buttonW = (width - gap * 2) / 3;
-            const Rect left{area.x0, y, area.x0 + buttonW, y + kPagingH};
-            const Rect right{area.x1 - buttonW, y, area.x1, y + kPagingH};
+            const Rect left{area.x0, y, area.x0 + buttonW, y + pagingH};
+            const Rect right{area.x1 - buttonW, y, area.x1, y + pagingH};
             const std::string where =
                 fillIn(session.tr("question.page"),
                        {{"page", std::to_string(page_ + 1)}, {"pages", std::to_string(pages.size())}});
             const float whereH = ui.measureHeight(where, buttonW, FontRole::Body);
-            ui.text(where, {left.x1 + gap, y + (kPagingH - whereH) / 2, right.x0 - gap, y + kPagingH},
+            ui.text(where, {left.x1 + gap, y + (pagingH - whereH) / 2, right.x0 - gap, y + pagingH},
                     FontRole::Body, c.text, c.background, 0.5f);
             if (page_ > 0 && ui.button(session.tr("question.previous"), left, FontRole::Body)) --page_;
             if (page_ + 1 < pages.size() && ui.button(session.tr("question.more"), right, FontRole::Body))
                 ++page_;
-            y += kPagingH + gap;
+            y += pagingH + gap;
         }
     }
 
@@ -174,15 +172,15 @@ void QuestionTopicScreen::draw(Ui& ui, ResidentSession& session, Rect area) {
     for (const std::string& id : showNext ? topic->subTopics : std::vector<std::string>{}) {
         const QuestionTopic* sub = tree.topic(id);
         if (sub == nullptr) continue;  // the loader makes sure it exists
-        if (ui.button(session.tr(sub->labelKey), {area.x0, y, area.x1, y + kSubTopicH}))
+        if (ui.button(session.tr(sub->labelKey), {area.x0, y, area.x1, y + subTopicH}))
             session.open({kId, sub->id});
-        y += kSubTopicH + gap;
+        y += subTopicH + gap;
     }
     if (showNext && !topic->subTopics.empty()) y += gap;
 
     if (showNext && anyRoute) {
-        // A thin rule between what to know and what to do next.
-        ui.fill({area.x0, y, area.x1, y + 3}, c.controlBorder);
+        // A thin rule between what to know and what to do next, as thick as a control's outline.
+        ui.fill({area.x0, y, area.x1, y + z.borderWidth}, c.controlBorder);
         y += gap;
         y += ui.text(session.tr("question.help_title"), {area.x0, y, area.x1, area.y1}, FontRole::Large,
                      c.text, c.background, 0.f);
@@ -196,13 +194,13 @@ void QuestionTopicScreen::draw(Ui& ui, ResidentSession& session, Rect area) {
         for (size_t i = 0; i < grid.size(); ++i) {
             const bool alone = i + 1 == grid.size() && i % 2 == 0;  // an odd last one takes the whole row
             const float x = area.x0 + static_cast<float>(i % 2) * (cellW + gap);
-            const float top = y + static_cast<float>(i / 2) * (kRouteH + gap);
-            placed.push_back({{x, top, alone ? area.x1 : x + cellW, top + kRouteH}, &grid[i]});
+            const float top = y + static_cast<float>(i / 2) * (routeH + gap);
+            placed.push_back({{x, top, alone ? area.x1 : x + cellW, top + routeH}, &grid[i]});
         }
-        y += gridRows * (kRouteH + gap);
+        y += gridRows * (routeH + gap);
         for (const RouteButton& link : links) {
-            placed.push_back({{area.x0, y, area.x1, y + kRouteH}, &link});
-            y += kRouteH + gap;
+            placed.push_back({{area.x0, y, area.x1, y + routeH}, &link});
+            y += routeH + gap;
         }
         for (const auto& [where, button] : placed) {
             if (!ui.button(button->label, where)) continue;
@@ -233,7 +231,7 @@ void QuestionTopicScreen::draw(Ui& ui, ResidentSession& session, Rect area) {
         }
     }
     if (!printable) {
-        if (ui.button(session.tr("common.back"), {backX, y, backX + backW, y + kBackH})) session.back();
+        if (ui.button(session.tr("common.back"), {backX, y, backX + backW, y + backH})) session.back();
         return;
     }
     if (ui.button(session.tr("common.back"), {area.x0, y, area.x0 + halfW, y + bottomH})) session.back();
@@ -249,14 +247,14 @@ void QuestionTopicScreen::draw(Ui& ui, ResidentSession& session, Rect area) {
     const Rgba& ink = failed ? c.warningText : c.text;
     if (failed) {
         ui.fill(place, panel, t.cornerRadius);
-        ui.fill({place.x0, place.y0, place.x0 + 10.f, place.y1}, ink, 0.f);
+        ui.fill({place.x0, place.y0, place.x0 + markerW, place.y1}, ink, 0.f);
     }
     const std::string line = printStateText(session, printState);
-    const float lineW = place.width() - kPanelPad * 3 - 10.f;
+    const float lineW = place.width() - panelPad * 3 - markerW;
     const float lineH = ui.measureHeight(line, lineW, FontRole::Body);
     ui.text(
         line,
-        {place.x0 + kPanelPad * 2 + 10.f, place.y0 + (bottomH - lineH) / 2, place.x1 - kPanelPad, place.y1},
+        {place.x0 + panelPad * 2 + markerW, place.y0 + (bottomH - lineH) / 2, place.x1 - panelPad, place.y1},
         FontRole::Body, ink, panel);
 }
 

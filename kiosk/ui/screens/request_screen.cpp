@@ -12,18 +12,14 @@ namespace wp::ui {
 
 namespace {
 
-constexpr float kButtonH = 130.f;
-
-constexpr float kPagingH = 80.f;                 // "Vorig deel" / "Lees verder" under the summary's answers
-constexpr float kBoxPad = 24.f, kBoxGap = 16.f;  // as Ui::tile lays out its label and hint
-
 // The height of a summary box: its label over its text (as Ui::tile draws them), with a pixel to spare. A box
 // that is not a control (the topic, which cannot be changed here) needs less room around its text.
 float boxHeight(const Ui& ui, const std::string& label, const std::string& text, float width,
                 bool control = true) {
-    const float inner = width - kBoxPad * 2;
-    return ui.measureHeight(label, inner, FontRole::Large) + kBoxGap +
-           ui.measureHeight(text, inner, FontRole::Body) + (control ? kBoxPad * 2 : 0.f) + 2.f;
+    const Theme::Sizes& z = ui.theme().sizes;
+    const float inner = width - z.tilePadding * 2;
+    return ui.measureHeight(label, inner, FontRole::Large) + z.tileGap +
+           ui.measureHeight(text, inner, FontRole::Body) + (control ? z.tilePadding * 2 : 0.f) + 2.f;
 }
 
 // Parts of value that each take at most room pixels of height at the body font: between sentences, else
@@ -76,19 +72,6 @@ std::string joined(const ResidentSession& session, const std::vector<std::string
     return out;
 }
 
-// A sentence on the warning colours with a bar beside it (not by colour alone); returns the height used.
-float warningPanel(Ui& ui, const std::string& text, Rect where) {
-    const Theme& t = ui.theme();
-    const float pad = 16.f;
-    const float h = ui.measureHeight(text, where.width() - pad * 2 - 16.f, FontRole::Body) + pad * 2;
-    Rect panel{where.x0, where.y0, where.x1, where.y0 + h};
-    ui.fill(panel, t.colors.warning, t.cornerRadius);
-    ui.fill({panel.x0, panel.y0, panel.x0 + 10.f, panel.y1}, t.colors.warningText, 0.f);
-    ui.text(text, {panel.x0 + pad + 16.f, panel.y0 + pad, panel.x1 - pad, panel.y1}, FontRole::Body,
-            t.colors.warningText, t.colors.warning);
-    return h;
-}
-
 // Out of the flow: it forgets everything, and the resident is back where they came from.
 void leaveFlow(RequestFlow* flow, ResidentSession& session) {
     if (flow) flow->wipe();
@@ -108,13 +91,14 @@ struct RequestScreen::StepFrame {
     bool newStep;  // the first frame of this step
 
     const Theme& theme() const { return ui.theme(); }
+    float buttonH() const { return theme().sizes.buttonHeight; }
     const std::string& tr(std::string_view key) const { return session.tr(key); }
 
     // "Terug" and the way forward, side by side; forward may be empty (no button).
     void navRow(float top, const std::string& forward, bool& back, bool& next) {
         const float w = (area.width() - theme().spacing) / 2;
-        back = ui.button(tr("common.back"), {area.x0, top, area.x0 + w, top + kButtonH});
-        next = !forward.empty() && ui.button(forward, {area.x1 - w, top, area.x1, top + kButtonH});
+        back = ui.button(tr("common.back"), {area.x0, top, area.x0 + w, top + buttonH()});
+        next = !forward.empty() && ui.button(forward, {area.x1 - w, top, area.x1, top + buttonH()});
     }
     // One step back; from the first step, out of the flow.
     void goBack() {
@@ -161,8 +145,9 @@ void RequestScreen::draw(Ui& ui, ResidentSession& session, Rect area) {
         y += ui.text(session.tr("flow.cannot_start"), {area.x0, y, area.x1, area.y1}, FontRole::Large, c.text,
                      c.background, 0.5f);
         y += t.spacing * 2;
-        const float w = std::min(area.width(), 600.f), x = area.x0 + (area.width() - w) / 2;
-        if (ui.button(session.tr("common.back"), {x, y, x + w, y + kButtonH})) leaveFlow(flow, session);
+        const float w = std::min(area.width(), t.sizes.buttonWidth), x = area.x0 + (area.width() - w) / 2;
+        if (ui.button(session.tr("common.back"), {x, y, x + w, y + t.sizes.buttonHeight}))
+            leaveFlow(flow, session);
         return;
     }
 
@@ -181,7 +166,7 @@ void RequestScreen::draw(Ui& ui, ResidentSession& session, Rect area) {
                              fillIn(session.tr("flow.step"), {{"n", std::to_string(flow->stepNumber())},
                                                               {"count", std::to_string(flow->stepCount())}});
         y += ui.text(header, {area.x0, y, area.x1, area.y1}, FontRole::Body, c.text, c.background);
-        y += 8.f;
+        y += t.sizes.lineGap;
     }
     y += ui.text(session.tr(step.titleKey), {area.x0, y, area.x1, area.y1}, FontRole::Title, c.text,
                  c.background);
@@ -216,7 +201,7 @@ void RequestScreen::drawChoice(StepFrame& f) {
     const auto& c = f.theme().colors;
     const float gap = f.theme().spacing;
     f.drawBody();
-    const float navY = area.y1 - kButtonH;
+    const float navY = area.y1 - f.buttonH();
     // What is chosen, in words (not by colour alone), and what is wrong, above "Terug"/"Verder".
     std::vector<std::string> chosenKeys;
     for (const FlowOption& o : f.step.options)
@@ -227,11 +212,10 @@ void RequestScreen::drawChoice(StepFrame& f) {
     std::string error = flow.errorKey().empty() ? std::string() : f.tr(flow.errorKey());
     float below = 0;
     if (!chosenLine.empty()) below += ui.measureHeight(chosenLine, area.width(), FontRole::Body) + gap / 2;
-    if (!error.empty())
-        below += ui.measureHeight(error, area.width() - 48.f, FontRole::Body) + 32.f + gap / 2;
+    if (!error.empty()) below += ui.warningPanelHeight(error, area.width()) + gap / 2;
     const float n = static_cast<float>(f.step.options.size());
     const float room = navY - gap - below - f.y;
-    const float optH = std::min(kButtonH, (room - (n - 1) * (gap / 2)) / n);
+    const float optH = std::min(f.buttonH(), (room - (n - 1) * (gap / 2)) / n);
     float y = f.y;
     std::string tapped;
     for (const FlowOption& o : f.step.options) {
@@ -243,7 +227,7 @@ void RequestScreen::drawChoice(StepFrame& f) {
         y += ui.text(chosenLine, {area.x0, y, area.x1, navY}, FontRole::Body, c.text, c.background);
         y += gap / 2;
     }
-    if (!error.empty()) warningPanel(ui, error, {area.x0, y, area.x1, navY});
+    if (!error.empty()) ui.warningPanel(error, {area.x0, y, area.x1, navY});
     bool back = false, next = false;
     f.navRow(navY, f.tr("flow.next"), back, next);
     if (!tapped.empty()) {
@@ -263,8 +247,8 @@ void RequestScreen::drawEntry(StepFrame& f) {
     f.drawBody();
     // The flow forgets an error as soon as the entry changes (RequestFlow::errorKey).
     TextEntry& entry = f.flow.entry();
-    const float kbH = Keyboard::heightFor(entry.kind(), area.width());
-    const float navY = area.y1 - kbH - gap - kButtonH;
+    const float kbH = Keyboard::heightFor(f.theme(), entry.kind(), area.width());
+    const float navY = area.y1 - kbH - gap - f.buttonH();
     const std::string& label = f.tr(f.step.labelKey.empty() ? f.step.titleKey : f.step.labelKey);
     std::string error = f.flow.errorKey().empty() ? std::string() : f.tr(f.flow.errorKey());
     // A long free text (the question, the idea described) gets a tall box; everything else (phone, e-mail,
@@ -274,7 +258,7 @@ void RequestScreen::drawEntry(StepFrame& f) {
     textField(ui, entry, label, {area.x0, f.y, area.x1, fieldBottom}, error);
     bool back = false, next = false;
     f.navRow(navY, f.tr("flow.next"), back, next);
-    keyboard_.draw(ui, entry, f.session.language(), {area.x0, navY + kButtonH + gap, area.x1, area.y1},
+    keyboard_.draw(ui, entry, f.session.language(), {area.x0, navY + f.buttonH() + gap, area.x1, area.y1},
                    [&](std::string_view key) -> const std::string& { return f.tr(key); });
     if (back) {
         f.goBack();
@@ -287,10 +271,10 @@ void RequestScreen::drawReading(StepFrame& f) {
     const Rect area = f.area;
     const auto& c = f.theme().colors;
     const float y = f.y + f.theme().spacing / 2;
-    f.ui.text(f.tr(f.step.bodyKey), {area.x0, y, area.x1, area.y1 - kButtonH - f.theme().spacing},
+    f.ui.text(f.tr(f.step.bodyKey), {area.x0, y, area.x1, area.y1 - f.buttonH() - f.theme().spacing},
               FontRole::Large, c.text, c.background);
     bool back = false, next = false;
-    f.navRow(area.y1 - kButtonH, f.tr("flow.next"), back, next);
+    f.navRow(area.y1 - f.buttonH(), f.tr("flow.next"), back, next);
     if (back)
         f.goBack();
     else if (next)
@@ -304,6 +288,9 @@ void RequestScreen::drawSummary(StepFrame& f) {
     const Rect area = f.area;
     const auto& c = f.theme().colors;
     const float gap = f.theme().spacing;
+    const Theme::Sizes& z = f.theme().sizes;
+    const float pagingH = z.compactRowHeight;                // "Vorig deel" / "Lees verder" under the answers
+    const float boxPad = z.tilePadding, boxGap = z.tileGap;  // as Ui::tile lays out its label and hint
     float y = f.y;
     y += ui.text(f.tr(f.step.bodyKey), {area.x0, y, area.x1, area.y1}, FontRole::Body, c.text, c.background);
     y += gap / 2;
@@ -323,10 +310,10 @@ void RequestScreen::drawSummary(StepFrame& f) {
     auto boxText = [&](std::size_t row, const std::string& value) {
         return rows[row].stepId.empty() ? value : value + "\n" + change;
     };
-    const float navY = area.y1 - kButtonH;
+    const float navY = area.y1 - f.buttonH();
     float bottom = navY - gap;
     const std::string failed = flow.submitFailed() ? f.tr("flow.send_failed") : std::string();
-    if (!failed.empty()) bottom -= ui.measureHeight(failed, width - 48.f, FontRole::Body) + 32.f + gap;
+    if (!failed.empty()) bottom -= ui.warningPanelHeight(failed, width) + gap;
     struct Box {
         std::size_t row;
         std::string value;
@@ -341,7 +328,7 @@ void RequestScreen::drawSummary(StepFrame& f) {
             std::vector<std::string> parts{values[i]};
             if (boxHeight(ui, labels[i], boxText(i, values[i]), width, control) > room) {
                 const float fixed = boxHeight(ui, labels[i], boxText(i, {}), width, control);
-                parts = partsThatFit(ui, values[i], width - kBoxPad * 2, room - fixed);
+                parts = partsThatFit(ui, values[i], width - boxPad * 2, room - fixed);
             }
             for (std::string& part : parts) {
                 const float h = boxHeight(ui, labels[i], boxText(i, part), width, control);
@@ -356,7 +343,7 @@ void RequestScreen::drawSummary(StepFrame& f) {
         return pages;
     };
     Pages pages = paginate(bottom - y);
-    if (pages.size() > 1) pages = paginate(bottom - kPagingH - gap - y);
+    if (pages.size() > 1) pages = paginate(bottom - pagingH - gap - y);
     // Back from changing an answer: the page with that answer.
     if (f.newStep && !editedStep_.empty()) {
         bool found = false;
@@ -377,10 +364,10 @@ void RequestScreen::drawSummary(StepFrame& f) {
         const Rect box{area.x0, y, area.x1, y + b.height};
         if (r.stepId.empty()) {
             float ty = box.y0;
-            ty += ui.text(labels[b.row], {box.x0 + kBoxPad, ty, box.x1 - kBoxPad, box.y1}, FontRole::Large,
+            ty += ui.text(labels[b.row], {box.x0 + boxPad, ty, box.x1 - boxPad, box.y1}, FontRole::Large,
                           c.text, c.background, 0.5f);
-            ui.text(b.value, {box.x0 + kBoxPad, ty + kBoxGap, box.x1 - kBoxPad, box.y1}, FontRole::Body,
-                    c.text, c.background, 0.5f);
+            ui.text(b.value, {box.x0 + boxPad, ty + boxGap, box.x1 - boxPad, box.y1}, FontRole::Body, c.text,
+                    c.background, 0.5f);
         } else if (ui.tile(labels[b.row], boxText(b.row, b.value), box)) {
             edit = r.stepId;
         }
@@ -389,14 +376,14 @@ void RequestScreen::drawSummary(StepFrame& f) {
     bool earlier = false, later = false;
     if (pages.size() > 1) {
         // [Vorig deel]  Deel 1 van 2  [Lees verder], as on the question-topic screen.
-        const float top = bottom - kPagingH;
+        const float top = bottom - pagingH;
         const float buttonW = (width - gap * 2) / 3;
-        const Rect left{area.x0, top, area.x0 + buttonW, top + kPagingH};
-        const Rect right{area.x1 - buttonW, top, area.x1, top + kPagingH};
+        const Rect left{area.x0, top, area.x0 + buttonW, top + pagingH};
+        const Rect right{area.x1 - buttonW, top, area.x1, top + pagingH};
         const std::string where = fillIn(f.tr("question.page"), {{"page", std::to_string(summaryPage_ + 1)},
                                                                  {"pages", std::to_string(pages.size())}});
         const float whereH = ui.measureHeight(where, buttonW, FontRole::Body);
-        ui.text(where, {left.x1 + gap, top + (kPagingH - whereH) / 2, right.x0 - gap, top + kPagingH},
+        ui.text(where, {left.x1 + gap, top + (pagingH - whereH) / 2, right.x0 - gap, top + pagingH},
                 FontRole::Body, c.text, c.background, 0.5f);
         // One line each (a low row leaves the answers more room), a little smaller where it must be.
         earlier =
@@ -404,7 +391,7 @@ void RequestScreen::drawSummary(StepFrame& f) {
         later = summaryPage_ + 1 < pages.size() &&
                 ui.compactButton(f.tr("question.more"), right, FontRole::Body, false);
     }
-    if (!failed.empty()) warningPanel(ui, failed, {area.x0, bottom + gap, area.x1, navY});
+    if (!failed.empty()) ui.warningPanel(failed, {area.x0, bottom + gap, area.x1, navY});
     bool back = false, send = false;
     f.navRow(navY, f.tr("flow.send"), back, send);
     if (!edit.empty()) {
@@ -436,10 +423,12 @@ void RequestScreen::drawDone(StepFrame& f) {
     float y = f.y + gap / 2;
     y += ui.text(f.tr("receipt.code_label"), {area.x0, y, area.x1, area.y1}, FontRole::Large, c.text,
                  c.background, 0.5f);
-    const float codeH = ui.measureHeight(code, area.width() - 48.f, FontRole::Title) + 48.f;
-    const Rect box{area.x0, y + 8.f, area.x1, y + 8.f + codeH};
+    // In a tile-coloured box, the spacing around it.
+    const float codeH = ui.measureHeight(code, area.width() - gap * 2, FontRole::Title) + gap * 2;
+    const float codeY = y + t.sizes.lineGap;
+    const Rect box{area.x0, codeY, area.x1, codeY + codeH};
     ui.fill(box, c.tile, t.cornerRadius);
-    ui.text(code, {box.x0 + 24.f, box.y0 + 24.f, box.x1 - 24.f, box.y1}, FontRole::Title, c.tileText, c.tile,
+    ui.text(code, {box.x0 + gap, box.y0 + gap, box.x1 - gap, box.y1}, FontRole::Title, c.tileText, c.tile,
             0.5f);
     y = box.y1 + gap;
     // What happens next, when, and how to follow it with the code: as on the receipt (its first lines).
@@ -475,11 +464,11 @@ void RequestScreen::drawDone(StepFrame& f) {
     ui.text(printLine, {panel.x0 + pad, panel.y0 + pad, panel.x1 - pad, panel.y1}, FontRole::Large,
             trouble ? c.warningText : c.text, trouble ? c.warning : c.background, 0.5f);
 
-    const float navY = area.y1 - kButtonH;
+    const float navY = area.y1 - f.buttonH();
     const float w = (area.width() - gap) / 2;
-    if (ui.button(f.tr("flow.read_code"), {area.x0, navY, area.x0 + w, navY + kButtonH}))
+    if (ui.button(f.tr("flow.read_code"), {area.x0, navY, area.x0 + w, navY + f.buttonH()}))
         session.readAloud(fillIn(f.tr("flow.code_spoken"), {{"code", spelled(code)}}));
-    if (ui.button(f.tr("flow.done"), {area.x1 - w, navY, area.x1, navY + kButtonH})) session.startAgain();
+    if (ui.button(f.tr("flow.done"), {area.x1 - w, navY, area.x1, navY + f.buttonH()})) session.startAgain();
 }
 
 }  // namespace wp::ui

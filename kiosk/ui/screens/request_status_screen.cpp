@@ -145,7 +145,7 @@ float RequestStatusScreen::drawTyping(Ui& ui, ResidentSession& session, Rect are
         return y + h - area.y0;
     }
 
-    const float buttonH = 120.f;
+    const float buttonH = t.sizes.lowButtonHeight;
     const float half = (area.width() - gap) / 2;
     if (ui.button(session.tr("common.back"), {area.x0, y, area.x0 + half, y + buttonH})) {
         startOver();
@@ -174,7 +174,7 @@ float RequestStatusScreen::drawFound(Ui& ui, ResidentSession& session, Rect area
     // what it means.
     const std::string& status = session.tr(statusKey(v.status));
     const float h = ui.measureHeight(status, area.width() - gap * 2, FontRole::Title);
-    ui.fill({area.x0, y, area.x0 + 12.f, y + h}, t.colors.controlBorder);
+    ui.fill({area.x0, y, area.x0 + gap / 2, y + h}, t.colors.controlBorder);
     ui.text(status, {area.x0 + gap * 1.5f, y, area.x1, y + h}, FontRole::Title, t.colors.text,
             t.colors.background);
     y += h + gap;
@@ -192,7 +192,7 @@ float RequestStatusScreen::drawFound(Ui& ui, ResidentSession& session, Rect area
         y += gap;
     }
     y += gap;
-    const float buttonH = 120.f;
+    const float buttonH = t.sizes.lowButtonHeight;
     const float half = (area.width() - gap) / 2;
     if (ui.button(session.tr("common.back"), {area.x0, y, area.x0 + half, y + buttonH})) {
         startOver();
@@ -210,13 +210,15 @@ float RequestStatusScreen::drawUnreachable(Ui& ui, ResidentSession& session, Rec
     const float gap = t.spacing;
     float y = area.y0;
     const std::string& line = session.tr("request_status.unreachable");
-    const float h = ui.measureHeight(line, area.width() - gap * 2 - 16.f, FontRole::Large) + gap * 2;
+    // On the warning colours with a bar beside it (not by colour alone), in the large font.
+    const float indent = t.sizes.panelPadding;
+    const float h = ui.measureHeight(line, area.width() - gap * 2 - indent, FontRole::Large) + gap * 2;
     ui.fill({area.x0, y, area.x1, y + h}, t.colors.warning, t.cornerRadius);
-    ui.fill({area.x0, y, area.x0 + 10.f, y + h}, t.colors.warningText);
-    ui.text(line, {area.x0 + gap + 16.f, y + gap, area.x1 - gap, y + h - gap}, FontRole::Large,
+    ui.fill({area.x0, y, area.x0 + t.sizes.markerWidth, y + h}, t.colors.warningText);
+    ui.text(line, {area.x0 + gap + indent, y + gap, area.x1 - gap, y + h - gap}, FontRole::Large,
             t.colors.warningText, t.colors.warning);
     y += h + gap * 2;
-    const float buttonH = 120.f;
+    const float buttonH = t.sizes.lowButtonHeight;
     const float half = (area.width() - gap) / 2;
     if (ui.button(session.tr("request_status.other_code"), {area.x0, y, area.x0 + half, y + buttonH})) {
         session.noteActivity();

@@ -47,9 +47,10 @@ void ServiceChoiceScreen::draw(Ui& ui, ResidentSession& session, Rect area) {
         const float gap = t.spacing;
         const float tileW = (area.width() - gap) / 2;
         const int rows = static_cast<int>((choices.size() + 1) / 2);
-        const float room = area.y1 - y - 130.f - gap * 2;  // leave room for "Terug"
+        const float room = area.y1 - y - t.sizes.buttonHeight - gap * 2;  // leave room for "Terug"
         const float tileH =
-            rows > 0 ? std::min(440.f, (room - gap * static_cast<float>(rows - 1)) / static_cast<float>(rows))
+            rows > 0 ? std::min(t.sizes.serviceTileHeight,
+                                (room - gap * static_cast<float>(rows - 1)) / static_cast<float>(rows))
                      : 0;
         for (size_t i = 0; i < choices.size(); ++i) {
             const TicketFlow::Choice& c = choices[i];
@@ -61,9 +62,9 @@ void ServiceChoiceScreen::draw(Ui& ui, ResidentSession& session, Rect area) {
         }
         y += static_cast<float>((choices.size() + 1) / 2) * (tileH + gap) + gap;
     }
-    const float w = std::min(area.width(), 600.f);
+    const float w = std::min(area.width(), t.sizes.buttonWidth);
     const float x = area.x0 + (area.width() - w) / 2;
-    if (ui.button(session.tr("common.back"), {x, y, x + w, y + 130})) session.back();
+    if (ui.button(session.tr("common.back"), {x, y, x + w, y + t.sizes.buttonHeight})) session.back();
 }
 
 }  // namespace wp::ui

@@ -23,7 +23,7 @@ void StartScreen::draw(Ui& ui, ResidentSession& session, Rect area) {
     }
 
     // The tiles, two per row, filling the room left above the follow-up buttons.
-    const float followHeight = 120.f;
+    const float followHeight = t.sizes.lowButtonHeight;
     const auto& tiles = session.bundle().content.tiles;
     std::vector<GridTile> grid;
     for (const StartTile& tile : tiles) grid.push_back({session.tr(tile.labelKey), session.tr(tile.hintKey)});

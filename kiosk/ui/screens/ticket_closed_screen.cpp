@@ -31,11 +31,12 @@ void TicketClosedScreen::draw(Ui& ui, ResidentSession& session, Rect area) {
                  c.background, 0.5f);
     y += t.spacing * 2;
 
-    const float w = std::min(area.width(), 600.f);
+    const float w = std::min(area.width(), t.sizes.buttonWidth);
     const float x = area.x0 + (area.width() - w) / 2;
-    if (ui.button(session.tr("tile.appointment"), {x, y, x + w, y + 130})) session.openTile("appointment");
-    y += 130 + t.spacing;
-    if (ui.button(session.tr("common.back"), {x, y, x + w, y + 130})) session.back();
+    const float h = t.sizes.buttonHeight;
+    if (ui.button(session.tr("tile.appointment"), {x, y, x + w, y + h})) session.openTile("appointment");
+    y += h + t.spacing;
+    if (ui.button(session.tr("common.back"), {x, y, x + w, y + h})) session.back();
 }
 
 }  // namespace wp::ui

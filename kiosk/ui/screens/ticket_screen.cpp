@@ -10,7 +10,9 @@ void TicketScreen::draw(Ui& ui, ResidentSession& session, Rect area) {
     const Theme& t = ui.theme();
     const auto& c = t.colors;
     TicketFlow* flow = session.ticketFlow();
-    const float w = std::min(area.width(), 600.f);
+    const float w = std::min(area.width(), t.sizes.buttonWidth);
+    const float buttonH = t.sizes.buttonHeight;
+    const float lineGap = t.sizes.lineGap;
     const float bx = area.x0 + (area.width() - w) / 2;
     float y = area.y0;
 
@@ -18,7 +20,7 @@ void TicketScreen::draw(Ui& ui, ResidentSession& session, Rect area) {
         y += ui.text(session.tr("ticket.failed"), {area.x0, y, area.x1, area.y1}, FontRole::Large, c.text,
                      c.background, 0.5f);
         y += t.spacing * 2;
-        if (ui.button(session.tr("common.back"), {bx, y, bx + w, y + 130})) session.back();
+        if (ui.button(session.tr("common.back"), {bx, y, bx + w, y + buttonH})) session.back();
         return;
     }
     const TicketView& view = *flow->ticket();
@@ -37,31 +39,31 @@ void TicketScreen::draw(Ui& ui, ResidentSession& session, Rect area) {
     y += t.spacing;
 
     // The facts on the left, the QR code for the queue page on the right.
-    const float qrSide = 260.f;
+    const float qrSide = t.sizes.qrSize;
     const Rect facts{area.x0, y, area.x1 - qrSide - t.spacing, area.y1};
     float fy = y;
     fy += ui.text(fillIn(session.tr("ticket.people_ahead"), {{"count", std::to_string(view.peopleAhead)}}),
                   {facts.x0, fy, facts.x1, facts.y1}, FontRole::Body, c.text, c.background);
-    fy += 8;
+    fy += lineGap;
     std::string wait =
         view.estimatedWait
             ? fillIn(session.tr("ticket.wait"),
                      {{"minutes", std::to_string(roundUpToMinutes(*view.estimatedWait).count())}})
             : session.tr("ticket.wait_unknown");
     fy += ui.text(wait, {facts.x0, fy, facts.x1, facts.y1}, FontRole::Body, c.text, c.background);
-    fy += 8;
+    fy += lineGap;
     fy += ui.text(fillIn(session.tr("ticket.issued_at"), {{"time", formatLocalHourMinute(ticket.issuedAt)}}),
                   {facts.x0, fy, facts.x1, facts.y1}, FontRole::Body, c.text, c.background);
-    fy += 8;
+    fy += lineGap;
     fy += ui.text(session.bundle().settings.contactPoint.name, {facts.x0, fy, facts.x1, facts.y1},
                   FontRole::Body, c.text, c.background);
-    fy += 8;
+    fy += lineGap;
     fy += ui.text(session.tr("ticket.resident_line"), {facts.x0, fy, facts.x1, facts.y1}, FontRole::Body,
                   c.text, c.background);
     float qy = y;
     if (auto qr = encodeQr(flow->queuePageUrl(ticket))) {
         ui.qrCode(*qr, {area.x1 - qrSide, qy, area.x1, qy + qrSide}, {0, 0, 0, 1}, {1, 1, 1, 1});
-        qy += qrSide + 8;
+        qy += qrSide + lineGap;
         qy += ui.text(session.tr("ticket.qr_caption"), {area.x1 - qrSide, qy, area.x1, area.y1},
                       FontRole::Body, c.text, c.background, 0.5f);
     }
@@ -103,7 +105,7 @@ void TicketScreen::draw(Ui& ui, ResidentSession& session, Rect area) {
             trouble ? c.warningText : c.text, trouble ? c.warning : c.background, 0.5f);
     y = box.y1 + t.spacing * 2;
 
-    if (ui.button(session.tr("ticket.done"), {bx, y, bx + w, y + 130})) session.startAgain();
+    if (ui.button(session.tr("ticket.done"), {bx, y, bx + w, y + buttonH})) session.startAgain();
 }
 
 }  // namespace wp::ui

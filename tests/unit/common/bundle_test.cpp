@@ -233,6 +233,33 @@ TEST(BundleTest, BadColourNamesTheKey) {
     EXPECT_THAT(bundle.status().message(), HasSubstr("'text' = \"black\" is not a colour"));
 }
 
+// A theme without [sizes] gets the defaults; [sizes] sets what it names; a misspelt size is an error.
+TEST(BundleTest, ThemeSizesHaveDefaultsAndUnknownOnesAreRefused) {
+    MiniBundle b;
+    auto withSizes = [](std::string theme, const std::string& sizes) {
+        return theme.replace(theme.find("[fonts]"), 0, "[sizes]\n" + sizes);
+    };
+    b.theme = withSizes(b.theme, "button_height = 90\nconsole_row_height = 44.5\n");
+    auto bundle = loadBundle(b.writeAll());
+    ASSERT_TRUE(bundle) << bundle.status().message();
+    const Theme::Sizes& z = bundle->themes.at("gemeente").sizes;
+    EXPECT_EQ(z.buttonHeight, 90.f);
+    EXPECT_EQ(z.consoleRowHeight, 44.5f);
+    EXPECT_EQ(z.buttonWidth, Theme::Sizes{}.buttonWidth);
+
+    MiniBundle misspelt;
+    misspelt.theme = withSizes(misspelt.theme, "buton_height = 90\n");
+    auto refused = loadBundle(misspelt.writeAll());
+    ASSERT_FALSE(refused);
+    EXPECT_THAT(refused.status().message(), HasSubstr("gemeente.toml:3:16: unknown size 'buton_height'"));
+
+    MiniBundle negative;
+    negative.theme = withSizes(negative.theme, "key_height = -4\n");
+    auto refusedToo = loadBundle(negative.writeAll());
+    ASSERT_FALSE(refusedToo);
+    EXPECT_THAT(refusedToo.status().message(), HasSubstr("'key_height' must be between 0 and 4000 pixels"));
+}
+
 TEST(BundleTest, MissingFontFileIsAnError) {
     MiniBundle b;
     b.theme = std::string(b.theme).replace(b.theme.find("DejaVuSans.ttf"), 14, "NoSuchFont.ttf");

@@ -170,7 +170,7 @@ TEST_F(KeyboardTest, EveryPageOfEveryKeyboardInEveryLanguageAndTheme) {
                         checkPage(fmt::format("{} / {} / kind {} / \"{}\" / {}", themeId, lang,
                                               static_cast<int>(kind), value, fmt::join(path, " > ")),
                                   f);
-                        EXPECT_FLOAT_EQ(used_, Keyboard::heightFor(kind, area().width()));
+                        EXPECT_FLOAT_EQ(used_, Keyboard::heightFor(*theme_, kind, area().width()));
                         for (size_t i = 0; i < ui_->lastKeys().size(); ++i)
                             if (ui_->lastKeys()[i].kind == KeyCap::Kind::Mode) {
                                 auto next = path;
