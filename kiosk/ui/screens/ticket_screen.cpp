@@ -38,45 +38,48 @@ void TicketScreen::draw(Ui& ui, ResidentSession& session, Rect area) {
                      c.background, 0.5f);
     y += t.spacing;
 
-    // The facts on the left, the QR code for the queue page on the right.
-    const float qrSide = t.sizes.qrSize;
-    const Rect facts{area.x0, y, area.x1 - qrSide - t.spacing, area.y1};
-    float fy = y;
-    fy += ui.text(fillIn(session.tr("ticket.people_ahead"), {{"count", std::to_string(view.peopleAhead)}}),
-                  {facts.x0, fy, facts.x1, facts.y1}, FontRole::Body, c.text, c.background);
-    fy += lineGap;
-    std::string wait =
-        view.estimatedWait
-            ? fillIn(session.tr("ticket.wait"),
-                     {{"minutes", std::to_string(roundUpToMinutes(*view.estimatedWait).count())}})
-            : session.tr("ticket.wait_unknown");
-    fy += ui.text(wait, {facts.x0, fy, facts.x1, facts.y1}, FontRole::Body, c.text, c.background);
-    fy += lineGap;
-    fy += ui.text(fillIn(session.tr("ticket.issued_at"), {{"time", formatLocalHourMinute(ticket.issuedAt)}}),
-                  {facts.x0, fy, facts.x1, facts.y1}, FontRole::Body, c.text, c.background);
-    fy += lineGap;
-    fy += ui.text(session.bundle().settings.contactPoint.name, {facts.x0, fy, facts.x1, facts.y1},
-                  FontRole::Body, c.text, c.background);
-    fy += lineGap;
-    fy += ui.text(session.tr("ticket.resident_line"), {facts.x0, fy, facts.x1, facts.y1}, FontRole::Body,
-                  c.text, c.background);
-    float qy = y;
-    if (auto qr = encodeQr(flow->queuePageUrl(ticket))) {
-        ui.qrCode(*qr, {area.x1 - qrSide, qy, area.x1, qy + qrSide}, {0, 0, 0, 1}, {1, 1, 1, 1});
-        qy += qrSide + lineGap;
-        qy += ui.text(session.tr("ticket.qr_caption"), {area.x1 - qrSide, qy, area.x1, area.y1},
-                      FontRole::Body, c.text, c.background, 0.5f);
-    }
-    y = std::max(fy, qy) + t.spacing * 2;
-
-    // Called by a host while the screen is still open: where to go now, before anything else.
     if (ticket.state == TicketState::Called || ticket.state == TicketState::Serving) {
+        // Called by a host while the screen is still open: where to go now, in the place of the wait and the
+        // queue page (they are over).
         const std::string line = fillIn(session.tr("ticket.called"), {{"counter", ticket.counter}});
         const float h = ui.measureHeight(line, area.width() - t.spacing * 2, FontRole::Title) + t.spacing * 2;
         ui.fill({area.x0, y, area.x1, y + h}, c.warning, t.cornerRadius);
         ui.text(line, {area.x0 + t.spacing, y + t.spacing, area.x1 - t.spacing, y + h}, FontRole::Title,
                 c.warningText, c.warning, 0.5f);
         y += h + t.spacing;
+    } else {
+        // The facts on the left, the QR code for the queue page on the right.
+        const float qrSide = t.sizes.qrSize;
+        const Rect facts{area.x0, y, area.x1 - qrSide - t.spacing, area.y1};
+        float fy = y;
+        fy +=
+            ui.text(fillIn(session.tr("ticket.people_ahead"), {{"count", std::to_string(view.peopleAhead)}}),
+                    {facts.x0, fy, facts.x1, facts.y1}, FontRole::Body, c.text, c.background);
+        fy += lineGap;
+        std::string wait =
+            view.estimatedWait
+                ? fillIn(session.tr("ticket.wait"),
+                         {{"minutes", std::to_string(roundUpToMinutes(*view.estimatedWait).count())}})
+                : session.tr("ticket.wait_unknown");
+        fy += ui.text(wait, {facts.x0, fy, facts.x1, facts.y1}, FontRole::Body, c.text, c.background);
+        fy += lineGap;
+        fy += ui.text(
+            fillIn(session.tr("ticket.issued_at"), {{"time", formatLocalHourMinute(ticket.issuedAt)}}),
+            {facts.x0, fy, facts.x1, facts.y1}, FontRole::Body, c.text, c.background);
+        fy += lineGap;
+        fy += ui.text(session.bundle().settings.contactPoint.name, {facts.x0, fy, facts.x1, facts.y1},
+                      FontRole::Body, c.text, c.background);
+        fy += lineGap;
+        fy += ui.text(session.tr("ticket.resident_line"), {facts.x0, fy, facts.x1, facts.y1}, FontRole::Body,
+                      c.text, c.background);
+        float qy = y;
+        if (auto qr = encodeQr(flow->queuePageUrl(ticket))) {
+            ui.qrCode(*qr, {area.x1 - qrSide, qy, area.x1, qy + qrSide}, {0, 0, 0, 1}, {1, 1, 1, 1});
+            qy += qrSide + lineGap;
+            qy += ui.text(session.tr("ticket.qr_caption"), {area.x1 - qrSide, qy, area.x1, area.y1},
+                          FontRole::Body, c.text, c.background, 0.5f);
+        }
+        y = std::max(fy, qy) + t.spacing * 2;
     }
 
     // Whether paper came out; when it did not, the number on screen is what counts.
