@@ -68,31 +68,36 @@ Status startCentralLinks(WalkinParts& p, const std::filesystem::path& dbFile,
 }
 
 // The resident request flows: reference codes, the outbox and receipts on the ticket printer's spooler.
-Status makeRequestFlow(WalkinParts& p, const std::filesystem::path& dbFile) {
+Status openRequestFlow(WalkinParts& p, const std::filesystem::path& dbFile) {
     auto references = SqliteReferenceStore::open(dbFile);
     if (!references) return databaseError(dbFile, references.status());
     p.references = std::move(references).value();
     if (PrintSpooler* spooler = p.printer->spooler())
         p.receipts = std::make_unique<SpoolerReceipts>(*spooler);
-    const Settings& s = p.bundle.settings;
+    p.requestFlow = makeRequestFlow(p.bundle, p.clock, p.random, *p.outbox, *p.references, p.receipts.get());
+    return Status::ok();
+}
+
+}  // namespace
+
+std::unique_ptr<RequestFlow> makeRequestFlow(const Bundle& bundle, const Clock& clock, RandomSource& random,
+                                             OutboxStore& outbox, ReferenceCodeStore& references,
+                                             ReceiptQueue* receipts) {
+    const Settings& s = bundle.settings;
     RequestFlowSettings flowSettings;
     flowSettings.contactPointName = s.contactPoint.name;
     flowSettings.letters = s.contactPoint.letters;
     flowSettings.kioskCode = s.kioskCode;
     flowSettings.publicUrl = s.central.publicUrl;
     flowSettings.coachWorkingDays = s.central.initiativeContactDays;
-    const Bundle& bundle = p.bundle;
     auto topics = [&bundle](std::string_view id) -> std::optional<FlowTopic> {
         const QuestionTopic* t = bundle.questions.topic(id);
         if (t == nullptr) return std::nullopt;
         return FlowTopic{t->id, t->labelKey, t->requestCategory};
     };
-    p.requestFlow = std::make_unique<RequestFlow>(flowSettings, p.bundle.requests, p.clock, p.random,
-                                                  *p.outbox, *p.references, p.receipts.get(), topics);
-    return Status::ok();
+    return std::make_unique<RequestFlow>(flowSettings, bundle.requests, clock, random, outbox, references,
+                                         receipts, topics);
 }
-
-}  // namespace
 
 Result<std::unique_ptr<WalkinParts>> makeWalkinParts(const Bundle& bundle, const Clock& clock,
                                                      const std::filesystem::path& speechLog,
@@ -129,7 +134,7 @@ Result<std::unique_ptr<WalkinParts>> makeWalkinParts(const Bundle& bundle, const
     p.outbox = std::move(outbox).value();
     if (!bundle.settings.central.apiUrl.empty())
         if (Status s = startCentralLinks(p, dbFile, wake); !s) return s;
-    if (Status s = makeRequestFlow(p, dbFile); !s) return s;
+    if (Status s = openRequestFlow(p, dbFile); !s) return s;
 
     // The session and everything that holds the resident's personal data on its list.
     p.session = std::make_unique<ResidentSession>(bundle, clock, p.speaker, *p.alerts);

@@ -79,4 +79,11 @@ Result<std::unique_ptr<WalkinParts>> makeWalkinParts(const Bundle& bundle, const
                                                      std::function<void()> wake,
                                                      std::unique_ptr<Printer> printer = nullptr);
 
+// The request flows' engine with this bundle's settings and question tree, on the given outbox and reference
+// store; receipts may be null (no printer). makeWalkinParts makes its flow with it, and so does a test that
+// needs another; this is the one place a RequestFlow is made.
+std::unique_ptr<RequestFlow> makeRequestFlow(const Bundle& bundle, const Clock& clock, RandomSource& random,
+                                             OutboxStore& outbox, ReferenceCodeStore& references,
+                                             ReceiptQueue* receipts);
+
 }  // namespace wp

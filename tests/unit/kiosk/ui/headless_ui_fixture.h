@@ -52,12 +52,14 @@ class HeadlessUiTest : public ::testing::Test {
         if (contextMade_) ImGui::DestroyContext();
     }
 
+  public:
     // Whether two rectangles overlap by more than half a pixel.
     static bool overlaps(const ui::Rect& a, const ui::Rect& b) {
         const float e = 0.5f;
         return a.x0 < b.x1 - e && b.x0 < a.x1 - e && a.y0 < b.y1 - e && b.y0 < a.y1 - e;
     }
 
+  protected:
     Bundle bundle_;
     ui::FontSet fonts_;
 

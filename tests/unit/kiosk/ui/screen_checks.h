@@ -1,0 +1,28 @@
+// The checks every resident frame must pass (ACCESSIBILITY.md), as GoogleTest expectations that name `where`
+// (the state, language and theme) and the text of what fails. every_screen_test.cpp runs them on every state
+// of every registered screen; a screen's own test may run them on a frame of its own.
+#pragma once
+
+#include <string>
+
+#include "kiosk/core/resident_session.h"
+#include "kiosk/ui/fonts.h"
+#include "kiosk/ui/frame_record.h"
+
+namespace wp::ui {
+
+// Every control is at least 10 mm wide and high on a screen of mmPerPx. Returns how many controls it checked.
+int expectTargetsOfTenMillimetres(const std::string& where, const FrameRecord& f, double mmPerPx);
+// Every text 4.5:1 against its background; every control's boundary or fill 3:1 against what surrounds it.
+void expectEnoughContrast(const std::string& where, const FrameRecord& f);
+// Nothing clipped; no two controls or two texts overlap; a text inside a control stays inside it.
+void expectNothingClippedOrOverlapping(const std::string& where, const FrameRecord& f);
+// "Begin opnieuw", "Voorlezen", "Vraag het de gastvrouw of gastheer" and every language, once each, in the
+// session's language.
+void expectHomeReadAloudLanguagesAndTheHost(const std::string& where, const FrameRecord& f,
+                                            const ResidentSession& session);
+// Every drawn character has a glyph in every theme's body, large and title fonts, and in the ticket font
+// where that font drew it.
+void expectEveryGlyph(const std::string& where, const FrameRecord& f, const FontSet& fonts);
+
+}  // namespace wp::ui

@@ -1,0 +1,31 @@
+// What is not here yet (kiosk/ui/screens/coming_soon_screen.cpp): a tile's or a button's own name over the
+// sentence that it comes soon, and "Terug".
+#include <gtest/gtest.h>
+
+#include <algorithm>
+
+#include "tests/unit/kiosk/ui/screen_fixture.h"
+
+namespace wp::ui {
+namespace {
+
+using ComingSoonScreenTest = ScreenTest;
+
+TEST_F(ComingSoonScreenTest, SaysWhatWasTappedAndThatItComesSoon) {
+    for (const std::string label : {"Meepraten", "Ik heb een afspraak"}) {
+        session_->startAgain();
+        frame();
+        tapCentre(*control(label));
+        ASSERT_EQ(session_->screen().id, "coming-soon") << label;
+        const FrameRecord& f = frame();
+        for (const std::string& text : {label, session_->tr("soon.body")})
+            EXPECT_TRUE(std::any_of(f.items.begin(), f.items.end(),
+                                    [&](const DrawnItem& i) { return !i.clickable && i.text == text; }))
+                << label << ": " << text;
+        tapCentre(*control("Terug"));
+        EXPECT_EQ(session_->screen().id, kStartScreen) << label;
+    }
+}
+
+}  // namespace
+}  // namespace wp::ui
