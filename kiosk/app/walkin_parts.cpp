@@ -67,14 +67,19 @@ Status startCentralLinks(WalkinParts& p, const std::filesystem::path& dbFile,
     return Status::ok();
 }
 
-// The resident request flows: reference codes, the outbox and receipts on the ticket printer's spooler.
+// The resident request flows (reference codes, the outbox, receipts) and the printed answers of the question
+// tree, both on the ticket printer's spooler.
 Status openRequestFlow(WalkinParts& p, const std::filesystem::path& dbFile) {
     auto references = SqliteReferenceStore::open(dbFile);
     if (!references) return databaseError(dbFile, references.status());
     p.references = std::move(references).value();
-    if (PrintSpooler* spooler = p.printer->spooler())
-        p.receipts = std::make_unique<SpoolerReceipts>(*spooler);
+    if (PrintSpooler* spooler = p.printer->spooler()) {
+        p.receipts = std::make_unique<SpoolerReceipts>(*spooler, PrintSpooler::JobKind::Receipt);
+        p.answerReceipts = std::make_unique<SpoolerReceipts>(*spooler, PrintSpooler::JobKind::Answer);
+    }
     p.requestFlow = makeRequestFlow(p.bundle, p.clock, p.random, *p.outbox, *p.references, p.receipts.get());
+    p.answerPrinter =
+        std::make_unique<AnswerPrinter>(p.bundle.settings.contactPoint.name, p.clock, p.answerReceipts.get());
     return Status::ok();
 }
 
@@ -141,6 +146,7 @@ Result<std::unique_ptr<WalkinParts>> makeWalkinParts(const Bundle& bundle, const
     p.session->attachTicketFlow(p.ticketFlow.get());
     p.session->attachStatusLookup(p.statusLookup.get());
     p.session->attachRequestFlow(p.requestFlow.get());
+    p.session->attachAnswerPrinter(p.answerPrinter.get());
     if (PrintSpooler* spooler = p.printer->spooler()) p.spoolerHolder = p.session->registerHolder(*spooler);
     p.shell = std::make_unique<ui::ResidentShell>(*p.session);
     return parts;

@@ -1,6 +1,6 @@
 // WalkinParts: everything the walk-in role is made of, owned in one place — the kiosk database's stores,
-// the queue, the contact point's printer, the ticket and request flows, the senders to the central server,
-// the status lookup, the resident session and the shell that draws it.
+// the queue, the contact point's printer, the ticket and request flows, the printed answers, the senders to
+// the central server, the status lookup, the resident session and the shell that draws it.
 //
 // The members are declared in dependency order: each uses only those above it, so destruction (the reverse)
 // needs no hand-written sequence. The shell and the print spooler's registration end before the session;
@@ -21,6 +21,7 @@
 #include "drivers/net/queue_stat_sender.h"
 #include "drivers/speech/recording_speaker.h"
 #include "kiosk/app/contact_point_printer.h"
+#include "kiosk/core/answer_printer.h"
 #include "kiosk/core/personal_data.h"
 #include "kiosk/core/printer.h"
 #include "kiosk/core/queue.h"
@@ -63,8 +64,10 @@ struct WalkinParts {
     std::unique_ptr<QueueStatSender> queueStats;
     std::unique_ptr<StatusLookup> statusLookup;
     std::unique_ptr<SqliteReferenceStore> references;
-    std::unique_ptr<SpoolerReceipts> receipts;  // null without a printer
+    std::unique_ptr<SpoolerReceipts> receipts;        // null without a printer
+    std::unique_ptr<SpoolerReceipts> answerReceipts;  // null without a printer
     std::unique_ptr<RequestFlow> requestFlow;
+    std::unique_ptr<AnswerPrinter> answerPrinter;
     std::unique_ptr<ResidentSession> session;
     PersonalDataRegistration spoolerHolder;  // receipts waiting for the printer, on the session's list
     std::unique_ptr<ui::ResidentShell> shell;

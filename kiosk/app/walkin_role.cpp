@@ -31,6 +31,7 @@ class WalkinRole final : public Role {
         changed |= p.ticketFlow->collectPrintResults();
         changed |= p.ticketFlow->refreshTicket();  // a host's call shows on the ticket screen too
         changed |= p.requestFlow->collectPrintResults();
+        changed |= p.answerPrinter->collectPrintResults();
         // The printer's state for the start screen (read by the ticket flow) and the host.
         p.printer->update();
         return changed;

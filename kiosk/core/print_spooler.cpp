@@ -23,8 +23,8 @@ PrintSpooler::~PrintSpooler() {
     {
         std::lock_guard lock(mutex_);
         stopping_ = true;
-        for (auto& [job, printout] : jobs_)
-            if (auto* receipt = std::get_if<ReceiptPrintout>(&printout)) wipeReceipt(*receipt);
+        for (Job& queued : jobs_)
+            if (auto* receipt = std::get_if<ReceiptPrintout>(&queued.printout)) wipeReceipt(*receipt);
         jobs_.clear();
     }
     cv_.notify_all();
@@ -33,8 +33,8 @@ PrintSpooler::~PrintSpooler() {
 
 void PrintSpooler::wipe() {
     std::lock_guard lock(mutex_);
-    std::erase_if(jobs_, [](auto& queued) {
-        auto* receipt = std::get_if<ReceiptPrintout>(&queued.second);
+    std::erase_if(jobs_, [](Job& queued) {
+        auto* receipt = std::get_if<ReceiptPrintout>(&queued.printout);
         if (receipt != nullptr) wipeReceipt(*receipt);
         return receipt != nullptr;
     });
@@ -42,25 +42,25 @@ void PrintSpooler::wipe() {
 
 bool PrintSpooler::holdsNothing() const {
     std::lock_guard lock(mutex_);
-    return std::none_of(jobs_.begin(), jobs_.end(), [](const auto& queued) {
-        return std::holds_alternative<ReceiptPrintout>(queued.second);
+    return std::none_of(jobs_.begin(), jobs_.end(), [](const Job& queued) {
+        return std::holds_alternative<ReceiptPrintout>(queued.printout);
     });
 }
 
 std::uint64_t PrintSpooler::submit(TicketPrintout ticket) {
-    return enqueue(std::move(ticket));
+    return enqueue(JobKind::Ticket, std::move(ticket));
 }
 
-std::uint64_t PrintSpooler::submitReceipt(ReceiptPrintout receipt) {
-    return enqueue(std::move(receipt));
+std::uint64_t PrintSpooler::submitReceipt(ReceiptPrintout receipt, JobKind kind) {
+    return enqueue(kind == JobKind::Ticket ? JobKind::Receipt : kind, std::move(receipt));
 }
 
-std::uint64_t PrintSpooler::enqueue(Job printout) {
+std::uint64_t PrintSpooler::enqueue(JobKind kind, Printout printout) {
     std::uint64_t job;
     {
         std::lock_guard lock(mutex_);
         job = nextJob_++;
-        jobs_.emplace_back(job, std::move(printout));
+        jobs_.push_back({job, kind, std::move(printout)});
     }
     cv_.notify_all();
     return job;
@@ -105,17 +105,16 @@ void PrintSpooler::run() {
         cv_.wait(lock, [&] { return stopping_ || !jobs_.empty() || statusWanted_; });
         if (stopping_) return;
         if (!jobs_.empty()) {
-            auto [job, printout] = std::move(jobs_.front());
+            Job job = std::move(jobs_.front());
             jobs_.pop_front();
             lock.unlock();
-            const JobKind kind =
-                std::holds_alternative<ReceiptPrintout>(printout) ? JobKind::Receipt : JobKind::Ticket;
-            PrintOutcome outcome = kind == JobKind::Receipt
-                                       ? printer_.printReceipt(std::get<ReceiptPrintout>(printout))
-                                       : printer_.printTicket(std::get<TicketPrintout>(printout));
-            if (auto* receipt = std::get_if<ReceiptPrintout>(&printout)) wipeReceipt(*receipt);
+            auto* receipt = std::get_if<ReceiptPrintout>(&job.printout);
+            PrintOutcome outcome = receipt != nullptr
+                                       ? printer_.printReceipt(*receipt)
+                                       : printer_.printTicket(std::get<TicketPrintout>(job.printout));
+            if (receipt != nullptr) wipeReceipt(*receipt);
             lock.lock();
-            done_.push_back({job, outcome, kind});
+            done_.push_back({job.number, outcome, job.kind});
             statusWanted_ = true;  // a job tells us something about the printer: read it again
         }
         if (statusWanted_ && jobs_.empty()) {

@@ -1,11 +1,12 @@
 // PrintSpooler: prints tickets and receipts on a worker thread, so the resident's screen never waits for
 // paper.
 //
-// The UI thread submits a TicketPrintout (submit) or a ReceiptPrintout (submitReceipt) and carries on; the
-// worker calls Printer::printTicket / printReceipt (which block until the job is done or given up) and
-// leaves the outcome for the UI thread to collect with takeResults(). Tickets and receipts share one job
-// numbering and one queue, in the order submitted; each Done says which kind of job it was. Two flows that
-// share a spooler collect with takeResults(kind), so one never takes (and drops) the other's results.
+// The UI thread submits a TicketPrintout (submit) or a ReceiptPrintout (submitReceipt: a request's receipt or
+// a printed answer, which print alike) and carries on; the worker calls Printer::printTicket / printReceipt
+// (which block until the job is done or given up) and leaves the outcome for the UI thread to collect with
+// takeResults(). All jobs share one numbering and one queue, in the order submitted; each Done says which
+// kind of job it was. Flows that share a spooler collect with takeResults(kind), so one never takes (and
+// drops) another's results.
 // After every job, and whenever the UI thread asks (requestStatus, on the injected clock's
 // schedule), the worker also asks the printer for its state, which lastStatus() then returns for the start
 // screen ("tickets cannot be printed") and the host console. `wake` is called from the worker after each
@@ -41,7 +42,7 @@ namespace wp {
 class PrintSpooler final : public PersonalDataHolder {
   public:
     using Wake = std::function<void()>;
-    enum class JobKind { Ticket, Receipt };
+    enum class JobKind { Ticket, Receipt, Answer };
     struct Done {
         std::uint64_t job = 0;
         PrintOutcome outcome = PrintOutcome::Ok;
@@ -55,8 +56,9 @@ class PrintSpooler final : public PersonalDataHolder {
 
     // Queues a ticket; returns its job number (1, 2, ...).
     std::uint64_t submit(TicketPrintout ticket);
-    // Queues a receipt; returns its job number (same numbering as tickets).
-    std::uint64_t submitReceipt(ReceiptPrintout receipt);
+    // Queues a receipt (kind Receipt or Answer; Ticket is taken as Receipt); returns its job number (same
+    // numbering as tickets).
+    std::uint64_t submitReceipt(ReceiptPrintout receipt, JobKind kind = JobKind::Receipt);
     // Outcomes of finished jobs since the last call, in order.
     std::vector<Done> takeResults();
     // Outcomes of finished jobs of one kind only, in order; results of the other kind stay for their taker.
@@ -73,15 +75,20 @@ class PrintSpooler final : public PersonalDataHolder {
     bool holdsNothing() const override;
 
   private:
-    using Job = std::variant<TicketPrintout, ReceiptPrintout>;
-    std::uint64_t enqueue(Job job);
+    using Printout = std::variant<TicketPrintout, ReceiptPrintout>;
+    struct Job {
+        std::uint64_t number = 0;
+        JobKind kind = JobKind::Ticket;
+        Printout printout;
+    };
+    std::uint64_t enqueue(JobKind kind, Printout printout);
     void run();
 
     Printer& printer_;
     Wake wake_;
     mutable std::mutex mutex_;
     std::condition_variable cv_;
-    std::deque<std::pair<std::uint64_t, Job>> jobs_;
+    std::deque<Job> jobs_;
     std::vector<Done> done_;
     PrinterStatus status_;
     bool haveStatus_ = false;

@@ -420,35 +420,14 @@ Status RequestFlow::submit(const Texts& texts, const std::string& language, cons
     return Status::ok();
 }
 
-ReceiptPrintout RequestFlow::makeAnswerPrintout(const QuestionTopic& topic, const Bundle& content,
-                                                const Texts& texts, const std::string& language) const {
-    return answerPrintout(topic, content, texts, language, settings_.contactPointName, clock_.now());
-}
-
-bool RequestFlow::printAnswer(const QuestionTopic& topic, const Bundle& content, const Texts& texts,
-                              const std::string& language) {
-    if (receipts_ == nullptr || answerState_ == PrintState::Printing) return false;
-    answerJob_ = receipts_->submitReceipt(makeAnswerPrintout(topic, content, texts, language));
-    answerTopic_ = topic.id;
-    answerState_ = PrintState::Printing;
-    return true;
-}
-
-RequestFlow::PrintState RequestFlow::answerPrintState(std::string_view topicId) const {
-    return topicId == answerTopic_ ? answerState_ : PrintState::None;
-}
-
 bool RequestFlow::collectPrintResults() {
     if (receipts_ == nullptr) return false;
     bool changed = false;
     for (const PrintSpooler::Done& done : receipts_->takeResults()) {
-        // A receipt, or a printed answer; anything else belonged to a wiped session.
-        for (auto [job, state] : {std::pair{&job_, &printState_}, std::pair{&answerJob_, &answerState_}}) {
-            if (*job == 0 || done.job != *job) continue;
-            *state = done.outcome == PrintOutcome::Ok ? PrintState::Printed : PrintState::Failed;
-            *job = 0;
-            changed = true;
-        }
+        if (job_ == 0 || done.job != job_) continue;  // the receipt of a wiped session
+        printState_ = done.outcome == PrintOutcome::Ok ? PrintState::Printed : PrintState::Failed;
+        job_ = 0;
+        changed = true;
     }
     return changed;
 }
@@ -472,9 +451,6 @@ void RequestFlow::wipe() {
     submitFailed_ = false;
     printState_ = PrintState::None;
     job_ = 0;
-    answerTopic_.clear();
-    answerState_ = PrintState::None;
-    answerJob_ = 0;
 }
 
 std::string_view RequestFlow::holderName() const {
@@ -482,8 +458,7 @@ std::string_view RequestFlow::holderName() const {
 }
 
 bool RequestFlow::holdsNothing() const {
-    return def_ == nullptr && entries_.empty() && chosen_.empty() && reference_.empty() && job_ == 0 &&
-           answerTopic_.empty() && answerJob_ == 0;
+    return def_ == nullptr && entries_.empty() && chosen_.empty() && reference_.empty() && job_ == 0;
 }
 
 }  // namespace wp

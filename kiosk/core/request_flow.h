@@ -17,9 +17,6 @@
 // the receipt printed. wipe() forgets everything (the session's wipe: "Begin opnieuw", the idle timeout, the
 // end of a flow).
 //
-// The flow also prints answers of the question tree ("Print dit antwoord", printAnswer()): it owns the
-// kiosk's receipt queue, so every receipt result comes back through collectPrintResults().
-//
 // Core only: the outbox, the reference store and the receipt printer come in through interfaces; the specs
 // are the bundle's and must outlive the flow. Not thread-safe: the UI thread owns it.
 #pragma once
@@ -43,8 +40,8 @@
 #include "common/status.h"
 #include "kiosk/core/outbox.h"
 #include "kiosk/core/personal_data.h"
-#include "kiosk/core/print_spooler.h"
 #include "kiosk/core/printer.h"
+#include "kiosk/core/receipt_queue.h"
 #include "kiosk/core/request_receipt.h"
 #include "kiosk/core/text_entry.h"
 #include "kiosk/core/texts.h"
@@ -62,30 +59,6 @@ class ReferenceCodeStore {
     virtual ~ReferenceCodeStore() = default;
     // Records code as issued; false (and nothing recorded) when it was issued before.
     virtual Result<bool> claim(const std::string& code, TimePoint now) = 0;
-};
-
-// Where receipts go to be printed, off the UI thread (the PrintSpooler, through SpoolerReceipts).
-class ReceiptQueue {
-  public:
-    virtual ~ReceiptQueue() = default;
-    virtual std::uint64_t submitReceipt(ReceiptPrintout receipt) = 0;
-    // Outcomes of finished jobs since the last call.
-    virtual std::vector<PrintSpooler::Done> takeResults() = 0;
-};
-
-// A ReceiptQueue on the kiosk's PrintSpooler; it takes only receipt results (tickets keep theirs).
-class SpoolerReceipts final : public ReceiptQueue {
-  public:
-    explicit SpoolerReceipts(PrintSpooler& spooler) : spooler_(spooler) {}
-    std::uint64_t submitReceipt(ReceiptPrintout receipt) override {
-        return spooler_.submitReceipt(std::move(receipt));
-    }
-    std::vector<PrintSpooler::Done> takeResults() override {
-        return spooler_.takeResults(PrintSpooler::JobKind::Receipt);
-    }
-
-  private:
-    PrintSpooler& spooler_;
 };
 
 // A topic of the question tree, as far as a flow needs it.
@@ -163,7 +136,7 @@ class RequestFlow final : public PersonalDataHolder {
     bool submitFailed() const { return submitFailed_; }
     const std::string& reference() const { return reference_; }
 
-    enum class PrintState { None, Printing, Printed, Failed };
+    using PrintState = PaperState;
     PrintState printState() const { return printState_; }
     // Collects the receipt's print outcome; true when the done screen changed.
     bool collectPrintResults();
@@ -174,24 +147,10 @@ class RequestFlow final : public PersonalDataHolder {
     ReceiptPrintout makeReceipt(const Texts& texts, const std::string& language,
                                 const Bundle* content = nullptr) const;
 
-    // --- printing an answer of the question tree ("Print dit antwoord" on the topic screen)
-    // Whether this kiosk has a printer to print on.
-    bool canPrint() const { return receipts_ != nullptr; }
-    // The paper: the contact point, the topic's title, its whole answer (a line per paragraph), the walk-in
-    // hours of the topic's desk and when it was made. No code and no QR: it holds nothing to follow up.
-    ReceiptPrintout makeAnswerPrintout(const QuestionTopic& topic, const Bundle& content, const Texts& texts,
-                                       const std::string& language) const;
-    // Hands it to the printer and returns at once; the outcome arrives through collectPrintResults(). False
-    // (nothing printed) without a printer or while an answer is printing.
-    bool printAnswer(const QuestionTopic& topic, const Bundle& content, const Texts& texts,
-                     const std::string& language);
-    // The state of the last answer printed, for the topic it was printed for; None for any other topic.
-    PrintState answerPrintState(std::string_view topicId) const;
-
-    // Forgets everything: answers (overwritten), the flow, the code, an answer's print state. A print result
-    // that arrives later is dropped.
+    // Forgets everything: answers (overwritten), the flow, the code, the receipt's print state. A print
+    // result that arrives later is dropped.
     void wipe();
-    // PersonalDataHolder: "request flow"; holds nothing when no flow, answer, code or printed answer is kept.
+    // PersonalDataHolder: "request flow"; holds nothing when no flow, answer or code is kept.
     std::string_view holderName() const;
     bool holdsNothing() const;
 
@@ -234,10 +193,6 @@ class RequestFlow final : public PersonalDataHolder {
     PrintState printState_ = PrintState::None;
     std::uint64_t job_ = 0;
     std::string category_;  // the request's category once sent (the receipt's desk without a topic)
-    // The printed answer of the question tree.
-    std::string answerTopic_;
-    PrintState answerState_ = PrintState::None;
-    std::uint64_t answerJob_ = 0;
 };
 
 }  // namespace wp

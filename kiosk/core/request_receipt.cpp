@@ -37,26 +37,4 @@ ReceiptPrintout requestReceipt(const RequestSpec& spec, const RequestFlowSetting
     return p;
 }
 
-ReceiptPrintout answerPrintout(const QuestionTopic& topic, const Bundle& content, const Texts& texts,
-                               const std::string& language, const std::string& contactPointName,
-                               TimePoint now) {
-    ReceiptPrintout p;
-    p.contactPoint = contactPointName;
-    p.title = texts.get(language, topic.labelKey);
-    if (!topic.answerKey.empty()) {
-        // A line per paragraph: the paper wraps each one to its width.
-        const std::string& answer = texts.get(language, topic.answerKey);
-        for (std::size_t from = 0; from <= answer.size();) {
-            std::size_t nl = std::min(answer.find('\n', from), answer.size());
-            if (nl > from) p.lines.push_back(answer.substr(from, nl - from));
-            from = nl + 1;
-        }
-    }
-    if (const Service* desk = findService(content.services, topic.serviceId))
-        p.lines.push_back(walkInHoursLine(*desk, texts, language));
-    p.printedAtLabel = texts.get(language, "receipt.printed_at");
-    p.printedAt = now;
-    return p;
-}
-
 }  // namespace wp

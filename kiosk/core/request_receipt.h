@@ -1,7 +1,6 @@
-// The papers the request flows print: the receipt of a request handed in (its reference code, what happens
-// next, when the resident hears back, the desk's walk-in hours, a QR to the status page) and an answer of the
-// question tree ("Print dit antwoord"). Neither holds personal data: no name, phone, e-mail or address.
-// Pure functions of their inputs; thread-safe.
+// The paper a request flow prints: the receipt of a request handed in (its reference code, what happens next,
+// when the resident hears back, the desk's walk-in hours, a QR to the status page). It holds no personal
+// data: no name, phone, e-mail or address. A pure function of its inputs; thread-safe.
 #pragma once
 
 #include <string>
@@ -27,13 +26,6 @@ struct RequestFlowSettings {
 ReceiptPrintout requestReceipt(const RequestSpec& spec, const RequestFlowSettings& settings,
                                const std::string& reference, const std::string& deskService,
                                const Texts& texts, const std::string& language, const Bundle* content,
-                               TimePoint now);
-
-// The paper of a question-tree answer: the contact point, the topic's title, its whole answer (a line per
-// paragraph), the walk-in hours of the topic's desk and when it was made. No code and no QR: it holds nothing
-// to follow up.
-ReceiptPrintout answerPrintout(const QuestionTopic& topic, const Bundle& content, const Texts& texts,
-                               const std::string& language, const std::string& contactPointName,
                                TimePoint now);
 
 }  // namespace wp

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cassert>
 
+#include "kiosk/core/answer_printer.h"
 #include "kiosk/core/request_flow.h"
 #include "kiosk/core/status_lookup.h"
 
@@ -33,6 +34,11 @@ void ResidentSession::attachStatusLookup(StatusLookup* lookup) {
 void ResidentSession::attachRequestFlow(RequestFlow* flow) {
     requestFlow_ = flow;
     requestFlowHolder_ = flow ? holders_.add(*flow) : PersonalDataRegistration();
+}
+
+void ResidentSession::attachAnswerPrinter(AnswerPrinter* printer) {
+    answerPrinter_ = printer;
+    answerPrinterHolder_ = printer ? holders_.add(*printer) : PersonalDataRegistration();
 }
 
 const Theme& ResidentSession::theme() const {

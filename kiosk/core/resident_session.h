@@ -26,8 +26,9 @@
 
 namespace wp {
 
-class StatusLookup;  // kiosk/core/status_lookup.h
-class RequestFlow;   // kiosk/core/request_flow.h
+class StatusLookup;   // kiosk/core/status_lookup.h
+class RequestFlow;    // kiosk/core/request_flow.h
+class AnswerPrinter;  // kiosk/core/answer_printer.h
 
 // Which screen is shown, with an optional argument (the tile a "coming soon" screen is about).
 struct ScreenRef {
@@ -53,10 +54,13 @@ class ResidentSession {
     // central server. Null: the status screen says the data cannot be fetched now.
     void attachStatusLookup(StatusLookup* lookup);
     StatusLookup* statusLookup() const { return statusLookup_; }
-    // The request flows (question, callback, home visit, initiative: kiosk/core/request_flow.h) that the
-    // "request" screen walks.
+    // The request flows (every request type of the content: kiosk/core/request_flow.h) that the "request"
+    // screen walks.
     void attachRequestFlow(RequestFlow* flow);
     RequestFlow* requestFlow() const { return requestFlow_; }
+    // "Print dit antwoord" on a topic of the question tree, when this kiosk has a printer.
+    void attachAnswerPrinter(AnswerPrinter* printer);
+    AnswerPrinter* answerPrinter() const { return answerPrinter_; }
 
     // Puts anything else that holds personal data (a screen's typed code, a keyboard, the receipt spooler)
     // on the list that wipe() wipes, until the returned handle ends; keep it beside the holder.
@@ -130,7 +134,8 @@ class ResidentSession {
     TicketFlow* ticketFlow_ = nullptr;
     StatusLookup* statusLookup_ = nullptr;
     RequestFlow* requestFlow_ = nullptr;
-    PersonalDataRegistration ticketFlowHolder_, statusLookupHolder_, requestFlowHolder_;
+    AnswerPrinter* answerPrinter_ = nullptr;
+    PersonalDataRegistration ticketFlowHolder_, statusLookupHolder_, requestFlowHolder_, answerPrinterHolder_;
 };
 
 }  // namespace wp

@@ -2,7 +2,7 @@
 
 #include <algorithm>
 
-#include "kiosk/core/request_flow.h"
+#include "kiosk/core/answer_printer.h"
 #include "kiosk/ui/screens/question_layout.h"
 #include "kiosk/ui/screens/service_choice_screen.h"
 #include "kiosk/ui/screens/walk_in_text.h"
@@ -18,15 +18,15 @@ struct RouteButton {
 };
 
 // What the place of "Print dit antwoord" says once it was tapped; empty while it is a button.
-std::string printStateText(const ResidentSession& session, RequestFlow::PrintState state) {
+std::string printStateText(const ResidentSession& session, AnswerPrinter::PrintState state) {
     switch (state) {
-        case RequestFlow::PrintState::Printing:
+        case AnswerPrinter::PrintState::Printing:
             return session.tr("question.printing");
-        case RequestFlow::PrintState::Printed:
+        case AnswerPrinter::PrintState::Printed:
             return session.tr("question.printed");
-        case RequestFlow::PrintState::Failed:
+        case AnswerPrinter::PrintState::Failed:
             return session.tr("question.print_failed");
-        case RequestFlow::PrintState::None:
+        case AnswerPrinter::PrintState::None:
             break;
     }
     return {};
@@ -98,17 +98,17 @@ void QuestionTopicScreen::draw(Ui& ui, ResidentSession& session, Rect area) {
     // "Print dit antwoord" beside "Terug", when this kiosk has a printer that works; once tapped, its place
     // says how the printing goes. The row is as tall as the longest of those sentences needs, so the answer's
     // parts stay the same while the paper comes out.
-    RequestFlow* requests = session.requestFlow();
-    const RequestFlow::PrintState printState =
-        requests ? requests->answerPrintState(topic->id) : RequestFlow::PrintState::None;
+    AnswerPrinter* answers = session.answerPrinter();
+    const AnswerPrinter::PrintState printState =
+        answers ? answers->state(topic->id) : AnswerPrinter::PrintState::None;
     const bool printerTrouble = flow != nullptr && flow->printerTrouble();
-    const bool printable = requests != nullptr && requests->canPrint() && !topic->answerKey.empty() &&
-                           (!printerTrouble || printState != RequestFlow::PrintState::None);
+    const bool printable = answers != nullptr && answers->canPrint() && !topic->answerKey.empty() &&
+                           (!printerTrouble || printState != AnswerPrinter::PrintState::None);
     const float halfW = (width - gap) / 2;
     float bottomH = backH;
     if (printable) {
-        for (auto state : {RequestFlow::PrintState::Printing, RequestFlow::PrintState::Printed,
-                           RequestFlow::PrintState::Failed})
+        for (auto state : {AnswerPrinter::PrintState::Printing, AnswerPrinter::PrintState::Printed,
+                           AnswerPrinter::PrintState::Failed})
             bottomH = std::max(bottomH, ui.measureHeight(printStateText(session, state),
                                                          halfW - panelPad * 3 - markerW, FontRole::Body) +
                                             panelPad * 2);
@@ -236,13 +236,13 @@ void QuestionTopicScreen::draw(Ui& ui, ResidentSession& session, Rect area) {
     }
     if (ui.button(session.tr("common.back"), {area.x0, y, area.x0 + halfW, y + bottomH})) session.back();
     const Rect place{area.x1 - halfW, y, area.x1, y + bottomH};
-    if (printState == RequestFlow::PrintState::None) {
+    if (printState == AnswerPrinter::PrintState::None) {
         if (ui.button(session.tr("question.print"), place))
-            requests->printAnswer(*topic, session.bundle(), session.texts(), session.language());
+            answers->print(*topic, session.bundle(), session.texts(), session.language());
         return;
     }
     // The sentence in a panel; a failure on the warning colours with a bar beside it (not by colour alone).
-    const bool failed = printState == RequestFlow::PrintState::Failed;
+    const bool failed = printState == AnswerPrinter::PrintState::Failed;
     const Rgba& panel = failed ? c.warning : c.background;
     const Rgba& ink = failed ? c.warningText : c.text;
     if (failed) {

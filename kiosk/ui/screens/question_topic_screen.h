@@ -4,7 +4,7 @@
 // issues it), leave the question or ask to be called back (the "request" screen, drawn only once that screen
 // exists), make an appointment (the appointment tile), or read a related topic. With a printer, "Print dit
 // antwoord" beside "Terug" puts the whole answer and the desk's walk-in hours on paper
-// (RequestFlow::printAnswer); its place then says how the printing goes, while the resident reads on.
+// (kiosk/core/answer_printer.h); its place then says how the printing goes, while the resident reads on.
 #pragma once
 
 #include <cstddef>

@@ -1,7 +1,7 @@
 // PrintSpooler with receipts (kiosk/core/print_spooler.h), on the FakePrinter: a receipt's outcome comes
-// back through takeResults() like a ticket's, marked as a receipt, and a flow that collects only its own
-// kind never takes the other's results. As a personal-data holder, the session's wipe drops the receipts
-// still waiting (on a printer that holds its job in hand) and leaves tickets alone.
+// back through takeResults() like a ticket's, marked as a receipt (or a printed answer), and a flow that
+// collects only its own kind never takes the others' results. As a personal-data holder, the session's wipe
+// drops the receipts still waiting (on a printer that holds its job in hand) and leaves tickets alone.
 #include <gtest/gtest.h>
 
 #include <chrono>
@@ -93,9 +93,11 @@ TEST(ReceiptSpoolerTest, TakingOneKindLeavesTheOtherKindsResults) {
     const std::uint64_t t1 = spooler.submit(test::sampleTicket("H-001"));
     const std::uint64_t r1 = spooler.submitReceipt(test::sampleReceiptNl());
     const std::uint64_t t2 = spooler.submit(test::sampleTicket("H-002"));
+    const std::uint64_t a1 = spooler.submitReceipt(test::sampleReceiptNl(), PrintSpooler::JobKind::Answer);
     EXPECT_LT(t1, r1);
     EXPECT_LT(r1, t2);
-    ASSERT_TRUE(waker.waitFor([&] { return printer.attempts() == 3; }));
+    EXPECT_LT(t2, a1);
+    ASSERT_TRUE(waker.waitFor([&] { return printer.attempts() == 4; }));
 
     std::vector<PrintSpooler::Done> tickets;
     ASSERT_TRUE(waker.waitFor([&] {
@@ -104,10 +106,14 @@ TEST(ReceiptSpoolerTest, TakingOneKindLeavesTheOtherKindsResults) {
     }));
     EXPECT_EQ(tickets[0].job, t1);
     EXPECT_EQ(tickets[1].job, t2);
-    // The receipt's result waited for its own taker.
+    // The receipt's result and the printed answer's each waited for their own taker.
     auto receipts = spooler.takeResults(PrintSpooler::JobKind::Receipt);
     ASSERT_EQ(receipts.size(), 1u);
     EXPECT_EQ(receipts[0].job, r1);
+    auto answers = spooler.takeResults(PrintSpooler::JobKind::Answer);
+    ASSERT_EQ(answers.size(), 1u);
+    EXPECT_EQ(answers[0].job, a1);
+    EXPECT_EQ(printer.printedReceipts().size(), 2u) << "an answer prints like a receipt";
     EXPECT_TRUE(spooler.takeResults().empty());
 }
 

@@ -1,16 +1,12 @@
+// The request flows walked step by step: what each type asks, in which order, and what reaches the outbox.
 #include "kiosk/core/request_flow.h"
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
-#include <set>
-
 #include "common/reference_code.h"
-#include "drivers/speech/recording_speaker.h"
-#include "kiosk/core/resident_session.h"
 #include "tests/support/shipped_request_specs.h"
-#include "tests/unit/fake_clock.h"
-#include "tests/unit/kiosk/core/demo_content_fixture.h"
+#include "tests/unit/kiosk/core/request_flow_fixture.h"
 
 namespace wp {
 namespace {
@@ -18,117 +14,9 @@ namespace {
 using ::testing::EndsWith;
 using ::testing::HasSubstr;
 using ::testing::Not;
+using testing::receiptText;
 using ::testing::StartsWith;
-
-// The outbox as a list; add() can be made to fail like a full disk.
-class FakeOutbox final : public OutboxStore {
-  public:
-    Result<std::int64_t> add(const Request& request, TimePoint) override {
-        if (fail) return Status::ioError("disk full");
-        added.push_back(request);
-        return static_cast<std::int64_t>(added.size());
-    }
-    Result<std::vector<OutboxItem>> due(TimePoint, int, int, int) override {
-        return std::vector<OutboxItem>{};
-    }
-    Result<std::optional<TimePoint>> nextDue(int, int) override { return std::optional<TimePoint>{}; }
-    Status markDelivered(std::int64_t, TimePoint) override { return Status::ok(); }
-    Status markRejected(std::int64_t, int, const ApiError&, TimePoint) override { return Status::ok(); }
-    Status scheduleRetry(std::int64_t, TimePoint, const std::string&) override { return Status::ok(); }
-    Result<int> wipeRejectedBefore(TimePoint, TimePoint) override { return 0; }
-    Result<OutboxSnapshot> snapshot(int) override { return OutboxSnapshot{}; }
-
-    std::vector<Request> added;
-    bool fail = false;
-};
-
-class FakeReferences final : public ReferenceCodeStore {
-  public:
-    Result<bool> claim(const std::string& code, TimePoint) override {
-        tried.push_back(code);
-        if (refuseNext > 0) {
-            --refuseNext;
-            return false;
-        }
-        return issued.insert(code).second;
-    }
-    std::set<std::string> issued;
-    std::vector<std::string> tried;
-    int refuseNext = 0;  // pretend the next codes were issued before
-};
-
-class FakeReceipts final : public ReceiptQueue {
-  public:
-    std::uint64_t submitReceipt(ReceiptPrintout receipt) override {
-        printed.push_back(std::move(receipt));
-        return printed.size();
-    }
-    std::vector<PrintSpooler::Done> takeResults() override { return std::exchange(results, {}); }
-    void finish(PrintOutcome o) { results.push_back({printed.size(), o, PrintSpooler::JobKind::Receipt}); }
-
-    std::vector<ReceiptPrintout> printed;
-    std::vector<PrintSpooler::Done> results;
-};
-
-class RequestFlowTest : public testing::DemoContentTest {
-  protected:
-    void SetUp() override {
-        DemoContentTest::SetUp();
-        flow_ = makeFlow("https://wijkpunt.schiedam.nl/", &receipts_);
-    }
-
-    // A flow of the Schiedam-Noord kiosk K2 that knows the topic "repairs"; receipts null: no printer.
-    std::unique_ptr<RequestFlow> makeFlow(std::string publicUrl, ReceiptQueue* receipts) {
-        RequestFlowSettings settings{.contactPointName = "Wijkpunt Schiedam-Noord",
-                                     .letters = "SGN",
-                                     .kioskCode = "K2",
-                                     .publicUrl = std::move(publicUrl),
-                                     .coachWorkingDays = 4};
-        return std::make_unique<RequestFlow>(settings, bundle_.requests, clock_, random_, outbox_,
-                                             references_, receipts,
-                                             [](std::string_view id) -> std::optional<FlowTopic> {
-                                                 if (id == "repairs")
-                                                     return FlowTopic{"repairs", "qtopic.repairs", "huur"};
-                                                 return std::nullopt;
-                                             });
-    }
-
-    std::string stepId() const { return flow_->step().id; }
-    void typeAndNext(const std::string& text) {
-        ASSERT_EQ(flow_->step().kind, StepKind::Entry) << stepId();
-        flow_->entry().set(text);
-        ASSERT_TRUE(flow_->next()) << stepId() << ": " << flow_->errorKey();
-    }
-    void submit() {
-        ASSERT_EQ(flow_->step().kind, StepKind::Summary) << stepId();
-        Status s = flow_->submit(*texts_, "nl", &bundle_);
-        ASSERT_TRUE(s) << s.message();
-        ASSERT_EQ(flow_->step().kind, StepKind::Done);
-    }
-    // "Vraag achterlaten" on the topic repairs, by someone who sends just the topic and comes back with the
-    // code: on the summary.
-    static void justTheTopic(RequestFlow& flow) {
-        ASSERT_TRUE(flow.start("question/repairs"));
-        ASSERT_TRUE(flow.next());  // privacy
-        flow.choose("topic-only");
-        flow.choose("none");
-        ASSERT_EQ(flow.step().id, "summary");
-    }
-    // Everything printed on the receipt, as one text.
-    static std::string receiptText(const ReceiptPrintout& r) {
-        std::string all = r.contactPoint + "\n" + r.title + "\n" + r.referenceLabel + "\n" + r.reference +
-                          "\n" + r.qrUrl + "\n" + r.qrCaption + "\n" + r.printedAtLabel;
-        for (const std::string& l : r.lines) all += "\n" + l;
-        return all;
-    }
-
-    testing::FakeClock clock_{*parseLocalDateTime("2026-11-26 10:00")};
-    SeededRandom random_{42};
-    FakeOutbox outbox_;
-    FakeReferences references_;
-    FakeReceipts receipts_;
-    std::unique_ptr<RequestFlow> flow_;
-};
+using RequestFlowTest = testing::RequestFlowTest;
 
 TEST_F(RequestFlowTest, EveryFlowSaysWhatHappensToPersonalDataBeforeAskingForIt) {
     std::vector<const FlowDefinition*> flows;
@@ -173,6 +61,7 @@ TEST_F(RequestFlowTest, UnknownFlowsAndTopicsStartNothing) {
 }
 
 // A start tile that opens the request screen opens the flow of its own id.
+
 TEST_F(RequestFlowTest, EveryRequestTileOpensTheFlowOfItsId) {
     int tiles = 0;
     for (const StartTile& tile : bundle_.content.tiles) {
@@ -293,6 +182,7 @@ TEST_F(RequestFlowTest, CallbackNeedsAPhoneNumberAndKeepsThePreferredTime) {
 
 // Review of the Ukrainian walk: an empty phone field said the number was wrong. Every required entry left
 // empty (or only spaces) says it is still empty, whatever its kind; a filled one gets its kind's error.
+
 TEST_F(RequestFlowTest, AnEmptyRequiredEntryOfAnyKindSaysItIsEmpty) {
     struct Case {
         std::string arg;
@@ -345,6 +235,7 @@ TEST_F(RequestFlowTest, AnEmptyRequiredEntryOfAnyKindSaysItIsEmpty) {
 // Review of the Ukrainian walk: "Dit vak is nog leeg" stayed under the field while the resident typed. The
 // error goes with the first key typed or erased, stays gone when the text comes back to what it was, and
 // returns only when "Verder" finds a problem again.
+
 TEST_F(RequestFlowTest, AnErrorGoesAsSoonAsTheAnswerChanges) {
     ASSERT_TRUE(flow_->start("question/repairs"));
     ASSERT_TRUE(flow_->next());
@@ -478,75 +369,6 @@ TEST_F(RequestFlowTest, InitiativeExplainsTheBudgetOnlyWhenMoneyIsAskedAndPromis
               "Initiatief-coach, zonder afspraak: dinsdag 13:00–16:00; donderdag 18:30–20:30");
 }
 
-TEST_F(RequestFlowTest, TheReceiptsOpeningHoursAreInTheResidentsLanguageAndNeedTheContent) {
-    justTheTopic(*flow_);
-    ASSERT_TRUE(flow_->submit(*texts_, "uk", &bundle_));
-    EXPECT_THAT(receipts_.printed.at(0).lines.back(), HasSubstr("понеділок 9:00–12:00; середа 13:00–16:00"));
-    // Without the bundle the flow cannot know the desk: the line is left off, not made up.
-    EXPECT_EQ(flow_->makeReceipt(*texts_, "uk").lines.size(), 3u);
-}
-
-TEST_F(RequestFlowTest, APrintedAnswerHasTheWholeAnswerAndTheDesksHoursAndNothingToFollowUp) {
-    const QuestionTopic* rentCheck = bundle_.questions.topic("rent-check");
-    ASSERT_NE(rentCheck, nullptr);
-    ASSERT_TRUE(flow_->canPrint());
-    const ReceiptPrintout p = flow_->makeAnswerPrintout(*rentCheck, bundle_, *texts_, "nl");
-    EXPECT_EQ(p.contactPoint, "Wijkpunt Schiedam-Noord");
-    EXPECT_EQ(p.title, "Is mijn huur te hoog?");
-    // Both paragraphs of the answer (on screen: two parts when the room is short), then the desk's hours.
-    ASSERT_EQ(p.lines.size(), 3u);
-    EXPECT_THAT(p.lines[0], StartsWith("Betaalt u misschien te veel huur?"));
-    EXPECT_THAT(p.lines[1], EndsWith("Dan helpen wij u om die omlaag te krijgen."));
-    EXPECT_EQ(p.lines[0] + "\n" + p.lines[1], texts_->get("nl", rentCheck->answerKey));
-    EXPECT_THAT(p.lines[2], StartsWith("Huurloket, zonder afspraak: maandag 9:00–12:00"));
-    EXPECT_TRUE(p.reference.empty());
-    EXPECT_TRUE(p.referenceLabel.empty());
-    EXPECT_TRUE(p.qrUrl.empty());
-    EXPECT_EQ(p.printedAtLabel, "Gemaakt op");
-    EXPECT_EQ(p.printedAt, clock_.now());
-    EXPECT_THAT(receiptText(p), Not(HasSubstr("[")));
-    // In another language, all of it.
-    const ReceiptPrintout en = flow_->makeAnswerPrintout(*rentCheck, bundle_, *texts_, "en");
-    EXPECT_EQ(en.title, texts_->get("en", rentCheck->labelKey));
-    EXPECT_THAT(en.lines.back(),
-                StartsWith("Rent desk (Huurloket), no appointment needed: Monday 9:00–12:00"));
-}
-
-TEST_F(RequestFlowTest, PrintingAnAnswerReportsItsStateForThatTopicOnly) {
-    const QuestionTopic* rentCheck = bundle_.questions.topic("rent-check");
-    const QuestionTopic* passport = bundle_.questions.topic("passport");
-    ASSERT_NE(rentCheck, nullptr);
-    ASSERT_NE(passport, nullptr);
-    EXPECT_EQ(flow_->answerPrintState("rent-check"), RequestFlow::PrintState::None);
-    ASSERT_TRUE(flow_->printAnswer(*rentCheck, bundle_, *texts_, "nl"));
-    ASSERT_EQ(receipts_.printed.size(), 1u);
-    EXPECT_EQ(receipts_.printed[0].title, "Is mijn huur te hoog?");
-    EXPECT_EQ(flow_->answerPrintState("rent-check"), RequestFlow::PrintState::Printing);
-    EXPECT_EQ(flow_->answerPrintState("passport"), RequestFlow::PrintState::None);
-    EXPECT_FALSE(flow_->printAnswer(*passport, bundle_, *texts_, "nl"));  // one paper at a time
-    EXPECT_FALSE(flow_->active());                                        // no request flow was started
-    EXPECT_EQ(flow_->printState(), RequestFlow::PrintState::None);
-
-    receipts_.finish(PrintOutcome::Ok);
-    EXPECT_TRUE(flow_->collectPrintResults());
-    EXPECT_EQ(flow_->answerPrintState("rent-check"), RequestFlow::PrintState::Printed);
-    EXPECT_FALSE(flow_->collectPrintResults());
-
-    // Another topic, and the printer runs out of paper.
-    ASSERT_TRUE(flow_->printAnswer(*passport, bundle_, *texts_, "nl"));
-    EXPECT_EQ(flow_->answerPrintState("rent-check"), RequestFlow::PrintState::None);
-    receipts_.finish(PrintOutcome::PaperOut);
-    EXPECT_TRUE(flow_->collectPrintResults());
-    EXPECT_EQ(flow_->answerPrintState("passport"), RequestFlow::PrintState::Failed);
-
-    // The session's wipe forgets it; a late result of a wiped print changes nothing.
-    ASSERT_TRUE(flow_->printAnswer(*passport, bundle_, *texts_, "nl"));
-    flow_->wipe();
-    EXPECT_EQ(flow_->answerPrintState("passport"), RequestFlow::PrintState::None);
-    receipts_.finish(PrintOutcome::Ok);
-    EXPECT_FALSE(flow_->collectPrintResults());
-}
-
 TEST_F(RequestFlowTest, ChangingAnAnswerOnTheSummaryAsksOnlyWhatIsNewAndReturns) {
     ASSERT_TRUE(flow_->start("question/repairs"));
     ASSERT_TRUE(flow_->next());
@@ -592,115 +414,6 @@ TEST_F(RequestFlowTest, BackWalksTheStepsShownAndStopsAtTheFirst) {
     EXPECT_EQ(stepId(), "category");
     EXPECT_TRUE(flow_->isChosen("geld"));
     EXPECT_FALSE(flow_->back());
-}
-
-TEST_F(RequestFlowTest, ARepeatedReferenceCodeIsDrawnAgain) {
-    justTheTopic(*flow_);
-    references_.refuseNext = 2;
-    submit();
-    ASSERT_EQ(references_.tried.size(), 3u);
-    EXPECT_EQ(flow_->reference(), references_.tried[2]);
-    EXPECT_EQ(outbox_.added.at(0).reference, references_.tried[2]);
-}
-
-TEST_F(RequestFlowTest, NoReceiptWhenTheOutboxCannotCommit) {
-    justTheTopic(*flow_);
-    outbox_.fail = true;
-    EXPECT_FALSE(flow_->submit(*texts_, "nl", &bundle_));
-    EXPECT_TRUE(flow_->submitFailed());
-    EXPECT_EQ(stepId(), "summary");
-    EXPECT_TRUE(flow_->reference().empty());
-    EXPECT_TRUE(receipts_.printed.empty());
-    outbox_.fail = false;  // the host fixed the disk: the resident tries again
-    EXPECT_TRUE(flow_->submit(*texts_, "nl", &bundle_));
-    EXPECT_EQ(receipts_.printed.size(), 1u);
-}
-
-TEST_F(RequestFlowTest, AFailedPrintIsReportedAndWithoutAPrinterNothingIsPrinting) {
-    justTheTopic(*flow_);
-    submit();
-    receipts_.finish(PrintOutcome::PaperOut);
-    EXPECT_TRUE(flow_->collectPrintResults());
-    EXPECT_EQ(flow_->printState(), RequestFlow::PrintState::Failed);
-
-    auto noPrinter = makeFlow("", nullptr);
-    justTheTopic(*noPrinter);
-    ASSERT_TRUE(noPrinter->submit(*texts_, "en", &bundle_));
-    EXPECT_EQ(noPrinter->printState(), RequestFlow::PrintState::None);
-    EXPECT_TRUE(noPrinter->makeReceipt(*texts_, "en", &bundle_).qrUrl.empty());
-    EXPECT_FALSE(noPrinter->canPrint());
-    const QuestionTopic* rentCheck = bundle_.questions.topic("rent-check");
-    ASSERT_NE(rentCheck, nullptr);
-    EXPECT_FALSE(noPrinter->printAnswer(*rentCheck, bundle_, *texts_, "en"));
-    EXPECT_EQ(noPrinter->answerPrintState("rent-check"), RequestFlow::PrintState::None);
-}
-
-TEST_F(RequestFlowTest, WipeLeavesNothingBehind) {
-    ASSERT_TRUE(flow_->start("home-visit"));
-    flow_->choose("care");
-    ASSERT_TRUE(flow_->next());
-    typeAndNext("Kees Jansen");
-    flow_->entry().set("3121");
-    const TextEntry* postcode = flow_->entryOf("postcode");
-    ASSERT_NE(postcode, nullptr);
-    flow_->wipe();
-    EXPECT_FALSE(flow_->active());
-    EXPECT_EQ(flow_->entryOf("name"), nullptr);
-    EXPECT_EQ(flow_->entryOf("postcode"), nullptr);
-    EXPECT_TRUE(flow_->summary().empty());
-    EXPECT_TRUE(flow_->reference().empty());
-    // Started again: nothing of before is chosen or typed.
-    ASSERT_TRUE(flow_->start("home-visit"));
-    EXPECT_FALSE(flow_->isChosen("care"));
-    EXPECT_FALSE(flow_->isChosen("reason", "care"));
-}
-
-TEST_F(RequestFlowTest, AfterSendingOnlyTheCodeRemains) {
-    ASSERT_TRUE(flow_->start("callback/repairs"));
-    ASSERT_TRUE(flow_->next());
-    typeAndNext("0612345678");
-    flow_->choose("any");
-    submit();
-    EXPECT_EQ(flow_->entryOf("phone"), nullptr);
-    EXPECT_FALSE(flow_->isChosen("time", "any"));
-    EXPECT_FALSE(flow_->reference().empty());
-    EXPECT_FALSE(flow_->next());
-    EXPECT_FALSE(flow_->back());  // the done screen has no way back into the sent answers
-    flow_->wipe();
-    EXPECT_TRUE(flow_->reference().empty());
-    // A print result of the wiped resident's receipt changes nothing.
-    receipts_.finish(PrintOutcome::Ok);
-    EXPECT_FALSE(flow_->collectPrintResults());
-}
-
-class NoAlerts final : public HostAlerts {
-  public:
-    void residentAsksForHost(const std::string&, TimePoint) override {}
-};
-
-TEST_F(RequestFlowTest, TheSessionsWipeForgetsTheFlowAtStartAgainAndAtTheIdleTimeout) {
-    RecordingSpeaker speaker;
-    NoAlerts alerts;
-    ResidentSession session(bundle_, clock_, speaker, alerts);
-    session.attachRequestFlow(flow_.get());  // which puts it on the session's list of holders
-
-    session.open({"request", "callback/repairs"});
-    ASSERT_TRUE(flow_->start("callback/repairs"));
-    ASSERT_TRUE(flow_->next());
-    flow_->entry().set("0612345678");
-    session.startAgain();  // "Begin opnieuw"
-    EXPECT_FALSE(flow_->active());
-    EXPECT_EQ(flow_->entryOf("phone"), nullptr);
-
-    session.open({"request", "callback/repairs"});
-    ASSERT_TRUE(flow_->start("callback/repairs"));
-    ASSERT_TRUE(flow_->next());
-    flow_->entry().set("0612345678");
-    clock_.advance(std::chrono::seconds(bundle_.settings.session.idleTimeoutSeconds + 1));
-    EXPECT_TRUE(session.tick());  // the idle timeout
-    EXPECT_FALSE(flow_->active());
-    EXPECT_EQ(flow_->entryOf("phone"), nullptr);
-    session.attachRequestFlow(nullptr);
 }
 
 }  // namespace

@@ -160,12 +160,12 @@ void ScreenTest::addAnswerPrintStates(std::vector<State>& states) {
         const DrawnItem* print = control(s.tr("question.print"));
         ASSERT_NE(print, nullptr) << "no print button on the topic screen";
         tapCentre(*print);
-        ASSERT_EQ(requestFlow_->answerPrintState("rent-check"), RequestFlow::PrintState::Printing);
+        ASSERT_EQ(answerPrinter_->state("rent-check"), AnswerPrinter::PrintState::Printing);
         if (!settle) return;
         // The print worker answers at once; real time only bounds a broken one.
-        for (int i = 0; i < 500 && !requestFlow_->collectPrintResults(); ++i)
+        for (int i = 0; i < 500 && !answerPrinter_->collectPrintResults(); ++i)
             std::this_thread::sleep_for(std::chrono::milliseconds(2));
-        EXPECT_NE(requestFlow_->answerPrintState("rent-check"), RequestFlow::PrintState::Printing);
+        EXPECT_NE(answerPrinter_->state("rent-check"), AnswerPrinter::PrintState::Printing);
     };
     states.push_back({"answer printing",
                       [=](ResidentSession& s, testing::FakeClock&) { printed(s, std::nullopt, false); }});

@@ -49,6 +49,7 @@ class ScreenTest : public testing::HeadlessUiTest {
         spooler_ = parts_->printer->spooler();
         flow_ = parts_->ticketFlow.get();
         requestFlow_ = parts_->requestFlow.get();
+        answerPrinter_ = parts_->answerPrinter.get();
         ui_ = std::make_unique<Ui>(fonts_);
     }
     void TearDown() override {
@@ -150,6 +151,7 @@ class ScreenTest : public testing::HeadlessUiTest {
     PrintSpooler* spooler_ = nullptr;
     TicketFlow* flow_ = nullptr;
     RequestFlow* requestFlow_ = nullptr;
+    AnswerPrinter* answerPrinter_ = nullptr;
     std::unique_ptr<Ui> ui_;
 };
 

@@ -178,7 +178,7 @@ TEST_F(QuestionTopicScreenTest, AnAnswerPrintsFromItsTopicAndTheScreenSaysHowItG
         EXPECT_TRUE(shows("De printer maakt uw papier."));
         EXPECT_EQ(control("Print dit antwoord"), nullptr);  // one paper at a time
         EXPECT_NE(control("Terug"), nullptr);               // and the resident can go on meanwhile
-        for (int i = 0; i < 500 && !requestFlow_->collectPrintResults(); ++i)
+        for (int i = 0; i < 500 && !answerPrinter_->collectPrintResults(); ++i)
             std::this_thread::sleep_for(std::chrono::milliseconds(2));
         EXPECT_TRUE(shows(fail ? "Het printen lukt niet. Vraag het de gastvrouw of gastheer."
                                : "Uw papier is klaar. Pak het uit de printer."));
