@@ -2,46 +2,18 @@
 
 #include <fmt/format.h>
 #include <httplib.h>
-#include <openssl/bio.h>
-#include <openssl/bn.h>
 #include <openssl/ssl.h>
-#include <openssl/x509.h>
-
-#include <nlohmann/json.hpp>
 
 #include <algorithm>
-#include <atomic>
-#include <condition_variable>
-#include <thread>
 
-#include "central/api_routes.h"
-#include "central/intake_writer.h"
+#include "central/central_server_impl.h"
+#include "central/http_exchange.h"
 #include "central/person_tokens.h"
-#include "central/public_pages.h"
-#include "central/rate_limiter.h"
-#include "central/request_router.h"
-#include "common/json_input.h"
 #include "common/log.h"
-#include "common/reference_code.h"
 
 namespace wp {
 
-using nlohmann::json;
-
 namespace {
-
-constexpr const char* kJson = "application/json";
-
-void sendError(httplib::Response& res, int status, std::string_view code, std::string message,
-               std::string field = "") {
-    res.status = status;
-    res.set_content(encodeError({status, std::string(code), std::move(message), std::move(field)}), kJson);
-}
-
-void sendError(httplib::Response& res, const ApiError& e) {
-    res.status = e.httpStatus;
-    res.set_content(encodeError(e), kJson);
-}
 
 // "{reference}" -> a regex group, for cpp-httplib's router.
 std::string toRegex(std::string_view path) {
@@ -57,461 +29,107 @@ std::string toRegex(std::string_view path) {
     return out;
 }
 
-// The peer certificate's subject (RFC 2253) and serial (hex); empty when the client sent none.
-struct PeerCert {
-    std::string subject;
-    std::string serial;
-};
-
-PeerCert peerCertificate(const SSL* ssl) {
-    PeerCert out;
-    if (ssl == nullptr) return out;
-    X509* cert = SSL_get1_peer_certificate(ssl);
-    if (cert == nullptr) return out;
-    if (SSL_get_verify_result(ssl) == X509_V_OK) {
-        BIO* bio = BIO_new(BIO_s_mem());
-        X509_NAME_print_ex(bio, X509_get_subject_name(cert), 0, XN_FLAG_RFC2253);
-        char* data = nullptr;
-        long len = BIO_get_mem_data(bio, &data);
-        out.subject.assign(data, static_cast<size_t>(len));
-        BIO_free(bio);
-        if (BIGNUM* bn = ASN1_INTEGER_to_BN(X509_get0_serialNumber(cert), nullptr)) {
-            if (char* hex = BN_bn2hex(bn)) {
-                out.serial = hex;
-                OPENSSL_free(hex);
-            }
-            BN_free(bn);
-        }
-    }
-    X509_free(cert);
-    return out;
-}
-
-json summaryJson(const RequestSummary& s) {
-    return {{"reference", s.reference},
-            {"type", s.type},
-            {"category", s.category},
-            {"team", s.team},
-            {"flagged", s.flagged},
-            {"status", toString(s.status)},
-            {"kiosk", s.kioskCode},
-            {"contact_point", s.contactPoint},
-            {"created_at", formatRfc3339(s.createdAt)},
-            {"received_at", formatRfc3339(s.receivedAt)},
-            {"updated_at", formatRfc3339(s.updatedAt)},
-            {"personal_data_wiped", s.personalDataWiped},
-            {"coach", s.coach}};
-}
-
 }  // namespace
 
-struct CentralServer::Impl {
-    Impl(const CentralConfig& c, CentralStore& s, const Clock& k, NotificationSender& sender)
-        : config(c),
-          store(s),
-          clock(k),
-          router(c.routing.rules, c.routing.defaultTeam, RequestRouter::fallbackTeamsOf(c.requests.specs)),
-          lookups(k, c.lookup.perMinute),
-          queuePageViews(k, c.publicPages.queuePagesPerMinute),
-          pages(c, s, s, k),
-          writer(s, c.server.maxBatch),
-          notifier(s, sender, k, TeamNotifier::Options{}),
-          failIntakes(c.testing.failFirstIntakes) {}
-
-    const CentralConfig& config;
-    CentralStore& store;
-    const Clock& clock;
-    RequestRouter router;
-    RateLimiter lookups;         // status lookups, JSON and HTML together
-    RateLimiter queuePageViews;  // public queue pages
-    PublicPages pages;
-    IntakeWriter writer;
-    TeamNotifier notifier;
-    std::atomic<int> failIntakes;
-    std::unique_ptr<httplib::SSLServer> http;
-    int port = 0;
-
-    std::mutex sweepMutex;
-    std::condition_variable sweepCv;
-    bool stopping = false;
-    std::thread sweeper;
-
-    // --- identities
-
-    // The kiosk behind a request, or the error to send.
-    std::optional<KioskIdentity> kioskOf(const httplib::Request& req, httplib::Response& res) {
-        PeerCert cert = peerCertificate(req.ssl);
-        if (cert.subject.empty()) {
-            sendError(res, 401, error_code::kUnauthorized, "this route needs a kiosk client certificate");
-            return std::nullopt;
-        }
-        const auto& tls = config.tls;
-        if (std::find(tls.revokedSubjects.begin(), tls.revokedSubjects.end(), cert.subject) !=
-                tls.revokedSubjects.end() ||
-            std::find(tls.revokedSerials.begin(), tls.revokedSerials.end(), cert.serial) !=
-                tls.revokedSerials.end()) {
-            log::warning("refused revoked certificate {} (serial {})", cert.subject, cert.serial);
-            sendError(res, 403, error_code::kForbidden, "this kiosk certificate is revoked");
-            return std::nullopt;
-        }
-        for (const auto& k : config.kiosks)
-            if (k.subject == cert.subject) return k;
-        sendError(res, 403, error_code::kForbidden,
-                  fmt::format("no kiosk is enrolled as '{}'", cert.subject));
+std::optional<KioskIdentity> CentralServer::Impl::kioskOf(const httplib::Request& req,
+                                                          httplib::Response& res) {
+    PeerCert cert = peerCertificate(req.ssl);
+    if (cert.subject.empty()) {
+        sendError(res, 401, error_code::kUnauthorized, "this route needs a kiosk client certificate");
         return std::nullopt;
     }
-
-    std::optional<Person> personOf(const httplib::Request& req, httplib::Response& res) {
-        std::string auth = req.get_header_value("Authorization");
-        constexpr std::string_view kBearer = "Bearer ";
-        if (auth.size() <= kBearer.size() || auth.compare(0, kBearer.size(), kBearer) != 0) {
-            res.set_header("WWW-Authenticate", "Bearer");
-            sendError(res, 401, error_code::kUnauthorized, "this route needs a personal bearer token");
-            return std::nullopt;
-        }
-        auto person = store.personByTokenHash(hashPersonToken(auth.substr(kBearer.size())));
-        if (!person) {
-            sendError(res, 503, error_code::kUnavailable, "the store is unavailable");
-            return std::nullopt;
-        }
-        if (!person->has_value()) {
-            res.set_header("WWW-Authenticate", "Bearer");
-            sendError(res, 401, error_code::kUnauthorized, "unknown or revoked token");
-            return std::nullopt;
-        }
-        return **person;
+    const auto& tls = config.tls;
+    if (std::find(tls.revokedSubjects.begin(), tls.revokedSubjects.end(), cert.subject) !=
+            tls.revokedSubjects.end() ||
+        std::find(tls.revokedSerials.begin(), tls.revokedSerials.end(), cert.serial) !=
+            tls.revokedSerials.end()) {
+        log::warning("refused revoked certificate {} (serial {})", cert.subject, cert.serial);
+        sendError(res, 403, error_code::kForbidden, "this kiosk certificate is revoked");
+        return std::nullopt;
     }
+    for (const auto& k : config.kiosks)
+        if (k.subject == cert.subject) return k;
+    sendError(res, 403, error_code::kForbidden, fmt::format("no kiosk is enrolled as '{}'", cert.subject));
+    return std::nullopt;
+}
 
-    // --- handlers
-
-    void health(const httplib::Request&, httplib::Response& res) {
-        res.set_content(json{{"status", "ok"}}.dump(), kJson);
+std::optional<Person> CentralServer::Impl::personOf(const httplib::Request& req, httplib::Response& res) {
+    std::string auth = req.get_header_value("Authorization");
+    constexpr std::string_view kBearer = "Bearer ";
+    if (auth.size() <= kBearer.size() || auth.compare(0, kBearer.size(), kBearer) != 0) {
+        res.set_header("WWW-Authenticate", "Bearer");
+        sendError(res, 401, error_code::kUnauthorized, "this route needs a personal bearer token");
+        return std::nullopt;
     }
-
-    void postRequest(const httplib::Request& req, httplib::Response& res) {
-        auto kiosk = kioskOf(req, res);
-        if (!kiosk) return;
-        // A refusal is logged with its code and field only: the message may quote what the kiosk sent.
-        auto refuse = [&](const ApiError& e) {
-            log::info("refused a request of kiosk {}: {} {} at '{}'", kiosk->kioskCode, e.httpStatus, e.code,
-                      e.field);
-            sendError(res, e);
-        };
-        auto decoded = decodeRequest(req.body, config.requests.specs);
-        if (!decoded) return refuse(decoded.error());
-        Request r = std::move(decoded).value();
-        if (r.kioskCode != kiosk->kioskCode)
-            return refuse({403, std::string(error_code::kForbidden),
-                           fmt::format("'kiosk' is {}, but this certificate belongs to kiosk {}", r.kioskCode,
-                                       kiosk->kioskCode),
-                           "kiosk"});
-        if (r.reference.compare(0, 3, kiosk->contactPoint) != 0)
-            return refuse({422, std::string(error_code::kInvalidValue),
-                           fmt::format("'reference' must start with the contact point's letters {}",
-                                       kiosk->contactPoint),
-                           "reference"});
-        // Fault injection for tests: the first N intakes fail before anything is stored.
-        for (int n = failIntakes.load(); n > 0;)
-            if (failIntakes.compare_exchange_weak(n, n - 1))
-                return sendError(res, 500, error_code::kInternal,
-                                 "fault injected by [testing] fail_first_intakes");
-
-        RouteDecision route = router.route(r.type, r.category);
-        IntakeItem item;
-        item.request = std::move(r);
-        item.contactPoint = kiosk->contactPoint;
-        item.team = route.team;
-        item.flagged = route.flagged;
-        if (item.request.type == "initiative") item.coaches = config.initiative.coaches;
-        item.receivedAt = clock.now();
-        if (auto it = config.notifications.find(route.team); it != config.notifications.end()) {
-            if (!it->second.webhookUrl.empty()) item.notify.push_back({"webhook", it->second.webhookUrl});
-            for (const auto& e : it->second.emails) item.notify.push_back({"email", e});
-        }
-        std::string reference = item.request.reference, uuid = item.request.uuid;
-        IntakeOutcome out = writer.submit(std::move(item));
-        switch (out.kind) {
-            case IntakeOutcome::Kind::Stored:
-                notifier.wake();
-                [[fallthrough]];
-            case IntakeOutcome::Kind::Repeat:
-                res.status = 201;
-                res.set_content(out.answer, kJson);
-                return;
-            case IntakeOutcome::Kind::ReferenceConflict:
-                log::error("KIOSK FAULT: kiosk {} sent reference {} under a second UUID {}", kiosk->kioskCode,
-                           reference, uuid);
-                return sendError(res, 409, error_code::kConflict, out.message, "reference");
-            case IntakeOutcome::Kind::Failed:
-                log::error("storing {} failed: {}", reference, out.message);
-                res.set_header("Retry-After", "5");
-                return sendError(res, 503, error_code::kUnavailable,
-                                 "the request could not be stored; try again");
-        }
+    auto person = store.personByTokenHash(hashPersonToken(auth.substr(kBearer.size())));
+    if (!person) {
+        sendError(res, 503, error_code::kUnavailable, "the store is unavailable");
+        return std::nullopt;
     }
-
-    void getRequestStatus(const httplib::Request& req, httplib::Response& res) {
-        if (!lookups.allow(req.remote_addr)) {
-            auto wait = std::chrono::duration_cast<std::chrono::seconds>(lookups.retryAfter(req.remote_addr));
-            res.set_header("Retry-After", std::to_string(std::max<long long>(1, wait.count())));
-            return sendError(res, 429, error_code::kRateLimited, "too many lookups; try again later");
-        }
-        std::string reference = normalizeReferenceCode(req.matches[1].str());
-        // The check character first: a wrong code never reaches the database.
-        if (!verifyReferenceCode(reference))
-            return sendError(res, 400, error_code::kInvalidValue,
-                             "this is no reference code (check character)", "reference");
-        auto view = store.statusOf(reference);
-        if (!view) return sendError(res, 503, error_code::kUnavailable, "the store is unavailable");
-        if (!view->has_value())
-            return sendError(res, 404, error_code::kNotFound, "no request with this code");
-        res.set_content(encodeStatusView(**view), kJson);
+    if (!person->has_value()) {
+        res.set_header("WWW-Authenticate", "Bearer");
+        sendError(res, 401, error_code::kUnauthorized, "unknown or revoked token");
+        return std::nullopt;
     }
+    return **person;
+}
 
-    void postQueueEvents(const httplib::Request& req, httplib::Response& res) {
-        auto kiosk = kioskOf(req, res);
-        if (!kiosk) return;
-        auto batch = decodeQueueStatBatch(req.body);
-        if (!batch) return sendError(res, batch.error());
-        if (batch.value().kioskCode != kiosk->kioskCode)
-            return sendError(res, 403, error_code::kForbidden, "'kiosk' is not this certificate's kiosk",
-                             "kiosk");
-        auto added = store.storeQueueEvents(batch.value(), kiosk->contactPoint, clock.now());
-        if (!added) return sendError(res, 503, error_code::kUnavailable, "the store is unavailable");
-        res.set_content(json{{"accepted", batch.value().events.size()}, {"new", added.value()}}.dump(),
-                        kJson);
+void CentralServer::Impl::dispatch(RouteId id, const httplib::Request& req, httplib::Response& res) {
+    switch (id) {
+        case RouteId::Health:
+            return health(req, res);
+        case RouteId::PostRequest:
+            return postRequest(req, res);
+        case RouteId::GetRequestStatus:
+            return getRequestStatus(req, res);
+        case RouteId::PostQueueEvents:
+            return postQueueEvents(req, res);
+        case RouteId::ListRequests:
+            return listRequests(req, res);
+        case RouteId::GetRequestDetail:
+            return getRequestDetail(req, res);
+        case RouteId::SetRequestStatus:
+            return setRequestStatus(req, res);
+        case RouteId::GetAuditLog:
+            return getAuditLog(req, res);
+        case RouteId::QueuePage:
+            return queuePage(req, res);
+        case RouteId::StatusPage:
+            return statusPage(req, res);
     }
+}
 
-    void listRequests(const httplib::Request& req, httplib::Response& res) {
-        auto person = personOf(req, res);
-        if (!person) return;
-        RequestFilter f;
-        if (req.has_param("team")) f.team = req.get_param_value("team");
-        if (person->role == PersonRole::Team) {
-            if (f.team && *f.team != person->team)
-                return sendError(res, 403, error_code::kForbidden, "team members see their own team only",
-                                 "team");
-            f.team = person->team;
-        }
-        if (req.has_param("status")) {
-            f.status = requestStatusFromString(req.get_param_value("status"));
-            if (!f.status) return sendError(res, 400, error_code::kInvalidValue, "no such status", "status");
-        }
-        if (req.has_param("type")) {
-            f.type = req.get_param_value("type");
-            if (!config.requests.specs.latest(*f.type))
-                return sendError(res, 400, error_code::kInvalidValue, "no such request type", "type");
-        }
-        if (req.has_param("flagged")) {
-            std::string v = req.get_param_value("flagged");
-            if (v != "true" && v != "false")
-                return sendError(res, 400, error_code::kInvalidValue, "'flagged' must be true or false",
-                                 "flagged");
-            f.flagged = v == "true";
-        }
-        if (req.has_param("received_since")) {
-            f.receivedSince = parseRfc3339(req.get_param_value("received_since"));
-            if (!f.receivedSince)
-                return sendError(res, 400, error_code::kInvalidValue,
-                                 "'received_since' must be an RFC 3339 time", "received_since");
-        }
-        for (auto [name, out, max] :
-             {std::tuple{"limit", &f.limit, 1000}, std::tuple{"offset", &f.offset, 1 << 30}}) {
-            if (!req.has_param(name)) continue;
-            std::string v = req.get_param_value(name);
-            int n = -1;
-            if (!v.empty() && v.size() < 10 && std::all_of(v.begin(), v.end(), ::isdigit)) n = std::stoi(v);
-            if (n < 0 || n > max || (n == 0 && out == &f.limit))
-                return sendError(res, 400, error_code::kInvalidValue,
-                                 fmt::format("'{}' is out of range", name), name);
-            *out = n;
-        }
-        auto list = store.listRequests(f);
-        if (!list) return sendError(res, 503, error_code::kUnavailable, "the store is unavailable");
-        json items = json::array();
-        for (const auto& s : *list) items.push_back(summaryJson(s));
-        res.set_content(json{{"requests", std::move(items)}}.dump(), kJson);
+void CentralServer::Impl::sweepRetention() {
+    TimePoint now = clock.now();
+    for (const std::string& type : config.requests.specs.typeNames()) {
+        auto cutoff = now - std::chrono::hours(24) * config.retentionDays(type);
+        auto wiped = store.wipePersonalData(type, cutoff, now);
+        if (!wiped)
+            log::error("retention: {}", wiped.status().message());
+        else if (wiped.value() > 0)
+            log::info("retention: wiped personal data of {} {} request(s)", wiped.value(), type);
     }
+}
 
-    void getRequestDetail(const httplib::Request& req, httplib::Response& res) {
-        auto person = personOf(req, res);
-        if (!person) return;
-        std::string reference = normalizeReferenceCode(req.matches[1].str());
-        if (!verifyReferenceCode(reference))
-            return sendError(res, 400, error_code::kInvalidValue, "this is no reference code", "reference");
-        std::optional<std::string> onlyTeam;
-        if (person->role == PersonRole::Team) onlyTeam = person->team;
-        auto detail = store.requestDetail(reference, onlyTeam, person->name, clock.now());
-        if (!detail) return sendError(res, 503, error_code::kUnavailable, "the store is unavailable");
-        if (!detail->has_value())
-            return sendError(res, 404, error_code::kNotFound, "no such request for you");
-        const RequestDetail& d = **detail;
-        json j = summaryJson(d.summary);
-        j["uuid"] = d.request.uuid;
-        j["language"] = d.request.language;
-        j["fields"] = json::object();
-        for (const auto& [k, v] : d.request.fields) j["fields"][k] = v;
-        j["public_note"] = d.publicNote;
-        j["internal_note"] = d.internalNote;
-        res.set_content(j.dump(), kJson);
-    }
-
-    void setRequestStatus(const httplib::Request& req, httplib::Response& res) {
-        auto person = personOf(req, res);
-        if (!person) return;
-        std::string reference = normalizeReferenceCode(req.matches[1].str());
-        if (!verifyReferenceCode(reference))
-            return sendError(res, 400, error_code::kInvalidValue, "this is no reference code", "reference");
-        auto body = json_input::parseObject(req.body);
-        if (!body) return sendError(res, body.error());
-        const json& j = body.value();
-        StatusUpdate u;
-        auto st = j.find("status");
-        if (st == j.end() || st->is_null()) return sendError(res, json_input::missing("status"));
-        if (!st->is_string()) return sendError(res, json_input::wrongType("status", "a string"));
-        auto status = requestStatusFromString(st->get<std::string>());
-        if (!status)
-            return sendError(res, json_input::invalid("status",
-                                                      "'status' must be received, in-progress, answered "
-                                                      "or closed"));
-        u.status = *status;
-        for (auto [key, out] :
-             {std::pair{"public_note", &u.publicNote}, std::pair{"internal_note", &u.internalNote}}) {
-            auto it = j.find(key);
-            if (it == j.end() || it->is_null()) continue;
-            if (!it->is_string()) return sendError(res, json_input::wrongType(key, "a string"));
-            if (it->get_ref<const std::string&>().size() > 2000)
-                return sendError(res, 400, error_code::kTooLong,
-                                 fmt::format("'{}' is longer than 2000 bytes", key), key);
-            *out = it->get<std::string>();
+void CentralServer::Impl::runSweeper() {
+    auto nextRetention = std::chrono::steady_clock::now();
+    std::unique_lock lock(sweepMutex);
+    while (!stopping) {
+        lock.unlock();
+        if (Status s = store.checkpoint(); !s) log::warning("checkpoint: {}", s.message());
+        if (std::chrono::steady_clock::now() >= nextRetention) {
+            sweepRetention();
+            nextRetention = std::chrono::steady_clock::now() +
+                            std::chrono::milliseconds(config.retention.checkIntervalMs);
         }
-        std::optional<std::string> onlyTeam;
-        if (person->role == PersonRole::Team) onlyTeam = person->team;
-        auto summary = store.updateStatus(reference, onlyTeam, u, person->name, clock.now());
-        if (!summary) {
-            if (summary.status().code() == Status::Code::NotFound)
-                return sendError(res, 404, error_code::kNotFound, "no such request for you");
-            return sendError(res, 503, error_code::kUnavailable, "the store is unavailable");
-        }
-        res.set_content(summaryJson(*summary).dump(), kJson);
+        lock.lock();
+        auto wait = std::min<std::chrono::steady_clock::duration>(
+            std::chrono::seconds(1), nextRetention - std::chrono::steady_clock::now());
+        sweepCv.wait_for(lock,
+                         std::max<std::chrono::steady_clock::duration>(wait, std::chrono::milliseconds(10)),
+                         [&] { return stopping; });
     }
-
-    void getAuditLog(const httplib::Request& req, httplib::Response& res) {
-        auto person = personOf(req, res);
-        if (!person) return;
-        if (person->role != PersonRole::Admin)
-            return sendError(res, 403, error_code::kForbidden, "only admins read the audit log");
-        std::optional<std::string> reference;
-        if (req.has_param("reference")) reference = normalizeReferenceCode(req.get_param_value("reference"));
-        auto log = store.auditLog(reference, 1000);
-        if (!log) return sendError(res, 503, error_code::kUnavailable, "the store is unavailable");
-        json entries = json::array();
-        for (const auto& e : *log)
-            entries.push_back({{"at", formatRfc3339(e.at)},
-                               {"actor", e.actor},
-                               {"action", e.action},
-                               {"reference", e.reference},
-                               {"detail", e.detail}});
-        res.set_content(json{{"entries", std::move(entries)}}.dump(), kJson);
-    }
-
-    // --- public HTML pages (central/public_pages.h): the handlers only rate-limit and send
-    void sendPage(httplib::Response& res, const HtmlPage& page) {
-        res.status = page.status;
-        res.set_header("Cache-Control", "no-store");
-        res.set_content(page.html, "text/html; charset=utf-8");
-    }
-
-    // False (and the 429 or 503 page sent) when the page may not be served now.
-    bool pageAllowed(const httplib::Request& req, httplib::Response& res, RateLimiter& limiter,
-                     PublicPages::Kind kind, const std::string& lang) {
-        if (!pages.ready()) {
-            res.status = 503;
-            res.set_content("The public pages are not set up on this server ([public_pages] content_dir).\n",
-                            "text/plain; charset=utf-8");
-            return false;
-        }
-        if (limiter.allow(req.remote_addr)) return true;
-        auto wait = std::chrono::duration_cast<std::chrono::seconds>(limiter.retryAfter(req.remote_addr));
-        res.set_header("Retry-After", std::to_string(std::max<long long>(1, wait.count())));
-        sendPage(res, pages.busyPage(kind, lang));
-        return false;
-    }
-
-    void queuePage(const httplib::Request& req, httplib::Response& res) {
-        std::string lang =
-            pages.language(req.get_param_value("lang"), req.get_header_value("Accept-Language"));
-        if (!pageAllowed(req, res, queuePageViews, PublicPages::Kind::Queue, lang)) return;
-        sendPage(res,
-                 pages.queuePage(req.matches[1].str(), req.matches[2].str(), req.matches[3].str(), lang));
-    }
-
-    void statusPage(const httplib::Request& req, httplib::Response& res) {
-        std::string lang =
-            pages.language(req.get_param_value("lang"), req.get_header_value("Accept-Language"));
-        if (!pageAllowed(req, res, lookups, PublicPages::Kind::Status, lang)) return;
-        sendPage(res, pages.statusPage(req.matches[1].str(), lang));
-    }
-
-    void dispatch(RouteId id, const httplib::Request& req, httplib::Response& res) {
-        switch (id) {
-            case RouteId::Health:
-                return health(req, res);
-            case RouteId::PostRequest:
-                return postRequest(req, res);
-            case RouteId::GetRequestStatus:
-                return getRequestStatus(req, res);
-            case RouteId::PostQueueEvents:
-                return postQueueEvents(req, res);
-            case RouteId::ListRequests:
-                return listRequests(req, res);
-            case RouteId::GetRequestDetail:
-                return getRequestDetail(req, res);
-            case RouteId::SetRequestStatus:
-                return setRequestStatus(req, res);
-            case RouteId::GetAuditLog:
-                return getAuditLog(req, res);
-            case RouteId::QueuePage:
-                return queuePage(req, res);
-            case RouteId::StatusPage:
-                return statusPage(req, res);
-        }
-    }
-
-    // --- retention: wipes personal fields of requests older than their type's days, on the injected clock
-    void sweepRetention() {
-        TimePoint now = clock.now();
-        for (const std::string& type : config.requests.specs.typeNames()) {
-            auto cutoff = now - std::chrono::hours(24) * config.retentionDays(type);
-            auto wiped = store.wipePersonalData(type, cutoff, now);
-            if (!wiped)
-                log::error("retention: {}", wiped.status().message());
-            else if (wiped.value() > 0)
-                log::info("retention: wiped personal data of {} {} request(s)", wiped.value(), type);
-        }
-    }
-
-    // Background upkeep: the WAL checkpoint every second (real time), retention every checkIntervalMs.
-    void runSweeper() {
-        auto nextRetention = std::chrono::steady_clock::now();
-        std::unique_lock lock(sweepMutex);
-        while (!stopping) {
-            lock.unlock();
-            if (Status s = store.checkpoint(); !s) log::warning("checkpoint: {}", s.message());
-            if (std::chrono::steady_clock::now() >= nextRetention) {
-                sweepRetention();
-                nextRetention = std::chrono::steady_clock::now() +
-                                std::chrono::milliseconds(config.retention.checkIntervalMs);
-            }
-            lock.lock();
-            auto wait = std::min<std::chrono::steady_clock::duration>(
-                std::chrono::seconds(1), nextRetention - std::chrono::steady_clock::now());
-            sweepCv.wait_for(
-                lock, std::max<std::chrono::steady_clock::duration>(wait, std::chrono::milliseconds(10)),
-                [&] { return stopping; });
-        }
-    }
-};
+}
 
 CentralServer::CentralServer(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
 

@@ -8,7 +8,8 @@
 //
 // Threads: cpp-httplib's pool (config threads; each open keep-alive connection holds one), the group-commit
 // writer, the notifier and the retention sweeper. Timers (rate limits, retries, retention) read the injected
-// clock. cpp-httplib and OpenSSL types stay in the .cpp.
+// clock. cpp-httplib and OpenSSL types stay out of this header: the handlers are split by caller over
+// central_server.cpp, kiosk_api_handlers.cpp and staff_api_handlers.cpp, around central_server_impl.h.
 #pragma once
 
 #include <memory>

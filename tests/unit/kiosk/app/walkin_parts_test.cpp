@@ -129,8 +129,8 @@ class WalkinPartsTest : public testing::HeadlessUiTest {
         return byName;
     }
 
-    // What a resident leaves behind wherever they are: a ticket (still printing) and a receipt waiting
-    // behind it, and a status lookup under way.
+    // What a resident leaves behind wherever they are: a ticket (still printing) with a receipt and a
+    // printed answer waiting behind it, and a status lookup under way.
     std::vector<std::string> fillEverywhere() {
         EXPECT_EQ(parts_->ticketFlow->take("huurloket", session().texts(), session().language()),
                   TicketFlow::Outcome::Issued);
@@ -141,7 +141,10 @@ class WalkinPartsTest : public testing::HeadlessUiTest {
         parts_->printer->spooler()->submitReceipt(receipt);
         SeededRandom random(3);
         parts_->statusLookup->start(makeReferenceCode("SGN", "K2", random));
-        return {"ticket flow", "print spooler", "status lookup"};
+        const QuestionTopic* topic = bundle_.questions.topic("rent-check");
+        EXPECT_TRUE(topic != nullptr &&
+                    parts_->answerPrinter->print(*topic, bundle_, session().texts(), session().language()));
+        return {"ticket flow", "print spooler", "status lookup", "answer printer"};
     }
 
     // On the initiative's first text field: the idea typed, and the keyboard on capitals.
@@ -210,9 +213,9 @@ TEST_F(WalkinPartsTest, TheSessionListsEveryHolderOfAKioskWithPrinterAndCentralS
         names.insert(name);
         EXPECT_TRUE(holder->holdsNothing()) << name << " holds something before any resident came";
     }
-    EXPECT_THAT(names, ::testing::UnorderedElementsAre("ticket flow", "status lookup", "request flow",
-                                                       "print spooler", "request-status screen",
-                                                       "request-status keyboard", "request keyboard"));
+    EXPECT_THAT(names, ::testing::UnorderedElementsAre(
+                           "ticket flow", "status lookup", "request flow", "answer printer", "print spooler",
+                           "request-status screen", "request-status keyboard", "request keyboard"));
 }
 
 TEST_F(WalkinPartsTest, StartAgainWipesEveryRegisteredHolder) {

@@ -8,40 +8,17 @@
 
 #include <filesystem>
 
-#include "tests/unit/queue_fixtures.h"
-#include "tests/unit/sqlite_queue_stores.h"
-#include "tests/unit/temp_dir.h"
+#include "tests/unit/kiosk/store/queue_store_fixture.h"
 
 namespace wp {
 namespace {
 
 using namespace std::chrono_literals;
+using testing::kDay;
+using testing::kMorning;
 using testing::service;
-using testing::SqliteQueueStores;
-using testing::TempDir;
-using testing::utc;
 
-const std::vector<Service> kServices = {service("huurloket", "H"), service("wijkteam", "W")};
-const TimePoint kMorning = utc(2026, 6, 10, 8);  // Wednesday 10:00 CEST
-const std::string kDay = "2026-06-10";
-
-class SqliteHostQueueStoreTest : public ::testing::Test {
-  protected:
-    SqliteQueueStores open() {
-        auto stores = SqliteQueueStores::open(file_, kServices);
-        EXPECT_TRUE(stores.isOk()) << stores.status().message();
-        return stores.isOk() ? std::move(stores).value() : SqliteQueueStores{};
-    }
-    Ticket issue(SqliteQueueStore& store, const std::string& service, TimePoint at) {
-        auto t = store.issueTicket(service, at);
-        EXPECT_TRUE(t.isOk()) << t.status().message();
-        return t.isOk() ? t.value() : Ticket{};
-    }
-    std::vector<QueueEvent> events(SqliteQueueStore& store) { return store.eventsAfter(0, 1000).value(); }
-
-    TempDir dir_;
-    std::filesystem::path file_ = dir_.path() / "kiosk.db";
-};
+class SqliteHostQueueStoreTest : public testing::QueueStoreTest {};
 
 TEST_F(SqliteHostQueueStoreTest, AChangeNamesTheRevisionItSaw) {
     auto [store, host, pinLocks] = open();

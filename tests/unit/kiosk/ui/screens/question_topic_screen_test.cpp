@@ -194,13 +194,12 @@ TEST_F(QuestionTopicScreenTest, AnAnswerPrintsFromItsTopicAndTheScreenSaysHowItG
     session_->open({"question-topic", "passport"});
     frame();
     EXPECT_NE(control("Print dit antwoord"), nullptr);
-    auto noPrinter = makeRequestFlow(bundle_, clock_, parts_->random, *parts_->outbox, *parts_->references,
-                                     /*receipts=*/nullptr);
-    session_->attachRequestFlow(noPrinter.get());
+    AnswerPrinter noPrinter(bundle_.settings.contactPoint.name, clock_, /*queue=*/nullptr);
+    session_->attachAnswerPrinter(&noPrinter);
     frame();
     EXPECT_EQ(control("Print dit antwoord"), nullptr);
     EXPECT_NE(control("Terug"), nullptr);
-    session_->attachRequestFlow(requestFlow_);
+    session_->attachAnswerPrinter(answerPrinter_);
 }
 
 // Every answer is on the summary whole, over as many pages as it takes; every answer's box says it can be

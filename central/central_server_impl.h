@@ -1,0 +1,90 @@
+// CentralServer::Impl: the server's parts and its handlers, shared by central_server.cpp (identities,
+// routing, upkeep, the server's life), kiosk_api_handlers.cpp (what kiosks and residents call) and
+// staff_api_handlers.cpp (what admins and team members call). Private to central/.
+#pragma once
+
+#include <httplib.h>
+
+#include <atomic>
+#include <condition_variable>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <thread>
+
+#include "central/api_routes.h"
+#include "central/central_server.h"
+#include "central/intake_writer.h"
+#include "central/public_pages.h"
+#include "central/rate_limiter.h"
+#include "central/request_router.h"
+
+namespace wp {
+
+struct CentralServer::Impl {
+    Impl(const CentralConfig& c, CentralStore& s, const Clock& k, NotificationSender& sender)
+        : config(c),
+          store(s),
+          clock(k),
+          router(c.routing.rules, c.routing.defaultTeam, RequestRouter::fallbackTeamsOf(c.requests.specs)),
+          lookups(k, c.lookup.perMinute),
+          queuePageViews(k, c.publicPages.queuePagesPerMinute),
+          pages(c, s, s, k),
+          writer(s, c.server.maxBatch),
+          notifier(s, sender, k, TeamNotifier::Options{}),
+          failIntakes(c.testing.failFirstIntakes) {}
+
+    const CentralConfig& config;
+    CentralStore& store;
+    const Clock& clock;
+    RequestRouter router;
+    RateLimiter lookups;         // status lookups, JSON and HTML together
+    RateLimiter queuePageViews;  // public queue pages
+    PublicPages pages;
+    IntakeWriter writer;
+    TeamNotifier notifier;
+    std::atomic<int> failIntakes;
+    std::unique_ptr<httplib::SSLServer> http;
+    int port = 0;
+
+    std::mutex sweepMutex;
+    std::condition_variable sweepCv;
+    bool stopping = false;
+    std::thread sweeper;
+
+    // --- identities (central_server.cpp)
+    // The kiosk behind a request (its client certificate, checked against the revocation lists), or the
+    // error sent and nullopt.
+    std::optional<KioskIdentity> kioskOf(const httplib::Request& req, httplib::Response& res);
+    // The person behind a personal bearer token, or the error sent and nullopt.
+    std::optional<Person> personOf(const httplib::Request& req, httplib::Response& res);
+
+    // --- what kiosks and residents call (kiosk_api_handlers.cpp)
+    void health(const httplib::Request&, httplib::Response& res);
+    void postRequest(const httplib::Request& req, httplib::Response& res);
+    void getRequestStatus(const httplib::Request& req, httplib::Response& res);
+    void postQueueEvents(const httplib::Request& req, httplib::Response& res);
+    // The public HTML pages (central/public_pages.h): the handlers only rate-limit and send.
+    void sendPage(httplib::Response& res, const HtmlPage& page);
+    // False (and the 429 or 503 page sent) when the page may not be served now.
+    bool pageAllowed(const httplib::Request& req, httplib::Response& res, RateLimiter& limiter,
+                     PublicPages::Kind kind, const std::string& lang);
+    void queuePage(const httplib::Request& req, httplib::Response& res);
+    void statusPage(const httplib::Request& req, httplib::Response& res);
+
+    // --- what admins and team members call (staff_api_handlers.cpp)
+    void listRequests(const httplib::Request& req, httplib::Response& res);
+    void getRequestDetail(const httplib::Request& req, httplib::Response& res);
+    void setRequestStatus(const httplib::Request& req, httplib::Response& res);
+    void getAuditLog(const httplib::Request& req, httplib::Response& res);
+
+    // --- routing and upkeep
+    void dispatch(RouteId id, const httplib::Request& req, httplib::Response& res);
+    // Retention: wipes personal fields of requests older than their type's days, on the injected clock.
+    void sweepRetention();
+    // Background upkeep: the WAL checkpoint every second (real time), retention every checkIntervalMs.
+    void runSweeper();
+};
+
+}  // namespace wp

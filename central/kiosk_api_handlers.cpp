@@ -1,0 +1,148 @@
+// The handlers of what kiosks and residents call: health, a request handed in, a status lookup, queue
+// events, and the public HTML pages (which only rate-limit and send what central/public_pages.h makes).
+#include <fmt/format.h>
+
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+
+#include "central/central_server_impl.h"
+#include "central/http_exchange.h"
+#include "common/log.h"
+#include "common/reference_code.h"
+#include "common/request.h"
+
+namespace wp {
+
+using nlohmann::json;
+
+void CentralServer::Impl::health(const httplib::Request&, httplib::Response& res) {
+    res.set_content(json{{"status", "ok"}}.dump(), kJson);
+}
+
+void CentralServer::Impl::postRequest(const httplib::Request& req, httplib::Response& res) {
+    auto kiosk = kioskOf(req, res);
+    if (!kiosk) return;
+    // A refusal is logged with its code and field only: the message may quote what the kiosk sent.
+    auto refuse = [&](const ApiError& e) {
+        log::info("refused a request of kiosk {}: {} {} at '{}'", kiosk->kioskCode, e.httpStatus, e.code,
+                  e.field);
+        sendError(res, e);
+    };
+    auto decoded = decodeRequest(req.body, config.requests.specs);
+    if (!decoded) return refuse(decoded.error());
+    Request r = std::move(decoded).value();
+    if (r.kioskCode != kiosk->kioskCode)
+        return refuse({403, std::string(error_code::kForbidden),
+                       fmt::format("'kiosk' is {}, but this certificate belongs to kiosk {}", r.kioskCode,
+                                   kiosk->kioskCode),
+                       "kiosk"});
+    if (r.reference.compare(0, 3, kiosk->contactPoint) != 0)
+        return refuse(
+            {422, std::string(error_code::kInvalidValue),
+             fmt::format("'reference' must start with the contact point's letters {}", kiosk->contactPoint),
+             "reference"});
+    // Fault injection for tests: the first N intakes fail before anything is stored.
+    for (int n = failIntakes.load(); n > 0;)
+        if (failIntakes.compare_exchange_weak(n, n - 1))
+            return sendError(res, 500, error_code::kInternal,
+                             "fault injected by [testing] fail_first_intakes");
+
+    RouteDecision route = router.route(r.type, r.category);
+    IntakeItem item;
+    item.request = std::move(r);
+    item.contactPoint = kiosk->contactPoint;
+    item.team = route.team;
+    item.flagged = route.flagged;
+    if (item.request.type == "initiative") item.coaches = config.initiative.coaches;
+    item.receivedAt = clock.now();
+    if (auto it = config.notifications.find(route.team); it != config.notifications.end()) {
+        if (!it->second.webhookUrl.empty()) item.notify.push_back({"webhook", it->second.webhookUrl});
+        for (const auto& e : it->second.emails) item.notify.push_back({"email", e});
+    }
+    std::string reference = item.request.reference, uuid = item.request.uuid;
+    IntakeOutcome out = writer.submit(std::move(item));
+    switch (out.kind) {
+        case IntakeOutcome::Kind::Stored:
+            notifier.wake();
+            [[fallthrough]];
+        case IntakeOutcome::Kind::Repeat:
+            res.status = 201;
+            res.set_content(out.answer, kJson);
+            return;
+        case IntakeOutcome::Kind::ReferenceConflict:
+            log::error("KIOSK FAULT: kiosk {} sent reference {} under a second UUID {}", kiosk->kioskCode,
+                       reference, uuid);
+            return sendError(res, 409, error_code::kConflict, out.message, "reference");
+        case IntakeOutcome::Kind::Failed:
+            log::error("storing {} failed: {}", reference, out.message);
+            res.set_header("Retry-After", "5");
+            return sendError(res, 503, error_code::kUnavailable,
+                             "the request could not be stored; try again");
+    }
+}
+
+void CentralServer::Impl::getRequestStatus(const httplib::Request& req, httplib::Response& res) {
+    if (!lookups.allow(req.remote_addr)) {
+        auto wait = std::chrono::duration_cast<std::chrono::seconds>(lookups.retryAfter(req.remote_addr));
+        res.set_header("Retry-After", std::to_string(std::max<long long>(1, wait.count())));
+        return sendError(res, 429, error_code::kRateLimited, "too many lookups; try again later");
+    }
+    std::string reference = normalizeReferenceCode(req.matches[1].str());
+    // The check character first: a wrong code never reaches the database.
+    if (!verifyReferenceCode(reference))
+        return sendError(res, 400, error_code::kInvalidValue, "this is no reference code (check character)",
+                         "reference");
+    auto view = store.statusOf(reference);
+    if (!view) return sendError(res, 503, error_code::kUnavailable, "the store is unavailable");
+    if (!view->has_value()) return sendError(res, 404, error_code::kNotFound, "no request with this code");
+    res.set_content(encodeStatusView(**view), kJson);
+}
+
+void CentralServer::Impl::postQueueEvents(const httplib::Request& req, httplib::Response& res) {
+    auto kiosk = kioskOf(req, res);
+    if (!kiosk) return;
+    auto batch = decodeQueueStatBatch(req.body);
+    if (!batch) return sendError(res, batch.error());
+    if (batch.value().kioskCode != kiosk->kioskCode)
+        return sendError(res, 403, error_code::kForbidden, "'kiosk' is not this certificate's kiosk",
+                         "kiosk");
+    auto added = store.storeQueueEvents(batch.value(), kiosk->contactPoint, clock.now());
+    if (!added) return sendError(res, 503, error_code::kUnavailable, "the store is unavailable");
+    res.set_content(json{{"accepted", batch.value().events.size()}, {"new", added.value()}}.dump(), kJson);
+}
+
+void CentralServer::Impl::sendPage(httplib::Response& res, const HtmlPage& page) {
+    res.status = page.status;
+    res.set_header("Cache-Control", "no-store");
+    res.set_content(page.html, "text/html; charset=utf-8");
+}
+
+bool CentralServer::Impl::pageAllowed(const httplib::Request& req, httplib::Response& res,
+                                      RateLimiter& limiter, PublicPages::Kind kind, const std::string& lang) {
+    if (!pages.ready()) {
+        res.status = 503;
+        res.set_content("The public pages are not set up on this server ([public_pages] content_dir).\n",
+                        "text/plain; charset=utf-8");
+        return false;
+    }
+    if (limiter.allow(req.remote_addr)) return true;
+    auto wait = std::chrono::duration_cast<std::chrono::seconds>(limiter.retryAfter(req.remote_addr));
+    res.set_header("Retry-After", std::to_string(std::max<long long>(1, wait.count())));
+    sendPage(res, pages.busyPage(kind, lang));
+    return false;
+}
+
+void CentralServer::Impl::queuePage(const httplib::Request& req, httplib::Response& res) {
+    std::string lang = pages.language(req.get_param_value("lang"), req.get_header_value("Accept-Language"));
+    if (!pageAllowed(req, res, queuePageViews, PublicPages::Kind::Queue, lang)) return;
+    sendPage(res, pages.queuePage(req.matches[1].str(), req.matches[2].str(), req.matches[3].str(), lang));
+}
+
+void CentralServer::Impl::statusPage(const httplib::Request& req, httplib::Response& res) {
+    std::string lang = pages.language(req.get_param_value("lang"), req.get_header_value("Accept-Language"));
+    if (!pageAllowed(req, res, lookups, PublicPages::Kind::Status, lang)) return;
+    sendPage(res, pages.statusPage(req.matches[1].str(), lang));
+}
+
+}  // namespace wp
