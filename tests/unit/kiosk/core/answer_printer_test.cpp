@@ -13,6 +13,7 @@ namespace {
 
 using ::testing::EndsWith;
 using ::testing::HasSubstr;
+using testing::NoAlerts;
 using ::testing::Not;
 using testing::receiptText;
 using ::testing::StartsWith;
@@ -89,11 +90,6 @@ TEST_F(AnswerPrinterTest, WithoutAPrinterNothingPrints) {
     EXPECT_FALSE(none.collectPrintResults());
     EXPECT_TRUE(none.holdsNothing());
 }
-
-class NoAlerts final : public HostAlerts {
-  public:
-    void residentAsksForHost(const std::string&, TimePoint) override {}
-};
 
 TEST_F(AnswerPrinterTest, TheSessionsWipeForgetsWhatWasPrintedAndALateResultChangesNothing) {
     RecordingSpeaker speaker;

@@ -7,6 +7,7 @@
 #include <utility>
 #include <vector>
 
+#include "kiosk/core/host_alerts.h"
 #include "kiosk/core/receipt_queue.h"
 #include "kiosk/core/request_flow.h"
 #include "tests/unit/fake_clock.h"
@@ -21,6 +22,12 @@ inline std::string receiptText(const ReceiptPrintout& r) {
     for (const std::string& l : r.lines) all += "\n" + l;
     return all;
 }
+
+// A resident session's "ask the host" that goes nowhere.
+class NoAlerts final : public HostAlerts {
+  public:
+    void residentAsksForHost(const std::string&, TimePoint) override {}
+};
 
 // The outbox as a list; add() can be made to fail like a full disk.
 class FakeOutbox final : public OutboxStore {

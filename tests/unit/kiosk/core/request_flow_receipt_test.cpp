@@ -12,11 +12,8 @@
 namespace wp {
 namespace {
 
-using ::testing::EndsWith;
 using ::testing::HasSubstr;
-using ::testing::Not;
-using testing::receiptText;
-using ::testing::StartsWith;
+using testing::NoAlerts;
 using RequestFlowTest = testing::RequestFlowTest;
 
 TEST_F(RequestFlowTest, TheReceiptsOpeningHoursAreInTheResidentsLanguageAndNeedTheContent) {
@@ -100,11 +97,6 @@ TEST_F(RequestFlowTest, AfterSendingOnlyTheCodeRemains) {
     receipts_.finish(PrintOutcome::Ok);
     EXPECT_FALSE(flow_->collectPrintResults());
 }
-
-class NoAlerts final : public HostAlerts {
-  public:
-    void residentAsksForHost(const std::string&, TimePoint) override {}
-};
 
 TEST_F(RequestFlowTest, TheSessionsWipeForgetsTheFlowAtStartAgainAndAtTheIdleTimeout) {
     RecordingSpeaker speaker;

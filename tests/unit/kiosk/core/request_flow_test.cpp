@@ -11,7 +11,6 @@
 namespace wp {
 namespace {
 
-using ::testing::EndsWith;
 using ::testing::HasSubstr;
 using ::testing::Not;
 using testing::receiptText;
