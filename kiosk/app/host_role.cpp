@@ -4,6 +4,7 @@
 // which also reports the printer's state and print outcomes for every console's alerts.
 #include <fmt/format.h>
 
+#include "common/sms_settings.h"
 #include "kiosk/app/contact_point_printer.h"
 #include "kiosk/app/kiosk_app.h"
 #include "kiosk/app/role.h"
@@ -15,6 +16,7 @@
 #include "kiosk/store/sqlite_host_queue_store.h"
 #include "kiosk/store/sqlite_pin_lock_store.h"
 #include "kiosk/store/sqlite_queue_store.h"
+#include "kiosk/store/sqlite_sms_store.h"
 #include "kiosk/ui/host_shell.h"
 
 namespace wp {
@@ -56,6 +58,14 @@ class HostRole final : public Role {
             desk_->onPrintOutcome([this](PrintOutcome o) { printer_->reportOutcome(o); });
         }
         board_ = std::make_unique<HostAlertBoard>(*alertStore_, outbox_.get(), clock_);
+        auto smsSettings = loadSmsSettings(bundle_.settings.path);
+        if (!smsSettings) return smsSettings.status();
+        if (smsSettings->enabled()) {  // the walk-in role sends; the console shows its trouble
+            auto sms = SqliteSmsStore::open(dbFile);
+            if (!sms) return fail(sms.status());
+            sms_ = std::move(sms).value();
+            board_->attachSms(sms_.get());
+        }
         shell_ = std::make_unique<ui::HostShell>(bundle_, texts_, *desk_, *board_, clock_);
         shell_->refresh();
         return Status::ok();
@@ -85,6 +95,7 @@ class HostRole final : public Role {
     std::unique_ptr<SqlitePinLockStore> pinLocks_;
     std::unique_ptr<SqliteHostAlertStore> alertStore_;
     std::unique_ptr<SqliteOutboxStore> outbox_;
+    std::unique_ptr<SqliteSmsStore> sms_;  // with [sms] settings only: the gateway's trouble for the alerts
     std::unique_ptr<ContactPointPrinter> printer_;
     std::unique_ptr<HostDesk> desk_;
     std::unique_ptr<HostAlertBoard> board_;

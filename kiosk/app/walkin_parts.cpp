@@ -83,6 +83,31 @@ Status openRequestFlow(WalkinParts& p, const std::filesystem::path& dbFile) {
     return Status::ok();
 }
 
+// Opt-in text messages through the Kannel gateway of the [sms] settings: the resident's opt-in, and the
+// notifier on its own thread. This role is the one process that sends them (kiosk/core/sms_notifier.h).
+Status startSms(WalkinParts& p, const std::filesystem::path& dbFile, const SmsSettings& settings) {
+    auto sms = std::make_unique<WalkinSms>(p.bundle);
+    auto store = SqliteSmsStore::open(dbFile);
+    if (!store) return databaseError(dbFile, store.status());
+    sms->store = std::move(store).value();
+    sms->optIn = std::make_unique<SmsOptIn>(*sms->store, *p.ticketFlow, p.clock);
+    auto notifierStore = SqliteSmsStore::open(dbFile);
+    if (!notifierStore) return databaseError(dbFile, notifierStore.status());
+    sms->notifierStore = std::move(notifierStore).value();
+    auto tickets = SqliteQueueStore::open(dbFile, p.bundle.services);
+    if (!tickets) return databaseError(dbFile, tickets.status());
+    sms->tickets = std::move(tickets).value();
+    sms->sender = std::make_unique<KannelSmsSender>(settings);
+    SmsRules rules;
+    rules.nearAhead = settings.nearAhead;
+    sms->notifier = std::make_unique<SmsNotifier>(*sms->tickets, *sms->notifierStore, *sms->sender,
+                                                  sms->texts, p.clock, sms->random, rules);
+    sms->thread = std::make_unique<SmsNotifierThread>(*sms->notifier);
+    sms->thread->start();
+    p.sms = std::move(sms);
+    return Status::ok();
+}
+
 }  // namespace
 
 std::unique_ptr<RequestFlow> makeRequestFlow(const Bundle& bundle, const Clock& clock, RandomSource& random,
@@ -140,6 +165,10 @@ Result<std::unique_ptr<WalkinParts>> makeWalkinParts(const Bundle& bundle, const
     if (!bundle.settings.central.apiUrl.empty())
         if (Status s = startCentralLinks(p, dbFile, wake); !s) return s;
     if (Status s = openRequestFlow(p, dbFile); !s) return s;
+    auto sms = loadSmsSettings(bundle.settings.path);
+    if (!sms) return sms.status();
+    if (sms->enabled())
+        if (Status s = startSms(p, dbFile, sms.value()); !s) return s;
 
     // The session and everything that holds the resident's personal data on its list.
     p.session = std::make_unique<ResidentSession>(bundle, clock, p.speaker, *p.alerts);
@@ -147,6 +176,7 @@ Result<std::unique_ptr<WalkinParts>> makeWalkinParts(const Bundle& bundle, const
     p.session->attachStatusLookup(p.statusLookup.get());
     p.session->attachRequestFlow(p.requestFlow.get());
     p.session->attachAnswerPrinter(p.answerPrinter.get());
+    if (p.sms) p.session->attachSmsOptIn(p.sms->optIn.get());
     if (PrintSpooler* spooler = p.printer->spooler()) p.spoolerHolder = p.session->registerHolder(*spooler);
     p.shell = std::make_unique<ui::ResidentShell>(*p.session);
     return parts;

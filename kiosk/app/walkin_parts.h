@@ -1,6 +1,7 @@
 // WalkinParts: everything the walk-in role is made of, owned in one place — the kiosk database's stores,
 // the queue, the contact point's printer, the ticket and request flows, the printed answers, the senders to
-// the central server, the status lookup, the resident session and the shell that draws it.
+// the central server, the status lookup, the opt-in text messages, the resident session and the shell that
+// draws it.
 //
 // The members are declared in dependency order: each uses only those above it, so destruction (the reverse)
 // needs no hand-written sequence. The shell and the print spooler's registration end before the session;
@@ -17,8 +18,10 @@
 #include "common/clock.h"
 #include "common/random_source.h"
 #include "common/status.h"
+#include "drivers/net/kannel_sms_sender.h"
 #include "drivers/net/outbox_sender.h"
 #include "drivers/net/queue_stat_sender.h"
+#include "drivers/net/sms_notifier_thread.h"
 #include "drivers/speech/recording_speaker.h"
 #include "kiosk/app/contact_point_printer.h"
 #include "kiosk/core/answer_printer.h"
@@ -27,6 +30,7 @@
 #include "kiosk/core/queue.h"
 #include "kiosk/core/request_flow.h"
 #include "kiosk/core/resident_session.h"
+#include "kiosk/core/sms_opt_in.h"
 #include "kiosk/core/status_lookup.h"
 #include "kiosk/core/ticket_flow.h"
 #include "kiosk/store/outbox_store.h"
@@ -35,9 +39,27 @@
 #include "kiosk/store/sqlite_host_queue_store.h"
 #include "kiosk/store/sqlite_queue_store.h"
 #include "kiosk/store/sqlite_reference_store.h"
+#include "kiosk/store/sqlite_sms_store.h"
 #include "kiosk/ui/resident_shell.h"
 
 namespace wp {
+
+// Opt-in text messages (with [sms] settings only: common/sms_settings.h). The resident's opt-in stores
+// numbers through `store` on the UI thread; the notifier runs on its own thread with connections of its own
+// (notifierStore, tickets) and its own texts, random source and gateway client. Declared in dependency order:
+// the thread stops first.
+struct WalkinSms {
+    WalkinSms(const Bundle& bundle) : texts(bundle.content) {}
+    std::unique_ptr<SqliteSmsStore> store;
+    std::unique_ptr<SmsOptIn> optIn;
+    std::unique_ptr<SqliteSmsStore> notifierStore;
+    std::unique_ptr<SqliteQueueStore> tickets;
+    Texts texts;
+    SystemRandom random;
+    std::unique_ptr<KannelSmsSender> sender;
+    std::unique_ptr<SmsNotifier> notifier;
+    std::unique_ptr<SmsNotifierThread> thread;
+};
 
 struct WalkinParts {
     WalkinParts(const Bundle& bundle, const Clock& clock, const std::filesystem::path& speechLog)
@@ -68,6 +90,7 @@ struct WalkinParts {
     std::unique_ptr<SpoolerReceipts> answerReceipts;  // null without a printer
     std::unique_ptr<RequestFlow> requestFlow;
     std::unique_ptr<AnswerPrinter> answerPrinter;
+    std::unique_ptr<WalkinSms> sms;  // null without [sms] settings
     std::unique_ptr<ResidentSession> session;
     PersonalDataRegistration spoolerHolder;  // receipts waiting for the printer, on the session's list
     std::unique_ptr<ui::ResidentShell> shell;

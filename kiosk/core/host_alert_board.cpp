@@ -20,6 +20,8 @@ std::string_view toString(HostAlertKind k) {
             return "connection-lost";
         case HostAlertKind::RequestRejected:
             return "request-rejected";
+        case HostAlertKind::SmsGatewayFailing:
+            return "sms-gateway-failing";
     }
     return "?";
 }
@@ -103,9 +105,17 @@ Status HostAlertBoard::refresh() {
         if (!snap) return snap.status();
         outbox = std::move(snap).value();
     }
+    std::optional<SmsGatewayTrouble> sms;
+    if (sms_ != nullptr) {
+        auto trouble = sms_->gatewayTrouble();
+        if (!trouble) return trouble.status();
+        sms = std::move(trouble).value();
+    }
     printer_ = printer.value();
     outboxSnapshot_ = std::move(outbox);
     alerts_ = hostAlerts(open.value(), printer_, outboxSnapshot_, clock_.now(), policy_);
+    if (sms)
+        alerts_.push_back({HostAlertKind::SmsGatewayFailing, sms->since, sms->lastError, std::nullopt, {}});
     return Status::ok();
 }
 

@@ -9,6 +9,8 @@
 //   alerts.
 // - The connection to the central server: from the outbox (OutboxSnapshot, kiosk/core/outbox.h): requests
 //   waiting longer than connectionGrace mean the connection is lost; rejected requests are listed too.
+// - The SMS gateway, when the kiosk sends opt-in text messages (kiosk/core/sms_notifier.h): a message whose
+//   last attempt failed means the gateway is down or refuses; the alert goes when it takes messages again.
 //
 // HostAlertStore is the shared storage (SqliteHostAlertStore in kiosk/store implements it and HostAlerts on
 // the kiosk database, so the walk-in process writes and the host process reads). HostAlertBoard is what the
@@ -27,6 +29,7 @@
 #include "kiosk/core/host_alerts.h"
 #include "kiosk/core/outbox.h"
 #include "kiosk/core/printer.h"
+#include "kiosk/core/sms_notifier.h"
 
 namespace wp {
 
@@ -71,10 +74,11 @@ class HostAlertStore {
 enum class HostAlertKind {
     ResidentAsksForHost,  // helpRequest set
     PrinterPaperOut,
-    PrinterOffline,   // offline, stopped, not accepting jobs, or the print system cannot be asked
-    PrintFailed,      // the last print failed and none printed since
-    ConnectionLost,   // requests wait for the central server longer than connectionGrace
-    RequestRejected,  // the central server refused a request (see the outbox panel); one per request
+    PrinterOffline,     // offline, stopped, not accepting jobs, or the print system cannot be asked
+    PrintFailed,        // the last print failed and none printed since
+    ConnectionLost,     // requests wait for the central server longer than connectionGrace
+    RequestRejected,    // the central server refused a request (see the outbox panel); one per request
+    SmsGatewayFailing,  // text messages to residents wait: the SMS gateway does not take them
 };
 std::string_view toString(HostAlertKind k);  // "resident-asks-for-host", "printer-paper-out", ...
 
@@ -105,6 +109,10 @@ class HostAlertBoard {
     HostAlertBoard(HostAlertStore& store, OutboxStore* outbox, const Clock& clock,
                    HostAlertPolicy policy = {});
 
+    // The opt-in text messages' store, on a kiosk that sends them (null: none): its gateway trouble is an
+    // alert, after the others. Must outlive the board.
+    void attachSms(SmsStore* sms) { sms_ = sms; }
+
     // Re-reads the store and the outbox. On an error the previous alerts stay and the error is returned.
     Status refresh();
     const std::vector<HostAlert>& alerts() const { return alerts_; }
@@ -117,6 +125,7 @@ class HostAlertBoard {
   private:
     HostAlertStore& store_;
     OutboxStore* outboxStore_;
+    SmsStore* sms_ = nullptr;
     const Clock& clock_;
     HostAlertPolicy policy_;
     std::vector<HostAlert> alerts_;

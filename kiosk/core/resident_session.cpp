@@ -5,6 +5,7 @@
 
 #include "kiosk/core/answer_printer.h"
 #include "kiosk/core/request_flow.h"
+#include "kiosk/core/sms_opt_in.h"
 #include "kiosk/core/status_lookup.h"
 
 namespace wp {
@@ -39,6 +40,11 @@ void ResidentSession::attachRequestFlow(RequestFlow* flow) {
 void ResidentSession::attachAnswerPrinter(AnswerPrinter* printer) {
     answerPrinter_ = printer;
     answerPrinterHolder_ = printer ? holders_.add(*printer) : PersonalDataRegistration();
+}
+
+void ResidentSession::attachSmsOptIn(SmsOptIn* optIn) {
+    smsOptIn_ = optIn;
+    smsOptInHolder_ = optIn ? holders_.add(*optIn) : PersonalDataRegistration();
 }
 
 const Theme& ResidentSession::theme() const {

@@ -29,6 +29,7 @@ namespace wp {
 class StatusLookup;   // kiosk/core/status_lookup.h
 class RequestFlow;    // kiosk/core/request_flow.h
 class AnswerPrinter;  // kiosk/core/answer_printer.h
+class SmsOptIn;       // kiosk/core/sms_opt_in.h
 
 // Which screen is shown, with an optional argument (the tile a "coming soon" screen is about).
 struct ScreenRef {
@@ -61,6 +62,10 @@ class ResidentSession {
     // "Print dit antwoord" on a topic of the question tree, when this kiosk has a printer.
     void attachAnswerPrinter(AnswerPrinter* printer);
     AnswerPrinter* answerPrinter() const { return answerPrinter_; }
+    // The opt-in text messages after a ticket, when this kiosk has an SMS gateway ([sms] settings). Null:
+    // the ticket screen offers none.
+    void attachSmsOptIn(SmsOptIn* optIn);
+    SmsOptIn* smsOptIn() const { return smsOptIn_; }
 
     // Puts anything else that holds personal data (a screen's typed code, a keyboard, the receipt spooler)
     // on the list that wipe() wipes, until the returned handle ends; keep it beside the holder.
@@ -135,7 +140,9 @@ class ResidentSession {
     StatusLookup* statusLookup_ = nullptr;
     RequestFlow* requestFlow_ = nullptr;
     AnswerPrinter* answerPrinter_ = nullptr;
-    PersonalDataRegistration ticketFlowHolder_, statusLookupHolder_, requestFlowHolder_, answerPrinterHolder_;
+    SmsOptIn* smsOptIn_ = nullptr;
+    PersonalDataRegistration ticketFlowHolder_, statusLookupHolder_, requestFlowHolder_, answerPrinterHolder_,
+        smsOptInHolder_;
 };
 
 }  // namespace wp

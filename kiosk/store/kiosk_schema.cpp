@@ -7,7 +7,7 @@ namespace wp {
 namespace {
 
 // Times are milliseconds since 1970 (UTC); days are local days "YYYY-MM-DD" in Europe/Amsterdam.
-constexpr std::array<Migration, 7> kMigrations = {{
+constexpr std::array<Migration, 8> kMigrations = {{
     {1, "queue: tickets, their per-day counters and events", R"sql(
         -- The last number handed out per service per local day. Bumped in the same transaction that
         -- inserts the ticket, so a number is never handed out twice; a crash before COMMIT loses nothing.
@@ -183,6 +183,30 @@ constexpr std::array<Migration, 7> kMigrations = {{
             code         TEXT    PRIMARY KEY,
             issued_at_ms INTEGER NOT NULL
         ) WITHOUT ROWID;
+    )sql"},
+    {8, "opt-in text messages: the mobile number of a ticket and the messages made for it", R"sql(
+        -- Personal data that never leaves the kiosk: deleted (secure_delete) when the ticket is done or
+        -- its day is over.
+        CREATE TABLE sms_subscription (
+            ticket_id     INTEGER PRIMARY KEY,
+            number        TEXT    NOT NULL,  -- normalised: "+316" and eight digits
+            language      TEXT    NOT NULL,
+            created_at_ms INTEGER NOT NULL
+        );
+        -- At most one message per ticket and kind. Unsent while sent_at_ms is NULL.
+        CREATE TABLE sms_message (
+            id                  INTEGER PRIMARY KEY,
+            ticket_id           INTEGER NOT NULL,
+            kind                TEXT    NOT NULL CHECK (kind IN ('near', 'called')),
+            text                TEXT    NOT NULL,
+            created_at_ms       INTEGER NOT NULL,
+            next_attempt_at_ms  INTEGER NOT NULL,
+            attempts            INTEGER NOT NULL DEFAULT 0,  -- failed ones
+            first_failure_at_ms INTEGER,                     -- since when it fails (NULL: it never did)
+            last_error          TEXT    NOT NULL DEFAULT '',
+            sent_at_ms          INTEGER,
+            UNIQUE (ticket_id, kind)
+        );
     )sql"},
 }};
 

@@ -9,6 +9,7 @@
 #include "kiosk/ui/screens/request_screen.h"
 #include "kiosk/ui/screens/request_status_screen.h"
 #include "kiosk/ui/screens/service_choice_screen.h"
+#include "kiosk/ui/screens/sms_number_screen.h"
 #include "kiosk/ui/screens/start_screen.h"
 #include "kiosk/ui/screens/ticket_closed_screen.h"
 #include "kiosk/ui/screens/ticket_screen.h"
@@ -35,6 +36,7 @@ const Entry kScreens[] = {
     {ServiceChoiceScreen::kId, make<ServiceChoiceScreen>},
     {TicketScreen::kId, make<TicketScreen>},
     {TicketClosedScreen::kId, make<TicketClosedScreen>},
+    {SmsNumberScreen::kId, make<SmsNumberScreen>},
     {RequestStatusScreen::kId, make<RequestStatusScreen>},
     {QuestionScreen::kId, make<QuestionScreen>},
     {QuestionCategoryScreen::kId, make<QuestionCategoryScreen>},

@@ -47,6 +47,10 @@ void AlertsPanel::draw(Ui& ui, HostConsole& console, Rect area) {
             case HostAlertKind::RequestRejected:
                 line = fillIn(tr("console.rejected"), {{"reference", a.reference}, {"detail", a.detail}});
                 break;
+            case HostAlertKind::SmsGatewayFailing:
+                line = fillIn(tr("sms.console_gateway"),
+                              {{"time", formatLocalHourMinute(a.since)}, {"detail", a.detail}});
+                break;
         }
         // Alerts that cannot be missed: on the warning colour, each in its own box.
         const bool seen = a.helpRequest && console.signedIn();

@@ -3,6 +3,8 @@
 #include <algorithm>
 
 #include "kiosk/core/qr_code.h"
+#include "kiosk/core/sms_opt_in.h"
+#include "kiosk/ui/screens/sms_number_screen.h"
 
 namespace wp::ui {
 
@@ -107,6 +109,20 @@ void TicketScreen::draw(Ui& ui, ResidentSession& session, Rect area) {
     ui.text(printLine, {box.x0 + pad, box.y0 + pad, box.x1 - pad, box.y1}, FontRole::Large,
             trouble ? c.warningText : c.text, trouble ? c.warning : c.background, 0.5f);
     y = box.y1 + t.spacing * 2;
+
+    // Opt-in text messages, after the ticket (kiosk/ui/screens/sms_number_screen.h).
+    if (const SmsOptIn* sms = session.smsOptIn()) {
+        if (sms->offered()) {
+            const float offerH = t.sizes.lowButtonHeight;  // secondary: lower than "Klaar"
+            if (ui.button(session.tr("sms.offer"), {bx, y, bx + w, y + offerH}, FontRole::Body))
+                session.open({SmsNumberScreen::kId, {}});
+            y += offerH + t.spacing / 2;
+        } else if (sms->subscribed()) {
+            y += ui.text(fillIn(session.tr("sms.subscribed"), {{"number", sms->shownNumber()}}),
+                         {area.x0, y, area.x1, area.y1}, FontRole::Body, c.text, c.background, 0.5f);
+            y += t.spacing / 2;
+        }
+    }
 
     if (ui.button(session.tr("ticket.done"), {bx, y, bx + w, y + buttonH})) session.startAgain();
 }

@@ -1,6 +1,7 @@
 // "Wachtnummer", step two: the number, big, until "Klaar" or the idle timeout; the service, the place in
 // line, the estimated wait, the time, a QR code for the queue page, and whether the ticket printed. When
 // printing fails the resident is told to remember the number; when no number could be made, where to go.
+// On a kiosk with an SMS gateway a waiting ticket also offers text messages (sms_number_screen.h).
 #pragma once
 
 #include "kiosk/ui/screen.h"

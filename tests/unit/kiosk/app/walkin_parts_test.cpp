@@ -1,8 +1,8 @@
 // The walk-in role's parts, built with makeWalkinParts as the app builds them (a kiosk with a printer and a
-// central server), drawn headless: every personal-data holder on the resident session's list is filled
-// with a marker where a resident would fill it, the session is wiped ("Begin opnieuw", the idle timeout),
-// and every holder must then hold nothing. The holders the test fills must be exactly the session's list:
-// a holder added without a way to fill it here fails the test until one is written.
+// central server and an SMS gateway), drawn headless: every personal-data holder on the resident session's
+// list is filled with a marker where a resident would fill it, the session is wiped ("Begin opnieuw", the
+// idle timeout), and every holder must then hold nothing. The holders the test fills must be exactly the
+// session's list: a holder added without a way to fill it here fails the test until one is written.
 #include "kiosk/app/walkin_parts.h"
 
 #include <imgui.h>
@@ -13,8 +13,10 @@
 #include <algorithm>
 #include <chrono>
 #include <condition_variable>
+#include <fstream>
 #include <mutex>
 #include <set>
+#include <sstream>
 #include <string>
 #include <thread>
 #include <vector>
@@ -77,6 +79,12 @@ class WalkinPartsTest : public testing::HeadlessUiTest {
         bundle_.settings.dataDir = dir_.path();
         // A central server where nothing listens: the senders and the lookup exist, and fail to connect.
         bundle_.settings.central.apiUrl = "https://127.0.0.1:9";
+        // Opt-in text messages through a gateway where nothing listens either.
+        std::ifstream demoSettings(bundle_.settings.path);
+        std::stringstream withSms;
+        withSms << demoSettings.rdbuf() << "\n[sms]\nurl = \"http://127.0.0.1:9/cgi-bin/sendsms\"\n"
+                << "username = \"wijkpunt\"\npassword = \"test\"\nsender = \"Wijkpunt\"\n";
+        bundle_.settings.path = dir_.write("settings.toml", withSms.str()).string();
         auto printer = std::make_unique<HeldPrinter>();
         printer_ = printer.get();
         auto parts = makeWalkinParts(bundle_, clock_, {}, nullptr, std::move(printer));
@@ -168,6 +176,13 @@ class WalkinPartsTest : public testing::HeadlessUiTest {
         return {"request-status screen", "request-status keyboard"};
     }
 
+    // On the mobile number's screen: a number half typed.
+    std::vector<std::string> fillOnTheSmsScreen() {
+        session().open({"sms-number", {}});
+        type("0612");
+        return {"sms opt-in"};
+    }
+
     // Fills, checks that each holder filled holds something, wipes, and checks that every registered holder
     // holds nothing. Returns the names filled.
     std::set<std::string> fillAndWipe(const std::function<std::vector<std::string>()>& fillScreen,
@@ -213,15 +228,17 @@ TEST_F(WalkinPartsTest, TheSessionListsEveryHolderOfAKioskWithPrinterAndCentralS
         names.insert(name);
         EXPECT_TRUE(holder->holdsNothing()) << name << " holds something before any resident came";
     }
-    EXPECT_THAT(names, ::testing::UnorderedElementsAre(
-                           "ticket flow", "status lookup", "request flow", "answer printer", "print spooler",
-                           "request-status screen", "request-status keyboard", "request keyboard"));
+    EXPECT_THAT(names,
+                ::testing::UnorderedElementsAre("ticket flow", "status lookup", "request flow",
+                                                "answer printer", "print spooler", "request-status screen",
+                                                "request-status keyboard", "request keyboard", "sms opt-in"));
 }
 
 TEST_F(WalkinPartsTest, StartAgainWipesEveryRegisteredHolder) {
     auto startAgain = [this] { tap(session().tr("common.start_again")); };
     std::set<std::string> filled = fillAndWipe([this] { return fillOnTheRequestScreen(); }, startAgain);
     filled.merge(fillAndWipe([this] { return fillOnTheStatusScreen(); }, startAgain));
+    filled.merge(fillAndWipe([this] { return fillOnTheSmsScreen(); }, startAgain));
     expectEveryHolderFilled(filled);
 }
 
@@ -233,6 +250,7 @@ TEST_F(WalkinPartsTest, TheIdleTimeoutWipesEveryRegisteredHolder) {
     };
     std::set<std::string> filled = fillAndWipe([this] { return fillOnTheRequestScreen(); }, idle);
     filled.merge(fillAndWipe([this] { return fillOnTheStatusScreen(); }, idle));
+    filled.merge(fillAndWipe([this] { return fillOnTheSmsScreen(); }, idle));
     expectEveryHolderFilled(filled);
 }
 

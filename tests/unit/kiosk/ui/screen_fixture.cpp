@@ -5,6 +5,8 @@
 #include <optional>
 #include <thread>
 
+#include "kiosk/core/sms_opt_in.h"
+
 namespace wp::ui {
 
 using namespace std::chrono_literals;
@@ -45,6 +47,26 @@ std::vector<ScreenTest::State> ScreenTest::allStates() {
                           ASSERT_TRUE(hostQueue_->changeTicketState(
                               flow_->ticket()->ticket.id, TicketState::Called, "Balie 2", clock_.now()));
                           ASSERT_TRUE(flow_->refreshTicket());
+                      }});
+    // Opt-in text messages after the ticket: the number screen, a refused number, and the ticket screen
+    // after.
+    states.push_back({"sms number", [=, this](ResidentSession& s, testing::FakeClock&) {
+                          takeTicket(s);
+                          settlePrinting();
+                          s.open({"sms-number", {}});
+                      }});
+    states.push_back({"sms number refused", [=, this](ResidentSession& s, testing::FakeClock&) {
+                          takeTicket(s);
+                          settlePrinting();
+                          s.open({"sms-number", {}});
+                          s.smsOptIn()->number().set("0101234567");
+                          s.smsOptIn()->submit(s.language());
+                      }});
+    states.push_back({"sms opted in", [=, this](ResidentSession& s, testing::FakeClock&) {
+                          takeTicket(s);
+                          settlePrinting();
+                          s.smsOptIn()->number().set("0612345678");
+                          ASSERT_EQ(s.smsOptIn()->submit(s.language()), SmsOptIn::Outcome::Saved);
                       }});
     states.push_back({"service paused", [this](ResidentSession& s, testing::FakeClock&) {
                           ASSERT_TRUE(hostQueue_->setPaused("wijkteam", true, clock_.now()));

@@ -11,8 +11,10 @@
 #include <algorithm>
 #include <cfloat>
 #include <chrono>
+#include <fstream>
 #include <functional>
 #include <memory>
+#include <sstream>
 #include <string>
 #include <string_view>
 #include <thread>
@@ -39,6 +41,12 @@ class ScreenTest : public testing::HeadlessUiTest {
         // printer; receipts and tickets carry the central server's public pages.
         bundle_.settings.dataDir = dir_.path();
         bundle_.settings.central.publicUrl = "https://wijkpunt.schiedam.nl";
+        // Opt-in text messages on, through a gateway nobody listens on (the screens never wait for it).
+        std::ifstream demoSettings(bundle_.settings.path);
+        std::stringstream withSms;
+        withSms << demoSettings.rdbuf() << "\n[sms]\nurl = \"http://127.0.0.1:1/cgi-bin/sendsms\"\n"
+                << "username = \"wijkpunt\"\npassword = \"test\"\nsender = \"Wijkpunt\"\n";
+        bundle_.settings.path = dir_.write("settings.toml", withSms.str()).string();
         auto printer = std::make_unique<FakePrinter>();
         printer_ = printer.get();
         auto parts = makeWalkinParts(bundle_, clock_, {}, nullptr, std::move(printer));
