@@ -334,6 +334,8 @@ Result<Theme> loadTheme(const fs::path& file) {
             {"warning", &k.warning},
             {"warning_text", &k.warningText},
             {"control_border", &k.controlBorder},
+            {"help", &k.help},
+            {"help_text", &k.helpText},
         };
         for (const Field& field : fields) {
             std::string v = r.requireString(*c, field.key, "a colour like \"#1A5E9A\"");

@@ -41,6 +41,7 @@ struct Theme {
         Rgba focus;                              // keypad focus ring
         Rgba warning, warningText;               // idle warning and alerts
         Rgba controlBorder;                      // outline of every control
+        Rgba help, helpText;                     // a resident's call for help (host console)
     } colors;
     // Font files (absolute, or relative to the theme file) and pixel sizes on the configured panel.
     std::string fontRegular, fontBold;

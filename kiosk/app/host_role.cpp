@@ -1,10 +1,13 @@
 // The host role: the host console. Reads the shared kiosk database every second (the walk-in role and
 // other consoles write to it); acts through HostDesk. Tickets added by hand print on the contact point's
 // ticket printer (settings [printer], as the walk-in role), through this process's own ContactPointPrinter,
-// which also reports the printer's state and print outcomes for every console's alerts.
+// which also reports the printer's state and print outcomes for every console's alerts. A resident's call for
+// help chimes (drivers/sound) when it comes in and each time it is pressed again. The shortcut keys go to
+// the console (HostShell::shortcut).
 #include <fmt/format.h>
 
 #include "common/sms_settings.h"
+#include "drivers/sound/sdl_chime.h"
 #include "kiosk/app/contact_point_printer.h"
 #include "kiosk/app/kiosk_app.h"
 #include "kiosk/app/role.h"
@@ -78,8 +81,10 @@ class HostRole final : public Role {
         bool changed = desk_->collectPrintResults();
         printer_->update();  // paper out or offline shows in the alerts, read back by refresh()
         changed |= shell_->refresh();
+        if (board_->takeNewCallForHelp()) chime_.play();
         return changed;
     }
+    bool shortcut(std::string_view key) override { return shell_->shortcut(key); }
     std::string timedStateKey() const override { return formatLocalHourMinute(clock_.now()); }
     void noteActivity() override { desk_->noteActivity(); }
     std::vector<std::string> spoken() const override { return {}; }
@@ -90,6 +95,7 @@ class HostRole final : public Role {
     Bundle& bundle_;
     const Clock& clock_;
     Texts texts_;
+    SdlChime chime_;
     std::unique_ptr<SqliteQueueStore> tickets_;
     std::unique_ptr<SqliteHostQueueStore> changes_;
     std::unique_ptr<SqlitePinLockStore> pinLocks_;

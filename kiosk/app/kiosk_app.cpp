@@ -7,6 +7,7 @@
 #include <imgui_impl_sdlrenderer.h>
 
 #include <algorithm>
+#include <cctype>
 #include <cfloat>
 #include <csignal>
 #include <cstdio>
@@ -58,7 +59,23 @@ KeypadAction keypadAction(const SDL_KeyboardEvent& key) {
     }
 }
 
-std::optional<SDL_Keycode> scriptKey(const std::string& name) {
+// The name a role's shortcuts use for a key pressed without modifiers: "Enter", "F1" to "F12"; empty for
+// any other key.
+std::string shortcutName(const SDL_KeyboardEvent& key) {
+    if (key.keysym.mod & (KMOD_SHIFT | KMOD_CTRL | KMOD_ALT | KMOD_GUI)) return {};
+    const SDL_Keycode k = key.keysym.sym;
+    if (k == SDLK_RETURN || k == SDLK_KP_ENTER) return "Enter";
+    if (k >= SDLK_F1 && k <= SDLK_F12) return fmt::format("F{}", k - SDLK_F1 + 1);
+    return {};
+}
+
+std::optional<SDL_Keycode> scriptKey(std::string name) {
+    for (char& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    if (name.size() >= 2 && name.size() <= 3 && name[0] == 'f' &&
+        std::isdigit(static_cast<unsigned char>(name[1]))) {
+        const int n = std::atoi(name.c_str() + 1);
+        if (n >= 1 && n <= 12) return static_cast<SDL_Keycode>(SDLK_F1 + n - 1);
+    }
     if (name == "next") return SDLK_TAB;
     if (name == "right") return SDLK_RIGHT;
     if (name == "down") return SDLK_DOWN;
@@ -242,8 +259,8 @@ void Kiosk::tap(float x, float y) {
 Status Kiosk::key(const std::string& name) {
     auto code = scriptKey(name);
     if (!code)
-        return Status::invalidInput(
-            fmt::format("unknown key '{}' (next, previous, up, down, left, right, enter, back)", name));
+        return Status::invalidInput(fmt::format(
+            "unknown key '{}' (next, previous, up, down, left, right, enter, back, f1 to f12)", name));
     SDL_Event e{};
     e.type = SDL_KEYDOWN;
     e.key.state = SDL_PRESSED;
@@ -347,6 +364,10 @@ void Kiosk::handle(const SDL_Event& e) {
                 ui_.submitText();
                 break;
             }
+            // The role's shortcuts: F1 to F12 always, Enter while no control has the keypad focus.
+            if (const std::string name = shortcutName(e.key);
+                !name.empty() && (name != "Enter" || !ui_.hasFocus()) && role_->shortcut(name))
+                break;
             switch (keypadAction(e.key)) {
                 case KeypadAction::Next:
                     ui_.focusNext();

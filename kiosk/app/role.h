@@ -13,6 +13,7 @@
 #include <functional>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "common/bundle.h"
@@ -44,6 +45,9 @@ class Role {
     virtual void noteActivity() {}
     // The keypad's back key.
     virtual void back() {}
+    // A shortcut key of a physical keyboard: "Enter" (only while the keypad focus is on no control) or "F1"
+    // to "F12", without modifiers. Returns true when the role used it (the key then does nothing else).
+    virtual bool shortcut(std::string_view /*key*/) { return false; }
     // Everything this role has said aloud, for the script runner's expect-spoken.
     virtual std::vector<std::string> spoken() const = 0;
 };

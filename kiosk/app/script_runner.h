@@ -8,7 +8,8 @@
 //   expect "TEXT" [20s]  TEXT is drawn whole (not clipped) in the last frame; polls up to 5 s (or as given)
 //   expect-not "TEXT"    TEXT is not drawn; polls up to 5 s (or as given) for it to go
 //   expect-spoken "TEXT" the speaker said something containing TEXT since the script started; polls 5 s
-//   key NAME             a keypad key: next, previous, up, down, left, right, enter, back
+//   key NAME             a keypad key: next, previous, up, down, left, right, enter, back; or a function
+//                        key f1 to f12 (the host console's shortcuts). Real SDL key events
 //   advance 30s          moves the injected clock
 //   wait 200ms           lets real time pass while the app keeps running
 //   screenshot NAME.png  saves the last frame into the screenshot folder

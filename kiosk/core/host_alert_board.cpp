@@ -74,7 +74,7 @@ std::vector<HostAlert> hostAlerts(const std::vector<HelpRequest>& openRequests,
                                ? fmt::format("{} request(s) wait for the central server", outbox->waiting)
                                : fmt::format("{} request(s) wait for the central server: {}", outbox->waiting,
                                              outbox->lastError),
-                           std::nullopt, ""});
+                           std::nullopt, "", outbox->lastError});
         std::vector<const RejectedRequest*> rejected;
         for (const RejectedRequest& r : outbox->rejected)
             if (now - r.rejectedAt < policy.rejectedFor) rejected.push_back(&r);
@@ -116,6 +116,14 @@ Status HostAlertBoard::refresh() {
     alerts_ = hostAlerts(open.value(), printer_, outboxSnapshot_, clock_.now(), policy_);
     if (sms)
         alerts_.push_back({HostAlertKind::SmsGatewayFailing, sms->since, sms->lastError, std::nullopt, {}});
+    std::map<std::int64_t, int> presses;
+    for (const HelpRequest& r : open.value()) {
+        if (r.acknowledgedAt) continue;
+        presses[r.id] = r.presses;
+        if (auto seen = helpPresses_.find(r.id); seen == helpPresses_.end() || seen->second < r.presses)
+            newCallForHelp_ = true;
+    }
+    helpPresses_ = std::move(presses);
     return Status::ok();
 }
 

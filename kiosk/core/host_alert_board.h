@@ -20,8 +20,10 @@
 
 #include <chrono>
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "common/clock.h"
@@ -88,6 +90,8 @@ struct HostAlert {
     std::string detail;  // English, for the log and as a fallback: screen name, printer message, last error
     std::optional<HelpRequest> helpRequest;  // ResidentAsksForHost: acknowledge it by id
     std::string reference;                   // RequestRejected: the request's reference code
+    std::string
+        lastError;  // ConnectionLost: the outbox's last error ("connect: ...", "HTTP 503", "tls: ...")
 };
 
 struct HostAlertPolicy {
@@ -121,6 +125,9 @@ class HostAlertBoard {
     const std::optional<PrinterReport>& printer() const { return printer_; }
     // Acknowledges an "ask the host" alert and refreshes. Conflict: another console already did.
     Status acknowledge(std::int64_t helpRequestId, const std::string& hostName);
+    // True once after a refresh that found a call for help not seen before, or pressed again since: the
+    // console chimes. The first refresh counts the calls already open as new.
+    bool takeNewCallForHelp() { return std::exchange(newCallForHelp_, false); }
 
   private:
     HostAlertStore& store_;
@@ -131,6 +138,8 @@ class HostAlertBoard {
     std::vector<HostAlert> alerts_;
     std::optional<OutboxSnapshot> outboxSnapshot_;
     std::optional<PrinterReport> printer_;
+    std::map<std::int64_t, int> helpPresses_;  // open calls for help: id -> presses, as last read
+    bool newCallForHelp_ = false;
 };
 
 }  // namespace wp

@@ -164,6 +164,7 @@ Result<HostDesk::SignIn> HostDesk::signIn(const std::string& hostId, const std::
     host_ = account;
     if (!sameHost || serving_.empty()) {
         serving_.clear();
+        nextFrom_ = NextFrom::SameService;
         for (const Service& s : services_)
             if (account->serves(s.id)) serving_.push_back(s.id);
         if (Status s = openCounter(); !s) {
@@ -351,6 +352,24 @@ Result<std::optional<Ticket>> HostDesk::callNext() {
     auto called = stores_.changes.callFirstWaiting(serving_, options_.counter, clock_.now());
     if (called) touch();
     return called;
+}
+
+Result<std::optional<Ticket>> HostDesk::callChosenNext(const std::string& after) {
+    if (Status s = requireActive(); !s) return s;
+    if (nextFrom_ == NextFrom::AllServices) return callNext();
+    const bool servedHere = std::find(serving_.begin(), serving_.end(), after) != serving_.end();
+    if (servedHere) return callNext(after);
+    for (const std::string& id : serving_) {
+        auto called = callNext(id);
+        if (!called || called->has_value()) return called;
+    }
+    return std::optional<Ticket>();
+}
+
+Result<std::optional<Ticket>> HostDesk::finishAndCallNext(const Ticket& seen) {
+    auto done = finish(seen, TicketOutcome::Helped);
+    if (!done) return done.status();
+    return callChosenNext(seen.serviceId);
 }
 
 Result<Ticket> HostDesk::call(const Ticket& seen) {

@@ -190,6 +190,21 @@ class HostDesk {
     // has waited longest). Ok with nullopt when nobody waits.
     Result<std::optional<Ticket>> callNext(const std::string& serviceId);
     Result<std::optional<Ticket>> callNext();
+
+    // Where the next ticket comes from when the host asks for "the next one" (callChosenNext,
+    // finishAndCallNext): the line of the service just served, or whoever has waited longest across every
+    // service this counter serves. The host chooses; signing in starts with SameService.
+    enum class NextFrom { SameService, AllServices };
+    NextFrom nextFrom() const { return nextFrom_; }
+    void setNextFrom(NextFrom from) { nextFrom_ = from; }
+    // Calls the next ticket as nextFrom() says. SameService takes the line of `after` (a service this counter
+    // serves); with `after` empty or not served here, the first service in content order this counter serves
+    // in which someone waits. Ok with nullopt when nobody waits.
+    Result<std::optional<Ticket>> callChosenNext(const std::string& after = {});
+    // "Klaar en volgende": finishes a called or served ticket as helped, then calls the next one as
+    // callChosenNext(seen's service) does. When finishing fails nothing is called; when calling fails the
+    // ticket stays finished and the error is returned. Ok with nullopt when nobody waits.
+    Result<std::optional<Ticket>> finishAndCallNext(const Ticket& seen);
     // Calls a chosen waiting ticket out of turn.
     Result<Ticket> call(const Ticket& seen);
     // Calls a called ticket again at this counter (the display announces it again). Not a new wait.
@@ -257,6 +272,7 @@ class HostDesk {
     HostDeskOptions options_;
     const HostAccount* host_ = nullptr;
     std::vector<std::string> serving_;
+    NextFrom nextFrom_ = NextFrom::SameService;
     State state_ = State::SignedOut;
     TimePoint lastActivity_{};
     ServiceQueue queue_;  // for the place and estimate of a ticket added by hand

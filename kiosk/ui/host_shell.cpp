@@ -1,5 +1,7 @@
 #include "kiosk/ui/host_shell.h"
 
+#include <algorithm>
+#include <iterator>
 #include <string>
 
 namespace wp::ui {
@@ -31,6 +33,14 @@ float HostShell::drawTopBar(Ui& ui, float width) {
     return barH;
 }
 
+bool HostShell::shortcut(std::string_view key) {
+    static constexpr std::string_view kKeys[] = {"Enter", "F2", "F3", "F4", "F5"};
+    if (!console_.signedIn() || std::find(std::begin(kKeys), std::end(kKeys), key) == std::end(kKeys))
+        return false;
+    console_.pressKey(std::string(key));
+    return true;
+}
+
 void HostShell::drawFrame(Ui& ui, float width, float height) {
     const Bundle& bundle = console_.bundle();
     const Theme& t = bundle.themes.at(bundle.settings.hostTheme);
@@ -38,6 +48,8 @@ void HostShell::drawFrame(Ui& ui, float width, float height) {
     ui.beginFrame("host", t, width, height);
     const float pad = t.spacing;
     float y = drawTopBar(ui, width) + pad;
+    if (const float help = helpBanner_.draw(ui, console_, {pad, y, width - pad, height / 2}); help > 0)
+        y += help + pad - t.sizes.lineGap;
     if (const std::string& message = console_.message(); !message.empty()) {
         const float h = ui.measureHeight(message, width - pad * 4, FontRole::Body) + pad;
         ui.fill({pad, y, width - pad, y + h}, c.warning, t.cornerRadius);
@@ -64,6 +76,7 @@ void HostShell::drawFrame(Ui& ui, float width, float height) {
         signIn_.draw(ui, console_, main);
     }
     ui.endFrame();
+    console_.endFrame();
     console_.refreshIfActedOn();
 }
 

@@ -1,10 +1,11 @@
 // HostShell: the host console (role host) on the host's own screen, with a mouse. It draws the frame — the
-// top bar (contact point, counter and host, the clock, sign out), the message line where an action's error
-// shows — and lays out the panels of kiosk/ui/host/, one file pair each:
+// top bar (contact point, counter and host, the clock, sign out), a resident's call for help under it
+// (HelpBanner), the message line where an action's error shows — and lays out the panels of kiosk/ui/host/,
+// one file pair each:
 //   signed out or locked: SignInPanel (the hosts and the PIN pad) on the left;
 //   signed in: CounterPanel (the ticket at this counter) over WaitingListsPanel (a column per service) over
 //              FiguresPanel (today's figures) on the left;
-//   always: AlertsPanel (help asked, printer, connection, outbox) on the right, and while signed in
+//   always: AlertsPanel (printer, connection, outbox) on the right, and while signed in
 //           HandTicketsPanel (adding a ticket by hand) under it, its buttons kept in one place.
 //
 // The panels draw from the snapshot that refresh() reads (HostConsole), so no frame touches the database;
@@ -19,6 +20,7 @@
 #include "kiosk/ui/host/counter_panel.h"
 #include "kiosk/ui/host/figures_panel.h"
 #include "kiosk/ui/host/hand_tickets_panel.h"
+#include "kiosk/ui/host/help_banner.h"
 #include "kiosk/ui/host/host_console.h"
 #include "kiosk/ui/host/sign_in_panel.h"
 #include "kiosk/ui/host/waiting_lists_panel.h"
@@ -34,6 +36,9 @@ class HostShell {
 
     // Re-reads the desk and the alerts. Returns true when something shown changed.
     bool refresh() { return console_.refresh(); }
+    // A shortcut key pressed ("Enter", "F2"): true when the console has an action for it now (a host is
+    // signed in); the action runs in the next frame.
+    bool shortcut(std::string_view key);
     // Call between ImGui::NewFrame and ImGui::Render.
     void drawFrame(Ui& ui, float width, float height);
 
@@ -48,6 +53,7 @@ class HostShell {
     FiguresPanel figures_;
     AlertsPanel alerts_;
     HandTicketsPanel handTickets_;
+    HelpBanner helpBanner_;
 };
 
 }  // namespace wp::ui

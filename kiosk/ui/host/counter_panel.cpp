@@ -9,6 +9,29 @@
 
 namespace wp::ui {
 
+float CounterPanel::drawNextFrom(Ui& ui, HostConsole& console, Rect area, float y) {
+    HostDesk& desk = console.desk();
+    if (desk.servingServices().size() < 2) return 0.f;
+    const Theme& t = ui.theme();
+    const Theme::Sizes& z = t.sizes;
+    const float pad = t.spacing, bh = z.consoleRowHeight, labelPad = z.consoleLabelPadding * 2;
+    const std::string& title = console.tr("console.next_from");
+    const float titleW = ui.measureWidth(title, FontRole::Body);
+    ui.text(title, {area.x0 + pad, y + (bh - t.bodySize * 1.15f) / 2, area.x0 + pad + titleW + 1, y + bh},
+            FontRole::Body, t.colors.warningText, t.colors.warning);
+    float x = area.x0 + pad + titleW + z.lineGap * 2;
+    using NextFrom = HostDesk::NextFrom;
+    for (auto [from, key] : {std::pair{NextFrom::SameService, "console.next_from_same"},
+                             std::pair{NextFrom::AllServices, "console.next_from_all"}}) {
+        const std::string& label = console.tr(key);
+        const float w = ui.measureWidth(label, FontRole::Body) + labelPad;
+        if (ui.button(label, {x, y, x + w, y + bh}, FontRole::Body, desk.nextFrom() == from))
+            desk.setNextFrom(from);
+        x += w + z.lineGap;
+    }
+    return bh;
+}
+
 float CounterPanel::draw(Ui& ui, HostConsole& console, Rect area) {
     const Theme& t = ui.theme();
     const auto& c = t.colors;
@@ -20,6 +43,8 @@ float CounterPanel::draw(Ui& ui, HostConsole& console, Rect area) {
     dl->ChannelsSetCurrent(1);
     const Theme::Sizes& z = t.sizes;
     const float pad = t.spacing, gap = z.lineGap;
+    const float bh = z.consoleButtonHeight;
+    const float labelPad = z.consoleLabelPadding * 2;
     float y = area.y0 + pad / 2;
     y += ui.text(console.tr("console.at_counter"), {area.x0 + pad, y, area.x1 - pad, area.y1},
                  FontRole::Large, c.warningText, c.warning);
@@ -32,10 +57,17 @@ float CounterPanel::draw(Ui& ui, HostConsole& console, Rect area) {
     if (snap.atCounter.empty()) {
         y += ui.text(console.tr("console.nobody_at_counter"),
                      {area.x0 + pad, y + pad / 2, area.x1 - pad, area.y1}, FontRole::Body, c.warningText,
-                     c.warning);
-        return closeBox(y + pad);
+                     c.warning) +
+             gap;
+        const std::string label = HostConsole::withKey(console.tr("console.call_next"), "Enter");
+        const float w = std::max(bh * 4.f, ui.measureWidth(label, FontRole::Large) + labelPad);
+        const bool clicked = ui.button(label, {area.x0 + pad, y, area.x0 + pad + w, y + bh}, FontRole::Large);
+        if (clicked || console.takeKey("Enter")) console.report(desk.callChosenNext().status());
+        y += bh + gap;
+        const float choice = drawNextFrom(ui, console, area, y);
+        return closeBox(y + (choice > 0 ? choice + gap : 0.f) - gap + pad);
     }
-    // The oldest call first; its actions on the row below it.
+    // The oldest call first; its actions on the rows below it, the most used first.
     const Ticket& ticket = snap.atCounter.front();
     const std::string state =
         console.tr(ticket.state == TicketState::Serving ? "console.state_serving" : "console.state_called");
@@ -43,31 +75,37 @@ float CounterPanel::draw(Ui& ui, HostConsole& console, Rect area) {
                  {area.x0 + pad, y, area.x1 - pad, area.y1}, FontRole::Title, c.warningText, c.warning) +
          gap;
     struct Action {
-        const char* key;
+        const char* label;
+        const char* key;  // the shortcut, or null
         std::function<Status()> run;
     };
     const Action actions[] = {
-        {"console.recall", [&] { return desk.recall(ticket).status(); }},
-        {"console.serving", [&] { return desk.startServing(ticket).status(); }},
-        {"console.helped", [&] { return desk.finish(ticket, TicketOutcome::Helped).status(); }},
-        {"console.referred", [&] { return desk.finish(ticket, TicketOutcome::Referred).status(); }},
-        {"console.follow_up", [&] { return desk.finish(ticket, TicketOutcome::FollowUp).status(); }},
-        {"console.no_show", [&] { return desk.markNoShow(ticket).status(); }},
-        {"console.park", [&] { return desk.park(ticket).status(); }},
-        {"console.put_back", [&] { return desk.putBack(ticket).status(); }},
+        {"console.finish_next", "Enter", [&] { return desk.finishAndCallNext(ticket).status(); }},
+        {"console.recall", "F2", [&] { return desk.recall(ticket).status(); }},
+        {"console.no_show", "F3", [&] { return desk.markNoShow(ticket).status(); }},
+        {"console.helped", "F4", [&] { return desk.finish(ticket, TicketOutcome::Helped).status(); }},
+        {"console.referred", nullptr, [&] { return desk.finish(ticket, TicketOutcome::Referred).status(); }},
+        {"console.follow_up", nullptr, [&] { return desk.finish(ticket, TicketOutcome::FollowUp).status(); }},
+        {"console.serving", nullptr, [&] { return desk.startServing(ticket).status(); }},
+        {"console.park", nullptr, [&] { return desk.park(ticket).status(); }},
+        {"console.put_back", nullptr, [&] { return desk.putBack(ticket).status(); }},
     };
     float x = area.x0 + pad;
-    const float bh = z.consoleButtonHeight;
-    const float labelPad = z.consoleLabelPadding * 2;
+    bool first = true;
     for (const Action& a : actions) {
-        const std::string& label = console.tr(a.key);
-        const float w = std::max(bh * 2.5f, ui.measureWidth(label, FontRole::Body) + labelPad);
+        const std::string label =
+            a.key ? HostConsole::withKey(console.tr(a.label), a.key) : console.tr(a.label);
+        // The main action in the large font, so it is the first thing the eye finds.
+        const FontRole font = first ? FontRole::Large : FontRole::Body;
+        const float w = std::max(bh * 2.5f, ui.measureWidth(label, font) + labelPad);
         if (x + w > area.x1 - pad) {
             x = area.x0 + pad;
             y += bh + gap;
         }
-        if (ui.button(label, {x, y, x + w, y + bh}, FontRole::Body)) console.report(a.run());
+        const bool clicked = ui.button(label, {x, y, x + w, y + bh}, font);
+        if (clicked || (a.key && console.takeKey(a.key))) console.report(a.run());
         x += w + gap;
+        first = false;
     }
     // Transfer to another service.
     y += bh + gap;
@@ -85,7 +123,9 @@ float CounterPanel::draw(Ui& ui, HostConsole& console, Rect area) {
             console.report(desk.transfer(ticket, l.service->id).status());
         x += w + gap;
     }
-    return closeBox(y + bh + pad);
+    y += bh + gap;
+    const float choice = drawNextFrom(ui, console, area, y);
+    return closeBox(y + (choice > 0 ? choice + gap : 0.f) - gap + pad);
 }
 
 }  // namespace wp::ui

@@ -1,6 +1,12 @@
 // CounterPanel: the ticket at this counter, on the warning colour so it cannot be missed — the oldest call
-// with its state, what can be done to it (call again, start serving, finish with an outcome, no-show, park,
-// put back) and a button per other service to transfer it to. Stateless; UI thread only.
+// with its state and what can be done to it, the most used first: "Klaar en volgende" (finish as helped and
+// call the next one), call again, no-show, finish without calling, the other outcomes, start serving, park,
+// put back; then a button per other service to transfer it to. With nobody at the counter: "Volgende".
+// Under them the host's choice of where the next ticket comes from (the same service, or the longest wait
+// across the counter's services), when the counter serves more than one.
+//
+// Shortcut keys, shown on their buttons: Enter "Klaar en volgende" (or "Volgende"), F2 call again, F3
+// no-show, F4 finish without calling. Stateless; UI thread only.
 #pragma once
 
 #include "kiosk/ui/host/host_console.h"
@@ -12,6 +18,11 @@ class CounterPanel {
   public:
     // Draws at the top of area; returns where its box ends.
     float draw(Ui& ui, HostConsole& console, Rect area);
+
+  private:
+    // The choice of where the next ticket comes from, on one row at y; returns the row's height (0 when the
+    // counter serves one service).
+    float drawNextFrom(Ui& ui, HostConsole& console, Rect area, float y);
 };
 
 }  // namespace wp::ui

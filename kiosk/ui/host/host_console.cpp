@@ -20,6 +20,16 @@ std::string HostConsole::prefixOf(const std::string& id) const {
     return id;
 }
 
+bool HostConsole::takeKey(std::string_view key) {
+    if (pressedKey_ != key) return false;
+    pressedKey_.clear();
+    return true;
+}
+
+std::string HostConsole::withKey(std::string_view label, std::string_view key) {
+    return fmt::format("{} [{}]", label, key);
+}
+
 void HostConsole::report(const Status& s) {
     message_ = s ? std::string() : fillIn(tr("console.error"), {{"detail", s.message()}});
     refreshPending_ = true;  // after this frame: the lists being drawn must not change under the loops

@@ -41,6 +41,7 @@ class HostConsole {
     void refreshIfActedOn();
 
     const Bundle& bundle() const { return bundle_; }
+    const Texts& texts() const { return texts_; }
     HostDesk& desk() { return desk_; }
     HostAlertBoard& alerts() { return alerts_; }
     const Clock& clock() const { return clock_; }
@@ -65,6 +66,15 @@ class HostConsole {
     // Something changed without an error to report (a sign-in): read the snapshot again after this frame.
     void refreshAfterFrame() { refreshPending_ = true; }
 
+    // Shortcut keys ("Enter", "F2"): the role hands a key press over with pressKey(); the panel whose action
+    // it is takes it with takeKey() while drawing the next frame, and a key nobody took is dropped when the
+    // frame ends (endFrame). Keys act only while a host is signed in.
+    void pressKey(std::string key) { pressedKey_ = std::move(key); }
+    bool takeKey(std::string_view key);
+    void endFrame() { pressedKey_.clear(); }
+    // A button's label with its shortcut: "Klaar en volgende [Enter]".
+    static std::string withKey(std::string_view label, std::string_view key);
+
   private:
     const Bundle& bundle_;
     const Texts& texts_;
@@ -75,6 +85,7 @@ class HostConsole {
     std::string fingerprint_;  // of the snapshot, to tell whether it changed
     std::string message_;
     bool refreshPending_ = false;
+    std::string pressedKey_;
 };
 
 // Whole minutes, rounded down: "0" for someone who just arrived.

@@ -3,6 +3,9 @@
 #   roles     the walk-in role takes H-001..H-003; then the display and the host console run together:
 #             the host calls, transfers, marks a no-show and serves; the display shows and speaks each call
 #   lockout   the host console alone: PIN lockout and the console's idle lock
+#   keyboard  the walk-in role takes H-001..H-011; the host signs in with the mouse and serves ten with the
+#             keyboard alone (keyboard.wps), then calls the eleventh again and marks a no-show with keys;
+#             prints the host's inputs for the ten
 #   hand      inside a private cupsd (tests/support/private-cupsd.sh): the walk-in role takes H-001..H-003;
 #             the host console, printing PDF tickets on the wp-pdf queue, adds W-001 without a slip and
 #             H-004 with one, and sends H-001 from the waiting list to the Wijkteam, where it keeps its place
@@ -39,6 +42,13 @@ case "$case" in
     ;;
   lockout)
     "$kiosk" --role host "${common[@]}" --script "$here/lockout.wps"
+    ;;
+  keyboard)
+    "$kiosk" --role walkin "${common[@]}" --script "$here/walkin_eleven.wps"
+    "$kiosk" --role host --counter "Balie 2" "${common[@]}" --script "$here/keyboard.wps"
+    serving=$(sed -n '/^# serving starts/,/^# serving ends/p' "$here/keyboard.wps")
+    echo "run.sh: the host served 10 residents with $(grep -c '^key ' <<<"$serving") key presses" \
+      "and $(grep -c '^tap ' <<<"$serving" || true) clicks"
     ;;
   hand|hand-paper-out)
     # This script again, inside the private cupsd (which exports CUPS_SERVER and WP_* for it).

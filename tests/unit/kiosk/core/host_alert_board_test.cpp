@@ -135,5 +135,31 @@ TEST(HostAlertBoard, ShowsWhatTheWalkInRoleRecordsUntilAcknowledged) {
     EXPECT_TRUE(board.alerts().empty());
 }
 
+TEST(HostAlertBoard, ACallForHelpRingsOnceWhenItComesAndAgainWhenPressedAgain) {
+    TempDir dir;
+    FakeClock clock(kNow);
+    auto walkin = SqliteHostAlertStore::open(dir.path() / "kiosk.db");
+    auto host = SqliteHostAlertStore::open(dir.path() / "kiosk.db");
+    ASSERT_TRUE(walkin.isOk() && host.isOk());
+    HostAlertBoard board(*host.value(), nullptr, clock);
+    ASSERT_TRUE(board.refresh().isOk());
+    EXPECT_FALSE(board.takeNewCallForHelp());
+
+    walkin.value()->residentAsksForHost("start", clock.now());
+    ASSERT_TRUE(board.refresh().isOk());
+    EXPECT_TRUE(board.takeNewCallForHelp());
+    EXPECT_FALSE(board.takeNewCallForHelp());
+    ASSERT_TRUE(board.refresh().isOk());
+    EXPECT_FALSE(board.takeNewCallForHelp());  // still open, nothing new
+
+    clock.advance(20s);
+    walkin.value()->residentAsksForHost("start", clock.now());  // the same screen, pressed again
+    ASSERT_TRUE(board.refresh().isOk());
+    EXPECT_TRUE(board.takeNewCallForHelp());
+
+    ASSERT_TRUE(board.acknowledge(board.alerts()[0].helpRequest->id, "Fatima").isOk());
+    EXPECT_FALSE(board.takeNewCallForHelp());
+}
+
 }  // namespace
 }  // namespace wp
