@@ -1,5 +1,6 @@
 // The display role: the now-serving TV. Polls the shared kiosk database twice a second; each new call (or
-// recall) chimes and is spoken in Dutch, "H 14, balie 2" (ACCESSIBILITY.md #20).
+// recall) is lit up on the screen for a few seconds, chimes and is spoken in Dutch, "H 14, balie 2"
+// (ACCESSIBILITY.md #20).
 #include <fmt/format.h>
 
 #include "common/log.h"
@@ -51,6 +52,7 @@ class DisplayRole final : public Role {
         }
         warned_ = false;
         for (const BoardCall& call : *fresh) {
+            shell_.noteNewCall(clock_.now());
             chime_.play();
             speaker_.speak(spokenCall(call.ticket, call.counter), "nl");
         }
@@ -61,7 +63,13 @@ class DisplayRole final : public Role {
         return changed;
     }
 
-    std::string timedStateKey() const override { return formatLocalHourMinute(clock_.now()); }
+    // The minute on the clock, whether the latest call is still lit up, and whether a service opened or
+    // closed.
+    std::string timedStateKey() const override {
+        std::string key = formatLocalHourMinute(clock_.now()) + (shell_.highlighted(clock_.now()) ? "!" : "");
+        for (const BoardServiceCount& c : board_->counts()) key += c.closed ? 'c' : 'o';
+        return key;
+    }
     std::chrono::milliseconds updateInterval() const override { return std::chrono::milliseconds(500); }
 
     std::vector<std::string> spoken() const override { return speaker_.texts(); }

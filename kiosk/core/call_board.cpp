@@ -137,7 +137,12 @@ Result<std::vector<BoardCall>> CallBoard::poll() {
 
 std::vector<BoardServiceCount> CallBoard::counts() const {
     std::vector<BoardServiceCount> out;
-    for (const Service& s : services_) out.push_back({s.id, waiting(s.id), paused_.contains(s.id)});
+    const TimePoint now = clock_.now();
+    for (const Service& s : services_) {
+        const bool paused = paused_.contains(s.id);
+        const bool closed = walkInStatus(s, now, paused).state == WalkInState::Closed;
+        out.push_back({s.id, waiting(s.id), paused, closed});
+    }
     return out;
 }
 

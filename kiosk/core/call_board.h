@@ -44,6 +44,7 @@ struct BoardServiceCount {
     std::string serviceId;
     int waiting = 0;
     bool paused = false;
+    bool closed = false;  // outside its walk-in hours now (the board's clock); paused is not closed
 };
 
 // The words the display speaks for a call, in Dutch: "H 14, balie 2". The ticket's letters are spaced, its
@@ -64,7 +65,7 @@ class CallBoard {
     const std::optional<BoardCall>& latest() const { return latest_; }
     // Up to kPreviousCalls calls before the latest, newest first.
     const std::deque<BoardCall>& previous() const { return previous_; }
-    // Every service in content order, with its waiting count now.
+    // Every service in content order, with its waiting count, pause and walk-in hours now.
     std::vector<BoardServiceCount> counts() const;
     int waiting(const std::string& serviceId) const;
     // The seq of the last event read (for tests and the bench).

@@ -105,9 +105,10 @@ float Ui::measureWidth(std::string_view text, FontRole role) const {
     return font->CalcTextSizeA(font->FontSize, FLT_MAX, 0.f, text.data(), text.data() + text.size()).x;
 }
 
-Rect Ui::drawWrapped(std::string_view text, Rect where, FontRole role, const Rgba& color, float align) {
+Rect Ui::drawWrapped(std::string_view text, Rect where, FontRole role, const Rgba& color, float align,
+                     float atSize) {
     ImFont* font = fontFor(role);
-    const float size = font->FontSize;
+    const float size = atSize > 0 ? atSize : font->FontSize;
     const float lineHeight = size * 1.15f;
     auto lines = wrapLines(font, size, text, where.width());
     float totalHeight = static_cast<float>(lines.size()) * lineHeight;
@@ -137,6 +138,27 @@ float Ui::text(std::string_view text, Rect where, FontRole role, const Rgba& col
     item.rect = used;
     item.clip = currentClip();
     item.fontSize = fontFor(role)->FontSize;
+    item.ticketFont = role == FontRole::Ticket;
+    item.fg = color;
+    item.bg = background;
+    current_.items.push_back(std::move(item));
+    return used.height();
+}
+
+float Ui::measureHeightAtSize(std::string_view text, float width, FontRole role, float size) const {
+    return static_cast<float>(wrapLines(fontFor(role), size, text, width).size()) * size * 1.15f;
+}
+
+float Ui::textAtSize(std::string_view text, Rect where, FontRole role, float size, const Rgba& color,
+                     const Rgba& background, float align) {
+    where.y1 = where.y0 + measureHeightAtSize(text, where.width(), role, size);
+    Rect used = drawWrapped(text, where, role, color, align, size);
+    DrawnItem item;
+    item.text = std::string(text);
+    item.region = region_;
+    item.rect = used;
+    item.clip = currentClip();
+    item.fontSize = size;
     item.ticketFont = role == FontRole::Ticket;
     item.fg = color;
     item.bg = background;

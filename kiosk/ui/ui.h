@@ -55,6 +55,11 @@ class Ui {
     // Text in a box, wrapped to its width; align 0 = left, 0.5 = centred. Returns the height used.
     float text(std::string_view text, Rect where, FontRole font, const Rgba& color, const Rgba& background,
                float align = 0.f);
+    // text() with the role's font drawn at size pixels instead of its own (the now-serving display's lines
+    // that must reach a height in millimetres on the TV); measureHeightAtSize measures it beforehand.
+    float textAtSize(std::string_view text, Rect where, FontRole font, float size, const Rgba& color,
+                     const Rgba& background, float align = 0.f);
+    float measureHeightAtSize(std::string_view text, float width, FontRole font, float size) const;
     void fill(Rect where, const Rgba& color, float rounding = 0.f);
     // A sentence on the warning colours with a bar beside it (not by colour alone), as wide as where, at its
     // top. Returns its height, which warningPanelHeight gives beforehand.
@@ -108,7 +113,9 @@ class Ui {
     };
     ImFont* fontFor(FontRole role) const;
     // Draws text wrapped into where; returns the rectangle the lines took.
-    Rect drawWrapped(std::string_view text, Rect where, FontRole role, const Rgba& color, float align);
+    // size 0: the font's own size.
+    Rect drawWrapped(std::string_view text, Rect where, FontRole role, const Rgba& color, float align,
+                     float size = 0.f);
     Rect drawOneLine(std::string_view text, Rect where, FontRole role, const Rgba& color);
     bool buttonImpl(std::string_view label, Rect where, FontRole role, bool selected, bool oneLine);
     ControlState control(std::string_view label, Rect where);

@@ -158,6 +158,22 @@ TEST_F(CallBoardTest, CountsWhoWaitsPerService) {
     EXPECT_FALSE(board_->counts()[1].paused);
 }
 
+TEST_F(CallBoardTest, AServiceOutsideItsWalkInHoursIsClosed) {
+    std::vector<Service> services = kServices;
+    for (auto& day : services[1].walkIn) day = {{9 * 60, 12 * 60}};  // the Wijkteam: mornings only
+    CallBoard board(services, *stores_.tickets, clock_);
+    ASSERT_TRUE(board.poll().isOk());
+    EXPECT_FALSE(board.counts()[0].closed);
+    EXPECT_FALSE(board.counts()[1].closed);  // 10:00
+    clock_.advance(3h);
+    EXPECT_FALSE(board.counts()[0].closed);
+    EXPECT_TRUE(board.counts()[1].closed);  // 13:00
+    ASSERT_TRUE(stores_.host->setPaused("huurloket", true, clock_.now()).isOk());
+    ASSERT_TRUE(board.poll().isOk());
+    EXPECT_TRUE(board.counts()[0].paused);
+    EXPECT_FALSE(board.counts()[0].closed);
+}
+
 TEST_F(CallBoardTest, ARestartedDisplayCatchesUpWithoutAnnouncing) {
     Ticket a = call(issue("huurloket"));
     clock_.advance(1min);

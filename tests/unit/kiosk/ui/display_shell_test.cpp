@@ -1,6 +1,7 @@
 // The now-serving display, drawn headless: the latest call must be readable from 5 m — capital letters of
-// at least 45 mm on the reference TV of DESIGN.md (43", 1920x1080, 0.4935 mm per pixel) — and every text
-// of the board must be drawn whole.
+// at least 45 mm on the reference TV of DESIGN.md (43", 1920x1080, 0.4935 mm per pixel) — with its service
+// under it and lit up while new; the waiting line per service with capitals of at least 25 mm, "dicht" for a
+// closed service; and every text of the board must be drawn whole.
 #include "kiosk/ui/display_shell.h"
 
 #include <imgui.h>
@@ -37,6 +38,7 @@ class DisplayShellTest : public testing::HeadlessUiTest {
 
     // Height of a capital H of the item's font as drawn, in millimetres on the configured TV.
     double capitalHeightMm(const DrawnItem& item, ImFont* font) const {
+        if (font == nullptr) return 0;
         const ImFontGlyph* h = font->FindGlyphNoFallback('H');
         EXPECT_NE(h, nullptr);
         if (h == nullptr) return 0;
@@ -88,6 +90,67 @@ TEST_F(DisplayShellTest, TheLatestCallIsReadableFromFiveMetres) {
     EXPECT_TRUE(number);
     EXPECT_TRUE(counter);
     EXPECT_TRUE(previous);
+}
+
+TEST_F(DisplayShellTest, TheServiceIsUnderTheNumberAndANewCallIsLitUpForAWhile) {
+    ASSERT_TRUE(stores_.tickets->issueTicket("huurloket", clock_.now()));
+    HostDesk desk(bundle_.services, bundle_.hosts, stores_.desk(), clock_, HostDeskOptions{"Balie 2"});
+    ASSERT_TRUE(desk.signIn("fatima", "12345"));
+    CallBoard board(bundle_.services, *stores_.tickets, clock_);
+    ASSERT_TRUE(board.poll());
+    ASSERT_TRUE(desk.callNext("huurloket"));
+    auto fresh = board.poll();
+    ASSERT_TRUE(fresh);
+    ASSERT_EQ(fresh->size(), 1u);
+    shell_.noteNewCall(clock_.now());
+    const Theme& t = bundle_.themes.at(bundle_.settings.theme);
+
+    draw(board);
+    const FrameRecord& lit = draw(board);
+    const DrawnItem *number = nullptr, *service = nullptr;
+    for (const DrawnItem& item : lit.items) {
+        if (item.text == "H-001") number = &item;
+        if (item.text == "Huurloket" && item.fontSize == t.titleSize) service = &item;
+    }
+    ASSERT_NE(number, nullptr);
+    ASSERT_NE(service, nullptr);
+    EXPECT_GT(service->rect.y0, number->rect.y1);
+    EXPECT_EQ(number->bg, t.colors.tile);
+    EXPECT_EQ(number->fg, t.colors.tileText);
+    EXPECT_TRUE(shell_.highlighted(clock_.now()));
+
+    clock_.advance(DisplayShell::kHighlight);
+    EXPECT_FALSE(shell_.highlighted(clock_.now()));
+    const FrameRecord& plain = draw(board);
+    for (const DrawnItem& item : plain.items) {
+        if (item.text == "H-001") {
+            EXPECT_EQ(item.bg, t.colors.background);
+        }
+    }
+}
+
+TEST_F(DisplayShellTest, TheWaitingLinesAreReadableAndAClosedServiceSaysDicht) {
+    // Thursday 10:00: the Initiatief-coach has walk-in hours in the evening only.
+    for (int i = 0; i < 3; ++i) ASSERT_TRUE(stores_.tickets->issueTicket("huurloket", clock_.now()));
+    CallBoard board(bundle_.services, *stores_.tickets, clock_);
+    ASSERT_TRUE(board.poll());
+    draw(board);
+    const FrameRecord& f = draw(board);
+    ImFont* title = fonts_.forTheme(bundle_.settings.theme).title;
+    bool waiting = false, closed = false;
+    for (const DrawnItem& item : f.items) {
+        EXPECT_TRUE(f.isVisible(item)) << "\"" << item.text << "\" is clipped";
+        if (item.text == "3 wachtend") {
+            waiting = true;
+            EXPECT_GE(capitalHeightMm(item, title), DisplayShell::kWaitingCapitalMm);
+        }
+        if (item.text == "dicht") {
+            closed = true;
+            EXPECT_GE(capitalHeightMm(item, title), DisplayShell::kWaitingCapitalMm);
+        }
+    }
+    EXPECT_TRUE(waiting);
+    EXPECT_TRUE(closed);
 }
 
 }  // namespace
