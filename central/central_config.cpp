@@ -291,6 +291,16 @@ Result<CentralConfig> loadCentralConfig(const fs::path& file) {
             c.publicPages.queuePagesPerMinute =
                 boundedInt(r, *t, "queue_pages_per_minute", c.publicPages.queuePagesPerMinute, 1, 100000,
                            "pages a minute");
+            c.publicPages.themeFile =
+                resolve(base, r.optionalString(*t, "theme", "", "a theme file (themes/*.toml)"));
+            if (!c.publicPages.themeFile.empty()) {
+                auto theme = loadTheme(c.publicPages.themeFile);
+                if (theme)
+                    c.publicPages.theme = std::move(theme).value();
+                else
+                    r.error(t->get("theme"), fmt::format("the theme of the public pages does not load:\n{}",
+                                                         theme.status().message()));
+            }
             if (!c.publicPages.contentDir.empty() &&
                 !fs::is_regular_file(c.publicPages.contentDir / "content.toml"))
                 r.error(contentKey, fmt::format("'content_dir' must be the bundle's content folder (with "
@@ -356,6 +366,7 @@ const std::vector<std::string>& publicPageTextKeys() {
         "phone_queue.next",
         "phone_queue.wait",
         "phone_queue.called",
+        "phone_queue.called_title",
         "phone_queue.serving",
         "phone_queue.parked",
         "phone_queue.done",

@@ -110,6 +110,10 @@ struct CentralConfig {
         int queuePagesPerMinute = 120;     // per source address (phones on one Wi-Fi share one)
         Content content;                   // loaded from contentDir
         std::vector<Service> services;     // loaded from contentDir
+        // theme: a theme file of the bundle (themes/*.toml): the pages take its colours and show its
+        // municipality name at the top. Empty: plain black on white without a name.
+        std::filesystem::path themeFile;
+        std::optional<Theme> theme;  // loaded from themeFile
     } publicPages;
 
     // [initiative]: the one desk for neighbourhood initiatives.

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cmath>
 #include <sstream>
 
 #include "common/reference_code.h"
@@ -86,6 +87,28 @@ nav{margin-top:2rem;font-size:1rem}
 nav a{display:inline-block;padding:.5rem .6rem;margin:0 .2rem .4rem 0;color:#0b4f8a}
 nav a[aria-current]{font-weight:bold;color:#1a1a1a;text-decoration:none}
 )css";
+
+// "#RRGGBB" of a theme colour.
+std::string cssColor(const Rgba& c) {
+    auto byte = [](float v) { return static_cast<int>(std::lround(std::clamp(v, 0.f, 1.f) * 255.f)); };
+    return fmt::format("#{:02X}{:02X}{:02X}", byte(c.r), byte(c.g), byte(c.b));
+}
+
+// The theme's colours over the plain style: the page, the name bar at the top, the box that says it is your
+// turn, the stale notice and the links. Each pair is one the theme tests for contrast.
+std::string themedStyle(const Theme& t) {
+    const auto& c = t.colors;
+    return fmt::format(
+        "body{{background:{0};color:{1}}}\n"
+        ".brand{{background:{2};color:{3};font-size:1.35rem;font-weight:bold;margin:0;padding:.9rem 1.25rem}}\n"
+        ".turn{{background:{4};color:{5};border-color:{4}}}\n"
+        ".stale{{background:{6};color:{7};border-color:{7}}}\n"
+        ".box{{border-color:{8}}}\n"
+        "nav a{{color:{9}}}\nnav a[aria-current]{{color:{1}}}\n",
+        cssColor(c.background), cssColor(c.text), cssColor(c.bar), cssColor(c.barText), cssColor(c.tile),
+        cssColor(c.tileText), cssColor(c.warning), cssColor(c.warningText), cssColor(c.controlBorder),
+        cssColor(c.buttonText));
+}
 
 }  // namespace
 
@@ -177,20 +200,27 @@ std::string PublicPages::text(const std::string& language, const std::string& ke
 }
 
 std::string PublicPages::document(const std::string& language, const std::string& title,
-                                  const std::string& body, bool refresh) const {
+                                  const std::string& body, bool refresh, const std::string& script) const {
     std::string links;
     for (const std::string& code : config_.publicPages.content.languages) {
         bool current = code == language;
         links += fmt::format(R"(<a href="?lang={0}" hreflang="{0}" lang="{0}"{1}>{2}</a>)", escapeHtml(code),
                              current ? R"( aria-current="true")" : "", text(code, "language.name"));
     }
+    // The municipality's name and colours from the theme, when the config names one.
+    const auto& theme = config_.publicPages.theme;
+    const std::string style = theme ? kStyle + themedStyle(*theme) : std::string(kStyle);
+    const std::string brand = theme && !theme->municipality.empty()
+                                  ? fmt::format("<header>\n<p class=\"brand\">{}</p>\n</header>\n",
+                                                escapeHtml(theme->municipality))
+                                  : std::string();
     return fmt::format(
         "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n"
         "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
         "<meta name=\"robots\" content=\"noindex\">\n{}<title>{}</title>\n<style>{}</style>\n</head>\n"
-        "<body>\n<main>\n{}<nav>{}</nav>\n</main>\n</body>\n</html>\n",
-        escapeHtml(language), refresh ? "<meta http-equiv=\"refresh\" content=\"30\">\n" : "", title, kStyle,
-        body, links);
+        "<body>\n{}<main>\n{}<nav>{}</nav>\n</main>\n{}</body>\n</html>\n",
+        escapeHtml(language), refresh ? "<meta http-equiv=\"refresh\" content=\"30\">\n" : "", title, style,
+        brand, body, links, script);
 }
 
 HtmlPage PublicPages::messagePage(int status, const std::string& language, const std::string& titleKey,
@@ -232,6 +262,7 @@ HtmlPage PublicPages::queuePage(const std::string& letters, const std::string& d
                                           : text(lang, "phone_queue.stale_never");
         body += fmt::format("<p class=\"box stale\" role=\"status\">{}</p>\n", line);
     }
+    bool called = false;
     switch (pos->phase) {
         case TicketPhase::Waiting:
             if (pos->peopleBefore == 0) {
@@ -249,6 +280,7 @@ HtmlPage PublicPages::queuePage(const std::string& letters, const std::string& d
         case TicketPhase::Called:
             body += fmt::format("<p class=\"box turn\" role=\"alert\">{}</p>\n",
                                 fill(text(lang, "phone_queue.called"), "counter", pos->counter));
+            called = true;
             break;
         case TicketPhase::Serving:
             body += fmt::format("<p class=\"box turn\">{}</p>\n",
@@ -266,8 +298,20 @@ HtmlPage PublicPages::queuePage(const std::string& letters, const std::string& d
     }
     body += fmt::format("<p class=\"small\">{}</p>\n",
                         fill(text(lang, "phone_queue.updated"), "time", formatLocalHourMinute(now)));
-    std::string title = fmt::format("{} {}", escapeHtml(pos->ticket), text(lang, "phone_queue.title"));
-    return {200, document(lang, title, body, true)};
+    if (!called) {
+        std::string title = fmt::format("{} {}", escapeHtml(pos->ticket), text(lang, "phone_queue.title"));
+        return {200, document(lang, title, body, true)};
+    }
+    // Called: the title says so (a phone shows it on the tab and the lock screen's notice), and a phone
+    // that can vibrates once per ticket (the page reloads every 30 s). Without JavaScript the page is the
+    // same but still.
+    std::string title =
+        fill(fill(text(lang, "phone_queue.called_title"), "ticket", pos->ticket), "counter", pos->counter);
+    std::string script = fmt::format(
+        "<script>try{{var k=\"wp-called-{0}\";if(navigator.vibrate&&!sessionStorage.getItem(k)){{"
+        "navigator.vibrate([400,200,400]);sessionStorage.setItem(k,\"1\")}}}}catch(e){{}}</script>\n",
+        escapeHtml(pos->ticket));
+    return {200, document(lang, title, body, true, script)};
 }
 
 HtmlPage PublicPages::statusPage(const std::string& typed, const std::string& language) {

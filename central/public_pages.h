@@ -1,9 +1,12 @@
 // PublicPages: the two small HTML pages a resident's phone opens from a QR code: the phone queue
-// page and "Status van mijn vraag". No personal data, no JavaScript, readable on a phone.
+// page and "Status van mijn vraag". No personal data, readable on a phone, in the municipality's name and
+// colours when the config names a theme ([public_pages] theme). They work without JavaScript; the one
+// script, on a queue page whose ticket is called, only makes the phone vibrate where it can.
 //
 //   /queue/{letters}/{day}/{ticket}  the ticket's place in line and estimated wait, from the queue events the
 //                                    contact point's kiosks forwarded (central/ticket_position.h); it reloads
-//                                    itself every 30 s and says plainly when the data is stale.
+//                                    itself every 30 s and says plainly when the data is stale. Once the
+//                                    ticket is called its title says so ("Aan de beurt: H-014 naar Balie 2").
 //   /status/{reference}              the request's status and public note (the data of GET
 //   /v1/requests/{ref}).
 //
@@ -59,8 +62,9 @@ class PublicPages {
     std::string text(const std::string& language, const std::string& key) const;
     HtmlPage messagePage(int status, const std::string& language, const std::string& titleKey,
                          const std::string& bodyKey) const;
+    // script: appended to the body as it is (already safe HTML).
     std::string document(const std::string& language, const std::string& title, const std::string& body,
-                         bool refresh) const;
+                         bool refresh, const std::string& script = {}) const;
 
     const CentralConfig& config_;
     RequestStore& requests_;

@@ -291,6 +291,7 @@ Result<Theme> loadTheme(const fs::path& file) {
     Theme t;
     t.id = file.stem().string();
     t.name = r.requireString(root, "name", "the theme's name");
+    t.municipality = r.optionalString(root, "municipality", "", "the municipality's name");
     t.cornerRadius = static_cast<float>(r.optionalNumber(root, "corner_radius", t.cornerRadius, "pixels"));
     t.spacing = static_cast<float>(r.optionalNumber(root, "spacing", t.spacing, "pixels"));
 

@@ -33,6 +33,8 @@ double contrastRatio(const Rgba& a, const Rgba& b);
 struct Theme {
     std::string id;    // file name without .toml
     std::string name;  // shown to admins
+    // municipality: the municipality's name as residents read it at the top of the phone pages; may be empty
+    std::string municipality;
     struct Colors {
         Rgba background, text, textMuted;        // the page
         Rgba tile, tileText, tilePressed;        // the big service tiles

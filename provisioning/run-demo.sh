@@ -33,8 +33,14 @@ fi
 central="$build/central/wijkpunt-central"
 . "$root/tests/support/central-config.sh"
 "$root/tests/support/make-test-pki.sh" "$out/pki" >/dev/null
-# provisioning/demo/central.toml with this PKI, and the content folder for the phone pages.
-wp_central_config "$out/pki" --content "$root/content" >"$out/central.toml"
+# provisioning/demo/central.toml with this PKI, the content folder and theme for the phone pages, and the
+# kiosk's test clock: Thursday 26 November 2026, 10:00, when the desks have walk-in hours. The server and
+# every kiosk role read the same clock file, so the phone page of a ticket taken in the demo is about a
+# ticket of today and shows it waiting.
+start_ms=$(( $(TZ=Europe/Amsterdam date -d '2026-11-26 10:00' +%s) * 1000 ))
+echo $(( start_ms - $(date +%s%3N) )) >"$out/clock"
+wp_central_config "$out/pki" --content "$root/content" --theme "$root/themes/gemeente.toml" \
+  --clock-file "$out/clock" >"$out/central.toml"
 trap 'kill ${central_pid:-} 2>/dev/null || true' EXIT
 wp_start_central "$central" "$out/central.toml" "$out/central.port" "$out/central.log" ||
   { echo "demo: the central server did not start"; exit 1; }
@@ -48,8 +54,7 @@ curl -sS --cacert "$out/pki/ca.crt" --cert "$out/pki/kiosk.crt" --key "$out/pki/
 wp_kiosk_config "$demo/printing.toml" "$out/pki" "https://127.0.0.1:$port" "https://127.0.0.1:$port" >"$out/kiosk.toml"
 
 echo "demo: no display, so the kiosk runs under Xvfb (1080x1920, a real window) driven by its script runner"
-# Thursday 26 November 2026, 10:00: the desks have walk-in hours, so the demo can take a number. All roles
-# share one test clock (a clock file) and one kiosk database.
+# All roles share the central server's test clock (the clock file) and one kiosk database.
 walk() {
   SDL_VIDEODRIVER=x11 "$root/tests/support/with-xvfb.sh" -- \
     "$kiosk" --role walkin --windowed --screenshot-dir "$out/screenshots" --speech-log "$out/speech.log" \
@@ -69,6 +74,17 @@ print_walk() {
 export -f walk print_walk
 export root kiosk demo out
 "$root/tests/support/private-cupsd.sh" run -- bash -c print_walk
+mkdir -p "$out/phone"
+spki=$(openssl x509 -in "$out/pki/server.crt" -pubkey -noout | openssl pkey -pubin -outform der |
+       openssl dgst -sha256 -binary | base64)
+phone_shot() {  # NAME PATH
+  chromium --headless --no-sandbox --disable-gpu --disable-background-networking --disable-component-update \
+    --disable-sync --disable-quic --ignore-certificate-errors-spki-list="$spki" --window-size=412,915 \
+    --user-data-dir="$out/phone/profile" --screenshot="$out/phone/$1.png" "https://127.0.0.1:$port$2" \
+    >/dev/null 2>&1 || echo "demo: chromium could not show $2"
+}
+# H-001's page while it waits (the walk-in kiosk forwarded the ticket to the server), before the host calls.
+phone_shot queue-H-001-waiting "/queue/SGN/2026-11-26/H-001?lang=nl"
 # The host console and the now-serving display, each its own process on the same database.
 roles=(--config "$out/kiosk.toml" --data-dir "$out/data" --clock-file "$out/clock" --windowed
        --screenshot-dir "$out/screenshots")
@@ -91,15 +107,6 @@ token=$("$central" --config "$out/central.toml" token create --name "Demo" --rol
 curl -sS --cacert "$out/pki/ca.crt" -H "Authorization: Bearer $token" \
   "https://127.0.0.1:$port/v1/backoffice/requests?type=question" >"$out/huurloket-requests.json"
 reference=$(jq -r '.requests[0].reference // empty' "$out/huurloket-requests.json")
-mkdir -p "$out/phone"
-spki=$(openssl x509 -in "$out/pki/server.crt" -pubkey -noout | openssl pkey -pubin -outform der |
-       openssl dgst -sha256 -binary | base64)
-phone_shot() {  # NAME PATH
-  chromium --headless --no-sandbox --disable-gpu --disable-background-networking --disable-component-update \
-    --disable-sync --disable-quic --ignore-certificate-errors-spki-list="$spki" --window-size=412,915 \
-    --user-data-dir="$out/phone/profile" --screenshot="$out/phone/$1.png" "https://127.0.0.1:$port$2" \
-    >/dev/null 2>&1 || echo "demo: chromium could not show $2"
-}
 phone_shot queue-H-001 "/queue/SGN/2026-11-26/H-001?lang=nl"
 [ -n "$reference" ] && phone_shot "status-$reference" "/status/$reference?lang=nl"
 rm -rf "$out/phone/profile"

@@ -49,7 +49,8 @@ class PhonePagesTest : public ::testing::Test {
     void SetUp() override {
         CentralOptions o;
         o.lookupPerMinute = 6;
-        o.extraToml = "[public_pages]\ncontent_dir = \"" + std::string(WIJKPUNT_SOURCE_DIR) + "/content\"\n";
+        o.extraToml = "[public_pages]\ncontent_dir = \"" + std::string(WIJKPUNT_SOURCE_DIR) +
+                      "/content\"\ntheme = \"" + std::string(WIJKPUNT_SOURCE_DIR) + "/themes/gemeente.toml\"\n";
         server_ = std::make_unique<CentralServerProcess>(dir_.path() / "central", o);
         clock_ = std::make_unique<ScriptClock>(server_->clockFile());
         clock_->startAt(*parseLocalDateTime("2026-11-26 10:00"));
@@ -89,12 +90,21 @@ TEST_F(PhonePagesTest, TheQueuePageIsPublicAndFollowsTheForwardedEvents) {
     EXPECT_NE(p.body.find("Voor u in de rij: 1"), std::string::npos) << p.body;
     EXPECT_NE(p.body.find("Wachttijd: ongeveer 15 minuten"), std::string::npos);
     EXPECT_NE(p.body.find("content=\"30\""), std::string::npos);
+    // The municipality's name and colours from the theme; the title is the ticket's while it waits.
+    EXPECT_NE(p.body.find("<p class=\"brand\">Gemeente Schiedam</p>"), std::string::npos) << p.body;
+    EXPECT_NE(p.body.find("background:#0B3A66"), std::string::npos);  // the theme's bar
+    EXPECT_NE(p.body.find("<title>H-014 Uw plek in de rij</title>"), std::string::npos);
+    EXPECT_EQ(p.body.find("navigator.vibrate"), std::string::npos);
 
     // H-013 is called to Balie 2: H-014 is next, and H-013's page says where to go.
     post({event(5, "called", "huurloket", 13, "H-013", 30s, "Balie 2")});
     EXPECT_NE(fetch(server_->port(), queuePath("H-014")).body.find("U bent de volgende."), std::string::npos);
-    EXPECT_NE(fetch(server_->port(), queuePath("H-013")).body.find("U bent aan de beurt: ga naar Balie 2"),
-              std::string::npos);
+    Page called = fetch(server_->port(), queuePath("H-013"));
+    EXPECT_NE(called.body.find("U bent aan de beurt: ga naar Balie 2"), std::string::npos);
+    // Called: the title changes, and a phone that can vibrates.
+    EXPECT_NE(called.body.find("<title>Aan de beurt: H-013 naar Balie 2</title>"), std::string::npos)
+        << called.body;
+    EXPECT_NE(called.body.find("navigator.vibrate"), std::string::npos);
     // The language: ?lang= first, then Accept-Language.
     EXPECT_NE(
         fetch(server_->port(), queuePath("H-013") + "?lang=en").body.find("It is your turn: go to Balie 2"),
@@ -243,6 +253,23 @@ TEST_F(PhonePagesTest, HeadlessChromiumShowsTheQueuePageOnAPhone) {
     runChromium(chromium, work, url + "?lang=nl", "--screenshot=" + shot.string(), "shot");
     ASSERT_TRUE(fs::exists(shot));
     EXPECT_GT(fs::file_size(shot), 5000u);
+
+    EXPECT_NE(dom.find("Gemeente Schiedam"), std::string::npos) << dom;
+    EXPECT_NE(dom.find("<title>H-014 Uw plek in de rij</title>"), std::string::npos) << dom;
+
+    // H-013 is called: its page, as the phone shows it, has the new title and says where to go.
+    post({event(7, "called", "huurloket", 13, "H-013", 12min + 10s, "Balie 1")});
+    std::string calledUrl = server_->url() + queuePath("H-013") + "?lang=nl";
+    std::string called = runChromium(chromium, work, calledUrl, "--dump-dom", "dump-called");
+    EXPECT_NE(called.find("<title>Aan de beurt: H-013 naar Balie 1</title>"), std::string::npos) << called;
+    EXPECT_NE(called.find("U bent aan de beurt: ga naar Balie 1"), std::string::npos);
+    fs::path calledShot = shots / "phone-queue-nl-called.png";
+    fs::remove(calledShot);
+    runChromium(chromium, work, calledUrl, "--screenshot=" + calledShot.string(), "shot-called");
+    EXPECT_TRUE(fs::exists(calledShot));
+    // H-014 is now next: no wait in minutes, "U bent de volgende."
+    std::string next = runChromium(chromium, work, url + "?lang=nl", "--dump-dom", "dump-next");
+    EXPECT_NE(next.find("U bent de volgende."), std::string::npos) << next;
 
     // The same ticket in Ukrainian once the contact point went quiet: the stale notice shows.
     clock_->advance(5min);

@@ -2,12 +2,13 @@
 # central-config.sh: the central server and a kiosk that talks to it, as the e2e tests, the benches and the
 # demo set them up. Source it (`. tests/support/central-config.sh`); it defines functions only.
 #
-#   wp_central_config PKI [--set 'KEY = VALUE']... [--content DIR]
+#   wp_central_config PKI [--set 'KEY = VALUE']... [--content DIR [--theme FILE]] [--clock-file FILE]
 #       Prints a central.toml: [server] on 127.0.0.1, port 0, port_file "central.port", database
 #       "central.db" (relative paths are relative to the config file's folder), each --set adding a [server]
 #       key or replacing one of these; [tls] with the test PKI in PKI (tests/support/make-test-pki.sh); the
 #       demo's kiosk K2 of SGN, routing and coaches (provisioning/demo/central.toml); with --content, the
-#       phone pages' content folder.
+#       phone pages' content folder, and with --theme their theme (the municipality's name and colours);
+#       with --clock-file, the server's clock is that test clock file (the kiosk's --clock-file).
 #   wp_kiosk_config SETTINGS PKI API_URL [PUBLIC_URL]
 #       Prints the kiosk settings SETTINGS with absolute content and themes paths and, in place of its own
 #       [central] table, one for the central server at API_URL with the PKI's kiosk certificate. The
@@ -20,12 +21,14 @@
 wp_support_root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 
 wp_central_config() {
-  local pki=$1 content='' sets=() key set named
+  local pki=$1 content='' theme='' clock='' sets=() key set named
   shift
   while [ $# -gt 0 ]; do
     case "$1" in
       --set) sets+=("$2"); shift 2 ;;
       --content) content=$2; shift 2 ;;
+      --theme) theme=$2; shift 2 ;;
+      --clock-file) clock=$2; shift 2 ;;
       *) echo "wp_central_config: unknown option $1" >&2; return 2 ;;
     esac
   done
@@ -45,6 +48,8 @@ wp_central_config() {
     /^#/ { next }
     !skip' "$wp_support_root/provisioning/demo/central.toml"
   [ -z "$content" ] || printf '\n[public_pages]\ncontent_dir = "%s"\n' "$content"
+  [ -z "$content" ] || [ -z "$theme" ] || printf 'theme = "%s"\n' "$theme"
+  [ -z "$clock" ] || printf '\n[testing]\nclock_file = "%s"\n' "$clock"
 }
 
 wp_kiosk_config() {

@@ -7,8 +7,9 @@
 #   - the host console on the same kiosk database and clock, in three short runs (host-first.wps,
 #     host-second.wps, advance.wps), so this script can look at the page between them;
 #   - the page of H-003, https://127.0.0.1:PORT/queue/SGN/2026-11-26/H-003 (what the ticket's QR opens:
-#     public_url is this server), in headless Chromium at a phone's size: 2 people before it; after the host
-#     called H-001 and H-002, it is next; once H-003 is called, its turn at "Balie 2"; and after the kiosk
+#     public_url is this server), in headless Chromium at a phone's size, in the theme's name and colours
+#     ([public_pages] theme): 2 people before it; after the host called H-001 and H-002, it is next; once
+#     H-003 is called, its turn at "Balie 2" and a page title that says so; and after the kiosk
 #     stopped and the clock moved on three minutes, it says plainly that the data is stale.
 # Each state is first awaited by polling the page (curl, up to 30 s: the kiosk forwards within a second or
 # so), then checked in Chromium's DOM and kept as a screenshot in $E2E_SHOTS/phone.
@@ -66,6 +67,7 @@ default_team = "gemeente"
 
 [public_pages]
 content_dir = "$root/content"
+theme = "$root/themes/gemeente.toml"
 queue_pages_per_minute = 10000  # this script polls the page; a phone's limit is not under test here
 
 [testing]
@@ -149,7 +151,8 @@ done
 
 await_page "Voor u in de rij: 2"
 # No host has signed in yet: like the kiosk's ticket, the page does not guess the wait.
-look phone-01-two-before "H-003" "Huurloket" "Voor u in de rij: 2" "Wachttijd: nog niet bekend" "NOT:geen nieuws"
+look phone-01-two-before "H-003" "Huurloket" "Voor u in de rij: 2" "Wachttijd: nog niet bekend" "NOT:geen nieuws" \
+  "Gemeente Schiedam" "<title>H-003 Uw plek in de rij</title>"
 
 host host-first.wps
 await_page "U bent de volgende."
@@ -157,7 +160,8 @@ look phone-02-next "U bent de volgende." "NOT:Voor u in de rij" "NOT:geen nieuws
 
 host host-second.wps
 await_page "U bent aan de beurt: ga naar Balie 2"
-look phone-03-your-turn "U bent aan de beurt: ga naar Balie 2" "NOT:geen nieuws"
+look phone-03-your-turn "U bent aan de beurt: ga naar Balie 2" "NOT:geen nieuws" \
+  "<title>Aan de beurt: H-003 naar Balie 2</title>"
 
 # The kiosk goes off: the central server hears nothing more. Three minutes later the page says so.
 kill "$walkin_pid"

@@ -175,6 +175,48 @@ TEST_F(PublicPagesRenderTest, ACalledTicketSaysWhereToGoWithTheCounterEscaped) {
     EXPECT_THAT(p.html, Not(HasSubstr("<2>")));
 }
 
+TEST_F(PublicPagesRenderTest, ACalledTicketChangesTheTitleAndVibratesOncePerTicket) {
+    send({{1, "issued", "huurloket", "2026-11-26", 14, "", t0, "H-014"},
+          {2, "issued", "huurloket", "2026-11-26", 15, "", t0, "H-015"},
+          {3, "called", "huurloket", "2026-11-26", 14, "Balie <2>", t0 + 1min, "H-014"}},
+         t0 + 1min);
+    HtmlPage called = pages_->queuePage("SGN", "2026-11-26", "H-014", "nl");
+    EXPECT_THAT(called.html, HasSubstr("<title>Aan de beurt: H-014 naar Balie &lt;2&gt;</title>"));
+    EXPECT_THAT(called.html, HasSubstr("navigator.vibrate"));
+    EXPECT_THAT(called.html, HasSubstr("wp-called-H-014"));
+    EXPECT_THAT(pages_->queuePage("SGN", "2026-11-26", "H-014", "en").html,
+                HasSubstr("<title>Your turn: H-014 to Balie &lt;2&gt;</title>"));
+    // The one after it: next, with its own title and no script.
+    HtmlPage next = pages_->queuePage("SGN", "2026-11-26", "H-015", "nl");
+    EXPECT_THAT(next.html, HasSubstr("U bent de volgende."));
+    EXPECT_THAT(next.html, HasSubstr("<title>H-015 Uw plek in de rij</title>"));
+    EXPECT_THAT(next.html, Not(HasSubstr("<script")));
+}
+
+TEST(PublicPagesTest, TheThemeGivesTheMunicipalitysNameAndColours) {
+    testing::TempDir dir;
+    const auto themes = std::filesystem::path(WIJKPUNT_SOURCE_DIR) / "themes";
+    auto c = loadCentralConfig(dir.write(
+        "central.toml", configText("[public_pages]\ncontent_dir = \"" + kContent.string() + "\"\ntheme = \"" +
+                                   (themes / "gemeente.toml").string() + "\"\n")));
+    ASSERT_TRUE(c) << c.status().message();
+    ASSERT_TRUE(c->publicPages.theme);
+    EXPECT_EQ(c->publicPages.theme->municipality, "Gemeente Schiedam");
+    auto store = SqliteCentralStore::open(dir.path() / "central.db", wp::testing::shippedRequestSpecs());
+    ASSERT_TRUE(store) << store.status().message();
+    testing::FakeClock clock(fromUnixMillis(1795683600000));
+    PublicPages pages(*c, **store, **store, clock);
+    HtmlPage p = pages.queuePage("SGN", "2026-11-26", "H-099", "nl");  // every page, also "not found"
+    EXPECT_THAT(p.html, HasSubstr("<header>\n<p class=\"brand\">Gemeente Schiedam</p>\n</header>"));
+    EXPECT_THAT(p.html, HasSubstr(".brand{background:#0B3A66;color:#FFFFFF"));
+    EXPECT_THAT(p.html, HasSubstr("body{background:#F4F6F8;color:#1B1F24}"));
+
+    auto broken = loadCentralConfig(
+        dir.write("broken.toml", configText("[public_pages]\ntheme = \"no-such-theme.toml\"\n")));
+    ASSERT_FALSE(broken);
+    EXPECT_THAT(broken.status().message(), HasSubstr("the theme of the public pages does not load"));
+}
+
 TEST_F(PublicPagesRenderTest, StaleDataIsSaidPlainly) {
     send({{1, "issued", "huurloket", "2026-11-26", 14, "", t0, "H-014"}}, t0 - 18min);  // heard at 09:42
     HtmlPage p = pages_->queuePage("SGN", "2026-11-26", "H-014", "nl");
