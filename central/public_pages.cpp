@@ -100,7 +100,8 @@ std::string themedStyle(const Theme& t) {
     const auto& c = t.colors;
     return fmt::format(
         "body{{background:{0};color:{1}}}\n"
-        ".brand{{background:{2};color:{3};font-size:1.35rem;font-weight:bold;margin:0;padding:.9rem 1.25rem}}\n"
+        ".brand{{background:{2};color:{3};font-size:1.35rem;font-weight:bold;margin:0;padding:.9rem "
+        "1.25rem}}\n"
         ".turn{{background:{4};color:{5};border-color:{4}}}\n"
         ".stale{{background:{6};color:{7};border-color:{7}}}\n"
         ".box{{border-color:{8}}}\n"
@@ -210,10 +211,10 @@ std::string PublicPages::document(const std::string& language, const std::string
     // The municipality's name and colours from the theme, when the config names one.
     const auto& theme = config_.publicPages.theme;
     const std::string style = theme ? kStyle + themedStyle(*theme) : std::string(kStyle);
-    const std::string brand = theme && !theme->municipality.empty()
-                                  ? fmt::format("<header>\n<p class=\"brand\">{}</p>\n</header>\n",
-                                                escapeHtml(theme->municipality))
-                                  : std::string();
+    const std::string brand =
+        theme && !theme->municipality.empty()
+            ? fmt::format("<header>\n<p class=\"brand\">{}</p>\n</header>\n", escapeHtml(theme->municipality))
+            : std::string();
     return fmt::format(
         "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n"
         "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"

@@ -50,7 +50,8 @@ class PhonePagesTest : public ::testing::Test {
         CentralOptions o;
         o.lookupPerMinute = 6;
         o.extraToml = "[public_pages]\ncontent_dir = \"" + std::string(WIJKPUNT_SOURCE_DIR) +
-                      "/content\"\ntheme = \"" + std::string(WIJKPUNT_SOURCE_DIR) + "/themes/gemeente.toml\"\n";
+                      "/content\"\ntheme = \"" + std::string(WIJKPUNT_SOURCE_DIR) +
+                      "/themes/gemeente.toml\"\n";
         server_ = std::make_unique<CentralServerProcess>(dir_.path() / "central", o);
         clock_ = std::make_unique<ScriptClock>(server_->clockFile());
         clock_->startAt(*parseLocalDateTime("2026-11-26 10:00"));
