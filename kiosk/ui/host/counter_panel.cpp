@@ -9,27 +9,35 @@
 
 namespace wp::ui {
 
-float CounterPanel::drawNextFrom(Ui& ui, HostConsole& console, Rect area, float y) {
+float CounterPanel::nextFromWidth(Ui& ui, HostConsole& console) {
+    if (console.desk().servingServices().size() < 2) return 0.f;
+    const Theme::Sizes& z = ui.theme().sizes;
+    float w = ui.measureWidth(console.tr("console.next_from"), FontRole::Body) + z.lineGap * 2;
+    for (const char* key : {"console.next_from_same", "console.next_from_all"})
+        w += ui.measureWidth(console.tr(key), FontRole::Body) + z.consoleLabelPadding * 2 + z.lineGap;
+    return w;
+}
+
+void CounterPanel::drawNextFrom(Ui& ui, HostConsole& console, float x, float y, float h) {
     HostDesk& desk = console.desk();
-    if (desk.servingServices().size() < 2) return 0.f;
+    if (desk.servingServices().size() < 2) return;
     const Theme& t = ui.theme();
     const Theme::Sizes& z = t.sizes;
-    const float pad = t.spacing, bh = z.consoleRowHeight, labelPad = z.consoleLabelPadding * 2;
+    const float labelPad = z.consoleLabelPadding * 2;
     const std::string& title = console.tr("console.next_from");
     const float titleW = ui.measureWidth(title, FontRole::Body);
-    ui.text(title, {area.x0 + pad, y + (bh - t.bodySize * 1.15f) / 2, area.x0 + pad + titleW + 1, y + bh},
-            FontRole::Body, t.colors.warningText, t.colors.warning);
-    float x = area.x0 + pad + titleW + z.lineGap * 2;
+    ui.text(title, {x, y + (h - t.bodySize * 1.15f) / 2, x + titleW + 1, y + h}, FontRole::Body,
+            t.colors.warningText, t.colors.warning);
+    x += titleW + z.lineGap * 2;
     using NextFrom = HostDesk::NextFrom;
     for (auto [from, key] : {std::pair{NextFrom::SameService, "console.next_from_same"},
                              std::pair{NextFrom::AllServices, "console.next_from_all"}}) {
         const std::string& label = console.tr(key);
         const float w = ui.measureWidth(label, FontRole::Body) + labelPad;
-        if (ui.button(label, {x, y, x + w, y + bh}, FontRole::Body, desk.nextFrom() == from))
+        if (ui.button(label, {x, y, x + w, y + h}, FontRole::Body, desk.nextFrom() == from))
             desk.setNextFrom(from);
         x += w + z.lineGap;
     }
-    return bh;
 }
 
 float CounterPanel::draw(Ui& ui, HostConsole& console, Rect area) {
@@ -55,17 +63,23 @@ float CounterPanel::draw(Ui& ui, HostConsole& console, Rect area) {
         return bottom;
     };
     if (snap.atCounter.empty()) {
-        y += ui.text(console.tr("console.nobody_at_counter"),
-                     {area.x0 + pad, y + pad / 2, area.x1 - pad, area.y1}, FontRole::Body, c.warningText,
-                     c.warning) +
-             gap;
+        // "Niemand aan de balie." under the title; "Volgende" and the choice of where it comes from beside
+        // them, as tall as the two lines, so the box keeps its height.
+        const std::string& nobody = console.tr("console.nobody_at_counter");
+        const float textW = std::max(ui.measureWidth(console.tr("console.at_counter"), FontRole::Large),
+                                     ui.measureWidth(nobody, FontRole::Body));
+        y += pad / 2;
+        const float textH = ui.text(nobody, {area.x0 + pad, y, area.x0 + pad + textW + 1, area.y1},
+                                    FontRole::Body, c.warningText, c.warning);
+        const float top = area.y0 + pad / 2, rowH = std::max(z.consoleRowHeight, y + textH - top);
+        float x = area.x0 + pad * 3 + textW;
         const std::string label = HostConsole::withKey(console.tr("console.call_next"), "Enter");
-        const float w = std::max(bh * 4.f, ui.measureWidth(label, FontRole::Large) + labelPad);
-        const bool clicked = ui.button(label, {area.x0 + pad, y, area.x0 + pad + w, y + bh}, FontRole::Large);
+        const float w = std::max(rowH * 3.f, ui.measureWidth(label, FontRole::Large) + labelPad);
+        const bool clicked = ui.button(label, {x, top, x + w, top + rowH}, FontRole::Large);
         if (clicked || console.takeKey("Enter")) console.report(desk.callChosenNext().status());
-        y += bh + gap;
-        const float choice = drawNextFrom(ui, console, area, y);
-        return closeBox(y + (choice > 0 ? choice + gap : 0.f) - gap + pad);
+        x += w + pad;
+        if (x + nextFromWidth(ui, console) <= area.x1 - pad) drawNextFrom(ui, console, x, top, rowH);
+        return closeBox(top + rowH + pad);
     }
     // The oldest call first; its actions on the rows below it, the most used first.
     const Ticket& ticket = snap.atCounter.front();
@@ -123,9 +137,17 @@ float CounterPanel::draw(Ui& ui, HostConsole& console, Rect area) {
             console.report(desk.transfer(ticket, l.service->id).status());
         x += w + gap;
     }
-    y += bh + gap;
-    const float choice = drawNextFrom(ui, console, area, y);
-    return closeBox(y + (choice > 0 ? choice + gap : 0.f) - gap + pad);
+    // Where the next ticket comes from, at the end of the transfer row when it fits, else under it.
+    const float choiceW = nextFromWidth(ui, console);
+    if (choiceW > 0) {
+        x = x == area.x0 + pad ? x : x + pad;
+        if (x + choiceW > area.x1 - pad) {
+            x = area.x0 + pad;
+            y += bh + gap;
+        }
+        drawNextFrom(ui, console, x, y, bh);
+    }
+    return closeBox(y + bh + pad);
 }
 
 }  // namespace wp::ui

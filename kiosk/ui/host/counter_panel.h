@@ -20,9 +20,10 @@ class CounterPanel {
     float draw(Ui& ui, HostConsole& console, Rect area);
 
   private:
-    // The choice of where the next ticket comes from, on one row at y; returns the row's height (0 when the
-    // counter serves one service).
-    float drawNextFrom(Ui& ui, HostConsole& console, Rect area, float y);
+    // The choice of where the next ticket comes from ("Volgende nummer uit:" and two buttons), h high at
+    // (x, y); nothing, and a width of 0, when the counter serves one service.
+    static float nextFromWidth(Ui& ui, HostConsole& console);
+    static void drawNextFrom(Ui& ui, HostConsole& console, float x, float y, float h);
 };
 
 }  // namespace wp::ui
