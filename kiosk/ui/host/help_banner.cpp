@@ -29,11 +29,12 @@ float HelpBanner::draw(Ui& ui, HostConsole& console, Rect area) {
         const float seenW = canSee ? ui.measureWidth(seen, FontRole::Body) + labelPad : 0.f;
         const std::string line = alertText(a, console.texts(), language, now);
         const float textW = area.width() - pad * 3 - seenW;
-        const float h = std::max(ui.measureHeight(line, textW, FontRole::Large), bh) + pad * 2;
+        const float textH = ui.measureHeight(line, textW, FontRole::Large);
+        const float h = std::max(textH, bh) + pad * 2;
         if (y + h > area.y1) break;
         ui.fill({area.x0, y, area.x1, y + h}, c.help, t.cornerRadius);
-        ui.text(line, {area.x0 + pad, y + pad, area.x0 + pad + textW, y + h}, FontRole::Large, c.helpText,
-                c.help);
+        ui.text(line, {area.x0 + pad, y + (h - textH) / 2, area.x0 + pad + textW, y + h}, FontRole::Large,
+                c.helpText, c.help);
         if (canSee) {
             const float by = y + (h - bh) / 2;
             const bool clicked =
