@@ -51,6 +51,8 @@ focus = "#CC4400"
 warning = "#FFFFCC"
 warning_text = "#332200"
 control_border = "#003366"
+help = "#6B21A8"
+help_text = "#FFFFFF"
 )";
     std::string content = R"(languages = ["nl", "en"]
 [[tile]]
