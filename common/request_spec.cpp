@@ -240,11 +240,13 @@ class SpecReader {
     }
 
     FlowStep readStep(const toml::table& t) {
-        r_.checkKeys(t,
-                     {"id", "kind", "title", "body", "label", "options", "several", "entry", "max_bytes",
-                      "optional", "personal", "field", "only_if", "only_without_topic"},
-                     "id, kind, title, body, label, options, several, entry, max_bytes, optional, personal, "
-                     "field, only_if or only_without_topic");
+        r_.checkKeys(
+            t,
+            {"id", "kind", "title", "body", "label", "options", "several", "entry", "max_bytes", "optional",
+             "personal", "field", "only_if", "only_without_topic", "person_name"},
+            "id, kind, title, body, label, options, several, entry, max_bytes, person_name, optional, "
+            "personal, "
+            "field, only_if or only_without_topic");
         FlowStep s;
         s.id = r_.requireString(t, "id", "the step's id, unique in the flow");
         if (!s.id.empty() && !isTypeId(s.id))
@@ -305,8 +307,11 @@ class SpecReader {
                 r_.error(t.get("max_bytes"), "'max_bytes' must be 1 to 4000");
             else
                 s.maxBytes = static_cast<std::size_t>(maxBytes);
+            s.personName = r_.optionalBool(t, "person_name", false, "true or false");
+            if (s.personName && s.entry != EntryKind::Text)
+                r_.error(t.get("person_name"), "'person_name' is for entry steps of entry \"text\"");
         } else {
-            for (const char* key : {"entry", "max_bytes"})
+            for (const char* key : {"entry", "max_bytes", "person_name"})
                 if (t.get(key)) r_.error(t.get(key), fmt::format("'{}' is for entry steps", key));
         }
         if (s.kind == StepKind::Entry && s.field.empty())

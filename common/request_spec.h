@@ -82,6 +82,8 @@ struct FlowStep {
     // Entry: the keyboard and the validator of the typed value.
     EntryKind entry = EntryKind::Text;
     std::size_t maxBytes = 200;
+    // Entry "text": the answer is a person's name, capitalised sensibly (checkName in form_validation).
+    bool personName = false;
     // Choice: nothing chosen is fine; Entry: may stay empty.
     bool optional = false;
     // Asks personal data (a privacy step must come before it).

@@ -1,6 +1,11 @@
 #include "kiosk/core/form_validation.h"
 
+#include <algorithm>
+#include <array>
 #include <cctype>
+#include <vector>
+
+#include "common/utf8.h"
 
 namespace wp {
 
@@ -143,6 +148,84 @@ Checked checkRequiredText(std::string_view typed, std::size_t maxBytes) {
     if (t.empty()) return wrong(kRequired);
     if (t.size() > maxBytes) return wrong(kTooLong);
     return fine(std::string(t));
+}
+
+namespace {
+
+// The capital of a small letter; any other character as it is.
+char32_t capitalOf(char32_t c) {
+    if (c >= U'a' && c <= U'z') return c - 0x20;
+    if ((c >= 0xE0 && c <= 0xFE && c != 0xF7)) return c - 0x20;  // à..þ, not ÷
+    if (c == 0x131) return U'I';                                 // Turkish dotless ı
+    if (c >= 0x100 && c <= 0x17F) {
+        // Latin Extended-A pairs capital then small, with a shift of one in two stretches.
+        const bool oddSmall = (c >= 0x100 && c <= 0x137) || (c >= 0x14A && c <= 0x177);
+        const bool evenSmall = (c >= 0x139 && c <= 0x148) || (c >= 0x179 && c <= 0x17E);
+        if (oddSmall && c % 2 == 1) return c - 1;
+        if (evenSmall && c % 2 == 0) return c - 1;
+        return c;
+    }
+    if (c >= 0x430 && c <= 0x44F) return c - 0x20;  // а..я
+    if (c >= 0x450 && c <= 0x45F) return c - 0x50;  // ѐ..џ (і, ї, є)
+    if (c == 0x491) return 0x490;                   // ґ
+    return c;
+}
+
+bool isTussenvoegsel(std::string_view part) {
+    constexpr std::array<std::string_view, 15> kWords{"van", "de", "der", "den", "het", "'t",  "ter", "ten",
+                                                      "te",  "in", "op",  "aan", "bij", "uit", "voor"};
+    for (std::string_view w : kWords)
+        if (part == w) return true;
+    return false;
+}
+
+// part with its first character made a capital.
+std::string withCapital(std::string_view part) {
+    if (part.empty()) return {};
+    const std::size_t n = std::min(part.size(), utf8SequenceLength(static_cast<unsigned char>(part[0])));
+    return utf8Encode(capitalOf(utf8CodePoint(part.substr(0, n)))) + std::string(part.substr(n));
+}
+
+}  // namespace
+
+std::string capitaliseName(std::string_view name) {
+    std::vector<std::string_view> words;
+    for (std::size_t from = 0; from < name.size();) {
+        std::size_t end = name.find(' ', from);
+        if (end == std::string_view::npos) end = name.size();
+        if (end > from) words.push_back(name.substr(from, end - from));
+        from = end + 1;
+    }
+    std::string out;
+    for (std::size_t w = 0; w < words.size(); ++w) {
+        if (w > 0) out += ' ';
+        const bool inside = w > 0 && w + 1 < words.size();
+        std::string_view word = words[w];
+        for (std::size_t from = 0;;) {
+            std::size_t dash = word.find('-', from);
+            std::string_view part = word.substr(from, dash == std::string_view::npos ? dash : dash - from);
+            const bool first = w == 0 && from == 0;
+            // A tussenvoegsel after a dash ("Berg-de Vries") stays small too, unless it ends the name.
+            const bool small = !first && isTussenvoegsel(part) && (inside || dash != std::string_view::npos);
+            out += small ? std::string(part) : withCapital(part);
+            if (dash == std::string_view::npos) break;
+            out += '-';
+            from = dash + 1;
+        }
+    }
+    return out;
+}
+
+Checked checkName(std::string_view typed, std::size_t maxBytes) {
+    Checked c = checkRequiredText(typed, maxBytes);
+    if (!c.ok()) return c;
+    std::string squeezed;
+    for (char ch : c.value) {
+        if (isBlank(ch)) ch = ' ';
+        if (ch == ' ' && !squeezed.empty() && squeezed.back() == ' ') continue;
+        squeezed += ch;
+    }
+    return fine(capitaliseName(squeezed));
 }
 
 }  // namespace wp

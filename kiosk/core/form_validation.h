@@ -1,7 +1,7 @@
 // Form validation: checks what a resident typed into a form field and gives it back in one normal form,
 // or names a text key in section [form] of content/texts that says which field is wrong and how to fix it
-// (ACCESSIBILITY.md #16). Dutch phone numbers, e-mail addresses, Dutch postcodes and house numbers, and
-// required free text. Pure functions over UTF-8; thread-safe.
+// (ACCESSIBILITY.md #16). Dutch phone numbers, e-mail addresses, Dutch postcodes and house numbers, names,
+// and required free text. Pure functions over UTF-8; thread-safe.
 #pragma once
 
 #include <cstddef>
@@ -32,5 +32,15 @@ Checked checkPostcode(std::string_view typed);
 Checked checkHouseNumber(std::string_view typed);
 // Free text that must not be empty (after trimming spaces and line breaks) nor longer than maxBytes.
 Checked checkRequiredText(std::string_view typed, std::size_t maxBytes);
+// A person's name as checkRequiredText checks it, spaces inside squeezed to one, then capitalised as
+// capitaliseName does: "jan de vries" -> "Jan de Vries".
+Checked checkName(std::string_view typed, std::size_t maxBytes);
+// A name with a capital at the start of the name and of each part (after a space or a dash), except Dutch
+// tussenvoegsels (van, de, der, den, het, 't, ter, ten, te, in, op, aan, bij, uit, voor) between the first
+// and the last word: "van der berg" -> "Van der Berg", "jan-willem van den berg-de vries" -> "Jan-Willem van
+// den Berg-de Vries". Only small letters become capitals, and only the first letter of a part: what the
+// resident capitalised stays ("McDonald", "De Vries"). Latin (with accents, Polish and Turkish letters) and
+// Cyrillic letters.
+std::string capitaliseName(std::string_view name);
 
 }  // namespace wp

@@ -30,6 +30,8 @@ Checked checkEntry(const FlowStep& s, std::string_view typed) {
         case EntryKind::HouseNumber:
             return checkHouseNumber(typed);
         case EntryKind::Text:
+            if (s.personName) return checkName(typed, s.maxBytes);
+            break;
         case EntryKind::Reference:
             break;
     }

@@ -98,6 +98,25 @@ TEST(RequestSpecTest, ErrorsNameFileLineAndColumn) {
     EXPECT_THAT(m, HasSubstr("tip.toml:26:9: unknown key 'lable'"));
 }
 
+TEST(RequestSpecTest, APersonsNameIsAFreeTextEntryOnly) {
+    TempDir dir;
+    std::string text = kCompact;
+    text.replace(text.find("entry = \"phone\"\n"), 15, "entry = \"phone\"\nperson_name = true\n");
+    auto spec = loadRequestSpec(dir.write("tip.toml", text));
+    ASSERT_FALSE(spec);
+    EXPECT_THAT(spec.status().message(),
+                HasSubstr("tip.toml:38:15: 'person_name' is for entry steps of entry \"text\""));
+    auto names = [](const RequestSpec& s) {
+        std::vector<std::string> out;
+        for (const FlowStep& step : s.steps)
+            if (step.personName) out.push_back(step.id);
+        return out;
+    };
+    auto shipped = loadRequestSpec(kSource / "content/requests/home-visit.toml");
+    ASSERT_TRUE(shipped) << shipped.status().message();
+    EXPECT_EQ(names(*shipped), std::vector<std::string>{"name"});
+}
+
 TEST(RequestSpecTest, PersonalDataNeedsThePrivacyStepFirst) {
     TempDir dir;
     std::string text = kCompact;

@@ -61,6 +61,7 @@ TEST(FormValidationTest, Postcodes) {
     for (const char* typed : {"3111 AB", "3111AB", "3111ab", " 3111 ab ", "3111 aB", "31 11 AB"})
         expectValue(checkPostcode(typed), "3111 AB", typed);
     expectValue(checkPostcode("9999zz"), "9999 ZZ", "9999zz");
+    expectValue(checkPostcode("3112ab"), "3112 AB", "3112ab");
     expectValue(checkPostcode("1000 SB"), "1000 SB", "SB is fine");
     for (const char* typed : {"", "0123 AB", "311 AB", "31111 AB", "3111 A", "3111 ABC", "3111-AB", "AB 3111",
                               "3111 SA", "3111 sd", "3111SS", "3111 1B", "3111 ÄB", "311A AB"})
@@ -90,6 +91,39 @@ TEST(FormValidationTest, RequiredText) {
     expectError(checkRequiredText("", 100), "form.required", "empty");
     expectError(checkRequiredText(" \n\t ", 100), "form.required", "only spaces");
     expectError(checkRequiredText("Ünïcödé!", 11), "form.too_long", "one byte over");
+}
+
+TEST(FormValidationTest, NamesGetACapitalAtTheStartOfTheNameAndOfEachPart) {
+    expectValue(checkName("jan de vries", 100), "Jan de Vries", "jan de vries");
+    expectValue(checkName("  jan   de\tvries ", 100), "Jan de Vries", "spaces squeezed");
+    expectValue(checkName("van der berg", 100), "Van der Berg", "a tussenvoegsel first");
+    expectValue(checkName("jan-willem van den berg-de vries", 100), "Jan-Willem van den Berg-de Vries",
+                "parts after a dash");
+    expectValue(checkName("anna in 't veld", 100), "Anna in 't Veld", "'t");
+    expectValue(checkName("jan van", 100), "Jan Van", "a last word is a name");
+    expectValue(checkName("ali", 100), "Ali", "one word");
+}
+
+TEST(FormValidationTest, NamesKeepWhatTheResidentCapitalised) {
+    expectValue(checkName("Jan De Vries", 100), "Jan De Vries", "De as typed");
+    expectValue(checkName("JAN DE VRIES", 100), "JAN DE VRIES", "all capitals");
+    expectValue(checkName("ronald mcDonald", 100), "Ronald McDonald", "a capital inside");
+    expectValue(checkName("Kees van Dam", 100), "Kees van Dam", "already right");
+}
+
+TEST(FormValidationTest, NamesInOtherAlphabets) {
+    expectValue(checkName("émile zola", 100), "Émile Zola", "Latin-1");
+    expectValue(checkName("łukasz żak", 100), "Łukasz Żak", "Polish");
+    expectValue(checkName("şule çelik", 100), "Şule Çelik", "Turkish");
+    expectValue(checkName("олена ґудзь", 100), "Олена Ґудзь", "Ukrainian");
+    expectValue(checkName("іван їжак", 100), "Іван Їжак", "Ukrainian і and ї");
+    expectValue(checkName("9 bolle", 100), "9 Bolle", "a digit stays");
+}
+
+TEST(FormValidationTest, NamesMustBeThereAndFit) {
+    expectError(checkName("", 100), "form.required", "empty");
+    expectError(checkName("   ", 100), "form.required", "only spaces");
+    expectError(checkName("jan de vries", 5), "form.too_long", "too long");
 }
 
 }  // namespace

@@ -319,6 +319,29 @@ TEST_F(RequestFlowTest, HomeVisitBuildsTheAddressAndKeepsDaysTimesAndCompany) {
                 StartsWith("Wijkteam, zonder afspraak: maandag, woensdag"));
 }
 
+TEST_F(RequestFlowTest, ANameAndAPostcodeAreShownAndSentInTheirNormalForm) {
+    ASSERT_TRUE(flow_->start("home-visit"));
+    flow_->choose("care");
+    ASSERT_TRUE(flow_->next());  // privacy
+    typeAndNext("jan van der berg");
+    typeAndNext("3112ab");
+    typeAndNext("7");
+    typeAndNext("0612345678");
+    flow_->choose("monday");
+    ASSERT_TRUE(flow_->next());
+    flow_->choose("afternoon");
+    ASSERT_TRUE(flow_->next());
+    flow_->choose("yes");
+    ASSERT_EQ(stepId(), "summary");
+    std::map<std::string, std::string> shown;
+    for (const auto& row : flow_->summary()) shown[row.stepId] = row.value;
+    EXPECT_EQ(shown["name"], "Jan van der Berg");
+    EXPECT_EQ(shown["postcode"], "3112 AB 7");
+    submit();
+    EXPECT_EQ(outbox_.added.at(0).fields.at("name"), "Jan van der Berg");
+    EXPECT_EQ(outbox_.added.at(0).fields.at("postcode"), "3112 AB");
+}
+
 TEST_F(RequestFlowTest, InitiativeExplainsTheBudgetOnlyWhenMoneyIsAskedAndPromisesACoach) {
     ASSERT_TRUE(flow_->start("initiative"));
     EXPECT_EQ(stepId(), "privacy");  // the description is personal: the privacy sentence comes first
