@@ -262,6 +262,9 @@ void loadThemeSizes(TomlReader& r, const toml::table& table, Theme::Sizes& z) {
         {"dialog_height", &z.dialogHeight},
         {"key_height", &z.keyHeight},
         {"pad_key_width", &z.padKeyWidth},
+        {"pictogram_size", &z.pictogramSize},
+        {"mark_size", &z.markSize},
+        {"change_width", &z.changeWidth},
         {"console_bar_height", &z.consoleBarHeight},
         {"console_column_width", &z.consoleColumnWidth},
         {"console_figures_height", &z.consoleFiguresHeight},
@@ -347,6 +350,20 @@ Result<Theme> loadTheme(const fs::path& file) {
                 r.error(c->get(field.key),
                         fmt::format("'{}' = \"{}\" is not a colour (expected \"#RRGGBB\")", field.key, v));
         }
+        const Field optional[] = {
+            {"main", &k.main}, {"main_text", &k.mainText}, {"main_pressed", &k.mainPressed}};
+        k.main = k.tile;
+        k.mainText = k.tileText;
+        k.mainPressed = k.tilePressed;
+        for (const Field& field : optional) {
+            const toml::node* n = c->get(field.key);
+            if (n == nullptr) continue;
+            std::optional<std::string_view> v = n->value<std::string_view>();
+            if (auto rgba = v ? parseColor(std::string(*v)) : std::nullopt)
+                *field.out = *rgba;
+            else
+                r.error(n, fmt::format("'{}' is not a colour (expected \"#RRGGBB\")", field.key));
+        }
     }
     if (const toml::node* n = root.get("sizes")) {
         if (const toml::table* z = n->as_table())
@@ -402,6 +419,7 @@ Result<Content> loadContent(const fs::path& contentDir) {
             tile.labelKey = r.requireString(*t, "label", "the text key of the tile's label");
             tile.hintKey = r.requireString(*t, "hint", "the text key of the line under the label");
             tile.screen = r.requireString(*t, "screen", "the screen the tile opens");
+            tile.pictogram = r.requireString(*t, "pictogram", "the pictogram drawn with the tile's word");
             if (!tile.id.empty() && !seen.insert(tile.id).second)
                 r.error(t, fmt::format("tile id '{}' appears twice", tile.id));
             c.tiles.push_back(std::move(tile));

@@ -44,6 +44,9 @@ struct Theme {
         Rgba warning, warningText;               // idle warning and alerts
         Rgba controlBorder;                      // outline of every control
         Rgba help, helpText;                     // a resident's call for help (host console)
+        // The screen's one main action ("Verder", "Verstuur", the "Wachtnummer" tile); optional in a theme
+        // file, where it defaults to the tile colours.
+        Rgba main, mainText, mainPressed;
     } colors;
     // Font files (absolute, or relative to the theme file) and pixel sizes on the configured panel.
     std::string fontRegular, fontBold;
@@ -79,6 +82,9 @@ struct Theme {
         float dialogHeight = 712;       // dialog_height: the idle warning over the screen
         float keyHeight = 96;           // key_height: a key of the on-screen keyboard
         float padKeyWidth = 240;        // pad_key_width: the widest a key of a numeric pad is drawn
+        float pictogramSize = 96;       // pictogram_size: a start tile's pictogram, at most
+        float markSize = 56;            // mark_size: the round or square mark of a choice
+        float changeWidth = 240;        // change_width: "Wijzig" at the end of a summary row
         // The host console.
         float consoleBarHeight = 90;       // console_bar_height: the top bar, and the sign-in's buttons
         float consoleColumnWidth = 520;    // console_column_width: the alerts and adding a ticket by hand
@@ -148,10 +154,11 @@ struct LanguageTexts {
 
 // A tile on the start screen, in display order.
 struct StartTile {
-    std::string id;        // "question"
-    std::string labelKey;  // text key of its label
-    std::string hintKey;   // text key of the short line under it
-    std::string screen;    // the screen it opens
+    std::string id;         // "question"
+    std::string labelKey;   // text key of its label
+    std::string hintKey;    // text key of the short line under it
+    std::string screen;     // the screen it opens
+    std::string pictogram;  // the pictogram drawn with its word (kiosk/ui/pictograms.h)
 };
 
 struct Content {

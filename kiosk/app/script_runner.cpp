@@ -156,7 +156,7 @@ bool ScriptRunner::tapLabel(const ScriptStep& step, ScriptHost& host, const std:
     const ui::DrawnItem* found = nullptr;
     int count = 0;
     for (const ui::DrawnItem& item : frame.items)
-        if (item.clickable && item.text == label) {
+        if (item.clickable && (item.name.empty() ? item.text == label : item.name == label)) {
             found = &item;
             ++count;
         }

@@ -1,6 +1,7 @@
 // ScriptRunner: drives the real app from a script file, one step at a time (DESIGN.md: Testing).
 //
-//   tap "LABEL"          taps the centre of the one control labelled LABEL in the last presented frame
+//   tap "LABEL"          taps the centre of the one control labelled LABEL in the last presented frame (a
+//                        control with a name of its own, DrawnItem::name, by that name: "Wijzig: Naam")
 //   type "TEXT"          taps the on-screen keyboard key of each character (real finger events, like tap),
 //                        first tapping shift, the accent key or Latin/Cyrillic when the character is on
 //                        another page; a character no key offers fails, naming it

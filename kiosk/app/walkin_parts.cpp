@@ -1,26 +1,35 @@
 #include "kiosk/app/walkin_parts.h"
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include <algorithm>
 #include <optional>
 
 #include "drivers/net/curl_http_client.h"
 #include "kiosk/app/role.h"
+#include "kiosk/ui/pictograms.h"
 #include "kiosk/ui/screen.h"
 
 namespace wp {
 
 namespace {
 
-// Every screen a tile opens must exist; a bundle naming an unknown one is refused before start-up.
+// Every screen a tile opens and every pictogram it names must exist; a bundle naming an unknown one is
+// refused before start-up.
 Status checkScreens(const Bundle& bundle) {
     auto ids = ui::screenIds();
-    for (const StartTile& tile : bundle.content.tiles)
+    for (const StartTile& tile : bundle.content.tiles) {
         if (std::find(ids.begin(), ids.end(), tile.screen) == ids.end())
             return Status::invalidInput(
                 fmt::format("{}/content.toml: tile '{}' opens screen '{}', which does not exist",
                             bundle.settings.contentDir.string(), tile.id, tile.screen));
+        if (!ui::hasPictogram(tile.pictogram))
+            return Status::invalidInput(fmt::format(
+                "{}/content.toml: tile '{}' names pictogram '{}', which does not exist (there are: {})",
+                bundle.settings.contentDir.string(), tile.id, tile.pictogram,
+                fmt::join(ui::pictogramNames(), ", ")));
+    }
     return Status::ok();
 }
 

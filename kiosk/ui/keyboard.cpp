@@ -513,6 +513,7 @@ float textField(Ui& ui, const TextEntry& entry, std::string_view label, Rect whe
     float caretX = inner.x0, caretY = inner.y0;
     if (!shown.empty()) {
         const float h = ui.text(shown, inner, FontRole::Large, c.buttonText, c.button);
+        ui.markLastTextAsField();
         caretX = inner.x0 + ui.lastLineWidth(shown, inner.width(), FontRole::Large) + caret;
         caretY = inner.y0 + h - lineH;
     }

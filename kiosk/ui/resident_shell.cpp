@@ -19,14 +19,13 @@ Screen& ResidentShell::screenFor(const std::string& id) {
 
 std::string ResidentShell::screenText(const FrameRecord& frame) {
     std::string out;
-    for (Region region : {Region::Content, Region::Chrome})
-        for (const DrawnItem& item : frame.items)
-            if (item.region == region && !item.text.empty() && !item.keyboardKey) {
-                // One sentence per item; texts that end in their own punctuation keep it.
-                if (!out.empty())
-                    out += std::string_view(".?!:").find(out.back()) == std::string_view::npos ? ". " : " ";
-                out += item.text;
-            }
+    for (const DrawnItem* item : readingOrder(frame))
+        if (!item->text.empty() && !item->keyboardKey) {
+            // One sentence per item; texts that end in their own punctuation keep it.
+            if (!out.empty())
+                out += std::string_view(".?!:").find(out.back()) == std::string_view::npos ? ". " : " ";
+            out += item->name.empty() ? item->text : item->name;
+        }
     return out;
 }
 
@@ -114,15 +113,15 @@ void ResidentShell::drawBottomBar(Ui& ui, ResidentSession& session, Rect bar) {
     float y = bar.y0 + t.spacing;
     const float w = (bar.width() - pad * 2 - gap * 2) / 3;
     float x = bar.x0 + pad;
-    if (ui.button(session.tr("common.start_again"), {x, y, x + w, y + rowH})) session.startAgain();
+    // Quiet buttons on the bar: always there, never louder than the screen's main action.
+    if (ui.quietButton(session.tr("common.start_again"), {x, y, x + w, y + rowH})) session.startAgain();
     x += w + gap;
-    if (ui.button(session.tr("common.read_aloud"), {x, y, x + w, y + rowH})) readAloudRequested_ = true;
+    if (ui.quietButton(session.tr("common.read_aloud"), {x, y, x + w, y + rowH})) readAloudRequested_ = true;
     x += w + gap;
-    if (ui.button(session.tr("common.high_contrast"), {x, y, x + w, y + rowH}, FontRole::Large,
-                  session.highContrast()))
+    if (ui.quietButton(session.tr("common.high_contrast"), {x, y, x + w, y + rowH}, session.highContrast()))
         session.setHighContrast(!session.highContrast());
     y += rowH + gap;
-    if (ui.button(session.tr("common.ask_host"), {bar.x0 + pad, y, bar.x1 - pad, y + rowH}))
+    if (ui.quietButton(session.tr("common.ask_host"), {bar.x0 + pad, y, bar.x1 - pad, y + rowH}))
         session.askForHost();
 }
 
@@ -143,8 +142,8 @@ void ResidentShell::drawIdleWarning(Ui& ui, ResidentSession& session, Rect area)
     y += ui.text(body, {panel.x0 + pad, y, panel.x1 - pad, panel.y1}, FontRole::Body, t.colors.warningText,
                  t.colors.warning, 0.5f);
     y += t.spacing * 2;
-    if (ui.button(session.tr("idle.still_here"),
-                  {panel.x0 + pad, y, panel.x1 - pad, y + t.sizes.largeButtonHeight}))
+    if (ui.mainAction(session.tr("idle.still_here"),
+                      {panel.x0 + pad, y, panel.x1 - pad, y + t.sizes.largeButtonHeight}))
         session.stillHere();
 }
 
@@ -159,7 +158,8 @@ void ResidentShell::drawHostNotice(Ui& ui, ResidentSession& session, Rect area) 
     y += t.spacing * 2;
     const float w = std::min(area.width(), t.sizes.buttonWidth);
     const float x = area.x0 + (area.width() - w) / 2;
-    if (ui.button(session.tr("common.back"), {x, y, x + w, y + t.sizes.buttonHeight}))
+    // The only way on: the main action.
+    if (ui.mainAction(session.tr("common.back"), {x, y, x + w, y + t.sizes.buttonHeight}))
         session.dismissHostNotice();
 }
 

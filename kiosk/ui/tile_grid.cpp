@@ -16,7 +16,8 @@ TileGridResult tileGrid(Ui& ui, const std::vector<GridTile>& tiles, Rect room) {
     for (size_t i = 0; i < tiles.size(); ++i) {
         const float x = room.x0 + static_cast<float>(i % 2) * (tileW + gap);
         const float y = room.y0 + static_cast<float>(i / 2) * (tileH + gap);
-        if (ui.tile(tiles[i].label, tiles[i].hint, {x, y, x + tileW, y + tileH}))
+        if (ui.tile(tiles[i].label, tiles[i].hint, {x, y, x + tileW, y + tileH}, tiles[i].pictogram,
+                    tiles[i].main))
             result.tapped = static_cast<int>(i);
     }
     result.height = static_cast<float>(rows) * (tileH + gap);

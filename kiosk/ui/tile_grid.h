@@ -11,7 +11,9 @@ namespace wp::ui {
 
 struct GridTile {
     std::string label;
-    std::string hint;  // the line under the label
+    std::string hint;       // the line under the label
+    std::string pictogram;  // kiosk/ui/pictograms.h; empty: none
+    bool main = false;      // drawn as the screen's main action
 };
 
 struct TileGridResult {

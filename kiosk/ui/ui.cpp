@@ -1,9 +1,12 @@
 #include "kiosk/ui/ui.h"
 
+#include "kiosk/ui/pictograms.h"
+
 #include <imgui.h>
 
 #include <algorithm>
 #include <cmath>
+#include <utility>
 #include <vector>
 
 namespace wp::ui {
@@ -209,8 +212,9 @@ void Ui::qrCode(const QrCode& code, Rect where, const Rgba& dark, const Rgba& li
 
 Ui::ControlState Ui::control(std::string_view label, Rect where) {
     ImGui::SetCursorScreenPos(ImVec2(where.x0, where.y0));
-    std::string id(label);
     ControlState s;
+    s.name = std::exchange(nextName_, {});
+    std::string id = s.name.empty() ? std::string(label) : s.name;
     s.id = ImGui::GetID(id.c_str());
     bool clicked = ImGui::InvisibleButton(id.c_str(), ImVec2(where.width(), where.height()));
     s.held = ImGui::IsItemActive();
@@ -221,12 +225,37 @@ Ui::ControlState Ui::control(std::string_view label, Rect where) {
     return s;
 }
 
-void Ui::drawControl(const ControlState& s, Rect where, const Rgba& fill, const Rgba& pressedFill) {
+Ui::Look Ui::secondaryLook(bool selected) const {
+    const auto& c = theme_->colors;
+    if (selected)
+        return {c.tile,
+                c.tilePressed,
+                c.tileText,
+                c.controlBorder,
+                c.background,
+                theme_->sizes.borderWidth,
+                WidgetKind::Secondary};
+    return {c.button,     c.buttonPressed,           c.buttonText,         c.controlBorder,
+            c.background, theme_->sizes.borderWidth, WidgetKind::Secondary};
+}
+
+Ui::Look Ui::mainLook() const {
+    const auto& c = theme_->colors;
+    return {c.main,
+            c.mainPressed,
+            c.mainText,
+            c.controlBorder,
+            c.background,
+            theme_->sizes.borderWidth,
+            WidgetKind::MainAction};
+}
+
+void Ui::drawControl(const ControlState& s, Rect where, const Look& look) {
     ImDrawList* dl = ImGui::GetWindowDrawList();
     const Theme& t = *theme_;
     ImVec2 a(where.x0, where.y0), b(where.x1, where.y1);
-    dl->AddRectFilled(a, b, toU32(s.held || s.activated ? pressedFill : fill), t.cornerRadius);
-    dl->AddRect(a, b, toU32(t.colors.controlBorder), t.cornerRadius, 0, t.sizes.borderWidth);
+    dl->AddRectFilled(a, b, toU32(s.held || s.activated ? look.pressedFill : look.fill), t.cornerRadius);
+    dl->AddRect(a, b, toU32(look.border), t.cornerRadius, 0, look.borderWidth);
     if (s.focused) {
         const float grow = t.sizes.focusWidth;
         dl->AddRect(ImVec2(a.x - grow, a.y - grow), ImVec2(b.x + grow, b.y + grow), toU32(t.colors.focus),
@@ -235,11 +264,13 @@ void Ui::drawControl(const ControlState& s, Rect where, const Rgba& fill, const 
 }
 
 void Ui::recordControl(std::string_view label, const ControlState& s, Rect where, Rect textRect,
-                       FontRole role, const Rgba& fg, const Rgba& fill, bool selected) {
+                       FontRole role, const Look& look, bool selected) {
     DrawnItem item;
     item.text = std::string(label);
     item.id = s.id;
     item.clickable = true;
+    item.kind = look.kind;
+    item.name = s.name;
     item.selected = selected;
     item.region = region_;
     item.rect = where;
@@ -249,10 +280,23 @@ void Ui::recordControl(std::string_view label, const ControlState& s, Rect where
     else if (!where.contains(textRect))
         item.clip = Rect{};
     item.fontSize = fontFor(role)->FontSize;
+    item.fg = look.text;
+    item.bg = look.fill;
+    item.boundary = look.border;
+    item.surround = look.surround;
+    current_.items.push_back(std::move(item));
+}
+
+void Ui::recordInnerText(std::string_view text, Rect used, Rect box, FontRole role, const Rgba& fg,
+                         const Rgba& bg) {
+    DrawnItem item;
+    item.text = std::string(text);
+    item.region = region_;
+    item.rect = used;
+    item.clip = box.contains(used) ? currentClip() : Rect{};
+    item.fontSize = fontFor(role)->FontSize;
     item.fg = fg;
-    item.bg = fill;
-    item.boundary = theme_->colors.controlBorder;
-    item.surround = theme_->colors.background;
+    item.bg = bg;
     current_.items.push_back(std::move(item));
 }
 
@@ -272,79 +316,154 @@ Rect Ui::drawOneLine(std::string_view text, Rect where, FontRole role, const Rgb
     return {x, y, x + w, y + size};
 }
 
+bool Ui::mainAction(std::string_view label, Rect where, FontRole role) {
+    return buttonImpl(label, where, role, false, false, mainLook());
+}
+
 bool Ui::button(std::string_view label, Rect where, FontRole role, bool selected) {
-    return buttonImpl(label, where, role, selected, false);
+    return buttonImpl(label, where, role, selected, false, secondaryLook(selected));
+}
+
+bool Ui::menuItem(std::string_view label, Rect where, FontRole role) {
+    Look look = secondaryLook(false);
+    look.kind = WidgetKind::Tile;
+    return buttonImpl(label, where, role, false, false, look);
 }
 
 bool Ui::compactButton(std::string_view label, Rect where, FontRole role, bool selected) {
-    return buttonImpl(label, where, role, selected, true);
+    return buttonImpl(label, where, role, selected, true, secondaryLook(selected));
 }
 
-bool Ui::buttonImpl(std::string_view label, Rect where, FontRole role, bool selected, bool oneLine) {
+bool Ui::quietButton(std::string_view label, Rect where, bool selected) {
     const auto& c = theme_->colors;
+    const Look look{selected ? c.barText : c.bar,
+                    selected ? c.barText : c.buttonPressed,
+                    selected ? c.bar : c.barText,
+                    c.barText,
+                    c.bar,
+                    theme_->sizes.borderWidth,
+                    WidgetKind::Secondary};
+    // Pressed, the label is drawn on the pressed colour; the quiet look keeps to the bar's two colours.
+    Look shown = look;
+    if (!selected) shown.pressedFill = c.bar;
+    return buttonImpl(label, where, FontRole::Body, selected, false, shown);
+}
+
+bool Ui::buttonImpl(std::string_view label, Rect where, FontRole role, bool selected, bool oneLine,
+                    const Look& look) {
     ControlState s = control(label, where);
-    const Rgba& bgFill = selected ? c.tile : c.button;
-    const Rgba& fg = selected ? c.tileText : c.buttonText;
-    drawControl(s, where, bgFill, selected ? c.tilePressed : c.buttonPressed);
+    drawControl(s, where, look);
     const Theme::Sizes& z = theme_->sizes;
     const float pad = oneLine ? z.controlPadding / 2 : z.controlPadding;
     // A chosen option keeps room at the bottom for its bar, a bar's height above the control's edge.
     const float bar = z.selectionBar;
     Rect inner{where.x0 + pad, where.y0 + pad, where.x1 - pad,
                where.y1 - pad - (selected ? bar * 1.5f : 0.f)};
-    Rect used = oneLine ? drawOneLine(label, inner, role, fg) : drawWrapped(label, inner, role, fg, 0.5f);
+    Rect used = oneLine ? drawOneLine(label, inner, role, look.text)
+                        : drawWrapped(label, inner, role, look.text, 0.5f);
     if (selected) {
         // Not by colour alone: the chosen option also carries a thick bar under its label.
-        fill(Rect{where.x0 + bar * 3, where.y1 - bar * 2, where.x1 - bar * 3, where.y1 - bar}, fg, bar / 2);
+        fill(Rect{where.x0 + bar * 3, where.y1 - bar * 2, where.x1 - bar * 3, where.y1 - bar}, look.text,
+             bar / 2);
     }
-    recordControl(label, s, where, used, role, fg, bgFill, selected);
+    recordControl(label, s, where, used, role, look, selected);
     return s.activated;
 }
 
-bool Ui::tile(std::string_view label, std::string_view hint, Rect where) {
-    const auto& c = theme_->colors;
+bool Ui::tile(std::string_view label, std::string_view hint, Rect where, std::string_view pictogram,
+              bool main) {
+    Look look = main ? mainLook() : secondaryLook(false);
+    if (!main) look.kind = WidgetKind::Tile;
     ControlState s = control(label, where);
-    drawControl(s, where, c.tile, c.tilePressed);
-    // Label and hint as one block, centred in the tile.
+    drawControl(s, where, look);
+    // Pictogram, label and hint as one block, centred in the tile.
     const float pad = theme_->sizes.tilePadding, gap = theme_->sizes.tileGap;
     const float innerW = where.width() - pad * 2;
     const float labelH = measureHeight(label, innerW, FontRole::Large);
     const float hintH = measureHeight(hint, innerW, FontRole::Body);
-    const float top = where.y0 + std::max(pad, (where.height() - labelH - gap - hintH) / 2);
+    const float textH = labelH + gap + hintH;
+    // The pictogram takes what room the words leave, up to the pictogram size of the theme.
+    const float picH = pictogram.empty()
+                           ? 0.f
+                           : std::min(theme_->sizes.pictogramSize, where.height() - pad * 2 - textH - gap);
+    const bool withPicture = picH >= theme_->sizes.pictogramSize / 2;
+    const float blockH = textH + (withPicture ? picH + gap : 0.f);
+    float top = where.y0 + std::max(pad, (where.height() - blockH) / 2);
+    if (withPicture) {
+        const float cx = (where.x0 + where.x1) / 2;
+        drawPictogram(pictogram, {cx - picH / 2, top, cx + picH / 2, top + picH}, look.text,
+                      theme_->sizes.borderWidth * 2);
+        top += picH + gap;
+    }
     Rect labelBox{where.x0 + pad, top, where.x1 - pad, top + labelH};
-    Rect used = drawWrapped(label, labelBox, FontRole::Large, c.tileText, 0.5f);
-    recordControl(label, s, where, used, FontRole::Large, c.tileText, c.tile, false);
+    Rect used = drawWrapped(label, labelBox, FontRole::Large, look.text, 0.5f);
+    recordControl(label, s, where, used, FontRole::Large, look, false);
     // The hint is part of the tile; it is recorded as text so it is read aloud and can be expected.
     Rect hintBox{where.x0 + pad, labelBox.y1 + gap, where.x1 - pad, where.y1 - pad};
-    Rect hintUsed = drawWrapped(hint, hintBox, FontRole::Body, c.tileText, 0.5f);
-    DrawnItem item;
-    item.text = std::string(hint);
-    item.region = region_;
-    item.rect = hintUsed;
-    item.clip = hintBox.contains(hintUsed) ? currentClip() : Rect{};
-    item.fontSize = fontFor(FontRole::Body)->FontSize;
-    item.fg = c.tileText;
-    item.bg = c.tile;
-    current_.items.push_back(std::move(item));
+    Rect hintUsed = drawWrapped(hint, hintBox, FontRole::Body, look.text, 0.5f);
+    recordInnerText(hint, hintUsed, hintBox, FontRole::Body, look.text, look.fill);
+    return s.activated;
+}
+
+bool Ui::choice(std::string_view label, Rect where, bool several, bool chosen, std::string_view chosenWord) {
+    const Theme::Sizes& z = theme_->sizes;
+    Look look = secondaryLook(false);
+    look.kind = WidgetKind::Choice;
+    if (chosen) look.borderWidth *= 2;
+    ControlState s = control(label, where);
+    drawControl(s, where, look);
+    const float pad = z.controlPadding * 2;
+    // The mark: a circle for one answer, a square for several; chosen, filled with a check on it.
+    const float mark = std::min(z.markSize, where.height() - z.controlPadding * 2);
+    const float my = (where.y0 + where.y1 - mark) / 2;
+    const Rect markBox{where.x0 + pad, my, where.x0 + pad + mark, my + mark};
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const ImVec2 centre((markBox.x0 + markBox.x1) / 2, (markBox.y0 + markBox.y1) / 2);
+    const float stroke = z.borderWidth;
+    if (several) {
+        const ImVec2 a(markBox.x0 + stroke / 2, markBox.y0 + stroke / 2),
+            b(markBox.x1 - stroke / 2, markBox.y1 - stroke / 2);
+        if (chosen)
+            dl->AddRectFilled(a, b, toU32(look.text), stroke);
+        else
+            dl->AddRect(a, b, toU32(look.text), stroke, 0, stroke);
+    } else {
+        if (chosen)
+            dl->AddCircleFilled(centre, mark / 2, toU32(look.text), 32);
+        else
+            dl->AddCircle(centre, mark / 2 - stroke / 2, toU32(look.text), 32, stroke);
+    }
+    if (chosen) drawPictogram("check", markBox, look.fill, stroke * 1.5f);
+    // The word at the end of the row, then the label in what is left, on the left.
+    float wordX = where.x1 - pad;
+    if (chosen) {
+        const float wordW = measureWidth(chosenWord, FontRole::Body);
+        wordX -= wordW;
+        const float lineH = fontFor(FontRole::Body)->FontSize * 1.15f;
+        const Rect wordBox{wordX, (where.y0 + where.y1 - lineH) / 2, where.x1 - pad,
+                           (where.y0 + where.y1 + lineH) / 2};
+        Rect used = drawWrapped(chosenWord, wordBox, FontRole::Body, look.text, 0.f);
+        recordInnerText(chosenWord, used, where, FontRole::Body, look.text, look.fill);
+        wordX -= pad;
+    }
+    const Rect labelBox{markBox.x1 + pad, where.y0 + z.controlPadding, wordX, where.y1 - z.controlPadding};
+    Rect used = drawWrapped(label, labelBox, FontRole::Large, look.text, 0.f);
+    recordControl(label, s, where, used, FontRole::Large, look, chosen);
     return s.activated;
 }
 
 void Ui::moveFocus(int delta) {
     std::vector<const DrawnItem*> order;
-    for (const DrawnItem& i : last_.items)
-        if (i.clickable) order.push_back(&i);
+    for (const DrawnItem* i : readingOrder(last_))
+        if (i->clickable) order.push_back(i);
     if (order.empty()) return;
-    // Reading order: the content first, then the chrome (language switch and the bottom bar).
-    std::stable_sort(order.begin(), order.end(), [](const DrawnItem* a, const DrawnItem* b) {
-        return a->region == Region::Content && b->region != Region::Content;
-    });
     int n = static_cast<int>(order.size());
     int at = -1;
     for (int i = 0; i < n; ++i)
         if (order[i]->id == focusId_) at = i;
     int next = at < 0 ? (delta > 0 ? 0 : n - 1) : ((at + delta) % n + n) % n;
     focusId_ = order[next]->id;
-    announcement_ = order[next]->text;
+    announcement_ = order[next]->name.empty() ? order[next]->text : order[next]->name;
 }
 
 void Ui::focusNext() {

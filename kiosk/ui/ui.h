@@ -46,12 +46,34 @@ class Ui {
     void setRegion(Region r) { region_ = r; }
 
     // --- widgets; positions are absolute pixels on the screen. Buttons return true when activated
-    // (a tap released over them, or Enter on the keypad while focused).
+    // (a tap released over them, or Enter on the keypad while focused). Every resident screen has one main
+    // action (mainAction, or a tile drawn as main); the other ways on or out are secondary (button).
+    //
+    // The screen's main action: filled with the theme's tile colour, the label in its tile text. Keypad
+    // focus and read-aloud take it first among the content's controls.
+    bool mainAction(std::string_view label, Rect where, FontRole font = FontRole::Large);
+    // A secondary action ("Terug", a way out, a key): outlined, on the button colour.
     bool button(std::string_view label, Rect where, FontRole font = FontRole::Large, bool selected = false);
+    // One of a menu's ways on, a row of a list (a topic, what to do next): drawn as a secondary button,
+    // recorded as a tile.
+    bool menuItem(std::string_view label, Rect where, FontRole font = FontRole::Large);
     // A button whose label stays on one line, drawn up to a quarter smaller when it would not fit
     // (the language names, which must not break inside a word).
     bool compactButton(std::string_view label, Rect where, FontRole font, bool selected);
-    bool tile(std::string_view label, std::string_view hint, Rect where);
+    // A button of the bar at the bottom: outlined in the bar's text colour on the bar itself, quieter than
+    // anything in the content. Chosen (high contrast on): filled with the bar's text colour.
+    bool quietButton(std::string_view label, Rect where, bool selected = false);
+    // A tile of a menu: an outlined box with its pictogram (kiosk/ui/pictograms.h; empty: none), its label
+    // and the hint under it. main: drawn as the screen's main action (filled), recorded as one.
+    bool tile(std::string_view label, std::string_view hint, Rect where, std::string_view pictogram = {},
+              bool main = false);
+    // An option of a radio list (several false: a round mark; choosing it replaces the choice) or of a
+    // check list (several true: a square mark). A chosen option has a check in its mark, a thicker outline
+    // and chosenWord at its end: not marked by colour alone.
+    bool choice(std::string_view label, Rect where, bool several, bool chosen, std::string_view chosenWord);
+    // Gives the next control drawn a name of its own (DrawnItem::name), and an id of its own when several
+    // controls share a label.
+    void nameNextControl(std::string name) { nextName_ = std::move(name); }
     // Text in a box, wrapped to its width; align 0 = left, 0.5 = centred. Returns the height used.
     float text(std::string_view text, Rect where, FontRole font, const Rgba& color, const Rgba& background,
                float align = 0.f);
@@ -61,6 +83,11 @@ class Ui {
                      const Rgba& background, float align = 0.f);
     float measureHeightAtSize(std::string_view text, float width, FontRole font, float size) const;
     void fill(Rect where, const Rgba& color, float rounding = 0.f);
+    // Marks the text drawn last as what is typed into a text field (WidgetKind::Field).
+    void markLastTextAsField() {
+        if (!current_.items.empty() && !current_.items.back().clickable)
+            current_.items.back().kind = WidgetKind::Field;
+    }
     // A sentence on the warning colours with a bar beside it (not by colour alone), as wide as where, at its
     // top. Returns its height, which warningPanelHeight gives beforehand.
     float warningPanel(std::string_view text, Rect where);
@@ -110,6 +137,7 @@ class Ui {
         bool activated = false;  // released over it, or Enter while focused
         bool held = false;       // finger down on it now: draw the pressed state
         bool focused = false;
+        std::string name;  // from nameNextControl; empty: the label names it
     };
     ImFont* fontFor(FontRole role) const;
     // Draws text wrapped into where; returns the rectangle the lines took.
@@ -117,11 +145,23 @@ class Ui {
     Rect drawWrapped(std::string_view text, Rect where, FontRole role, const Rgba& color, float align,
                      float size = 0.f);
     Rect drawOneLine(std::string_view text, Rect where, FontRole role, const Rgba& color);
-    bool buttonImpl(std::string_view label, Rect where, FontRole role, bool selected, bool oneLine);
+    // How a control is drawn: its fill (pressed), text, outline and what surrounds it.
+    struct Look {
+        Rgba fill, pressedFill, text, border, surround;
+        float borderWidth = 0;
+        WidgetKind kind = WidgetKind::Secondary;
+    };
+    Look secondaryLook(bool selected) const;
+    Look mainLook() const;
+    bool buttonImpl(std::string_view label, Rect where, FontRole role, bool selected, bool oneLine,
+                    const Look& look);
     ControlState control(std::string_view label, Rect where);
-    void drawControl(const ControlState& state, Rect where, const Rgba& fill, const Rgba& pressedFill);
+    void drawControl(const ControlState& state, Rect where, const Look& look);
     void recordControl(std::string_view label, const ControlState& state, Rect where, Rect textRect,
-                       FontRole role, const Rgba& fg, const Rgba& fill, bool selected);
+                       FontRole role, const Look& look, bool selected);
+    // Records text drawn inside a control (a tile's hint, a choice's word) at used, visible when inside box.
+    void recordInnerText(std::string_view text, Rect used, Rect box, FontRole role, const Rgba& fg,
+                         const Rgba& bg);
     void moveFocus(int delta);
 
     const FontSet& fonts_;
@@ -135,6 +175,7 @@ class Ui {
     std::vector<KeyCap> keys_, lastKeys_;
     std::string typedPending_;
     bool submitPending_ = false;
+    std::string nextName_;
 };
 
 }  // namespace wp::ui

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "kiosk/ui/screens/live_routes.h"
+
 namespace wp::ui {
 
 void ComingSoonScreen::draw(Ui& ui, ResidentSession& session, Rect area) {
@@ -19,10 +21,20 @@ void ComingSoonScreen::draw(Ui& ui, ResidentSession& session, Rect area) {
     y += t.spacing * 2;
     y += ui.text(session.tr("soon.body"), {area.x0, y, area.x1, area.y1}, FontRole::Body, t.colors.text,
                  t.colors.background, 0.5f);
+    y += t.spacing;
+    // Not a dead end: what the kiosk can do instead (live_routes.h), as the main action.
+    y += ui.text(session.tr("soon.offer"), {area.x0, y, area.x1, area.y1}, FontRole::Body, t.colors.text,
+                 t.colors.background, 0.5f);
     y += t.spacing * 2;
     const float w = std::min(area.width(), t.sizes.buttonWidth);
     const float x = area.x0 + (area.width() - w) / 2;
-    if (ui.button(session.tr("common.back"), {x, y, x + w, y + t.sizes.buttonHeight})) session.back();
+    const float h = t.sizes.buttonHeight;
+    if (ui.mainAction(session.tr(appointmentOfferKey()), {x, y, x + w, y + h})) {
+        openAppointmentOffer(session);
+        return;
+    }
+    y += h + t.spacing;
+    if (ui.button(session.tr("common.back"), {x, y, x + w, y + h})) session.back();
 }
 
 }  // namespace wp::ui

@@ -1,5 +1,7 @@
-// "Comes soon": what a tile opens until its own issue lands. Names the service, says plainly that it is
-// not here yet and that the host can help now, and offers the way back.
+// "Comes soon": what "Ik heb een afspraak" opens while appointments are not made at the kiosk. Names what
+// was asked for, says plainly that it is not here yet and that the host can help now, and offers what the
+// kiosk can do instead (live_routes.h: "Bel mij terug") as its main action, then the way back. The start
+// screen leaves out tiles that would open it.
 #pragma once
 
 #include "kiosk/ui/screen.h"

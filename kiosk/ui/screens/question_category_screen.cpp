@@ -29,7 +29,7 @@ void QuestionCategoryScreen::draw(Ui& ui, ResidentSession& session, Rect area) {
         for (const std::string& id : category->topics) {
             const QuestionTopic* topic = tree.topic(id);
             if (topic == nullptr) continue;  // the loader makes sure it exists
-            if (ui.button(session.tr(topic->labelKey), {area.x0, y, area.x1, y + rowH}))
+            if (ui.menuItem(session.tr(topic->labelKey), {area.x0, y, area.x1, y + rowH}))
                 session.open({QuestionTopicScreen::kId, topic->id});
             y += rowH + gap;
         }

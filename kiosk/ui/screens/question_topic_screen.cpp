@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "kiosk/core/answer_printer.h"
+#include "kiosk/ui/screens/live_routes.h"
 #include "kiosk/ui/screens/question_layout.h"
 #include "kiosk/ui/screens/service_choice_screen.h"
 #include "kiosk/ui/screens/walk_in_text.h"
@@ -79,9 +80,18 @@ void QuestionTopicScreen::draw(Ui& ui, ResidentSession& session, Rect area) {
             case RouteKind::Callback:
                 if (requestScreen_) grid.push_back({session.tr("question.callback"), route});
                 break;
-            case RouteKind::Appointment:
-                grid.push_back({session.tr("question.appointment"), route});
+            case RouteKind::Appointment: {
+                // Without appointments at the kiosk, what is offered in their place (live_routes.h): a call
+                // back about this topic, once, where the topic has no callback route of its own.
+                const bool hasCallback =
+                    std::any_of(topic->routes.begin(), topic->routes.end(),
+                                [](const QuestionRoute& r) { return r.kind == RouteKind::Callback; });
+                if (appointmentsLive())
+                    grid.push_back({session.tr("question.appointment"), route});
+                else if (requestScreen_ && !hasCallback)
+                    grid.push_back({session.tr(appointmentOfferKey()), {RouteKind::Callback, {}}});
                 break;
+            }
             case RouteKind::Topic:
                 if (const QuestionTopic* other = tree.topic(route.topicId))
                     links.push_back(
@@ -162,7 +172,8 @@ void QuestionTopicScreen::draw(Ui& ui, ResidentSession& session, Rect area) {
             ui.text(where, {left.x1 + gap, y + (pagingH - whereH) / 2, right.x0 - gap, y + pagingH},
                     FontRole::Body, c.text, c.background, 0.5f);
             if (page_ > 0 && ui.button(session.tr("question.previous"), left, FontRole::Body)) --page_;
-            if (page_ + 1 < pages.size() && ui.button(session.tr("question.more"), right, FontRole::Body))
+            // While there is more to read, reading on is the main action.
+            if (page_ + 1 < pages.size() && ui.mainAction(session.tr("question.more"), right, FontRole::Body))
                 ++page_;
             y += pagingH + gap;
         }
@@ -172,7 +183,7 @@ void QuestionTopicScreen::draw(Ui& ui, ResidentSession& session, Rect area) {
     for (const std::string& id : showNext ? topic->subTopics : std::vector<std::string>{}) {
         const QuestionTopic* sub = tree.topic(id);
         if (sub == nullptr) continue;  // the loader makes sure it exists
-        if (ui.button(session.tr(sub->labelKey), {area.x0, y, area.x1, y + subTopicH}))
+        if (ui.menuItem(session.tr(sub->labelKey), {area.x0, y, area.x1, y + subTopicH}))
             session.open({kId, sub->id});
         y += subTopicH + gap;
     }
@@ -203,7 +214,7 @@ void QuestionTopicScreen::draw(Ui& ui, ResidentSession& session, Rect area) {
             y += routeH + gap;
         }
         for (const auto& [where, button] : placed) {
-            if (!ui.button(button->label, where)) continue;
+            if (!ui.menuItem(button->label, where)) continue;
             const QuestionRoute& route = button->route;
             switch (route.kind) {
                 case RouteKind::TalkNow:
@@ -215,15 +226,9 @@ void QuestionTopicScreen::draw(Ui& ui, ResidentSession& session, Rect area) {
                 case RouteKind::Callback:
                     session.open({kRequestScreen, "callback/" + topic->id});
                     break;
-                case RouteKind::Appointment: {
-                    const auto& tiles = session.bundle().content.tiles;
-                    if (std::any_of(tiles.begin(), tiles.end(),
-                                    [](const StartTile& s) { return s.id == "appointment"; }))
-                        session.openTile("appointment");
-                    else
-                        session.open({"coming-soon", "question.appointment"});
+                case RouteKind::Appointment:
+                    openAppointments(session);
                     break;
-                }
                 case RouteKind::Topic:
                     session.open({kId, route.topicId});
                     break;

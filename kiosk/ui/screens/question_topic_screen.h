@@ -2,9 +2,10 @@
 // split into parts with "Lees verder" when it does not fit, never clipped — then its sub-topics and what
 // the resident can do next: talk to someone now (a number for the topic's desk, exactly as "Wachtnummer"
 // issues it), leave the question or ask to be called back (the "request" screen, drawn only once that screen
-// exists), make an appointment (the appointment tile), or read a related topic. With a printer, "Print dit
-// antwoord" beside "Terug" puts the whole answer and the desk's walk-in hours on paper
-// (kiosk/core/answer_printer.h); its place then says how the printing goes, while the resident reads on.
+// exists), make an appointment (only while appointments are live, live_routes.h), or read a related topic.
+// With a printer, "Print dit antwoord" beside "Terug" puts the whole answer and the desk's walk-in hours on
+// paper (kiosk/core/answer_printer.h); its place then says how the printing goes, while the resident reads
+// on.
 #pragma once
 
 #include <cstddef>

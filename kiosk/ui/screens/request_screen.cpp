@@ -7,20 +7,11 @@
 #include "kiosk/core/request_flow.h"
 #include "kiosk/core/ticket_flow.h"
 #include "kiosk/ui/screens/question_layout.h"
+#include "kiosk/ui/summary_list.h"
 
 namespace wp::ui {
 
 namespace {
-
-// The height of a summary box: its label over its text (as Ui::tile draws them), with a pixel to spare. A box
-// that is not a control (the topic, which cannot be changed here) needs less room around its text.
-float boxHeight(const Ui& ui, const std::string& label, const std::string& text, float width,
-                bool control = true) {
-    const Theme::Sizes& z = ui.theme().sizes;
-    const float inner = width - z.tilePadding * 2;
-    return ui.measureHeight(label, inner, FontRole::Large) + z.tileGap +
-           ui.measureHeight(text, inner, FontRole::Body) + (control ? z.tilePadding * 2 : 0.f) + 2.f;
-}
 
 // Parts of value that each take at most room pixels of height at the body font: between sentences, else
 // between words (splitIntoPages), else between characters (a "word" typed without spaces).
@@ -94,11 +85,12 @@ struct RequestScreen::StepFrame {
     float buttonH() const { return theme().sizes.buttonHeight; }
     const std::string& tr(std::string_view key) const { return session.tr(key); }
 
-    // "Terug" and the way forward, side by side; forward may be empty (no button).
+    // "Terug" (secondary) and the way forward (the main action), side by side; forward may be empty (no
+    // button).
     void navRow(float top, const std::string& forward, bool& back, bool& next) {
         const float w = (area.width() - theme().spacing) / 2;
+        next = !forward.empty() && ui.mainAction(forward, {area.x1 - w, top, area.x1, top + buttonH()});
         back = ui.button(tr("common.back"), {area.x0, top, area.x0 + w, top + buttonH()});
-        next = !forward.empty() && ui.button(forward, {area.x1 - w, top, area.x1, top + buttonH()});
     }
     // One step back; from the first step, out of the flow.
     void goBack() {
@@ -146,7 +138,8 @@ void RequestScreen::draw(Ui& ui, ResidentSession& session, Rect area) {
                      c.background, 0.5f);
         y += t.spacing * 2;
         const float w = std::min(area.width(), t.sizes.buttonWidth), x = area.x0 + (area.width() - w) / 2;
-        if (ui.button(session.tr("common.back"), {x, y, x + w, y + t.sizes.buttonHeight}))
+        // The only way on is back, so it is the main action.
+        if (ui.mainAction(session.tr("common.back"), {x, y, x + w, y + t.sizes.buttonHeight}))
             leaveFlow(flow, session);
         return;
     }
@@ -200,7 +193,14 @@ void RequestScreen::drawChoice(StepFrame& f) {
     const Rect area = f.area;
     const auto& c = f.theme().colors;
     const float gap = f.theme().spacing;
+    const bool several = f.step.several;
     f.drawBody();
+    // One answer moves on by itself (RequestFlow::choose): no "Verder". Several: say to tap "Verder".
+    if (several) {
+        f.y += ui.text(f.tr("flow.then_next"), {area.x0, f.y, area.x1, area.y1}, FontRole::Body, c.text,
+                       c.background);
+        f.y += gap / 2;
+    }
     const float navY = area.y1 - f.buttonH();
     // What is chosen, in words (not by colour alone), and what is wrong, above "Terug"/"Verder".
     std::vector<std::string> chosenKeys;
@@ -219,7 +219,8 @@ void RequestScreen::drawChoice(StepFrame& f) {
     float y = f.y;
     std::string tapped;
     for (const FlowOption& o : f.step.options) {
-        if (ui.button(f.tr(o.textKey), {area.x0, y, area.x1, y + optH}, FontRole::Large, flow.isChosen(o.id)))
+        if (ui.choice(f.tr(o.textKey), {area.x0, y, area.x1, y + optH}, several, flow.isChosen(o.id),
+                      f.tr("flow.chosen_mark")))
             tapped = o.id;
         y += optH + gap / 2;
     }
@@ -229,7 +230,7 @@ void RequestScreen::drawChoice(StepFrame& f) {
     }
     if (!error.empty()) ui.warningPanel(error, {area.x0, y, area.x1, navY});
     bool back = false, next = false;
-    f.navRow(navY, f.tr("flow.next"), back, next);
+    f.navRow(navY, several ? f.tr("flow.next") : std::string(), back, next);
     if (!tapped.empty()) {
         flow.choose(tapped);
         f.session.noteActivity();
@@ -288,68 +289,79 @@ void RequestScreen::drawSummary(StepFrame& f) {
     const Rect area = f.area;
     const auto& c = f.theme().colors;
     const float gap = f.theme().spacing;
-    const Theme::Sizes& z = f.theme().sizes;
-    const float pagingH = z.compactRowHeight;                // "Vorig deel" / "Lees verder" under the answers
-    const float boxPad = z.tilePadding, boxGap = z.tileGap;  // as Ui::tile lays out its label and hint
     float y = f.y;
-    y += ui.text(f.tr(f.step.bodyKey), {area.x0, y, area.x1, area.y1}, FontRole::Body, c.text, c.background);
-    y += gap / 2;
-    // One full-width box per answer, its whole text wrapped, "Tik om te wijzigen" under it; a tap goes back
-    // to its question. Boxes that do not fit go to a next page ("Lees verder" / "Vorig deel" above
-    // "Terug"/"Verstuur", which stay where they are); an answer taller than a page is split over pages, each
-    // part in its own box. Nothing is cut short.
+    // One list, GOV.UK's "check your answers": per answer its short label, "Wijzig" and the answer whole
+    // (summary_list.h). Rows that do not fit go to a next page; an answer taller than a page is split over
+    // pages, each part in a row of its own. Nothing is cut short. "Verstuur" is the main action of the last
+    // page only: before it, "Lees verder" is, so nothing is sent unseen. "Terug" goes a page back, and from
+    // the first page a step back.
     const auto rows = flow.summary();
-    const std::string& change = f.tr("flow.change");
     const float width = area.width();
-    std::vector<std::string> labels, values;
+    std::vector<SummaryRowView> views;
     for (const auto& r : rows) {
-        labels.push_back(f.tr(r.labelKey));
-        values.push_back(r.textKeys.empty() ? r.value : joined(session, r.textKeys));
+        SummaryRowView v{
+            f.tr(r.labelKey), r.textKeys.empty() ? r.value : joined(session, r.textKeys), {}, {}};
+        // The topic from the question tree cannot be changed here: its row has no "Wijzig".
+        if (!r.stepId.empty()) {
+            v.changeLabel = f.tr("flow.change_row");
+            v.changeName = fillIn(f.tr("flow.change_named"), {{"label", v.label}});
+        }
+        views.push_back(std::move(v));
     }
-    // The topic from the question tree cannot be changed here: its box is text, without the hint.
-    auto boxText = [&](std::size_t row, const std::string& value) {
-        return rows[row].stepId.empty() ? value : value + "\n" + change;
-    };
+    const std::string intro = f.tr("flow.summary_check");
+    const std::string more = f.tr("flow.summary_more");
     const float navY = area.y1 - f.buttonH();
-    float bottom = navY - gap;
     const std::string failed = flow.submitFailed() ? f.tr("flow.send_failed") : std::string();
-    if (!failed.empty()) bottom -= ui.warningPanelHeight(failed, width) + gap;
-    struct Box {
-        std::size_t row;
-        std::string value;
+    // Under the rows: where in the list ("Deel 1 van 2", and on an earlier page what to do) and the error.
+    auto pageLine = [&](std::size_t page, std::size_t count) {
+        std::string line = fillIn(f.tr("question.page"),
+                                  {{"page", std::to_string(page + 1)}, {"pages", std::to_string(count)}});
+        return page + 1 < count ? line + ". " + more : line;
+    };
+    // The longest such line: an earlier page of many.
+    const float wordsH = ui.measureHeight(pageLine(97, 99), width, FontRole::Body);
+    struct Row {
+        std::size_t index;
+        SummaryRowView view;
         float height;
     };
-    using Pages = std::vector<std::vector<Box>>;
+    using Pages = std::vector<std::vector<Row>>;
     auto paginate = [&](float room) {
         Pages pages(1);
         float used = 0;
-        for (std::size_t i = 0; i < rows.size(); ++i) {
-            const bool control = !rows[i].stepId.empty();
-            std::vector<std::string> parts{values[i]};
-            if (boxHeight(ui, labels[i], boxText(i, values[i]), width, control) > room) {
-                const float fixed = boxHeight(ui, labels[i], boxText(i, {}), width, control);
-                parts = partsThatFit(ui, values[i], width - boxPad * 2, room - fixed);
+        for (std::size_t i = 0; i < views.size(); ++i) {
+            std::vector<std::string> parts{views[i].value};
+            if (summaryRowHeight(ui, views[i], width) > room) {
+                SummaryRowView empty = views[i];
+                empty.value.clear();
+                parts = partsThatFit(ui, views[i].value, summaryValueWidth(ui, width),
+                                     room - summaryRowHeight(ui, empty, width));
             }
             for (std::string& part : parts) {
-                const float h = boxHeight(ui, labels[i], boxText(i, part), width, control);
+                SummaryRowView v = views[i];
+                v.value = std::move(part);
+                const float h = summaryRowHeight(ui, v, width);
                 if (!pages.back().empty() && used + h > room) {
                     pages.emplace_back();
                     used = 0;
                 }
-                pages.back().push_back({i, std::move(part), h});
-                used += h + gap / 2;
+                pages.back().push_back({i, std::move(v), h});
+                used += h;
             }
         }
         return pages;
     };
+    y += ui.measureHeight(intro, width, FontRole::Body) + gap / 2;
+    float bottom = navY - gap;
+    if (!failed.empty()) bottom -= ui.warningPanelHeight(failed, width) + gap;
     Pages pages = paginate(bottom - y);
-    if (pages.size() > 1) pages = paginate(bottom - pagingH - gap - y);
+    if (pages.size() > 1) pages = paginate(bottom - wordsH - gap - y);
     // Back from changing an answer: the page with that answer.
     if (f.newStep && !editedStep_.empty()) {
         bool found = false;
         for (std::size_t p = 0; p < pages.size() && !found; ++p)
-            for (const Box& b : pages[p])
-                if (rows[b.row].stepId == editedStep_) {
+            for (const Row& r : pages[p])
+                if (rows[r.index].stepId == editedStep_) {
                     summaryPage_ = p;
                     found = true;
                     break;
@@ -357,53 +369,35 @@ void RequestScreen::drawSummary(StepFrame& f) {
     }
     editedStep_.clear();
     summaryPage_ = std::min(summaryPage_, pages.size() - 1);  // the language may have changed
+    const bool last = summaryPage_ + 1 == pages.size();
 
+    y = f.y;
+    y += ui.text(intro, {area.x0, y, area.x1, area.y1}, FontRole::Body, c.text, c.background);
+    y += gap / 2;
     std::string edit;
-    for (const Box& b : pages[summaryPage_]) {
-        const auto& r = rows[b.row];
-        const Rect box{area.x0, y, area.x1, y + b.height};
-        if (r.stepId.empty()) {
-            float ty = box.y0;
-            ty += ui.text(labels[b.row], {box.x0 + boxPad, ty, box.x1 - boxPad, box.y1}, FontRole::Large,
-                          c.text, c.background, 0.5f);
-            ui.text(b.value, {box.x0 + boxPad, ty + boxGap, box.x1 - boxPad, box.y1}, FontRole::Body, c.text,
-                    c.background, 0.5f);
-        } else if (ui.tile(labels[b.row], boxText(b.row, b.value), box)) {
-            edit = r.stepId;
-        }
-        y += b.height + gap / 2;
+    for (const Row& r : pages[summaryPage_]) {
+        if (summaryRow(ui, r.view, {area.x0, y, area.x1, y + r.height})) edit = rows[r.index].stepId;
+        y += r.height;
     }
-    bool earlier = false, later = false;
-    if (pages.size() > 1) {
-        // [Vorig deel]  Deel 1 van 2  [Lees verder], as on the question-topic screen.
-        const float top = bottom - pagingH;
-        const float buttonW = (width - gap * 2) / 3;
-        const Rect left{area.x0, top, area.x0 + buttonW, top + pagingH};
-        const Rect right{area.x1 - buttonW, top, area.x1, top + pagingH};
-        const std::string where = fillIn(f.tr("question.page"), {{"page", std::to_string(summaryPage_ + 1)},
-                                                                 {"pages", std::to_string(pages.size())}});
-        const float whereH = ui.measureHeight(where, buttonW, FontRole::Body);
-        ui.text(where, {left.x1 + gap, top + (pagingH - whereH) / 2, right.x0 - gap, top + pagingH},
-                FontRole::Body, c.text, c.background, 0.5f);
-        // One line each (a low row leaves the answers more room), a little smaller where it must be.
-        earlier =
-            summaryPage_ > 0 && ui.compactButton(f.tr("question.previous"), left, FontRole::Body, false);
-        later = summaryPage_ + 1 < pages.size() &&
-                ui.compactButton(f.tr("question.more"), right, FontRole::Body, false);
-    }
+    if (pages.size() > 1)
+        ui.text(pageLine(summaryPage_, pages.size()), {area.x0, bottom - wordsH, area.x1, bottom},
+                FontRole::Body, c.text, c.background);
     if (!failed.empty()) ui.warningPanel(failed, {area.x0, bottom + gap, area.x1, navY});
-    bool back = false, send = false;
-    f.navRow(navY, f.tr("flow.send"), back, send);
+    bool back = false, forward = false;
+    f.navRow(navY, last ? f.tr("flow.send") : f.tr("question.more"), back, forward);
     if (!edit.empty()) {
         editedStep_ = edit;
         flow.edit(edit);
         session.noteActivity();
-    } else if (earlier || later) {
-        summaryPage_ = later ? summaryPage_ + 1 : summaryPage_ - 1;
+    } else if (forward && !last) {
+        ++summaryPage_;
+        session.noteActivity();
+    } else if (back && summaryPage_ > 0) {
+        --summaryPage_;
         session.noteActivity();
     } else if (back) {
         f.goBack();
-    } else if (send) {
+    } else if (forward) {
         session.noteActivity();
         if (Status s = flow.submit(session.texts(), session.language(), &session.bundle()); !s)
             log::error("the {} request was not sent: {}", flow.definition()->id, s.message());
@@ -423,12 +417,13 @@ void RequestScreen::drawDone(StepFrame& f) {
     float y = f.y + gap / 2;
     y += ui.text(f.tr("receipt.code_label"), {area.x0, y, area.x1, area.y1}, FontRole::Large, c.text,
                  c.background, 0.5f);
-    // In a tile-coloured box, the spacing around it.
+    // On the page between two rules, the spacing around it: text to copy, not a control.
     const float codeH = ui.measureHeight(code, area.width() - gap * 2, FontRole::Title) + gap * 2;
     const float codeY = y + t.sizes.lineGap;
     const Rect box{area.x0, codeY, area.x1, codeY + codeH};
-    ui.fill(box, c.tile, t.cornerRadius);
-    ui.text(code, {box.x0 + gap, box.y0 + gap, box.x1 - gap, box.y1}, FontRole::Title, c.tileText, c.tile,
+    ui.fill({box.x0, box.y0, box.x1, box.y0 + t.sizes.borderWidth}, c.text);
+    ui.fill({box.x0, box.y1 - t.sizes.borderWidth, box.x1, box.y1}, c.text);
+    ui.text(code, {box.x0 + gap, box.y0 + gap, box.x1 - gap, box.y1}, FontRole::Title, c.text, c.background,
             0.5f);
     y = box.y1 + gap;
     // What happens next, when, and how to follow it with the code: as on the receipt (its first lines).
@@ -466,9 +461,12 @@ void RequestScreen::drawDone(StepFrame& f) {
 
     const float navY = area.y1 - f.buttonH();
     const float w = (area.width() - gap) / 2;
+    if (ui.mainAction(f.tr("flow.done"), {area.x1 - w, navY, area.x1, navY + f.buttonH()})) {
+        session.startAgain();
+        return;
+    }
     if (ui.button(f.tr("flow.read_code"), {area.x0, navY, area.x0 + w, navY + f.buttonH()}))
         session.readAloud(fillIn(f.tr("flow.code_spoken"), {{"code", spelled(code)}}));
-    if (ui.button(f.tr("flow.done"), {area.x1 - w, navY, area.x1, navY + f.buttonH()})) session.startAgain();
 }
 
 }  // namespace wp::ui

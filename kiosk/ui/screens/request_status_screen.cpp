@@ -152,7 +152,8 @@ float RequestStatusScreen::drawTyping(Ui& ui, ResidentSession& session, Rect are
         session.back();
         return y - area.y0;
     }
-    bool go = ui.button(session.tr("request_status.search"), {area.x0 + half + gap, y, area.x1, y + buttonH});
+    bool go =
+        ui.mainAction(session.tr("request_status.search"), {area.x0 + half + gap, y, area.x1, y + buttonH});
     y += buttonH + gap;
     const std::string& language = session.language();
     keyboard_.draw(ui, code_, language, {area.x0, y, area.x1, area.y1},
@@ -194,7 +195,8 @@ float RequestStatusScreen::drawFound(Ui& ui, ResidentSession& session, Rect area
     y += gap;
     const float buttonH = t.sizes.lowButtonHeight;
     const float half = (area.width() - gap) / 2;
-    if (ui.button(session.tr("common.back"), {area.x0, y, area.x0 + half, y + buttonH})) {
+    // Read: done here, so the way back is the main action.
+    if (ui.mainAction(session.tr("common.back"), {area.x0, y, area.x0 + half, y + buttonH})) {
         startOver();
         session.back();
     } else if (ui.button(session.tr("request_status.other_code"),
@@ -223,8 +225,8 @@ float RequestStatusScreen::drawUnreachable(Ui& ui, ResidentSession& session, Rec
     if (ui.button(session.tr("request_status.other_code"), {area.x0, y, area.x0 + half, y + buttonH})) {
         session.noteActivity();
         startOver();
-    } else if (ui.button(session.tr("request_status.try_again"),
-                         {area.x0 + half + gap, y, area.x1, y + buttonH})) {
+    } else if (ui.mainAction(session.tr("request_status.try_again"),
+                             {area.x0 + half + gap, y, area.x1, y + buttonH})) {
         view_ = View::Typing;
         search(session);
     }

@@ -32,7 +32,8 @@ void SmsNumberScreen::draw(Ui& ui, ResidentSession& session, Rect area) {
     y += gap / 2;
     SmsOptIn* optIn = session.smsOptIn();
     if (optIn == nullptr) {  // no gateway on this kiosk: the ticket screen never opens this one
-        if (ui.button(session.tr("common.back"), {area.x0, y, area.x1, y + t.sizes.lowButtonHeight}))
+        // The only way on: the main action.
+        if (ui.mainAction(session.tr("common.back"), {area.x0, y, area.x1, y + t.sizes.lowButtonHeight}))
             session.back();
         return;
     }
@@ -47,7 +48,7 @@ void SmsNumberScreen::draw(Ui& ui, ResidentSession& session, Rect area) {
         session.back();
         return;
     }
-    const bool save = ui.button(session.tr("sms.save"), {area.x0 + half + gap, y, area.x1, y + buttonH});
+    const bool save = ui.mainAction(session.tr("sms.save"), {area.x0 + half + gap, y, area.x1, y + buttonH});
     y += buttonH + gap;
     keyboard_.draw(ui, optIn->number(), session.language(), {area.x0, y, area.x1, area.y1},
                    [&](std::string_view key) -> const std::string& { return session.tr(key); });

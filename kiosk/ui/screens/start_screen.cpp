@@ -1,5 +1,6 @@
 #include "kiosk/ui/screens/start_screen.h"
 
+#include "kiosk/ui/screens/live_routes.h"
 #include "kiosk/ui/tile_grid.h"
 
 namespace wp::ui {
@@ -24,16 +25,21 @@ void StartScreen::draw(Ui& ui, ResidentSession& session, Rect area) {
 
     // The tiles, two per row, filling the room left above the follow-up buttons.
     const float followHeight = t.sizes.lowButtonHeight;
-    const auto& tiles = session.bundle().content.tiles;
+    // Only what works here; the first of them ("Wachtnummer") is the screen's main action.
+    std::vector<const StartTile*> tiles;
+    for (const StartTile& tile : session.bundle().content.tiles)
+        if (tileIsLive(session, tile)) tiles.push_back(&tile);
     std::vector<GridTile> grid;
-    for (const StartTile& tile : tiles) grid.push_back({session.tr(tile.labelKey), session.tr(tile.hintKey)});
+    for (const StartTile* tile : tiles)
+        grid.push_back(
+            {session.tr(tile->labelKey), session.tr(tile->hintKey), tile->pictogram, grid.empty()});
     const TileGridResult drawn = tileGrid(ui, grid, {area.x0, y, area.x1, area.y1 - followHeight - gap * 2});
-    if (drawn.tapped >= 0) session.openTile(tiles[static_cast<size_t>(drawn.tapped)].id);
+    if (drawn.tapped >= 0) session.openTile(tiles[static_cast<size_t>(drawn.tapped)]->id);
     y += drawn.height + gap;
 
     const float half = (area.width() - gap) / 2;
     if (ui.button(session.tr("start.have_appointment"), {area.x0, y, area.x0 + half, y + followHeight}))
-        session.open({"coming-soon", "start.have_appointment"});
+        openAppointments(session);
     if (ui.button(session.tr("start.request_status"), {area.x0 + half + gap, y, area.x1, y + followHeight}))
         session.open({"request-status", {}});
 }

@@ -1,5 +1,6 @@
-// The start screen: a welcome, the six service tiles from content/, and the two follow-up buttons
-// ("Ik heb een afspraak", "Status van mijn vraag").
+// The start screen: a welcome, the tiles from content/ whose service is live here (live_routes.h), each with
+// its pictogram, the first ("Wachtnummer") drawn as the main action, and the two follow-up buttons ("Ik heb
+// een afspraak", always, and "Status van mijn vraag").
 #pragma once
 
 #include "kiosk/ui/screen.h"

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "kiosk/ui/screens/live_routes.h"
 #include "kiosk/ui/screens/walk_in_text.h"
 
 namespace wp::ui {
@@ -34,7 +35,10 @@ void TicketClosedScreen::draw(Ui& ui, ResidentSession& session, Rect area) {
     const float w = std::min(area.width(), t.sizes.buttonWidth);
     const float x = area.x0 + (area.width() - w) / 2;
     const float h = t.sizes.buttonHeight;
-    if (ui.button(session.tr("tile.appointment"), {x, y, x + w, y + h})) session.openTile("appointment");
+    if (ui.mainAction(session.tr(appointmentOfferKey()), {x, y, x + w, y + h})) {
+        openAppointmentOffer(session);
+        return;
+    }
     y += h + t.spacing;
     if (ui.button(session.tr("common.back"), {x, y, x + w, y + h})) session.back();
 }

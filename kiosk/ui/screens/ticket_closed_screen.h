@@ -1,5 +1,6 @@
 // A service that issues no tickets now (outside walk-in hours, or paused by the host): says so, says when
-// it opens again, and offers an appointment instead.
+// it opens again, and offers what the kiosk offers in the place of an appointment (live_routes.h: "Bel mij
+// terug") as its main action, "Terug" beside it.
 #pragma once
 
 #include "kiosk/ui/screen.h"

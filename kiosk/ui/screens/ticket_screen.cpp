@@ -22,7 +22,7 @@ void TicketScreen::draw(Ui& ui, ResidentSession& session, Rect area) {
         y += ui.text(session.tr("ticket.failed"), {area.x0, y, area.x1, area.y1}, FontRole::Large, c.text,
                      c.background, 0.5f);
         y += t.spacing * 2;
-        if (ui.button(session.tr("common.back"), {bx, y, bx + w, y + buttonH})) session.back();
+        if (ui.mainAction(session.tr("common.back"), {bx, y, bx + w, y + buttonH})) session.back();
         return;
     }
     const TicketView& view = *flow->ticket();
@@ -124,7 +124,7 @@ void TicketScreen::draw(Ui& ui, ResidentSession& session, Rect area) {
         }
     }
 
-    if (ui.button(session.tr("ticket.done"), {bx, y, bx + w, y + buttonH})) session.startAgain();
+    if (ui.mainAction(session.tr("ticket.done"), {bx, y, bx + w, y + buttonH})) session.startAgain();
 }
 
 }  // namespace wp::ui

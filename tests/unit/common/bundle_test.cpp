@@ -60,6 +60,7 @@ id = "question"
 label = "tile.question"
 hint = "tile.question_hint"
 screen = "coming-soon"
+pictogram = "question"
 )";
     std::string nl =
         "[language]\nname = \"Nederlands\"\n[tile]\nquestion = \"Vraag stellen\"\nquestion_hint = \"Over "
@@ -300,10 +301,31 @@ TEST(BundleTest, DuplicateTileIsRefused) {
     MiniBundle b;
     b.content +=
         "[[tile]]\nid = \"question\"\nlabel = \"tile.question\"\nhint = \"tile.question_hint\"\nscreen = "
-        "\"x\"\n";
+        "\"x\"\npictogram = \"question\"\n";
     auto bundle = loadBundle(b.writeAll());
     ASSERT_FALSE(bundle);
-    EXPECT_THAT(bundle.status().message(), HasSubstr("content.toml:7:1: tile id 'question' appears twice"));
+    EXPECT_THAT(bundle.status().message(), HasSubstr("content.toml:8:1: tile id 'question' appears twice"));
+}
+
+TEST(BundleTest, ATileWithoutAPictogramIsRefusedWhereItIs) {
+    MiniBundle b;
+    b.content = std::string(b.content).replace(b.content.find("pictogram = \"question\"\n"), 22, "");
+    auto bundle = loadBundle(b.writeAll());
+    ASSERT_FALSE(bundle);
+    EXPECT_THAT(bundle.status().message(), HasSubstr("content.toml:2:1: missing key 'pictogram'"));
+}
+
+TEST(BundleTest, TheMainActionColoursDefaultToTheTileColours) {
+    MiniBundle b;
+    auto bundle = loadBundle(b.writeAll());
+    ASSERT_TRUE(bundle) << bundle.status().message();
+    const Theme& t = bundle->themes.begin()->second;
+    EXPECT_EQ(t.colors.main, t.colors.tile);
+    EXPECT_EQ(t.colors.mainText, t.colors.tileText);
+    b.theme += "main = \"#FFFF00\"\nmain_text = \"#000000\"\nmain_pressed = \"#CCCC00\"\n";
+    bundle = loadBundle(b.writeAll());
+    ASSERT_TRUE(bundle) << bundle.status().message();
+    EXPECT_EQ(bundle->themes.begin()->second.colors.main, (Rgba{1, 1, 0, 1}));
 }
 
 TEST(BundleTest, UnknownThemeIsNamed) {

@@ -1,6 +1,7 @@
 // Runs every resident screen, in every language and every theme, on an ImGui context with no backend,
 // and checks what ACCESSIBILITY.md asks of each (screen_checks.h): touch targets, contrast, glyphs, nothing
-// clipped or overlapping, the always-present controls, and no text key missing. The states visited are
+// clipped or overlapping, the always-present controls, one main action, nothing that cannot be tapped looking
+// like a tile, no way to a service that is not live, and no text key missing. The states visited are
 // ScreenTest::allStates; this is the one place that loops over them.
 #include <imgui.h>
 
@@ -45,6 +46,7 @@ TEST_F(EveryScreenTest, TextAndControlsHaveEnoughContrast) {
         // The focus ring must stand out from the page and from the controls it surrounds.
         EXPECT_GE(contrastRatio(theme.colors.focus, theme.colors.background), 3.0) << id;
         EXPECT_GE(contrastRatio(theme.colors.tilePressed, theme.colors.tileText), 4.5) << id;
+        EXPECT_GE(contrastRatio(theme.colors.mainPressed, theme.colors.mainText), 4.5) << id;
         EXPECT_GE(contrastRatio(theme.colors.buttonPressed, theme.colors.buttonText), 4.5) << id;
     }
 }
@@ -56,6 +58,22 @@ TEST_F(EveryScreenTest, NothingIsClippedOrOverlapping) {
 TEST_F(EveryScreenTest, EveryScreenOffersHomeReadAloudLanguagesAndTheHost) {
     forEveryScreen([&](const std::string& where, const FrameRecord& f) {
         expectHomeReadAloudLanguagesAndTheHost(where, f, *session_);
+    });
+}
+
+TEST_F(EveryScreenTest, EveryScreenHasOneMainAction) {
+    forEveryScreen(expectOneMainAction);
+}
+
+TEST_F(EveryScreenTest, NothingThatCannotBeTappedLooksLikeATile) {
+    forEveryScreen([&](const std::string& where, const FrameRecord& f) {
+        expectNoTileLookingNonControl(where, f, session_->theme());
+    });
+}
+
+TEST_F(EveryScreenTest, NoScreenOffersAWayToAServiceThatIsNotLive) {
+    forEveryScreen([&](const std::string& where, const FrameRecord& f) {
+        expectNoRouteToAServiceNotLive(where, f, *session_);
     });
 }
 

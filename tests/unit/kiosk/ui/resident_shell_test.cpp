@@ -12,14 +12,15 @@ using ResidentShellTest = ScreenTest;
 TEST_F(ResidentShellTest, KeypadFocusWalksInReadingOrderAndEnterActivates) {
     frame();
     ui_->focusNext();
-    EXPECT_EQ(ui_->takeFocusAnnouncement(), "Vraag stellen");  // the content comes before the chrome
+    EXPECT_EQ(ui_->takeFocusAnnouncement(),
+              "Wachtnummer");  // the main action, and the content before the chrome
     frame();
     ui_->focusNext();
-    EXPECT_EQ(ui_->takeFocusAnnouncement(), "Wachtnummer");
+    EXPECT_EQ(ui_->takeFocusAnnouncement(), "Vraag stellen");
     frame();
     ui_->activateFocused();
     frame();
-    EXPECT_EQ(session_->screen(), (ScreenRef{"ticket-service", "ticket"}));
+    EXPECT_EQ(session_->screen(), (ScreenRef{"question", "question"}));
     frame();               // the new screen: the focused tile is gone, so is the focus
     ui_->focusPrevious();  // wraps round to the last control: the host button
     EXPECT_EQ(ui_->takeFocusAnnouncement(), "Vraag het de gastvrouw of gastheer");
@@ -35,7 +36,7 @@ TEST_F(ResidentShellTest, ReadAloudSpeaksTheScreenContentFirst) {
     auto said = parts_->speaker.utterances();
     ASSERT_FALSE(said.empty());
     EXPECT_EQ(said.back().language, "nl");
-    EXPECT_THAT(said.back().text, ::testing::StartsWith("Waarmee kunnen we u helpen? Vraag stellen"));
+    EXPECT_THAT(said.back().text, ::testing::StartsWith("Waarmee kunnen we u helpen? Wachtnummer"));
     EXPECT_THAT(said.back().text, ::testing::HasSubstr("Vraag het de gastvrouw of gastheer"));
 }
 

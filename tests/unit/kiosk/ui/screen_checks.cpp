@@ -7,6 +7,7 @@
 #include <algorithm>
 
 #include "common/utf8.h"
+#include "kiosk/ui/screens/live_routes.h"
 #include "tests/unit/kiosk/ui/headless_ui_fixture.h"
 
 namespace wp::ui {
@@ -91,6 +92,55 @@ void expectEveryGlyph(const std::string& where, const FrameRecord& f, const Font
                 }
             }
         }
+}
+
+void expectOneMainAction(const std::string& where, const FrameRecord& f) {
+    int main = 0, picks = 0, controls = 0;
+    for (const DrawnItem& item : f.items) {
+        if (item.region == Region::Chrome) {
+            EXPECT_NE(item.kind, WidgetKind::MainAction)
+                << where << ": \"" << item.text << "\" in the chrome";
+            continue;
+        }
+        if (!item.clickable) continue;
+        ++controls;
+        if (item.kind == WidgetKind::MainAction) ++main;
+        if (item.kind == WidgetKind::Tile || item.kind == WidgetKind::Choice) ++picks;
+    }
+    EXPECT_LE(main, 1) << where << ": " << main << " main actions";
+    if (main == 0) {
+        EXPECT_TRUE(picks > 0 || controls == 0) << where << ": no main action and nothing to pick";
+    }
+}
+
+void expectNoTileLookingNonControl(const std::string& where, const FrameRecord& f, const Theme& theme) {
+    const auto& c = theme.colors;
+    std::vector<Rgba> raised;
+    for (const Rgba& fill : {c.tile, c.main, c.button})
+        if (!(fill == c.background)) raised.push_back(fill);
+    for (const DrawnItem& item : f.items) {
+        if (item.clickable || item.kind == WidgetKind::Field || item.region == Region::Chrome) continue;
+        const bool insideControl = std::any_of(f.items.begin(), f.items.end(), [&](const DrawnItem& other) {
+            return other.clickable && other.rect.contains(item.rect);
+        });
+        if (insideControl) continue;
+        for (const Rgba& fill : raised)
+            EXPECT_FALSE(item.bg == fill) << where << ": \"" << item.text << "\" looks like a tile";
+    }
+}
+
+void expectNoRouteToAServiceNotLive(const std::string& where, const FrameRecord& f,
+                                    const ResidentSession& session) {
+    std::vector<std::string> dead;
+    for (const StartTile& tile : session.bundle().content.tiles)
+        if (!tileIsLive(session, tile)) dead.push_back(session.tr(tile.labelKey));
+    if (!appointmentsLive()) dead.push_back(session.tr("question.appointment"));
+    for (const DrawnItem& item : f.items) {
+        if (!item.clickable) continue;
+        for (const std::string& label : dead) {
+            EXPECT_NE(item.text, label) << where << ": a way to \"" << label << "\", which is not live here";
+        }
+    }
 }
 
 }  // namespace wp::ui

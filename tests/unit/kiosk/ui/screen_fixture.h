@@ -114,11 +114,13 @@ class ScreenTest : public testing::HeadlessUiTest {
     // The control labelled text on the topic's answer part that shows it: the routes may follow the answer's
     // last part (more: "Lees verder" in the language shown); nullptr when no part has it.
     const DrawnItem* onSomePart(const std::string& text, const std::string& more = "Lees verder");
-    // The one control labelled text in the last frame, or nullptr.
+    // The control labelled text in the last frame (a control with a name of its own by that name, as the
+    // script runner taps it), or nullptr.
     const DrawnItem* control(const std::string& text) {
         const FrameRecord& f = ui_->lastFrame();
-        auto it = std::find_if(f.items.begin(), f.items.end(),
-                               [&](const DrawnItem& i) { return i.clickable && i.text == text; });
+        auto it = std::find_if(f.items.begin(), f.items.end(), [&](const DrawnItem& i) {
+            return i.clickable && (i.name.empty() ? i.text : i.name) == text;
+        });
         return it == f.items.end() ? nullptr : &*it;
     }
 

@@ -1,5 +1,5 @@
-// What is not here yet (kiosk/ui/screens/coming_soon_screen.cpp): a tile's or a button's own name over the
-// sentence that it comes soon, and "Terug".
+// What is not here yet (kiosk/ui/screens/coming_soon_screen.cpp): the button's own name over the sentence
+// that it comes soon, "Bel mij terug" as the main action, and "Terug".
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -12,7 +12,7 @@ namespace {
 using ComingSoonScreenTest = ScreenTest;
 
 TEST_F(ComingSoonScreenTest, SaysWhatWasTappedAndThatItComesSoon) {
-    for (const std::string label : {"Meepraten", "Ik heb een afspraak"}) {
+    for (const std::string label : {"Ik heb een afspraak"}) {
         session_->startAgain();
         frame();
         tapCentre(*control(label));
@@ -25,6 +25,18 @@ TEST_F(ComingSoonScreenTest, SaysWhatWasTappedAndThatItComesSoon) {
         tapCentre(*control("Terug"));
         EXPECT_EQ(session_->screen().id, kStartScreen) << label;
     }
+}
+
+TEST_F(ComingSoonScreenTest, AnAppointmentOffersACallBack) {
+    frame();
+    tapCentre(*control("Ik heb een afspraak"));
+    frame();
+    const DrawnItem* offer = control("Bel mij terug");
+    ASSERT_NE(offer, nullptr);
+    EXPECT_EQ(offer->kind, WidgetKind::MainAction);
+    EXPECT_EQ(control("Terug")->kind, WidgetKind::Secondary);
+    tapCentre(*offer);
+    EXPECT_EQ(session_->screen(), (ScreenRef{"request", "callback"}));
 }
 
 }  // namespace

@@ -110,18 +110,16 @@ TEST_F(QuestionTopicScreenTest, LeaveAQuestionAndCallMeBackOpenTheRequestScreenO
     }
 }
 
-TEST_F(QuestionTopicScreenTest, AnAppointmentRouteOpensTheAppointmentTile) {
+TEST_F(QuestionTopicScreenTest, AnAppointmentRouteOffersACallBackWhileTheKioskMakesNoAppointments) {
     session_->openTile("question");
     session_->open({"question-topic", "passport"});
     frame();
     frame();
-    tapCentre(*control("Afspraak maken"));
-    const StartTile& tile = *std::find_if(bundle_.content.tiles.begin(), bundle_.content.tiles.end(),
-                                          [](const StartTile& t) { return t.id == "appointment"; });
-    EXPECT_EQ(session_->screen(), (ScreenRef{tile.screen, "appointment"}));
-    frame();
-    tapCentre(*control("Terug"));
-    EXPECT_EQ(session_->screen(), (ScreenRef{"question-topic", "passport"}));
+    EXPECT_EQ(control("Afspraak maken"), nullptr);
+    // A call back about the topic is there instead.
+    ASSERT_NE(control("Bel mij terug"), nullptr);
+    tapCentre(*control("Bel mij terug"));
+    EXPECT_EQ(session_->screen(), (ScreenRef{"request", "callback/passport"}));
 }
 
 TEST_F(QuestionTopicScreenTest, ARelatedTopicAndASubTopicOpenTheirAnswer) {

@@ -1,5 +1,5 @@
-// The request flows' screen (kiosk/ui/screens/request_screen.cpp): the summary, errors under a field and
-// the height of a field.
+// The request flows' screen (kiosk/ui/screens/request_screen.cpp): the summary, radio and check lists,
+// errors under a field and the height of a field.
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
@@ -31,15 +31,15 @@ TEST_F(RequestScreenTest, TheSummaryShowsEveryAnswerWholeAndEachCanBeChanged) {
             frame();
             ASSERT_NO_FATAL_FAILURE(walkWithLongestAnswers(flowId));
             frame();
-            const std::string& change = session_->tr("flow.change");
             const std::string& send = session_->tr("flow.send");
+            const std::string& more = session_->tr("question.more");
             const std::string& back = session_->tr("common.back");
             std::set<std::string> labels;
             for (const auto& row : requestFlow_->summary()) labels.insert(session_->tr(row.labelKey));
 
-            std::string shown;  // every box's text, page after page, without the hint
+            std::string shown;  // every row's answer, page after page
             std::set<std::string> changeable;
-            std::optional<Rect> sendAt, backAt;
+            std::optional<Rect> forwardAt, backAt;
             int pages = 0;
             for (; pages < 12; ++pages) {
                 const FrameRecord& f = frame();
@@ -51,31 +51,37 @@ TEST_F(RequestScreenTest, TheSummaryShowsEveryAnswerWholeAndEachCanBeChanged) {
                         EXPECT_GE(item.rect.height() * mmPerPx, 10.0) << where << ": " << item.text;
                         EXPECT_GE(item.rect.width() * mmPerPx, 10.0) << where << ": " << item.text;
                     }
-                    if (item.region != Region::Content || !labels.contains(item.text)) continue;
-                    if (item.clickable) {
-                        // A box to change: its text comes right after it and ends with the hint.
-                        ASSERT_LT(i + 1, f.items.size());
-                        const std::string& text = f.items[i + 1].text;
-                        ASSERT_TRUE(text.ends_with("\n" + change))
-                            << where << ": " << item.text << " says " << text;
-                        shown += text.substr(0, text.size() - change.size() - 1);
+                    if (item.region != Region::Content || item.clickable || !labels.contains(item.text))
+                        continue;
+                    // A row: its label (text), its answer (text), then "Wijzig" named after it (a control)
+                    // unless it cannot change here.
+                    ASSERT_LT(i + 1, f.items.size());
+                    EXPECT_FALSE(f.items[i + 1].clickable) << where << ": " << item.text;
+                    shown += f.items[i + 1].text;
+                    const std::string named =
+                        fillIn(session_->tr("flow.change_named"), {{"label", item.text}});
+                    if (i + 2 < f.items.size() && f.items[i + 2].clickable &&
+                        f.items[i + 2].region == Region::Content && f.items[i + 2].name == named) {
+                        EXPECT_EQ(f.items[i + 2].text, session_->tr("flow.change_row")) << where;
+                        EXPECT_EQ(f.items[i + 2].kind, WidgetKind::Secondary) << where;
                         changeable.insert(item.text);
-                    } else if (i + 1 < f.items.size()) {
-                        shown += f.items[i + 1].text;  // the topic, as text
                     }
                 }
                 const DrawnItem* s = control(send);
+                const DrawnItem* m = control(more);
                 const DrawnItem* b = control(back);
-                ASSERT_NE(s, nullptr) << where;
                 ASSERT_NE(b, nullptr) << where;
-                if (!sendAt) sendAt = s->rect, backAt = b->rect;
-                EXPECT_EQ(s->rect.y0, sendAt->y0) << where;
-                EXPECT_EQ(s->rect.x0, sendAt->x0) << where;
+                // "Verstuur" only on the last page; before it "Lees verder" in its place.
+                ASSERT_TRUE((s == nullptr) != (m == nullptr)) << where << ", page " << pages + 1;
+                const DrawnItem* forward = s ? s : m;
+                EXPECT_EQ(forward->kind, WidgetKind::MainAction) << where;
+                if (!forwardAt) forwardAt = forward->rect, backAt = b->rect;
+                EXPECT_EQ(forward->rect.y0, forwardAt->y0) << where;
+                EXPECT_EQ(forward->rect.x0, forwardAt->x0) << where;
                 EXPECT_EQ(b->rect.y0, backAt->y0) << where;
                 EXPECT_EQ(control("…"), nullptr);
-                const DrawnItem* more = control(session_->tr("question.more"));
-                if (more == nullptr) break;
-                tapCentre(*more);
+                if (m == nullptr) break;
+                tapCentre(*m);
             }
             const int pageCount = pages + 1;  // the loop left at the last page
             EXPECT_GE(pageCount, 2) << where << ": the longest answers cannot fit on one page";
@@ -94,9 +100,16 @@ TEST_F(RequestScreenTest, TheSummaryShowsEveryAnswerWholeAndEachCanBeChanged) {
                         << where << ": " << row.labelKey;
                 }
             }
+            // "Terug" pages back to the first page, and from there a step back.
+            for (int p = 0; p < pageCount - 1; ++p) {
+                tapCentre(*control(back));
+                frame();
+                EXPECT_EQ(requestFlow_->step().kind, StepKind::Summary) << where;
+            }
+            EXPECT_NE(control(more), nullptr) << where;
         }
 
-    // A box on the last page: its question, then back to that page.
+    // "Wijzig" on the last page: its question, then back to that page.
     session_->startAgain();
     session_->open({"request", "initiative"});
     frame();
@@ -107,14 +120,59 @@ TEST_F(RequestScreenTest, TheSummaryShowsEveryAnswerWholeAndEachCanBeChanged) {
     for (const DrawnItem& i : ui_->lastFrame().items)
         if (i.text.starts_with("Deel ")) page = i.text;
     ASSERT_NE(page, "");
-    const DrawnItem* email = control("E-mail");
+    const DrawnItem* email = control("Wijzig: E-mail");
     ASSERT_NE(email, nullptr);
     tapCentre(*email);
     EXPECT_EQ(requestFlow_->step().id, "email");
     tapCentre(*control("Verder"));
     ASSERT_EQ(requestFlow_->step().kind, StepKind::Summary);
     frame();
-    EXPECT_NE(control("E-mail"), nullptr) << "back on " << page << "?";
+    EXPECT_NE(control("Wijzig: E-mail"), nullptr) << "back on " << page << "?";
+    EXPECT_NE(control("Verstuur"), nullptr);
+}
+
+TEST_F(RequestScreenTest, OneAnswerIsARadioListThatMovesOnAndSeveralACheckListWithVerder) {
+    session_->open({"request", "home-visit"});
+    frame();
+    // One answer: round marks, no "Verder"; a tap moves on.
+    const FrameRecord& f = frame();
+    int options = 0;
+    for (const DrawnItem& i : f.items)
+        if (i.kind == WidgetKind::Choice) ++options;
+    EXPECT_EQ(options, 6);
+    EXPECT_EQ(control("Verder"), nullptr);
+    tapCentre(*control("Zorg of verzorging"));
+    EXPECT_EQ(requestFlow_->step().id, "privacy");
+    // Back on it: the chosen option says so in a word, not by colour alone.
+    tapCentre(*control("Terug"));
+    const FrameRecord& back = frame();
+    const DrawnItem* chosen = control("Zorg of verzorging");
+    ASSERT_NE(chosen, nullptr);
+    EXPECT_TRUE(chosen->selected);
+    EXPECT_TRUE(std::any_of(back.items.begin(), back.items.end(), [&](const DrawnItem& i) {
+        return !i.clickable && i.text == "gekozen" && chosen->rect.contains(i.rect);
+    }));
+    // Several (the days): "Verder" as the main action and the words that say to tap it.
+    requestFlow_->choose("care");
+    requestFlow_->next();
+    requestFlow_->entry().set("Truus de Vries");
+    requestFlow_->next();
+    requestFlow_->entry().set("3121AB");
+    requestFlow_->next();
+    requestFlow_->entry().set("12");
+    requestFlow_->next();
+    requestFlow_->entry().set("0612345678");
+    requestFlow_->next();
+    ASSERT_EQ(requestFlow_->step().id, "days");
+    const FrameRecord& days = frame();
+    EXPECT_TRUE(std::any_of(days.items.begin(), days.items.end(),
+                            [&](const DrawnItem& i) { return i.text == session_->tr("flow.then_next"); }));
+    ASSERT_NE(control("Verder"), nullptr);
+    EXPECT_EQ(control("Verder")->kind, WidgetKind::MainAction);
+    tapCentre(*control("Maandag"));
+    EXPECT_EQ(requestFlow_->step().id, "days");
+    frame();
+    EXPECT_TRUE(control("Maandag")->selected);
 }
 
 // "Dit vak is nog leeg" goes as soon as a key is typed, and comes back only with "Verder".

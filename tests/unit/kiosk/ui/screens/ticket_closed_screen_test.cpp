@@ -1,5 +1,5 @@
-// A desk that gives no numbers now (kiosk/ui/screens/ticket_closed_screen.cpp): when it opens again, and an
-// appointment instead.
+// A desk that gives no numbers now (kiosk/ui/screens/ticket_closed_screen.cpp): when it opens again, and a
+// call back instead (no appointments are made at the kiosk).
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -12,7 +12,7 @@ namespace {
 
 using TicketClosedScreenTest = ScreenTest;
 
-TEST_F(TicketClosedScreenTest, SaysWhenTheDeskOpensAgainAndOffersAnAppointment) {
+TEST_F(TicketClosedScreenTest, SaysWhenTheDeskOpensAgainAndOffersACallBack) {
     clock_.advance(std::chrono::hours(10));  // Thursday 20:00: the Huurloket is closed
     session_->openTile("ticket");
     frame();
@@ -22,10 +22,11 @@ TEST_F(TicketClosedScreenTest, SaysWhenTheDeskOpensAgainAndOffersAnAppointment) 
     const FrameRecord& f = frame();
     EXPECT_TRUE(std::any_of(f.items.begin(), f.items.end(),
                             [](const DrawnItem& i) { return i.text.starts_with("Weer open: "); }));
-    tapCentre(*control("Afspraak"));
-    const StartTile& tile = *std::find_if(bundle_.content.tiles.begin(), bundle_.content.tiles.end(),
-                                          [](const StartTile& t) { return t.id == "appointment"; });
-    EXPECT_EQ(session_->screen(), (ScreenRef{tile.screen, "appointment"}));
+    EXPECT_EQ(control("Afspraak"), nullptr);
+    ASSERT_NE(control("Bel mij terug"), nullptr);
+    EXPECT_EQ(control("Bel mij terug")->kind, WidgetKind::MainAction);
+    tapCentre(*control("Bel mij terug"));
+    EXPECT_EQ(session_->screen(), (ScreenRef{"request", "callback"}));
 }
 
 }  // namespace
