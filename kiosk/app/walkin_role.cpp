@@ -46,7 +46,12 @@ class WalkinRole final : public Role {
         return key;
     }
 
-    void noteActivity() override { parts_->session->noteActivity(); }
+    // A finger on the screen keeps the session alive, except while the idle warning is up: then the warning
+    // stays until its "Ik ben er nog" (or any other control) is tapped, so the press does not land on the
+    // screen that the warning covered.
+    void noteActivity() override {
+        if (parts_->session->idlePhase() != IdleTimer::Phase::Warning) parts_->session->noteActivity();
+    }
     void back() override { parts_->session->back(); }
 
     std::vector<std::string> spoken() const override { return parts_->speaker.texts(); }
