@@ -7,6 +7,7 @@
 #include <set>
 
 #include "common/toml_reader.h"
+#include "common/words.h"
 
 namespace wp {
 
@@ -517,6 +518,13 @@ Result<Bundle> loadBundle(const fs::path& settingsFile) {
         loadContentQuestions(b.settings.contentDir, b.services, b.content);  // content/questions.toml
     if (!questions) return questions.status();
     b.questions = std::move(questions).value();
+
+    auto contactPoint = loadContentContactPoint(b.settings.contentDir);  // content/contact_point.toml
+    if (!contactPoint) return contactPoint.status();
+    b.contactPoint = std::move(contactPoint).value();
+    // content/words.toml: checked when the content has one (the words test reads the shipped one).
+    if (fs::exists(b.settings.contentDir / "words.toml"))
+        if (auto words = loadContentWords(b.settings.contentDir); !words) return words.status();
 
     auto requests = loadRequestSpecs(b.settings.contentDir / "requests");
     if (!requests) return requests.status();

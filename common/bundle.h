@@ -8,9 +8,11 @@
 
 #include <filesystem>
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
+#include "common/contact_point.h"
 #include "common/hosts.h"
 #include "common/question_tree.h"
 #include "common/request_spec.h"
@@ -175,6 +177,7 @@ struct Bundle {
     QuestionTree questions;               // content/questions.toml: "Vraag stellen"
     std::map<std::string, Theme> themes;  // by id
     RequestSpecs requests;                // content/requests/*.toml: the request types and their flows
+    std::optional<ContactPointDetails> contactPoint;  // content/contact_point.toml; none without that file
 };
 
 // The alphabet of kiosk codes and reference codes: no 0/O/1/I/L (DESIGN.md: reference code).

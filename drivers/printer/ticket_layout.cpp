@@ -23,13 +23,12 @@
 namespace wp {
 namespace {
 
-// All sizes in dots (203 dpi). A font size of 28 dots is about 10 pt.
+// All sizes in dots (203 dpi). Every line of text is at least 12 pt: 34 dots (12.06 pt).
 constexpr const char* kFontFamily = "DejaVu Sans";
 constexpr double kWidth = kTicketPrintableDots;
 constexpr double kTopMargin = 12;
 constexpr double kBottomMargin = 28;
-constexpr double kSmallSize = 24;
-constexpr double kTextSize = 28;
+constexpr double kTextSize = 34;
 constexpr double kServiceSize = 42;
 constexpr double kNumberMaxSize = 190;
 constexpr double kReferenceMaxSize = 84;  // a receipt's reference code: big, but 15 characters must fit
@@ -78,10 +77,29 @@ class TicketPainter {
     void text(const std::string& s, double size, bool bold = false, Align align = Align::Centre) {
         if (s.empty()) return;
         font(size, bold);
+        const double width = align == Align::Left ? kWidth - 2 * kLeftInset : kWidth;
+        lines(wrap(s, width), align);
+    }
+
+    // A web address, centred, broken after a '/' when it does not fit on one line (inside a part only when
+    // that part alone is too wide), so it can be typed as read.
+    void address(const std::string& s, double size) {
+        if (s.empty()) return;
+        font(size, false);
+        std::string spaced;  // a space after every '/', for wrap(); taken out again below
+        for (char c : s) {
+            spaced += c;
+            if (c == '/') spaced += ' ';
+        }
+        std::vector<std::string> wrapped;
+        for (const std::string& line : wrap(spaced, kWidth, "")) wrapped.push_back(line);
+        lines(wrapped, Align::Centre);
+    }
+
+    void lines(const std::vector<std::string>& wrapped, Align align) {
         cairo_font_extents_t fe;
         cairo_font_extents(cr_, &fe);
-        const double width = align == Align::Left ? kWidth - 2 * kLeftInset : kWidth;
-        for (const std::string& line : wrap(s, width)) {
+        for (const std::string& line : wrapped) {
             cairo_text_extents_t te;
             cairo_text_extents(cr_, line.c_str(), &te);
             room(fe.ascent + fe.descent);
@@ -175,7 +193,8 @@ class TicketPainter {
         return te.x_advance;
     }
 
-    std::vector<std::string> wrap(const std::string& s, double maxWidth) {
+    // Lines of s no wider than maxWidth, broken at spaces; joiner is put between the words of a line.
+    std::vector<std::string> wrap(const std::string& s, double maxWidth, const std::string& joiner = " ") {
         std::vector<std::string> lines;
         std::string line;
         std::size_t pos = 0;
@@ -185,7 +204,7 @@ class TicketPainter {
             std::string word = s.substr(pos, end - pos);
             pos = end + 1;
             if (word.empty()) continue;
-            std::string candidate = line.empty() ? word : line + " " + word;
+            std::string candidate = line.empty() ? word : line + joiner + word;
             if (advance(candidate) <= maxWidth) {
                 line = std::move(candidate);
                 continue;
@@ -216,7 +235,7 @@ class TicketPainter {
 
 // The top of a ticket and a receipt alike: the contact point, a rule, and the service or title in bold.
 void paintHeading(TicketPainter& p, const std::string& contactPoint, const std::string& title) {
-    p.text(contactPoint, kSmallSize);
+    p.text(contactPoint, kTextSize);
     p.gap(8);
     p.rule();
     p.gap(14);
@@ -230,27 +249,37 @@ void paintQr(TicketPainter& p, const Code* qr, const std::string& caption) {
     if (qr == nullptr) return;
     p.gap(12);
     p.qr(*qr);
-    p.text(caption, kSmallSize);
+    p.text(caption, kTextSize);
 }
 
+// The QR code, its caption and the page's address in letters under it; nothing without a code.
+template <typename Code>
+void paintQr(TicketPainter& p, const Code* qr, const std::string& caption, const std::string& address) {
+    paintQr(p, qr, caption);
+    if (qr != nullptr) p.address(address, kTextSize);
+}
+
+// Top down: the contact point, the service, the number big, when it was made, the place in line and the
+// wait, what to do, what to do when the call was missed, and the QR code with the phone page's address.
 void paintTicket(TicketPainter& p, const TicketPrintout& t, const QRcode* qr) {
     paintHeading(p, t.contactPoint, t.service);
     p.bigText(t.number);
-    p.gap(24);
-    if (t.position >= 0 && !t.labels.position.empty()) {
-        p.text(fmt::format("{}: {}", t.labels.position, t.position), kTextSize);
-    }
-    if (t.waitMinutes >= 0 && !t.labels.wait.empty()) {
-        p.text(fmt::format("{}: {} {}", t.labels.wait, t.waitMinutes, t.labels.minutes), kTextSize);
-    }
+    p.gap(18);
     if (!t.issuedAt.empty() && !t.labels.issuedAt.empty()) {
-        p.text(fmt::format("{}: {}", t.labels.issuedAt, t.issuedAt), kTextSize);
+        const std::string when = t.issuedDate.empty() ? t.issuedAt : t.issuedDate + " " + t.issuedAt;
+        p.text(fmt::format("{}: {}", t.labels.issuedAt, when), kTextSize);
     }
+    if (!t.queueLines.empty()) p.gap(12);
+    for (const std::string& line : t.queueLines) p.text(line, kTextSize, true);
     if (!t.residentLine.empty()) {
         p.gap(12);
-        p.text(t.residentLine, kTextSize, true);
+        p.text(t.residentLine, kTextSize);
     }
-    paintQr(p, qr, t.labels.qrCaption);
+    if (!t.missedCall.empty()) {
+        p.gap(12);
+        p.text(t.missedCall, kTextSize);
+    }
+    paintQr(p, qr, t.labels.qrCaption, t.qrAddress);
     p.gap(kBottomMargin);
 }
 
@@ -263,6 +292,10 @@ std::string localDateTime(TimePoint t) {
 
 void paintReceipt(TicketPainter& p, const ReceiptPrintout& r, const QrCode* qr) {
     paintHeading(p, r.contactPoint, r.title);
+    if (!r.about.empty()) {
+        p.text(r.about, kTextSize, true);
+        p.gap(18);
+    }
     if (!r.reference.empty()) {  // a printed answer of the question tree has no code
         p.text(r.referenceLabel, kTextSize);
         p.gap(6);
@@ -273,12 +306,21 @@ void paintReceipt(TicketPainter& p, const ReceiptPrintout& r, const QrCode* qr) 
         p.text(line, kTextSize, false, TicketPainter::Align::Left);
         p.gap(8);
     }
-    paintQr(p, qr, r.qrCaption);
+    if (!r.contactLines.empty()) {
+        p.gap(6);
+        p.rule();
+        p.gap(14);
+    }
+    for (const std::string& line : r.contactLines) {
+        p.text(line, kTextSize, false, TicketPainter::Align::Left);
+        p.gap(8);
+    }
+    paintQr(p, qr, r.qrCaption, r.qrAddress);
     if (r.printedAt != TimePoint{}) {
         p.gap(12);
         p.text(r.printedAtLabel.empty() ? localDateTime(r.printedAt)
                                         : fmt::format("{}: {}", r.printedAtLabel, localDateTime(r.printedAt)),
-               kSmallSize);
+               kTextSize);
     }
     p.gap(kBottomMargin);
 }

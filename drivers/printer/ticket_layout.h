@@ -5,7 +5,8 @@
 // head prints of 80 mm paper. renderTicketPdf() puts that on an 80 mm wide PDF page (4 mm side margins), for
 // driverless/IPP printers and the test queue; renderTicketRaster() gives the same picture as 576-dot 1-bit
 // rows for ESC/POS. The ticket is as long as its content. Text is DejaVu Sans (fonts-dejavu-core) through
-// fontconfig; Latin, Turkish, Polish and Cyrillic all print. Empty fields are left off.
+// fontconfig, no line smaller than 12 pt; Latin, Turkish, Polish and Cyrillic all print. Empty fields are
+// left off. Under a QR code comes its caption and the address it opens, in letters, broken after a '/'.
 //
 // Errors (a QR URL too long to encode, cairo out of memory, no usable font) come back as a Status; the
 // functions are thread-safe (no shared state).
@@ -39,6 +40,8 @@ struct PdfDocument {
     int pages = 1;
 };
 
+// A ticket (kiosk/core/printer.h TicketPrintout): the contact point, the service, the number big, the date
+// and time, the place in line and the wait, the resident's line, what to do after a missed call, the QR.
 // PDF bytes: a single page 80 mm wide, as long as the ticket.
 Result<std::vector<std::uint8_t>> renderTicketPdf(const TicketPrintout& ticket);
 Result<PdfDocument> renderTicketPdfDocument(const TicketPrintout& ticket, const PdfPaper& paper);
@@ -46,9 +49,10 @@ Result<PdfDocument> renderTicketPdfDocument(const TicketPrintout& ticket, const 
 // kTicketPrintableDots wide, 1 = black, thresholded from 8-bit coverage.
 Result<MonoBitmap> renderTicketRaster(const TicketPrintout& ticket);
 
-// A receipt (kiosk/core/printer.h ReceiptPrintout) on the same paper: the contact point, the title, the
-// reference code big, each line wrapped and left-aligned, the QR (kiosk/core/qr_code.h) with its caption
-// when qrUrl is set, and the time printed (DD-MM-YYYY HH:MM, Europe/Amsterdam).
+// A receipt (kiosk/core/printer.h ReceiptPrintout) on the same paper: the contact point, the title, what it
+// is about, the reference code big, each line wrapped and left-aligned, the contact point's lines under a
+// rule, the QR (kiosk/core/qr_code.h) with its caption and address when qrUrl is set, and the time printed
+// (DD-MM-YYYY HH:MM, Europe/Amsterdam).
 Result<std::vector<std::uint8_t>> renderReceiptPdf(const ReceiptPrintout& receipt);
 Result<PdfDocument> renderReceiptPdfDocument(const ReceiptPrintout& receipt, const PdfPaper& paper);
 Result<MonoBitmap> renderReceiptRaster(const ReceiptPrintout& receipt);

@@ -20,25 +20,26 @@
 namespace wp {
 
 // Fixed words printed next to the values of a ticket, in the resident's language (the driver never looks
-// anything up). Empty labels are left off together with their line, except where noted.
+// anything up). Empty labels are left off together with their line.
 struct TicketLabels {
-    std::string position;   // "Voor u in de rij"       printed as "<position>: <n>"
-    std::string wait;       // "Wachttijd ongeveer"     printed as "<wait>: <n> <minutes>"
-    std::string minutes;    // "min."
-    std::string issuedAt;   // "Tijd"                   printed as "<issuedAt>: <HH:MM>"
-    std::string qrCaption;  // "Scan voor uw plek in de rij", under the QR code
+    std::string issuedAt;   // "Gemaakt op"             printed as "<issuedAt>: <DD-MM-YYYY> <HH:MM>"
+    std::string qrCaption;  // "Scan en zie uw plek in de rij", under the QR code
 };
 
 // One queue ticket, as plain values. Holds no personal data by design (DESIGN.md: ticket).
 struct TicketPrintout {
-    std::string number;        // "H-014", printed big
-    std::string service;       // "Huurloket"
-    int position = 0;          // place in line as the labels define it; negative leaves the line off
-    int waitMinutes = 0;       // estimated wait; negative leaves the line off
+    std::string number;   // "H-014", printed big
+    std::string service;  // "Huurloket"
+    // The resident's place in line and the wait, as the ticket screen says them (kiosk/core/ticket_words.h):
+    // "Voor u in de rij: 3", "Wachttijd: ongeveer 12 minuten", or "U bent de volgende."; each wrapped.
+    std::vector<std::string> queueLines;
+    std::string issuedDate;    // "DD-MM-YYYY", local day of issue
     std::string issuedAt;      // "HH:MM", local time of issue
     std::string contactPoint;  // "Wijkpunt Groenoord"
     std::string residentLine;  // a short line in the resident's language; wrapped to the paper width
+    std::string missedCall;    // what to do when the resident missed their call; wrapped
     std::string qrUrl;         // the central server's public queue page; empty prints no QR code
+    std::string qrAddress;     // that page's address in letters, printed under the QR code and its caption
     TicketLabels labels;
 };
 
@@ -50,9 +51,13 @@ struct ReceiptPrintout {
     std::string title;               // "Uw vraag is verstuurd"
     std::string referenceLabel;      // "Uw code"
     std::string reference;           // "SGN-K2-7KQ4XD-3", printed big
-    std::vector<std::string> lines;  // what happens next, when to expect contact, opening hours; each wrapped
-    std::string qrUrl;               // the public status page; empty: no QR
+    std::string about;               // what the request is about: "Over: Er is iets kapot in huis"
+    std::vector<std::string> lines;  // what happens next, how and when to expect contact, the desk's hours
+    // How to reach the contact point: "Bel het wijkpunt: 010 246 9300", its opening hours. Each wrapped.
+    std::vector<std::string> contactLines;
+    std::string qrUrl;  // the public status page; empty: no QR
     std::string qrCaption;
+    std::string qrAddress;       // the status page's address in letters, printed under the QR code
     std::string printedAtLabel;  // "Gemaakt op"     printed as "<printedAtLabel>: <DD-MM-YYYY HH:MM>"
     // wp::TimePoint (common/clock.h, not included here: its wp::Clock would clash with drivers' aliases).
     // Printed in Europe/Amsterdam time; the epoch (a default TimePoint) leaves the line off.

@@ -350,11 +350,30 @@ std::string RequestFlow::deskServiceId(const QuestionTree& questions) const {
     return {};
 }
 
+ReceiptFacts RequestFlow::receiptFacts(const Bundle* content) const {
+    ReceiptFacts facts;
+    facts.deskService = content != nullptr ? deskServiceId(content->questions) : std::string();
+    // What it is about: the topic, or the subject chosen without one (never typed text).
+    if (topic_) facts.topicKey = topic_->labelKey;
+    for (const FlowStep& s : def_->steps) {
+        if (!topic_ && !def_->categoryStep.empty() && s.id == def_->categoryStep) {
+            if (auto it = chosen_.find(s.id); it != chosen_.end())
+                for (const FlowOption& o : s.options)
+                    if (it->second.contains(o.id)) facts.topicKey = o.textKey;
+        }
+        if (s.kind != StepKind::Contact || !shown(s)) continue;
+        if (auto it = chosen_.find(s.id); it != chosen_.end() && it->second.size() == 1)
+            facts.contactWay = *it->second.begin();
+    }
+    return facts;
+}
+
 ReceiptPrintout RequestFlow::makeReceipt(const Texts& texts, const std::string& language,
                                          const Bundle* content) const {
     if (!active()) return {};
-    const std::string desk = content != nullptr ? deskServiceId(content->questions) : std::string();
-    return requestReceipt(*def_, settings_, reference_, desk, texts, language, content, clock_.now());
+    ReceiptFacts facts = sentFacts_ ? *sentFacts_ : receiptFacts(content);
+    if (content == nullptr) facts.deskService.clear();
+    return requestReceipt(*def_, settings_, reference_, facts, texts, language, content, clock_.now());
 }
 
 Status RequestFlow::submit(const Texts& texts, const std::string& language, const Bundle* content) {
@@ -409,6 +428,7 @@ Status RequestFlow::submit(const Texts& texts, const std::string& language, cons
     }
     // In the outbox, durably: now the receipt, and the answers can go.
     category_ = request.category;
+    sentFacts_ = receiptFacts(content);
     ReceiptPrintout receipt = makeReceipt(texts, language, content);
     if (receipts_ != nullptr) {
         job_ = receipts_->submitReceipt(std::move(receipt));
@@ -450,6 +470,7 @@ void RequestFlow::wipe() {
     errorKey_.clear();
     reference_.clear();
     category_.clear();
+    sentFacts_.reset();
     submitFailed_ = false;
     printState_ = PrintState::None;
     job_ = 0;

@@ -166,6 +166,8 @@ class RequestFlow final : public PersonalDataHolder {
     std::string valueText(const FlowStep& s) const;
     // The service that handles the request being made (see the header comment); empty when none is known.
     std::string deskServiceId(const QuestionTree& questions) const;
+    // What the receipt says beyond the type, from the answers given (the desk needs content).
+    ReceiptFacts receiptFacts(const Bundle* content) const;
     void forgetAnswers();
 
     RequestFlowSettings settings_;
@@ -193,6 +195,8 @@ class RequestFlow final : public PersonalDataHolder {
     PrintState printState_ = PrintState::None;
     std::uint64_t job_ = 0;
     std::string category_;  // the request's category once sent (the receipt's desk without a topic)
+    // What the receipt says beyond the type, kept once sent (the answers are gone then): no personal data.
+    std::optional<ReceiptFacts> sentFacts_;
 };
 
 }  // namespace wp

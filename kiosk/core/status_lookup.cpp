@@ -1,5 +1,7 @@
 #include "kiosk/core/status_lookup.h"
 
+#include <vector>
+
 #include "common/reference_code.h"
 
 namespace wp {
@@ -20,6 +22,47 @@ std::optional<std::string> referenceFromTyped(std::string_view typed) {
                        compact.substr(letters + kiosk, kReferenceRandomLength) + "-" + compact.back();
     if (!verifyReferenceCode(code)) return std::nullopt;
     return code;
+}
+
+std::string referencePrefix(std::string_view letters, std::string_view kioskCode) {
+    return std::string(letters) + std::string(kioskCode);
+}
+
+namespace {
+
+// The groups of a code: letters, kiosk, the random part in threes, the check character; empty when code is
+// not one.
+std::vector<std::string> referenceGroups(std::string_view code) {
+    std::optional<ReferenceCodeParts> parts = parseReferenceCode(code);
+    if (!parts) return {};
+    std::vector<std::string> groups{parts->letters, parts->kiosk};
+    for (std::size_t i = 0; i < parts->random.size(); i += 3) groups.push_back(parts->random.substr(i, 3));
+    groups.emplace_back(1, parts->check);
+    return groups;
+}
+
+}  // namespace
+
+std::string groupedReferenceCode(std::string_view code) {
+    const std::vector<std::string> groups = referenceGroups(code);
+    if (groups.empty()) return std::string(code);
+    std::string out = groups[0] + "-" + groups[1] + " \u00b7";
+    for (std::size_t i = 2; i < groups.size(); ++i) out += " " + groups[i];
+    return out;
+}
+
+std::string spokenReferenceCode(std::string_view code) {
+    std::vector<std::string> groups = referenceGroups(code);
+    if (groups.empty()) groups.emplace_back(code);
+    std::string out;
+    for (const std::string& g : groups) {
+        if (!out.empty()) out += ", ";
+        for (std::size_t i = 0; i < g.size(); ++i) {
+            if (i > 0) out += ' ';
+            out += g[i];
+        }
+    }
+    return out;
 }
 
 StatusLookup::StatusLookup(std::unique_ptr<HttpClient> client, Wake wake)

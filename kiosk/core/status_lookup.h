@@ -35,6 +35,18 @@ namespace wp {
 // code too.
 std::optional<std::string> referenceFromTyped(std::string_view typed);
 
+// The part of every code this kiosk makes that the status screen fills in before the resident types: the
+// contact point's letters and the kiosk's code, without dashes ("SGN", "K2" -> "SGNK2").
+std::string referencePrefix(std::string_view letters, std::string_view kioskCode);
+
+// A code as the done screen shows it for copying: this kiosk's part, then the resident's own part in groups
+// of three ("SGN-K2-7KQ4XD-3" -> "SGN-K2 · 7KQ 4XD 3"). Anything that is not a code comes back as it is.
+std::string groupedReferenceCode(std::string_view code);
+
+// The same code as it is read aloud: one character at a time, a pause (", ") between the groups
+// ("S G N, K 2, 7 K Q, 4 X D, 3").
+std::string spokenReferenceCode(std::string_view code);
+
 class StatusLookup final : public PersonalDataHolder {
   public:
     enum class State {

@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include "kiosk/core/ticket_words.h"
+
 namespace wp {
 
 TicketFlow::TicketFlow(ServiceQueue& queue, QueueStore& store, PrintSpooler* spooler,
@@ -122,21 +124,32 @@ std::string queuePageUrl(const Settings& settings, const Ticket& t) {
                        t.display);
 }
 
+std::vector<std::string> TicketFlow::queueLines(const Texts& texts, const std::string& language) const {
+    if (!ticket_) return {};
+    const Service* service = queue_.findService(ticket_->ticket.serviceId);
+    if (service == nullptr) return {};
+    const TimePoint now = clock_.now();
+    return ticketQueueLines(*ticket_, walkInStatus(*service, now, false), now, texts, language);
+}
+
 TicketPrintout ticketPrintout(const TicketView& view, const Service& service, const Texts& texts,
                               const std::string& language, const Settings& settings) {
     const Ticket& t = view.ticket;
     TicketPrintout p;
     p.number = t.display;
     p.service = texts.get(language, service.nameKey);
-    p.position = view.peopleAhead;
-    p.waitMinutes = view.estimatedWait ? static_cast<int>(roundUpToMinutes(*view.estimatedWait).count()) : -1;
+    // Printed when issued: the walk-in state at that moment (a host's pause is not on paper).
+    p.queueLines =
+        ticketQueueLines(view, walkInStatus(service, t.issuedAt, false), t.issuedAt, texts, language);
+    const LocalTime issued = toLocalTime(t.issuedAt);
+    p.issuedDate =
+        fmt::format("{}-{}-{}", issued.day.substr(8, 2), issued.day.substr(5, 2), issued.day.substr(0, 4));
     p.issuedAt = formatLocalHourMinute(t.issuedAt);
     p.contactPoint = settings.contactPoint.name;
     p.residentLine = texts.get(language, "ticket.resident_line");
+    p.missedCall = texts.get(language, "ticket.missed_call");
     p.qrUrl = queuePageUrl(settings, t);
-    p.labels.position = texts.get(language, "ticket.print_position");
-    p.labels.wait = texts.get(language, "ticket.print_wait");
-    p.labels.minutes = texts.get(language, "ticket.print_minutes");
+    p.qrAddress = addressInLetters(p.qrUrl);
     p.labels.issuedAt = texts.get(language, "ticket.print_time");
     p.labels.qrCaption = texts.get(language, "ticket.qr_caption");
     return p;

@@ -75,6 +75,9 @@ class TicketFlow final : public PersonalDataHolder {
     // Re-reads the resident's ticket: its place in line, and whether a host has called it (the ticket screen
     // then says where to go). Returns true when that changed. Cheap; the walk-in role calls it every second.
     bool refreshTicket();
+    // The resident's place in line and wait as the ticket screen shows them, in language: the printed
+    // ticket's lines (kiosk/core/ticket_words.h) at the clock's now. Empty without a waiting ticket.
+    std::vector<std::string> queueLines(const Texts& texts, const std::string& language) const;
     // Collects finished print jobs; returns true when what the screen shows changed.
     bool collectPrintResults();
     // Whether tickets can be expected to print now (false with no printer or printer trouble).
@@ -110,7 +113,7 @@ class TicketFlow final : public PersonalDataHolder {
 
 // The paper ticket of `view`, its words in `language`: one builder for a resident's ticket (TicketFlow::take)
 // and one a host adds by hand (HostDesk), so both print the same. service: the ticket's service. No personal
-// data. The wait is left off (-1) when there is no estimate.
+// data. Its queue lines are those of the walk-in state when the ticket was issued.
 TicketPrintout ticketPrintout(const TicketView& view, const Service& service, const Texts& texts,
                               const std::string& language, const Settings& settings);
 

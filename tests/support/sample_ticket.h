@@ -12,16 +12,15 @@ inline TicketPrintout sampleTicket(std::string number = "H-014") {
     TicketPrintout t;
     t.number = std::move(number);
     t.service = "Huurloket";
-    t.position = 3;
-    t.waitMinutes = 12;
+    t.queueLines = {"Voor u in de rij: 3", "Wachttijd: ongeveer 12 minuten"};
+    t.issuedDate = "26-11-2026";
     t.issuedAt = "10:42";
     t.contactPoint = "Wijkpunt Groenoord";
     t.residentLine = "Зачекайте, будь ласка: вас покличуть за номером.";
+    t.missedCall = "Heeft u uw beurt gemist? Zeg het de gastvrouw of gastheer. U komt dan weer in de rij.";
     t.qrUrl = "https://wijkpunt.schiedam.nl/q/SGN/2026-11-26/" + t.number;
-    t.labels.position = "Voor u in de rij";
-    t.labels.wait = "Wachttijd ongeveer";
-    t.labels.minutes = "min.";
-    t.labels.issuedAt = "Tijd";
+    t.qrAddress = "wijkpunt.schiedam.nl/q/SGN/2026-11-26/" + t.number;
+    t.labels.issuedAt = "Gemaakt op";
     t.labels.qrCaption = "Scan de code: zo ziet u uw plek in de rij";
     return t;
 }

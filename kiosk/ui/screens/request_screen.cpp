@@ -5,6 +5,7 @@
 #include "common/log.h"
 #include "common/utf8.h"
 #include "kiosk/core/request_flow.h"
+#include "kiosk/core/status_lookup.h"
 #include "kiosk/core/ticket_flow.h"
 #include "kiosk/ui/screens/question_layout.h"
 #include "kiosk/ui/summary_list.h"
@@ -41,20 +42,6 @@ std::vector<std::string> partsThatFit(const Ui& ui, const std::string& value, fl
         parts.push_back(std::move(rest));
     }
     return parts;
-}
-
-// "SGN-K2-7KQ4XD-3" as it is read aloud: one character at a time, a pause between the parts.
-std::string spelled(const std::string& code) {
-    std::string out;
-    for (char c : code) {
-        if (c == '-') {
-            out += ", ";
-            continue;
-        }
-        if (!out.empty() && out.back() != ' ') out += ' ';
-        out += c;
-    }
-    return out;
 }
 
 std::string joined(const ResidentSession& session, const std::vector<std::string>& keys) {
@@ -120,12 +107,14 @@ void RequestScreen::onEnter(ResidentSession& session) {
     keyboard_.reset();
     shownStep_.clear();
     editedStep_.clear();
+    codeSpoken_ = false;
 }
 
 void RequestScreen::onLeave(ResidentSession& session) {
     // What was typed lives only while this screen is up.
     if (RequestFlow* flow = session.requestFlow()) flow->wipe();
     keyboard_.reset();
+    codeSpoken_ = false;
 }
 
 void RequestScreen::draw(Ui& ui, ResidentSession& session, Rect area) {
@@ -412,19 +401,21 @@ void RequestScreen::drawDone(StepFrame& f) {
     const Theme& t = f.theme();
     const auto& c = t.colors;
     const float gap = t.spacing;
-    // The code, big; what happens next; whether paper came out; and the way home.
+    // The code, big and grouped for copying (this kiosk's part, then the resident's own part in threes);
+    // what happens next; whether paper came out; and the way home.
     const std::string& code = flow.reference();
+    const std::string shownCode = groupedReferenceCode(code);
     float y = f.y + gap / 2;
     y += ui.text(f.tr("receipt.code_label"), {area.x0, y, area.x1, area.y1}, FontRole::Large, c.text,
                  c.background, 0.5f);
     // On the page between two rules, the spacing around it: text to copy, not a control.
-    const float codeH = ui.measureHeight(code, area.width() - gap * 2, FontRole::Title) + gap * 2;
+    const float codeH = ui.measureHeight(shownCode, area.width() - gap * 2, FontRole::Title) + gap * 2;
     const float codeY = y + t.sizes.lineGap;
     const Rect box{area.x0, codeY, area.x1, codeY + codeH};
     ui.fill({box.x0, box.y0, box.x1, box.y0 + t.sizes.borderWidth}, c.text);
     ui.fill({box.x0, box.y1 - t.sizes.borderWidth, box.x1, box.y1}, c.text);
-    ui.text(code, {box.x0 + gap, box.y0 + gap, box.x1 - gap, box.y1}, FontRole::Title, c.text, c.background,
-            0.5f);
+    ui.text(shownCode, {box.x0 + gap, box.y0 + gap, box.x1 - gap, box.y1}, FontRole::Title, c.text,
+            c.background, 0.5f);
     y = box.y1 + gap;
     // What happens next, when, and how to follow it with the code: as on the receipt (its first lines).
     const ReceiptPrintout receipt = flow.makeReceipt(session.texts(), session.language(), &session.bundle());
@@ -459,6 +450,12 @@ void RequestScreen::drawDone(StepFrame& f) {
     ui.text(printLine, {panel.x0 + pad, panel.y0 + pad, panel.x1 - pad, panel.y1}, FontRole::Large,
             trouble ? c.warningText : c.text, trouble ? c.warning : c.background, 0.5f);
 
+    // Nothing came out of the printer: the code is read aloud once by itself, grouped as it is shown.
+    const std::string spoken = fillIn(f.tr("flow.code_spoken"), {{"code", spokenReferenceCode(code)}});
+    if (trouble && !codeSpoken_) {
+        codeSpoken_ = true;
+        session.readAloud(spoken);
+    }
     const float navY = area.y1 - f.buttonH();
     const float w = (area.width() - gap) / 2;
     if (ui.mainAction(f.tr("flow.done"), {area.x1 - w, navY, area.x1, navY + f.buttonH()})) {
@@ -466,7 +463,7 @@ void RequestScreen::drawDone(StepFrame& f) {
         return;
     }
     if (ui.button(f.tr("flow.read_code"), {area.x0, navY, area.x0 + w, navY + f.buttonH()}))
-        session.readAloud(fillIn(f.tr("flow.code_spoken"), {{"code", spelled(code)}}));
+        session.readAloud(spoken);
 }
 
 }  // namespace wp::ui

@@ -39,13 +39,15 @@ class RequestScreen final : public Screen {
     // The summary: every answer whole, over pages, each row with "Wijzig"; "Terug" and "Lees verder", or
     // "Verstuur" on the last page.
     void drawSummary(StepFrame& f);
-    // Done: the reference code, what happens next, whether the receipt printed; read the code aloud, done.
+    // Done: the reference code grouped for copying, what happens next, whether the receipt printed (when it
+    // did not, the code is read aloud once by itself); read the code aloud, done.
     void drawDone(StepFrame& f);
 
     Keyboard keyboard_{"request keyboard"};
     std::string shownStep_;        // the step of the previous frame: the keyboard starts afresh on a new one
     std::size_t summaryPage_ = 0;  // which page of the summary's answers is shown
     std::string editedStep_;       // the answer changed from the summary: back there, its page is shown
+    bool codeSpoken_ = false;      // the done step read the code aloud by itself (nothing printed)
     PersonalDataRegistration keyboardHolder_;  // last: ends before the keyboard
 };
 

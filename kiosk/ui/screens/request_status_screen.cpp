@@ -28,8 +28,12 @@ std::string statusKey(RequestStatus s) {
 
 RequestStatusScreen::RequestStatusScreen(ResidentSession& session)
     : session_(session),
+      prefix_(referencePrefix(session.bundle().settings.contactPoint.letters,
+                              session.bundle().settings.kioskCode)),
       screenHolder_(session.registerHolder(*this)),
-      keyboardHolder_(session.registerHolder(keyboard_)) {}
+      keyboardHolder_(session.registerHolder(keyboard_)) {
+    code_.set(prefix_);
+}
 
 void RequestStatusScreen::onEnter(ResidentSession& /*session*/) {
     startOver();  // a fresh screen each time it comes up
@@ -40,13 +44,13 @@ void RequestStatusScreen::onLeave(ResidentSession& /*session*/) {
 }
 
 void RequestStatusScreen::wipe() {
-    code_.wipe();
+    code_.set(prefix_);  // wipes what was typed; this kiosk's part is no one's data
     errorKey_.clear();
     view_ = View::Typing;
 }
 
 bool RequestStatusScreen::holdsNothing() const {
-    return code_.empty() && errorKey_.empty() && view_ == View::Typing;
+    return code_.value() == prefix_ && errorKey_.empty() && view_ == View::Typing;
 }
 
 void RequestStatusScreen::startOver() {
@@ -57,7 +61,7 @@ void RequestStatusScreen::startOver() {
 
 void RequestStatusScreen::search(ResidentSession& session) {
     session.noteActivity();
-    if (code_.empty()) {
+    if (code_.empty() || code_.value() == prefix_) {
         errorKey_ = "request_status.code_empty";
         return;
     }
@@ -158,7 +162,7 @@ float RequestStatusScreen::drawTyping(Ui& ui, ResidentSession& session, Rect are
     const std::string& language = session.language();
     keyboard_.draw(ui, code_, language, {area.x0, y, area.x1, area.y1},
                    [&](std::string_view key) -> const std::string& { return session.tr(key); });
-    if (!code_.empty() && errorKey_ == "request_status.code_empty") errorKey_.clear();
+    if (code_.value().size() > prefix_.size() && errorKey_ == "request_status.code_empty") errorKey_.clear();
     if (go || keyboard_.enterPressed()) search(session);
     return area.y1 - area.y0;
 }

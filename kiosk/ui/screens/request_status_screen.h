@@ -4,7 +4,9 @@
 // wrong or unknown code, and says plainly when the central server cannot be reached. The typed code and the
 // answer are wiped when the resident leaves the screen, and by the session's wipe ("Begin opnieuw", the idle
 // timeout): the screen (its typed code, the error and which view is shown) and its keyboard are
-// personal-data holders on the session's list, and so is the status lookup.
+// personal-data holders on the session's list, and so is the status lookup. The field starts with this
+// kiosk's part of every code it makes (the contact point's letters and the kiosk's code), so a resident who
+// copied the code from the done screen types only their own part; wiping leaves that part in place.
 #pragma once
 
 #include <string>
@@ -40,6 +42,7 @@ class RequestStatusScreen final : public Screen, public PersonalDataHolder {
     float drawUnreachable(Ui& ui, ResidentSession& session, Rect area);
 
     ResidentSession& session_;
+    std::string prefix_;  // this kiosk's part of its codes, compact: "SGNK2"
     TextEntry code_{EntryKind::Reference, 12};
     Keyboard keyboard_{"request-status keyboard"};
     View view_ = View::Typing;

@@ -54,17 +54,11 @@ void TicketScreen::draw(Ui& ui, ResidentSession& session, Rect area) {
         const float qrSide = t.sizes.qrSize;
         const Rect facts{area.x0, y, area.x1 - qrSide - t.spacing, area.y1};
         float fy = y;
-        fy +=
-            ui.text(fillIn(session.tr("ticket.people_ahead"), {{"count", std::to_string(view.peopleAhead)}}),
-                    {facts.x0, fy, facts.x1, facts.y1}, FontRole::Body, c.text, c.background);
-        fy += lineGap;
-        std::string wait =
-            view.estimatedWait
-                ? fillIn(session.tr("ticket.wait"),
-                         {{"minutes", std::to_string(roundUpToMinutes(*view.estimatedWait).count())}})
-                : session.tr("ticket.wait_unknown");
-        fy += ui.text(wait, {facts.x0, fy, facts.x1, facts.y1}, FontRole::Body, c.text, c.background);
-        fy += lineGap;
+        // The place in line and the wait in the printed ticket's words (kiosk/core/ticket_words.h).
+        for (const std::string& line : flow->queueLines(session.texts(), session.language())) {
+            fy += ui.text(line, {facts.x0, fy, facts.x1, facts.y1}, FontRole::Body, c.text, c.background);
+            fy += lineGap;
+        }
         fy += ui.text(
             fillIn(session.tr("ticket.issued_at"), {{"time", formatLocalHourMinute(ticket.issuedAt)}}),
             {facts.x0, fy, facts.x1, facts.y1}, FontRole::Body, c.text, c.background);

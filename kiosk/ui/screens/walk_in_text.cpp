@@ -1,19 +1,11 @@
 #include "kiosk/ui/screens/walk_in_text.h"
 
+#include "kiosk/core/ticket_words.h"
+
 namespace wp::ui {
 
 std::string describeMoment(const ResidentSession& session, TimePoint when) {
-    const LocalTime now = toLocalTime(session.now());
-    const LocalTime at = toLocalTime(when);
-    const std::string time = formatLocalHourMinute(when);
-    std::string key;
-    if (at.day == now.day)
-        key = "day.today";
-    else if (at.day == nextDay(now.day))
-        key = "day.tomorrow";
-    else
-        key = std::string("day.") + kWeekdayKeys[static_cast<size_t>(at.weekday)];
-    return fillIn(session.tr(key), {{"time", time}});
+    return wp::describeMoment(when, session.now(), session.texts(), session.language());
 }
 
 std::string describeWalkIn(const ResidentSession& session, const WalkInStatus& status) {

@@ -4,8 +4,9 @@
 # private cupsd (tests/support/private-cupsd.sh) and walks CASE.wps through the on-screen keyboard. Then:
 #   - the request arrives at the central server, at the right team, with the right type, category and fields
 #     (read back through the back-office API with a team member's token, as a team would);
-#   - the receipt came out of the PDF queue and shows the same reference code, and no phone number, e-mail
-#     address, name or address.
+#   - the receipt came out of the PDF queue and shows the same reference code, the status page's address in
+#     letters, the contact point's phone number and opening hours and the case's own lines (what it is about,
+#     how the resident hears), and no phone number, e-mail address, name or address.
 # CASE is question, callback, home-visit, initiative or compliment; the expected team and fields are below.
 # compliment is a request type that only content makes: the shipped content is copied, and the spec, texts
 # and start tile of compliment/ are added to the copy, which both the kiosk and the central server read.
@@ -24,17 +25,20 @@ trap cleanup EXIT
 mkdir -p "$shots"
 
 # What each case must deliver: team, type, category, and the exact fields ("name=value" lines; a value
-# ending in * matches any value with that start).
+# ending in * matches any value with that start); paper: lines its receipt shows besides every receipt's.
+paper=()
 case "$case" in
   question)
     team=huurloket type=question category=huur
     fields=$'topic=repairs-landlord\ntext=de kraan lekt\ncontact=phone\nphone=0612345678\npreferred_time=morning'
     private=(0612345678 "de kraan lekt")
+    paper=("Over: De verhuurder doet niets" "U krijgt antwoord via de telefoon. Wij bellen u.")
     ;;
   callback)
     team=huurloket type=callback category=huur
     fields=$'topic=repairs-landlord\nphone=0101234567\npreferred_time=afternoon'
     private=(0101234567)
+    paper=("Over: De verhuurder doet niets")
     ;;
   home-visit)
     team=wijkteam type=home-visit category=zorg
@@ -129,6 +133,13 @@ walk() {
   text=$(pdftotext "$WP_PDF_OUTPUT" - 2>/dev/null || true)
   cp "$WP_PDF_OUTPUT" "$shots/$case-receipt.pdf"
   grep -qF -- "$ref" <<<"$text" || { echo "run.sh: the receipt does not show $ref; it says:"; echo "$text"; return 1; }
+  # Lines may wrap anywhere on the 80 mm paper: compared without their spaces and line breaks.
+  local flat want
+  flat=$(tr -d ' \n' <<<"$text")
+  for want in "${paper[@]}" "Bel het wijkpunt: 010 246 9300" "Het wijkpunt is open: maandag tot en met woensdag" \
+    "wijkpunt.schiedam.nl/status/$ref"; do
+    [[ "$flat" == *"${want// /}"* ]] || { echo "run.sh: the receipt does not say '$want'; it says:"; echo "$text"; return 1; }
+  done
   for p in "${private[@]}"; do
     if grep -qiF -- "$p" <<<"$text"; then echo "run.sh: the receipt shows '$p'"; return 1; fi
   done
@@ -138,4 +149,5 @@ export -f walk api
 export kiosk work shots case type team category fields token port here
 # Arrays do not cross bash -c: pass them as one string per line.
 printf '%s\n' "${private[@]}" >"$work/private"
-"$root/tests/support/private-cupsd.sh" run -- bash -c 'mapfile -t private <"$work/private"; walk'
+printf '%s\n' "${paper[@]}" >"$work/paper"
+"$root/tests/support/private-cupsd.sh" run -- bash -c 'mapfile -t private <"$work/private"; mapfile -t paper <"$work/paper"; walk'

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # run.sh KIOSK SETTINGS SCRIPT CLOCK_START CHECK: runs the kiosk's SCRIPT inside a private cupsd and then
 # checks what the printer got. CHECK is one of:
-#   pdf:TEXT       the PDF the wp-pdf queue wrote contains TEXT (read back with pdftotext)
+#   pdf:TEXT       the PDF the wp-pdf queue wrote contains TEXT (read back with pdftotext); several texts are
+#                  separated by '|', and each may wrap across lines (compared without spaces and line breaks)
 #   escpos         the wp-escpos backend captured a job that starts with ESC @ and ends with a cut
 #   paper-out      (the paper-out flag is set before the kiosk starts) nothing was captured
 #   none           nothing to check on paper
@@ -14,17 +15,21 @@ data=$(mktemp -d /tmp/wp-e2e-data.XXXXXX)
 trap 'rm -rf "$data"' EXIT
 
 inner() {
+  set -euo pipefail  # bash -c does not inherit the options: a failing kiosk script must fail the test
   if [ "$check" = paper-out ]; then touch "$WP_PAPER_OUT_FLAG"; fi
   SDL_VIDEODRIVER=dummy "$kiosk" --config "$settings" --script "$script" --clock-start "$clock_start" \
     --data-dir "$data" --screenshot-dir "$shots"
   case "$check" in
     pdf:*)
-      want=${check#pdf:}
       text=$(pdftotext "$WP_PDF_OUTPUT" - 2>/dev/null || true)
-      if ! grep -qF -- "$want" <<<"$text"; then
-        echo "run.sh: the printed PDF does not contain '$want'; it says:"; echo "$text"; exit 1
-      fi
-      echo "run.sh: the printed PDF contains '$want'"
+      flat=$(tr -d ' \n' <<<"$text")
+      IFS='|' read -ra wants <<<"${check#pdf:}"
+      for want in "${wants[@]}"; do
+        if [[ "$flat" != *"${want// /}"* ]]; then
+          echo "run.sh: the printed PDF does not contain '$want'; it says:"; echo "$text"; exit 1
+        fi
+        echo "run.sh: the printed PDF contains '$want'"
+      done
       mkdir -p "$shots" && cp "$WP_PDF_OUTPUT" "$shots/printed-ticket.pdf"
       ;;
     escpos)

@@ -260,7 +260,7 @@ TEST_F(PublicPagesRenderTest, TheStatusPageShowsStatusAndNoteInTheLanguage) {
     EXPECT_THAT(p.html, HasSubstr("Laatst bijgewerkt: 26-11-2026 11:00"));
     EXPECT_THAT(p.html, Not(HasSubstr("010 123 4567")));  // no personal data
     EXPECT_THAT(p.html, Not(HasSubstr("Jan de Vries")));
-    EXPECT_THAT(pages_->statusPage(r.reference, "tr").html, HasSubstr("Başvurunuz üzerinde çalışıyoruz."));
+    EXPECT_THAT(pages_->statusPage(r.reference, "tr").html, HasSubstr("Sorunuz üzerinde çalışıyoruz."));
     // Lower case and spaces are forgiven, as in the JSON lookup.
     std::string typed = r.reference;
     std::transform(typed.begin(), typed.end(), typed.begin(),

@@ -76,13 +76,14 @@ TEST_F(HostDeskPrintTest, APrintedTicketByHandIsTheSameTicketAResidentGets) {
     EXPECT_EQ(printed[0].number, "H-002");
     EXPECT_EQ(printed[0].number, want.number);
     EXPECT_EQ(printed[0].service, texts_->get("nl", "service.huurloket"));
-    EXPECT_EQ(printed[0].position, 1);
-    EXPECT_EQ(printed[0].waitMinutes, want.waitMinutes);
+    EXPECT_EQ(printed[0].queueLines, want.queueLines);
+    ASSERT_FALSE(printed[0].queueLines.empty());
+    EXPECT_EQ(printed[0].queueLines[0], "Voor u in de rij: 1");
     EXPECT_EQ(printed[0].issuedAt, "10:00");
     EXPECT_EQ(printed[0].contactPoint, "Wijkpunt Schiedam-Noord");
     EXPECT_EQ(printed[0].residentLine, texts_->get("nl", "ticket.resident_line"));
     EXPECT_EQ(printed[0].qrUrl, "https://wijkpunt.schiedam.nl/queue/SGN/2026-11-26/H-002");
-    EXPECT_EQ(printed[0].labels.position, texts_->get("nl", "ticket.print_position"));
+    EXPECT_EQ(printed[0].labels.issuedAt, texts_->get("nl", "ticket.print_time"));
     EXPECT_EQ(printed[0].labels.qrCaption, texts_->get("nl", "ticket.qr_caption"));
 
     EXPECT_EQ(kindsOfDay("huurloket"),

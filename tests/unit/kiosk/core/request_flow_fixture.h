@@ -18,8 +18,10 @@ namespace wp::testing {
 // Everything printed on a receipt or an answer's paper, as one text.
 inline std::string receiptText(const ReceiptPrintout& r) {
     std::string all = r.contactPoint + "\n" + r.title + "\n" + r.referenceLabel + "\n" + r.reference + "\n" +
-                      r.qrUrl + "\n" + r.qrCaption + "\n" + r.printedAtLabel;
+                      r.qrUrl + "\n" + r.qrCaption + "\n" + r.printedAtLabel + "\n" + r.about + "\n" +
+                      r.qrAddress;
     for (const std::string& l : r.lines) all += "\n" + l;
+    for (const std::string& l : r.contactLines) all += "\n" + l;
     return all;
 }
 

@@ -20,8 +20,12 @@ TEST_F(RequestFlowTest, TheReceiptsOpeningHoursAreInTheResidentsLanguageAndNeedT
     justTheTopic(*flow_);
     ASSERT_TRUE(flow_->submit(*texts_, "uk", &bundle_));
     EXPECT_THAT(receipts_.printed.at(0).lines.back(), HasSubstr("понеділок 9:00–12:00; середа 13:00–16:00"));
-    // Without the bundle the flow cannot know the desk: the line is left off, not made up.
-    EXPECT_EQ(flow_->makeReceipt(*texts_, "uk").lines.size(), 3u);
+    // Without the bundle the flow cannot know the desk nor the contact point: those lines are left off, not
+    // made up (next, how the resident hears, when, the status hint remain).
+    const ReceiptPrintout withoutContent = flow_->makeReceipt(*texts_, "uk");
+    EXPECT_EQ(withoutContent.lines.size(), 4u);
+    EXPECT_EQ(withoutContent.lines[1], texts_->get("uk", "receipt.how_none"));
+    EXPECT_TRUE(withoutContent.contactLines.empty());
 }
 
 TEST_F(RequestFlowTest, ARepeatedReferenceCodeIsDrawnAgain) {

@@ -123,9 +123,19 @@ TEST_F(RequestFlowTest, QuestionFromATopicWithPhoneReachesTheOutboxAndThenTheRec
     EXPECT_EQ(p.reference, r.reference);
     EXPECT_EQ(p.qrUrl, "https://wijkpunt.schiedam.nl/status/" + r.reference + "?lang=nl");
     EXPECT_EQ(p.printedAt, clock_.now());
-    ASSERT_EQ(p.lines.size(), 4u);
+    EXPECT_EQ(p.qrAddress, "wijkpunt.schiedam.nl/status/" + r.reference);
+    // What it is about (the topic, not the typed text), and how the resident hears.
+    EXPECT_EQ(p.about, "Over: " + texts_->get("nl", "qtopic.repairs"));
+    ASSERT_EQ(p.lines.size(), 5u);
+    EXPECT_EQ(p.lines[1], "U krijgt antwoord via de telefoon. Wij bellen u.");
+    EXPECT_EQ(p.lines[2], texts_->get("nl", "receipt.when_question"));
+    // The contact point's phone number and opening hours, from content/contact_point.toml.
+    EXPECT_EQ(p.contactLines, (std::vector<std::string>{
+                                  "Bel het wijkpunt: 010 246 9300",
+                                  "Het wijkpunt is open: maandag tot en met woensdag 9:00–17:00; donderdag "
+                                  "9:00–17:00 en 18:30–20:30; vrijdag 9:00–12:30"}));
     // The topic's desk and when to walk in there.
-    EXPECT_EQ(p.lines[3],
+    EXPECT_EQ(p.lines[4],
               "Huurloket, zonder afspraak: maandag 9:00–12:00; woensdag 13:00–16:00; donderdag "
               "9:00–12:00 en 13:00–16:00");
     const std::string all = receiptText(p);

@@ -46,7 +46,11 @@ TEST_F(TicketFlowTest, TakesANumberAndPrintsItInTheResidentsLanguage) {
     EXPECT_EQ(printed[0].service, texts_->get("en", "service.huurloket"));
     EXPECT_EQ(printed[0].residentLine, "Wait until your number is on the screen.");
     EXPECT_EQ(printed[0].qrUrl, "https://wijkpunt.schiedam.nl/queue/SGN/2026-11-26/H-001");
-    EXPECT_EQ(printed[0].waitMinutes, -1);  // no counter open: the wait is not printed as a guess
+    // Nobody before H-001: the phone page's words. No counter open: no wait printed as a guess.
+    EXPECT_EQ(printed[0].queueLines, std::vector<std::string>{"You are next."});
+    EXPECT_EQ(printed[0].issuedDate, "26-11-2026");
+    EXPECT_EQ(printed[0].missedCall, texts_->get("en", "ticket.missed_call"));
+    EXPECT_EQ(printed[0].qrAddress, "wijkpunt.schiedam.nl/queue/SGN/2026-11-26/H-001");
     EXPECT_EQ(kindsOfDay(), (std::vector<QueueEventKind>{QueueEventKind::Issued, QueueEventKind::Printed}));
     EXPECT_EQ(outcomes_, std::vector<PrintOutcome>{PrintOutcome::Ok});
 }
@@ -111,26 +115,25 @@ TEST_F(TicketFlowTest, ThePrintoutBuilderFillsEveryLineInTheChosenLanguage) {
     TicketPrintout p = ticketPrintout(view, wijkteam, *texts_, "pl", bundle_.settings);
     EXPECT_EQ(p.number, "W-007");
     EXPECT_EQ(p.service, texts_->get("pl", wijkteam.nameKey));
-    EXPECT_EQ(p.position, 3);
-    EXPECT_EQ(p.waitMinutes, 2);  // rounded up: never promise less than the estimate
+    // Rounded up: never promise less than the estimate.
+    EXPECT_EQ(p.queueLines,
+              (std::vector<std::string>{"Osoby przed Tobą: 3", "Czas oczekiwania: około 2 min"}));
     EXPECT_EQ(p.issuedAt, "10:00");
     EXPECT_EQ(p.contactPoint, "Wijkpunt Schiedam-Noord");
     EXPECT_EQ(p.residentLine, texts_->get("pl", "ticket.resident_line"));
     EXPECT_EQ(p.qrUrl, "https://wijkpunt.schiedam.nl/queue/SGN/2026-11-26/W-007");
-    EXPECT_EQ(p.labels.position, texts_->get("pl", "ticket.print_position"));
-    EXPECT_EQ(p.labels.wait, texts_->get("pl", "ticket.print_wait"));
-    EXPECT_EQ(p.labels.minutes, texts_->get("pl", "ticket.print_minutes"));
     EXPECT_EQ(p.labels.issuedAt, texts_->get("pl", "ticket.print_time"));
     EXPECT_EQ(p.labels.qrCaption, texts_->get("pl", "ticket.qr_caption"));
     EXPECT_TRUE(texts_->missingKeys().empty());
 
-    // No estimate: no wait line. No public URL: no QR code.
+    // No estimate while the desk is open: the wait is not known yet. No public URL: no QR code.
     view.estimatedWait.reset();
     Settings noCentral = bundle_.settings;
     noCentral.central.publicUrl.clear();
     p = ticketPrintout(view, wijkteam, *texts_, "nl", noCentral);
-    EXPECT_EQ(p.waitMinutes, -1);
+    EXPECT_EQ(p.queueLines, (std::vector<std::string>{"Voor u in de rij: 3", "Wachttijd: nog niet bekend"}));
     EXPECT_TRUE(p.qrUrl.empty());
+    EXPECT_TRUE(p.qrAddress.empty());
     EXPECT_EQ(queuePageUrl(noCentral, view.ticket), "");
 }
 
