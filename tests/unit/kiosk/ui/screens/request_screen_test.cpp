@@ -120,7 +120,7 @@ TEST_F(RequestScreenTest, TheSummaryShowsEveryAnswerWholeAndEachCanBeChanged) {
     for (const DrawnItem& i : ui_->lastFrame().items)
         if (i.text.starts_with("Deel ")) page = i.text;
     ASSERT_NE(page, "");
-    const DrawnItem* email = control("Wijzig: E-mail");
+    const DrawnItem* email = control("Wijzig: E-mailadres");
     ASSERT_NE(email, nullptr);
     tapCentre(*email);
     EXPECT_EQ(requestFlow_->step().id, "email");

@@ -44,13 +44,13 @@ TEST_F(TicketScreenTest, CalledByAHostItSaysWhereToGoInsteadOfTheWait) {
         return std::any_of(f.items.begin(), f.items.end(),
                            [&](const DrawnItem& i) { return i.text.starts_with(prefix); });
     };
-    EXPECT_TRUE(shows("Voor u in de rij: "));
+    EXPECT_TRUE(shows("U bent de volgende."));  // the first ticket: nobody before it
     EXPECT_TRUE(shows("Scan en zie uw plek in de rij"));
     ASSERT_TRUE(hostQueue_->changeTicketState(flow_->ticket()->ticket.id, TicketState::Called, "Balie 2",
                                               clock_.now()));
     ASSERT_TRUE(flow_->refreshTicket());
     EXPECT_TRUE(shows("U bent aan de beurt. Ga naar Balie 2."));
-    EXPECT_FALSE(shows("Voor u in de rij: "));
+    EXPECT_FALSE(shows("U bent de volgende."));
     EXPECT_FALSE(shows("Scan en zie uw plek in de rij"));
 }
 
