@@ -127,7 +127,7 @@ TEST_F(RequestScreenTest, TheSummaryShowsEveryAnswerWholeAndEachCanBeChanged) {
     tapCentre(*control("Verder"));
     ASSERT_EQ(requestFlow_->step().kind, StepKind::Summary);
     frame();
-    EXPECT_NE(control("Wijzig: E-mail"), nullptr) << "back on " << page << "?";
+    EXPECT_NE(control("Wijzig: E-mailadres"), nullptr) << "back on " << page << "?";
     EXPECT_NE(control("Verstuur"), nullptr);
 }
 
