@@ -4,19 +4,11 @@
 
 #include <cassert>
 
+#include "drivers/net/curl_easy.h"
+
 namespace wp {
 
 namespace {
-
-struct CurlGlobal {
-    CurlGlobal() { curl_global_init(CURL_GLOBAL_DEFAULT); }
-    ~CurlGlobal() { curl_global_cleanup(); }
-};
-
-size_t appendBody(char* data, size_t size, size_t n, void* user) {
-    static_cast<std::string*>(user)->append(data, size * n);
-    return size * n;
-}
 
 TransportError classify(CURLcode rc) {
     switch (rc) {
@@ -58,7 +50,7 @@ TransportError classify(CURLcode rc) {
 }  // namespace
 
 CurlHttpClient::CurlHttpClient(CurlHttpClientOptions options) : options_(std::move(options)) {
-    static CurlGlobal global;
+    initCurlOnce();
     curl_ = curl_easy_init();
 }
 
@@ -112,7 +104,7 @@ HttpResult CurlHttpClient::send(const HttpRequest& request) {
     curl_easy_setopt(curl, CURLOPT_CONNECTTIMEOUT_MS, options_.connectTimeoutMs);
     curl_easy_setopt(curl, CURLOPT_TIMEOUT_MS, options_.transferTimeoutMs);
     curl_easy_setopt(curl, CURLOPT_TCP_KEEPALIVE, 1L);
-    curl_easy_setopt(curl, CURLOPT_WRITEFUNCTION, appendBody);
+    curl_easy_setopt(curl, CURLOPT_WRITEFUNCTION, appendToString);
     curl_easy_setopt(curl, CURLOPT_WRITEDATA, &result.body);
 
     CURLcode rc = curl_easy_perform(curl);

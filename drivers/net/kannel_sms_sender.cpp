@@ -5,19 +5,11 @@
 
 #include <algorithm>
 
+#include "drivers/net/curl_easy.h"
+
 namespace wp {
 
 namespace {
-
-struct CurlGlobal {
-    CurlGlobal() { curl_global_init(CURL_GLOBAL_DEFAULT); }
-    ~CurlGlobal() { curl_global_cleanup(); }
-};
-
-size_t appendBody(char* data, size_t size, size_t n, void* user) {
-    static_cast<std::string*>(user)->append(data, size * n);
-    return size * n;
-}
 
 std::string escaped(CURL* curl, const std::string& s) {
     char* e = curl_easy_escape(curl, s.c_str(), static_cast<int>(s.size()));
@@ -30,7 +22,7 @@ std::string escaped(CURL* curl, const std::string& s) {
 
 KannelSmsSender::KannelSmsSender(SmsSettings settings, long timeoutMs)
     : settings_(std::move(settings)), timeoutMs_(timeoutMs) {
-    static CurlGlobal global;
+    initCurlOnce();
     curl_ = curl_easy_init();
 }
 
@@ -59,7 +51,7 @@ SmsSendResult KannelSmsSender::send(const std::string& number, const std::string
     curl_easy_setopt(curl, CURLOPT_HTTPGET, 1L);
     curl_easy_setopt(curl, CURLOPT_CONNECTTIMEOUT_MS, std::min(timeoutMs_, 5000L));
     curl_easy_setopt(curl, CURLOPT_TIMEOUT_MS, timeoutMs_);
-    curl_easy_setopt(curl, CURLOPT_WRITEFUNCTION, appendBody);
+    curl_easy_setopt(curl, CURLOPT_WRITEFUNCTION, appendToString);
     curl_easy_setopt(curl, CURLOPT_WRITEDATA, &body);
     const CURLcode rc = curl_easy_perform(curl);
     std::fill(url.begin(), url.end(), '\0');  // it held the number and the password
