@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 #include <httplib.h>
 #include <openssl/ssl.h>
+#include <strings.h>
 
 #include <algorithm>
 
@@ -29,10 +30,37 @@ std::string toRegex(std::string_view path) {
     return out;
 }
 
+// The exchange as the handlers see it, read from cpp-httplib's request.
+HttpRequest toExchange(const httplib::Request& req) {
+    HttpRequest out;
+    out.method = req.method;
+    out.path = req.path;
+    out.body = req.body;
+    for (const auto& [name, value] : req.headers) out.headers.emplace(name, value);
+    for (const auto& [name, value] : req.params) out.params.emplace(name, value);
+    for (const auto& m : req.matches) out.matches.push_back({m.str()});
+    out.remote_addr = req.remote_addr;
+    out.remote_port = req.remote_port;
+    out.ssl = req.ssl;
+    return out;
+}
+
+// The handler's answer, written into cpp-httplib's response.
+void sendExchange(const HttpResponse& from, httplib::Response& res) {
+    res.status = from.status;
+    std::string contentType = "text/plain";
+    for (const auto& [name, value] : from.headers) {
+        if (strcasecmp(name.c_str(), "Content-Type") == 0)
+            contentType = value;
+        else
+            res.set_header(name, value);
+    }
+    res.set_content(from.body, contentType);
+}
+
 }  // namespace
 
-std::optional<KioskIdentity> CentralServer::Impl::kioskOf(const httplib::Request& req,
-                                                          httplib::Response& res) {
+std::optional<KioskIdentity> CentralServer::Impl::kioskOf(const HttpRequest& req, HttpResponse& res) {
     PeerCert cert = peerCertificate(req.ssl);
     if (cert.subject.empty()) {
         sendError(res, 401, error_code::kUnauthorized, "this route needs a kiosk client certificate");
@@ -53,7 +81,7 @@ std::optional<KioskIdentity> CentralServer::Impl::kioskOf(const httplib::Request
     return std::nullopt;
 }
 
-std::optional<Person> CentralServer::Impl::personOf(const httplib::Request& req, httplib::Response& res) {
+std::optional<Person> CentralServer::Impl::personOf(const HttpRequest& req, HttpResponse& res) {
     std::string auth = req.get_header_value("Authorization");
     constexpr std::string_view kBearer = "Bearer ";
     if (auth.size() <= kBearer.size() || auth.compare(0, kBearer.size(), kBearer) != 0) {
@@ -74,7 +102,7 @@ std::optional<Person> CentralServer::Impl::personOf(const httplib::Request& req,
     return **person;
 }
 
-void CentralServer::Impl::dispatch(RouteId id, const httplib::Request& req, httplib::Response& res) {
+void CentralServer::Impl::dispatch(RouteId id, const HttpRequest& req, HttpResponse& res) {
     switch (id) {
         case RouteId::Health:
             return health(req, res);
@@ -189,7 +217,9 @@ Result<std::unique_ptr<CentralServer>> CentralServer::create(const CentralConfig
     for (const ApiRoute& route : apiRoutes()) {
         RouteId id = route.id;
         auto handler = [self, id](const httplib::Request& req, httplib::Response& res) {
-            self->dispatch(id, req, res);
+            HttpResponse answer;
+            self->dispatch(id, toExchange(req), answer);
+            sendExchange(answer, res);
         };
         std::string pattern = toRegex(route.path);
         if (route.method == "GET")
@@ -198,8 +228,10 @@ Result<std::unique_ptr<CentralServer>> CentralServer::create(const CentralConfig
             http.Post(pattern, handler);
     }
     size_t maxBody = config.server.maxBodyBytes;
-    http.set_error_handler([maxBody](const httplib::Request&, httplib::Response& res) {
-        if (!res.body.empty()) return;
+    http.set_error_handler([maxBody](const httplib::Request&, httplib::Response& raw) {
+        if (!raw.body.empty()) return;
+        HttpResponse res;
+        res.status = raw.status;
         switch (res.status) {
             case 413:
                 sendError(res, 413, error_code::kBodyTooLarge,
@@ -215,9 +247,12 @@ Result<std::unique_ptr<CentralServer>> CentralServer::create(const CentralConfig
                 sendError(res, res.status, error_code::kInternal, "the request failed");
                 break;
         }
+        sendExchange(res, raw);
     });
-    http.set_exception_handler([](const httplib::Request&, httplib::Response& res, std::exception_ptr) {
+    http.set_exception_handler([](const httplib::Request&, httplib::Response& raw, std::exception_ptr) {
+        HttpResponse res;
         sendError(res, 500, error_code::kInternal, "internal error");
+        sendExchange(res, raw);
     });
     return std::unique_ptr<CentralServer>(new CentralServer(std::move(impl)));
 }

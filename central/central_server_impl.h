@@ -15,6 +15,7 @@
 
 #include "central/api_routes.h"
 #include "central/central_server.h"
+#include "central/http_exchange.h"
 #include "central/intake_writer.h"
 #include "central/public_pages.h"
 #include "central/rate_limiter.h"
@@ -56,31 +57,31 @@ struct CentralServer::Impl {
     // --- identities (central_server.cpp)
     // The kiosk behind a request (its client certificate, checked against the revocation lists), or the
     // error sent and nullopt.
-    std::optional<KioskIdentity> kioskOf(const httplib::Request& req, httplib::Response& res);
+    std::optional<KioskIdentity> kioskOf(const HttpRequest& req, HttpResponse& res);
     // The person behind a personal bearer token, or the error sent and nullopt.
-    std::optional<Person> personOf(const httplib::Request& req, httplib::Response& res);
+    std::optional<Person> personOf(const HttpRequest& req, HttpResponse& res);
 
     // --- what kiosks and residents call (kiosk_api_handlers.cpp)
-    void health(const httplib::Request&, httplib::Response& res);
-    void postRequest(const httplib::Request& req, httplib::Response& res);
-    void getRequestStatus(const httplib::Request& req, httplib::Response& res);
-    void postQueueEvents(const httplib::Request& req, httplib::Response& res);
+    void health(const HttpRequest&, HttpResponse& res);
+    void postRequest(const HttpRequest& req, HttpResponse& res);
+    void getRequestStatus(const HttpRequest& req, HttpResponse& res);
+    void postQueueEvents(const HttpRequest& req, HttpResponse& res);
     // The public HTML pages (central/public_pages.h): the handlers only rate-limit and send.
-    void sendPage(httplib::Response& res, const HtmlPage& page);
+    void sendPage(HttpResponse& res, const HtmlPage& page);
     // False (and the 429 or 503 page sent) when the page may not be served now.
-    bool pageAllowed(const httplib::Request& req, httplib::Response& res, RateLimiter& limiter,
-                     PublicPages::Kind kind, const std::string& lang);
-    void queuePage(const httplib::Request& req, httplib::Response& res);
-    void statusPage(const httplib::Request& req, httplib::Response& res);
+    bool pageAllowed(const HttpRequest& req, HttpResponse& res, RateLimiter& limiter, PublicPages::Kind kind,
+                     const std::string& lang);
+    void queuePage(const HttpRequest& req, HttpResponse& res);
+    void statusPage(const HttpRequest& req, HttpResponse& res);
 
     // --- what admins and team members call (staff_api_handlers.cpp)
-    void listRequests(const httplib::Request& req, httplib::Response& res);
-    void getRequestDetail(const httplib::Request& req, httplib::Response& res);
-    void setRequestStatus(const httplib::Request& req, httplib::Response& res);
-    void getAuditLog(const httplib::Request& req, httplib::Response& res);
+    void listRequests(const HttpRequest& req, HttpResponse& res);
+    void getRequestDetail(const HttpRequest& req, HttpResponse& res);
+    void setRequestStatus(const HttpRequest& req, HttpResponse& res);
+    void getAuditLog(const HttpRequest& req, HttpResponse& res);
 
     // --- routing and upkeep
-    void dispatch(RouteId id, const httplib::Request& req, httplib::Response& res);
+    void dispatch(RouteId id, const HttpRequest& req, HttpResponse& res);
     // Retention: wipes personal fields of requests older than their type's days, on the injected clock.
     void sweepRetention();
     // Background upkeep: the WAL checkpoint every second (real time), retention every checkIntervalMs.

@@ -16,11 +16,11 @@ namespace wp {
 
 using nlohmann::json;
 
-void CentralServer::Impl::health(const httplib::Request&, httplib::Response& res) {
+void CentralServer::Impl::health(const HttpRequest&, HttpResponse& res) {
     res.set_content(json{{"status", "ok"}}.dump(), kJson);
 }
 
-void CentralServer::Impl::postRequest(const httplib::Request& req, httplib::Response& res) {
+void CentralServer::Impl::postRequest(const HttpRequest& req, HttpResponse& res) {
     auto kiosk = kioskOf(req, res);
     if (!kiosk) return;
     // A refusal is logged with its code and field only: the message may quote what the kiosk sent.
@@ -82,7 +82,7 @@ void CentralServer::Impl::postRequest(const httplib::Request& req, httplib::Resp
     }
 }
 
-void CentralServer::Impl::getRequestStatus(const httplib::Request& req, httplib::Response& res) {
+void CentralServer::Impl::getRequestStatus(const HttpRequest& req, HttpResponse& res) {
     if (!lookups.allow(req.remote_addr)) {
         auto wait = std::chrono::duration_cast<std::chrono::seconds>(lookups.retryAfter(req.remote_addr));
         res.set_header("Retry-After", std::to_string(std::max<long long>(1, wait.count())));
@@ -99,7 +99,7 @@ void CentralServer::Impl::getRequestStatus(const httplib::Request& req, httplib:
     res.set_content(encodeStatusView(**view), kJson);
 }
 
-void CentralServer::Impl::postQueueEvents(const httplib::Request& req, httplib::Response& res) {
+void CentralServer::Impl::postQueueEvents(const HttpRequest& req, HttpResponse& res) {
     auto kiosk = kioskOf(req, res);
     if (!kiosk) return;
     auto batch = decodeQueueStatBatch(req.body);
@@ -112,14 +112,14 @@ void CentralServer::Impl::postQueueEvents(const httplib::Request& req, httplib::
     res.set_content(json{{"accepted", batch.value().events.size()}, {"new", added.value()}}.dump(), kJson);
 }
 
-void CentralServer::Impl::sendPage(httplib::Response& res, const HtmlPage& page) {
+void CentralServer::Impl::sendPage(HttpResponse& res, const HtmlPage& page) {
     res.status = page.status;
     res.set_header("Cache-Control", "no-store");
     res.set_content(page.html, "text/html; charset=utf-8");
 }
 
-bool CentralServer::Impl::pageAllowed(const httplib::Request& req, httplib::Response& res,
-                                      RateLimiter& limiter, PublicPages::Kind kind, const std::string& lang) {
+bool CentralServer::Impl::pageAllowed(const HttpRequest& req, HttpResponse& res, RateLimiter& limiter,
+                                      PublicPages::Kind kind, const std::string& lang) {
     if (!pages.ready()) {
         res.status = 503;
         res.set_content("The public pages are not set up on this server ([public_pages] content_dir).\n",
@@ -133,13 +133,13 @@ bool CentralServer::Impl::pageAllowed(const httplib::Request& req, httplib::Resp
     return false;
 }
 
-void CentralServer::Impl::queuePage(const httplib::Request& req, httplib::Response& res) {
+void CentralServer::Impl::queuePage(const HttpRequest& req, HttpResponse& res) {
     std::string lang = pages.language(req.get_param_value("lang"), req.get_header_value("Accept-Language"));
     if (!pageAllowed(req, res, queuePageViews, PublicPages::Kind::Queue, lang)) return;
     sendPage(res, pages.queuePage(req.matches[1].str(), req.matches[2].str(), req.matches[3].str(), lang));
 }
 
-void CentralServer::Impl::statusPage(const httplib::Request& req, httplib::Response& res) {
+void CentralServer::Impl::statusPage(const HttpRequest& req, HttpResponse& res) {
     std::string lang = pages.language(req.get_param_value("lang"), req.get_header_value("Accept-Language"));
     if (!pageAllowed(req, res, lookups, PublicPages::Kind::Status, lang)) return;
     sendPage(res, pages.statusPage(req.matches[1].str(), lang));

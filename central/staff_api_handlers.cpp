@@ -37,7 +37,7 @@ json summaryJson(const RequestSummary& s) {
 
 }  // namespace
 
-void CentralServer::Impl::listRequests(const httplib::Request& req, httplib::Response& res) {
+void CentralServer::Impl::listRequests(const HttpRequest& req, HttpResponse& res) {
     auto person = personOf(req, res);
     if (!person) return;
     RequestFilter f;
@@ -88,7 +88,7 @@ void CentralServer::Impl::listRequests(const httplib::Request& req, httplib::Res
     res.set_content(json{{"requests", std::move(items)}}.dump(), kJson);
 }
 
-void CentralServer::Impl::getRequestDetail(const httplib::Request& req, httplib::Response& res) {
+void CentralServer::Impl::getRequestDetail(const HttpRequest& req, HttpResponse& res) {
     auto person = personOf(req, res);
     if (!person) return;
     std::string reference = normalizeReferenceCode(req.matches[1].str());
@@ -110,7 +110,7 @@ void CentralServer::Impl::getRequestDetail(const httplib::Request& req, httplib:
     res.set_content(j.dump(), kJson);
 }
 
-void CentralServer::Impl::setRequestStatus(const httplib::Request& req, httplib::Response& res) {
+void CentralServer::Impl::setRequestStatus(const HttpRequest& req, HttpResponse& res) {
     auto person = personOf(req, res);
     if (!person) return;
     std::string reference = normalizeReferenceCode(req.matches[1].str());
@@ -150,7 +150,7 @@ void CentralServer::Impl::setRequestStatus(const httplib::Request& req, httplib:
     res.set_content(summaryJson(*summary).dump(), kJson);
 }
 
-void CentralServer::Impl::getAuditLog(const httplib::Request& req, httplib::Response& res) {
+void CentralServer::Impl::getAuditLog(const HttpRequest& req, HttpResponse& res) {
     auto person = personOf(req, res);
     if (!person) return;
     if (person->role != PersonRole::Admin)
