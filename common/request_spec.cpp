@@ -230,7 +230,7 @@ class SpecReader {
         summary.id = "summary";
         summary.kind = StepKind::Summary;
         summary.titleKey = "flow.summary_title";
-        summary.bodyKey = "flow.summary_body";
+        summary.bodyKey = "flow.summary_check";
         spec_.steps.push_back(std::move(summary));
         FlowStep done;
         done.id = "done";

@@ -28,6 +28,12 @@ std::string referencePrefix(std::string_view letters, std::string_view kioskCode
     return std::string(letters) + std::string(kioskCode);
 }
 
+std::optional<std::string> referenceFromField(std::string_view field, std::string_view prefix) {
+    if (auto code = referenceFromTyped(field)) return code;
+    if (prefix.empty() || !field.starts_with(prefix)) return std::nullopt;
+    return referenceFromTyped(field.substr(prefix.size()));
+}
+
 namespace {
 
 // The groups of a code: letters, kiosk, the random part in threes, the check character; empty when code is

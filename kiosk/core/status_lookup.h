@@ -39,6 +39,11 @@ std::optional<std::string> referenceFromTyped(std::string_view typed);
 // contact point's letters and the kiosk's code, without dashes ("SGN", "K2" -> "SGNK2").
 std::string referencePrefix(std::string_view letters, std::string_view kioskCode);
 
+// What the status screen's field holds (prefix filled in, then what the resident typed) as a code: the field
+// as it is, or else what was typed after the prefix on its own, so a resident who types a whole code (this
+// kiosk's, with its prefix again, or another contact point's) is understood. nullopt when neither is a code.
+std::optional<std::string> referenceFromField(std::string_view field, std::string_view prefix);
+
 // A code as the done screen shows it for copying: this kiosk's part, then the resident's own part in groups
 // of three ("SGN-K2-7KQ4XD-3" -> "SGN-K2 · 7KQ 4XD 3"). Anything that is not a code comes back as it is.
 std::string groupedReferenceCode(std::string_view code);

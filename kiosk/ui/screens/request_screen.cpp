@@ -297,7 +297,7 @@ void RequestScreen::drawSummary(StepFrame& f) {
         }
         views.push_back(std::move(v));
     }
-    const std::string intro = f.tr("flow.summary_check");
+    const std::string intro = f.tr(f.step.bodyKey);
     const std::string more = f.tr("flow.summary_more");
     const float navY = area.y1 - f.buttonH();
     const std::string failed = flow.submitFailed() ? f.tr("flow.send_failed") : std::string();

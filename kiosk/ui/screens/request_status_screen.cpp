@@ -65,7 +65,7 @@ void RequestStatusScreen::search(ResidentSession& session) {
         errorKey_ = "request_status.code_empty";
         return;
     }
-    auto code = referenceFromTyped(code_.value());
+    auto code = referenceFromField(code_.value(), prefix_);
     if (!code) {
         errorKey_ = "request_status.code_wrong";
         return;

@@ -180,5 +180,26 @@ TEST_F(StatusLookupTest, TypedAndScannedCodesAreNormalisedAndChecked) {
     EXPECT_EQ(referenceFromTyped(""), std::nullopt);
 }
 
+TEST_F(StatusLookupTest, TheFieldWithItsPrefixTakesTheRestOrAWholeCodeTypedAfterIt) {
+    const std::string prefix = referencePrefix(code_.substr(0, 3), code_.substr(4, 2));
+    std::string rest;  // what a resident types after the prefix the screen filled in
+    for (char c : code_.substr(7))
+        if (c != '-') rest += c;
+    EXPECT_EQ(referenceFromField(prefix + rest, prefix), code_);
+    // The whole code typed again after the prefix, with or without dashes.
+    EXPECT_EQ(referenceFromField(prefix + code_, prefix), code_);
+    EXPECT_EQ(referenceFromField(prefix + prefix + rest, prefix), code_);
+    // Another contact point's code typed after this kiosk's prefix.
+    SeededRandom other(11);
+    const std::string elsewhere = makeReferenceCode("VGA", "K7", other);
+    EXPECT_EQ(referenceFromField(prefix + elsewhere, prefix), elsewhere);
+    // The prefix erased and a whole code typed.
+    EXPECT_EQ(referenceFromField(elsewhere, prefix), elsewhere);
+    // Half a code, with or without a second prefix, is no code.
+    EXPECT_EQ(referenceFromField(prefix + rest.substr(1), prefix), std::nullopt);
+    EXPECT_EQ(referenceFromField(prefix + prefix + rest.substr(1), prefix), std::nullopt);
+    EXPECT_EQ(referenceFromField(prefix, prefix), std::nullopt);
+}
+
 }  // namespace
 }  // namespace wp
