@@ -35,8 +35,9 @@ float HostShell::drawTopBar(Ui& ui, float width) {
 
 bool HostShell::shortcut(std::string_view key) {
     static constexpr std::string_view kKeys[] = {"Enter", "F2", "F3", "F4", "F5"};
-    if (!console_.signedIn() || std::find(std::begin(kKeys), std::end(kKeys), key) == std::end(kKeys))
-        return false;
+    if (std::find(std::begin(kKeys), std::end(kKeys), key) == std::end(kKeys)) return false;
+    // Signed out, only Enter acts, and only on a PIN pad: it signs in.
+    if (!console_.signedIn() && (key != "Enter" || !signIn_.pinPadShown())) return false;
     console_.pressKey(std::string(key));
     return true;
 }

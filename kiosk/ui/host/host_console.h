@@ -68,7 +68,7 @@ class HostConsole {
 
     // Shortcut keys ("Enter", "F2"): the role hands a key press over with pressKey(); the panel whose action
     // it is takes it with takeKey() while drawing the next frame, and a key nobody took is dropped when the
-    // frame ends (endFrame). Keys act only while a host is signed in.
+    // frame ends (endFrame). Keys act while a host is signed in; signed out, Enter signs in from the PIN pad.
     void pressKey(std::string key) { pressedKey_ = std::move(key); }
     bool takeKey(std::string_view key);
     void endFrame() { pressedKey_.clear(); }

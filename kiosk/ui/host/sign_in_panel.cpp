@@ -78,13 +78,19 @@ void SignInPanel::drawPinPad(Ui& ui, HostConsole& console, Rect area) {
         if (ui.button(keys[i], {kx, ky, kx + key, ky + key}, FontRole::Title) && pin_.size() < 6)
             pin_ += keys[i];
     }
+    // Digits typed on a keyboard go into the PIN as well; what was typed is wiped once read.
+    std::string typed = ui.takeTypedText();
+    for (char ch : typed)
+        if (ch >= '0' && ch <= '9' && pin_.size() < 6) pin_ += ch;
+    std::fill(typed.begin(), typed.end(), '\0');
     y += 2 * (key + gap);
     if (ui.button(console.tr("console.clear"), {area.x0, y, area.x0 + 2 * key + gap, y + buttonH},
                   FontRole::Large))
         pin_.clear();
-    if (ui.button(console.tr("console.sign_in"),
-                  {area.x0 + 2 * (key + gap), y, area.x0 + 5 * key + 4 * gap, y + buttonH},
-                  FontRole::Large)) {
+    const std::string signInLabel = HostConsole::withKey(console.tr("console.sign_in"), "Enter");
+    if (ui.button(signInLabel, {area.x0 + 2 * (key + gap), y, area.x0 + 5 * key + 4 * gap, y + buttonH},
+                  FontRole::Large) ||
+        console.takeKey("Enter")) {
         auto result = desk.signIn(chosenHost_, pin_);
         std::fill(pin_.begin(), pin_.end(), '\0');
         pin_.clear();

@@ -16,6 +16,8 @@ class SignInPanel {
     void draw(Ui& ui, HostConsole& console, Rect area);
     // Forgets the chosen host and what was typed (the host signed out).
     void forgetHost();
+    // True while a host is chosen and their PIN pad is shown: then Enter signs in.
+    bool pinPadShown() const { return !chosenHost_.empty(); }
 
   private:
     void drawPinPad(Ui& ui, HostConsole& console, Rect area);

@@ -153,6 +153,28 @@ TEST_F(HostShellTest, TheCommonActionsCarryTheirKeysAndTheKeysActLikeTheButtons)
     EXPECT_TRUE(atCounter().empty());
 }
 
+TEST_F(HostShellTest, AHostSignsInWithTheKeyboardAlone) {
+    draw();
+    // The keypad focus goes to the host's name and Enter chooses it; the PIN is typed; Enter signs in.
+    std::string focused;
+    for (int i = 0; i < 20 && focused != "Fatima"; ++i) {
+        ui_.focusNext();
+        focused = ui_.takeFocusAnnouncement().value_or("");
+    }
+    ASSERT_EQ(focused, "Fatima");
+    ui_.activateFocused();
+    draw();
+    ui_.clearFocus();
+    EXPECT_FALSE(shell_->shortcut("F2"));  // signed out, only Enter acts
+    ui_.typeText("12a345");                // what is no digit is not taken
+    draw();
+    EXPECT_NE(find(draw(), "• • • • • "), nullptr);
+    EXPECT_TRUE(shell_->shortcut("Enter"));
+    draw();
+    ASSERT_NE(desk_->host(), nullptr);
+    EXPECT_EQ(desk_->host()->id, "fatima");
+}
+
 TEST_F(HostShellTest, TheHostChoosesWhereTheNextTicketComesFrom) {
     signIn();
     ASSERT_TRUE(stores_.tickets->issueTicket("wijkteam", clock_.now()));
