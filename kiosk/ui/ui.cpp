@@ -327,7 +327,20 @@ bool Ui::button(std::string_view label, Rect where, FontRole role, bool selected
 bool Ui::menuItem(std::string_view label, Rect where, FontRole role) {
     Look look = secondaryLook(false);
     look.kind = WidgetKind::Tile;
-    return buttonImpl(label, where, role, false, false, look);
+    ControlState s = control(label, where);
+    drawControl(s, where, look);
+    const Theme::Sizes& z = theme_->sizes;
+    const float pad = z.controlPadding * 2;
+    // A way on rather than an action: the label reads from the left, a chevron at the right points on.
+    const float half = std::min(z.markSize, where.height() - z.controlPadding * 2) / 4;
+    const ImVec2 tip(where.x1 - pad, (where.y0 + where.y1) / 2);
+    const ImVec2 chevron[] = {{tip.x - half, tip.y - half * 2}, tip, {tip.x - half, tip.y + half * 2}};
+    ImGui::GetWindowDrawList()->AddPolyline(chevron, 3, toU32(look.text), 0, z.borderWidth * 1.5f);
+    const Rect labelBox{where.x0 + pad, where.y0 + z.controlPadding, tip.x - half - pad,
+                        where.y1 - z.controlPadding};
+    Rect used = drawWrapped(label, labelBox, role, look.text, 0.f);
+    recordControl(label, s, where, used, role, look, false);
+    return s.activated;
 }
 
 bool Ui::compactButton(std::string_view label, Rect where, FontRole role, bool selected) {

@@ -54,8 +54,8 @@ class Ui {
     bool mainAction(std::string_view label, Rect where, FontRole font = FontRole::Large);
     // A secondary action ("Terug", a way out, a key): outlined, on the button colour.
     bool button(std::string_view label, Rect where, FontRole font = FontRole::Large, bool selected = false);
-    // One of a menu's ways on, a row of a list (a topic, what to do next): drawn as a secondary button,
-    // recorded as a tile.
+    // One of a menu's ways on, a row of a list (a topic, what to do next): an outlined row, its label from
+    // the left and a chevron at the right, so it reads as a way on and not as "Terug"; recorded as a tile.
     bool menuItem(std::string_view label, Rect where, FontRole font = FontRole::Large);
     // A button whose label stays on one line, drawn up to a quarter smaller when it would not fit
     // (the language names, which must not break inside a word).
