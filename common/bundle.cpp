@@ -6,6 +6,7 @@
 #include <cmath>
 #include <set>
 
+#include "common/sms_settings.h"
 #include "common/toml_reader.h"
 #include "common/words.h"
 
@@ -503,6 +504,9 @@ Result<Bundle> loadBundle(const fs::path& settingsFile) {
             fmt::format("{}: file not found (expected the kiosk settings)", settingsFile.string()));
     auto settings = loadSettings(settingsFile);
     if (!settings) return settings.status();
+    // The [sms] table is read by the roles that send (common/sms_settings.h); a broken one is refused here
+    // too, so a bundle that loads is one every role starts with.
+    if (auto sms = loadSmsSettings(settingsFile); !sms) return sms.status();
     Bundle b;
     b.settings = std::move(settings).value();
     auto content = loadContent(b.settings.contentDir);

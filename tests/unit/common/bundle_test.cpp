@@ -227,6 +227,15 @@ TEST(BundleTest, InitiativeContactDaysDefaultsToFiveAndIsChecked) {
     EXPECT_EQ(demo->settings.central.initiativeContactDays, 5);
 }
 
+TEST(BundleTest, ABrokenSmsTableIsRefusedWithTheBundle) {
+    MiniBundle b;
+    b.settings += "\n[sms]\nnear_ahead = 99\n";
+    auto bundle = loadBundle(b.writeAll());
+    ASSERT_FALSE(bundle);
+    EXPECT_THAT(bundle.status().message(), HasSubstr("settings.toml:"));
+    EXPECT_THAT(bundle.status().message(), HasSubstr("near_ahead"));
+}
+
 TEST(BundleTest, BadColourNamesTheKey) {
     MiniBundle b;
     b.theme = std::string(b.theme).replace(b.theme.find("\"#000000\""), 9, "\"black\"");
