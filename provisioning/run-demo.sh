@@ -96,6 +96,8 @@ for _ in $(seq 600); do [ -s "$out/screenshots/19-display-waiting.png" ] && brea
 SDL_VIDEODRIVER=x11 "$root/tests/support/with-xvfb.sh" 1920x1080x24 -- \
   "$kiosk" --role host --counter "Balie 2" "${roles[@]}" --script "$demo/host-calls.wps"
 wait $display_pid
+# The walk-in role forwards the queue's events to the central server; the host's call goes with it.
+walk --config "$out/kiosk.toml" --script "$demo/forward-calls.wps"
 for paper in ticket-H-001 receipt-question; do
   pdftotext -layout "$out/tickets/$paper.pdf" "$out/tickets/$paper.txt"
   pdftoppm -png -r 150 -singlefile "$out/tickets/$paper.pdf" "$out/tickets/$paper"
