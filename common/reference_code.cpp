@@ -54,10 +54,15 @@ std::string makeReferenceCode(std::string_view letters, std::string_view kioskCo
 }
 
 std::optional<ReferenceCodeParts> parseReferenceCode(std::string_view code) {
-    // "LLL-KK-RRRRRR-C": 3 + 1 + 2 + 1 + 6 + 1 + 1 = 15 characters.
-    if (code.size() != 15 || code[3] != '-' || code[6] != '-' || code[13] != '-') return std::nullopt;
+    // "LLL-KK-RRRRRRRR-C" (17 characters), or "LLL-KK-RRRRRR-C" (15) for a code issued with six.
+    int randomLength = 0;
+    for (int length : {kReferenceRandomLength, kShortReferenceRandomLength})
+        if (code.size() == referenceCodeLength(length)) randomLength = length;
+    const std::size_t lastDash = 7 + static_cast<std::size_t>(randomLength);
+    if (randomLength == 0 || code[3] != '-' || code[6] != '-' || code[lastDash] != '-') return std::nullopt;
     ReferenceCodeParts parts{std::string(code.substr(0, 3)), std::string(code.substr(4, 2)),
-                             std::string(code.substr(7, 6)), code[14]};
+                             std::string(code.substr(7, static_cast<std::size_t>(randomLength))),
+                             code[lastDash + 1]};
     std::string payload = parts.letters + parts.kiosk + parts.random;
     auto check = referenceCheckCharacter(payload);
     if (!check || codePoint(parts.check) < 0 || *check != parts.check) return std::nullopt;

@@ -1,15 +1,18 @@
 // Reference codes: what a resident gets on the receipt to look up a request (DESIGN.md: reference code).
 //
-// Shape: contact-point letters (3), the kiosk's code (2), six random characters and one check character,
-// joined by dashes: "SGN-K2-7KQ4XD-3". Every character comes from kCodeAlphabet (common/bundle.h: no
-// 0/O/1/I/L). The check character is Luhn mod N (N = 31, the alphabet's size) over the 11 characters before
-// it, so one mistyped character or two swapped neighbours are always caught. (N is odd, so the doubled
-// value is reduced mod N rather than digit-summed as in classic Luhn: see reference_code.cpp.)
+// Shape: contact-point letters (3), the kiosk's code (2), eight random characters and one check character,
+// joined by dashes: "SGN-K2-7KQ4XD9M-3". Codes issued earlier have six random characters
+// ("SGN-K2-7KQ4XD-3") and stay valid: parsing accepts both lengths, making gives eight. Every character
+// comes from kCodeAlphabet (common/bundle.h: no 0/O/1/I/L). The check character is Luhn mod N (N = 31, the
+// alphabet's size) over the characters before it, so one mistyped character or two swapped neighbours are
+// always caught. (N is odd, so the doubled value is reduced mod N rather than digit-summed as in classic
+// Luhn: see reference_code.cpp.)
 //
 // The kiosk makes codes; the central server verifies the check character before it touches its database.
 // Pure functions, thread-safe.
 #pragma once
 
+#include <cstddef>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -18,12 +21,18 @@
 
 namespace wp {
 
-inline constexpr int kReferenceRandomLength = 6;
+// The random part of codes made now, and of codes issued with six characters, which stay valid.
+inline constexpr int kReferenceRandomLength = 8;
+inline constexpr int kShortReferenceRandomLength = 6;
+// A whole code with its dashes: 3 + 1 + 2 + 1 + random + 1 + 1.
+inline constexpr std::size_t referenceCodeLength(int randomLength) {
+    return static_cast<std::size_t>(9 + randomLength);
+}
 
 struct ReferenceCodeParts {
     std::string letters;  // "SGN"
     std::string kiosk;    // "K2"
-    std::string random;   // "7KQ4XD"
+    std::string random;   // "7KQ4XD9M" (or six characters for a code issued with six)
     char check = 0;       // '3'
 };
 

@@ -33,7 +33,7 @@ struct Request {
     std::string uuid;       // made by the kiosk; the idempotency key. Lower-case 8-4-4-4-12 hex.
     std::string type;       // the request type, the id of its spec: "question"
     int specVersion = 1;    // the version of that spec it was made under
-    std::string reference;  // made by the kiosk: "SGN-K2-7KQ4XD-3" (common/reference_code.h)
+    std::string reference;  // made by the kiosk: "SGN-K2-7KQ4XD9M-3" (common/reference_code.h)
     std::string kioskCode;  // "K2"; equals the reference's kiosk part
     TimePoint createdAt;    // when the resident handed it in (kiosk clock), millisecond precision
     std::string language;   // the resident's language, "nl"; may be empty

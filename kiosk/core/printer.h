@@ -50,7 +50,7 @@ struct ReceiptPrintout {
     std::string contactPoint;        // the contact point's name
     std::string title;               // "Uw vraag is verstuurd"
     std::string referenceLabel;      // "Uw code"
-    std::string reference;           // "SGN-K2-7KQ4XD-3", printed big
+    std::string reference;           // "SGN-K2-7KQ4XD9M-3", printed big
     std::string about;               // what the request is about: "Over: Er is iets kapot in huis"
     std::vector<std::string> lines;  // what happens next, how and when to expect contact, the desk's hours
     // How to reach the contact point: "Bel het wijkpunt: 010 246 9300", its opening hours. Each wrapped.

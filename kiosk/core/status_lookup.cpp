@@ -16,10 +16,14 @@ std::optional<std::string> referenceFromTyped(std::string_view typed) {
     std::string compact;
     for (char c : normalizeReferenceCode(typed))
         if (c != '-') compact += c;
+    // Letters (3), kiosk (2), the random part (8, or 6 for a code issued with six) and the check character.
     const size_t letters = 3, kiosk = 2;
-    if (compact.size() != letters + kiosk + kReferenceRandomLength + 1) return std::nullopt;
+    if (compact.size() < letters + kiosk + 1) return std::nullopt;
+    const size_t randomLength = compact.size() - letters - kiosk - 1;
+    if (randomLength != kReferenceRandomLength && randomLength != kShortReferenceRandomLength)
+        return std::nullopt;
     std::string code = compact.substr(0, letters) + "-" + compact.substr(letters, kiosk) + "-" +
-                       compact.substr(letters + kiosk, kReferenceRandomLength) + "-" + compact.back();
+                       compact.substr(letters + kiosk, randomLength) + "-" + compact.back();
     if (!verifyReferenceCode(code)) return std::nullopt;
     return code;
 }
@@ -36,13 +40,15 @@ std::optional<std::string> referenceFromField(std::string_view field, std::strin
 
 namespace {
 
-// The groups of a code: letters, kiosk, the random part in threes, the check character; empty when code is
-// not one.
+// The groups of a code: letters, kiosk, the random part in two halves (four and four, or three and three
+// for a code issued with six), the check character; empty when code is not one.
 std::vector<std::string> referenceGroups(std::string_view code) {
     std::optional<ReferenceCodeParts> parts = parseReferenceCode(code);
     if (!parts) return {};
     std::vector<std::string> groups{parts->letters, parts->kiosk};
-    for (std::size_t i = 0; i < parts->random.size(); i += 3) groups.push_back(parts->random.substr(i, 3));
+    const std::size_t half = parts->random.size() / 2;
+    for (std::size_t i = 0; i < parts->random.size(); i += half)
+        groups.push_back(parts->random.substr(i, half));
     groups.emplace_back(1, parts->check);
     return groups;
 }

@@ -29,10 +29,10 @@
 
 namespace wp {
 
-// What a resident typed or scanned, as a well-formed reference code with its dashes ("sgn k27kq4xd3" ->
-// "SGN-K2-7KQ4XD-3"), or nullopt when it is not one (wrong length, a character outside the code alphabet,
-// a wrong check character). A scanned receipt QR ("https://.../status/SGN-K2-7KQ4XD-3?lang=nl") gives its
-// code too.
+// What a resident typed or scanned, as a well-formed reference code with its dashes ("sgn k27kq4xd9m3" ->
+// "SGN-K2-7KQ4XD9M-3"; a code issued with six random characters, "sgnk27kq4xd3", works the same), or
+// nullopt when it is not one (wrong length, a character outside the code alphabet, a wrong check
+// character). A scanned receipt QR ("https://.../status/SGN-K2-7KQ4XD9M-3?lang=nl") gives its code too.
 std::optional<std::string> referenceFromTyped(std::string_view typed);
 
 // The part of every code this kiosk makes that the status screen fills in before the resident types: the
@@ -44,12 +44,13 @@ std::string referencePrefix(std::string_view letters, std::string_view kioskCode
 // kiosk's, with its prefix again, or another contact point's) is understood. nullopt when neither is a code.
 std::optional<std::string> referenceFromField(std::string_view field, std::string_view prefix);
 
-// A code as the done screen shows it for copying: this kiosk's part, then the resident's own part in groups
-// of three ("SGN-K2-7KQ4XD-3" -> "SGN-K2 · 7KQ 4XD 3"). Anything that is not a code comes back as it is.
+// A code as the done screen shows it for copying: this kiosk's part, then the resident's own part in two
+// halves and the check character ("SGN-K2-7KQ4XD9M-3" -> "SGN-K2 · 7KQ4 XD9M 3"; a code issued with six:
+// "SGN-K2-7KQ4XD-3" -> "SGN-K2 · 7KQ 4XD 3"). Anything that is not a code comes back as it is.
 std::string groupedReferenceCode(std::string_view code);
 
 // The same code as it is read aloud: one character at a time, a pause (", ") between the groups
-// ("S G N, K 2, 7 K Q, 4 X D, 3").
+// ("S G N, K 2, 7 K Q 4, X D 9 M, 3").
 std::string spokenReferenceCode(std::string_view code);
 
 class StatusLookup final : public PersonalDataHolder {

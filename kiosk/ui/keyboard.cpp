@@ -467,13 +467,16 @@ float Keyboard::drawImpl(Ui& ui, TextEntry& entry, const std::string& language, 
 
 namespace {
 
-// What the field shows: a reference code with the dashes of its shape.
+// What the field shows: a reference code with the dashes of its shape. The dash before the check character
+// shows once the code has its whole length, 14 (3 + 2 + 8 + 1), or at 12 when those are a right code
+// issued with six random characters; at 12 a new code is still being typed.
 std::string shownValue(const TextEntry& entry) {
     if (entry.kind() != EntryKind::Reference) return entry.value();
-    std::string out;
     const std::string& v = entry.value();
+    const bool whole = v.size() == 14 || (v.size() == 12 && referenceFromTyped(v));
+    std::string out;
     for (size_t i = 0; i < v.size(); ++i) {
-        if (i == 3 || i == 5 || i == 11) out += '-';
+        if (i == 3 || i == 5 || (whole && i + 1 == v.size())) out += '-';
         out += v[i];
     }
     return out;

@@ -68,7 +68,7 @@ class Keyboard final : public PersonalDataHolder {
 // A labelled box showing entry's value with a caret; the error line under it names what to fix, or is
 // empty. The box is one line high, or (free text only) fills where when where is taller than label, box and
 // error need.
-// A Reference shows its dashes ("SGN-K2-7KQ4XD-3") although only the characters are typed. Returns the
+// A Reference shows its dashes ("SGN-K2-7KQ4XD9M-3") although only the characters are typed. Returns the
 // height used.
 float textField(Ui& ui, const TextEntry& entry, std::string_view label, Rect where,
                 std::string_view error = {});

@@ -43,7 +43,9 @@ class RequestStatusScreen final : public Screen, public PersonalDataHolder {
 
     ResidentSession& session_;
     std::string prefix_;  // this kiosk's part of its codes, compact: "SGNK2"
-    TextEntry code_{EntryKind::Reference, 12};
+    // Room for this kiosk's part and a whole code typed after it (referenceFromField), without dashes:
+    // 5 + 3 + 2 + 8 random + 1.
+    TextEntry code_{EntryKind::Reference, 19};
     Keyboard keyboard_{"request-status keyboard"};
     View view_ = View::Typing;
     std::string errorKey_;  // under the field: a wrong, empty or unknown code

@@ -22,23 +22,39 @@ class FixedRandom final : public RandomSource {
 TEST(ReferenceCodeTest, HasTheDesignedShape) {
     SeededRandom random(7);
     std::string code = makeReferenceCode("SGN", "K2", random);
-    ASSERT_EQ(code.size(), 15u);
+    ASSERT_EQ(code.size(), 17u);
     EXPECT_EQ(code.substr(0, 7), "SGN-K2-");
-    EXPECT_EQ(code[13], '-');
-    for (char c : code.substr(7, 6) + code.substr(14))
+    EXPECT_EQ(code[15], '-');
+    for (char c : code.substr(7, 8) + code.substr(16))
         EXPECT_NE(kCodeAlphabet.find(c), std::string_view::npos) << c;
     EXPECT_TRUE(verifyReferenceCode(code));
     auto parts = parseReferenceCode(code);
     ASSERT_TRUE(parts);
     EXPECT_EQ(parts->letters, "SGN");
     EXPECT_EQ(parts->kiosk, "K2");
+    EXPECT_EQ(parts->random, code.substr(7, 8));
+    EXPECT_EQ(parts->check, code[16]);
+}
+
+TEST(ReferenceCodeTest, CodesIssuedWithSixRandomCharactersStayValid) {
+    // "SGNK27KQ4XD" has check character N (the same Luhn mod N over 11 characters).
+    auto parts = parseReferenceCode("SGN-K2-7KQ4XD-N");
+    ASSERT_TRUE(parts);
+    EXPECT_EQ(parts->random, "7KQ4XD");
+    EXPECT_EQ(parts->check, 'N');
+    EXPECT_FALSE(verifyReferenceCode("SGN-K2-7KQ4XD-M"));
+    EXPECT_FALSE(verifyReferenceCode("SGN-K2-7KQ4XDN"));
+    EXPECT_TRUE(verifyReferenceCode("SGN-K2-7KQ4XD9M-9"));
+    // Seven random characters is neither length.
+    auto seven = std::string("SGNK27KQ4XD9");
+    EXPECT_FALSE(verifyReferenceCode("SGN-K2-7KQ4XD9-" + std::string(1, *referenceCheckCharacter(seven))));
 }
 
 TEST(ReferenceCodeTest, RandomPartComesFromTheInjectedSource) {
     FixedRandom zeros(0);
-    EXPECT_EQ(makeReferenceCode("SGN", "K2", zeros).substr(7, 6), "222222");
+    EXPECT_EQ(makeReferenceCode("SGN", "K2", zeros).substr(7, 8), "22222222");
     FixedRandom last(30);
-    EXPECT_EQ(makeReferenceCode("SGN", "K2", last).substr(7, 6), "ZZZZZZ");
+    EXPECT_EQ(makeReferenceCode("SGN", "K2", last).substr(7, 8), "ZZZZZZZZ");
 }
 
 TEST(ReferenceCodeTest, CheckCharacterIsLuhnModN) {
@@ -70,7 +86,7 @@ TEST(ReferenceCodeTest, SwappedNeighboursAreCaught) {
     int checked = 0;
     for (int n = 0; n < 200; ++n) {
         std::string code = makeReferenceCode("SGN", "K2", random);
-        for (size_t i = 7; i + 1 < 13; ++i) {
+        for (size_t i = 7; i + 1 < 15; ++i) {
             if (code[i] == code[i + 1]) continue;
             std::string swapped = code;
             std::swap(swapped[i], swapped[i + 1]);
@@ -83,7 +99,8 @@ TEST(ReferenceCodeTest, SwappedNeighboursAreCaught) {
 
 TEST(ReferenceCodeTest, MalformedCodesAreRefused) {
     for (const char* bad : {"", "SGN-K2-7KQ4XD", "SGN-K2-7KQ4XD-33", "SGNK2-7KQ4XD-3X", "sgn-k2-7kq4xd-3",
-                            "SGN-K2-7KQ4X0-3", "SGN_K2_7KQ4XD_3"})
+                            "SGN-K2-7KQ4X0-3", "SGN_K2_7KQ4XD_3", "SGN-K2-7KQ4XD9M", "SGN-K2-7KQ4XD9M-99",
+                            "SGN-K2-7KQ4XD9-M-9", "SGN-K2-7KQ4-XD9M9", "sgn-k2-7kq4xd9m-9"})
         EXPECT_FALSE(verifyReferenceCode(bad)) << bad;
 }
 
@@ -100,7 +117,7 @@ TEST(ReferenceCodeTest, SeededCodesDoNotRepeatQuickly) {
     SeededRandom random(1);
     std::set<std::string> seen;
     for (int i = 0; i < 10000; ++i) seen.insert(makeReferenceCode("SGN", "K2", random));
-    EXPECT_GE(seen.size(), 9999u);  // 31^6 ~ 887 million codes
+    EXPECT_GE(seen.size(), 9999u);  // 31^8 ~ 852 billion codes
 }
 
 }  // namespace

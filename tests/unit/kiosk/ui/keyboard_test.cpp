@@ -265,7 +265,7 @@ TEST_F(KeyboardTest, AScannerTypesIntoTheFieldAndItsEnterIsSeen) {
     std::string compact;
     for (char c : code)
         if (c != '-') compact += c;
-    TextEntry entry(EntryKind::Reference, 12);
+    TextEntry entry(EntryKind::Reference, 14);
     ui_->typeText("https://wijkpunt.schiedam.nl/status/");
     frame(entry);
     EXPECT_FALSE(keyboard_.enterPressed());
@@ -288,7 +288,7 @@ TEST_F(KeyboardTest, AScannerTypesIntoTheFieldAndItsEnterIsSeen) {
 }
 
 TEST_F(KeyboardTest, KeysAreControlsTheKeypadReaches) {
-    TextEntry entry(EntryKind::Reference, 12);
+    TextEntry entry(EntryKind::Reference, 14);
     frame(entry);
     for (int i = 0; i < 40; ++i) {
         ui_->focusNext();
@@ -301,21 +301,41 @@ TEST_F(KeyboardTest, KeysAreControlsTheKeypadReaches) {
 }
 
 TEST_F(KeyboardTest, TheFieldShowsTheCodeWithDashesAndTheErrorInWordsOnWarningColours) {
-    TextEntry entry(EntryKind::Reference, 12);
-    entry.set("SGNK27KQ4XD3");
+    TextEntry entry(EntryKind::Reference, 14);
+    entry.set("SGNK27KQ4XD9M3");
     const FrameRecord& f = frame(entry, -FLT_MAX, -FLT_MAX, false, "Deze code klopt niet.");
     auto find = [&](const std::string& text) {
         return std::find_if(f.items.begin(), f.items.end(),
                             [&](const DrawnItem& i) { return i.text == text; });
     };
     ASSERT_NE(find("Uw code"), f.items.end());
-    ASSERT_NE(find("SGN-K2-7KQ4XD-3"), f.items.end());
+    ASSERT_NE(find("SGN-K2-7KQ4XD9M-3"), f.items.end());
     auto error = find("Deze code klopt niet.");
     ASSERT_NE(error, f.items.end());
     EXPECT_EQ(error->fg, theme_->colors.warningText);
     EXPECT_EQ(error->bg, theme_->colors.warning);
     EXPECT_GE(contrastRatio(error->fg, error->bg), 4.5);
-    EXPECT_GT(error->rect.y0, find("SGN-K2-7KQ4XD-3")->rect.y1) << "the error under the value";
+    EXPECT_GT(error->rect.y0, find("SGN-K2-7KQ4XD9M-3")->rect.y1) << "the error under the value";
+}
+
+TEST_F(KeyboardTest, TheLastDashShowsOnceTheCodeIsWholeOfEitherLength) {
+    auto shown = [&](const std::string& value) {
+        TextEntry entry(EntryKind::Reference, 14);
+        entry.set(value);
+        const FrameRecord& f = frame(entry, -FLT_MAX, -FLT_MAX, false, "Deze code klopt niet.");
+        std::vector<std::string> texts;
+        for (const DrawnItem& i : f.items) texts.push_back(i.text);
+        return texts;
+    };
+    auto has = [](const std::vector<std::string>& texts, const std::string& text) {
+        return std::find(texts.begin(), texts.end(), text) != texts.end();
+    };
+    // A right code issued with six random characters is whole at 12 ("SGNK27KQ4XD" has check N).
+    EXPECT_TRUE(has(shown("SGNK27KQ4XDN"), "SGN-K2-7KQ4XD-N"));
+    // Twelve characters that are no such code: a new code still being typed.
+    EXPECT_TRUE(has(shown("SGNK27KQ4XD9"), "SGN-K2-7KQ4XD9"));
+    EXPECT_TRUE(has(shown("SGNK27KQ4XD9M"), "SGN-K2-7KQ4XD9M"));
+    EXPECT_TRUE(has(shown("SGNK27KQ4XD9M9"), "SGN-K2-7KQ4XD9M-9"));
 }
 
 // "Voorlezen" reads the screen: the field and its error, not forty letters of the keyboard.
