@@ -22,6 +22,8 @@ std::string_view toString(HostAlertKind k) {
             return "request-rejected";
         case HostAlertKind::SmsGatewayFailing:
             return "sms-gateway-failing";
+        case HostAlertKind::OutboxTooOld:
+            return "outbox-too-old";
     }
     return "?";
 }
@@ -75,6 +77,13 @@ std::vector<HostAlert> hostAlerts(const std::vector<HelpRequest>& openRequests,
                                : fmt::format("{} request(s) wait for the central server: {}", outbox->waiting,
                                              outbox->lastError),
                            std::nullopt, "", outbox->lastError});
+        if (outbox->waiting > 0 && outbox->oldestWaiting &&
+            now - *outbox->oldestWaiting >= policy.outboxAgeAlert)
+            out.push_back(
+                {HostAlertKind::OutboxTooOld, *outbox->oldestWaiting,
+                 fmt::format("the oldest of {} waiting request(s) keeps personal data since it was made",
+                             outbox->waiting),
+                 std::nullopt, "", outbox->lastError});
         std::vector<const RejectedRequest*> rejected;
         for (const RejectedRequest& r : outbox->rejected)
             if (now - r.rejectedAt < policy.rejectedFor) rejected.push_back(&r);
@@ -88,6 +97,14 @@ std::vector<HostAlert> hostAlerts(const std::vector<HelpRequest>& openRequests,
                            std::nullopt, r->reference});
     }
     return out;
+}
+
+std::optional<std::chrono::minutes> outboxAgeToShow(const OutboxSnapshot& outbox, TimePoint now,
+                                                    const HostAlertPolicy& policy) {
+    if (outbox.waiting == 0 || !outbox.oldestWaiting) return std::nullopt;
+    const auto age = now - *outbox.oldestWaiting;
+    if (age <= policy.outboxAgeShown) return std::nullopt;
+    return std::chrono::duration_cast<std::chrono::minutes>(age);
 }
 
 HostAlertBoard::HostAlertBoard(HostAlertStore& store, OutboxStore* outbox, const Clock& clock,

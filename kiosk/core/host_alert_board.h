@@ -8,7 +8,10 @@
 //   the last print outcome); paper out, offline/stopped, and a failed last print are
 //   alerts.
 // - The connection to the central server: from the outbox (OutboxSnapshot, kiosk/core/outbox.h): requests
-//   waiting longer than connectionGrace mean the connection is lost; rejected requests are listed too.
+//   waiting longer than connectionGrace mean the connection is lost; rejected requests are listed too. A
+//   waiting request keeps a resident's personal data on this kiosk: the console shows how old the oldest is
+//   once it is older than outboxAgeShown (outboxAgeToShow), and past outboxAgeAlert that is an alert of its
+//   own.
 // - The SMS gateway, when the kiosk sends opt-in text messages (kiosk/core/sms_notifier.h): a message whose
 //   last attempt failed means the gateway is down or refuses; the alert goes when it takes messages again.
 //
@@ -81,6 +84,7 @@ enum class HostAlertKind {
     ConnectionLost,     // requests wait for the central server longer than connectionGrace
     RequestRejected,    // the central server refused a request (see the outbox panel); one per request
     SmsGatewayFailing,  // text messages to residents wait: the SMS gateway does not take them
+    OutboxTooOld,       // a request with personal data has waited longer than outboxAgeAlert
 };
 std::string_view toString(HostAlertKind k);  // "resident-asks-for-host", "printer-paper-out", ...
 
@@ -96,16 +100,23 @@ struct HostAlert {
 
 struct HostAlertPolicy {
     std::chrono::seconds connectionGrace{120};  // a waiting request older than this: connection lost
-    std::chrono::hours rejectedFor{24};         // show rejected requests this long after rejection
-    int maxRejected = 20;                       // rows asked from the outbox snapshot
+    std::chrono::minutes outboxAgeShown{30};  // the console shows the oldest waiting request's age past this
+    std::chrono::hours outboxAgeAlert{24};    // ... and alerts past this
+    std::chrono::hours rejectedFor{24};       // show rejected requests this long after rejection
+    int maxRejected = 20;                     // rows asked from the outbox snapshot
 };
 
-// Pure: the alerts for these inputs at now, most urgent first (asks for host, printer, connection,
-// rejected), oldest first within a kind.
+// Pure: the alerts for these inputs at now, most urgent first (asks for host, printer, connection, outbox
+// too old, rejected), oldest first within a kind.
 std::vector<HostAlert> hostAlerts(const std::vector<HelpRequest>& openRequests,
                                   const std::optional<PrinterReport>& printer,
                                   const std::optional<OutboxSnapshot>& outbox, TimePoint now,
                                   const HostAlertPolicy& policy);
+
+// How long the oldest request has waited at now, when that is longer than policy.outboxAgeShown; nullopt
+// otherwise (nothing waits, or not that long).
+std::optional<std::chrono::minutes> outboxAgeToShow(const OutboxSnapshot& outbox, TimePoint now,
+                                                    const HostAlertPolicy& policy);
 
 class HostAlertBoard {
   public:
@@ -123,6 +134,7 @@ class HostAlertBoard {
     // The outbox panel: waiting, rejected (with the server's error), last successful delivery.
     const std::optional<OutboxSnapshot>& outbox() const { return outboxSnapshot_; }
     const std::optional<PrinterReport>& printer() const { return printer_; }
+    const HostAlertPolicy& policy() const { return policy_; }
     // Acknowledges an "ask the host" alert and refreshes. Conflict: another console already did.
     Status acknowledge(std::int64_t helpRequestId, const std::string& hostName);
     // True once after a refresh that found a call for help not seen before, or pressed again since: the

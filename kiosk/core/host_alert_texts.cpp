@@ -32,6 +32,8 @@ AlertTopic alertTopic(const HostAlert& alert) {
             return AlertTopic::RequestRejected;
         case HostAlertKind::SmsGatewayFailing:
             return AlertTopic::SmsGatewayDown;
+        case HostAlertKind::OutboxTooOld:
+            return AlertTopic::OutboxTooOld;
     }
     return AlertTopic::NetworkDown;
 }
@@ -56,15 +58,19 @@ std::string_view alertTextKey(AlertTopic topic) {
             return "console.alert_rejected";
         case AlertTopic::SmsGatewayDown:
             return "sms.console_gateway";
+        case AlertTopic::OutboxTooOld:
+            return "console.alert_outbox_old";
     }
     return "console.alert_network_down";
 }
 
 std::string alertText(const HostAlert& alert, const Texts& texts, std::string_view language, TimePoint now) {
     const auto minutes = std::chrono::duration_cast<std::chrono::minutes>(now - alert.since).count();
+    const auto hours = std::chrono::duration_cast<std::chrono::hours>(now - alert.since).count();
     return fillIn(texts.get(language, alertTextKey(alertTopic(alert))),
                   {{"screen", alert.detail},
                    {"minutes", std::to_string(minutes)},
+                   {"hours", std::to_string(hours)},
                    {"time", formatLocalHourMinute(alert.since)},
                    {"reference", alert.reference},
                    {"detail", alert.detail}});

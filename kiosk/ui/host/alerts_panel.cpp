@@ -43,6 +43,12 @@ void AlertsPanel::draw(Ui& ui, HostConsole& console, Rect area) {
                      c.background);
         y += ui.text(fillIn(tr("console.outbox_waiting"), {{"count", std::to_string(o->waiting)}}),
                      {area.x0, y, area.x1, area.y1}, FontRole::Body, c.text, c.background);
+        // The oldest waiting request keeps a resident's personal data here: its age, once it is long.
+        if (auto age = outboxAgeToShow(*o, now, board.policy()))
+            y += ui.text(
+                fillIn(tr("console.outbox_oldest"), {{"minutes", std::to_string(age->count())},
+                                                     {"time", formatLocalHourMinute(*o->oldestWaiting)}}),
+                {area.x0, y, area.x1, area.y1}, FontRole::Body, c.text, c.background);
         ui.text(o->lastDelivery
                     ? fillIn(tr("console.outbox_last"), {{"time", formatLocalHourMinute(*o->lastDelivery)}})
                     : tr("console.outbox_never"),

@@ -101,6 +101,33 @@ TEST(HostAlerts, ConnectionLostAfterTheGraceAndRejectedRequests) {
     EXPECT_NE(alerts[1].detail.find("text too long"), std::string::npos);
 }
 
+// A waiting request keeps personal data on the kiosk: its age shows past 30 minutes, an alert past a day.
+TEST(HostAlerts, TheOldestWaitingRequestsAgeShowsAndThenAlerts) {
+    OutboxSnapshot snap;
+    snap.waiting = 2;
+    snap.oldestWaiting = kNow - 30min;
+    EXPECT_EQ(outboxAgeToShow(snap, kNow, {}), std::nullopt);
+    snap.oldestWaiting = kNow - 31min;
+    EXPECT_EQ(outboxAgeToShow(snap, kNow, {}), 31min);
+    snap.oldestWaiting = kNow - 23h;
+    EXPECT_EQ(kinds(hostAlerts({}, std::nullopt, snap, kNow, {})),
+              std::vector<HostAlertKind>{HostAlertKind::ConnectionLost});
+    snap.oldestWaiting = kNow - 24h;
+    auto alerts = hostAlerts({}, std::nullopt, snap, kNow, {});
+    ASSERT_EQ(kinds(alerts),
+              (std::vector<HostAlertKind>{HostAlertKind::ConnectionLost, HostAlertKind::OutboxTooOld}));
+    EXPECT_EQ(alerts[1].since, kNow - 24h);
+    HostAlertPolicy shorter;
+    shorter.outboxAgeShown = 5min;
+    shorter.outboxAgeAlert = 1h;
+    snap.oldestWaiting = kNow - 61min;
+    EXPECT_EQ(outboxAgeToShow(snap, kNow, shorter), 61min);
+    EXPECT_EQ(kinds(hostAlerts({}, std::nullopt, snap, kNow, shorter)).back(), HostAlertKind::OutboxTooOld);
+    snap.waiting = 0;
+    EXPECT_EQ(outboxAgeToShow(snap, kNow, shorter), std::nullopt) << "nothing waits";
+    EXPECT_TRUE(hostAlerts({}, std::nullopt, snap, kNow, shorter).empty());
+}
+
 TEST(HostAlertBoard, ShowsWhatTheWalkInRoleRecordsUntilAcknowledged) {
     TempDir dir;
     FakeClock clock(kNow);

@@ -18,7 +18,7 @@ using HostAlertTextsTest = DemoContentTest;
 const HostAlertKind kKinds[] = {HostAlertKind::ResidentAsksForHost, HostAlertKind::PrinterPaperOut,
                                 HostAlertKind::PrinterOffline,      HostAlertKind::PrintFailed,
                                 HostAlertKind::ConnectionLost,      HostAlertKind::RequestRejected,
-                                HostAlertKind::SmsGatewayFailing};
+                                HostAlertKind::SmsGatewayFailing,   HostAlertKind::OutboxTooOld};
 
 HostAlert alertOf(HostAlertKind kind, std::string lastError = {}) {
     HostAlert a;
@@ -73,6 +73,14 @@ TEST_F(HostAlertTextsTest, ALostConnectionIsToldApartByItsCause) {
     EXPECT_EQ(alertText(alertOf(HostAlertKind::ConnectionLost, "connect: refused"), *texts_, "nl", now),
               "Netwerk: geen verbinding sinds 09:40. Kijk of de netwerkkabel vastzit en het modem aan staat. "
               "Verzoeken blijven bewaard.");
+}
+
+TEST_F(HostAlertTextsTest, AnOldOutboxSaysHowLongPersonalDataWaits) {
+    EXPECT_EQ(
+        alertText(alertOf(HostAlertKind::OutboxTooOld), *texts_, "nl",
+                  *parseLocalDateTime("2026-11-27 12:10")),
+        "Verzending: het oudste verzoek wacht al 26 uur (sinds 09:40) en houdt persoonsgegevens op deze "
+        "kiosk. Bel de ICT-servicedesk.");
 }
 
 TEST_F(HostAlertTextsTest, ACallForHelpHasItsOwnTextWithTheScreenAndTheMinutes) {
