@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <fstream>
 
 #include "common/bundle.h"
 #include "common/toml_reader.h"
@@ -43,6 +44,19 @@ std::vector<std::string> stringList(TomlReader& r, const toml::table& t, std::st
                     fmt::format("'{}' must be {}, found {}", key, expected, TomlReader::typeName(item)));
     }
     return out;
+}
+
+// The secret in file: its first line, without the line end; at least 16 bytes.
+Result<std::string> readSecretFile(const fs::path& file) {
+    std::ifstream in(file, std::ios::binary);
+    if (!in) return Status::notFound(fmt::format("cannot read the secret file {}", file.string()));
+    std::string secret;
+    std::getline(in, secret);
+    while (!secret.empty() && (secret.back() == '\r' || secret.back() == ' ')) secret.pop_back();
+    if (secret.size() < 16)
+        return Status::invalidInput(
+            fmt::format("the secret in {} is shorter than 16 characters", file.string()));
+    return secret;
 }
 
 int boundedInt(TomlReader& r, const toml::table& t, std::string_view key, int fallback, int min, int max,
@@ -191,11 +205,38 @@ Result<CentralConfig> loadCentralConfig(const fs::path& file) {
         }
     }
     if (const toml::node* n = root.get("lookup")) {
-        if (const toml::table* t = n->as_table())
-            c.lookup.perMinute =
-                boundedInt(r, *t, "per_minute", c.lookup.perMinute, 1, 100000, "lookups a minute");
-        else
+        if (const toml::table* t = n->as_table()) {
+            auto& l = c.lookup;
+            l.perMinute = boundedInt(r, *t, "per_minute", l.perMinute, 1, 100000, "lookups a minute");
+            l.perPrefixPerMinute = boundedInt(r, *t, "per_prefix_per_minute", l.perPrefixPerMinute, 1,
+                                              1000000, "lookups a minute");
+            l.globalPerMinute =
+                boundedInt(r, *t, "global_per_minute", l.globalPerMinute, 1, 10000000, "lookups a minute");
+            l.missesPerHour =
+                boundedInt(r, *t, "misses_per_hour", l.missesPerHour, 1, 100000, "misses an hour");
+            l.prefixMissesPerHour = boundedInt(r, *t, "prefix_misses_per_hour", l.prefixMissesPerHour, 1,
+                                               1000000, "misses an hour");
+            l.globalMissesPerHour = boundedInt(r, *t, "global_misses_per_hour", l.globalMissesPerHour, 1,
+                                               10000000, "misses an hour");
+            l.alertMissesPerHour = boundedInt(r, *t, "alert_misses_per_hour", l.alertMissesPerHour, 1,
+                                              10000000, "misses an hour");
+        } else {
             r.error(n, "'lookup' must be a table");
+        }
+    }
+    if (const toml::node* n = root.get("tokens")) {
+        if (const toml::table* t = n->as_table())
+            c.tokens.defaultExpiryDays =
+                boundedInt(r, *t, "default_expiry_days", c.tokens.defaultExpiryDays, 0, 36500, "days");
+        else
+            r.error(n, "'tokens' must be a table");
+    }
+    if (const toml::node* n = root.get("revocation")) {
+        if (const toml::table* t = n->as_table())
+            c.revocation.cacheMs =
+                boundedInt(r, *t, "cache_ms", c.revocation.cacheMs, 0, 60000, "milliseconds");
+        else
+            r.error(n, "'revocation' must be a table");
     }
     if (const toml::node* n = root.get("routing")) {
         const toml::table* t = n->as_table();
@@ -249,15 +290,33 @@ Result<CentralConfig> loadCentralConfig(const fs::path& file) {
             c.webhook.caFile = resolve(base, r.optionalString(*t, "ca_file", "", "a CA file (PEM)"));
             c.webhook.timeoutSeconds =
                 boundedInt(r, *t, "timeout_seconds", c.webhook.timeoutSeconds, 1, 600, "seconds");
+            const toml::node* secretKey = t->get("secret_file");
+            c.webhook.secretFile =
+                resolve(base, r.optionalString(*t, "secret_file", "", "a file holding the signing secret"));
+            if (!c.webhook.secretFile.empty()) {
+                auto secret = readSecretFile(c.webhook.secretFile);
+                if (secret)
+                    c.webhook.secret = std::move(secret).value();
+                else
+                    r.error(secretKey, secret.status().message());
+            }
         }
     }
+    for (const auto& [team, tn] : c.notifications)
+        if (!tn.webhookUrl.empty() && c.webhook.secret.empty()) {
+            r.error(root.get("notify"),
+                    fmt::format("[notify.{}] has a webhook, so [webhook] secret_file must name the file with "
+                                "the secret every webhook is signed with",
+                                team));
+            break;
+        }
     if (const toml::node* n = root.get("smtp")) {
         if (const toml::table* t = n->as_table()) {
             c.smtp.url = r.requireString(*t, "url", "an smtp:// or smtps:// URL");
             c.smtp.from = r.optionalString(*t, "from", c.smtp.from, "an e-mail address");
             c.smtp.username = r.optionalString(*t, "username", "", "a user name");
             c.smtp.password = r.optionalString(*t, "password", "", "a password");
-            c.smtp.requireTls = r.optionalBool(*t, "require_tls", false, "true or false");
+            c.smtp.requireTls = r.optionalBool(*t, "require_tls", c.smtp.requireTls, "true or false");
         }
     }
     if (const toml::node* n = root.get("retention")) {

@@ -70,9 +70,30 @@ struct CentralConfig {
         RequestSpecs specs;  // loaded from specDir
     } requests;
 
+    // [lookup]: status lookups by reference code (JSON and HTML together), limited so codes cannot be
+    // enumerated (central/lookup_guard.h). The source is the socket's address; a prefix is its /24 (IPv4)
+    // or /64 (IPv6). A miss (no request with the code, or no code at all) costs more than a hit.
     struct Lookup {
-        int perMinute = 30;  // status lookups per source address per minute
+        int perMinute = 30;             // lookups per source address per minute
+        int perPrefixPerMinute = 120;   // lookups per prefix per minute
+        int globalPerMinute = 600;      // lookups of all sources together per minute
+        int missesPerHour = 10;         // misses per source address per hour; past it, every lookup waits
+        int prefixMissesPerHour = 30;   // misses per prefix per hour
+        int globalMissesPerHour = 200;  // misses of all sources together per hour; past it a source that
+                                        // missed this hour waits
+        int alertMissesPerHour = 100;   // this many misses in an hour raise an alert (a warning and a count)
     } lookup;
+
+    // [tokens]: personal bearer tokens (`wijkpunt-central token ...`).
+    struct Tokens {
+        int defaultExpiryDays = 90;  // `token create` and `token rotate` without --expires-days; 0: never
+    } tokens;
+
+    // [revocation]: revoked kiosk certificates, from the store (`wijkpunt-central kiosk revoke`) and from
+    // [tls] revoked_subjects / revoked_serials, checked on every kiosk request.
+    struct Revocation {
+        int cacheMs = 1000;  // a read of the store's revocations is used for at most this long
+    } revocation;
 
     struct Routing {
         // No rule matched and the type's spec names no fallback team: this team, and the request is flagged.
@@ -85,13 +106,17 @@ struct CentralConfig {
     struct Webhook {
         std::filesystem::path caFile;  // CA for the webhooks' server certificates; empty: the system's
         int timeoutSeconds = 10;
+        // Every webhook is signed with this secret (central/webhook_signature.h): read from secretFile, which
+        // a config with any webhook must name.
+        std::filesystem::path secretFile;
+        std::string secret;
     } webhook;
 
     struct Smtp {
         std::string url;  // "smtp://127.0.0.1:2525" or "smtps://mail.example.org"; empty: no e-mail
         std::string from = "wijkpunt@localhost";
         std::string username, password;
-        bool requireTls = false;  // STARTTLS required (smtp:// URLs)
+        bool requireTls = true;  // TLS required: smtps://, or STARTTLS on smtp:// URLs
     } smtp;
 
     struct Retention {

@@ -5,6 +5,8 @@
 #include <openssl/ssl.h>
 #include <strings.h>
 
+#include <nlohmann/json.hpp>
+
 #include <algorithm>
 
 #include "central/central_server_impl.h"
@@ -66,11 +68,13 @@ std::optional<KioskIdentity> CentralServer::Impl::kioskOf(const HttpRequest& req
         sendError(res, 401, error_code::kUnauthorized, "this route needs a kiosk client certificate");
         return std::nullopt;
     }
-    const auto& tls = config.tls;
-    if (std::find(tls.revokedSubjects.begin(), tls.revokedSubjects.end(), cert.subject) !=
-            tls.revokedSubjects.end() ||
-        std::find(tls.revokedSerials.begin(), tls.revokedSerials.end(), cert.serial) !=
-            tls.revokedSerials.end()) {
+    auto revoked = revocations.revoked(cert.subject, cert.serial);
+    if (!revoked) {
+        log::error("revocations: {}", revoked.status().message());
+        sendError(res, 503, error_code::kUnavailable, "the store is unavailable");
+        return std::nullopt;
+    }
+    if (revoked.value()) {
         log::warning("refused revoked certificate {} (serial {})", cert.subject, cert.serial);
         sendError(res, 403, error_code::kForbidden, "this kiosk certificate is revoked");
         return std::nullopt;
@@ -89,7 +93,7 @@ std::optional<Person> CentralServer::Impl::personOf(const HttpRequest& req, Http
         sendError(res, 401, error_code::kUnauthorized, "this route needs a personal bearer token");
         return std::nullopt;
     }
-    auto person = store.personByTokenHash(hashPersonToken(auth.substr(kBearer.size())));
+    auto person = store.personByTokenHash(hashPersonToken(auth.substr(kBearer.size())), clock.now());
     if (!person) {
         sendError(res, 503, error_code::kUnavailable, "the store is unavailable");
         return std::nullopt;
@@ -102,7 +106,36 @@ std::optional<Person> CentralServer::Impl::personOf(const HttpRequest& req, Http
     return **person;
 }
 
+namespace {
+
+// Who made a refused request, for the log: the kiosk of its certificate, else its source address.
+std::string requester(const CentralConfig& config, const PeerCert& cert, const std::string& address) {
+    if (!cert.subject.empty()) {
+        for (const auto& k : config.kiosks)
+            if (k.subject == cert.subject) return fmt::format("kiosk {} at {}", k.kioskCode, address);
+        return fmt::format("certificate {} at {}", cert.subject, address);
+    }
+    return address;
+}
+
+}  // namespace
+
 void CentralServer::Impl::dispatch(RouteId id, const HttpRequest& req, HttpResponse& res) {
+    route(id, req, res);
+    if (res.status != 401 && res.status != 403 && res.status != 429) return;
+    std::string_view pattern = "?";
+    for (const ApiRoute& r : apiRoutes())
+        if (r.id == id) pattern = r.path;
+    // The error's code and message are the server's own words; an HTML page (429) has none.
+    std::string reason = "too many requests";
+    auto body = nlohmann::json::parse(res.body, nullptr, false);
+    if (body.is_object() && body.contains("error") && body["error"].is_object())
+        reason = fmt::format("{}: {}", body["error"].value("code", ""), body["error"].value("message", ""));
+    log::warning("refused {} {} {} for {}: {}", res.status, req.method, pattern,
+                 requester(config, peerCertificate(req.ssl), req.remote_addr), reason);
+}
+
+void CentralServer::Impl::route(RouteId id, const HttpRequest& req, HttpResponse& res) {
     switch (id) {
         case RouteId::Health:
             return health(req, res);

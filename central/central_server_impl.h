@@ -17,6 +17,8 @@
 #include "central/central_server.h"
 #include "central/http_exchange.h"
 #include "central/intake_writer.h"
+#include "central/kiosk_revocations.h"
+#include "central/lookup_guard.h"
 #include "central/public_pages.h"
 #include "central/rate_limiter.h"
 #include "central/request_router.h"
@@ -29,7 +31,9 @@ struct CentralServer::Impl {
           store(s),
           clock(k),
           router(c.routing.rules, c.routing.defaultTeam, RequestRouter::fallbackTeamsOf(c.requests.specs)),
-          lookups(k, c.lookup.perMinute),
+          lookups(k, c.lookup),
+          revocations(s, c.tls.revokedSubjects, c.tls.revokedSerials,
+                      std::chrono::milliseconds(c.revocation.cacheMs)),
           queuePageViews(k, c.publicPages.queuePagesPerMinute),
           pages(c, s, s, k),
           writer(s, c.server.maxBatch),
@@ -40,8 +44,9 @@ struct CentralServer::Impl {
     CentralStore& store;
     const Clock& clock;
     RequestRouter router;
-    RateLimiter lookups;         // status lookups, JSON and HTML together
-    RateLimiter queuePageViews;  // public queue pages
+    LookupGuard lookups;           // status lookups, JSON and HTML together
+    KioskRevocations revocations;  // the store's and the config's, on every kiosk request
+    RateLimiter queuePageViews;    // public queue pages
     PublicPages pages;
     IntakeWriter writer;
     TeamNotifier notifier;
@@ -55,10 +60,11 @@ struct CentralServer::Impl {
     std::thread sweeper;
 
     // --- identities (central_server.cpp)
-    // The kiosk behind a request (its client certificate, checked against the revocation lists), or the
-    // error sent and nullopt.
+    // The kiosk behind a request (its client certificate, checked against the store's and the config's
+    // revocations on every request), or the error sent and nullopt.
     std::optional<KioskIdentity> kioskOf(const HttpRequest& req, HttpResponse& res);
-    // The person behind a personal bearer token, or the error sent and nullopt.
+    // The person behind a personal bearer token (not revoked, not expired on the injected clock), or the
+    // error sent and nullopt.
     std::optional<Person> personOf(const HttpRequest& req, HttpResponse& res);
 
     // --- what kiosks and residents call (kiosk_api_handlers.cpp)
@@ -73,6 +79,8 @@ struct CentralServer::Impl {
                      const std::string& lang);
     void queuePage(const HttpRequest& req, HttpResponse& res);
     void statusPage(const HttpRequest& req, HttpResponse& res);
+    // False (and Retry-After set) when LookupGuard refuses a status lookup from this source now.
+    bool lookupAdmitted(const HttpRequest& req, HttpResponse& res);
 
     // --- what admins and team members call (staff_api_handlers.cpp)
     void listRequests(const HttpRequest& req, HttpResponse& res);
@@ -81,7 +89,11 @@ struct CentralServer::Impl {
     void getAuditLog(const HttpRequest& req, HttpResponse& res);
 
     // --- routing and upkeep
+    // Runs the route's handler, then logs a 401, 403 or 429 it answered: the route's template (never the
+    // path, which may hold a reference code), the error code and message, and who asked (the kiosk, else
+    // the source address). Never a body or a token.
     void dispatch(RouteId id, const HttpRequest& req, HttpResponse& res);
+    void route(RouteId id, const HttpRequest& req, HttpResponse& res);
     // Retention: wipes personal fields of requests older than their type's days, on the injected clock.
     void sweepRetention();
     // Background upkeep: the WAL checkpoint every second (real time), retention every checkIntervalMs.

@@ -17,7 +17,10 @@ namespace wp {
 using nlohmann::json;
 
 void CentralServer::Impl::health(const HttpRequest&, HttpResponse& res) {
-    res.set_content(json{{"status", "ok"}}.dump(), kJson);
+    res.set_content(
+        json{{"status", "ok"}, {"lookup_misses", lookups.misses()}, {"lookup_miss_alerts", lookups.alerts()}}
+            .dump(),
+        kJson);
 }
 
 void CentralServer::Impl::postRequest(const HttpRequest& req, HttpResponse& res) {
@@ -74,6 +77,11 @@ void CentralServer::Impl::postRequest(const HttpRequest& req, HttpResponse& res)
             log::error("KIOSK FAULT: kiosk {} sent reference {} under a second UUID {}", kiosk->kioskCode,
                        reference, uuid);
             return sendError(res, 409, error_code::kConflict, out.message, "reference");
+        case IntakeOutcome::Kind::UuidConflict:
+            log::error("KIOSK FAULT: kiosk {} sent UUID {}, which another kiosk sent before",
+                       kiosk->kioskCode, uuid);
+            return sendError(res, 409, error_code::kConflict, "this UUID belongs to another kiosk's request",
+                             "uuid");
         case IntakeOutcome::Kind::Failed:
             log::error("storing {} failed: {}", reference, out.message);
             res.set_header("Retry-After", "5");
@@ -82,20 +90,31 @@ void CentralServer::Impl::postRequest(const HttpRequest& req, HttpResponse& res)
     }
 }
 
+bool CentralServer::Impl::lookupAdmitted(const HttpRequest& req, HttpResponse& res) {
+    LookupGuard::Decision d = lookups.admit(req.remote_addr);
+    if (d.admitted()) return true;
+    auto wait = std::chrono::ceil<std::chrono::seconds>(d.retryAfter);
+    res.set_header("Retry-After", std::to_string(std::max<long long>(1, wait.count())));
+    log::info("status lookup refused for {}: {}", req.remote_addr, toString(d.refusal));
+    return false;
+}
+
 void CentralServer::Impl::getRequestStatus(const HttpRequest& req, HttpResponse& res) {
-    if (!lookups.allow(req.remote_addr)) {
-        auto wait = std::chrono::duration_cast<std::chrono::seconds>(lookups.retryAfter(req.remote_addr));
-        res.set_header("Retry-After", std::to_string(std::max<long long>(1, wait.count())));
+    if (!lookupAdmitted(req, res))
         return sendError(res, 429, error_code::kRateLimited, "too many lookups; try again later");
-    }
     std::string reference = normalizeReferenceCode(req.matches[1].str());
-    // The check character first: a wrong code never reaches the database.
-    if (!verifyReferenceCode(reference))
+    // The check character first: a wrong code never reaches the database (and counts as a miss).
+    if (!verifyReferenceCode(reference)) {
+        lookups.miss(req.remote_addr);
         return sendError(res, 400, error_code::kInvalidValue, "this is no reference code (check character)",
                          "reference");
+    }
     auto view = store.statusOf(reference);
     if (!view) return sendError(res, 503, error_code::kUnavailable, "the store is unavailable");
-    if (!view->has_value()) return sendError(res, 404, error_code::kNotFound, "no request with this code");
+    if (!view->has_value()) {
+        lookups.miss(req.remote_addr);
+        return sendError(res, 404, error_code::kNotFound, "no request with this code");
+    }
     res.set_content(encodeStatusView(**view), kJson);
 }
 
@@ -141,8 +160,16 @@ void CentralServer::Impl::queuePage(const HttpRequest& req, HttpResponse& res) {
 
 void CentralServer::Impl::statusPage(const HttpRequest& req, HttpResponse& res) {
     std::string lang = pages.language(req.get_param_value("lang"), req.get_header_value("Accept-Language"));
-    if (!pageAllowed(req, res, lookups, PublicPages::Kind::Status, lang)) return;
-    sendPage(res, pages.statusPage(req.matches[1].str(), lang));
+    if (!pages.ready()) {
+        res.status = 503;
+        res.set_content("The public pages are not set up on this server ([public_pages] content_dir).\n",
+                        "text/plain; charset=utf-8");
+        return;
+    }
+    if (!lookupAdmitted(req, res)) return sendPage(res, pages.busyPage(PublicPages::Kind::Status, lang));
+    HtmlPage page = pages.statusPage(req.matches[1].str(), lang);
+    if (page.status == 400 || page.status == 404) lookups.miss(req.remote_addr);
+    sendPage(res, page);
 }
 
 }  // namespace wp

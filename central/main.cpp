@@ -2,6 +2,11 @@
 //
 //   wijkpunt-central --config FILE                      serve HTTPS until SIGTERM/SIGINT
 //   wijkpunt-central --config FILE token create --name NAME --role admin|team [--team TEAM]
+//                                               [--expires-days N]
+//   wijkpunt-central --config FILE token list|revoke|rotate ...
+//   wijkpunt-central --config FILE kiosk revoke|list ...
+//                                                      personal tokens and kiosk revocations
+//                                                      (central/admin_commands.h)
 //   wijkpunt-central --config FILE backup FILE          online backup of the database
 //   wijkpunt-central openapi-schemas --spec-dir DIR [--write FILE]
 //                                                      the request types of the API contract, from the specs
@@ -10,12 +15,15 @@
 #include <signal.h>
 #include <CLI/CLI.hpp>
 
+#include <cstdint>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <optional>
 #include <thread>
 
+#include "central/admin_commands.h"
 #include "central/central_config.h"
 #include "central/central_server.h"
 #include "central/openapi_schemas.h"
@@ -52,12 +60,15 @@ bool writePortFile(const std::filesystem::path& file, int port) {
     return !ec;
 }
 
+// The server's clock: the system's, or a test's shared ScriptClock ([testing] clock_file). The commands
+// read the same one, so a token's expiry is on the clock the server checks it against.
+std::unique_ptr<wp::Clock> clockOf(const wp::CentralConfig& config) {
+    if (config.testing.clockFile.empty()) return std::make_unique<wp::SystemClock>();
+    return std::make_unique<wp::ScriptClock>(config.testing.clockFile);
+}
+
 int serve(const wp::CentralConfig& config, wp::CentralStore& store) {
-    std::unique_ptr<wp::Clock> clock;
-    if (config.testing.clockFile.empty())
-        clock = std::make_unique<wp::SystemClock>();
-    else
-        clock = std::make_unique<wp::ScriptClock>(config.testing.clockFile);
+    std::unique_ptr<wp::Clock> clock = clockOf(config);
 
     // SIGINT/SIGTERM are taken by one thread with sigwait; block them before any other thread starts.
     sigset_t signals;
@@ -128,10 +139,30 @@ int main(int argc, char** argv) {
     auto* token = app.add_subcommand("token", "personal bearer tokens");
     auto* create = token->add_subcommand("create", "make a token and print it once");
     std::string name, role, team;
+    std::optional<int> expiresDays;
     create->add_option("--name", name, "the person's name, as the audit log shows it")->required();
     create->add_option("--role", role, "admin or team")->required()->check(CLI::IsMember({"admin", "team"}));
     create->add_option("--team", team, "the team of a team member");
+    create->add_option("--expires-days", expiresDays, "days the token works; 0: never (default: config)");
+    auto* tokenList = token->add_subcommand("list", "every token, without secrets");
+    auto* tokenRevoke = token->add_subcommand("revoke", "revoke one token, or every token of a person");
+    std::optional<std::int64_t> tokenId;
+    tokenRevoke->add_option("--id", tokenId, "the token's id (token list)");
+    tokenRevoke->add_option("--name", name, "every live token of this person");
+    auto* rotate = token->add_subcommand("rotate", "print a new token for a person and end the old ones");
+    int graceHours = 0;
+    rotate->add_option("--name", name, "the person")->required();
+    rotate->add_option("--grace-hours", graceHours, "hours the old tokens keep working (default 0)");
+    rotate->add_option("--expires-days", expiresDays, "days the new token works; 0: never (default: config)");
     token->require_subcommand(1);
+
+    auto* kiosk = app.add_subcommand("kiosk", "kiosk certificates");
+    auto* kioskRevoke = kiosk->add_subcommand("revoke", "refuse a kiosk certificate on every request");
+    std::string subject, serial;
+    kioskRevoke->add_option("--subject", subject, "the certificate's subject (RFC 2253)");
+    kioskRevoke->add_option("--serial", serial, "the certificate's serial number (hex)");
+    auto* kioskList = kiosk->add_subcommand("list", "enrolled kiosks and revoked certificates");
+    kiosk->require_subcommand(1);
 
     auto* backup = app.add_subcommand("backup", "online backup of the database");
     std::string backupFile;
@@ -146,18 +177,17 @@ int main(int argc, char** argv) {
     auto store = wp::SqliteCentralStore::open(config->database, config->requests.specs);
     if (!store) return fail(store.status().message());
 
-    if (create->parsed()) {
-        wp::Person p{name, *wp::personRoleFromString(role), team};
-        if (p.role == wp::PersonRole::Team && !wp::isTeam(team))
-            return usageError("--team must be one of huurloket, wijkteam, gemeente, initiatief, wijkmanager");
-        if (p.role == wp::PersonRole::Admin && !team.empty()) return usageError("an admin has no --team");
-        std::string t = wp::makePersonToken();
-        if (wp::Status s = (*store)->addPerson(p, wp::hashPersonToken(t), std::chrono::system_clock::now());
-            !s)
-            return fail(s.message());
-        std::printf("%s\n", t.c_str());
-        return 0;
-    }
+    std::unique_ptr<wp::Clock> clock = clockOf(*config);
+    wp::CentralStore& central = **store;
+    if (create->parsed())
+        return wp::createTokenCommand(central, *config, {name, *wp::personRoleFromString(role), team},
+                                      expiresDays, clock->now());
+    if (tokenList->parsed()) return wp::listTokensCommand(central, clock->now());
+    if (tokenRevoke->parsed()) return wp::revokeTokenCommand(central, tokenId, name, clock->now());
+    if (rotate->parsed())
+        return wp::rotateTokenCommand(central, *config, name, graceHours, expiresDays, clock->now());
+    if (kioskRevoke->parsed()) return wp::revokeKioskCommand(central, subject, serial, clock->now());
+    if (kioskList->parsed()) return wp::listKiosksCommand(central, *config);
     if (backup->parsed()) {
         if (std::filesystem::exists(backupFile))
             return usageError(backupFile + " exists; not overwriting it");

@@ -34,4 +34,20 @@ Millis RateLimiter::retryAfter(const std::string& key) {
     return std::chrono::duration_cast<Millis>(it->second.front() + window_ - now);
 }
 
+bool RateLimiter::exhausted(const std::string& key) {
+    std::lock_guard lock(mutex_);
+    auto it = events_.find(key);
+    if (it == events_.end()) return false;
+    prune(it->second, clock_.now());
+    return static_cast<int>(it->second.size()) >= perWindow_;
+}
+
+int RateLimiter::count(const std::string& key) {
+    std::lock_guard lock(mutex_);
+    auto it = events_.find(key);
+    if (it == events_.end()) return 0;
+    prune(it->second, clock_.now());
+    return static_cast<int>(it->second.size());
+}
+
 }  // namespace wp

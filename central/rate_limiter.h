@@ -1,5 +1,5 @@
 // RateLimiter: at most N events per key in any sliding minute, on the injected clock (DESIGN.md: Testing).
-// The status lookup uses it per source address so reference codes cannot be guessed by trying.
+// The status lookups (central/lookup_guard.h) and the public queue pages use it.
 // Memory stays bounded: keys whose events have all expired are dropped. Thread-safe.
 #pragma once
 
@@ -20,6 +20,10 @@ class RateLimiter {
     bool allow(const std::string& key);
     // When key may next be allowed, for Retry-After; 0 when it may now.
     Millis retryAfter(const std::string& key);
+    // True when key has used up its window; counts nothing.
+    bool exhausted(const std::string& key);
+    // How many events key has in the window now; counts nothing.
+    int count(const std::string& key);
 
   private:
     void prune(std::deque<TimePoint>& times, TimePoint now) const;

@@ -10,6 +10,7 @@
 
 #include "central/central_server_impl.h"
 #include "central/http_exchange.h"
+#include "central/public_note_check.h"
 #include "common/json_input.h"
 #include "common/reference_code.h"
 
@@ -139,6 +140,16 @@ void CentralServer::Impl::setRequestStatus(const HttpRequest& req, HttpResponse&
                              fmt::format("'{}' is longer than 2000 bytes", key), key);
         *out = it->get<std::string>();
     }
+    // Anyone with the code reads the public note: no contact details there.
+    if (u.publicNote)
+        if (auto found = contactDetailInNote(*u.publicNote))
+            return sendError(
+                res, 400, error_code::kInvalidValue,
+                fmt::format("'public_note' seems to hold {}; anyone with the reference code reads "
+                            "it, so it may not hold a phone number, e-mail address or postcode "
+                            "(put those in 'internal_note')",
+                            *found),
+                "public_note");
     std::optional<std::string> onlyTeam;
     if (person->role == PersonRole::Team) onlyTeam = person->team;
     auto summary = store.updateStatus(reference, onlyTeam, u, person->name, clock.now());

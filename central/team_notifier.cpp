@@ -7,6 +7,7 @@
 
 #include <cstring>
 
+#include "central/webhook_signature.h"
 #include "common/log.h"
 
 namespace wp {
@@ -80,7 +81,15 @@ Status CurlNotificationSender::sendWebhook(const PendingNotification& n) {
     CURL* curl = curl_easy_init();
     if (curl == nullptr) return Status::internal("curl_easy_init failed");
     std::string body = webhookBody(n);
+    const std::int64_t now =
+        std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch())
+            .count();
+    const std::string timestamp = fmt::format("{}: {}", kWebhookTimestampHeader, now);
+    const std::string signature =
+        fmt::format("{}: {}", kWebhookSignatureHeader, webhookSignature(config_.webhook.secret, now, body));
     curl_slist* headers = curl_slist_append(nullptr, "Content-Type: application/json");
+    headers = curl_slist_append(headers, timestamp.c_str());
+    headers = curl_slist_append(headers, signature.c_str());
     curl_easy_setopt(curl, CURLOPT_URL, n.target.c_str());
     curl_easy_setopt(curl, CURLOPT_PROTOCOLS_STR, "https");
     curl_easy_setopt(curl, CURLOPT_HTTPHEADER, headers);

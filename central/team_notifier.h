@@ -6,7 +6,8 @@
 // clock (2 s, 4 s, 8 s ... at most 15 minutes; given up after 12 attempts, left visible in the store).
 // Nothing personal is sent: reference, type, team, flag and time; the team reads the rest in the back office,
 // where the read is audited. A notification may be sent twice after a crash between sending and recording
-// (at-least-once); receivers key on the reference.
+// (at-least-once); receivers key on the reference. Webhooks are signed (central/webhook_signature.h); e-mail
+// goes over TLS unless [smtp] require_tls = false.
 #pragma once
 
 #include <atomic>
@@ -27,7 +28,8 @@ class NotificationSender {
     virtual Status send(const PendingNotification& n) = 0;
 };
 
-// The real one: libcurl for webhooks (server certificate always verified) and SMTP.
+// The real one: libcurl for webhooks (server certificate always verified, body signed with [webhook]'s
+// secret) and SMTP (smtps://, or STARTTLS required on smtp:// unless [smtp] require_tls = false).
 class CurlNotificationSender final : public NotificationSender {
   public:
     explicit CurlNotificationSender(const CentralConfig& config) : config_(config) {}

@@ -1,16 +1,17 @@
 // What the central server keeps (DESIGN.md: Central server), behind one small interface per kind of thing:
 // RequestStore (intake, status, the back office's list, detail and updates, retention), AuditStore,
-// PersonStore (people and their token hashes), QueueStatStore (kiosks' queue events and heartbeats),
-// NotificationStore (the durable notification jobs) and StoreMaintenance (checkpoints, backups, counts).
-// Each part of the server takes the narrowest of them it needs; CentralStore is all of them together, for
-// the server as a whole and wijkpunt-central's main().
+// PersonStore (people and their token hashes), RevocationStore (revoked kiosks), QueueStatStore (kiosks'
+// queue events and heartbeats), NotificationStore (the durable notification jobs) and StoreMaintenance
+// (checkpoints, backups, counts). Each part of the server takes the narrowest of them it needs; CentralStore
+// is all of them together, for the server as a whole and wijkpunt-central's main().
 //
 // SQLite (SqliteCentralStore) is the embedded default; PostgreSQL follows for several central instances, so
 // implementations keep to portable SQL. What the interfaces promise:
 // - storeBatch() stores many intakes in ONE transaction and returns only after it is durable (fsync'd): the
-//   group commit behind every 201. Per item it says Stored, Repeat (the UUID is known: the first answer is
-//   returned and nothing new stored) or ReferenceConflict (the reference is stored under another UUID: a
-//   kiosk fault, logged in kiosk_fault). A failed transaction fails every item of the batch (none is stored).
+//   group commit behind every 201. Per item it says Stored, Repeat (the UUID is known from the same kiosk:
+//   the first answer is returned and nothing new stored), UuidConflict (the UUID is known from another
+//   kiosk) or ReferenceConflict (the reference is stored under another UUID); both conflicts are kiosk
+//   faults, logged in kiosk_fault. A failed transaction fails every item of the batch (none is stored).
 // - Reads of personal data (requestDetail) write their audit entry in the same transaction as the read, as do
 //   status updates: RequestStore writes into what AuditStore reads.
 // - Notifications of a request are queued in the transaction that stores it, so a crash never loses one.
@@ -49,10 +50,11 @@ struct IntakeItem {
 };
 
 struct IntakeOutcome {
-    enum class Kind { Stored, Repeat, ReferenceConflict, Failed };
+    // UuidConflict: the UUID is stored for another kiosk; that kiosk's answer is never given away.
+    enum class Kind { Stored, Repeat, ReferenceConflict, UuidConflict, Failed };
     Kind kind = Kind::Failed;
     std::string answer;   // Stored/Repeat: the body of the (first) 201
-    std::string message;  // ReferenceConflict/Failed: what went wrong
+    std::string message;  // ReferenceConflict/UuidConflict/Failed: what went wrong
 };
 
 // A request as the back office lists it: no personal data.
@@ -160,15 +162,57 @@ class AuditStore {
                                                      int limit) = 0;
 };
 
-// --- people: staff with personal bearer tokens, stored hashed
+// A personal token as `wijkpunt-central token list` shows it: never its secret or hash.
+struct PersonToken {
+    std::int64_t id = 0;
+    Person person;
+    TimePoint createdAt;
+    std::optional<TimePoint> expiresAt;  // nullopt: does not expire
+    std::optional<TimePoint> revokedAt;  // nullopt: not revoked
+};
+
+// --- people: staff with personal bearer tokens, stored hashed. A person may hold several tokens (a rotated
+// one lives on for its grace period); each token expires and is revoked on its own.
 class PersonStore {
   public:
     virtual ~PersonStore() = default;
 
-    // Conflict when the name is taken.
-    virtual Status addPerson(const Person& person, const std::string& tokenHash, TimePoint now) = 0;
-    // nullopt for an unknown or revoked token.
-    virtual Result<std::optional<Person>> personByTokenHash(const std::string& tokenHash) = 0;
+    // The person with a first token. Conflict when the name is taken. expiresAt nullopt: never expires.
+    virtual Status addPerson(const Person& person, const std::string& tokenHash, TimePoint now,
+                             std::optional<TimePoint> expiresAt) = 0;
+    // nullopt for an unknown, revoked or expired (at now) token, or a revoked person.
+    virtual Result<std::optional<Person>> personByTokenHash(const std::string& tokenHash, TimePoint now) = 0;
+    // Every token, by id.
+    virtual Result<std::vector<PersonToken>> personTokens() = 0;
+    // Revokes one token at now (a revoked one keeps its first revocation time). NotFound for no such id.
+    virtual Status revokePersonToken(std::int64_t id, TimePoint now) = 0;
+    // Revokes every live token of the person named; how many. NotFound for no such person.
+    virtual Result<int> revokePersonTokens(const std::string& name, TimePoint now) = 0;
+    // Gives the person named a new token (expiring at expiresAt, nullopt never) and ends every other live
+    // token of theirs at oldTokensEnd (revoked when that is now or earlier, else expiring then unless they
+    // expire sooner), in one transaction; the new token's id. NotFound for no such person.
+    virtual Result<std::int64_t> rotatePersonToken(const std::string& name, const std::string& newTokenHash,
+                                                   TimePoint now, std::optional<TimePoint> expiresAt,
+                                                   TimePoint oldTokensEnd) = 0;
+};
+
+// A kiosk certificate refused on every request: by subject, by serial, or both ("" for the one not given).
+struct KioskRevocation {
+    std::int64_t id = 0;
+    std::string subject;  // RFC 2253, as the server reads it from the certificate
+    std::string serial;   // hex, upper case, no separators
+    TimePoint revokedAt;
+};
+
+// --- revoked kiosk certificates (`wijkpunt-central kiosk revoke`), checked on every kiosk request
+class RevocationStore {
+  public:
+    virtual ~RevocationStore() = default;
+
+    // Adds a revocation; at least one of subject and serial is not empty (InvalidInput otherwise).
+    virtual Status revokeKiosk(const std::string& subject, const std::string& serial, TimePoint now) = 0;
+    // Every revocation, oldest first.
+    virtual Result<std::vector<KioskRevocation>> kioskRevocations() = 0;
 };
 
 // --- queue statistics: the kiosks' queue events and when each kiosk was last heard
@@ -219,6 +263,7 @@ class StoreMaintenance {
 class CentralStore : public RequestStore,
                      public AuditStore,
                      public PersonStore,
+                     public RevocationStore,
                      public QueueStatStore,
                      public NotificationStore,
                      public StoreMaintenance {};

@@ -174,24 +174,39 @@ std::vector<IntakeOutcome> SqliteCentralStore::storeBatch(const std::vector<Inta
             out[i] = {IntakeOutcome::Kind::Stored, std::move(answer), ""};
             continue;
         }
-        // Not inserted: the UUID is known (a repeat), or the reference is stored under another UUID.
-        auto known = c.prepare("SELECT answer FROM request WHERE uuid = ?");
-        if (!known) return failAll(known.status());
-        known->bind(1, r.uuid);
-        auto row = known->step();
-        if (!row) return failAll(row.status());
-        if (row.value()) {
-            out[i] = {IntakeOutcome::Kind::Repeat, known->text(0), ""};
+        // Not inserted: the UUID is known (a repeat of this kiosk, or another kiosk's UUID), or the reference
+        // is stored under another UUID.
+        std::optional<std::string> firstAnswer;
+        bool otherKiosk = false;
+        {
+            auto known = c.prepare("SELECT answer, kiosk FROM request WHERE uuid = ?");
+            if (!known) return failAll(known.status());
+            known->bind(1, r.uuid);
+            auto row = known->step();
+            if (!row) return failAll(row.status());
+            if (row.value()) {
+                firstAnswer = known->text(0);
+                otherKiosk = known->text(1) != r.kioskCode;
+            }
+        }
+        if (firstAnswer && !otherKiosk) {
+            out[i] = {IntakeOutcome::Kind::Repeat, std::move(*firstAnswer), ""};
             continue;
         }
         auto fault =
             c.prepare("INSERT INTO kiosk_fault (kiosk, uuid, reference, what, at_ms) VALUES (?, ?, ?, ?, ?)");
         if (!fault) return failAll(fault.status());
         fault->bind(1, r.kioskCode).bind(2, r.uuid).bind(3, r.reference);
-        fault->bind(4, "reference code already stored under another UUID").bind(5, received);
+        fault->bind(4, otherKiosk ? "UUID already stored for another kiosk"
+                                  : "reference code already stored under another UUID");
+        fault->bind(5, received);
         if (Status s = fault->run(); !s) return failAll(s);
-        out[i] = {IntakeOutcome::Kind::ReferenceConflict, "",
-                  fmt::format("reference {} is already stored under another UUID", r.reference)};
+        if (otherKiosk)
+            out[i] = {IntakeOutcome::Kind::UuidConflict, "",
+                      fmt::format("UUID {} is already stored for another kiosk", r.uuid)};
+        else
+            out[i] = {IntakeOutcome::Kind::ReferenceConflict, "",
+                      fmt::format("reference {} is already stored under another UUID", r.reference)};
     }
     crashPoint("central-before-commit");
     if (Status s = tx->commit(); !s) return failAll(s);
@@ -343,34 +358,6 @@ Result<std::vector<AuditEntry>> SqliteCentralStore::auditLog(const std::optional
         out.push_back({fromUnixMillis(st->integer(0)), st->text(1), st->text(2), st->text(3), st->text(4)});
     }
     return out;
-}
-
-Status SqliteCentralStore::addPerson(const Person& p, const std::string& tokenHash, TimePoint now) {
-    std::lock_guard lock(otherMutex_);
-    auto st = other_->prepare(
-        "INSERT INTO person (name, role, team, token_hash, created_at_ms) VALUES (?, ?, ?, ?, ?)");
-    if (!st) return st.status();
-    st->bind(1, p.name)
-        .bind(2, toString(p.role))
-        .bind(3, p.team)
-        .bind(4, tokenHash)
-        .bind(5, toUnixMillis(now));
-    Status s = st->run();
-    if (s.code() == Status::Code::Conflict)
-        return Status::conflict(fmt::format("a person '{}' exists", p.name));
-    return s;
-}
-
-Result<std::optional<Person>> SqliteCentralStore::personByTokenHash(const std::string& tokenHash) {
-    std::lock_guard lock(otherMutex_);
-    auto st = other_->prepare("SELECT name, role, team FROM person WHERE token_hash = ? AND revoked = 0");
-    if (!st) return st.status();
-    st->bind(1, tokenHash);
-    auto row = st->step();
-    if (!row) return row.status();
-    if (!row.value()) return std::optional<Person>();
-    return std::optional<Person>(
-        Person{st->text(0), personRoleFromString(st->text(1)).value_or(PersonRole::Team), st->text(2)});
 }
 
 Result<int> SqliteCentralStore::storeQueueEvents(const QueueStatBatch& batch, const std::string& contactPoint,

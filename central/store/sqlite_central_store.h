@@ -1,9 +1,10 @@
 // SqliteCentralStore: the central server's SQLite storage (WAL, synchronous=FULL, secure_delete=ON).
 //
 // One class implements every interface of central_store.h (RequestStore, AuditStore, PersonStore,
-// QueueStatStore, NotificationStore, StoreMaintenance): they keep their tables in one database, share its two
-// connections, and some transactions span them (an intake queues its notifications, a detail read or a status
-// update writes its audit entry). Callers still hold only the interface they use.
+// RevocationStore, QueueStatStore, NotificationStore, StoreMaintenance): they keep their tables in one
+// database, share its two connections, and some transactions span them (an intake queues its notifications, a
+// detail read or a status update writes its audit entry). Callers still hold only the interface they use.
+// People, tokens and revocations are in sqlite_access_store.cpp, the rest in sqlite_central_store.cpp.
 //
 // Two connections: one for the group-commit writer (storeBatch only) and one for everything else, each
 // behind its own mutex; WAL lets readers run while the writer commits, and both wait on a busy timeout for
@@ -47,8 +48,17 @@ class SqliteCentralStore final : public CentralStore {
                                         TimePoint now) override;
     Status appendAudit(const AuditEntry& entry) override;
     Result<std::vector<AuditEntry>> auditLog(const std::optional<std::string>& reference, int limit) override;
-    Status addPerson(const Person& person, const std::string& tokenHash, TimePoint now) override;
-    Result<std::optional<Person>> personByTokenHash(const std::string& tokenHash) override;
+    Status addPerson(const Person& person, const std::string& tokenHash, TimePoint now,
+                     std::optional<TimePoint> expiresAt) override;
+    Result<std::optional<Person>> personByTokenHash(const std::string& tokenHash, TimePoint now) override;
+    Result<std::vector<PersonToken>> personTokens() override;
+    Status revokePersonToken(std::int64_t id, TimePoint now) override;
+    Result<int> revokePersonTokens(const std::string& name, TimePoint now) override;
+    Result<std::int64_t> rotatePersonToken(const std::string& name, const std::string& newTokenHash,
+                                           TimePoint now, std::optional<TimePoint> expiresAt,
+                                           TimePoint oldTokensEnd) override;
+    Status revokeKiosk(const std::string& subject, const std::string& serial, TimePoint now) override;
+    Result<std::vector<KioskRevocation>> kioskRevocations() override;
     Result<int> storeQueueEvents(const QueueStatBatch& batch, const std::string& contactPoint,
                                  TimePoint receivedAt) override;
     Result<std::vector<QueueStatEvent>> queueEventsOf(const std::string& contactPoint,

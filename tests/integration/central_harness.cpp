@@ -162,6 +162,7 @@ void CentralServerProcess::writeConfig() {
         << "[[kiosk]]\nsubject = \"CN=kiosk-K3,O=Wijkpunt\"\ncode = \"K3\"\ncontact_point = \"SGN\"\n"
         << "[[kiosk]]\nsubject = \"CN=kiosk-K4,O=Wijkpunt\"\ncode = \"K4\"\ncontact_point = \"SGN\"\n"
         << "[lookup]\nper_minute = " << options_.lookupPerMinute << "\n"
+        << options_.lookupToml << "\n"
         << "[routing]\ndefault_team = \"gemeente\"\n"
         << "[[routing.rule]]\ntype = \"*\"\ncategory = \"huur\"\nteam = \"huurloket\"\n"
         << "[[routing.rule]]\ntype = \"initiative\"\nteam = \"initiatief\"\n"
@@ -176,6 +177,7 @@ void CentralServerProcess::writeConfig() {
 bool CentralServerProcess::start() {
     if (process_ && process_->running()) process_->kill9();
     writeConfig();
+    std::ofstream(webhookSecretFile(), std::ios::trunc) << kTestWebhookSecret << '\n';
     fs::remove(dir_ / "port");
     ++starts_;
     process_ = std::make_unique<ChildProcess>(
@@ -394,7 +396,7 @@ struct WebhookSink::Impl {
     std::unique_ptr<httplib::SSLServer> server;
     std::thread thread;
     std::mutex mutex;
-    std::vector<std::string> bodies;
+    std::vector<WebhookSink::Delivery> deliveries;
 };
 
 WebhookSink::WebhookSink(int failFirst) : impl_(std::make_unique<Impl>()) {
@@ -402,17 +404,18 @@ WebhookSink::WebhookSink(int failFirst) : impl_(std::make_unique<Impl>()) {
         std::make_unique<httplib::SSLServer>(pkiFile("server.crt").c_str(), pkiFile("server.key").c_str());
     std::atomic<int>* attempts = &attempts_;
     Impl* impl = impl_.get();
-    impl_->server->Post("/hook",
-                        [impl, attempts, failFirst](const httplib::Request& req, httplib::Response& res) {
-                            int n = ++*attempts;
-                            if (n <= failFirst) {
-                                res.status = 500;
-                                return;
-                            }
-                            std::lock_guard lock(impl->mutex);
-                            impl->bodies.push_back(req.body);
-                            res.status = 204;
-                        });
+    impl_->server->Post(
+        "/hook", [impl, attempts, failFirst](const httplib::Request& req, httplib::Response& res) {
+            int n = ++*attempts;
+            if (n <= failFirst) {
+                res.status = 500;
+                return;
+            }
+            std::lock_guard lock(impl->mutex);
+            impl->deliveries.push_back({req.body, req.get_header_value("X-Wijkpunt-Timestamp"),
+                                        req.get_header_value("X-Wijkpunt-Signature")});
+            res.status = 204;
+        });
     port_ = impl_->server->bind_to_any_port("127.0.0.1");
     impl_->thread = std::thread([impl] { impl->server->listen_after_bind(); });
 }
@@ -424,7 +427,14 @@ WebhookSink::~WebhookSink() {
 
 std::vector<std::string> WebhookSink::bodies() {
     std::lock_guard lock(impl_->mutex);
-    return impl_->bodies;
+    std::vector<std::string> out;
+    for (const Delivery& d : impl_->deliveries) out.push_back(d.body);
+    return out;
+}
+
+std::vector<WebhookSink::Delivery> WebhookSink::deliveries() {
+    std::lock_guard lock(impl_->mutex);
+    return impl_->deliveries;
 }
 
 // --- cutting proxy

@@ -14,6 +14,7 @@
 #include <memory>
 #include <mutex>
 #include <string>
+#include <string_view>
 #include <thread>
 #include <vector>
 
@@ -58,6 +59,9 @@ class ChildProcess {
     fs::path log_;
 };
 
+// The webhook signing secret every test server is given (CentralServerProcess::webhookSecretFile).
+inline constexpr std::string_view kTestWebhookSecret = "test-webhook-secret-0123456789";
+
 struct CentralOptions {
     int port = 0;
     int failFirstIntakes = 0;
@@ -65,6 +69,7 @@ struct CentralOptions {
     size_t maxBodyBytes = 16384;
     std::string crashAt;                 // WIJKPUNT_CRASH_AT for the server
     std::string extraToml;               // appended to the config
+    std::string lookupToml;              // more keys of [lookup]
     std::string certificate = "server";  // name in the PKI
     std::vector<std::string> revokedSubjects = {"CN=kiosk-K4,O=Wijkpunt"};
     std::vector<std::string> revokedSerials;
@@ -87,6 +92,8 @@ class CentralServerProcess {
     fs::path database() const { return dir_ / "central.db"; }
     fs::path config() const { return dir_ / "central.toml"; }
     fs::path clockFile() const { return dir_ / "clock"; }
+    // Holds kTestWebhookSecret once started: a config with a webhook names it in [webhook] secret_file.
+    fs::path webhookSecretFile() const { return dir_ / "webhook.secret"; }
     ChildProcess* process() { return process_.get(); }
     CentralOptions& options() { return options_; }
 
@@ -147,6 +154,11 @@ class WebhookSink {
     int port() const { return port_; }
     std::string url() const { return "https://127.0.0.1:" + std::to_string(port_) + "/hook"; }
     std::vector<std::string> bodies();
+    // What arrived with each body: its X-Wijkpunt-Timestamp and X-Wijkpunt-Signature headers.
+    struct Delivery {
+        std::string body, timestamp, signature;
+    };
+    std::vector<Delivery> deliveries();
     int attempts() const { return attempts_; }
 
     struct Impl;

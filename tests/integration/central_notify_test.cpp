@@ -1,10 +1,12 @@
-// Teams hear of new requests: a webhook over HTTPS (retried with backoff on the injected clock) and e-mail
-// over SMTP to a local sink. Neither carries personal data.
+// Teams hear of new requests: a signed webhook over HTTPS (retried with backoff on the injected clock) and
+// e-mail over SMTP to a local sink. Neither carries personal data.
 #include <gtest/gtest.h>
 
 #include <nlohmann/json.hpp>
 
+#include "central/webhook_signature.h"
 #include "common/clock.h"
+#include "common/reference_code.h"
 #include "tests/integration/central_harness.h"
 #include "tests/support/shipped_request_specs.h"
 #include "tests/unit/central/central_test_requests.h"
@@ -21,7 +23,7 @@ TEST(CentralNotifyTest, WebhookIsRetriedUntilItArrives) {
     CentralServerProcess server(
         dir.path() / "central",
         {.extraToml = "[notify.huurloket]\nwebhook = \"" + hook.url() + "\"\n[webhook]\nca_file = \"" +
-                      pkiFile("ca.crt").string() + "\"\n"});
+                      pkiFile("ca.crt").string() + "\"\nsecret_file = \"webhook.secret\"\n"});
     ASSERT_TRUE(server.start());
     SeededRandom random(8);
     Request r = makeTestRequest(random, "callback", "huur");
@@ -45,6 +47,17 @@ TEST(CentralNotifyTest, WebhookIsRetriedUntilItArrives) {
     EXPECT_EQ(body["team"], "huurloket");
     EXPECT_EQ(hook.bodies()[0].find("010 123"), std::string::npos);
     EXPECT_NE(server.process()->err().find("attempt 2"), std::string::npos);
+
+    // Signed: the receiver verifies it with the shared secret, and a changed body fails.
+    const WebhookSink::Delivery d = hook.deliveries()[0];
+    const auto nowSeconds =
+        std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch())
+            .count();
+    EXPECT_TRUE(verifyWebhookSignature(kTestWebhookSecret, d.timestamp, d.body, d.signature, nowSeconds))
+        << d.timestamp << " " << d.signature;
+    std::string changed = d.body;
+    changed.replace(changed.find(r.reference), r.reference.size(), makeReferenceCode("SGN", "K2", random));
+    EXPECT_FALSE(verifyWebhookSignature(kTestWebhookSecret, d.timestamp, changed, d.signature, nowSeconds));
 }
 
 TEST(CentralNotifyTest, EmailGoesThroughSmtp) {
@@ -54,7 +67,8 @@ TEST(CentralNotifyTest, EmailGoesThroughSmtp) {
         dir.path() / "central",
         {.extraToml = "[notify.wijkteam]\nemail = [\"wijkteam@example.org\", "
                       "\"coordinator@example.org\"]\n[smtp]\nurl = \"smtp://127.0.0.1:" +
-                      std::to_string(smtp.port()) + "\"\nfrom = \"wijkpunt@example.org\"\n"});
+                      std::to_string(smtp.port()) +
+                      "\"\nfrom = \"wijkpunt@example.org\"\nrequire_tls = false  # a plain local sink\n"});
     ASSERT_TRUE(server.start());
     SeededRandom random(9);
     Request r = makeTestRequest(random, "home-visit");

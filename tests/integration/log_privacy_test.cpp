@@ -59,7 +59,9 @@ TEST(LogPrivacyTest, TheIntakeAndTheSenderNeverLogPersonalData) {
          .extraToml = "[notify.huurloket]\nwebhook = \"https://127.0.0.1:9/hook\"\n"
                       "email = [\"huurloket@example.org\"]\n"
                       "[notify.gemeente]\nwebhook = \"https://127.0.0.1:9/hook\"\n"
-                      "[smtp]\nurl = \"smtp://127.0.0.1:9\"\nfrom = \"wijkpunt@example.org\"\n"});
+                      "[webhook]\nsecret_file = \"webhook.secret\"\n"
+                      "[smtp]\nurl = \"smtp://127.0.0.1:9\"\nfrom = \"wijkpunt@example.org\"\n"
+                      "require_tls = false\n"});
     ASSERT_TRUE(server.start());
 
     // Twelve requests of every type in turn for this kiosk, and three under another kiosk's code, which

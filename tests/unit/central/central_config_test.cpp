@@ -47,6 +47,9 @@ team = "initiatief"
 webhook = "https://127.0.0.1:9/hook"
 email = ["huurloket@example.org"]
 
+[webhook]
+secret_file = "webhook.secret"
+
 [smtp]
 url = "smtp://127.0.0.1:2525"
 from = "wijkpunt@example.org"
@@ -58,6 +61,7 @@ callback = 30
 
 TEST(CentralConfigTest, ReadsEverySection) {
     testing::TempDir dir;
+    dir.write("webhook.secret", "a-secret-of-more-than-16-bytes\n");
     auto c = loadCentralConfig(dir.write("central.toml", kFull));
     ASSERT_TRUE(c) << c.status().message();
     EXPECT_EQ(c->server.port, 0);
@@ -75,6 +79,64 @@ TEST(CentralConfigTest, ReadsEverySection) {
     EXPECT_EQ(c->notifications.at("huurloket").emails, std::vector<std::string>{"huurloket@example.org"});
     EXPECT_EQ(c->retentionDays("callback"), 30);
     EXPECT_EQ(c->retentionDays("question"), 90);
+    EXPECT_EQ(c->webhook.secret, "a-secret-of-more-than-16-bytes");
+    EXPECT_TRUE(c->smtp.requireTls) << "TLS is the default";
+    EXPECT_EQ(c->tokens.defaultExpiryDays, 90);
+    EXPECT_EQ(c->lookup.missesPerHour, 10);
+}
+
+TEST(CentralConfigTest, ReadsTheLimitsTokensAndRevocationKeys) {
+    testing::TempDir dir;
+    auto c = loadCentralConfig(dir.write("central.toml", R"toml([server]
+database = "c.db"
+[tls]
+certificate = "a"
+key = "b"
+client_ca = "c"
+[lookup]
+per_minute = 5
+per_prefix_per_minute = 50
+global_per_minute = 500
+misses_per_hour = 4
+prefix_misses_per_hour = 40
+global_misses_per_hour = 400
+alert_misses_per_hour = 44
+[tokens]
+default_expiry_days = 0
+[revocation]
+cache_ms = 250
+[smtp]
+url = "smtp://127.0.0.1:2525"
+require_tls = false
+)toml"));
+    ASSERT_TRUE(c) << c.status().message();
+    EXPECT_EQ(c->lookup.perPrefixPerMinute, 50);
+    EXPECT_EQ(c->lookup.globalPerMinute, 500);
+    EXPECT_EQ(c->lookup.missesPerHour, 4);
+    EXPECT_EQ(c->lookup.prefixMissesPerHour, 40);
+    EXPECT_EQ(c->lookup.globalMissesPerHour, 400);
+    EXPECT_EQ(c->lookup.alertMissesPerHour, 44);
+    EXPECT_EQ(c->tokens.defaultExpiryDays, 0);
+    EXPECT_EQ(c->revocation.cacheMs, 250);
+    EXPECT_FALSE(c->smtp.requireTls);
+}
+
+TEST(CentralConfigTest, AWebhookNeedsASecretToSignWith) {
+    testing::TempDir dir;
+    const std::string base =
+        "[server]\ndatabase = \"c.db\"\n[tls]\ncertificate = \"a\"\nkey = \"b\"\n"
+        "client_ca = \"c\"\n[notify.huurloket]\nwebhook = \"https://127.0.0.1:9/h\"\n";
+    auto none = loadCentralConfig(dir.write("none.toml", base));
+    ASSERT_FALSE(none);
+    EXPECT_NE(none.status().message().find("secret_file"), std::string::npos) << none.status().message();
+    dir.write("short.secret", "too-short\n");
+    auto shortSecret =
+        loadCentralConfig(dir.write("short.toml", base + "[webhook]\nsecret_file = \"short.secret\"\n"));
+    ASSERT_FALSE(shortSecret);
+    EXPECT_NE(shortSecret.status().message().find("shorter than 16"), std::string::npos);
+    auto missing = loadCentralConfig(dir.write("missing.toml", base + "[webhook]\nsecret_file = \"nope\"\n"));
+    ASSERT_FALSE(missing);
+    EXPECT_NE(missing.status().message().find("cannot read the secret file"), std::string::npos);
 }
 
 TEST(CentralConfigTest, ErrorsNameFileLineAndColumn) {

@@ -228,13 +228,13 @@ TEST_F(CentralStoreTest, EveryBatchAndHeartbeatSaysWhenAContactPointWasLastHeard
 }
 
 TEST_F(CentralStoreTest, PeopleByTokenHash) {
-    ASSERT_TRUE(store_->addPerson({"Anna", PersonRole::Team, "huurloket"}, "hash-a", clock_.now()));
-    EXPECT_EQ(store_->addPerson({"Anna", PersonRole::Admin, ""}, "hash-b", clock_.now()).code(),
+    ASSERT_TRUE(store_->addPerson({"Anna", PersonRole::Team, "huurloket"}, "hash-a", clock_.now(), {}));
+    EXPECT_EQ(store_->addPerson({"Anna", PersonRole::Admin, ""}, "hash-b", clock_.now(), {}).code(),
               Status::Code::Conflict);
-    auto p = store_->personByTokenHash("hash-a").value();
+    auto p = store_->personByTokenHash("hash-a", clock_.now()).value();
     ASSERT_TRUE(p);
     EXPECT_EQ(p->team, "huurloket");
-    EXPECT_FALSE(store_->personByTokenHash("nope").value());
+    EXPECT_FALSE(store_->personByTokenHash("nope", clock_.now()).value());
 }
 
 TEST_F(CentralStoreTest, BackupIsAUsableCopy) {

@@ -1,0 +1,42 @@
+// KioskRevocations: whether a kiosk certificate is revoked, asked on every kiosk request (also on a
+// keep-alive connection whose certificate was fine at the handshake).
+//
+// Two sources, both always in force: the store's revocations (`wijkpunt-central kiosk revoke`, the
+// revoked_kiosk table) and the config's [tls] revoked_subjects / revoked_serials. The store is read again
+// when its last read is older than the cache time ([revocation] cache_ms, real time), so a revocation written
+// by another process is in force within that time. Serials compare in upper case without separators.
+// Thread-safe.
+#pragma once
+
+#include <chrono>
+#include <mutex>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "central/store/central_store.h"
+
+namespace wp {
+
+// "0a:1b:2C" -> "0A1B2C": the form revocations are kept and compared in.
+std::string normalizeSerial(std::string_view serial);
+
+class KioskRevocations {
+  public:
+    KioskRevocations(RevocationStore& store, const std::vector<std::string>& configSubjects,
+                     const std::vector<std::string>& configSerials, std::chrono::milliseconds cacheTime);
+
+    // True when subject or serial is revoked; an error when the store cannot be read (refuse the request).
+    Result<bool> revoked(const std::string& subject, const std::string& serial);
+
+  private:
+    RevocationStore& store_;
+    const std::chrono::milliseconds cacheTime_;
+    std::set<std::string> configSubjects_, configSerials_;
+    std::mutex mutex_;
+    std::set<std::string> storeSubjects_, storeSerials_;
+    std::chrono::steady_clock::time_point readAt_{};
+    bool read_ = false;
+};
+
+}  // namespace wp
