@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <fstream>
 
+#include "central/secret_file.h"
 #include "common/bundle.h"
 #include "common/toml_reader.h"
 
@@ -47,7 +48,7 @@ std::vector<std::string> stringList(TomlReader& r, const toml::table& t, std::st
 }
 
 // The secret in file: its first line, without the line end; at least 16 bytes.
-Result<std::string> readSecretFile(const fs::path& file) {
+Result<std::string> readWebhookSecret(const fs::path& file) {
     std::ifstream in(file, std::ios::binary);
     if (!in) return Status::notFound(fmt::format("cannot read the secret file {}", file.string()));
     std::string secret;
@@ -294,7 +295,7 @@ Result<CentralConfig> loadCentralConfig(const fs::path& file) {
             c.webhook.secretFile =
                 resolve(base, r.optionalString(*t, "secret_file", "", "a file holding the signing secret"));
             if (!c.webhook.secretFile.empty()) {
-                auto secret = readSecretFile(c.webhook.secretFile);
+                auto secret = readWebhookSecret(c.webhook.secretFile);
                 if (secret)
                     c.webhook.secret = std::move(secret).value();
                 else
@@ -315,7 +316,19 @@ Result<CentralConfig> loadCentralConfig(const fs::path& file) {
             c.smtp.url = r.requireString(*t, "url", "an smtp:// or smtps:// URL");
             c.smtp.from = r.optionalString(*t, "from", c.smtp.from, "an e-mail address");
             c.smtp.username = r.optionalString(*t, "username", "", "a user name");
-            c.smtp.password = r.optionalString(*t, "password", "", "a password");
+            if (const toml::node* plain = t->get("password"))
+                r.error(plain,
+                        "'password' is not read from the config: put the password in a file only the "
+                        "server's user can read and name it in 'password_file'");
+            c.smtp.passwordFile =
+                resolve(base, r.optionalString(*t, "password_file", "", "a file holding the password"));
+            if (!c.smtp.passwordFile.empty()) {
+                auto secret = readSecretFile(c.smtp.passwordFile);
+                if (secret)
+                    c.smtp.password = std::move(secret).value();
+                else
+                    r.error(t->get("password_file"), secret.status().message());
+            }
             c.smtp.requireTls = r.optionalBool(*t, "require_tls", c.smtp.requireTls, "true or false");
         }
     }
@@ -326,6 +339,9 @@ Result<CentralConfig> loadCentralConfig(const fs::path& file) {
                 if (key == "default_days") {
                     c.retention.defaultDays =
                         boundedInt(r, *t, key, c.retention.defaultDays, 0, 36500, "days");
+                } else if (key == "delete_after_wipe_days") {
+                    c.retention.deleteAfterWipeDays =
+                        boundedInt(r, *t, key, c.retention.deleteAfterWipeDays, 0, 36500, "days");
                 } else if (key == "check_interval_ms") {
                     c.retention.checkIntervalMs =
                         boundedInt(r, *t, key, c.retention.checkIntervalMs, 10, 3600000, "milliseconds");
@@ -338,6 +354,24 @@ Result<CentralConfig> loadCentralConfig(const fs::path& file) {
             }
         }
     }
+    c.backup.folder = base / "backups";
+    if (const toml::node* n = root.get("backup")) {
+        if (const toml::table* t = n->as_table()) {
+            c.backup.recipientPublicKey = resolve(
+                base,
+                r.optionalString(*t, "recipient_public_key", "", "the public key backups are encrypted to"));
+            std::string folder = r.optionalString(*t, "folder", "", "the folder of backups");
+            if (!folder.empty()) c.backup.folder = resolve(base, folder);
+            c.backup.keepDays = boundedInt(r, *t, "keep_days", c.backup.keepDays, 1, 36500, "days");
+        } else {
+            r.error(n, "'backup' must be a table");
+        }
+    }
+    // The server's TLS key: refused when group or others may read it (a missing one is the TLS setup's to
+    // report).
+    if (const toml::node* n = root.get("tls"); n != nullptr && n->as_table() != nullptr && !c.tls.key.empty())
+        if (Status s = checkPrivateFile(c.tls.key); s.code() == Status::Code::InvalidInput)
+            r.error(n->as_table()->get("key"), s.message());
     const toml::node* contentKey = nullptr;
     if (const toml::node* n = root.get("public_pages")) {
         if (const toml::table* t = n->as_table()) {

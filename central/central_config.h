@@ -115,7 +115,11 @@ struct CentralConfig {
     struct Smtp {
         std::string url;  // "smtp://127.0.0.1:2525" or "smtps://mail.example.org"; empty: no e-mail
         std::string from = "wijkpunt@localhost";
-        std::string username, password;
+        std::string username;
+        // Read at load from passwordFile ([smtp] password_file, e.g. a systemd credential), which group and
+        // others may not read; a plain `password` key is refused.
+        std::string password;
+        std::filesystem::path passwordFile;
         bool requireTls = true;  // TLS required: smtps://, or STARTTLS on smtp:// URLs
     } smtp;
 
@@ -123,7 +127,16 @@ struct CentralConfig {
         int defaultDays = 365;
         std::map<std::string, int> daysByType;  // request type -> days personal fields are kept
         int checkIntervalMs = 1000;             // how often (real time) the clock is compared with the rows
+        int deleteAfterWipeDays = 365;          // wiped requests and their audit entries are deleted after
     } retention;
+
+    // [backup]: `wijkpunt-central backup` (central/backup_file.h). Backups are encrypted to a public key
+    // whose private half is kept away from the server; one older than keepDays is deleted by the next backup.
+    struct Backup {
+        std::filesystem::path recipientPublicKey;  // PEM (backup-key create); empty: backup is refused
+        std::filesystem::path folder;              // where backups go; default "backups" beside the config
+        int keepDays = 30;
+    } backup;
 
     // [public_pages]: the pages a phone opens from a ticket's or receipt's QR code (central/public_pages.h).
     struct PublicPages {

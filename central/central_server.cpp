@@ -160,18 +160,6 @@ void CentralServer::Impl::route(RouteId id, const HttpRequest& req, HttpResponse
     }
 }
 
-void CentralServer::Impl::sweepRetention() {
-    TimePoint now = clock.now();
-    for (const std::string& type : config.requests.specs.typeNames()) {
-        auto cutoff = now - std::chrono::hours(24) * config.retentionDays(type);
-        auto wiped = store.wipePersonalData(type, cutoff, now);
-        if (!wiped)
-            log::error("retention: {}", wiped.status().message());
-        else if (wiped.value() > 0)
-            log::info("retention: wiped personal data of {} {} request(s)", wiped.value(), type);
-    }
-}
-
 void CentralServer::Impl::runSweeper() {
     auto nextRetention = std::chrono::steady_clock::now();
     std::unique_lock lock(sweepMutex);
@@ -179,7 +167,7 @@ void CentralServer::Impl::runSweeper() {
         lock.unlock();
         if (Status s = store.checkpoint(); !s) log::warning("checkpoint: {}", s.message());
         if (std::chrono::steady_clock::now() >= nextRetention) {
-            sweepRetention();
+            retention.sweep();
             nextRetention = std::chrono::steady_clock::now() +
                             std::chrono::milliseconds(config.retention.checkIntervalMs);
         }

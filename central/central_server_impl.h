@@ -22,6 +22,7 @@
 #include "central/public_pages.h"
 #include "central/rate_limiter.h"
 #include "central/request_router.h"
+#include "central/retention_sweeper.h"
 
 namespace wp {
 
@@ -38,6 +39,7 @@ struct CentralServer::Impl {
           pages(c, s, s, k),
           writer(s, c.server.maxBatch),
           notifier(s, sender, k, TeamNotifier::Options{}),
+          retention(c, s, s, k),
           failIntakes(c.testing.failFirstIntakes) {}
 
     const CentralConfig& config;
@@ -50,6 +52,7 @@ struct CentralServer::Impl {
     PublicPages pages;
     IntakeWriter writer;
     TeamNotifier notifier;
+    RetentionSweeper retention;
     std::atomic<int> failIntakes;
     std::unique_ptr<httplib::SSLServer> http;
     int port = 0;
@@ -94,9 +97,8 @@ struct CentralServer::Impl {
     // the source address). Never a body or a token.
     void dispatch(RouteId id, const HttpRequest& req, HttpResponse& res);
     void route(RouteId id, const HttpRequest& req, HttpResponse& res);
-    // Retention: wipes personal fields of requests older than their type's days, on the injected clock.
-    void sweepRetention();
-    // Background upkeep: the WAL checkpoint every second (real time), retention every checkIntervalMs.
+    // Background upkeep: the WAL checkpoint every second (real time), the retention sweep every
+    // checkIntervalMs.
     void runSweeper();
 };
 

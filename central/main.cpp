@@ -7,14 +7,21 @@
 //   wijkpunt-central --config FILE kiosk revoke|list ...
 //                                                      personal tokens and kiosk revocations
 //                                                      (central/admin_commands.h)
-//   wijkpunt-central --config FILE backup FILE          online backup of the database
+//   wijkpunt-central --config FILE backup [FILE]        encrypted online backup ([backup]; backup_file.h)
+//                                                      into FILE or the backup folder, which it then prunes
+//   wijkpunt-central restore --key PRIVATE.pem BACKUP OUT.db
+//                                                      decrypts a backup into a new database file
+//   wijkpunt-central backup-key create PRIVATE.pem PUBLIC.pem
+//                                                      makes the key pair backups are encrypted to
 //   wijkpunt-central openapi-schemas --spec-dir DIR [--write FILE]
 //                                                      the request types of the API contract, from the specs
 //
 // Exit codes: 0 fine, 1 runtime failure, 2 bad command line or config.
+#include <fmt/format.h>
 #include <signal.h>
 #include <CLI/CLI.hpp>
 
+#include <algorithm>
 #include <cstdint>
 #include <cstdio>
 #include <filesystem>
@@ -24,6 +31,7 @@
 #include <thread>
 
 #include "central/admin_commands.h"
+#include "central/backup_file.h"
 #include "central/central_config.h"
 #include "central/central_server.h"
 #include "central/openapi_schemas.h"
@@ -31,6 +39,7 @@
 #include "central/store/sqlite_central_store.h"
 #include "central/team_notifier.h"
 #include "common/log.h"
+#include "common/wire.h"
 
 namespace {
 
@@ -123,6 +132,36 @@ int openApiSchemas(const std::string& specDir, const std::string& writeFile) {
     return 0;
 }
 
+// An encrypted backup into file (or a new file in the backup folder), then the folder pruned of backups
+// older than keep_days on the server's clock (the injected one under [testing]).
+int makeBackup(const wp::CentralConfig& config, wp::CentralStore& store, const wp::Clock& clock,
+               std::string file) {
+    const auto& b = config.backup;
+    if (b.recipientPublicKey.empty())
+        return usageError(
+            "backups are encrypted: set [backup] recipient_public_key in " + config.path +
+            " (make a key pair with `wijkpunt-central backup-key create PRIVATE.pem PUBLIC.pem`)");
+    wp::TimePoint now = clock.now();
+    std::error_code ec;
+    std::filesystem::create_directories(b.folder, ec);
+    if (ec)
+        return fail(fmt::format("{}: cannot make the backup folder: {}", b.folder.string(), ec.message()));
+    if (file.empty()) file = (b.folder / fmt::format("central-{}.wpbackup", wp::formatRfc3339(now))).string();
+    if (std::filesystem::exists(file)) return usageError(file + " exists; not overwriting it");
+    auto bytes = store.backupBytes();
+    if (!bytes) return fail(bytes.status().message());
+    wp::Status s = wp::writeEncryptedBackup(file, bytes.value(), b.recipientPublicKey, now);
+    std::fill(bytes->begin(), bytes->end(), '\0');
+    if (!s) return fail(s.message());
+    std::printf("wijkpunt-central: backup written to %s\n", file.c_str());
+    auto pruned = wp::pruneBackups(b.folder, now - std::chrono::hours(24) * b.keepDays);
+    if (!pruned) return fail(pruned.status().message());
+    if (pruned.value() > 0)
+        std::printf("wijkpunt-central: deleted %d backup(s) older than %d days from %s\n", pruned.value(),
+                    b.keepDays, b.folder.string().c_str());
+    return 0;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -164,12 +203,39 @@ int main(int argc, char** argv) {
     auto* kioskList = kiosk->add_subcommand("list", "enrolled kiosks and revoked certificates");
     kiosk->require_subcommand(1);
 
-    auto* backup = app.add_subcommand("backup", "online backup of the database");
+    auto* backup = app.add_subcommand("backup", "encrypted online backup of the database");
     std::string backupFile;
-    backup->add_option("FILE", backupFile, "where the backup goes")->required();
+    backup->add_option("FILE", backupFile, "where the backup goes (default: a new file in [backup] folder)");
+
+    auto* restore = app.add_subcommand("restore", "decrypt a backup into a new database file");
+    std::string restoreKey, restoreFrom, restoreTo;
+    restore->add_option("--key", restoreKey, "the backups' private key (PEM)")->required();
+    restore->add_option("BACKUP", restoreFrom, "the backup file")->required();
+    restore->add_option("OUT", restoreTo, "the database file to make")->required();
+
+    auto* backupKey = app.add_subcommand("backup-key", "the key pair backups are encrypted to");
+    auto* keyCreate = backupKey->add_subcommand("create", "make a key pair");
+    std::string privateKey, publicKey;
+    keyCreate->add_option("PRIVATE", privateKey, "where the private key goes (0600; keep it off the server)")
+        ->required();
+    keyCreate->add_option("PUBLIC", publicKey, "where the public key goes ([backup] recipient_public_key)")
+        ->required();
+    backupKey->require_subcommand(1);
     CLI11_PARSE(app, argc, argv);
     wp::log::setUp("wijkpunt-central");
     if (schemas->parsed()) return openApiSchemas(specDir, writeFile);
+    if (restore->parsed()) {
+        if (wp::Status s = wp::restoreBackup(restoreFrom, restoreKey, restoreTo); !s)
+            return fail(s.message());
+        std::printf("wijkpunt-central: restored %s into %s\n", restoreFrom.c_str(), restoreTo.c_str());
+        return 0;
+    }
+    if (keyCreate->parsed()) {
+        if (wp::Status s = wp::createBackupKeyPair(privateKey, publicKey); !s) return fail(s.message());
+        std::printf("wijkpunt-central: private key in %s (keep it off the server), public key in %s\n",
+                    privateKey.c_str(), publicKey.c_str());
+        return 0;
+    }
     if (configOption->count() == 0) return fail("--config is required", 2);
 
     auto config = wp::loadCentralConfig(configFile);
@@ -188,12 +254,6 @@ int main(int argc, char** argv) {
         return wp::rotateTokenCommand(central, *config, name, graceHours, expiresDays, clock->now());
     if (kioskRevoke->parsed()) return wp::revokeKioskCommand(central, subject, serial, clock->now());
     if (kioskList->parsed()) return wp::listKiosksCommand(central, *config);
-    if (backup->parsed()) {
-        if (std::filesystem::exists(backupFile))
-            return usageError(backupFile + " exists; not overwriting it");
-        if (wp::Status s = (*store)->backupTo(backupFile); !s) return fail(s.message());
-        std::printf("wijkpunt-central: backup written to %s\n", backupFile.c_str());
-        return 0;
-    }
+    if (backup->parsed()) return makeBackup(*config, central, *clock, backupFile);
     return serve(*config, **store);
 }

@@ -147,8 +147,13 @@ class RequestStore {
                                                 const StatusUpdate& update, const std::string& who,
                                                 TimePoint now) = 0;
 
-    // Retention: wipes the personal fields of requests of this type received before cutoff.
+    // Retention: wipes the personal data of requests of this type received before cutoff: the personal
+    // fields of the body (by the type's spec), the public note and the internal note. Returns how many
+    // requests were wiped; the caller runs checkpointTruncate() after a wipe that changed any.
     virtual Result<int> wipePersonalData(const std::string& type, TimePoint cutoff, TimePoint now) = 0;
+    // Retention: deletes the requests wiped before cutoff, with their notifications and audit entries, in
+    // one transaction. Returns how many requests were deleted.
+    virtual Result<int> deleteWipedBefore(TimePoint cutoff) = 0;
 };
 
 // --- the audit log: who did what, who read which personal data
@@ -253,8 +258,11 @@ class StoreMaintenance {
     // Moves committed pages from the write-ahead log into the database file. The intake path never does
     // this itself (its commits pay only their own fsync); the server calls it from a background thread.
     virtual Status checkpoint() = 0;
-    // An online copy of the whole store into file.
-    virtual Status backupTo(const std::filesystem::path& file) = 0;
+    // Copies the whole log into the database and empties the log file, so the page images of data wiped or
+    // deleted since stay nowhere. Unavailable when other work holds the store past the busy timeout.
+    virtual Status checkpointTruncate() = 0;
+    // An online copy of the whole store: the bytes of an SQLite database file, made in memory.
+    virtual Result<std::string> backupBytes() = 0;
     virtual Result<StoreCounts> counts() = 0;
 };
 

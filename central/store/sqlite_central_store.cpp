@@ -502,10 +502,45 @@ Result<int> SqliteCentralStore::wipePersonalData(const std::string& type, TimePo
         auto stored = requestFromBody(specs_, body);
         if (!stored) return stored.status();
         Request kept = withoutPersonalFields(stored.value(), specs_);
-        auto up = other_->prepare("UPDATE request SET body = ?, wiped_at_ms = ? WHERE id = ?");
+        auto up = other_->prepare(
+            "UPDATE request SET body = ?, public_note = '', internal_note = '', wiped_at_ms = ? WHERE id = "
+            "?");
         if (!up) return up.status();
         up->bind(1, encodeRequest(kept, specs_)).bind(2, toUnixMillis(now)).bind(3, id);
         if (Status s = up->run(); !s) return s;
+    }
+    if (Status s = tx->commit(); !s) return s;
+    return static_cast<int>(rows.size());
+}
+
+Result<int> SqliteCentralStore::deleteWipedBefore(TimePoint cutoff) {
+    std::lock_guard lock(otherMutex_);
+    auto tx = SqliteTransaction::begin(*other_);
+    if (!tx) return tx.status();
+    std::vector<std::pair<std::int64_t, std::string>> rows;
+    {
+        auto st = other_->prepare("SELECT id, reference FROM request WHERE wiped_at_ms < ?");
+        if (!st) return st.status();
+        st->bind(1, toUnixMillis(cutoff));
+        for (;;) {
+            auto row = st->step();
+            if (!row) return row.status();
+            if (!row.value()) break;
+            rows.emplace_back(st->integer(0), st->text(1));
+        }
+    }
+    for (const auto& [id, reference] : rows) {
+        for (const char* sql :
+             {"DELETE FROM notification WHERE request_id = ?", "DELETE FROM request WHERE id = ?"}) {
+            auto del = other_->prepare(sql);
+            if (!del) return del.status();
+            del->bind(1, id);
+            if (Status s = del->run(); !s) return s;
+        }
+        auto audit = other_->prepare("DELETE FROM audit_log WHERE reference = ?");
+        if (!audit) return audit.status();
+        audit->bind(1, reference);
+        if (Status s = audit->run(); !s) return s;
     }
     if (Status s = tx->commit(); !s) return s;
     return static_cast<int>(rows.size());
@@ -516,9 +551,14 @@ Status SqliteCentralStore::checkpoint() {
     return other_->checkpoint();
 }
 
-Status SqliteCentralStore::backupTo(const std::filesystem::path& file) {
+Status SqliteCentralStore::checkpointTruncate() {
     std::lock_guard lock(otherMutex_);
-    return other_->backupTo(file);
+    return other_->checkpointTruncate();
+}
+
+Result<std::string> SqliteCentralStore::backupBytes() {
+    std::lock_guard lock(otherMutex_);
+    return other_->backupBytes();
 }
 
 Result<StoreCounts> SqliteCentralStore::counts() {

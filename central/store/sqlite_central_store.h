@@ -69,8 +69,10 @@ class SqliteCentralStore final : public CentralStore {
     Status notificationFailed(std::int64_t id, const std::string& error, TimePoint retryAt,
                               bool gaveUp) override;
     Result<int> wipePersonalData(const std::string& type, TimePoint cutoff, TimePoint now) override;
+    Result<int> deleteWipedBefore(TimePoint cutoff) override;
     Status checkpoint() override;
-    Status backupTo(const std::filesystem::path& file) override;
+    Status checkpointTruncate() override;
+    Result<std::string> backupBytes() override;
     Result<StoreCounts> counts() override;
 
   private:

@@ -1,10 +1,15 @@
 #include "common/sqlite/sqlite_database.h"
 
+#include <fcntl.h>
 #include <fmt/format.h>
 #include <sqlite3.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include <cassert>
+#include <cerrno>
 #include <chrono>
+#include <cstring>
 #include <thread>
 #include <utility>
 
@@ -125,8 +130,37 @@ Status SqliteDatabase::statusFrom(int rc, std::string_view what) const {
     }
 }
 
+namespace {
+
+// The database file, and its -wal and -shm when they exist, readable and writable by the owner only: a new
+// file is created 0600 before SQLite opens it (SQLite gives the -wal and -shm it creates the mode of the
+// database file), an existing one loses any group and other bits. An existing file is never opened here:
+// closing a descriptor of it would drop the POSIX locks this process's other connections hold on it.
+Status keepPrivate(const std::filesystem::path& file) {
+    struct stat st {};
+    if (::stat(file.c_str(), &st) != 0) {
+        int fd = ::open(file.c_str(), O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+        if (fd >= 0)
+            ::close(fd);
+        else if (errno != EEXIST)
+            return Status::ioError(fmt::format("{}: cannot create: {}", file.string(), std::strerror(errno)));
+    }
+    for (const char* suffix : {"", "-wal", "-shm"}) {
+        std::filesystem::path f = file;
+        f += suffix;
+        if (::stat(f.c_str(), &st) != 0) continue;
+        if ((st.st_mode & 0077) != 0 && ::chmod(f.c_str(), st.st_mode & 0700) != 0)
+            return Status::ioError(
+                fmt::format("{}: cannot make it private (chmod 600): {}", f.string(), std::strerror(errno)));
+    }
+    return Status::ok();
+}
+
+}  // namespace
+
 Result<std::unique_ptr<SqliteDatabase>> SqliteDatabase::open(const std::filesystem::path& file,
                                                              Options options) {
+    if (Status s = keepPrivate(file); !s) return s;
     sqlite3* raw = nullptr;
     int rc = sqlite3_open_v2(file.c_str(), &raw,
                              SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, nullptr);
@@ -271,23 +305,20 @@ Status SqliteDatabase::checkpoint() {
     return rc == SQLITE_OK ? Status::ok() : statusFrom(rc, "checkpoint");
 }
 
-Status SqliteDatabase::backupTo(const std::filesystem::path& file) {
-    sqlite3* dest = nullptr;
-    int rc = sqlite3_open_v2(file.c_str(), &dest, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr);
-    if (rc != SQLITE_OK) {
-        std::string msg = fmt::format("{}: cannot open backup file: {}", file.string(), sqlite3_errstr(rc));
-        sqlite3_close_v2(dest);
-        return Status::ioError(msg);
-    }
-    sqlite3_backup* b = sqlite3_backup_init(dest, "main", db_, "main");
-    if (b == nullptr) {
-        std::string msg = fmt::format("{}: cannot start backup: {}", file.string(), sqlite3_errmsg(dest));
-        sqlite3_close_v2(dest);
-        return Status::ioError(msg);
-    }
-    // Copy in steps so a writer is never held up for long; busy/locked steps are simply retried.
+Status SqliteDatabase::checkpointTruncate() {
+    int rc = sqlite3_wal_checkpoint_v2(db_, nullptr, SQLITE_CHECKPOINT_TRUNCATE, nullptr, nullptr);
+    return rc == SQLITE_OK ? Status::ok() : statusFrom(rc, "checkpoint (truncate)");
+}
+
+namespace {
+
+// Copies every page of source's main database into dest's, in steps so a writer is never held up for long;
+// busy/locked steps are simply retried. The empty string, or what went wrong.
+std::string copyPages(sqlite3* source, sqlite3* dest) {
+    sqlite3_backup* b = sqlite3_backup_init(dest, "main", source, "main");
+    if (b == nullptr) return fmt::format("cannot start backup: {}", sqlite3_errmsg(dest));
     for (;;) {
-        rc = sqlite3_backup_step(b, 256);
+        int rc = sqlite3_backup_step(b, 256);
         if (rc == SQLITE_DONE) break;
         if (rc == SQLITE_OK) continue;
         if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED) {
@@ -297,11 +328,56 @@ Status SqliteDatabase::backupTo(const std::filesystem::path& file) {
         break;
     }
     sqlite3_backup_finish(b);
-    rc = sqlite3_errcode(dest);
-    std::string msg =
-        rc == SQLITE_OK ? "" : fmt::format("{}: backup failed: {}", file.string(), sqlite3_errmsg(dest));
+    int rc = sqlite3_errcode(dest);
+    return rc == SQLITE_OK ? "" : fmt::format("backup failed: {}", sqlite3_errmsg(dest));
+}
+
+}  // namespace
+
+Status SqliteDatabase::backupTo(const std::filesystem::path& file) {
+    int fd = ::open(file.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+    if (fd < 0)
+        return Status::ioError(
+            fmt::format("{}: cannot create backup file: {}", file.string(), std::strerror(errno)));
+    ::close(fd);
+    sqlite3* dest = nullptr;
+    int rc = sqlite3_open_v2(file.c_str(), &dest, SQLITE_OPEN_READWRITE, nullptr);
+    if (rc != SQLITE_OK) {
+        std::string msg = fmt::format("{}: cannot open backup file: {}", file.string(), sqlite3_errstr(rc));
+        sqlite3_close_v2(dest);
+        return Status::ioError(msg);
+    }
+    std::string error = copyPages(db_, dest);
     sqlite3_close_v2(dest);
-    return msg.empty() ? Status::ok() : Status::ioError(msg);
+    return error.empty() ? Status::ok() : Status::ioError(fmt::format("{}: {}", file.string(), error));
+}
+
+Result<std::string> SqliteDatabase::backupBytes() {
+    sqlite3* dest = nullptr;
+    int rc = sqlite3_open_v2(":memory:", &dest, SQLITE_OPEN_READWRITE, nullptr);
+    if (rc != SQLITE_OK) {
+        sqlite3_close_v2(dest);
+        return Status::internal(fmt::format("{}: cannot open a database in memory for a backup: {}",
+                                            file_.string(), sqlite3_errstr(rc)));
+    }
+    std::string error = copyPages(db_, dest);
+    std::string bytes;
+    if (error.empty()) {
+        sqlite3_int64 size = 0;
+        unsigned char* data = sqlite3_serialize(dest, "main", &size, 0);
+        if (data == nullptr) {
+            error = "cannot serialize the copy (out of memory)";
+        } else {
+            bytes.assign(reinterpret_cast<const char*>(data), static_cast<size_t>(size));
+            // The copy held every page of the database: leave none of it in freed memory.
+            volatile unsigned char* p = data;
+            for (sqlite3_int64 i = 0; i < size; ++i) p[i] = 0;
+            sqlite3_free(data);
+        }
+    }
+    sqlite3_close_v2(dest);
+    if (!error.empty()) return Status::ioError(fmt::format("{}: {}", file_.string(), error));
+    return bytes;
 }
 
 // --- SqliteTransaction

@@ -8,7 +8,13 @@
 // sleeps and lets a busy writer in another process starve it), journal_mode=WAL (readers go on while one
 // writes), synchronous=FULL (a commit is on disk before it returns), foreign_keys=ON and secure_delete=ON
 // (deleted and overwritten data is zeroed in the file, not just unlinked). Options::autoCheckpoint=false
-// turns SQLite's automatic WAL checkpoints off, for a caller that runs checkpoint() itself.
+// turns SQLite's automatic WAL checkpoints off, for a caller that runs checkpoint() itself. The database
+// file is created 0600 (SQLite gives its -wal and -shm the same mode); an existing file, -wal or -shm that
+// group or others may read loses those bits at open().
+//
+// Forgetting: secure_delete zeroes what a transaction frees in the database file, but the write-ahead log
+// keeps the page images of earlier transactions until it is checkpointed and truncated. A store that wipes
+// personal data calls checkpointTruncate() after the wipe commits, which leaves the log empty.
 //
 // Statements: prepare() hands out a statement from the connection's cache, prepared once per SQL text; the
 // handle puts it back (reset, bindings cleared) when it goes. Asking again for a statement whose handle is
@@ -128,9 +134,15 @@ class SqliteDatabase {
     // Copies committed pages from the write-ahead log into the database file as far as readers allow
     // (PASSIVE: never waits for them).
     Status checkpoint();
-    // An online copy of the whole database into file (created), in small steps so writers are held up only
-    // briefly; IoError when the file cannot be written.
+    // Copies every committed page into the database file and truncates the write-ahead log to zero bytes,
+    // so no earlier page image stays in it. Waits (on the busy timeout) for other connections' writes and
+    // reads to end; Unavailable when they do not in time, which leaves the log as it was.
+    Status checkpointTruncate();
+    // An online copy of the whole database into file, which is created 0600 and must not exist (IoError
+    // otherwise, or when it cannot be written), in small steps so writers are held up only briefly.
     Status backupTo(const std::filesystem::path& file);
+    // The same copy as the bytes of a database file, in memory only (it never touches the disk).
+    Result<std::string> backupBytes();
 
     // The Status for a SQLite result code, naming the file and what was being done.
     Status statusFrom(int rc, std::string_view what) const;

@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include "common/log.h"
 #include "kiosk/store/kiosk_schema.h"
 
 namespace wp {
@@ -80,6 +81,13 @@ Status SqliteOutboxStore::wipeBody(std::int64_t id, TimePoint now) {
     return up->run();
 }
 
+void SqliteOutboxStore::forgetWiped() {
+    // The wipe is committed either way; a log that stays busy keeps the old bodies only until a later wipe's
+    // checkpoint gets through.
+    if (Status s = db_->checkpointTruncate(); !s)
+        log::warning("outbox: the write-ahead log still holds wiped bodies: {}", s.message());
+}
+
 // Bookkeeping after an attempt need not wait for the disk: a mark lost in a power cut only means the row is
 // sent again, and the server answers a known UUID with its first answer (and a 4xx again with a 4xx). Only
 // add() must be on disk before it returns. synchronous is per connection, so it is lowered for these
@@ -106,7 +114,9 @@ Status SqliteOutboxStore::markDelivered(std::int64_t id, TimePoint now) {
     st->bind(1, toUnixMillis(now)).bind(2, id);
     if (Status s = st->run(); !s) return s;
     if (Status s = wipeBody(id, now); !s) return s;
-    return tx->commit();
+    if (Status s = tx->commit(); !s) return s;
+    forgetWiped();
+    return Status::ok();
 }
 
 Status SqliteOutboxStore::markRejected(std::int64_t id, int httpStatus, const ApiError& e, TimePoint now) {
@@ -153,6 +163,7 @@ Result<int> SqliteOutboxStore::wipeRejectedBefore(TimePoint cutoff, TimePoint no
     for (auto id : ids)
         if (Status s = wipeBody(id, now); !s) return s;
     if (Status s = tx->commit(); !s) return s;
+    if (!ids.empty()) forgetWiped();
     return static_cast<int>(ids.size());
 }
 

@@ -6,7 +6,8 @@
 // synchronous=NORMAL: one lost in a power cut only means the row is sent again, which the server's
 // idempotency by UUID makes harmless. Delivered rows, and rejected rows after their keep time, have their
 // body replaced by the request without personal fields; secure_delete=ON (set by SqliteDatabase) overwrites
-// the old bytes. Rows are never deleted: the reference codes a kiosk issued stay known.
+// the old bytes in the database file, and a TRUNCATE checkpoint after the wipe commits empties the
+// write-ahead log of the old pages. Rows are never deleted: the reference codes a kiosk issued stay known.
 //
 // Bodies are encoded and wiped by the request specs given at open() (the bundle's; they must outlive the
 // store): a body of a type or version they do not know keeps no field once wiped.
@@ -43,6 +44,9 @@ class SqliteOutboxStore final : public OutboxStore {
     SqliteOutboxStore(std::unique_ptr<SqliteDatabase> db, const RequestSpecs& specs)
         : db_(std::move(db)), specs_(specs) {}
     Status wipeBody(std::int64_t id, TimePoint now);
+    // After a committed wipe: the TRUNCATE checkpoint (SqliteDatabase::checkpointTruncate); a failure is
+    // logged, not returned.
+    void forgetWiped();
     std::unique_ptr<SqliteDatabase> db_;
     const RequestSpecs& specs_;
     std::mutex mutex_;

@@ -1,5 +1,6 @@
 #include "kiosk/store/sqlite_sms_store.h"
 
+#include "common/log.h"
 #include "common/wire.h"
 #include "kiosk/store/kiosk_schema.h"
 
@@ -106,7 +107,12 @@ Status SqliteSmsStore::forget(std::int64_t ticketId) {
         stmt->bind(1, ticketId);
         if (Status s = stmt->run(); !s) return s;
     }
-    return tx->commit();
+    if (Status s = tx->commit(); !s) return s;
+    // The number is gone from the database file (secure_delete); the checkpoint takes it out of the
+    // write-ahead log too. Should the log stay busy, a later forget() empties it.
+    if (Status s = db_->checkpointTruncate(); !s)
+        log::warning("sms: the write-ahead log still holds a forgotten number: {}", s.message());
+    return Status::ok();
 }
 
 Result<std::optional<SmsGatewayTrouble>> SqliteSmsStore::gatewayTrouble() {

@@ -1,7 +1,8 @@
 // SqliteSmsStore: the opt-in text messages (kiosk/core/sms_notifier.h) in the kiosk's SQLite database,
 // tables sms_subscription and sms_message (migration 8 in kiosk_schema.cpp). The mobile number is kept here
-// and nowhere else; forget() deletes it, and secure_delete (set by SqliteDatabase) overwrites the freed
-// pages. The walk-in role's notifier writes; the host role reads gatewayTrouble() for its alerts.
+// and nowhere else; forget() deletes it, secure_delete (set by SqliteDatabase) overwrites the freed pages and
+// a TRUNCATE checkpoint empties the write-ahead log of the old ones. The walk-in role's notifier writes; the
+// host role reads gatewayTrouble() for its alerts.
 //
 // Thread-safe: one mutex around its own connection. Several processes may share the file.
 #pragma once

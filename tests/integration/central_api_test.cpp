@@ -31,7 +31,10 @@ class CentralApiTest : public ::testing::Test {
         return out.substr(0, out.find('\n'));
     }
     TempDir dir_;
-    CentralServerProcess server_{dir_.path() / "central", CentralOptions{.lookupPerMinute = 5}};
+    CentralServerProcess server_{dir_.path() / "central",
+                                 CentralOptions{.lookupPerMinute = 5,
+                                                .extraToml = "[backup]\nrecipient_public_key = \"" +
+                                                             pkiFile("backup.pub.pem").string() + "\"\n"}};
     SeededRandom random_{99};
     ApiClient kioskAfterStart() { return ApiClient(server_.url(), {}); }
 };
@@ -237,7 +240,7 @@ TEST_F(CentralApiTest, BackupWhileServing) {
     ApiClient kiosk = kioskAfterStart();
     Request r = makeTestRequest(random_);
     ASSERT_EQ(kiosk.post("/v1/requests", encodeRequest(r, wp::testing::shippedRequestSpecs())).status, 201);
-    fs::path backup = dir_.path() / "backup.db";
+    fs::path backup = dir_.path() / "backup.wpbackup";
     auto [status, out] = runCentralCommand(server_.config(), {"backup", backup.string()});
     ASSERT_EQ(status, 0) << out;
     EXPECT_EQ(
@@ -245,7 +248,12 @@ TEST_F(CentralApiTest, BackupWhileServing) {
             .post("/v1/requests", encodeRequest(makeTestRequest(random_), wp::testing::shippedRequestSpecs()))
             .status,
         201);
-    auto copy = SqliteCentralStore::open(backup, wp::testing::shippedRequestSpecs());
+    fs::path restored = dir_.path() / "restored.db";
+    auto [decrypted, why] = runCentralCommand(
+        server_.config(),
+        {"restore", "--key", pkiFile("backup.key").string(), backup.string(), restored.string()});
+    ASSERT_EQ(decrypted, 0) << why;
+    auto copy = SqliteCentralStore::open(restored, wp::testing::shippedRequestSpecs());
     ASSERT_TRUE(copy);
     EXPECT_EQ((*copy)->counts()->requests, 1);
     EXPECT_TRUE((*copy)->statusOf(r.reference).value().has_value());

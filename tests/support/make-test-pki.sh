@@ -10,6 +10,8 @@
 #   wrong-ca.crt/.key      another CA; rogue-kiosk.crt/.key and rogue-server.crt/.key are signed by it
 #   server.pin             the server key's pin, "sha256//BASE64" (curl's pinned public key form)
 #   other.pin              a pin of some other key
+#   backup.key, backup.pub.pem  the X25519 pair backups are encrypted to ([backup] recipient_public_key)
+# Every private key is 0600: wijkpunt-central refuses a key that group or others may read.
 # Usage: make-test-pki.sh DIR   (DIR is created; EC P-256 keys, so handshakes stay cheap)
 set -euo pipefail
 dir="$1"
@@ -17,7 +19,10 @@ mkdir -p "$dir"
 cd "$dir"
 export OPENSSL_CONF=/dev/null  # no system defaults leak in
 
-key() { openssl genpkey -algorithm EC -pkeyopt ec_paramgen_curve:P-256 -out "$1" 2>/dev/null; }
+key() {
+  openssl genpkey -algorithm EC -pkeyopt ec_paramgen_curve:P-256 -out "$1" 2>/dev/null
+  chmod 600 "$1"
+}
 
 ca() {  # name subject
   key "$1.key"
@@ -91,3 +96,8 @@ echo "sha256//$(pin server.key)" > server.pin
 echo "sha256//$(pin wrong-ca.key)" > other.pin
 # The revoked kiosk's serial, upper-case hex, for configs that revoke by serial.
 openssl x509 -in revoked.crt -noout -serial | cut -d= -f2 > revoked.serial
+
+# The backups' key pair (central/backup_file.h).
+openssl genpkey -algorithm X25519 -out backup.key 2>/dev/null
+chmod 600 backup.key
+openssl pkey -in backup.key -pubout -out backup.pub.pem 2>/dev/null

@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <fstream>
 #include <thread>
 
 #include "central/intake_writer.h"
@@ -237,10 +238,42 @@ TEST_F(CentralStoreTest, PeopleByTokenHash) {
     EXPECT_FALSE(store_->personByTokenHash("nope", clock_.now()).value());
 }
 
+TEST_F(CentralStoreTest, RetentionWipesBothNotesAndDeletesRowsWithTheirAuditLater) {
+    Request r = makeTestRequest(random_, "callback");
+    Request kept = makeTestRequest(random_, "callback");
+    (void)store_->storeBatch({item(r), item(kept)});
+    ASSERT_TRUE(store_->updateStatus(
+        r.reference, std::nullopt, {RequestStatus::InProgress, "Bel Marloes terug", "Schulden bij Woonplus"},
+        "Anna", clock_.now()));
+    ASSERT_TRUE(store_->requestDetail(r.reference, std::nullopt, "Anna", clock_.now()).value());
+    clock_.advance(24h * 10);
+    ASSERT_EQ(store_->wipePersonalData("callback", clock_.now() - 24h, clock_.now()).value(), 2);
+    auto d = store_->requestDetail(r.reference, std::nullopt, "Anna", clock_.now()).value();
+    ASSERT_TRUE(d);
+    EXPECT_EQ(d->publicNote, "");
+    EXPECT_EQ(d->internalNote, "");
+    EXPECT_EQ(store_->deleteWipedBefore(clock_.now() - 24h).value(), 0) << "wiped just now";
+
+    clock_.advance(24h * 2);
+    EXPECT_EQ(store_->deleteWipedBefore(clock_.now() - 24h).value(), 2);
+    EXPECT_FALSE(store_->requestDetail(r.reference, std::nullopt, "Anna", clock_.now()).value());
+    auto audit = store_->auditLog(r.reference, 100).value();
+    ASSERT_EQ(audit.size(), 1u) << "only the refused read after the delete is left";
+    EXPECT_EQ(audit[0].detail, "refused: no such request");
+    EXPECT_EQ(store_->counts()->requests, 0);
+    EXPECT_TRUE(store_->checkpointTruncate());
+    EXPECT_EQ(std::filesystem::file_size(dir_.path() / "central.db-wal"), 0u);
+}
+
 TEST_F(CentralStoreTest, BackupIsAUsableCopy) {
     Request r = makeTestRequest(random_);
     (void)store_->storeBatch({item(r)});
-    ASSERT_TRUE(store_->backupTo(dir_.path() / "backup.db"));
+    auto bytes = store_->backupBytes();
+    ASSERT_TRUE(bytes);
+    {
+        std::ofstream out(dir_.path() / "backup.db", std::ios::binary);
+        out << bytes.value();
+    }
     auto copy = SqliteCentralStore::open(dir_.path() / "backup.db", wp::testing::shippedRequestSpecs());
     ASSERT_TRUE(copy);
     EXPECT_TRUE((*copy)->statusOf(r.reference).value().has_value());

@@ -6,6 +6,8 @@
 
 #include <gtest/gtest.h>
 
+#include <sys/stat.h>
+
 #include <array>
 #include <chrono>
 #include <fstream>
@@ -271,6 +273,63 @@ TEST_F(SqliteDatabaseTest, CheckpointAndBackupCopyTheCommittedRows) {
 
     Status unwritable = db->backupTo(dir_.path() / "no-such-folder" / "copy.db");
     EXPECT_EQ(unwritable.code(), Status::Code::IoError) << unwritable.message();
+}
+
+TEST_F(SqliteDatabaseTest, TheFileItsLogAndBackupsAreTheOwnersAlone) {
+    auto mode = [](const std::filesystem::path& f) {
+        struct stat st {};
+        EXPECT_EQ(::stat(f.c_str(), &st), 0) << f;
+        return st.st_mode & 0777;
+    };
+    auto db = open({});
+    ASSERT_TRUE(db);
+    ASSERT_TRUE(db->exec("CREATE TABLE t (x INTEGER); INSERT INTO t VALUES (1);").isOk());
+    const auto file = dir_.path() / "test.db";
+    EXPECT_EQ(mode(file), 0600u);
+    EXPECT_EQ(mode(file.string() + "-wal"), 0600u);
+    EXPECT_EQ(mode(file.string() + "-shm"), 0600u);
+    ASSERT_TRUE(db->backupTo(dir_.path() / "copy.db").isOk());
+    EXPECT_EQ(mode(dir_.path() / "copy.db"), 0600u);
+
+    // A file made readable by others is made private again when it is next opened.
+    ::chmod(file.c_str(), 0644);
+    auto again = SqliteDatabase::open(file);
+    ASSERT_TRUE(again.isOk());
+    EXPECT_EQ(mode(file), 0600u);
+}
+
+TEST_F(SqliteDatabaseTest, TruncateCheckpointLeavesNoOldPageInTheLog) {
+    auto db = open({.autoCheckpoint = false});
+    ASSERT_TRUE(db);
+    ASSERT_TRUE(db->exec("CREATE TABLE t (x TEXT); INSERT INTO t VALUES ('marker-7Q4XD');").isOk());
+    ASSERT_TRUE(db->exec("UPDATE t SET x = 'gone'").isOk());
+    const std::filesystem::path wal = dir_.path() / "test.db-wal";
+    auto contains = [](const std::filesystem::path& f, std::string_view what) {
+        std::ifstream in(f, std::ios::binary);
+        std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+        return bytes.find(what) != std::string::npos;
+    };
+    EXPECT_TRUE(contains(wal, "marker-7Q4XD")) << "the log keeps the old page until it is truncated";
+    ASSERT_TRUE(db->checkpointTruncate().isOk());
+    EXPECT_EQ(std::filesystem::file_size(wal), 0u);
+    EXPECT_FALSE(contains(dir_.path() / "test.db", "marker-7Q4XD"));
+    EXPECT_EQ(count(*db, "t"), 1);
+}
+
+TEST_F(SqliteDatabaseTest, BackupBytesAreADatabaseFile) {
+    auto db = open({});
+    ASSERT_TRUE(db);
+    ASSERT_TRUE(db->exec("CREATE TABLE t (x INTEGER); INSERT INTO t VALUES (1), (2);").isOk());
+    auto bytes = db->backupBytes();
+    ASSERT_TRUE(bytes.isOk());
+    const auto copy = dir_.path() / "copy.db";
+    {
+        std::ofstream out(copy, std::ios::binary);
+        out << bytes.value();
+    }
+    auto restored = SqliteDatabase::open(copy);
+    ASSERT_TRUE(restored.isOk());
+    EXPECT_EQ(count(*restored.value(), "t"), 2);
 }
 
 }  // namespace
