@@ -24,15 +24,13 @@ class RetentionSweeper {
         : config_(config), requests_(requests), maintenance_(maintenance), clock_(clock) {}
 
     void sweep();
-    // True while a TRUNCATE checkpoint owed by an earlier wipe or delete has not finished.
-    bool checkpointOwed() const { return checkpointOwed_; }
 
   private:
     const CentralConfig& config_;
     RequestStore& requests_;
     StoreMaintenance& maintenance_;
     const Clock& clock_;
-    bool checkpointOwed_ = false;
+    bool checkpointOwed_ = false;  // a wipe or delete whose TRUNCATE checkpoint has not finished
 };
 
 }  // namespace wp
