@@ -47,8 +47,10 @@ std::vector<std::string> stringList(TomlReader& r, const toml::table& t, std::st
     return out;
 }
 
-// The secret in file: its first line, without the line end; at least 16 bytes.
+// The secret in file: its first line, without the line end; at least 16 bytes. The file is refused when
+// group or others may read it (secret_file.h).
 Result<std::string> readWebhookSecret(const fs::path& file) {
+    if (Status s = checkPrivateFile(file); s.code() == Status::Code::InvalidInput) return s;
     std::ifstream in(file, std::ios::binary);
     if (!in) return Status::notFound(fmt::format("cannot read the secret file {}", file.string()));
     std::string secret;

@@ -178,6 +178,8 @@ bool CentralServerProcess::start() {
     if (process_ && process_->running()) process_->kill9();
     writeConfig();
     std::ofstream(webhookSecretFile(), std::ios::trunc) << kTestWebhookSecret << '\n';
+    fs::permissions(webhookSecretFile(), fs::perms::owner_read | fs::perms::owner_write,
+                    fs::perm_options::replace);
     fs::remove(dir_ / "port");
     ++starts_;
     process_ = std::make_unique<ChildProcess>(

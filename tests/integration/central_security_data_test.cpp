@@ -263,5 +263,22 @@ TEST_F(CentralDataTest, TheSmtpPasswordComesFromAPrivateFileNeverFromTheToml) {
         << "a 0400 password file is taken";
 }
 
+TEST_F(CentralDataTest, AWebhookSecretFileOthersMayReadStopsTheStart) {
+    server_.stop();
+    fs::path secret = server_.dir() / "open-webhook.secret";
+    std::ofstream(secret) << "a-webhook-secret-of-some-length\n";
+    fs::permissions(secret, fs::perms::owner_read | fs::perms::owner_write | fs::perms::others_read,
+                    fs::perm_options::replace);
+    std::string hook =
+        "[notify.huurloket]\nwebhook = \"https://127.0.0.1:9/hook\"\n[webhook]\nsecret_file = \"" +
+        secret.string() + "\"\n";
+    auto [code, err] = startAndExit(configWith(server_, "", "", hook));
+    EXPECT_EQ(code, 2) << err;
+    EXPECT_NE(err.find("chmod 600 " + secret.string()), std::string::npos) << err;
+
+    fs::permissions(secret, fs::perms::owner_read | fs::perms::owner_write, fs::perm_options::replace);
+    EXPECT_EQ(startAndExit(configWith(server_, "", "", hook)).first, -1) << "the same file, 0600, is taken";
+}
+
 }  // namespace
 }  // namespace wp::testing

@@ -59,9 +59,16 @@ default_days = 90
 callback = 30
 )toml";
 
+// A secret file as the server takes it: the owner's alone.
+void ownerOnly(const std::filesystem::path& file) {
+    std::filesystem::permissions(file,
+                                 std::filesystem::perms::owner_read | std::filesystem::perms::owner_write,
+                                 std::filesystem::perm_options::replace);
+}
+
 TEST(CentralConfigTest, ReadsEverySection) {
     testing::TempDir dir;
-    dir.write("webhook.secret", "a-secret-of-more-than-16-bytes\n");
+    ownerOnly(dir.write("webhook.secret", "a-secret-of-more-than-16-bytes\n"));
     auto c = loadCentralConfig(dir.write("central.toml", kFull));
     ASSERT_TRUE(c) << c.status().message();
     EXPECT_EQ(c->server.port, 0);
@@ -129,7 +136,7 @@ TEST(CentralConfigTest, AWebhookNeedsASecretToSignWith) {
     auto none = loadCentralConfig(dir.write("none.toml", base));
     ASSERT_FALSE(none);
     EXPECT_NE(none.status().message().find("secret_file"), std::string::npos) << none.status().message();
-    dir.write("short.secret", "too-short\n");
+    ownerOnly(dir.write("short.secret", "too-short\n"));
     auto shortSecret =
         loadCentralConfig(dir.write("short.toml", base + "[webhook]\nsecret_file = \"short.secret\"\n"));
     ASSERT_FALSE(shortSecret);
@@ -137,6 +144,13 @@ TEST(CentralConfigTest, AWebhookNeedsASecretToSignWith) {
     auto missing = loadCentralConfig(dir.write("missing.toml", base + "[webhook]\nsecret_file = \"nope\"\n"));
     ASSERT_FALSE(missing);
     EXPECT_NE(missing.status().message().find("cannot read the secret file"), std::string::npos);
+    dir.write("open.secret", "a-secret-of-more-than-16-bytes\n");
+    auto open =
+        loadCentralConfig(dir.write("open.toml", base + "[webhook]\nsecret_file = \"open.secret\"\n"));
+    ASSERT_FALSE(open) << "a secret others may read is refused";
+    EXPECT_NE(open.status().message().find("chmod 600 " + (dir.path() / "open.secret").string()),
+              std::string::npos)
+        << open.status().message();
 }
 
 TEST(CentralConfigTest, ErrorsNameFileLineAndColumn) {
