@@ -143,7 +143,10 @@ int makeBackup(const wp::CentralConfig& config, wp::CentralStore& store, const w
             " (make a key pair with `wijkpunt-central backup-key create PRIVATE.pem PUBLIC.pem`)");
     wp::TimePoint now = clock.now();
     std::error_code ec;
-    std::filesystem::create_directories(b.folder, ec);
+    // A folder made here is the server user's alone, like the backups in it.
+    if (std::filesystem::create_directories(b.folder, ec))
+        std::filesystem::permissions(b.folder, std::filesystem::perms::owner_all,
+                                     std::filesystem::perm_options::replace, ec);
     if (ec)
         return fail(fmt::format("{}: cannot make the backup folder: {}", b.folder.string(), ec.message()));
     if (file.empty()) file = (b.folder / fmt::format("central-{}.wpbackup", wp::formatRfc3339(now))).string();

@@ -188,6 +188,7 @@ TEST_F(CentralDataTest, ABackupOlderThanKeepDaysIsDeletedByTheNextBackup) {
     auto old = backups();
     ASSERT_EQ(old.size(), 1u);
     EXPECT_EQ(modeOf(old[0]), 0600u);
+    EXPECT_EQ(modeOf(folder), 0700u) << "the folder the backup made is the owner's alone";
 
     ScriptClock(server_.clockFile()).advance(24h * 2);
     auto [second, out2] = runCentralCommand(server_.config(), {"backup"});
