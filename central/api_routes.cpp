@@ -1,5 +1,7 @@
 #include "central/api_routes.h"
 
+#include "central/http_exchange.h"
+
 namespace wp {
 
 const std::vector<ApiRoute>& apiRoutes() {
@@ -16,6 +18,28 @@ const std::vector<ApiRoute>& apiRoutes() {
         {RouteId::StatusPage, "GET", "/status/{reference}", RouteAuth::Public},
     };
     return routes;
+}
+
+std::optional<std::vector<std::string>> matchRoutePath(std::string_view pattern, std::string_view path) {
+    std::vector<std::string> out{std::string(path)};
+    size_t p = 0, q = 0;
+    while (p < pattern.size()) {
+        if (pattern[p] == '{') {
+            size_t close = pattern.find('}', p);
+            size_t end = path.find('/', q);
+            if (end == std::string_view::npos) end = path.size();
+            if (end == q) return std::nullopt;
+            out.push_back(percentDecode(path.substr(q, end - q)));
+            p = close == std::string_view::npos ? pattern.size() : close + 1;
+            q = end;
+        } else {
+            if (q >= path.size() || path[q] != pattern[p]) return std::nullopt;
+            ++p;
+            ++q;
+        }
+    }
+    if (q != path.size()) return std::nullopt;
+    return out;
 }
 
 }  // namespace wp

@@ -2,6 +2,8 @@
 // these, and the contract test compares this list with central/openapi.yaml both ways.
 #pragma once
 
+#include <optional>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -35,5 +37,9 @@ struct ApiRoute {
 };
 
 const std::vector<ApiRoute>& apiRoutes();
+
+// The pieces of path that a route's OpenAPI path captures: [0] the whole path, then each {parameter},
+// percent-decoded (a parameter is one non-empty path segment). nullopt when path does not match.
+std::optional<std::vector<std::string>> matchRoutePath(std::string_view pattern, std::string_view path);
 
 }  // namespace wp

@@ -157,7 +157,10 @@ Result<CentralConfig> loadCentralConfig(const fs::path& file) {
         c.server.address = r.optionalString(*s, "address", c.server.address, "an IP address to listen on");
         c.server.port = boundedInt(r, *s, "port", c.server.port, 0, 65535, "a TCP port");
         c.server.portFile = resolve(base, r.optionalString(*s, "port_file", "", "a file path"));
+        c.server.publicPort = boundedInt(r, *s, "public_port", c.server.publicPort, 0, 65535, "a TCP port");
+        c.server.publicPortFile = resolve(base, r.optionalString(*s, "public_port_file", "", "a file path"));
         c.server.threads = boundedInt(r, *s, "threads", c.server.threads, 2, 4096, "a thread count");
+        c.server.ioThreads = boundedInt(r, *s, "io_threads", c.server.ioThreads, 1, 64, "a thread count");
         c.server.keepAliveMaxRequests = boundedInt(
             r, *s, "keep_alive_max_requests", c.server.keepAliveMaxRequests, 1, 10000000, "a request count");
         c.server.keepAliveTimeoutSeconds = boundedInt(r, *s, "keep_alive_timeout_seconds",
@@ -167,6 +170,17 @@ Result<CentralConfig> loadCentralConfig(const fs::path& file) {
         c.server.maxBodyBytes = static_cast<std::size_t>(boundedInt(r, *s, "max_body_bytes",
                                                                     static_cast<int>(c.server.maxBodyBytes),
                                                                     1024, 16 * 1024 * 1024, "bytes"));
+        c.server.headTimeoutSeconds =
+            boundedInt(r, *s, "head_timeout_seconds", c.server.headTimeoutSeconds, 1, 600, "seconds");
+        c.server.handshakeTimeoutSeconds = boundedInt(r, *s, "handshake_timeout_seconds",
+                                                      c.server.handshakeTimeoutSeconds, 1, 600, "seconds");
+        c.server.maxHeaderBytes = static_cast<std::size_t>(
+            boundedInt(r, *s, "max_header_bytes", static_cast<int>(c.server.maxHeaderBytes), 1024,
+                       1024 * 1024, "bytes"));
+        c.server.maxConnectionsPerSource = boundedInt(r, *s, "max_connections_per_source",
+                                                      c.server.maxConnectionsPerSource, 1, 100000, "a count");
+        c.server.maxConnections =
+            boundedInt(r, *s, "max_connections", c.server.maxConnections, 1, 1000000, "a count");
         c.server.maxBatch = boundedInt(r, *s, "max_batch", c.server.maxBatch, 1, 10000, "a request count");
         c.database = resolve(base, r.requireString(*s, "database", "the SQLite database file"));
     }

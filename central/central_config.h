@@ -42,14 +42,25 @@ struct CentralConfig {
 
     struct Server {
         std::string address = "127.0.0.1";
-        int port = 8443;                 // 0: any free port (reported on stdout and in portFile)
+        // The kiosk listener (client certificate required); 0: any free port (reported on stdout and in
+        // portFile).
+        int port = 8443;
         std::filesystem::path portFile;  // optional: the bound port is written here once listening
-        int threads = 96;                // cpp-httplib's pool; every open keep-alive connection holds one
+        // The public listener (phones, the back office; no client certificate); 0: any free port.
+        int publicPort = 8444;
+        std::filesystem::path publicPortFile;
+        int threads = 16;   // the handlers' worker pool
+        int ioThreads = 2;  // threads that run every connection's I/O
         int keepAliveMaxRequests = 10000;
-        int keepAliveTimeoutSeconds = 30;
-        int readTimeoutSeconds = 10;
-        std::size_t maxBodyBytes = 64 * 1024;
-        int maxBatch = 256;  // requests per group commit
+        int keepAliveTimeoutSeconds = 5;  // after an answer, the next request head must be in by then
+        int readTimeoutSeconds = 10;      // reading a body, writing an answer
+        int headTimeoutSeconds = 10;      // the first request head of a connection, from the handshake
+        int handshakeTimeoutSeconds = 10;
+        std::size_t maxHeaderBytes = 16 * 1024;  // a larger request head gets 431
+        std::size_t maxBodyBytes = 64 * 1024;    // with Content-Length or chunked; a larger body gets 413
+        int maxConnectionsPerSource = 16;        // open connections from one address, both listeners
+        int maxConnections = 512;                // open connections in all
+        int maxBatch = 256;                      // requests per group commit
     } server;
 
     struct Tls {

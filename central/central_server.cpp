@@ -1,9 +1,6 @@
 #include "central/central_server.h"
 
 #include <fmt/format.h>
-#include <httplib.h>
-#include <openssl/ssl.h>
-#include <strings.h>
 
 #include <nlohmann/json.hpp>
 
@@ -11,6 +8,7 @@
 
 #include "central/central_server_impl.h"
 #include "central/http_exchange.h"
+#include "central/http_server.h"
 #include "central/person_tokens.h"
 #include "common/log.h"
 
@@ -18,47 +16,49 @@ namespace wp {
 
 namespace {
 
-// "{reference}" -> a regex group, for cpp-httplib's router.
-std::string toRegex(std::string_view path) {
-    std::string out;
-    for (size_t i = 0; i < path.size(); ++i) {
-        if (path[i] == '{') {
-            i = path.find('}', i);
-            out += "([^/]+)";
-        } else {
-            out += path[i];
+// The API routes (api_routes.h) for the HTTP core. The kiosk listener serves every route (only enrolled
+// kiosks get past its handshake); the public listener serves every route but the kiosks' ones, which it
+// answers with 401 before reading a body. Kiosk and person routes check the caller before the body.
+class ApiService final : public HttpService {
+  public:
+    explicit ApiService(CentralServer::Impl& impl) : impl_(impl) {}
+
+    std::optional<Route> route(Listener listener, HttpRequest& head, HttpResponse& res) const override {
+        const auto& routes = apiRoutes();
+        for (size_t i = 0; i < routes.size(); ++i) {
+            const ApiRoute& r = routes[i];
+            if (r.method != head.method) continue;
+            auto matches = matchRoutePath(r.path, head.path);
+            if (!matches) continue;
+            if (r.auth == RouteAuth::Kiosk && listener == Listener::Public) {
+                sendError(res, 401, error_code::kUnauthorized,
+                          "this route is served to kiosks, with their client certificate, on the kiosk port");
+                impl_.logRefusal(r.id, head, res);
+                return std::nullopt;
+            }
+            for (std::string& m : *matches) head.matches.push_back({std::move(m)});
+            return Route{static_cast<int>(i), r.auth != RouteAuth::Public};
         }
+        sendError(res, 404, error_code::kNotFound, "no such route");
+        return std::nullopt;
     }
-    return out;
-}
 
-// The exchange as the handlers see it, read from cpp-httplib's request.
-HttpRequest toExchange(const httplib::Request& req) {
-    HttpRequest out;
-    out.method = req.method;
-    out.path = req.path;
-    out.body = req.body;
-    for (const auto& [name, value] : req.headers) out.headers.emplace(name, value);
-    for (const auto& [name, value] : req.params) out.params.emplace(name, value);
-    for (const auto& m : req.matches) out.matches.push_back({m.str()});
-    out.remote_addr = req.remote_addr;
-    out.remote_port = req.remote_port;
-    out.ssl = req.ssl;
-    return out;
-}
-
-// The handler's answer, written into cpp-httplib's response.
-void sendExchange(const HttpResponse& from, httplib::Response& res) {
-    res.status = from.status;
-    std::string contentType = "text/plain";
-    for (const auto& [name, value] : from.headers) {
-        if (strcasecmp(name.c_str(), "Content-Type") == 0)
-            contentType = value;
-        else
-            res.set_header(name, value);
+    bool admit(int route, const HttpRequest& head, HttpResponse& res) override {
+        const ApiRoute& r = apiRoutes()[static_cast<size_t>(route)];
+        bool admitted = r.auth == RouteAuth::Kiosk    ? impl_.kioskOf(head, res).has_value()
+                        : r.auth == RouteAuth::Person ? impl_.personOf(head, res).has_value()
+                                                      : true;
+        if (!admitted) impl_.logRefusal(r.id, head, res);
+        return admitted;
     }
-    res.set_content(from.body, contentType);
-}
+
+    void handle(int route, const HttpRequest& req, HttpResponse& res) override {
+        impl_.dispatch(apiRoutes()[static_cast<size_t>(route)].id, req, res);
+    }
+
+  private:
+    CentralServer::Impl& impl_;
+};
 
 }  // namespace
 
@@ -122,6 +122,10 @@ std::string requester(const CentralConfig& config, const PeerCert& cert, const s
 
 void CentralServer::Impl::dispatch(RouteId id, const HttpRequest& req, HttpResponse& res) {
     route(id, req, res);
+    logRefusal(id, req, res);
+}
+
+void CentralServer::Impl::logRefusal(RouteId id, const HttpRequest& req, const HttpResponse& res) const {
     if (res.status != 401 && res.status != 403 && res.status != 429) return;
     std::string_view pattern = "?";
     for (const ApiRoute& r : apiRoutes())
@@ -195,110 +199,48 @@ CentralServer::~CentralServer() {
 Result<std::unique_ptr<CentralServer>> CentralServer::create(const CentralConfig& config, CentralStore& store,
                                                              const Clock& clock, NotificationSender& sender) {
     auto impl = std::make_unique<Impl>(config, store, clock, sender);
-    std::string tlsError;
-    auto setup = [&config, &tlsError](SSL_CTX& ctx) {
-        auto fail = [&](std::string what) {
-            tlsError = std::move(what);
-            return false;
-        };
-        SSL_CTX_set_min_proto_version(&ctx, TLS1_2_VERSION);
-        SSL_CTX_set_options(
-            &ctx, SSL_OP_NO_COMPRESSION | SSL_OP_NO_RENEGOTIATION | SSL_OP_CIPHER_SERVER_PREFERENCE);
-        if (SSL_CTX_use_certificate_chain_file(&ctx, config.tls.certificate.c_str()) != 1)
-            return fail(
-                fmt::format("{}: cannot load the server certificate", config.tls.certificate.string()));
-        if (SSL_CTX_use_PrivateKey_file(&ctx, config.tls.key.c_str(), SSL_FILETYPE_PEM) != 1 ||
-            SSL_CTX_check_private_key(&ctx) != 1)
-            return fail(fmt::format("{}: cannot load the server key, or it does not fit the certificate",
-                                    config.tls.key.string()));
-        if (SSL_CTX_load_verify_locations(&ctx, config.tls.clientCa.c_str(), nullptr) != 1)
-            return fail(fmt::format("{}: cannot load the client CA", config.tls.clientCa.string()));
-        SSL_CTX_set_client_CA_list(&ctx, SSL_load_client_CA_file(config.tls.clientCa.c_str()));
-        // Ask every client for a certificate, but let routes decide whether one is needed.
-        SSL_CTX_set_verify(&ctx, SSL_VERIFY_PEER, nullptr);
-        static const unsigned char kContext[] = "wijkpunt-central";
-        SSL_CTX_set_session_id_context(&ctx, kContext, sizeof kContext - 1);
-        return true;
-    };
-    impl->http = std::make_unique<httplib::SSLServer>(setup);
-    if (!impl->http->is_valid())
-        return Status::invalidInput(tlsError.empty() ? "TLS setup failed" : tlsError);
-
-    httplib::SSLServer& http = *impl->http;
-    int threads = config.server.threads;
-    http.new_task_queue = [threads] { return new httplib::ThreadPool(static_cast<size_t>(threads)); };
-    http.set_keep_alive_max_count(static_cast<size_t>(config.server.keepAliveMaxRequests));
-    http.set_keep_alive_timeout(config.server.keepAliveTimeoutSeconds);
-    http.set_read_timeout(config.server.readTimeoutSeconds, 0);
-    http.set_write_timeout(config.server.readTimeoutSeconds, 0);
-    http.set_payload_max_length(config.server.maxBodyBytes);
-    http.set_tcp_nodelay(true);
-
-    Impl* self = impl.get();
-    for (const ApiRoute& route : apiRoutes()) {
-        RouteId id = route.id;
-        auto handler = [self, id](const httplib::Request& req, httplib::Response& res) {
-            HttpResponse answer;
-            self->dispatch(id, toExchange(req), answer);
-            sendExchange(answer, res);
-        };
-        std::string pattern = toRegex(route.path);
-        if (route.method == "GET")
-            http.Get(pattern, handler);
-        else if (route.method == "POST")
-            http.Post(pattern, handler);
-    }
-    size_t maxBody = config.server.maxBodyBytes;
-    http.set_error_handler([maxBody](const httplib::Request&, httplib::Response& raw) {
-        if (!raw.body.empty()) return;
-        HttpResponse res;
-        res.status = raw.status;
-        switch (res.status) {
-            case 413:
-                sendError(res, 413, error_code::kBodyTooLarge,
-                          fmt::format("the body is larger than {} bytes", maxBody));
-                break;
-            case 404:
-                sendError(res, 404, error_code::kNotFound, "no such route");
-                break;
-            case 400:
-                sendError(res, 400, error_code::kMalformedJson, "the request could not be read");
-                break;
-            default:
-                sendError(res, res.status, error_code::kInternal, "the request failed");
-                break;
-        }
-        sendExchange(res, raw);
-    });
-    http.set_exception_handler([](const httplib::Request&, httplib::Response& raw, std::exception_ptr) {
-        HttpResponse res;
-        sendError(res, 500, error_code::kInternal, "internal error");
-        sendExchange(res, raw);
-    });
+    const auto& server = config.server;
+    HttpServerOptions options;
+    options.address = server.address;
+    options.kioskPort = server.port;
+    options.publicPort = server.publicPort;
+    options.ioThreads = server.ioThreads;
+    options.workerThreads = server.threads;
+    options.maxHeaderBytes = server.maxHeaderBytes;
+    options.maxBodyBytes = server.maxBodyBytes;
+    options.handshakeTimeout = std::chrono::seconds(server.handshakeTimeoutSeconds);
+    options.headTimeout = std::chrono::seconds(server.headTimeoutSeconds);
+    options.bodyTimeout = std::chrono::seconds(server.readTimeoutSeconds);
+    options.keepAliveTimeout = std::chrono::seconds(server.keepAliveTimeoutSeconds);
+    options.keepAliveMaxRequests = server.keepAliveMaxRequests;
+    options.maxConnectionsPerSource = server.maxConnectionsPerSource;
+    options.maxConnections = server.maxConnections;
+    impl->service = std::make_unique<ApiService>(*impl);
+    auto http = HttpServer::create(options, {config.tls.certificate, config.tls.key, config.tls.clientCa},
+                                   *impl->service);
+    if (!http) return http.status();
+    impl->http = std::move(http).value();
     return std::unique_ptr<CentralServer>(new CentralServer(std::move(impl)));
 }
 
 Result<int> CentralServer::bind() {
-    int port = impl_->config.server.port;
-    const std::string& address = impl_->config.server.address;
-    if (port == 0) {
-        port = impl_->http->bind_to_any_port(address);
-        if (port <= 0) return Status::unavailable(fmt::format("cannot listen on {}", address));
-    } else if (!impl_->http->bind_to_port(address, port)) {
-        return Status::unavailable(fmt::format("cannot listen on {}:{}", address, port));
-    }
-    impl_->port = port;
-    return port;
+    if (Status s = impl_->http->bind(); !s) return s;
+    impl_->port = impl_->http->kioskPort();
+    return impl_->port;
+}
+
+int CentralServer::publicPort() const {
+    return impl_->http->publicPort();
 }
 
 Status CentralServer::run() {
     impl_->notifier.start();
     impl_->sweeper = std::thread([this] { impl_->runSweeper(); });
-    bool ok = impl_->http->listen_after_bind();
+    Status s = impl_->http->run();
     const IntakeWriter& w = impl_->writer;
     log::info("stopped; {} requests in {} group commits (largest {})", w.items(), w.batches(),
               w.largestBatch());
-    return ok ? Status::ok() : Status::unavailable("the listening socket failed");
+    return s;
 }
 
 void CentralServer::stop() {

@@ -1,14 +1,16 @@
 // CentralServer: the HTTPS JSON API of wijkpunt-central (DESIGN.md: Central server; central/openapi.yaml).
 //
-// TLS 1.2 or newer only; plain HTTP gets a failed handshake and no answer. Every connection is asked for a
-// client certificate (SSL_VERIFY_PEER without FAIL_IF_NO_PEER_CERT): a certificate from another CA or an
-// expired one fails the handshake; routes decide whether they need one (api_routes.h). On every kiosk
-// request the certificate's subject is mapped to a kiosk through the config and checked against the
-// revocation lists, not only at the handshake. People use bearer tokens (stored hashed).
+// Served by the HTTP core of central/http_server.h on two listeners, with the TLS policy of
+// central/tls_policy.h; plain HTTP gets a failed handshake and no answer. The kiosk listener ([server] port)
+// requires a client certificate from the client CA at the handshake and serves every route; the public
+// listener ([server] public_port: phone pages, back office) asks for none and answers kiosk routes with 401.
+// On every kiosk request the certificate's subject is mapped to a kiosk through the config and checked
+// against the revocation lists, not only at the handshake, and before the body is read. People use bearer
+// tokens (stored hashed), also checked before the body.
 //
-// Threads: cpp-httplib's pool (config threads; each open keep-alive connection holds one), the group-commit
+// Threads: the HTTP core's I/O threads and worker pool (config io_threads, threads), the group-commit
 // writer, the notifier and the retention sweeper. Timers (rate limits, retries, retention) read the injected
-// clock. cpp-httplib and OpenSSL types stay out of this header: the handlers are split by caller over
+// clock. Boost and OpenSSL types stay out of this header: the handlers are split by caller over
 // central_server.cpp, kiosk_api_handlers.cpp and staff_api_handlers.cpp, around central_server_impl.h.
 #pragma once
 
@@ -29,8 +31,10 @@ class CentralServer {
                                                          const Clock& clock, NotificationSender& sender);
     ~CentralServer();
 
-    // Binds the configured address and port (0: any free port); returns the bound port.
+    // Binds the configured address, port and public port (0: any free port); returns the bound kiosk port.
     Result<int> bind();
+    // The bound public port; after bind().
+    int publicPort() const;
     // Serves until stop(); call after bind().
     Status run();
     // Thread-safe; run() returns soon after.

@@ -3,8 +3,6 @@
 // staff_api_handlers.cpp (what admins and team members call). Private to central/.
 #pragma once
 
-#include <httplib.h>
-
 #include <atomic>
 #include <condition_variable>
 #include <memory>
@@ -16,6 +14,7 @@
 #include "central/api_routes.h"
 #include "central/central_server.h"
 #include "central/http_exchange.h"
+#include "central/http_server.h"
 #include "central/intake_writer.h"
 #include "central/kiosk_revocations.h"
 #include "central/lookup_guard.h"
@@ -54,7 +53,8 @@ struct CentralServer::Impl {
     TeamNotifier notifier;
     RetentionSweeper retention;
     std::atomic<int> failIntakes;
-    std::unique_ptr<httplib::SSLServer> http;
+    std::unique_ptr<HttpService> service;  // the routes for http
+    std::unique_ptr<HttpServer> http;
     int port = 0;
 
     std::mutex sweepMutex;
@@ -92,11 +92,13 @@ struct CentralServer::Impl {
     void getAuditLog(const HttpRequest& req, HttpResponse& res);
 
     // --- routing and upkeep
-    // Runs the route's handler, then logs a 401, 403 or 429 it answered: the route's template (never the
-    // path, which may hold a reference code), the error code and message, and who asked (the kiosk, else
-    // the source address). Never a body or a token.
+    // Runs the route's handler, then logs a 401, 403 or 429 it answered (logRefusal).
     void dispatch(RouteId id, const HttpRequest& req, HttpResponse& res);
     void route(RouteId id, const HttpRequest& req, HttpResponse& res);
+    // Logs res when it is a 401, 403 or 429: the route's template (never the path, which may hold a
+    // reference code), the error code and message, and who asked (the kiosk, else the source address).
+    // Never a body or a token. Also for refusals before the body (central_server.cpp's routes).
+    void logRefusal(RouteId id, const HttpRequest& req, const HttpResponse& res) const;
     // Background upkeep: the WAL checkpoint every second (real time), the retention sweep every
     // checkIntervalMs.
     void runSweeper();

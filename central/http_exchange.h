@@ -19,6 +19,12 @@ namespace wp {
 
 inline constexpr const char* kJson = "application/json";
 
+// The API's error codes (common/wire.h) that only the server's HTTP core sends.
+namespace error_code {
+inline constexpr std::string_view kHeadersTooLarge = "headers_too_large";  // 431
+inline constexpr std::string_view kBadRequest = "bad_request";             // 400: not HTTP/1.1 as it reads
+}  // namespace error_code
+
 // Header names compare without regard to case (RFC 9110).
 struct HeaderNameLess {
     bool operator()(std::string_view a, std::string_view b) const;

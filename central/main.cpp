@@ -92,9 +92,13 @@ int serve(const wp::CentralConfig& config, wp::CentralStore& store) {
     if (!server) return fail(server.status().message(), 2);
     auto port = (*server)->bind();
     if (!port) return fail(port.status().message());
-    std::printf("wijkpunt-central: listening on https://%s:%d\n", config.server.address.c_str(),
-                port.value());
+    int publicPort = (*server)->publicPort();
+    std::printf("wijkpunt-central: listening on https://%s:%d (kiosks) and https://%s:%d (public)\n",
+                config.server.address.c_str(), port.value(), config.server.address.c_str(), publicPort);
     std::fflush(stdout);
+    // The public port file first: a reader that sees the kiosk port file finds both.
+    if (!config.server.publicPortFile.empty() && !writePortFile(config.server.publicPortFile, publicPort))
+        return fail("cannot write the port file " + config.server.publicPortFile.string());
     if (!config.server.portFile.empty() && !writePortFile(config.server.portFile, port.value()))
         return fail("cannot write the port file " + config.server.portFile.string());
 

@@ -45,13 +45,14 @@ trap 'kill ${central_pid:-} 2>/dev/null || true' EXIT
 wp_start_central "$central" "$out/central.toml" "$out/central.port" "$out/central.log" ||
   { echo "demo: the central server did not start"; exit 1; }
 port=$central_port
-echo "demo: the central server listens on https://127.0.0.1:$port (log: $out/central.log)"
+public_port=$central_public_port
+echo "demo: the central server listens on https://127.0.0.1:$port for kiosks and https://127.0.0.1:$public_port for phones and the back office (log: $out/central.log)"
 curl -sS --cacert "$out/pki/ca.crt" --cert "$out/pki/kiosk.crt" --key "$out/pki/kiosk.key" \
   "https://127.0.0.1:$port/v1/health" | sed 's/^/demo: central says /'; echo
 # The kiosk's settings for this demo: printing.toml (the printer) with absolute content paths, and a
 # [central] table for the server just started in place of printing.toml's own.
 # The QR codes on tickets and receipts open this server's phone pages.
-wp_kiosk_config "$demo/printing.toml" "$out/pki" "https://127.0.0.1:$port" "https://127.0.0.1:$port" >"$out/kiosk.toml"
+wp_kiosk_config "$demo/printing.toml" "$out/pki" "https://127.0.0.1:$port" "https://127.0.0.1:$public_port" >"$out/kiosk.toml"
 
 echo "demo: no display, so the kiosk runs under Xvfb (1080x1920, a real window) driven by its script runner"
 # All roles share the central server's test clock (the clock file) and one kiosk database.
@@ -80,7 +81,7 @@ spki=$(openssl x509 -in "$out/pki/server.crt" -pubkey -noout | openssl pkey -pub
 phone_shot() {  # NAME PATH
   chromium --headless --no-sandbox --disable-gpu --disable-background-networking --disable-component-update \
     --disable-sync --disable-quic --ignore-certificate-errors-spki-list="$spki" --window-size=412,915 \
-    --user-data-dir="$out/phone/profile" --screenshot="$out/phone/$1.png" "https://127.0.0.1:$port$2" \
+    --user-data-dir="$out/phone/profile" --screenshot="$out/phone/$1.png" "https://127.0.0.1:$public_port$2" \
     >/dev/null 2>&1 || echo "demo: chromium could not show $2"
 }
 # H-001's page while it waits (the walk-in kiosk forwarded the ticket to the server), before the host calls.
@@ -107,7 +108,7 @@ done
 # phone pages the QR codes open, as a phone shows them (headless Chromium).
 token=$("$central" --config "$out/central.toml" token create --name "Demo" --role team --team huurloket)
 curl -sS --cacert "$out/pki/ca.crt" -H "Authorization: Bearer $token" \
-  "https://127.0.0.1:$port/v1/backoffice/requests?type=question" >"$out/huurloket-requests.json"
+  "https://127.0.0.1:$public_port/v1/backoffice/requests?type=question" >"$out/huurloket-requests.json"
 reference=$(jq -r '.requests[0].reference // empty' "$out/huurloket-requests.json")
 phone_shot queue-H-001 "/queue/SGN/2026-11-26/H-001?lang=nl"
 [ -n "$reference" ] && phone_shot "status-$reference" "/status/$reference?lang=nl"

@@ -63,9 +63,11 @@ pki="$tmp/pki"
 start_central() {  # dir [port]
   local dir="$1" port="${2:-0}"
   mkdir -p "$dir"
-  # The demo's central config with this PKI, tuned for load: many threads, long keep-alive, big batches.
+  # The demo's central config with this PKI, tuned for load: many threads, long keep-alive, big batches,
+  # every load connection from one address.
   wp_central_config "$pki" --set "port = $port" --set 'port_file = "port"' --set 'threads = 160' \
-    --set 'keep_alive_max_requests = 1000000' --set 'max_batch = 256' > "$dir/central.toml"
+    --set 'keep_alive_max_requests = 1000000' --set 'max_batch = 256' \
+    --set 'max_connections_per_source = 1024' --set 'max_connections = 2048' > "$dir/central.toml"
   local started=0
   wp_start_central "$central" "$dir/central.toml" "$dir/port" "$dir/central.log" || started=$?
   pids+=("$central_pid")

@@ -50,7 +50,7 @@ TEST_F(CentralApiTest, StoresARequestAndShowsItsStatus) {
     EXPECT_EQ(answer.value().reference, r.reference);
     EXPECT_EQ(answer.value().status, RequestStatus::Received);
 
-    HttpResult status = ApiClient(server_.url(), {.cert = ""}).get("/v1/requests/" + r.reference);
+    HttpResult status = ApiClient(server_.publicUrl(), {.cert = ""}).get("/v1/requests/" + r.reference);
     EXPECT_EQ(status.status, 200) << status.body;
     EXPECT_EQ(status.body.find("010 123"), std::string::npos) << "no personal data in a status";
     // What residents type: lower case and spaces are forgiven.
@@ -139,7 +139,7 @@ TEST_F(CentralApiTest, BadInputGetsAJsonErrorNamingTheField) {
 
 TEST_F(CentralApiTest, LookupsCheckTheCodeAndAreRateLimitedOnTheInjectedClock) {
     ApiClient kiosk = kioskAfterStart();
-    ApiClient resident(server_.url(), {.cert = ""});
+    ApiClient resident(server_.publicUrl(), {.cert = ""});
     Request r = makeTestRequest(random_);
     ASSERT_EQ(kiosk.post("/v1/requests", encodeRequest(r, wp::testing::shippedRequestSpecs())).status, 201);
     std::string wrong = r.reference;
@@ -171,7 +171,7 @@ TEST_F(CentralApiTest, BackOfficeRoutesReadsAreAuditedAndTeamsSeeTheirOwn) {
     std::string admin = token("Admin Ada", "admin");
     std::string anna = token("Anna (huurloket)", "team", "huurloket");
     ASSERT_EQ(admin.rfind("wpt_", 0), 0u);
-    ApiClient office(server_.url(), {.cert = ""});
+    ApiClient office(server_.publicUrl(), {.cert = ""});
 
     EXPECT_EQ(office.get("/v1/backoffice/requests").status, 401);
     EXPECT_EQ(office.get("/v1/backoffice/requests", "wpt_wrong").status, 401);
@@ -232,7 +232,8 @@ TEST_F(CentralApiTest, QueueStatisticsAreStoredOnce) {
     EXPECT_EQ(json::parse(kiosk.post("/v1/statistics/queue-events", encodeQueueStatBatch(b)).body)["new"], 0);
     b.kioskCode = "K3";
     EXPECT_EQ(kiosk.post("/v1/statistics/queue-events", encodeQueueStatBatch(b)).status, 403);
-    EXPECT_EQ(ApiClient(server_.url(), {.cert = ""}).post("/v1/statistics/queue-events", "{}").status, 401);
+    EXPECT_EQ(ApiClient(server_.publicUrl(), {.cert = ""}).post("/v1/statistics/queue-events", "{}").status,
+              401);
     EXPECT_EQ(counts().queueEvents, 2);
 }
 

@@ -33,6 +33,8 @@ class DemoConfigCentralTest : public ::testing::Test {
             15s);
         ASSERT_TRUE(up && server_->running()) << "wijkpunt-central did not start:\n" << server_->err();
         url_ = "https://127.0.0.1:" + std::to_string(std::stoi(readFile(dir_.path() / "central.port")));
+        publicUrl_ =
+            "https://127.0.0.1:" + std::to_string(std::stoi(readFile(dir_.path() / "central.public-port")));
         auto [status, out] =
             runCentralCommand(config(), {"token", "create", "--name", "Ada", "--role", "admin"});
         ASSERT_EQ(status, 0) << out;
@@ -48,19 +50,20 @@ class DemoConfigCentralTest : public ::testing::Test {
         return r.reference;
     }
     json status(const std::string& reference) {
-        HttpResult res = ApiClient(url_, {.cert = ""}).get("/v1/requests/" + reference);
+        HttpResult res = ApiClient(publicUrl_, {.cert = ""}).get("/v1/requests/" + reference);
         EXPECT_EQ(res.status, 200) << res.body;
         return json::parse(res.body, nullptr, false);
     }
     json detail(const std::string& reference) {
-        HttpResult res = ApiClient(url_, {.cert = ""}).get("/v1/backoffice/requests/" + reference, admin_);
+        HttpResult res =
+            ApiClient(publicUrl_, {.cert = ""}).get("/v1/backoffice/requests/" + reference, admin_);
         EXPECT_EQ(res.status, 200) << res.body;
         return json::parse(res.body, nullptr, false);
     }
 
     TempDir dir_;
     std::unique_ptr<ChildProcess> server_;
-    std::string url_, admin_;
+    std::string url_, publicUrl_, admin_;
     SeededRandom random_{61};
 };
 
@@ -78,7 +81,8 @@ TEST_F(DemoConfigCentralTest, AnInitiativeGetsACoachWhoseFirstNameTheStatusShows
     EXPECT_EQ(d["coach"], "Joost");
     EXPECT_EQ(d["team"], "initiatief");
     EXPECT_FALSE(d["flagged"].get<bool>());
-    HttpResult list = ApiClient(url_, {.cert = ""}).get("/v1/backoffice/requests?type=initiative", admin_);
+    HttpResult list =
+        ApiClient(publicUrl_, {.cert = ""}).get("/v1/backoffice/requests?type=initiative", admin_);
     ASSERT_EQ(list.status, 200) << list.body;
     json items = json::parse(list.body)["requests"];
     ASSERT_EQ(items.size(), 3u);
@@ -86,7 +90,7 @@ TEST_F(DemoConfigCentralTest, AnInitiativeGetsACoachWhoseFirstNameTheStatusShows
 
     // Fatima's initiative is closed: she has the fewest open ones and gets the next.
     HttpResult closed =
-        ApiClient(url_, {.cert = ""})
+        ApiClient(publicUrl_, {.cert = ""})
             .post("/v1/backoffice/requests/" + refs[0] + "/status", R"({"status": "closed"})", admin_);
     ASSERT_EQ(closed.status, 200) << closed.body;
     EXPECT_EQ(json::parse(closed.body)["coach"], "Fatima");

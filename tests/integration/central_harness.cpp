@@ -134,6 +134,7 @@ CentralServerProcess::CentralServerProcess(const fs::path& dir, CentralOptions o
     : dir_(dir), options_(std::move(options)) {
     fs::create_directories(dir_);
     port_ = options_.port;
+    publicPort_ = options_.publicPort;
 }
 
 CentralServerProcess::~CentralServerProcess() {
@@ -152,8 +153,11 @@ void CentralServerProcess::writeConfig() {
     const fs::path& pki = testPki();
     std::ofstream out(config(), std::ios::trunc);
     out << "[server]\naddress = \"127.0.0.1\"\nport = " << port_ << "\nport_file = \"port\"\nthreads = 24\n"
+        << "public_port = " << publicPort_ << "\npublic_port_file = \"public-port\"\n"
+        << "max_connections_per_source = " << options_.maxConnectionsPerSource << "\n"
         << "max_body_bytes = " << options_.maxBodyBytes << "\ndatabase = \"central.db\"\n"
-        << "[tls]\ncertificate = \"" << (pki / (options_.certificate + ".crt")).string() << "\"\n"
+        << options_.serverToml << "[tls]\ncertificate = \""
+        << (pki / (options_.certificate + ".crt")).string() << "\"\n"
         << "key = \"" << (pki / (options_.certificate + ".key")).string() << "\"\n"
         << "client_ca = \"" << (pki / "ca.crt").string() << "\"\n"
         << "revoked_subjects = [" << quotedList(options_.revokedSubjects) << "]\n"
@@ -181,6 +185,7 @@ bool CentralServerProcess::start() {
     fs::permissions(webhookSecretFile(), fs::perms::owner_read | fs::perms::owner_write,
                     fs::perm_options::replace);
     fs::remove(dir_ / "port");
+    fs::remove(dir_ / "public-port");
     ++starts_;
     process_ = std::make_unique<ChildProcess>(
         std::vector<std::string>{centralBinary().string(), "--config", config().string()},
@@ -198,6 +203,7 @@ bool CentralServerProcess::start() {
         return false;
     }
     port_ = std::stoi(readFile(dir_ / "port"));
+    publicPort_ = std::stoi(readFile(dir_ / "public-port"));
     return true;
 }
 

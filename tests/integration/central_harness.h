@@ -63,7 +63,11 @@ class ChildProcess {
 inline constexpr std::string_view kTestWebhookSecret = "test-webhook-secret-0123456789";
 
 struct CentralOptions {
-    int port = 0;
+    int port = 0;        // the kiosk listener
+    int publicPort = 0;  // the public listener
+    // The tests open many connections from 127.0.0.1; the server's default is 16.
+    int maxConnectionsPerSource = 256;
+    std::string serverToml;  // more [server] keys
     int failFirstIntakes = 0;
     int lookupPerMinute = 30;
     size_t maxBodyBytes = 16384;
@@ -87,7 +91,11 @@ class CentralServerProcess {
     void kill9();
     void stop();  // SIGTERM and wait
     int port() const { return port_; }
+    int publicPort() const { return publicPort_; }
+    // The kiosk listener (a client certificate is required at the handshake).
     std::string url() const { return "https://127.0.0.1:" + std::to_string(port_); }
+    // The public listener: phones, the back office.
+    std::string publicUrl() const { return "https://127.0.0.1:" + std::to_string(publicPort_); }
     const fs::path& dir() const { return dir_; }
     fs::path database() const { return dir_ / "central.db"; }
     fs::path config() const { return dir_ / "central.toml"; }
@@ -102,6 +110,7 @@ class CentralServerProcess {
     fs::path dir_;
     CentralOptions options_;
     int port_ = 0;
+    int publicPort_ = 0;
     int starts_ = 0;
     std::unique_ptr<ChildProcess> process_;
 };

@@ -57,13 +57,13 @@ class SecurityAccessTest : public ::testing::Test {
     }
     // Posts r as kiosk K2; the status.
     int post(const Request& r, const std::string& cert = "kiosk") {
-        return ApiClient(server_->url(), {.cert = cert})
+        return ApiClient(cert.empty() ? server_->publicUrl() : server_->url(), {.cert = cert})
             .post("/v1/requests", encodeRequest(r, wp::testing::shippedRequestSpecs()))
             .status;
     }
     // Status lookups from a chosen loopback source address, each on its own connection.
     int lookUp(const std::string& source, const std::string& path) {
-        RawTlsConnection c(server_->port(), source);
+        RawTlsConnection c(server_->publicPort(), source);
         return c.request("GET", path).status;
     }
     std::string log() { return server_->process()->err(); }
@@ -118,7 +118,7 @@ TEST_F(SecurityAccessTest, MissesCostMoreThanHitsAreLoggedAndRaiseAnAlert) {
     EXPECT_EQ(lookUp("127.0.9.1", "/v1/requests/" + r.reference), 200) << "a hit costs no miss";
     for (int i = 0; i < 3; ++i) EXPECT_EQ(lookUp("127.0.9.1", "/v1/requests/" + unknown), 404);
     for (int i = 0; i < 2; ++i) EXPECT_EQ(lookUp("127.0.9.1", "/status/" + unknown), 404);
-    RawTlsConnection c(server_->port(), "127.0.9.1");
+    RawTlsConnection c(server_->publicPort(), "127.0.9.1");
     auto refused = c.request("GET", "/v1/requests/" + r.reference);
     EXPECT_EQ(refused.status, 429) << "five misses: the address waits, even for a code that exists";
     EXPECT_GE(std::stoi(refused.header("retry-after")), 3000);
@@ -129,7 +129,7 @@ TEST_F(SecurityAccessTest, MissesCostMoreThanHitsAreLoggedAndRaiseAnAlert) {
     EXPECT_NE(log().find("ALERT"), std::string::npos) << log();
     EXPECT_EQ(log().find(unknown), std::string::npos) << "no code in the log";
     EXPECT_EQ(log().find(r.reference), std::string::npos) << "no code in the log";
-    auto health = json::parse(ApiClient(server_->url(), {.cert = ""}).get("/v1/health").body);
+    auto health = json::parse(ApiClient(server_->publicUrl(), {.cert = ""}).get("/v1/health").body);
     EXPECT_EQ(health.value("lookup_miss_alerts", 0), 1) << health;
     EXPECT_EQ(health.value("lookup_misses", 0), 5) << health;
 }
@@ -144,7 +144,7 @@ TEST_F(SecurityAccessTest, EightCharacterCodesAreTakenAndSixCharacterCodesStayVa
     Request old = makeTestRequest(random_);
     old.reference = sixCharacterCode(random_);
     EXPECT_EQ(post(old), 201);
-    ApiClient resident(server_->url(), {.cert = ""});
+    ApiClient resident(server_->publicUrl(), {.cert = ""});
     EXPECT_EQ(resident.get("/v1/requests/" + fresh.reference).status, 200);
     EXPECT_EQ(resident.get("/v1/requests/" + old.reference).status, 200);
     std::string typo = fresh.reference;
@@ -158,7 +158,7 @@ TEST_F(SecurityAccessTest, APublicNoteWithContactDetailsIsRefused) {
     const std::string anna = token("Anna", "team", "huurloket");
     Request r = makeTestRequest(random_, "callback", "huur");
     ASSERT_EQ(post(r), 201);
-    ApiClient office(server_->url(), {.cert = ""});
+    ApiClient office(server_->publicUrl(), {.cert = ""});
     const std::string path = "/v1/backoffice/requests/" + r.reference + "/status";
     for (auto [note, what] : {std::pair{"Bel Jan op 06-12345678.", "phone number"},
                               std::pair{"Mail naar jan@example.org", "e-mail address"},
@@ -210,7 +210,7 @@ TEST_F(SecurityAccessTest, ARevokedKioskIsRefusedOnItsOpenConnection) {
 // code there was no --expires-days, list, revoke or rotate.
 TEST_F(SecurityAccessTest, PersonalTokensExpireAreRevokedAndRotated) {
     start({});
-    ApiClient office(server_->url(), {.cert = ""});
+    ApiClient office(server_->publicUrl(), {.cert = ""});
     const std::string shortLived = token("Sanne", "team", "wijkteam", {"--expires-days", "1"});
     const std::string admin = token("Ada", "admin");
     EXPECT_EQ(office.get("/v1/backoffice/requests", shortLived).status, 200);
@@ -264,7 +264,7 @@ TEST_F(SecurityAccessTest, AnotherKiosksUuidIsAConflict) {
 TEST_F(SecurityAccessTest, RefusalsAreLoggedWithoutTokensOrCodes) {
     start({.lookupPerMinute = 1});
     const std::string fakeToken = "wpt_" + std::string(64, 'a');
-    ApiClient office(server_->url(), {.cert = ""});
+    ApiClient office(server_->publicUrl(), {.cert = ""});
     EXPECT_EQ(office.get("/v1/backoffice/requests", fakeToken).status, 401);
     EXPECT_EQ(post(makeTestRequest(random_), "revoked"), 403);  // revoked in the config
     const std::string code = unknownCode(random_);

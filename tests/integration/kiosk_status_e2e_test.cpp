@@ -74,7 +74,7 @@ TEST_F(KioskStatusE2eTest, AResidentTypesTheCodeAndSeesTheStatusAndNoteTheTeamSe
                                                              "--role", "team", "--team", "huurloket"});
     ASSERT_EQ(status, 0) << out;
     const std::string anna = out.substr(0, out.find('\n'));
-    ApiClient office(server.url(), {.cert = ""});
+    ApiClient office(server.publicUrl(), {.cert = ""});
     HttpResult set = office.post(
         "/v1/backoffice/requests/" + r.reference + "/status",
         R"({"status":"in-progress","public_note":"We bellen u dinsdag tussen 10 en 12 uur."})", anna);

@@ -84,7 +84,7 @@ TEST_F(PhonePagesTest, TheQueuePageIsPublicAndFollowsTheForwardedEvents) {
     post({event(1, "counter-opened", "huurloket", 0, "", 0s, "Balie 2"),
           event(2, "issued", "huurloket", 13, "H-013", 0s), event(3, "issued", "huurloket", 14, "H-014", 1s),
           event(4, "issued", "wijkteam", 1, "W-001", 2s)});
-    Page p = fetch(server_->port(), queuePath("H-014"));
+    Page p = fetch(server_->publicPort(), queuePath("H-014"));
     ASSERT_EQ(p.status, 200) << p.body;
     EXPECT_EQ(p.contentType, "text/html; charset=utf-8");
     EXPECT_NE(p.body.find("Huurloket"), std::string::npos);
@@ -99,22 +99,23 @@ TEST_F(PhonePagesTest, TheQueuePageIsPublicAndFollowsTheForwardedEvents) {
 
     // H-013 is called to Balie 2: H-014 is next, and H-013's page says where to go.
     post({event(5, "called", "huurloket", 13, "H-013", 30s, "Balie 2")});
-    EXPECT_NE(fetch(server_->port(), queuePath("H-014")).body.find("U bent de volgende."), std::string::npos);
-    Page called = fetch(server_->port(), queuePath("H-013"));
+    EXPECT_NE(fetch(server_->publicPort(), queuePath("H-014")).body.find("U bent de volgende."),
+              std::string::npos);
+    Page called = fetch(server_->publicPort(), queuePath("H-013"));
     EXPECT_NE(called.body.find("U bent aan de beurt: ga naar Balie 2"), std::string::npos);
     // Called: the title changes, and a phone that can vibrates.
     EXPECT_NE(called.body.find("<title>Aan de beurt: H-013 naar Balie 2</title>"), std::string::npos)
         << called.body;
     EXPECT_NE(called.body.find("navigator.vibrate"), std::string::npos);
     // The language: ?lang= first, then Accept-Language.
-    EXPECT_NE(
-        fetch(server_->port(), queuePath("H-013") + "?lang=en").body.find("It is your turn: go to Balie 2"),
-        std::string::npos);
-    EXPECT_NE(fetch(server_->port(), queuePath("H-013"), "tr-TR,tr;q=0.9").body.find("Sıra sizde"),
+    EXPECT_NE(fetch(server_->publicPort(), queuePath("H-013") + "?lang=en")
+                  .body.find("It is your turn: go to Balie 2"),
+              std::string::npos);
+    EXPECT_NE(fetch(server_->publicPort(), queuePath("H-013"), "tr-TR,tr;q=0.9").body.find("Sıra sizde"),
               std::string::npos);
 
     // Unknown ticket: a plain 404 page, not the API's JSON error.
-    Page unknown = fetch(server_->port(), queuePath("H-099"));
+    Page unknown = fetch(server_->publicPort(), queuePath("H-099"));
     EXPECT_EQ(unknown.status, 404);
     EXPECT_NE(unknown.body.find("Nummer niet gevonden"), std::string::npos);
     EXPECT_EQ(unknown.contentType, "text/html; charset=utf-8");
@@ -122,9 +123,9 @@ TEST_F(PhonePagesTest, TheQueuePageIsPublicAndFollowsTheForwardedEvents) {
 
 TEST_F(PhonePagesTest, TheQueuePageSaysPlainlyWhenTheContactPointWentQuiet) {
     post({event(1, "issued", "huurloket", 14, "H-014", 0s)});
-    EXPECT_EQ(fetch(server_->port(), queuePath("H-014")).body.find("geen nieuws"), std::string::npos);
+    EXPECT_EQ(fetch(server_->publicPort(), queuePath("H-014")).body.find("geen nieuws"), std::string::npos);
     clock_->advance(3min);  // no batch and no heartbeat for three minutes
-    Page stale = fetch(server_->port(), queuePath("H-014"));
+    Page stale = fetch(server_->publicPort(), queuePath("H-014"));
     EXPECT_EQ(stale.status, 200);
     EXPECT_NE(
         stale.body.find("Wij hebben sinds 10:00 geen nieuws van het wijkpunt. De wachttijd kan anders zijn."),
@@ -132,7 +133,7 @@ TEST_F(PhonePagesTest, TheQueuePageSaysPlainlyWhenTheContactPointWentQuiet) {
         << stale.body;
     // A heartbeat (an empty batch) and it is fresh again.
     post({});
-    EXPECT_EQ(fetch(server_->port(), queuePath("H-014")).body.find("geen nieuws"), std::string::npos);
+    EXPECT_EQ(fetch(server_->publicPort(), queuePath("H-014")).body.find("geen nieuws"), std::string::npos);
 }
 
 TEST_F(PhonePagesTest, TheStatusPageShowsTheRequestAndSharesTheLookupLimit) {
@@ -141,7 +142,7 @@ TEST_F(PhonePagesTest, TheStatusPageShowsTheRequestAndSharesTheLookupLimit) {
     HttpResult stored = kiosk_->post("/v1/requests", encodeRequest(r, wp::testing::shippedRequestSpecs()));
     ASSERT_EQ(stored.status, 201) << stored.body;
 
-    Page en = fetch(server_->port(), "/status/" + r.reference + "?lang=en");
+    Page en = fetch(server_->publicPort(), "/status/" + r.reference + "?lang=en");
     ASSERT_EQ(en.status, 200) << en.body;
     EXPECT_EQ(en.contentType, "text/html; charset=utf-8");
     EXPECT_NE(en.body.find("We have received your request."), std::string::npos);
@@ -150,24 +151,24 @@ TEST_F(PhonePagesTest, TheStatusPageShowsTheRequestAndSharesTheLookupLimit) {
 
     std::string wrong = r.reference;
     wrong.back() = wrong.back() == 'A' ? 'B' : 'A';
-    Page invalid = fetch(server_->port(), "/status/" + wrong);
+    Page invalid = fetch(server_->publicPort(), "/status/" + wrong);
     EXPECT_EQ(invalid.status, 400);
     EXPECT_NE(invalid.body.find("Deze code klopt niet"), std::string::npos);
-    Page unknown = fetch(server_->port(), "/status/" + makeReferenceCode("SGN", "K2", random), "pl");
+    Page unknown = fetch(server_->publicPort(), "/status/" + makeReferenceCode("SGN", "K2", random), "pl");
     EXPECT_EQ(unknown.status, 404);
     EXPECT_NE(unknown.body.find("Nie znaleziono kodu"), std::string::npos);
 
     // Six lookups a minute per address, JSON and HTML together: three pages so far, three more allowed.
-    ApiClient phone(server_->url(), {""});
+    ApiClient phone(server_->publicUrl(), {""});
     EXPECT_EQ(phone.get("/v1/requests/" + r.reference).status, 200);
-    EXPECT_EQ(fetch(server_->port(), "/status/" + r.reference).status, 200);
+    EXPECT_EQ(fetch(server_->publicPort(), "/status/" + r.reference).status, 200);
     EXPECT_EQ(phone.get("/v1/requests/" + r.reference).status, 200);
-    Page busy = fetch(server_->port(), "/status/" + r.reference);
+    Page busy = fetch(server_->publicPort(), "/status/" + r.reference);
     EXPECT_EQ(busy.status, 429);
     EXPECT_FALSE(busy.retryAfter.empty());
     EXPECT_NE(busy.body.find("Probeer het over een minuut opnieuw"), std::string::npos);
     clock_->advance(61s);
-    EXPECT_EQ(fetch(server_->port(), "/status/" + r.reference).status, 200);
+    EXPECT_EQ(fetch(server_->publicPort(), "/status/" + r.reference).status, 200);
 }
 
 // --- headless Chromium
@@ -238,7 +239,7 @@ TEST_F(PhonePagesTest, HeadlessChromiumShowsTheQueuePageOnAPhone) {
     fs::create_directories(shots);
     fs::path work = dir_.path() / "chromium";
     fs::create_directories(work);
-    std::string url = server_->url() + queuePath("H-014");
+    std::string url = server_->publicUrl() + queuePath("H-014");
 
     // Chromium asks for English (Accept-Language); ?lang= wins.
     std::string en = runChromium(chromium, work, url, "--dump-dom", "dump-en");
@@ -260,7 +261,7 @@ TEST_F(PhonePagesTest, HeadlessChromiumShowsTheQueuePageOnAPhone) {
 
     // H-013 is called: its page, as the phone shows it, has the new title and says where to go.
     post({event(7, "called", "huurloket", 13, "H-013", 12min + 10s, "Balie 1")});
-    std::string calledUrl = server_->url() + queuePath("H-013") + "?lang=nl";
+    std::string calledUrl = server_->publicUrl() + queuePath("H-013") + "?lang=nl";
     std::string called = runChromium(chromium, work, calledUrl, "--dump-dom", "dump-called");
     EXPECT_NE(called.find("<title>Aan de beurt: H-013 naar Balie 1</title>"), std::string::npos) << called;
     EXPECT_NE(called.find("U bent aan de beurt: ga naar Balie 1"), std::string::npos);
@@ -294,7 +295,7 @@ TEST_F(PhonePagesTest, HeadlessChromiumShowsTheStatusPageOnAPhone) {
     fs::create_directories(shots);
     fs::path work = dir_.path() / "chromium";
     fs::create_directories(work);
-    std::string url = server_->url() + "/status/" + r.reference + "?lang=nl";
+    std::string url = server_->publicUrl() + "/status/" + r.reference + "?lang=nl";
     std::string dom = runChromium(chromium, work, url, "--dump-dom", "dump");
     EXPECT_NE(dom.find("Status van uw vraag"), std::string::npos) << dom;
     EXPECT_NE(dom.find("Wij hebben uw vraag ontvangen."), std::string::npos);

@@ -3,8 +3,9 @@
 # demo set them up. Source it (`. tests/support/central-config.sh`); it defines functions only.
 #
 #   wp_central_config PKI [--set 'KEY = VALUE']... [--content DIR [--theme FILE]] [--clock-file FILE]
-#       Prints a central.toml: [server] on 127.0.0.1, port 0, port_file "central.port", database
-#       "central.db" (relative paths are relative to the config file's folder), each --set adding a [server]
+#       Prints a central.toml: [server] on 127.0.0.1, port 0, port_file "central.port", public_port 0,
+#       public_port_file "central.public-port", database "central.db" (relative paths are relative to the
+#       config file's folder), each --set adding a [server]
 #       key or replacing one of these; [tls] with the test PKI in PKI (tests/support/make-test-pki.sh); the
 #       demo's kiosk K2 of SGN, routing and coaches (provisioning/demo/central.toml); with --content, the
 #       phone pages' content folder, and with --theme their theme (the municipality's name and colours);
@@ -13,10 +14,12 @@
 #       Prints the kiosk settings SETTINGS with absolute content and themes paths and, in place of its own
 #       [central] table, one for the central server at API_URL with the PKI's kiosk certificate. The
 #       tickets' and receipts' QR codes open PUBLIC_URL (default https://wijkpunt.schiedam.nl).
-#   wp_start_central CENTRAL CONFIG PORT_FILE LOG
+#   wp_start_central CENTRAL CONFIG PORT_FILE LOG [PUBLIC_PORT_FILE]
 #       Starts the wijkpunt-central binary CENTRAL in the background (stdout and stderr to LOG) and waits
-#       up to 15 s for it to write its port. Sets central_pid (also on failure: the caller ends it) and
-#       central_port; on failure prints LOG to stderr and returns 1.
+#       up to 15 s for it to write its port. Sets central_pid (also on failure: the caller ends it),
+#       central_port (kiosks: a client certificate is required) and central_public_port (phones, the back
+#       office) from PUBLIC_PORT_FILE (default: central.public-port beside PORT_FILE); on failure prints
+#       LOG to stderr and returns 1.
 
 wp_support_root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 
@@ -33,7 +36,8 @@ wp_central_config() {
     esac
   done
   echo "[server]"
-  for key in 'address = "127.0.0.1"' 'port = 0' 'port_file = "central.port"' 'database = "central.db"'; do
+  for key in 'address = "127.0.0.1"' 'port = 0' 'port_file = "central.port"' 'public_port = 0' \
+    'public_port_file = "central.public-port"' 'database = "central.db"'; do
     # A default unless a --set names the same key.
     named=
     for set in "${sets[@]}"; do [ "${set%% =*}" = "${key%% =*}" ] && named=1; done
@@ -70,10 +74,11 @@ client_key = "$pki/kiosk.key"
 TOML
 }
 
-# shellcheck disable=SC2034  # central_pid and central_port are for the caller
+# shellcheck disable=SC2034  # central_pid, central_port and central_public_port are for the caller
 wp_start_central() {
   local central=$1 config=$2 port_file=$3 log=$4
-  rm -f "$port_file"
+  local public_port_file=${5:-$(dirname "$port_file")/central.public-port}
+  rm -f "$port_file" "$public_port_file"
   "$central" --config "$config" >"$log" 2>&1 &
   central_pid=$!
   for _ in $(seq 150); do [ -s "$port_file" ] && break; sleep 0.1; done
@@ -82,4 +87,6 @@ wp_start_central() {
     return 1
   fi
   central_port=$(cat "$port_file")
+  # The server writes the public port file before the kiosk one.
+  central_public_port=$(cat "$public_port_file")
 }

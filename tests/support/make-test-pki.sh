@@ -2,6 +2,7 @@
 # Makes a throw-away PKI for the central server's tests, at test time (DESIGN.md: Testing):
 #   ca.crt/.key            the test CA (kiosk and server certificates)
 #   server.crt/.key        the server, for 127.0.0.1 and localhost
+#   server-rsa.crt/.key    the same with an RSA key that allows key encipherment (static-RSA suites)
 #   kiosk.crt/.key         kiosk K2 of contact point SGN: subject "CN=kiosk-K2,O=Wijkpunt"
 #   kiosk3.crt/.key        kiosk K3 of SGN (a second, valid kiosk)
 #   revoked.crt/.key       kiosk K4: valid, but listed as revoked in the test config
@@ -60,6 +61,15 @@ sign unknown "/O=Wijkpunt/CN=kiosk-K9" ca "$client_ext"
 ca wrong-ca "/O=Someone Else/CN=Wrong CA"
 sign rogue-kiosk "/O=Wijkpunt/CN=kiosk-K2" wrong-ca "$client_ext"
 sign rogue-server "/O=Wijkpunt/CN=127.0.0.1" wrong-ca "$server_ext"
+
+# A server certificate with an RSA key that allows key encipherment: with it, only the server's cipher list
+# keeps static-RSA key exchange out (tests/integration/security_transport_test.cpp).
+openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out server-rsa.key 2>/dev/null
+openssl req -new -key server-rsa.key -subj "/O=Wijkpunt/CN=127.0.0.1" -out server-rsa.csr 2>/dev/null
+printf '%s\n' "${server_ext/digitalSignature/digitalSignature,keyEncipherment}" > server-rsa.ext
+openssl x509 -req -in server-rsa.csr -CA ca.crt -CAkey ca.key -CAcreateserial -days 825 \
+  -extfile server-rsa.ext -out server-rsa.crt 2>/dev/null
+rm -f server-rsa.csr server-rsa.ext
 
 # An expired certificate: `openssl ca` is the one command of OpenSSL 3.0 that takes explicit dates.
 mkdir -p expired-ca

@@ -81,7 +81,7 @@ port=$central_port
 wp_kiosk_config "$root/provisioning/demo/printing.toml" "$work/pki" "https://127.0.0.1:$port" |
   sed "s|^content = .*|content = \"$content\"|" >"$work/kiosk.toml"
 
-api() { curl -sS --cacert "$work/pki/ca.crt" -H "Authorization: Bearer $token" "https://127.0.0.1:$port$1"; }
+api() { curl -sS --cacert "$work/pki/ca.crt" -H "Authorization: Bearer $token" "https://127.0.0.1:$central_public_port$1"; }
 
 walk() {
   # The script walks to the done screen (its last screenshot) and then waits; the outbox sender delivers
@@ -146,7 +146,7 @@ walk() {
   echo "run.sh: the receipt shows $ref and nothing personal:"; sed -e '/^\s*$/d' -e 's/^/  | /' <<<"$text"
 }
 export -f walk api
-export kiosk work shots case type team category fields token port here
+export kiosk work shots case type team category fields token port central_public_port here
 # Arrays do not cross bash -c: pass them as one string per line.
 printf '%s\n' "${private[@]}" >"$work/private"
 printf '%s\n' "${paper[@]}" >"$work/paper"

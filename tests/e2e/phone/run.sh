@@ -50,6 +50,8 @@ cat >"$work/central.toml" <<TOML
 address = "127.0.0.1"
 port = 0
 port_file = "$work/central.port"
+public_port = 0
+public_port_file = "$work/central.public-port"
 database = "$work/central.db"
 
 [tls]
@@ -79,6 +81,7 @@ for _ in $(seq 150); do [ -s "$work/central.port" ] && break; sleep 0.1; done
 [ -s "$work/central.port" ] || fail "the central server did not start"
 port=$(cat "$work/central.port")
 base="https://127.0.0.1:$port"
+public_base="https://127.0.0.1:$(cat "$work/central.public-port")"
 
 # The kiosk's settings: the demo's, with absolute content paths and this central server (the ticket's QR
 # then opens this server's page).
@@ -91,7 +94,7 @@ cat >>"$work/kiosk.toml" <<TOML
 
 [central]
 initiative_contact_days = 5
-public_url = "$base"
+public_url = "$public_base"
 api_url = "$base"
 ca_file = "$work/pki/ca.crt"
 client_certificate = "$work/pki/kiosk.crt"
@@ -100,7 +103,7 @@ TOML
 common=(--config "$work/kiosk.toml" --data-dir "$work/data" --clock-file "$work/clock"
         --clock-start "$day 10:00" --screenshot-dir "$shots")
 
-page="$base/queue/SGN/$day/H-003?lang=nl"
+page="$public_base/queue/SGN/$day/H-003?lang=nl"
 # Polls the page until it shows TEXT (30 s at most).
 await_page() {
   local want=$1 body=

@@ -1,0 +1,96 @@
+// HttpServer: the central server's HTTPS core, event-driven (Boost.Beast on Boost.Asio with OpenSSL).
+//
+// Two listeners: the kiosk listener requires a client certificate from the configured CA at the handshake
+// (a client without one never gets to send a request); the public listener (phones, the back office) asks
+// for none. A few I/O threads run every connection; they never wait on a handler. Handlers run on a worker
+// pool and may block (SQLite, the group-commit writer); their answer is written back on the connection's
+// strand.
+//
+// What a request may cost is bounded before it is read: connections per source address and in total (a
+// connection over a limit is closed at once), a TLS handshake deadline, a deadline for the request head
+// (from the end of the handshake; after a response, the next head must be complete within the keep-alive
+// timeout), header bytes (431), body bytes whether sent with Content-Length or chunked (413), and a body
+// and write deadline. The request head is read first: the service routes it and, where the route asks,
+// checks the caller's identity before a byte of the body is read; a refusal there is answered and the
+// connection closed with the body unread.
+//
+// Every answer carries X-Content-Type-Options: nosniff; an HTML answer also gets the headers of
+// central/security_headers.h. Thread-safe: stop() from any thread.
+#pragma once
+
+#include <chrono>
+#include <cstddef>
+#include <filesystem>
+#include <memory>
+#include <optional>
+#include <string>
+
+#include "central/http_exchange.h"
+#include "common/status.h"
+
+namespace wp {
+
+enum class Listener { Kiosk, Public };
+
+// What the server serves. route() runs on an I/O thread and must not block; admit() and handle() run on
+// the worker pool.
+class HttpService {
+  public:
+    struct Route {
+        int id = 0;
+        bool admitBeforeBody = false;  // call admit() with the head before reading the body
+    };
+    virtual ~HttpService() = default;
+    // The route serving the head on this listener, with head.matches filled; nullopt with the refusal in res.
+    virtual std::optional<Route> route(Listener listener, HttpRequest& head, HttpResponse& res) const = 0;
+    // Whether the caller may send this route a body; false with the refusal in res.
+    virtual bool admit(int route, const HttpRequest& head, HttpResponse& res) = 0;
+    virtual void handle(int route, const HttpRequest& req, HttpResponse& res) = 0;
+};
+
+struct HttpServerOptions {
+    std::string address = "127.0.0.1";
+    int kioskPort = 0;   // 0: any free port
+    int publicPort = 0;  // 0: any free port
+    int ioThreads = 2;
+    int workerThreads = 16;
+    std::size_t maxHeaderBytes = 16 * 1024;
+    std::size_t maxBodyBytes = 64 * 1024;
+    std::chrono::milliseconds handshakeTimeout{10000};
+    std::chrono::milliseconds headTimeout{10000};
+    std::chrono::milliseconds bodyTimeout{10000};  // reading the body, and writing an answer
+    std::chrono::milliseconds keepAliveTimeout{5000};
+    int keepAliveMaxRequests = 10000;
+    int maxConnectionsPerSource = 16;
+    int maxConnections = 512;
+};
+
+struct HttpTlsFiles {
+    std::filesystem::path certificate, key;  // the server's certificate chain and key (PEM)
+    std::filesystem::path clientCa;          // the CA of kiosk certificates (PEM)
+};
+
+class HttpServer {
+  public:
+    // Fails on unusable TLS files.
+    static Result<std::unique_ptr<HttpServer>> create(HttpServerOptions options, const HttpTlsFiles& tls,
+                                                      HttpService& service);
+    ~HttpServer();
+
+    // Binds both listeners.
+    Status bind();
+    int kioskPort() const;
+    int publicPort() const;
+    // Serves until stop(); call after bind(). Returns once every connection and handler has finished.
+    Status run();
+    // Thread-safe; run() returns soon after.
+    void stop();
+
+    struct Impl;
+
+  private:
+    explicit HttpServer(std::unique_ptr<Impl> impl);
+    std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace wp

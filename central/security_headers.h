@@ -1,0 +1,19 @@
+// The security headers of the central server's answers.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include "central/http_exchange.h"
+
+namespace wp {
+
+// The Content-Security-Policy of an HTML page: nothing may load ('none') except the page's own inline
+// <style> and <script> elements, each allowed by its SHA-256; no framing, no <base>, no form targets.
+std::string contentSecurityPolicy(std::string_view html);
+
+// Adds X-Content-Type-Options: nosniff to every answer and, to an HTML one (Content-Type text/html),
+// Content-Security-Policy, Strict-Transport-Security and Referrer-Policy: no-referrer.
+void addSecurityHeaders(HttpResponse& res);
+
+}  // namespace wp
