@@ -7,6 +7,7 @@
 #include <set>
 
 #include "central/api_routes.h"
+#include "central/http_exchange.h"
 #include "central/openapi_schemas.h"
 #include "common/random_source.h"
 #include "common/request.h"
@@ -155,9 +156,10 @@ TEST(OpenApiContractTest, ErrorCodesEqualTheWireConstants) {
         yaml.insert(c.get<std::string>());
     namespace ec = error_code;
     std::set<std::string> code;
-    for (auto c : {ec::kMalformedJson, ec::kBadUtf8, ec::kMissingField, ec::kWrongType, ec::kInvalidValue,
-                   ec::kTooLong, ec::kBodyTooLarge, ec::kNotFound, ec::kConflict, ec::kUnauthorized,
-                   ec::kForbidden, ec::kRateLimited, ec::kUnavailable, ec::kInternal})
+    for (auto c :
+         {ec::kMalformedJson, ec::kBadUtf8, ec::kMissingField, ec::kWrongType, ec::kInvalidValue,
+          ec::kTooLong, ec::kBodyTooLarge, ec::kNotFound, ec::kConflict, ec::kUnauthorized, ec::kForbidden,
+          ec::kRateLimited, ec::kUnavailable, ec::kInternal, ec::kHeadersTooLarge, ec::kBadRequest})
         code.insert(std::string(c));
     EXPECT_EQ(yaml, code);
 }
