@@ -6,6 +6,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <iterator>
 #include <string>
 
 namespace wp::testing {
@@ -34,5 +35,16 @@ class TempDir {
   private:
     std::filesystem::path path_;
 };
+
+// The bytes of an SQLite database file and of its write-ahead log, as they are on disk (for tests that
+// search them for what a wipe must have removed).
+inline std::string databaseOnDisk(const std::filesystem::path& file) {
+    std::string bytes;
+    for (const char* suffix : {"", "-wal"}) {
+        std::ifstream in(file.string() + suffix, std::ios::binary);
+        bytes.append(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+    }
+    return bytes;
+}
 
 }  // namespace wp::testing

@@ -114,24 +114,14 @@ TEST_F(OutboxStoreTest, RejectedRowsKeepTheErrorThenAreWiped) {
     EXPECT_EQ(snap.rejected[0].error.code, "invalid_value");  // the error stays for the admin
 }
 
-// The database file and its write-ahead log, read as they are on disk while the store is open.
-std::string onDisk(const std::filesystem::path& file) {
-    std::string bytes;
-    for (const char* suffix : {"", "-wal"}) {
-        std::ifstream in(file.string() + suffix, std::ios::binary);
-        bytes.append(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
-    }
-    return bytes;
-}
-
 TEST_F(OutboxStoreTest, ADeliveredRowLeavesNoPersonalFieldInTheFileOrItsLog) {
     Request r = request();
     r.fields["phone"] = "06 1357 9753";
     r.fields["postcode"] = "3117 QZ";
     auto id = store_->add(r, clock_.now()).value();
-    ASSERT_NE(onDisk(dir_.path() / "kiosk.db").find("06 1357 9753"), std::string::npos);
+    ASSERT_NE(testing::databaseOnDisk(dir_.path() / "kiosk.db").find("06 1357 9753"), std::string::npos);
     ASSERT_TRUE(store_->markDelivered(id, clock_.now()));
-    std::string bytes = onDisk(dir_.path() / "kiosk.db");
+    std::string bytes = testing::databaseOnDisk(dir_.path() / "kiosk.db");
     EXPECT_EQ(bytes.find("06 1357 9753"), std::string::npos);
     EXPECT_EQ(bytes.find("3117 QZ"), std::string::npos);
     EXPECT_NE(bytes.find(r.reference), std::string::npos) << "the reference code stays";
@@ -144,7 +134,7 @@ TEST_F(OutboxStoreTest, AWipedRejectedRowLeavesNoPersonalFieldInTheFileOrItsLog)
     ASSERT_TRUE(store_->markRejected(id, 422, {422, "invalid_value", "bad", "phone"}, clock_.now()));
     clock_.advance(24h);
     ASSERT_EQ(store_->wipeRejectedBefore(clock_.now(), clock_.now()).value(), 1);
-    EXPECT_EQ(onDisk(dir_.path() / "kiosk.db").find("06 2468 8642"), std::string::npos);
+    EXPECT_EQ(testing::databaseOnDisk(dir_.path() / "kiosk.db").find("06 2468 8642"), std::string::npos);
 }
 
 }  // namespace

@@ -13,15 +13,6 @@
 namespace wp {
 namespace {
 
-std::string onDisk(const std::filesystem::path& file) {
-    std::string bytes;
-    for (const char* suffix : {"", "-wal"}) {
-        std::ifstream in(file.string() + suffix, std::ios::binary);
-        bytes.append(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
-    }
-    return bytes;
-}
-
 TEST(SqliteSmsStoreTest, AForgottenNumberLeavesNothingInTheFileOrItsLog) {
     testing::TempDir dir;
     testing::FakeClock clock;
@@ -30,11 +21,11 @@ TEST(SqliteSmsStoreTest, AForgottenNumberLeavesNothingInTheFileOrItsLog) {
     ASSERT_TRUE(store) << store.status().message();
     ASSERT_TRUE((*store)->subscribe({7, "+31697531357", "nl"}, clock.now()));
     ASSERT_TRUE((*store)->addMessage(7, SmsKind::Near, "H-014: bijna aan de beurt", clock.now()).value());
-    ASSERT_NE(onDisk(file).find("+31697531357"), std::string::npos);
+    ASSERT_NE(testing::databaseOnDisk(file).find("+31697531357"), std::string::npos);
 
     ASSERT_TRUE((*store)->forget(7));
     EXPECT_TRUE((*store)->subscriptions().value().empty());
-    EXPECT_EQ(onDisk(file).find("+31697531357"), std::string::npos);
+    EXPECT_EQ(testing::databaseOnDisk(file).find("+31697531357"), std::string::npos);
 }
 
 }  // namespace
