@@ -1,5 +1,7 @@
 #include "kiosk/ui/screens/live_routes.h"
 
+#include <algorithm>
+
 namespace wp::ui {
 
 namespace {
@@ -28,6 +30,19 @@ const char* appointmentOfferKey() {
 
 void openAppointmentOffer(ResidentSession& session) {
     session.open({kRequestScreen, "callback"});
+}
+
+void drawOfferAndBack(Ui& ui, ResidentSession& session, Rect area, float y) {
+    const Theme& t = ui.theme();
+    const float w = std::min(area.width(), t.sizes.buttonWidth);
+    const float x = area.x0 + (area.width() - w) / 2;
+    const float h = t.sizes.buttonHeight;
+    if (ui.mainAction(session.tr(appointmentOfferKey()), {x, y, x + w, y + h})) {
+        openAppointmentOffer(session);
+        return;
+    }
+    y += h + t.spacing;
+    if (ui.button(session.tr("common.back"), {x, y, x + w, y + h})) session.back();
 }
 
 }  // namespace wp::ui

@@ -11,6 +11,7 @@
 #include <string>
 
 #include "kiosk/core/resident_session.h"
+#include "kiosk/ui/ui.h"
 
 namespace wp::ui {
 
@@ -25,5 +26,8 @@ void openAppointments(ResidentSession& session);
 // What the kiosk offers in the place of an appointment: its label's text key, and opening it.
 const char* appointmentOfferKey();
 void openAppointmentOffer(ResidentSession& session);
+// The end of a screen that cannot give what was asked for: the offer as the main action and "Terug" under
+// it, centred in area from y down.
+void drawOfferAndBack(Ui& ui, ResidentSession& session, Rect area, float y);
 
 }  // namespace wp::ui

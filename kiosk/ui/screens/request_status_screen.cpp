@@ -1,22 +1,11 @@
 #include "kiosk/ui/screens/request_status_screen.h"
 
-#include <algorithm>
-
 #include "kiosk/core/status_lookup.h"
 #include "kiosk/core/ticket_flow.h"
 
 namespace wp::ui {
 
 namespace {
-
-// The coach's first name, once common/request.h's RequestStatusView has it (contracts.md item 8).
-template <typename View>
-std::string coachOf(const View& v) {
-    if constexpr (requires { v.coach; })
-        return v.coach;
-    else
-        return {};
-}
 
 std::string statusKey(RequestStatus s) {
     std::string key = "request_status.status_";
@@ -191,7 +180,7 @@ float RequestStatusScreen::drawFound(Ui& ui, ResidentSession& session, Rect area
                      t.colors.background);
         y += gap;
     }
-    if (std::string coach = coachOf(v); !coach.empty()) {
+    if (const std::string& coach = v.coach; !coach.empty()) {
         y += ui.text(fillIn(session.tr("request_status.coach"), {{"name", coach}}),
                      {area.x0, y, area.x1, area.y1}, FontRole::Body, t.colors.text, t.colors.background);
         y += gap;

@@ -1,7 +1,5 @@
 #include "kiosk/ui/screens/ticket_closed_screen.h"
 
-#include <algorithm>
-
 #include "kiosk/ui/screens/live_routes.h"
 #include "kiosk/ui/screens/walk_in_text.h"
 
@@ -32,15 +30,7 @@ void TicketClosedScreen::draw(Ui& ui, ResidentSession& session, Rect area) {
                  c.background, 0.5f);
     y += t.spacing * 2;
 
-    const float w = std::min(area.width(), t.sizes.buttonWidth);
-    const float x = area.x0 + (area.width() - w) / 2;
-    const float h = t.sizes.buttonHeight;
-    if (ui.mainAction(session.tr(appointmentOfferKey()), {x, y, x + w, y + h})) {
-        openAppointmentOffer(session);
-        return;
-    }
-    y += h + t.spacing;
-    if (ui.button(session.tr("common.back"), {x, y, x + w, y + h})) session.back();
+    drawOfferAndBack(ui, session, area, y);
 }
 
 }  // namespace wp::ui
