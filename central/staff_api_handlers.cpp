@@ -1,6 +1,6 @@
 // The handlers of what admins and team members call with their personal bearer tokens: the list of
-// requests, one request with its personal data (read access is audited by the store), a status change,
-// and the audit log. A team member sees their own team's requests only.
+// requests, one request with its personal data (read access is audited by the store, with the caller's
+// remote address), a status change, and the audit log. A team member sees their own team's requests only.
 #include <fmt/format.h>
 
 #include <nlohmann/json.hpp>
@@ -97,7 +97,7 @@ void CentralServer::Impl::getRequestDetail(const HttpRequest& req, HttpResponse&
         return sendError(res, 400, error_code::kInvalidValue, "this is no reference code", "reference");
     std::optional<std::string> onlyTeam;
     if (person->role == PersonRole::Team) onlyTeam = person->team;
-    auto detail = store.requestDetail(reference, onlyTeam, person->name, clock.now());
+    auto detail = store.requestDetail(reference, onlyTeam, person->name, req.remote_addr, clock.now());
     if (!detail) return sendError(res, 503, error_code::kUnavailable, "the store is unavailable");
     if (!detail->has_value()) return sendError(res, 404, error_code::kNotFound, "no such request for you");
     const RequestDetail& d = **detail;
@@ -152,7 +152,7 @@ void CentralServer::Impl::setRequestStatus(const HttpRequest& req, HttpResponse&
                 "public_note");
     std::optional<std::string> onlyTeam;
     if (person->role == PersonRole::Team) onlyTeam = person->team;
-    auto summary = store.updateStatus(reference, onlyTeam, u, person->name, clock.now());
+    auto summary = store.updateStatus(reference, onlyTeam, u, person->name, req.remote_addr, clock.now());
     if (!summary) {
         if (summary.status().code() == Status::Code::NotFound)
             return sendError(res, 404, error_code::kNotFound, "no such request for you");
@@ -176,7 +176,8 @@ void CentralServer::Impl::getAuditLog(const HttpRequest& req, HttpResponse& res)
                            {"actor", e.actor},
                            {"action", e.action},
                            {"reference", e.reference},
-                           {"detail", e.detail}});
+                           {"detail", e.detail},
+                           {"source", e.source}});
     res.set_content(json{{"entries", std::move(entries)}}.dump(), kJson);
 }
 

@@ -94,6 +94,7 @@ struct AuditEntry {
     std::string action;     // "read-personal-data", "set-status", "list"
     std::string reference;  // may be empty
     std::string detail;
+    std::string source;  // from where: the remote address of the HTTP request; "" for the server's own work
 };
 
 struct StatusUpdate {
@@ -134,18 +135,19 @@ class RequestStore {
     virtual Result<std::optional<RequestStatusView>> statusOf(const std::string& reference) = 0;
 
     virtual Result<std::vector<RequestSummary>> listRequests(const RequestFilter& filter) = 0;
-    // The request with personal data; the audit entry (reader, reference, now) is written in the same
-    // transaction. nullopt when there is no such request, or onlyTeam is set and the request belongs to
-    // another team (both audited too, as refused reads).
+    // The request with personal data; the audit entry (reader, reference, now, source: the reader's remote
+    // address) is written in the same transaction. nullopt when there is no such request, or onlyTeam is set
+    // and the request belongs to another team (both audited too, as refused reads).
     virtual Result<std::optional<RequestDetail>> requestDetail(const std::string& reference,
                                                                const std::optional<std::string>& onlyTeam,
-                                                               const std::string& reader, TimePoint now) = 0;
+                                                               const std::string& reader,
+                                                               const std::string& source, TimePoint now) = 0;
     // NotFound when there is no such request (or it belongs to another team than onlyTeam, when set). The
-    // audit entry (who, "set-status") is written in the same transaction.
+    // audit entry (who, "set-status", source: their remote address) is written in the same transaction.
     virtual Result<RequestSummary> updateStatus(const std::string& reference,
                                                 const std::optional<std::string>& onlyTeam,
                                                 const StatusUpdate& update, const std::string& who,
-                                                TimePoint now) = 0;
+                                                const std::string& source, TimePoint now) = 0;
 
     // Retention: wipes the personal data of requests of this type received before cutoff: the personal
     // fields of the body (by the type's spec), the public note and the internal note. Returns how many

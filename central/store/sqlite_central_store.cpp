@@ -8,6 +8,7 @@
 #include <map>
 
 #include "central/store/central_schema.h"
+#include "central/store/sqlite_audit.h"
 #include "common/crash_point.h"
 
 namespace wp {
@@ -103,14 +104,6 @@ Status assignCoach(SqliteDatabase& c, std::int64_t id, const IntakeItem& item, s
     if (!ns) return ns.status();
     ns->bind(1, id).bind(2, item.team).bind(3, "email").bind(4, coach.email).bind(5, received);
     return ns->run();
-}
-
-Status insertAudit(SqliteDatabase& c, const AuditEntry& e) {
-    auto st =
-        c.prepare("INSERT INTO audit_log (at_ms, actor, action, reference, detail) VALUES (?, ?, ?, ?, ?)");
-    if (!st) return st.status();
-    st->bind(1, toUnixMillis(e.at)).bind(2, e.actor).bind(3, e.action).bind(4, e.reference).bind(5, e.detail);
-    return st->run();
 }
 
 }  // namespace
@@ -264,7 +257,7 @@ Result<std::vector<RequestSummary>> SqliteCentralStore::listRequests(const Reque
 
 Result<std::optional<RequestDetail>> SqliteCentralStore::requestDetail(
     const std::string& reference, const std::optional<std::string>& onlyTeam, const std::string& reader,
-    TimePoint now) {
+    const std::string& source, TimePoint now) {
     std::lock_guard lock(otherMutex_);
     auto tx = SqliteTransaction::begin(*other_);
     if (!tx) return tx.status();
@@ -296,7 +289,7 @@ Result<std::optional<RequestDetail>> SqliteCentralStore::requestDetail(
         note = fmt::format("refused: request of team {}", detail->summary.team);
         detail.reset();
     }
-    AuditEntry e{now, reader, "read-personal-data", reference, note};
+    AuditEntry e{now, reader, "read-personal-data", reference, note, source};
     if (Status s = insertAudit(*other_, e); !s) return s;
     if (Status s = tx->commit(); !s) return s;
     return detail;
@@ -305,7 +298,7 @@ Result<std::optional<RequestDetail>> SqliteCentralStore::requestDetail(
 Result<RequestSummary> SqliteCentralStore::updateStatus(const std::string& reference,
                                                         const std::optional<std::string>& onlyTeam,
                                                         const StatusUpdate& u, const std::string& who,
-                                                        TimePoint now) {
+                                                        const std::string& source, TimePoint now) {
     std::lock_guard lock(otherMutex_);
     auto tx = SqliteTransaction::begin(*other_);
     if (!tx) return tx.status();
@@ -322,7 +315,7 @@ Result<RequestSummary> SqliteCentralStore::updateStatus(const std::string& refer
     if (other_->changes() == 0) return Status::notFound(fmt::format("no request {}", reference));
     std::string detail = fmt::format("status={}{}{}", toString(u.status), u.publicNote ? " public_note" : "",
                                      u.internalNote ? " internal_note" : "");
-    if (Status s = insertAudit(*other_, {now, who, "set-status", reference, detail}); !s) return s;
+    if (Status s = insertAudit(*other_, {now, who, "set-status", reference, detail, source}); !s) return s;
     auto st = other_->prepare(fmt::format("SELECT {} FROM request WHERE reference = ?", kSummaryColumns));
     if (!st) return st.status();
     st->bind(1, reference);
@@ -332,32 +325,6 @@ Result<RequestSummary> SqliteCentralStore::updateStatus(const std::string& refer
     if (!summary) return summary.status();
     if (Status s = tx->commit(); !s) return s;
     return summary;
-}
-
-Status SqliteCentralStore::appendAudit(const AuditEntry& entry) {
-    std::lock_guard lock(otherMutex_);
-    return insertAudit(*other_, entry);
-}
-
-Result<std::vector<AuditEntry>> SqliteCentralStore::auditLog(const std::optional<std::string>& reference,
-                                                             int limit) {
-    std::lock_guard lock(otherMutex_);
-    std::string sql = "SELECT at_ms, actor, action, reference, detail FROM audit_log";
-    if (reference) sql += " WHERE reference = ?";
-    sql += " ORDER BY id DESC LIMIT ?";
-    auto st = other_->prepare(sql);
-    if (!st) return st.status();
-    int i = 1;
-    if (reference) st->bind(i++, *reference);
-    st->bind(i, std::int64_t(std::clamp(limit, 1, 10000)));
-    std::vector<AuditEntry> out;
-    for (;;) {
-        auto row = st->step();
-        if (!row) return row.status();
-        if (!row.value()) break;
-        out.push_back({fromUnixMillis(st->integer(0)), st->text(1), st->text(2), st->text(3), st->text(4)});
-    }
-    return out;
 }
 
 Result<int> SqliteCentralStore::storeQueueEvents(const QueueStatBatch& batch, const std::string& contactPoint,

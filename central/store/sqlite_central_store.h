@@ -4,7 +4,8 @@
 // RevocationStore, QueueStatStore, NotificationStore, StoreMaintenance): they keep their tables in one
 // database, share its two connections, and some transactions span them (an intake queues its notifications, a
 // detail read or a status update writes its audit entry). Callers still hold only the interface they use.
-// People, tokens and revocations are in sqlite_access_store.cpp, the rest in sqlite_central_store.cpp.
+// People, tokens and revocations are in sqlite_access_store.cpp, the audit log in sqlite_audit_store.cpp, the
+// rest in sqlite_central_store.cpp.
 //
 // Two connections: one for the group-commit writer (storeBatch only) and one for everything else, each
 // behind its own mutex; WAL lets readers run while the writer commits, and both wait on a busy timeout for
@@ -41,11 +42,12 @@ class SqliteCentralStore final : public CentralStore {
     Result<std::vector<RequestSummary>> listRequests(const RequestFilter& filter) override;
     Result<std::optional<RequestDetail>> requestDetail(const std::string& reference,
                                                        const std::optional<std::string>& onlyTeam,
-                                                       const std::string& reader, TimePoint now) override;
+                                                       const std::string& reader, const std::string& source,
+                                                       TimePoint now) override;
     Result<RequestSummary> updateStatus(const std::string& reference,
                                         const std::optional<std::string>& onlyTeam,
                                         const StatusUpdate& update, const std::string& who,
-                                        TimePoint now) override;
+                                        const std::string& source, TimePoint now) override;
     Status appendAudit(const AuditEntry& entry) override;
     Result<std::vector<AuditEntry>> auditLog(const std::optional<std::string>& reference, int limit) override;
     Status addPerson(const Person& person, const std::string& tokenHash, TimePoint now,

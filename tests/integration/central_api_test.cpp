@@ -217,6 +217,8 @@ TEST_F(CentralApiTest, BackOfficeRoutesReadsAreAuditedAndTeamsSeeTheirOwn) {
     EXPECT_EQ(audit["entries"][0]["action"], "set-status");
     EXPECT_EQ(audit["entries"][1]["action"], "read-personal-data");
     EXPECT_EQ(audit["entries"][1]["actor"], "Anna (huurloket)");
+    EXPECT_EQ(audit["entries"][0]["source"], "127.0.0.1") << "from where: the caller's address";
+    EXPECT_EQ(audit["entries"][1]["source"], "127.0.0.1");
     json refused = json::parse(office.get("/v1/backoffice/audit?reference=" + visit.reference, admin).body);
     ASSERT_EQ(refused["entries"].size(), 1u) << "a refused read is audited too";
 }

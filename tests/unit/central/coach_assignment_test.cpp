@@ -113,7 +113,8 @@ TEST_F(CoachStoreTest, InitiativesAreSpreadOverTheCoaches) {
 TEST_F(CoachStoreTest, ACoachWhoseInitiativeClosedGetsTheNextOne) {
     std::string a = storeInitiative(), b = storeInitiative(), c = storeInitiative();
     ASSERT_EQ(coachOf(b), "Joost");
-    ASSERT_TRUE(store_->updateStatus(b, std::nullopt, {RequestStatus::Closed, {}, {}}, "Ada", clock_.now()));
+    ASSERT_TRUE(store_->updateStatus(b, std::nullopt, {RequestStatus::Closed, {}, {}}, "Ada", "192.0.2.10",
+                                     clock_.now()));
     EXPECT_EQ(coachOf(storeInitiative()), "Joost");   // fewest open
     EXPECT_EQ(coachOf(storeInitiative()), "Fatima");  // all one open again: Fatima has fewest in all (1 vs 2)
     (void)a;
@@ -155,7 +156,7 @@ TEST_F(CoachStoreTest, BackOfficeSeesTheCoachAndACoachWithEmailIsNotified) {
     ASSERT_TRUE(list);
     ASSERT_EQ(list->size(), 1u);
     EXPECT_EQ((*list)[0].coach, "Fatima");
-    auto detail = store_->requestDetail(ref, std::nullopt, "Ada", clock_.now());
+    auto detail = store_->requestDetail(ref, std::nullopt, "Ada", "192.0.2.10", clock_.now());
     ASSERT_TRUE(detail && detail->has_value());
     EXPECT_EQ((*detail)->summary.coach, "Fatima");
     auto due = store_->dueNotifications(clock_.now(), 10);

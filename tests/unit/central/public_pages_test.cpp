@@ -249,9 +249,10 @@ TEST_F(PublicPagesRenderTest, TheStatusPageShowsStatusAndNoteInTheLanguage) {
     Request r = testing::makeTestRequest(random);
     auto out = store_->storeBatch({{r, "SGN", "huurloket", false, {}, t0}});
     ASSERT_EQ(out[0].kind, IntakeOutcome::Kind::Stored);
-    ASSERT_TRUE(store_->updateStatus(
-        r.reference, std::nullopt,
-        {RequestStatus::InProgress, "We bellen u <dinsdag>.\nTot dan!", std::nullopt}, "Anna", t0 + 1h));
+    ASSERT_TRUE(
+        store_->updateStatus(r.reference, std::nullopt,
+                             {RequestStatus::InProgress, "We bellen u <dinsdag>.\nTot dan!", std::nullopt},
+                             "Anna", "192.0.2.10", t0 + 1h));
     HtmlPage p = pages_->statusPage(r.reference, "nl");
     EXPECT_EQ(p.status, 200);
     EXPECT_THAT(p.html, HasSubstr(r.reference));

@@ -111,19 +111,22 @@ TEST_F(CentralStoreTest, StatusViewHasNoPersonalData) {
 TEST_F(CentralStoreTest, DetailReadsAreAuditedAndTeamBound) {
     Request r = makeTestRequest(random_);
     (void)store_->storeBatch({item(r, "huurloket")});
-    auto d = store_->requestDetail(r.reference, std::string("huurloket"), "Anna (huurloket)", clock_.now());
+    auto d = store_->requestDetail(r.reference, std::string("huurloket"), "Anna (huurloket)", "192.0.2.10",
+                                   clock_.now());
     ASSERT_TRUE(d && d->has_value());
     EXPECT_EQ((*d)->request.fields.at("phone"), "010 123 4567");
-    auto refused =
-        store_->requestDetail(r.reference, std::string("wijkteam"), "Bram (wijkteam)", clock_.now());
+    auto refused = store_->requestDetail(r.reference, std::string("wijkteam"), "Bram (wijkteam)",
+                                         "2001:db8::7", clock_.now());
     ASSERT_TRUE(refused);
     EXPECT_FALSE(refused->has_value());
     auto log = store_->auditLog(r.reference, 10);
     ASSERT_EQ(log->size(), 2u);
     EXPECT_EQ((*log)[0].actor, "Bram (wijkteam)");
     EXPECT_NE((*log)[0].detail.find("refused"), std::string::npos);
+    EXPECT_EQ((*log)[0].source, "2001:db8::7");
     EXPECT_EQ((*log)[1].actor, "Anna (huurloket)");
     EXPECT_EQ((*log)[1].action, "read-personal-data");
+    EXPECT_EQ((*log)[1].source, "192.0.2.10");
 }
 
 TEST_F(CentralStoreTest, StatusUpdatesKeepNotesAndAreAudited) {
@@ -133,20 +136,24 @@ TEST_F(CentralStoreTest, StatusUpdatesKeepNotesAndAreAudited) {
     auto s =
         store_->updateStatus(r.reference, std::nullopt,
                              {RequestStatus::InProgress, std::string("We bellen u."), std::string("belt di")},
-                             "Anna", clock_.now());
+                             "Anna", "192.0.2.10", clock_.now());
     ASSERT_TRUE(s) << s.status().message();
     EXPECT_EQ(s->status, RequestStatus::InProgress);
     // A later update without notes keeps them.
     (void)store_->updateStatus(r.reference, std::nullopt,
-                               {RequestStatus::Answered, std::nullopt, std::nullopt}, "Anna", clock_.now());
+                               {RequestStatus::Answered, std::nullopt, std::nullopt}, "Anna", "192.0.2.10",
+                               clock_.now());
     auto v = store_->statusOf(r.reference).value();
     EXPECT_EQ(v->publicNote, "We bellen u.");
     EXPECT_EQ(v->status, RequestStatus::Answered);
     EXPECT_EQ(v->updatedAt, clock_.now());
     auto wrongTeam = store_->updateStatus(r.reference, std::string("wijkteam"),
-                                          {RequestStatus::Closed, {}, {}}, "B", clock_.now());
+                                          {RequestStatus::Closed, {}, {}}, "B", "192.0.2.10", clock_.now());
     EXPECT_EQ(wrongTeam.status().code(), Status::Code::NotFound);
-    EXPECT_EQ(store_->auditLog(r.reference, 10)->size(), 2u);
+    auto log = store_->auditLog(r.reference, 10).value();
+    ASSERT_EQ(log.size(), 2u);
+    EXPECT_EQ(log[0].action, "set-status");
+    EXPECT_EQ(log[0].source, "192.0.2.10");
 }
 
 TEST_F(CentralStoreTest, ListFiltersByTeamStatusTypeAndFlag) {
@@ -178,7 +185,7 @@ TEST_F(CentralStoreTest, RetentionWipesPersonalFieldsOnly) {
     auto wiped = store_->wipePersonalData("home-visit", clock_.now() - 24h * 30, clock_.now());
     ASSERT_TRUE(wiped);
     EXPECT_EQ(wiped.value(), 1);
-    auto d = store_->requestDetail(r.reference, std::nullopt, "admin", clock_.now()).value();
+    auto d = store_->requestDetail(r.reference, std::nullopt, "admin", "192.0.2.10", clock_.now()).value();
     ASSERT_TRUE(d);
     EXPECT_TRUE(d->summary.personalDataWiped);
     EXPECT_EQ(d->request.fields.count("phone"), 0u);
@@ -244,11 +251,11 @@ TEST_F(CentralStoreTest, RetentionWipesBothNotesAndDeletesRowsWithTheirAuditLate
     (void)store_->storeBatch({item(r), item(kept)});
     ASSERT_TRUE(store_->updateStatus(
         r.reference, std::nullopt, {RequestStatus::InProgress, "Bel Marloes terug", "Schulden bij Woonplus"},
-        "Anna", clock_.now()));
-    ASSERT_TRUE(store_->requestDetail(r.reference, std::nullopt, "Anna", clock_.now()).value());
+        "Anna", "192.0.2.10", clock_.now()));
+    ASSERT_TRUE(store_->requestDetail(r.reference, std::nullopt, "Anna", "192.0.2.10", clock_.now()).value());
     clock_.advance(24h * 10);
     ASSERT_EQ(store_->wipePersonalData("callback", clock_.now() - 24h, clock_.now()).value(), 2);
-    auto d = store_->requestDetail(r.reference, std::nullopt, "Anna", clock_.now()).value();
+    auto d = store_->requestDetail(r.reference, std::nullopt, "Anna", "192.0.2.10", clock_.now()).value();
     ASSERT_TRUE(d);
     EXPECT_EQ(d->publicNote, "");
     EXPECT_EQ(d->internalNote, "");
@@ -256,7 +263,8 @@ TEST_F(CentralStoreTest, RetentionWipesBothNotesAndDeletesRowsWithTheirAuditLate
 
     clock_.advance(24h * 2);
     EXPECT_EQ(store_->deleteWipedBefore(clock_.now() - 24h).value(), 2);
-    EXPECT_FALSE(store_->requestDetail(r.reference, std::nullopt, "Anna", clock_.now()).value());
+    EXPECT_FALSE(
+        store_->requestDetail(r.reference, std::nullopt, "Anna", "192.0.2.10", clock_.now()).value());
     auto audit = store_->auditLog(r.reference, 100).value();
     ASSERT_EQ(audit.size(), 1u) << "only the refused read after the delete is left";
     EXPECT_EQ(audit[0].detail, "refused: no such request");
