@@ -429,6 +429,28 @@ Result<CentralConfig> loadCentralConfig(const fs::path& file) {
             r.error(n, "'initiative' must be a table");
         }
     }
+    if (const toml::node* n = root.get("backoffice")) {
+        if (const toml::table* t = n->as_table()) {
+            auto& b = c.backOffice;
+            b.publicUrl = r.optionalString(*t, "public_url", "", "an https:// address without a path");
+            if (!b.publicUrl.empty() &&
+                (b.publicUrl.rfind("https://", 0) != 0 || b.publicUrl.find('/', 8) != std::string::npos))
+                r.error(t->get("public_url"), "'public_url' must be an https:// address without a path");
+            b.municipality = r.optionalString(*t, "municipality", "", "a name");
+            b.setupLinkHours = boundedInt(r, *t, "setup_link_hours", b.setupLinkHours, 1, 24 * 30, "hours");
+            b.sessionIdleMinutes =
+                boundedInt(r, *t, "session_idle_minutes", b.sessionIdleMinutes, 1, 24 * 60, "minutes");
+            b.sessionAbsoluteHours =
+                boundedInt(r, *t, "session_absolute_hours", b.sessionAbsoluteHours, 1, 24 * 7, "hours");
+            b.accountFailures = boundedInt(r, *t, "account_failures", b.accountFailures, 1, 1000, "failures");
+            b.sourceFailures = boundedInt(r, *t, "source_failures", b.sourceFailures, 1, 100000, "failures");
+            b.failureWindowMinutes =
+                boundedInt(r, *t, "failure_window_minutes", b.failureWindowMinutes, 1, 24 * 60, "minutes");
+            b.lockMinutes = boundedInt(r, *t, "lock_minutes", b.lockMinutes, 1, 24 * 60, "minutes");
+        } else {
+            r.error(n, "'backoffice' must be a table");
+        }
+    }
     if (const toml::node* n = root.get("testing")) {
         if (const toml::table* t = n->as_table()) {
             c.testing.clockFile = resolve(base, r.optionalString(*t, "clock_file", "", "a clock file"));

@@ -176,6 +176,23 @@ struct CentralConfig {
         int contactWithinWorkingDays = 5;
     } initiative;
 
+    // [backoffice]: the back office's accounts, sign-in and sessions (central/backoffice). Every time is on
+    // the injected clock.
+    struct BackOffice {
+        // The address a browser opens the back office at, e.g. "https://wijkpunt.example.org" (no path):
+        // the base of set-up links and the origin forms are posted from. Empty: https://ADDRESS:PUBLIC_PORT.
+        std::string publicUrl;
+        // The name at the top of every page; empty: the public pages' theme's municipality, else "Wijkpunt".
+        std::string municipality;
+        int setupLinkHours = 72;        // a set-up link works this long
+        int sessionIdleMinutes = 30;    // a session unused this long ends
+        int sessionAbsoluteHours = 10;  // every session ends this long after sign-in
+        int accountFailures = 5;        // failed sign-ins of one e-mail address within the window lock it
+        int sourceFailures = 20;        // failed sign-ins from one source address within the window lock it
+        int failureWindowMinutes = 15;
+        int lockMinutes = 15;  // how long a lockout lasts after the last failure
+    } backOffice;
+
     struct Testing {
         std::filesystem::path clockFile;  // a ScriptClock shared with the test; empty: the system clock
         int failFirstIntakes = 0;         // answer 500 to this many POST /v1/requests before storing any

@@ -6,6 +6,7 @@
 
 #include <algorithm>
 
+#include "central/backoffice/backoffice_routes.h"
 #include "central/central_server_impl.h"
 #include "central/http_exchange.h"
 #include "central/http_server.h"
@@ -16,9 +17,14 @@ namespace wp {
 
 namespace {
 
-// The API routes (api_routes.h) for the HTTP core. The kiosk listener serves every route (only enrolled
-// kiosks get past its handshake); the public listener serves every route but the kiosks' ones, which it
-// answers with 401 before reading a body. Kiosk and person routes check the caller before the body.
+// Route ids of the HTTP core at and above this are the back office's: backOfficeRoutes()[id - base].
+constexpr int kBackOfficeRouteBase = 1000;
+
+// The API routes (api_routes.h) and the back office's pages (backoffice_routes.h) for the HTTP core. The
+// kiosk listener serves every API route (only enrolled kiosks get past its handshake) and no back office
+// page; the public listener serves every route but the kiosks' ones, which it answers with 401 before
+// reading a body. Kiosk and person routes check the caller before the body; the back office checks its
+// session with the whole request (back_office.h).
 class ApiService final : public HttpService {
   public:
     explicit ApiService(CentralServer::Impl& impl) : impl_(impl) {}
@@ -39,11 +45,26 @@ class ApiService final : public HttpService {
             for (std::string& m : *matches) head.matches.push_back({std::move(m)});
             return Route{static_cast<int>(i), r.auth != RouteAuth::Public};
         }
+        if (listener == Listener::Public && isBackOfficePath(head.path)) return backOfficeRoute(head, res);
         sendError(res, 404, error_code::kNotFound, "no such route");
         return std::nullopt;
     }
 
+    std::optional<Route> backOfficeRoute(HttpRequest& head, HttpResponse& res) const {
+        const auto& routes = backOfficeRoutes();
+        for (size_t i = 0; i < routes.size(); ++i) {
+            if (routes[i].method != head.method) continue;
+            auto matches = matchRoutePath(routes[i].path, head.path);
+            if (!matches) continue;
+            for (std::string& m : *matches) head.matches.push_back({std::move(m)});
+            return Route{kBackOfficeRouteBase + static_cast<int>(i), false};
+        }
+        impl_.backOffice.notFound(res);
+        return std::nullopt;
+    }
+
     bool admit(int route, const HttpRequest& head, HttpResponse& res) override {
+        if (route >= kBackOfficeRouteBase) return true;
         const ApiRoute& r = apiRoutes()[static_cast<size_t>(route)];
         bool admitted = r.auth == RouteAuth::Kiosk    ? impl_.kioskOf(head, res).has_value()
                         : r.auth == RouteAuth::Person ? impl_.personOf(head, res).has_value()
@@ -53,6 +74,8 @@ class ApiService final : public HttpService {
     }
 
     void handle(int route, const HttpRequest& req, HttpResponse& res) override {
+        if (route >= kBackOfficeRouteBase)
+            return impl_.backOffice.handle(static_cast<size_t>(route - kBackOfficeRouteBase), req, res);
         impl_.dispatch(apiRoutes()[static_cast<size_t>(route)].id, req, res);
     }
 

@@ -12,6 +12,7 @@
 #include <thread>
 
 #include "central/api_routes.h"
+#include "central/backoffice/back_office.h"
 #include "central/central_server.h"
 #include "central/http_exchange.h"
 #include "central/http_server.h"
@@ -39,6 +40,7 @@ struct CentralServer::Impl {
           writer(s, c.server.maxBatch),
           notifier(s, sender, k, TeamNotifier::Options{}),
           retention(c, s, s, k),
+          backOffice(c, s, k),
           failIntakes(c.testing.failFirstIntakes) {}
 
     const CentralConfig& config;
@@ -52,6 +54,7 @@ struct CentralServer::Impl {
     IntakeWriter writer;
     TeamNotifier notifier;
     RetentionSweeper retention;
+    BackOffice backOffice;  // the pages under /backoffice/ on the public listener
     std::atomic<int> failIntakes;
     std::unique_ptr<HttpService> service;  // the routes for http
     std::unique_ptr<HttpServer> http;

@@ -7,6 +7,11 @@
 //   wijkpunt-central --config FILE kiosk revoke|list ...
 //                                                      personal tokens and kiosk revocations
 //                                                      (central/admin_commands.h)
+//   wijkpunt-central --config FILE account create --name NAME --email E --role team|coordinator|admin
+//                                               [--team TEAM]
+//   wijkpunt-central --config FILE account list|disable NAME|enable NAME|reset-2fa NAME
+//                                                      back office accounts
+//                                                      (central/backoffice/account_commands.h)
 //   wijkpunt-central --config FILE backup [FILE]        encrypted online backup ([backup]; backup_file.h)
 //                                                      into FILE or the backup folder, which it then prunes
 //   wijkpunt-central restore --key PRIVATE.pem BACKUP OUT.db
@@ -31,6 +36,7 @@
 #include <thread>
 
 #include "central/admin_commands.h"
+#include "central/backoffice/account_commands.h"
 #include "central/backup_file.h"
 #include "central/central_config.h"
 #include "central/central_server.h"
@@ -210,6 +216,25 @@ int main(int argc, char** argv) {
     auto* kioskList = kiosk->add_subcommand("list", "enrolled kiosks and revoked certificates");
     kiosk->require_subcommand(1);
 
+    auto* account = app.add_subcommand("account", "back office accounts");
+    auto* accountCreate = account->add_subcommand("create", "make an account and print its set-up link");
+    std::string email;
+    accountCreate->add_option("--name", name, "the person's name, as the audit log shows it")->required();
+    accountCreate->add_option("--email", email, "the e-mail address the person signs in with")->required();
+    accountCreate->add_option("--role", role, "team, coordinator or admin")
+        ->required()
+        ->check(CLI::IsMember({"team", "coordinator", "admin"}));
+    accountCreate->add_option("--team", team, "the team of a team account");
+    auto* accountList = account->add_subcommand("list", "every account, without secrets");
+    auto* accountDisable = account->add_subcommand("disable", "stop an account; its sessions end at once");
+    accountDisable->add_option("NAME", name, "the account's name")->required();
+    auto* accountEnable = account->add_subcommand("enable", "let a disabled account sign in again");
+    accountEnable->add_option("NAME", name, "the account's name")->required();
+    auto* accountReset =
+        account->add_subcommand("reset-2fa", "print a new set-up link: password and second factor again");
+    accountReset->add_option("NAME", name, "the account's name")->required();
+    account->require_subcommand(1);
+
     auto* backup = app.add_subcommand("backup", "encrypted online backup of the database");
     std::string backupFile;
     backup->add_option("FILE", backupFile, "where the backup goes (default: a new file in [backup] folder)");
@@ -261,6 +286,18 @@ int main(int argc, char** argv) {
         return wp::rotateTokenCommand(central, *config, name, graceHours, expiresDays, clock->now());
     if (kioskRevoke->parsed()) return wp::revokeKioskCommand(central, subject, serial, clock->now());
     if (kioskList->parsed()) return wp::listKiosksCommand(central, *config);
+    if (accountCreate->parsed()) {
+        wp::StaffAccount a;
+        a.name = name;
+        a.email = email;
+        a.role = *wp::staffRoleFromString(role);
+        a.team = team;
+        return wp::createAccountCommand(central, *config, a, clock->now());
+    }
+    if (accountList->parsed()) return wp::listAccountsCommand(central);
+    if (accountDisable->parsed()) return wp::setAccountDisabledCommand(central, name, true, clock->now());
+    if (accountEnable->parsed()) return wp::setAccountDisabledCommand(central, name, false, clock->now());
+    if (accountReset->parsed()) return wp::resetSecondFactorCommand(central, *config, name, clock->now());
     if (backup->parsed()) return makeBackup(*config, central, *clock, backupFile);
     return serve(*config, **store);
 }

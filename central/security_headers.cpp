@@ -54,7 +54,8 @@ std::string contentSecurityPolicy(std::string_view html) {
 void addSecurityHeaders(HttpResponse& res) {
     res.set_header("X-Content-Type-Options", "nosniff");
     if (res.get_header_value("Content-Type").rfind("text/html", 0) != 0) return;
-    res.set_header("Content-Security-Policy", contentSecurityPolicy(res.body));
+    if (!res.has_header("Content-Security-Policy"))
+        res.set_header("Content-Security-Policy", contentSecurityPolicy(res.body));
     res.set_header("Strict-Transport-Security", "max-age=31536000");
     res.set_header("Referrer-Policy", "no-referrer");
 }

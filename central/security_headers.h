@@ -13,7 +13,8 @@ namespace wp {
 std::string contentSecurityPolicy(std::string_view html);
 
 // Adds X-Content-Type-Options: nosniff to every answer and, to an HTML one (Content-Type text/html),
-// Content-Security-Policy, Strict-Transport-Security and Referrer-Policy: no-referrer.
+// Strict-Transport-Security, Referrer-Policy: no-referrer and the Content-Security-Policy of its inline
+// elements, unless the handler set a policy of its own (the back office's, page_renderer.h).
 void addSecurityHeaders(HttpResponse& res);
 
 }  // namespace wp

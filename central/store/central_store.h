@@ -1,6 +1,7 @@
 // What the central server keeps (DESIGN.md: Central server), behind one small interface per kind of thing:
 // RequestStore (intake, status, the back office's list, detail and updates, retention), AuditStore,
-// PersonStore (people and their token hashes), RevocationStore (revoked kiosks), QueueStatStore (kiosks'
+// PersonStore (people and their token hashes), StaffAccountStore (back office accounts, set-up links,
+// sessions, sign-ins), RevocationStore (revoked kiosks), QueueStatStore (kiosks'
 // queue events and heartbeats), NotificationStore (the durable notification jobs) and StoreMaintenance
 // (checkpoints, backups, counts). Each part of the server takes the narrowest of them it needs; CentralStore
 // is all of them together, for the server as a whole and wijkpunt-central's main().
@@ -24,6 +25,7 @@
 #include <string>
 #include <vector>
 
+#include "central/backoffice/staff_session.h"
 #include "central/person_tokens.h"
 #include "central/store/coach_assignment.h"
 #include "common/clock.h"
@@ -203,6 +205,97 @@ class PersonStore {
                                                    TimePoint oldTokensEnd) = 0;
 };
 
+// A back office account. The person is known by name: an account and a token holder (PersonStore) with the
+// same name are the same person, and that name is the audit log's actor.
+struct StaffAccount {
+    std::int64_t id = 0;
+    std::string name;
+    std::string email;  // lower case; unique
+    StaffRole role = StaffRole::Team;
+    std::string team;  // Team accounts only
+    bool disabled = false;
+    std::string passwordHash;       // argon2id (staff_credentials.h); "" until set up
+    std::string totpSecret;         // base32; "" until set up
+    std::int64_t totpLastStep = 0;  // the TOTP step of the last code accepted: no code is taken twice
+    TimePoint createdAt;
+    std::optional<TimePoint> lastSignInAt;
+
+    bool setUp() const { return !passwordHash.empty() && !totpSecret.empty(); }
+};
+
+// An unused set-up link that has not expired, with its account.
+struct SetupLink {
+    StaffAccount account;
+    std::string totpSecret;  // the second factor the set-up page offers
+    TimePoint expiresAt;
+};
+
+// One sign-in attempt, for lockouts and the admin's view.
+struct SignInAttempt {
+    TimePoint at;
+    std::string email;                      // as typed, lower case
+    std::optional<std::int64_t> accountId;  // nullopt: no account has that address
+    std::string source;                     // the remote address
+    std::string outcome;                    // "signed-in", "failed", "locked"
+};
+
+// A session as stored: its id only as a hash.
+struct StoredStaffSession {
+    StaffAccount account;
+    std::string csrfToken;
+    TimePoint createdAt, lastSeenAt;
+    bool ended = false;
+};
+
+// --- back office accounts: set-up links, sessions and sign-in attempts (central/backoffice)
+class StaffAccountStore {
+  public:
+    virtual ~StaffAccountStore() = default;
+
+    // The new account's id. Conflict when the name or the e-mail address is taken.
+    virtual Result<std::int64_t> addStaffAccount(const StaffAccount& account, TimePoint now) = 0;
+    // Every account, by name, with its last successful sign-in.
+    virtual Result<std::vector<StaffAccount>> staffAccounts() = 0;
+    virtual Result<std::optional<StaffAccount>> staffAccountByEmail(const std::string& email) = 0;
+    virtual Result<std::optional<StaffAccount>> staffAccountByName(const std::string& name) = 0;
+
+    // Starts a (new) set-up of the account, in one transaction: its password and second factor are cleared,
+    // its sessions ended and earlier set-up links dropped; the link (tokenHash) offers totpSecret until
+    // expiresAt. NotFound for no such account.
+    virtual Status startStaffSetup(std::int64_t accountId, const std::string& tokenHash,
+                                   const std::string& totpSecret, TimePoint expiresAt, TimePoint now) = 0;
+    // The link of tokenHash while it is unused and not expired at now, for an account not disabled.
+    virtual Result<std::optional<SetupLink>> setupLinkByHash(const std::string& tokenHash, TimePoint now) = 0;
+    // Finishes the set-up of tokenHash in one transaction: the password hash, the link's TOTP secret and the
+    // step of the code that confirmed it are stored and the link is used up. NotFound when the link is not
+    // usable at now (used, expired, or another request finished it first).
+    virtual Status completeStaffSetup(const std::string& tokenHash, const std::string& passwordHash,
+                                      std::int64_t totpStep, TimePoint now) = 0;
+    // Disabling also ends every session of the account, in the same transaction. NotFound for no such id.
+    virtual Status setStaffAccountDisabled(std::int64_t accountId, bool disabled, TimePoint now) = 0;
+    // Takes a TOTP step for the account: true when it is later than every step taken before (and is now the
+    // last), false when it was taken already (a replayed code).
+    virtual Result<bool> takeTotpStep(std::int64_t accountId, std::int64_t step) = 0;
+
+    virtual Status recordSignIn(const SignInAttempt& attempt) = 0;
+    // Times of "failed" attempts since since: of the e-mail address, or of the source address.
+    virtual Result<std::vector<TimePoint>> failedSignInsByEmail(const std::string& email,
+                                                                TimePoint since) = 0;
+    virtual Result<std::vector<TimePoint>> failedSignInsBySource(const std::string& source,
+                                                                 TimePoint since) = 0;
+    // The account's attempts, newest first, at most limit.
+    virtual Result<std::vector<SignInAttempt>> signInsOf(std::int64_t accountId, int limit) = 0;
+
+    virtual Status addStaffSession(const std::string& idHash, std::int64_t accountId,
+                                   const std::string& csrfToken, TimePoint now) = 0;
+    // The session of idHash with its account (ended ones too); nullopt when unknown.
+    virtual Result<std::optional<StoredStaffSession>> staffSessionByHash(const std::string& idHash) = 0;
+    virtual Status touchStaffSession(const std::string& idHash, TimePoint now) = 0;
+    virtual Status endStaffSession(const std::string& idHash, TimePoint now) = 0;
+    // Ends every open session of the account; how many.
+    virtual Result<int> endStaffSessions(std::int64_t accountId, TimePoint now) = 0;
+};
+
 // A kiosk certificate refused on every request: by subject, by serial, or both ("" for the one not given).
 struct KioskRevocation {
     std::int64_t id = 0;
@@ -273,6 +366,7 @@ class StoreMaintenance {
 class CentralStore : public RequestStore,
                      public AuditStore,
                      public PersonStore,
+                     public StaffAccountStore,
                      public RevocationStore,
                      public QueueStatStore,
                      public NotificationStore,

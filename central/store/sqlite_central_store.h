@@ -1,11 +1,12 @@
 // SqliteCentralStore: the central server's SQLite storage (WAL, synchronous=FULL, secure_delete=ON).
 //
 // One class implements every interface of central_store.h (RequestStore, AuditStore, PersonStore,
-// RevocationStore, QueueStatStore, NotificationStore, StoreMaintenance): they keep their tables in one
-// database, share its two connections, and some transactions span them (an intake queues its notifications, a
-// detail read or a status update writes its audit entry). Callers still hold only the interface they use.
-// People, tokens and revocations are in sqlite_access_store.cpp, the audit log in sqlite_audit_store.cpp, the
-// rest in sqlite_central_store.cpp.
+// StaffAccountStore, RevocationStore, QueueStatStore, NotificationStore, StoreMaintenance): they keep their
+// tables in one database, share its two connections, and some transactions span them (an intake queues its
+// notifications, a detail read or a status update writes its audit entry). Callers still hold only the
+// interface they use. People, tokens and revocations are in sqlite_access_store.cpp, the audit log in
+// sqlite_audit_store.cpp, back office accounts, set-up links, sessions and sign-ins in
+// sqlite_staff_store.cpp, the rest in sqlite_central_store.cpp.
 //
 // Two connections: one for the group-commit writer (storeBatch only) and one for everything else, each
 // behind its own mutex; WAL lets readers run while the writer commits, and both wait on a busy timeout for
@@ -59,6 +60,27 @@ class SqliteCentralStore final : public CentralStore {
     Result<std::int64_t> rotatePersonToken(const std::string& name, const std::string& newTokenHash,
                                            TimePoint now, std::optional<TimePoint> expiresAt,
                                            TimePoint oldTokensEnd) override;
+    Result<std::int64_t> addStaffAccount(const StaffAccount& account, TimePoint now) override;
+    Result<std::vector<StaffAccount>> staffAccounts() override;
+    Result<std::optional<StaffAccount>> staffAccountByEmail(const std::string& email) override;
+    Result<std::optional<StaffAccount>> staffAccountByName(const std::string& name) override;
+    Status startStaffSetup(std::int64_t accountId, const std::string& tokenHash,
+                           const std::string& totpSecret, TimePoint expiresAt, TimePoint now) override;
+    Result<std::optional<SetupLink>> setupLinkByHash(const std::string& tokenHash, TimePoint now) override;
+    Status completeStaffSetup(const std::string& tokenHash, const std::string& passwordHash,
+                              std::int64_t totpStep, TimePoint now) override;
+    Status setStaffAccountDisabled(std::int64_t accountId, bool disabled, TimePoint now) override;
+    Result<bool> takeTotpStep(std::int64_t accountId, std::int64_t step) override;
+    Status recordSignIn(const SignInAttempt& attempt) override;
+    Result<std::vector<TimePoint>> failedSignInsByEmail(const std::string& email, TimePoint since) override;
+    Result<std::vector<TimePoint>> failedSignInsBySource(const std::string& source, TimePoint since) override;
+    Result<std::vector<SignInAttempt>> signInsOf(std::int64_t accountId, int limit) override;
+    Status addStaffSession(const std::string& idHash, std::int64_t accountId, const std::string& csrfToken,
+                           TimePoint now) override;
+    Result<std::optional<StoredStaffSession>> staffSessionByHash(const std::string& idHash) override;
+    Status touchStaffSession(const std::string& idHash, TimePoint now) override;
+    Status endStaffSession(const std::string& idHash, TimePoint now) override;
+    Result<int> endStaffSessions(std::int64_t accountId, TimePoint now) override;
     Status revokeKiosk(const std::string& subject, const std::string& serial, TimePoint now) override;
     Result<std::vector<KioskRevocation>> kioskRevocations() override;
     Result<int> storeQueueEvents(const QueueStatBatch& batch, const std::string& contactPoint,

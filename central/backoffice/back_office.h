@@ -1,0 +1,94 @@
+// BackOffice: the back office's pages (central/backoffice), served by wijkpunt-central on its public
+// listener under /backoffice/. CentralServer routes a request here when its path matches a row of
+// backOfficeRoutes() and calls handle(), which does, before any handler runs:
+// - the session: the cookie __Host-wp_session names a session (its id is stored hashed) that has not ended,
+//   timed out (idle or absolute, on the injected clock) or lost its account (disabled); without one a route
+//   that needs staff redirects (303) to the sign-in page;
+// - the role: a route the person's role may not open gets the 403 page;
+// - every POST: an Origin header, when sent, must be this server's ([backoffice] public_url, or https:// and
+//   the Host header), and the form's "csrf" field must equal the session's CSRF token (constant-time). A
+//   form of an anonymous page (sign-in, set-up) carries a token that must equal the cookie __Host-wp_form
+//   instead. A refusal is the 403 page, before the handler.
+// Handlers are members, split over one file per area (account_pages.cpp, ...); each reads a form with
+// parseQueryString(req.body) and, after a successful POST, redirects (303) to a GET page. Pages come from
+// renderPage() (page_renderer.h). Thread-safe: the store and clock are, and handlers keep no state here.
+#pragma once
+
+#include <nlohmann/json.hpp>
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "central/backoffice/backoffice_routes.h"
+#include "central/backoffice/page_renderer.h"
+#include "central/backoffice/sign_in_rules.h"
+#include "central/backoffice/staff_session.h"
+#include "central/central_config.h"
+#include "central/http_exchange.h"
+#include "central/store/central_store.h"
+#include "common/clock.h"
+
+namespace wp {
+
+inline constexpr std::string_view kSessionCookie = "__Host-wp_session";
+inline constexpr std::string_view kFormCookie = "__Host-wp_form";
+
+class BackOffice {
+  public:
+    BackOffice(const CentralConfig& config, CentralStore& store, const Clock& clock);
+
+    // Runs backOfficeRoutes()[route] for req (head.matches filled by the router).
+    void handle(std::size_t route, const HttpRequest& req, HttpResponse& res);
+    // The 404 page, for a /backoffice/ path that no route serves.
+    void notFound(HttpResponse& res) const;
+
+  private:
+    // The page in the layout for the session (page_renderer.h), status 200.
+    void renderPage(HttpResponse& res, std::string_view templateName, const nlohmann::json& view,
+                    const StaffSession& session) const;
+    // A page without a session, with its status.
+    void renderPlainPage(HttpResponse& res, int status, std::string_view templateName,
+                         const nlohmann::json& view) const;
+    // 303 See Other to location (a path of this server).
+    void redirect(HttpResponse& res, std::string_view location) const;
+    // The 403 page ("Geen toegang"), in the layout when there is a session.
+    void forbidden(HttpResponse& res, const StaffSession* session, std::string_view text) const;
+
+    enum class SessionState { None, Ended, Valid };
+    // The session of the request's cookie; Valid (and session filled, its last use now) or why not.
+    SessionState sessionOf(const HttpRequest& req, StaffSession& session);
+    bool originAllowed(const HttpRequest& req) const;
+    void dispatch(BackOfficeRouteId id, const HttpRequest& req, HttpResponse& res,
+                  const StaffSession& session);
+
+    // --- sign-in, set-up, sessions (account_pages.cpp)
+    void home(const HttpRequest& req, HttpResponse& res, const StaffSession& session);
+    void inboxPlaceholder(const HttpRequest& req, HttpResponse& res, const StaffSession& session);
+    void staticFile(const HttpRequest& req, HttpResponse& res, const StaffSession& session);
+    void signInPage(const HttpRequest& req, HttpResponse& res, const StaffSession& session);
+    void signIn(const HttpRequest& req, HttpResponse& res, const StaffSession& session);
+    void signOut(const HttpRequest& req, HttpResponse& res, const StaffSession& session);
+    void signOutEverywhere(const HttpRequest& req, HttpResponse& res, const StaffSession& session);
+    void setupPage(const HttpRequest& req, HttpResponse& res, const StaffSession& session);
+    void setup(const HttpRequest& req, HttpResponse& res, const StaffSession& session);
+    // The sign-in page with an error or notice and the typed e-mail address.
+    void showSignIn(HttpResponse& res, const StaffSession& session, const std::string& error,
+                    const std::string& notice, const std::string& email) const;
+    // The set-up page of link with the problems of each field ("" for none).
+    void showSetup(HttpResponse& res, const StaffSession& session, const std::string& token,
+                   const SetupLink& link, const nlohmann::json& errors) const;
+
+    const CentralConfig& config_;
+    CentralStore& store_;
+    const Clock& clock_;
+    PageRenderer pages_;
+    SessionLimits sessionLimits_;
+    LockoutRule accountLockout_, sourceLockout_;
+};
+
+// The value of the cookie name in the request's Cookie headers; "" when absent.
+std::string cookieValue(const HttpRequest& req, std::string_view name);
+
+}  // namespace wp

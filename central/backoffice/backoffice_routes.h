@@ -1,0 +1,43 @@
+// The back office's route table: every page and form of central/backoffice, in one list. Paths use the same
+// {param} syntax as the API's (api_routes.h, matchRoutePath); these routes are not API routes and are not
+// in central/openapi.yaml. They are served on the public listener only; the kiosk listener answers 404.
+#pragma once
+
+#include <string_view>
+#include <vector>
+
+#include "central/backoffice/staff_session.h"
+
+namespace wp {
+
+enum class BackOfficeRouteId {
+    Home,        // GET /backoffice/: to the inbox
+    Inbox,       // the team's inbox
+    StaticFile,  // backoffice.css and small scripts, cached long
+    SignInPage,
+    SignIn,
+    SignOut,            // ends this session
+    SignOutEverywhere,  // ends every session of the account
+    SetupPage,          // the one-time set-up link: password and second factor
+    Setup,
+};
+
+// Who may open a route. Anonymous routes are open to anyone (their forms carry a CSRF token too).
+enum class BackOfficeAccess { Anonymous, AnyStaff, CoordinatorOrAdmin, Admin };
+
+struct BackOfficeRoute {
+    BackOfficeRouteId id;
+    std::string_view method;  // "GET", "POST"
+    std::string_view path;    // "/backoffice/setup/{token}"
+    BackOfficeAccess access;
+};
+
+const std::vector<BackOfficeRoute>& backOfficeRoutes();
+
+// True when a person with this role may open a route of this access.
+bool allows(BackOfficeAccess access, StaffRole role);
+
+// True for "/backoffice" and every path under "/backoffice/".
+bool isBackOfficePath(std::string_view path);
+
+}  // namespace wp

@@ -1,0 +1,31 @@
+# Writes a C++ source file that holds the bytes of files, for the back office's templates and static files
+# (central/backoffice/embedded_files.h). Run with cmake -P:
+#   -DOUTPUT=gen.cpp -DFUNCTION=embeddedTemplates -DDIR=folder -DNAMES=a.mustache|b.mustache
+# Each file becomes an array of bytes; the function lists them by file name.
+string(REPLACE "|" ";" names "${NAMES}")
+set(arrays "")
+set(rows "")
+set(index 0)
+foreach(name IN LISTS names)
+  file(READ "${DIR}/${name}" hex HEX)
+  string(LENGTH "${hex}" hexLength)
+  math(EXPR size "${hexLength} / 2")
+  string(REGEX REPLACE "([0-9a-f][0-9a-f])" "0x\\1," bytes "${hex}")
+  string(APPEND arrays "constexpr unsigned char kFile${index}[] = {${bytes}0x00};\n")
+  string(APPEND rows "        {\"${name}\", {reinterpret_cast<const char*>(kFile${index}), ${size}}},\n")
+  math(EXPR index "${index} + 1")
+endforeach()
+set(text "// Made by central/backoffice/embed_files.cmake from ${DIR} at build time.\n")
+string(APPEND text "#include \"central/backoffice/embedded_files.h\"\n\nnamespace wp {\n\nnamespace {\n\n")
+string(APPEND text "${arrays}\n}  // namespace\n\n")
+string(APPEND text "const std::vector<EmbeddedFile>& ${FUNCTION}() {\n")
+string(APPEND text "    static const std::vector<EmbeddedFile> files = {\n${rows}    };\n    return files;\n}\n\n")
+string(APPEND text "}  // namespace wp\n")
+# Rewrite only on a change, so an unchanged folder rebuilds nothing.
+if(EXISTS "${OUTPUT}")
+  file(READ "${OUTPUT}" old)
+  if(old STREQUAL text)
+    return()
+  endif()
+endif()
+file(WRITE "${OUTPUT}" "${text}")
