@@ -73,6 +73,15 @@ class ApiService final : public HttpService {
         return admitted;
     }
 
+    // A kiosk is decided here when the revocation cache is fresh; a person needs the store.
+    std::optional<bool> admitWithoutBlocking(int route, const HttpRequest& head, HttpResponse& res) override {
+        const ApiRoute& r = apiRoutes()[static_cast<size_t>(route)];
+        if (r.auth != RouteAuth::Kiosk) return std::nullopt;
+        std::optional<bool> admitted = impl_.kioskAdmittedWithoutBlocking(head, res);
+        if (admitted && !*admitted) impl_.logRefusal(r.id, head, res);
+        return admitted;
+    }
+
     void handle(int route, const HttpRequest& req, HttpResponse& res) override {
         if (route >= kBackOfficeRouteBase)
             return impl_.backOffice.handle(static_cast<size_t>(route - kBackOfficeRouteBase), req, res);
@@ -83,12 +92,16 @@ class ApiService final : public HttpService {
     CentralServer::Impl& impl_;
 };
 
+void refuseWithoutCertificate(HttpResponse& res) {
+    sendError(res, 401, error_code::kUnauthorized, "this route needs a kiosk client certificate");
+}
+
 }  // namespace
 
 std::optional<KioskIdentity> CentralServer::Impl::kioskOf(const HttpRequest& req, HttpResponse& res) {
     PeerCert cert = peerCertificate(req.ssl);
     if (cert.subject.empty()) {
-        sendError(res, 401, error_code::kUnauthorized, "this route needs a kiosk client certificate");
+        refuseWithoutCertificate(res);
         return std::nullopt;
     }
     auto revoked = revocations.revoked(cert.subject, cert.serial);
@@ -97,7 +110,24 @@ std::optional<KioskIdentity> CentralServer::Impl::kioskOf(const HttpRequest& req
         sendError(res, 503, error_code::kUnavailable, "the store is unavailable");
         return std::nullopt;
     }
-    if (revoked.value()) {
+    return enrolledKiosk(cert, revoked.value(), res);
+}
+
+std::optional<bool> CentralServer::Impl::kioskAdmittedWithoutBlocking(const HttpRequest& req,
+                                                                      HttpResponse& res) {
+    PeerCert cert = peerCertificate(req.ssl);
+    if (cert.subject.empty()) {
+        refuseWithoutCertificate(res);
+        return false;
+    }
+    std::optional<bool> revoked = revocations.revokedIfCached(cert.subject, cert.serial);
+    if (!revoked) return std::nullopt;
+    return enrolledKiosk(cert, *revoked, res).has_value();
+}
+
+std::optional<KioskIdentity> CentralServer::Impl::enrolledKiosk(const PeerCert& cert, bool revoked,
+                                                                HttpResponse& res) const {
+    if (revoked) {
         log::warning("refused revoked certificate {} (serial {})", cert.subject, cert.serial);
         sendError(res, 403, error_code::kForbidden, "this kiosk certificate is revoked");
         return std::nullopt;

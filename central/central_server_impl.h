@@ -69,6 +69,11 @@ struct CentralServer::Impl {
     // The kiosk behind a request (its client certificate, checked against the store's and the config's
     // revocations on every request), or the error sent and nullopt.
     std::optional<KioskIdentity> kioskOf(const HttpRequest& req, HttpResponse& res);
+    // Whether kioskOf would find a kiosk, decided without reading the store or waiting on a lock (for an
+    // I/O thread): nullopt when the revocation cache cannot answer now, false with the error sent.
+    std::optional<bool> kioskAdmittedWithoutBlocking(const HttpRequest& req, HttpResponse& res);
+    // The enrolled kiosk of cert once its revocation is known, or the error sent and nullopt.
+    std::optional<KioskIdentity> enrolledKiosk(const PeerCert& cert, bool revoked, HttpResponse& res) const;
     // The person behind a personal bearer token (not revoked, not expired on the injected clock), or the
     // error sent and nullopt.
     std::optional<Person> personOf(const HttpRequest& req, HttpResponse& res);

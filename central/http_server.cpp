@@ -140,6 +140,8 @@ class Connection : public std::enable_shared_from_this<Connection> {
         if (!route) return answer();
         route_ = route->id;
         if (!route->admitBeforeBody) return readBody();
+        if (std::optional<bool> admitted = shared_.service.admitWithoutBlocking(route_, request_, response_))
+            return *admitted ? readBody() : answer();
         onWorker([self = shared_from_this()]() -> std::function<void()> {
             if (!self->shared_.service.admit(self->route_, self->request_, self->response_))
                 return [self] { self->answer(); };

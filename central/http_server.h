@@ -11,8 +11,10 @@
 // (from the end of the handshake; after a response, the next head must be complete within the keep-alive
 // timeout), header bytes (431), body bytes whether sent with Content-Length or chunked (413), and a body
 // and write deadline. The request head is read first: the service routes it and, where the route asks,
-// checks the caller's identity before a byte of the body is read; a refusal there is answered and the
-// connection closed with the body unread.
+// checks the caller's identity before a byte of the body is read (on the I/O thread when that cannot
+// block, else on the worker pool); a refusal there is answered and the connection closed with the body
+// unread. So a kiosk request whose identity check needs no store read costs one hand-off to a worker and
+// one back.
 //
 // Every answer carries X-Content-Type-Options: nosniff; an HTML answer also gets the headers of
 // central/security_headers.h. Thread-safe: stop() from any thread.
@@ -32,8 +34,8 @@ namespace wp {
 
 enum class Listener { Kiosk, Public };
 
-// What the server serves. route() runs on an I/O thread and must not block; admit() and handle() run on
-// the worker pool.
+// What the server serves. route() and admitWithoutBlocking() run on an I/O thread and must not block;
+// admit() and handle() run on the worker pool.
 class HttpService {
   public:
     struct Route {
@@ -45,6 +47,12 @@ class HttpService {
     virtual std::optional<Route> route(Listener listener, HttpRequest& head, HttpResponse& res) const = 0;
     // Whether the caller may send this route a body; false with the refusal in res.
     virtual bool admit(int route, const HttpRequest& head, HttpResponse& res) = 0;
+    // admit()'s answer when it can be given without blocking (no store read, no wait for a lock); nullopt
+    // asks admit() on the worker pool instead.
+    virtual std::optional<bool> admitWithoutBlocking(int /*route*/, const HttpRequest& /*head*/,
+                                                     HttpResponse& /*res*/) {
+        return std::nullopt;
+    }
     virtual void handle(int route, const HttpRequest& req, HttpResponse& res) = 0;
 };
 

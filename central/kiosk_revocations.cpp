@@ -19,10 +19,29 @@ KioskRevocations::KioskRevocations(RevocationStore& store, const std::vector<std
     for (const auto& s : configSerials) configSerials_.insert(normalizeSerial(s));
 }
 
+bool KioskRevocations::inConfig(const std::string& subject, const std::string& normalSerial) const {
+    return configSubjects_.count(subject) > 0 ||
+           (!normalSerial.empty() && configSerials_.count(normalSerial) > 0);
+}
+
+// Callers hold mutex_.
+bool KioskRevocations::inStoreList(const std::string& subject, const std::string& normalSerial) const {
+    return storeSubjects_.count(subject) > 0 ||
+           (!normalSerial.empty() && storeSerials_.count(normalSerial) > 0);
+}
+
+std::optional<bool> KioskRevocations::revokedIfCached(const std::string& subject, const std::string& serial) {
+    const std::string normalSerial = normalizeSerial(serial);
+    if (inConfig(subject, normalSerial)) return true;
+    std::unique_lock lock(mutex_, std::try_to_lock);
+    if (!lock.owns_lock() || !read_ || std::chrono::steady_clock::now() - readAt_ >= cacheTime_)
+        return std::nullopt;
+    return inStoreList(subject, normalSerial);
+}
+
 Result<bool> KioskRevocations::revoked(const std::string& subject, const std::string& serial) {
     const std::string normalSerial = normalizeSerial(serial);
-    if (configSubjects_.count(subject) || (!normalSerial.empty() && configSerials_.count(normalSerial)))
-        return true;
+    if (inConfig(subject, normalSerial)) return true;
     std::lock_guard lock(mutex_);
     const auto now = std::chrono::steady_clock::now();
     if (!read_ || now - readAt_ >= cacheTime_) {
@@ -37,8 +56,7 @@ Result<bool> KioskRevocations::revoked(const std::string& subject, const std::st
         readAt_ = now;
         read_ = true;
     }
-    return storeSubjects_.count(subject) > 0 ||
-           (!normalSerial.empty() && storeSerials_.count(normalSerial) > 0);
+    return inStoreList(subject, normalSerial);
 }
 
 }  // namespace wp

@@ -10,6 +10,7 @@
 
 #include <chrono>
 #include <mutex>
+#include <optional>
 #include <set>
 #include <string>
 #include <vector>
@@ -28,8 +29,15 @@ class KioskRevocations {
 
     // True when subject or serial is revoked; an error when the store cannot be read (refuse the request).
     Result<bool> revoked(const std::string& subject, const std::string& serial);
+    // The same answer without reading the store or waiting for another caller: nullopt when the store's
+    // revocations would have to be read again (the cache is older than the cache time) or another caller
+    // is reading them. For threads that must not block.
+    std::optional<bool> revokedIfCached(const std::string& subject, const std::string& serial);
 
   private:
+    bool inConfig(const std::string& subject, const std::string& normalSerial) const;
+    bool inStoreList(const std::string& subject, const std::string& normalSerial) const;
+
     RevocationStore& store_;
     const std::chrono::milliseconds cacheTime_;
     std::set<std::string> configSubjects_, configSerials_;
