@@ -111,6 +111,22 @@ TEST_F(AccessStoreTest, TheCheckReadsTheStoreAgainAfterItsCacheTime) {
     EXPECT_TRUE(fresh.revoked("CN=kiosk-K2,O=Wijkpunt", "").value());
 }
 
+TEST_F(AccessStoreTest, TheCheckWithoutBlockingAnswersFromAFreshCacheOnly) {
+    KioskRevocations cached(*store_, {"CN=kiosk-K4,O=Wijkpunt"}, {}, 1h);
+    EXPECT_EQ(cached.revokedIfCached("CN=kiosk-K2,O=Wijkpunt", ""), std::nullopt) << "the store is unread";
+    EXPECT_EQ(cached.revokedIfCached("CN=kiosk-K4,O=Wijkpunt", ""), true)
+        << "the config's list needs no store";
+    ASSERT_TRUE(store_->revokeKiosk("CN=kiosk-K3,O=Wijkpunt", "", clock_.now()));
+    EXPECT_FALSE(cached.revoked("CN=kiosk-K2,O=Wijkpunt", "").value());
+    EXPECT_EQ(cached.revokedIfCached("CN=kiosk-K2,O=Wijkpunt", ""), false);
+    EXPECT_EQ(cached.revokedIfCached("CN=kiosk-K3,O=Wijkpunt", ""), true);
+
+    KioskRevocations stale(*store_, {}, {}, 0ms);
+    EXPECT_TRUE(stale.revoked("CN=kiosk-K3,O=Wijkpunt", "").value());
+    EXPECT_EQ(stale.revokedIfCached("CN=kiosk-K3,O=Wijkpunt", ""), std::nullopt)
+        << "older than its cache time";
+}
+
 TEST_F(AccessStoreTest, AnotherKiosksUuidIsAConflictNotItsAnswer) {
     Request r = makeTestRequest(random_);
     IntakeItem first{r, "SGN", "huurloket", false, {}, clock_.now()};
