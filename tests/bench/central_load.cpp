@@ -8,6 +8,9 @@
 //       durable single-row SQLite commits a second (WAL, synchronous=FULL): one client's ceiling
 //   wp-central-load --count-db FILE
 //       requests stored in a central database
+//   wp-central-load --guesses N [--offset O]
+//       N well-formed six-character reference codes of kiosk K2 at SGN (right check character), drawn at
+//       random (seed O), one a line: what one who guesses codes would look up
 #include <curl/curl.h>
 #include <CLI/CLI.hpp>
 
@@ -19,6 +22,7 @@
 #include <vector>
 
 #include "central/store/sqlite_central_store.h"
+#include "common/bundle.h"
 #include "common/reference_code.h"
 #include "common/request.h"
 #include "common/sqlite/sqlite_database.h"
@@ -55,6 +59,18 @@ std::string requestBody(std::uint64_t n, SeededRandom& random) {
     r.category = "huur";
     r.fields = {{"topic", "Huurverhoging"}, {"phone", "010 123 4567"}, {"name", "Bewoner"}};
     return encodeRequest(r, wp::testing::shippedRequestSpecs());
+}
+
+int printGuesses(int count, std::uint64_t seed) {
+    SeededRandom random(seed);
+    for (int i = 0; i < count; ++i) {
+        std::string randomPart;
+        for (int c = 0; c < kShortReferenceRandomLength; ++c)
+            randomPart += kCodeAlphabet[random.below(static_cast<std::uint32_t>(kCodeAlphabet.size()))];
+        char check = *referenceCheckCharacter("SGNK2" + randomPart);
+        std::printf("SGN-K2-%s-%c\n", randomPart.c_str(), check);
+    }
+    return 0;
 }
 
 size_t discard(char*, size_t size, size_t n, void*) {
@@ -165,7 +181,7 @@ int fsyncProbe(const std::string& dir, double seconds) {
 int main(int argc, char** argv) {
     CLI::App app{"wp-central-load"};
     std::string url, ca, cert, key, probeDir, countDb;
-    int clients = 1;
+    int clients = 1, guesses = 0;
     double seconds = 5;
     std::uint64_t offset = 0;
     app.add_option("--url", url);
@@ -177,8 +193,10 @@ int main(int argc, char** argv) {
     app.add_option("--offset", offset);
     app.add_option("--fsync-probe", probeDir);
     app.add_option("--count-db", countDb);
+    app.add_option("--guesses", guesses);
     CLI11_PARSE(app, argc, argv);
     if (!probeDir.empty()) return fsyncProbe(probeDir, seconds);
+    if (guesses > 0) return printGuesses(guesses, offset);
     if (!countDb.empty()) {
         auto store = SqliteCentralStore::open(countDb, wp::testing::shippedRequestSpecs());
         if (!store) return 1;
