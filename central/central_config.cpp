@@ -255,6 +255,13 @@ Result<CentralConfig> loadCentralConfig(const fs::path& file) {
         else
             r.error(n, "'revocation' must be a table");
     }
+    if (const toml::node* n = root.get("dashboard")) {
+        if (const toml::table* t = n->as_table())
+            c.dashboard.responseTargetHours = boundedInt(
+                r, *t, "response_target_hours", c.dashboard.responseTargetHours, 1, 24 * 60, "hours");
+        else
+            r.error(n, "'dashboard' must be a table");
+    }
     if (const toml::node* n = root.get("routing")) {
         const toml::table* t = n->as_table();
         if (t == nullptr) r.error(n, "'routing' must be a table");

@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "central/store/coach_assignment.h"
+#include "central/store/routing_table.h"
 #include "common/bundle.h"
 #include "common/request.h"
 #include "common/services.h"
@@ -24,17 +25,6 @@ struct KioskIdentity {
     std::string subject;       // client-certificate subject, RFC 2253: "CN=kiosk-K2,O=Wijkpunt"
     std::string kioskCode;     // "K2"
     std::string contactPoint;  // reference-code letters of its contact point: "SGN"
-};
-
-struct RoutingRule {
-    std::string type;      // a request type, or "*"
-    std::string category;  // a category, "" (no category given), or "*"
-    std::string team;
-};
-
-struct TeamNotifications {
-    std::string webhookUrl;           // https://... ; empty: no webhook
-    std::vector<std::string> emails;  // recipients; empty: no e-mail
 };
 
 struct CentralConfig {
@@ -106,13 +96,16 @@ struct CentralConfig {
         int cacheMs = 1000;  // a read of the store's revocations is used for at most this long
     } revocation;
 
+    // [routing] and [notify.*]: the seed of the store's routing (TeamStore). They are copied into an empty
+    // store at the first start; after that the store is the truth (admins change it in the back office) and
+    // these keys are not read again.
     struct Routing {
         // No rule matched and the type's spec names no fallback team: this team, and the request is flagged.
         std::string defaultTeam = "gemeente";
         std::vector<RoutingRule> rules;
     } routing;
 
-    std::map<std::string, TeamNotifications> notifications;  // by team
+    std::map<std::string, TeamNotifications> notifications;  // by team: the seed, like [routing]
 
     struct Webhook {
         std::filesystem::path caFile;  // CA for the webhooks' server certificates; empty: the system's
@@ -192,6 +185,13 @@ struct CentralConfig {
         int failureWindowMinutes = 15;
         int lockMinutes = 15;  // how long a lockout lasts after the last failure
     } backOffice;
+
+    // [dashboard]: the municipality's dashboard in the back office (central/backoffice/dashboard_figures.h).
+    struct Dashboard {
+        // A request counts as answered in time when staff first set its status or wrote a public note within
+        // this many hours of its arrival.
+        int responseTargetHours = 72;
+    } dashboard;
 
     struct Testing {
         std::filesystem::path clockFile;  // a ScriptClock shared with the test; empty: the system clock

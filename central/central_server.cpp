@@ -252,6 +252,7 @@ CentralServer::~CentralServer() {
 Result<std::unique_ptr<CentralServer>> CentralServer::create(const CentralConfig& config, CentralStore& store,
                                                              const Clock& clock, NotificationSender& sender) {
     auto impl = std::make_unique<Impl>(config, store, clock, sender);
+    if (Status s = impl->routing.start(routingSeedOf(config), clock.now()); !s) return s;
     const auto& server = config.server;
     HttpServerOptions options;
     options.address = server.address;

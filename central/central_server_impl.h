@@ -18,10 +18,10 @@
 #include "central/http_server.h"
 #include "central/intake_writer.h"
 #include "central/kiosk_revocations.h"
+#include "central/live_routing.h"
 #include "central/lookup_guard.h"
 #include "central/public_pages.h"
 #include "central/rate_limiter.h"
-#include "central/request_router.h"
 #include "central/retention_sweeper.h"
 
 namespace wp {
@@ -31,7 +31,7 @@ struct CentralServer::Impl {
         : config(c),
           store(s),
           clock(k),
-          router(c.routing.rules, c.routing.defaultTeam, RequestRouter::fallbackTeamsOf(c.requests.specs)),
+          routing(s, RequestRouter::fallbackTeamsOf(c.requests.specs)),
           lookups(k, c.lookup),
           revocations(s, c.tls.revokedSubjects, c.tls.revokedSerials,
                       std::chrono::milliseconds(c.revocation.cacheMs)),
@@ -46,7 +46,7 @@ struct CentralServer::Impl {
     const CentralConfig& config;
     CentralStore& store;
     const Clock& clock;
-    RequestRouter router;
+    LiveRouting routing;           // the store's routing; reloaded after an admin changes it
     LookupGuard lookups;           // status lookups, JSON and HTML together
     KioskRevocations revocations;  // the store's and the config's, on every kiosk request
     RateLimiter queuePageViews;    // public queue pages

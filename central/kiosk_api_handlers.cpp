@@ -51,7 +51,8 @@ void CentralServer::Impl::postRequest(const HttpRequest& req, HttpResponse& res)
             return sendError(res, 500, error_code::kInternal,
                              "fault injected by [testing] fail_first_intakes");
 
-    RouteDecision route = router.route(r.type, r.category);
+    auto routingNow = routing.current();
+    RouteDecision route = routingNow->router.route(r.type, r.category);
     IntakeItem item;
     item.request = std::move(r);
     item.contactPoint = kiosk->contactPoint;
@@ -59,10 +60,7 @@ void CentralServer::Impl::postRequest(const HttpRequest& req, HttpResponse& res)
     item.flagged = route.flagged;
     if (item.request.type == "initiative") item.coaches = config.initiative.coaches;
     item.receivedAt = clock.now();
-    if (auto it = config.notifications.find(route.team); it != config.notifications.end()) {
-        if (!it->second.webhookUrl.empty()) item.notify.push_back({"webhook", it->second.webhookUrl});
-        for (const auto& e : it->second.emails) item.notify.push_back({"email", e});
-    }
+    item.notify = routingNow->targetsOf(route.team);
     std::string reference = item.request.reference, uuid = item.request.uuid;
     IntakeOutcome out = writer.submit(std::move(item));
     switch (out.kind) {

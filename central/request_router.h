@@ -1,4 +1,5 @@
-// RequestRouter: which team handles a request, from the routing table in the config (DESIGN.md: team).
+// RequestRouter: which team handles a request, from a routing table (DESIGN.md: team): the store's, which
+// the config seeds once (central/live_routing.h swaps in a new router when an admin changes it).
 //
 // The first rule whose type and category match wins; "*" matches anything, "" matches a request without a
 // category. When no rule matches, the type's own fallback team (its spec's fallback_team) gets it; a type

@@ -1,10 +1,11 @@
 // What the central server keeps (DESIGN.md: Central server), behind one small interface per kind of thing:
 // RequestStore (intake, status, the back office's list, detail and updates, retention), AuditStore,
 // PersonStore (people and their token hashes), StaffAccountStore (back office accounts, set-up links,
-// sessions, sign-ins), RevocationStore (revoked kiosks), QueueStatStore (kiosks'
-// queue events and heartbeats), NotificationStore (the durable notification jobs) and StoreMaintenance
-// (checkpoints, backups, counts). Each part of the server takes the narrowest of them it needs; CentralStore
-// is all of them together, for the server as a whole and wijkpunt-central's main().
+// sessions, sign-ins), RevocationStore (revoked kiosks), QueueStatStore (kiosks' queue events and
+// heartbeats), NotificationStore (the durable notification jobs), StoreMaintenance (checkpoints, backups,
+// counts), TeamStore (teams, their notification targets and the routing rules) and DashboardStore (the
+// municipality's figures, without personal data). Each part of the server takes the narrowest of them it
+// needs; CentralStore is all of them together, for the server as a whole and wijkpunt-central's main().
 //
 // SQLite (SqliteCentralStore) is the embedded default; PostgreSQL follows for several central instances, so
 // implementations keep to portable SQL. What the interfaces promise:
@@ -28,6 +29,7 @@
 #include "central/backoffice/staff_session.h"
 #include "central/person_tokens.h"
 #include "central/store/coach_assignment.h"
+#include "central/store/routing_table.h"
 #include "common/clock.h"
 #include "common/request.h"
 #include "common/status.h"
@@ -161,9 +163,22 @@ class RequestStore {
 };
 
 // --- the audit log: who did what, who read which personal data
+// What the audit log page asks for: every filter that is set must hold.
+struct AuditQuery {
+    std::optional<std::string> actor;      // the person's name, exactly
+    std::optional<std::string> reference;  // exactly
+    std::optional<std::string> action;     // exactly
+    std::optional<TimePoint> from, to;     // at >= from, at < to
+    int limit = 50;                        // 1..1000
+    int offset = 0;
+};
+
 class AuditStore {
   public:
     virtual ~AuditStore() = default;
+
+    // The entries that match, newest first, one page.
+    virtual Result<std::vector<AuditEntry>> searchAudit(const AuditQuery& query) = 0;
 
     virtual Status appendAudit(const AuditEntry& entry) = 0;
     // The newest entries first, at most limit; of one request when reference is set.
@@ -361,6 +376,54 @@ class StoreMaintenance {
     virtual Result<StoreCounts> counts() = 0;
 };
 
+// --- teams and routing: which team gets a request and how each team hears of new ones. The config seeds it
+// once; after that admins change it in the back office and the server reads it from here.
+class TeamStore {
+  public:
+    virtual ~TeamStore() = default;
+
+    // Copies seed into the store when the store was never seeded (its first start) and returns true; later
+    // calls change nothing and return false, whatever seed holds.
+    virtual Result<bool> seedRouting(const RoutingTable& seed, TimePoint now) = 0;
+    virtual Result<RoutingTable> routingTable() = 0;
+    // Replaces the default team and every rule (kept in the order given), with the audit entry in the same
+    // transaction. InvalidInput when a team named is not in the store.
+    virtual Status replaceRouting(const std::string& defaultTeam, const std::vector<RoutingRule>& rules,
+                                  const AuditEntry& audit) = 0;
+    // Sets one team's notification targets, with the audit entry in the same transaction. NotFound for a
+    // team not in the store.
+    virtual Status setTeamNotifications(const std::string& team, const TeamNotifications& targets,
+                                        const AuditEntry& audit) = 0;
+};
+
+// A request as the dashboard counts it: no reference, no personal data.
+struct DashboardRequest {
+    std::string type;
+    std::string team;
+    TimePoint receivedAt;
+    // When staff first set its status or wrote a public note (the audit log's kResponseActions); nullopt: not
+    // yet.
+    std::optional<TimePoint> firstResponseAt;
+};
+
+// The audit actions that count as staff answering a request (time to first response).
+inline constexpr std::string_view kResponseActions[] = {"set-status"};
+
+// --- the municipality's dashboard: counts and times per contact point, never personal data
+class DashboardStore {
+  public:
+    virtual ~DashboardStore() = default;
+
+    // The requests of kiosks of the contact point received in [from, to), oldest first.
+    virtual Result<std::vector<DashboardRequest>> dashboardRequests(const std::string& contactPoint,
+                                                                    TimePoint from, TimePoint to) = 0;
+    // The queue events of the contact point's kiosks on the local days firstDay..lastDay ("2026-11-26"),
+    // both included, by time.
+    virtual Result<std::vector<QueueStatEvent>> queueEventsOfDays(const std::string& contactPoint,
+                                                                  const std::string& firstDay,
+                                                                  const std::string& lastDay) = 0;
+};
+
 // Everything the central server keeps: what CentralServer is given, which hands each of its parts the
 // interface that part needs.
 class CentralStore : public RequestStore,
@@ -370,6 +433,8 @@ class CentralStore : public RequestStore,
                      public RevocationStore,
                      public QueueStatStore,
                      public NotificationStore,
-                     public StoreMaintenance {};
+                     public StoreMaintenance,
+                     public TeamStore,
+                     public DashboardStore {};
 
 }  // namespace wp

@@ -1,12 +1,13 @@
 // SqliteCentralStore: the central server's SQLite storage (WAL, synchronous=FULL, secure_delete=ON).
 //
 // One class implements every interface of central_store.h (RequestStore, AuditStore, PersonStore,
-// StaffAccountStore, RevocationStore, QueueStatStore, NotificationStore, StoreMaintenance): they keep their
-// tables in one database, share its two connections, and some transactions span them (an intake queues its
-// notifications, a detail read or a status update writes its audit entry). Callers still hold only the
-// interface they use. People, tokens and revocations are in sqlite_access_store.cpp, the audit log in
-// sqlite_audit_store.cpp, back office accounts, set-up links, sessions and sign-ins in
-// sqlite_staff_store.cpp, the rest in sqlite_central_store.cpp.
+// StaffAccountStore, RevocationStore, QueueStatStore, NotificationStore, StoreMaintenance, TeamStore,
+// DashboardStore): they keep their tables in one database, share its two connections, and some transactions
+// span them (an intake queues its notifications, a detail read, a status update or a routing change writes
+// its audit entry). Callers still hold only the interface they use. People, tokens and revocations are in
+// sqlite_access_store.cpp, the audit log in sqlite_audit_store.cpp, back office accounts, set-up links,
+// sessions and sign-ins in sqlite_staff_store.cpp, teams and routing in sqlite_team_store.cpp, the
+// dashboard's figures in sqlite_dashboard_store.cpp, the rest in sqlite_central_store.cpp.
 //
 // Two connections: one for the group-commit writer (storeBatch only) and one for everything else, each
 // behind its own mutex; WAL lets readers run while the writer commits, and both wait on a busy timeout for
@@ -94,6 +95,18 @@ class SqliteCentralStore final : public CentralStore {
                               bool gaveUp) override;
     Result<int> wipePersonalData(const std::string& type, TimePoint cutoff, TimePoint now) override;
     Result<int> deleteWipedBefore(TimePoint cutoff) override;
+    Result<std::vector<AuditEntry>> searchAudit(const AuditQuery& query) override;
+    Result<bool> seedRouting(const RoutingTable& seed, TimePoint now) override;
+    Result<RoutingTable> routingTable() override;
+    Status replaceRouting(const std::string& defaultTeam, const std::vector<RoutingRule>& rules,
+                          const AuditEntry& audit) override;
+    Status setTeamNotifications(const std::string& team, const TeamNotifications& targets,
+                                const AuditEntry& audit) override;
+    Result<std::vector<DashboardRequest>> dashboardRequests(const std::string& contactPoint, TimePoint from,
+                                                            TimePoint to) override;
+    Result<std::vector<QueueStatEvent>> queueEventsOfDays(const std::string& contactPoint,
+                                                          const std::string& firstDay,
+                                                          const std::string& lastDay) override;
     Status checkpoint() override;
     Status checkpointTruncate() override;
     Result<std::string> backupBytes() override;
