@@ -40,7 +40,7 @@ struct CentralServer::Impl {
           writer(s, c.server.maxBatch),
           notifier(s, sender, k, TeamNotifier::Options{}),
           retention(c, s, s, k),
-          backOffice(c, s, k),
+          backOffice(c, s, k, routing),
           failIntakes(c.testing.failFirstIntakes) {}
 
     const CentralConfig& config;

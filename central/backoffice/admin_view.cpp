@@ -116,11 +116,11 @@ json teamsView(const RoutingTable& table) {
     for (const auto& [name, targets] : table.teams) {
         std::string emailText;
         for (const std::string& e : targets.emails) emailText += e + "\n";
-        teams.push_back({{"name", name},
-                         {"label", teamLabel(name)},
-                         {"webhook", targets.webhookUrl},
-                         {"emails", targets.emails},
-                         {"emailText", emailText}});
+        json team = {
+            {"name", name}, {"label", teamLabel(name)}, {"emails", targets.emails}, {"emailText", emailText}};
+        // Only when set: Mustache takes an empty text for true.
+        if (!targets.webhookUrl.empty()) team["webhook"] = targets.webhookUrl;
+        teams.push_back(std::move(team));
     }
     return {{"title", "Teams"}, {"section", "teams"}, {"teams", teams}};
 }

@@ -43,8 +43,9 @@ std::string cookieValue(const HttpRequest& req, std::string_view name) {
     return "";
 }
 
-BackOffice::BackOffice(const CentralConfig& config, CentralStore& store, const Clock& clock)
-    : config_(config), store_(store), clock_(clock), pages_(municipalityOf(config)) {
+BackOffice::BackOffice(const CentralConfig& config, CentralStore& store, const Clock& clock,
+                       LiveRouting& routing)
+    : config_(config), store_(store), clock_(clock), routing_(routing), pages_(municipalityOf(config)) {
     const auto& b = config.backOffice;
     sessionLimits_ = {std::chrono::minutes(b.sessionIdleMinutes), std::chrono::hours(b.sessionAbsoluteHours)};
     accountLockout_ = {b.accountFailures, std::chrono::minutes(b.failureWindowMinutes),
@@ -187,6 +188,18 @@ void BackOffice::dispatch(BackOfficeRouteId id, const HttpRequest& req, HttpResp
             return setupPage(req, res, session);
         case BackOfficeRouteId::Setup:
             return setup(req, res, session);
+        case BackOfficeRouteId::Dashboard:
+            return dashboard(req, res, session);
+        case BackOfficeRouteId::AdminTeams:
+            return teamsPage(req, res, session);
+        case BackOfficeRouteId::SaveTeam:
+            return saveTeam(req, res, session);
+        case BackOfficeRouteId::AdminRouting:
+            return routingPage(req, res, session);
+        case BackOfficeRouteId::SaveRouting:
+            return saveRouting(req, res, session);
+        case BackOfficeRouteId::AuditLog:
+            return auditPage(req, res, session);
     }
 }
 

@@ -27,6 +27,7 @@
 #include "central/backoffice/staff_session.h"
 #include "central/central_config.h"
 #include "central/http_exchange.h"
+#include "central/live_routing.h"
 #include "central/store/central_store.h"
 #include "common/clock.h"
 
@@ -37,7 +38,8 @@ inline constexpr std::string_view kFormCookie = "__Host-wp_form";
 
 class BackOffice {
   public:
-    BackOffice(const CentralConfig& config, CentralStore& store, const Clock& clock);
+    // routing: the server's live routing, reloaded after an admin changes teams or rules.
+    BackOffice(const CentralConfig& config, CentralStore& store, const Clock& clock, LiveRouting& routing);
 
     // Runs backOfficeRoutes()[route] for req (head.matches filled by the router).
     void handle(std::size_t route, const HttpRequest& req, HttpResponse& res);
@@ -80,9 +82,25 @@ class BackOffice {
     void showSetup(HttpResponse& res, const StaffSession& session, const std::string& token,
                    const SetupLink& link, const nlohmann::json& errors) const;
 
+    // --- the dashboard, teams, routing and the audit log (dashboard_pages.cpp)
+    void dashboard(const HttpRequest& req, HttpResponse& res, const StaffSession& session);
+    void teamsPage(const HttpRequest& req, HttpResponse& res, const StaffSession& session);
+    void saveTeam(const HttpRequest& req, HttpResponse& res, const StaffSession& session);
+    void routingPage(const HttpRequest& req, HttpResponse& res, const StaffSession& session);
+    void saveRouting(const HttpRequest& req, HttpResponse& res, const StaffSession& session);
+    void auditPage(const HttpRequest& req, HttpResponse& res, const StaffSession& session);
+    // The teams or routing page with a notice or an error (status 422 with an error).
+    void showTeams(HttpResponse& res, const StaffSession& session, const std::string& notice,
+                   const std::string& error);
+    void showRouting(HttpResponse& res, const StaffSession& session, const std::string& notice,
+                     const std::string& error);
+    // The 503 page, and why logged, when the store cannot be read or written.
+    void storeUnavailable(HttpResponse& res, const StaffSession& session, const Status& why) const;
+
     const CentralConfig& config_;
     CentralStore& store_;
     const Clock& clock_;
+    LiveRouting& routing_;
     PageRenderer pages_;
     SessionLimits sessionLimits_;
     LockoutRule accountLockout_, sourceLockout_;

@@ -16,6 +16,12 @@ const std::vector<BackOfficeRoute>& backOfficeRoutes() {
         {R::SignOutEverywhere, "POST", "/backoffice/sign-out-everywhere", A::AnyStaff},
         {R::SetupPage, "GET", "/backoffice/setup/{token}", A::Anonymous},
         {R::Setup, "POST", "/backoffice/setup/{token}", A::Anonymous},
+        {R::Dashboard, "GET", "/backoffice/dashboard", A::CoordinatorOrAdmin},
+        {R::AdminTeams, "GET", "/backoffice/admin/teams", A::Admin},
+        {R::SaveTeam, "POST", "/backoffice/admin/teams/{team}", A::Admin},
+        {R::AdminRouting, "GET", "/backoffice/admin/routing", A::Admin},
+        {R::SaveRouting, "POST", "/backoffice/admin/routing", A::Admin},
+        {R::AuditLog, "GET", "/backoffice/audit", A::Admin},
     };
     return routes;
 }

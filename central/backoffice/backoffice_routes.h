@@ -20,6 +20,12 @@ enum class BackOfficeRouteId {
     SignOutEverywhere,  // ends every session of the account
     SetupPage,          // the one-time set-up link: password and second factor
     Setup,
+    Dashboard,     // the municipality's dashboard: counts and waiting times per contact point and week
+    AdminTeams,    // teams and their notification targets
+    SaveTeam,      // one team's notification targets
+    AdminRouting,  // the routing rules
+    SaveRouting,   // every rule and the default team
+    AuditLog,      // the audit log, filtered and paged
 };
 
 // Who may open a route. Anonymous routes are open to anyone (their forms carry a CSRF token too).

@@ -47,6 +47,10 @@ struct NavItem {
 const std::vector<NavItem>& navigation() {
     static const std::vector<NavItem> items = {
         {"inbox", "/backoffice/inbox", "Inbox", BackOfficeAccess::AnyStaff},
+        {"dashboard", "/backoffice/dashboard", "Dashboard", BackOfficeAccess::CoordinatorOrAdmin},
+        {"teams", "/backoffice/admin/teams", "Teams", BackOfficeAccess::Admin},
+        {"routing", "/backoffice/admin/routing", "Routering", BackOfficeAccess::Admin},
+        {"audit", "/backoffice/audit", "Auditlog", BackOfficeAccess::Admin},
     };
     return items;
 }

@@ -1,13 +1,16 @@
 // wp-dashboard-seed: fills a central database with a year of dashboard data for tests/bench/dashboard-bench:
 // requests of every contact point (with a first answer by staff for most of them) and the walk-in queue's
 // events (issued, called, done), spread over opening hours. Writes through SqliteCentralStore, as the server
-// does, so the indexes and the audit log are the real ones. Deterministic (seeded).
+// does, so the indexes and the audit log are the real ones. Deterministic (seeded). With --sign-in it also
+// makes an admin account with a session and writes the session cookie for curl.
 #include <CLI/CLI.hpp>
 
 #include <chrono>
 #include <cstdio>
+#include <fstream>
 #include <random>
 
+#include "central/backoffice/staff_credentials.h"
 #include "central/store/sqlite_central_store.h"
 #include "common/wire.h"
 #include "tests/unit/central/central_test_requests.h"
@@ -26,6 +29,9 @@ int main(int argc, char** argv) {
     app.add_option("--days", days, "days of data before --until");
     app.add_option("--requests-per-day", requestsPerDay, "requests per contact point per day");
     app.add_option("--tickets-per-day", ticketsPerDay, "walk-in tickets per contact point per day");
+    std::string signIn, cookieJar;
+    app.add_option("--sign-in", signIn, "also make an admin account of this name, signed in");
+    app.add_option("--cookie-jar", cookieJar, "where --sign-in writes the session cookie (curl's format)");
     CLI11_PARSE(app, argc, argv);
 
     auto store = wp::SqliteCentralStore::open(database, wp::testing::shippedRequestSpecs());
@@ -124,6 +130,31 @@ int main(int argc, char** argv) {
                 return 1;
             }
             ++answers;
+        }
+    }
+    if (!signIn.empty()) {
+        wp::StaffAccount a;
+        a.name = signIn;
+        a.email = "bench@example.org";
+        a.role = wp::StaffRole::Admin;
+        const wp::TimePoint now = std::chrono::system_clock::now();
+        auto id = (*store)->addStaffAccount(a, now);
+        if (!id) {
+            std::fprintf(stderr, "wp-dashboard-seed: %s\n", id.status().message().c_str());
+            return 1;
+        }
+        const std::string session = wp::randomToken();
+        if (wp::Status s =
+                (*store)->addStaffSession(wp::hashSecretToken(session), id.value(), wp::randomToken(), now);
+            !s) {
+            std::fprintf(stderr, "wp-dashboard-seed: %s\n", s.message().c_str());
+            return 1;
+        }
+        std::ofstream jar(cookieJar);
+        jar << "127.0.0.1\tFALSE\t/\tTRUE\t0\t__Host-wp_session\t" << session << "\n";
+        if (!jar) {
+            std::fprintf(stderr, "wp-dashboard-seed: cannot write %s\n", cookieJar.c_str());
+            return 1;
         }
     }
     (void)(*store)->checkpoint();
