@@ -20,7 +20,7 @@ using namespace std::chrono_literals;
 int main(int argc, char** argv) {
     CLI::App app{"Fill a central database with a year of dashboard data"};
     std::string database, until = "2026-12-06T12:00:00Z";
-    std::vector<std::string> contactPoints = {"SGN", "OOS", "NWL"};
+    std::vector<std::string> contactPoints = {"SGN", "NWB", "ZKR"};
     int days = 365, requestsPerDay = 40, ticketsPerDay = 60;
     app.add_option("database", database, "the database file (made when missing)")->required();
     app.add_option("--until", until, "the last moment of the data (RFC 3339)");
