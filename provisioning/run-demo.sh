@@ -114,6 +114,39 @@ phone_shot queue-H-001 "/queue/SGN/2026-11-26/H-001?lang=nl"
 [ -n "$reference" ] && phone_shot "status-$reference" "/status/$reference?lang=nl"
 rm -rf "$out/phone/profile"
 
+# The back office: a demo coordinator (sees every team's requests and can forward them), set up the way a
+# person does it: the set-up link opened, a password chosen, the key typed into a code app (here oathtool)
+# and its code sent back. The server runs on the demo's clock (the clock file: its offset from now in ms),
+# so the code is the one of that clock.
+backoffice="https://127.0.0.1:$public_port/backoffice/"
+demo_email="demo@wijkpunt.example"
+demo_password="demo-wijkpunt-2026"
+mkdir -p "$out/backoffice"
+code_command="oathtool --totp -b SECRET --now \"@\$(( \$(date +%s) + \$(cat $out/clock) / 1000 ))\""
+setup_path=$("$central" --config "$out/central.toml" account create --name "Demo Coördinator" \
+  --email "$demo_email" --role coordinator | grep -o '/backoffice/setup/[^[:space:]]*' || true)
+backoffice_ready=
+if [ -n "$setup_path" ]; then
+  jar="$out/backoffice/cookies.txt"
+  setup_page=$(curl -sS --cacert "$out/pki/ca.crt" -c "$jar" -b "$jar" "https://127.0.0.1:$public_port$setup_path")
+  csrf=$(sed -n 's/.*name="csrf" value="\([^"]*\)".*/\1/p' <<<"$setup_page" | head -1)
+  secret=$(sed -n 's/.*id="totp-secret">\([^<]*\)<.*/\1/p' <<<"$setup_page" | tr -d ' ')
+  code=$(oathtool --totp -b "$secret" --now "@$(( $(date +%s) + $(cat "$out/clock") / 1000 ))")
+  answer=$(curl -sS --cacert "$out/pki/ca.crt" -c "$jar" -b "$jar" -o /dev/null -w '%{http_code} %{redirect_url}' \
+    --data-urlencode "csrf=$csrf" --data-urlencode "password=$demo_password" \
+    --data-urlencode "password_again=$demo_password" --data-urlencode "code=$code" \
+    "https://127.0.0.1:$public_port$setup_path")
+  rm -f "$jar"
+  case "$answer" in 303\ *sign-in*) backoffice_ready=1 ;; esac
+  code_command=${code_command/SECRET/$secret}
+fi
+if [ -n "$backoffice_ready" ]; then
+  # Pictures of the back office as the demo account sees it (the browser tests' harness, tests/browser).
+  node "$root/tests/browser/demo_shots.mjs" --url "https://127.0.0.1:$public_port" --pki "$out/pki" \
+    --clock-file "$out/clock" --email "$demo_email" --password "$demo_password" --secret "$secret" \
+    --out "$out/backoffice" >/dev/null || echo "demo: the back office's screenshots could not be made"
+fi
+
 echo
 echo "demo: screenshots of the kiosk are in $out/screenshots:"
 ls -1 "$out/screenshots" | sed 's/^/  /'
@@ -131,3 +164,18 @@ fi
 echo "demo: the phone pages the QR codes open, as a phone shows them, are in $out/phone:"
 ls -1 "$out/phone" | sed 's/^/  /'
 echo "demo: the central server's database is $out/central.db"
+if [ -n "$backoffice_ready" ]; then
+  echo "demo: the back office is at $backoffice"
+  echo "  e-mail:   $demo_email"
+  echo "  password: $demo_password"
+  echo "  code:     $code_command"
+  echo "demo: screenshots of the back office (sign-in, every page of its menu, a request) are in $out/backoffice:"
+  ls -1 "$out/backoffice" | sed 's/^/  /'
+  if [ -t 0 ]; then
+    read -r -p "demo: the central server keeps running for the back office; press Enter to stop it. " _
+  else
+    echo "demo: to open it again: $central --config $out/central.toml (the same account and code command)"
+  fi
+else
+  echo "demo: the demo account of the back office could not be set up (see $out/central.log)"
+fi
