@@ -5,7 +5,9 @@
 # shipped demo content. With a display the kiosk opens in a window and prints real PDF tickets into the
 # queue's folder. Without one everything runs under Xvfb driven by the script runner — the start screen in
 # five languages, a ticket taken and printed, the host calling it, the display showing and speaking it —
-# and it says where the screenshots and the printed ticket are.
+# and it says where the screenshots and the printed ticket are. Then the back office: a demo coordinator
+# account set up like a person does it, screenshots of its pages, and its address and sign-in details printed;
+# from a terminal the central server keeps running until Enter is pressed.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 "$root/provisioning/install-deps.sh"
