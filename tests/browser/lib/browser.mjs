@@ -135,3 +135,30 @@ export async function tabTo(page, selector, maxTabs = 40) {
     }
     assert.fail(`Tab did not reach ${selector} in ${maxTabs} presses`);
 }
+
+// Tabs through the whole page from its top and checks that every visible control (links, buttons, fields)
+// gets the focus and shows it (an outline or a box shadow); of a radio group, the chosen one. Call it on a
+// page just opened (the focus at its top). Returns the number of controls.
+export async function keyboardSweep(page) {
+    await page.evaluate(() => {
+        globalThis.wpTabbed = [];
+        document.addEventListener('focusin', (event) => {
+            const el = event.target;
+            const style = getComputedStyle(el);
+            const visible = (style.outlineStyle !== 'none' && style.outlineWidth !== '0px') || style.boxShadow !== 'none';
+            el.dataset.wpTabbed = visible ? 'shown' : 'hidden';
+        });
+        if (document.activeElement && document.activeElement !== document.body) document.activeElement.blur();
+    });
+    const controls = `a[href], button:not([disabled]), input:not([type=hidden]):not([type=radio]):not([disabled]), input[type=radio]:checked:not([disabled]), select:not([disabled]), textarea:not([disabled])`;
+    const count = await page.$$eval(controls, (els) => els.filter((el) => el.getClientRects().length > 0).length);
+    for (let i = 0; i < count + 3; ++i) await page.keyboard.press('Tab');
+    const missed = await page.$$eval(controls, (els) =>
+        els
+            .filter((el) => el.getClientRects().length > 0)
+            .filter((el) => el.dataset.wpTabbed !== 'shown')
+            .map((el) => `${el.outerHTML.slice(0, 120)} (${el.dataset.wpTabbed ?? 'never focused'})`),
+    );
+    assert.deepEqual(missed, [], `every control of ${page.url()} is reached by Tab and shows its focus`);
+    return count;
+}
