@@ -2,7 +2,7 @@
 // size (412x915), on the real server: what they say, and an axe-core audit and a screenshot of each.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { Browser, phone } from './lib/browser.mjs';
+import { Browser, keyboardSweep, phone } from './lib/browser.mjs';
 import { Central, clockStartDay } from './lib/central.mjs';
 
 let central;
@@ -34,6 +34,8 @@ test('the status page of a request a kiosk sent, in Dutch and in English', async
     assert.match(await text(page), /Wij hebben uw vraag ontvangen/);
     assert.match(await text(page), new RegExp(reference));
     await browser.check(page, 'status-received-nl');
+    await browser.open(page, `/status/${reference}?lang=nl`);
+    assert.ok((await keyboardSweep(page)) >= 5, 'Tab reaches the five language links');
     await browser.open(page, `/status/${reference}?lang=en`);
     await browser.check(page, 'status-received-en');
 });
