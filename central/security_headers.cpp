@@ -57,7 +57,7 @@ void addSecurityHeaders(HttpResponse& res) {
     if (!res.has_header("Content-Security-Policy"))
         res.set_header("Content-Security-Policy", contentSecurityPolicy(res.body));
     res.set_header("Strict-Transport-Security", "max-age=31536000");
-    res.set_header("Referrer-Policy", "no-referrer");
+    if (!res.has_header("Referrer-Policy")) res.set_header("Referrer-Policy", "no-referrer");
 }
 
 }  // namespace wp

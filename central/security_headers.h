@@ -14,7 +14,9 @@ std::string contentSecurityPolicy(std::string_view html);
 
 // Adds X-Content-Type-Options: nosniff to every answer and, to an HTML one (Content-Type text/html),
 // Strict-Transport-Security, Referrer-Policy: no-referrer and the Content-Security-Policy of its inline
-// elements, unless the handler set a policy of its own (the back office's, page_renderer.h).
+// elements, unless the handler set a policy of its own (the back office sets both its
+// Content-Security-Policy, page_renderer.h, and Referrer-Policy: same-origin, so that browsers send the
+// Origin its forms are checked by).
 void addSecurityHeaders(HttpResponse& res);
 
 }  // namespace wp

@@ -165,6 +165,9 @@ void BackOffice::handle(std::size_t route, const HttpRequest& req, HttpResponse&
     if (!res.has_header("Cache-Control")) res.set_header("Cache-Control", "no-store");
     if (!res.has_header("Content-Security-Policy"))
         res.set_header("Content-Security-Policy", std::string(backOfficeContentSecurityPolicy()));
+    // With no-referrer a browser sends "Origin: null" with every form, which originAllowed refuses; the
+    // referrer still never leaves this site.
+    if (!res.has_header("Referrer-Policy")) res.set_header("Referrer-Policy", "same-origin");
 }
 
 void BackOffice::dispatch(BackOfficeRouteId id, const HttpRequest& req, HttpResponse& res,

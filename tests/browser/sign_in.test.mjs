@@ -173,7 +173,7 @@ test('a form with a wrong CSRF token is refused, from the page itself and from a
     } finally {
         evil.close();
     }
-    await browser.open(page, start);
+    await page.goto(start, { waitUntil: 'load' });
     assert.equal(page.url(), start, 'still signed in: nothing happened to the session');
 });
 

@@ -69,9 +69,11 @@ export class Browser {
         page.problems = [];
         page.on('console', (message) => {
             if (message.type() !== 'error') return;
-            // A page served with an error status (a 404 page) is what a test asked for, not a problem.
-            const document = message.text().startsWith('Failed to load resource') && message.location()?.url === page.url();
-            if (!document) page.problems.push(message.text());
+            // A page served with an error status (a 404 page) is what a test asked for, and the icon the
+            // browser asks for by itself (/favicon.ico) is no part of the pages: neither is a problem.
+            const url = message.location()?.url ?? '';
+            const failed = message.text().startsWith('Failed to load resource');
+            if (!(failed && (url === page.url() || url.endsWith('/favicon.ico')))) page.problems.push(message.text());
         });
         page.on('pageerror', (error) => page.problems.push(String(error)));
         return page;
