@@ -122,7 +122,7 @@ rm -rf "$out/phone/profile"
 # so the code is the one of that clock.
 backoffice="https://127.0.0.1:$public_port/backoffice/"
 demo_email="demo@wijkpunt.example"
-demo_password="demo-wijkpunt-2026"
+demo_password="Schie-haven-lantaarn-48"
 mkdir -p "$out/backoffice"
 code_command="oathtool --totp -b SECRET --now \"@\$(( \$(date +%s) + \$(cat $out/clock) / 1000 ))\""
 setup_path=$("$central" --config "$out/central.toml" account create --name "Demo Coördinator" \
