@@ -83,6 +83,16 @@ void BackOffice::forbidden(HttpResponse& res, const StaffSession* session, std::
     }
 }
 
+void BackOffice::unavailable(HttpResponse& res, const StaffSession& session) const {
+    log::error("back office: the store is unavailable");
+    pages_.renderPage(res, "message",
+                      {{"title", "Even niet beschikbaar"},
+                       {"heading", "Even niet beschikbaar"},
+                       {"text", "Dit lukt nu niet. Probeer het over een paar minuten opnieuw."}},
+                      session);
+    if (res.status == 200) res.status = 503;
+}
+
 void BackOffice::notFound(HttpResponse& res) const {
     pages_.renderPlainPage(res, 404, "message",
                            {{"title", "Pagina niet gevonden"},
@@ -203,6 +213,18 @@ void BackOffice::dispatch(BackOfficeRouteId id, const HttpRequest& req, HttpResp
             return saveRouting(req, res, session);
         case BackOfficeRouteId::AuditLog:
             return auditPage(req, res, session);
+        case BackOfficeRouteId::Accounts:
+            return accountsPage(req, res, session);
+        case BackOfficeRouteId::CreateAccount:
+            return createAccount(req, res, session);
+        case BackOfficeRouteId::Account:
+            return accountPage(req, res, session);
+        case BackOfficeRouteId::DisableAccount:
+            return disableAccount(req, res, session);
+        case BackOfficeRouteId::EnableAccount:
+            return enableAccount(req, res, session);
+        case BackOfficeRouteId::ResetSecondFactor:
+            return resetSecondFactor(req, res, session);
     }
 }
 

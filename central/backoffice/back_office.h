@@ -55,6 +55,8 @@ class BackOffice {
                          const nlohmann::json& view) const;
     // 303 See Other to location (a path of this server).
     void redirect(HttpResponse& res, std::string_view location) const;
+    // The 503 page: the store failed (logged by the caller or the store).
+    void unavailable(HttpResponse& res, const StaffSession& session) const;
     // The 403 page ("Geen toegang"), in the layout when there is a session.
     void forbidden(HttpResponse& res, const StaffSession* session, std::string_view text) const;
 
@@ -96,6 +98,23 @@ class BackOffice {
                      const std::string& error);
     // The 503 page, and why logged, when the store cannot be read or written.
     void storeUnavailable(HttpResponse& res, const StaffSession& session, const Status& why) const;
+    // --- accounts, for admins (account_admin_pages.cpp)
+    void accountsPage(const HttpRequest& req, HttpResponse& res, const StaffSession& session);
+    void createAccount(const HttpRequest& req, HttpResponse& res, const StaffSession& session);
+    void accountPage(const HttpRequest& req, HttpResponse& res, const StaffSession& session);
+    void disableAccount(const HttpRequest& req, HttpResponse& res, const StaffSession& session);
+    void enableAccount(const HttpRequest& req, HttpResponse& res, const StaffSession& session);
+    void resetSecondFactor(const HttpRequest& req, HttpResponse& res, const StaffSession& session);
+    // The accounts list with the create form as typed and its problems per field.
+    void showAccounts(HttpResponse& res, const StaffSession& session, const nlohmann::json& form,
+                      const nlohmann::json& errors);
+    // The page that shows a set-up link once.
+    void showSetupLink(HttpResponse& res, const StaffSession& session, const StaffAccount& account,
+                       const std::string& link, const std::string& heading) const;
+    std::string accountsPathOf(const StaffAccount& account) const;
+    // The account of the path's {id}; nullopt with the 404 (or 503) page sent.
+    std::optional<StaffAccount> accountOfPath(const HttpRequest& req, HttpResponse& res,
+                                              const StaffSession& session);
 
     const CentralConfig& config_;
     CentralStore& store_;

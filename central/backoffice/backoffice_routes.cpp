@@ -22,6 +22,12 @@ const std::vector<BackOfficeRoute>& backOfficeRoutes() {
         {R::AdminRouting, "GET", "/backoffice/admin/routing", A::Admin},
         {R::SaveRouting, "POST", "/backoffice/admin/routing", A::Admin},
         {R::AuditLog, "GET", "/backoffice/audit", A::Admin},
+        {R::Accounts, "GET", "/backoffice/admin/accounts", A::Admin},
+        {R::CreateAccount, "POST", "/backoffice/admin/accounts", A::Admin},
+        {R::Account, "GET", "/backoffice/admin/accounts/{id}", A::Admin},
+        {R::DisableAccount, "POST", "/backoffice/admin/accounts/{id}/disable", A::Admin},
+        {R::EnableAccount, "POST", "/backoffice/admin/accounts/{id}/enable", A::Admin},
+        {R::ResetSecondFactor, "POST", "/backoffice/admin/accounts/{id}/reset-2fa", A::Admin},
     };
     return routes;
 }

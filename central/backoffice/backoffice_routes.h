@@ -26,6 +26,12 @@ enum class BackOfficeRouteId {
     AdminRouting,  // the routing rules
     SaveRouting,   // every rule and the default team
     AuditLog,      // the audit log, filtered and paged
+    Accounts,      // admins: every account, and the form that makes one
+    CreateAccount,
+    Account,  // admins: one account with its last sign-ins
+    DisableAccount,
+    EnableAccount,
+    ResetSecondFactor,  // a new set-up link: password and second factor again
 };
 
 // Who may open a route. Anonymous routes are open to anyone (their forms carry a CSRF token too).

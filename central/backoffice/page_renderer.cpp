@@ -48,6 +48,7 @@ const std::vector<NavItem>& navigation() {
     static const std::vector<NavItem> items = {
         {"inbox", "/backoffice/inbox", "Inbox", BackOfficeAccess::AnyStaff},
         {"dashboard", "/backoffice/dashboard", "Dashboard", BackOfficeAccess::CoordinatorOrAdmin},
+        {"accounts", "/backoffice/admin/accounts", "Accounts", BackOfficeAccess::Admin},
         {"teams", "/backoffice/admin/teams", "Teams", BackOfficeAccess::Admin},
         {"routing", "/backoffice/admin/routing", "Routering", BackOfficeAccess::Admin},
         {"audit", "/backoffice/audit", "Auditlog", BackOfficeAccess::Admin},

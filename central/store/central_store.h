@@ -273,6 +273,7 @@ class StaffAccountStore {
     virtual Result<std::vector<StaffAccount>> staffAccounts() = 0;
     virtual Result<std::optional<StaffAccount>> staffAccountByEmail(const std::string& email) = 0;
     virtual Result<std::optional<StaffAccount>> staffAccountByName(const std::string& name) = 0;
+    virtual Result<std::optional<StaffAccount>> staffAccountById(std::int64_t id) = 0;
 
     // Starts a (new) set-up of the account, in one transaction: its password and second factor are cleared,
     // its sessions ended and earlier set-up links dropped; the link (tokenHash) offers totpSecret until

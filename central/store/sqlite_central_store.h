@@ -65,6 +65,7 @@ class SqliteCentralStore final : public CentralStore {
     Result<std::vector<StaffAccount>> staffAccounts() override;
     Result<std::optional<StaffAccount>> staffAccountByEmail(const std::string& email) override;
     Result<std::optional<StaffAccount>> staffAccountByName(const std::string& name) override;
+    Result<std::optional<StaffAccount>> staffAccountById(std::int64_t id) override;
     Status startStaffSetup(std::int64_t accountId, const std::string& tokenHash,
                            const std::string& totpSecret, TimePoint expiresAt, TimePoint now) override;
     Result<std::optional<SetupLink>> setupLinkByHash(const std::string& tokenHash, TimePoint now) override;

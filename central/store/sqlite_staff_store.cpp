@@ -111,6 +111,17 @@ Result<std::optional<StaffAccount>> SqliteCentralStore::staffAccountByName(const
     return oneAccount(*other_, "a.name = ?", name);
 }
 
+Result<std::optional<StaffAccount>> SqliteCentralStore::staffAccountById(std::int64_t id) {
+    std::lock_guard lock(otherMutex_);
+    auto st = other_->prepare(fmt::format("SELECT {} FROM staff_account a WHERE a.id = ?", kAccountColumns));
+    if (!st) return st.status();
+    st->bind(1, id);
+    auto row = st->step();
+    if (!row) return row.status();
+    if (!row.value()) return std::optional<StaffAccount>();
+    return std::optional<StaffAccount>(accountAt(*st, 0));
+}
+
 Status SqliteCentralStore::startStaffSetup(std::int64_t accountId, const std::string& tokenHash,
                                            const std::string& totpSecret, TimePoint expiresAt,
                                            TimePoint now) {

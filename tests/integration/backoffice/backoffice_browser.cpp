@@ -138,7 +138,9 @@ BrowserPage BackOfficeBrowser::signIn(const std::string& email, const std::strin
 std::string setupPathIn(const std::string& out) {
     size_t at = out.find("/backoffice/setup/");
     if (at == std::string::npos) return "";
-    size_t end = out.find_first_of(" \n", at);
+    const std::string prefix = "/backoffice/setup/";
+    size_t end = out.find_first_not_of("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_",
+                                       at + prefix.size());
     return out.substr(at, end == std::string::npos ? std::string::npos : end - at);
 }
 

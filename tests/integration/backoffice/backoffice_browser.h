@@ -44,7 +44,8 @@ class BackOfficeBrowser {
     std::string csrf_;
 };
 
-// The path of the set-up link an `account create` or `account reset-2fa` printed: "/backoffice/setup/TOKEN".
+// The path of the first set-up link in text (what `account create` or `account reset-2fa` printed, or a
+// page): "/backoffice/setup/TOKEN".
 std::string setupPathIn(const std::string& commandOutput);
 // The TOTP code of secret at now (6 digits).
 std::string totpAt(const std::string& secret, TimePoint now);

@@ -47,6 +47,8 @@ TEST_F(StaffStoreTest, NamesAndAddressesAreUnique) {
     EXPECT_EQ(store_->addStaffAccount(b, clock_.now()).status().code(), Status::Code::Conflict);
     EXPECT_EQ(store_->staffAccountByEmail("anna@example.org").value()->name, "Anna");
     EXPECT_FALSE(store_->staffAccountByName("Nobody").value());
+    EXPECT_EQ(store_->staffAccountById(id_).value()->email, "anna@example.org");
+    EXPECT_FALSE(store_->staffAccountById(id_ + 1).value());
 }
 
 TEST_F(StaffStoreTest, ASetUpLinkWorksUntilItExpiresAndOnlyOnce) {
