@@ -121,6 +121,7 @@ void BackOffice::signIn(const HttpRequest& req, HttpResponse& res, const StaffSe
     if (account.value()) {
         const StaffAccount& a = **account;
         attempt.accountId = a.id;
+        if (!a.setUp()) spendPasswordCheck(password);
         if (a.setUp() && verifyPassword(a.passwordHash, password) && !a.disabled) {
             if (auto step = matchTotp(a.totpSecret, code, now)) {
                 auto taken = store_.takeTotpStep(a.id, *step);
