@@ -191,10 +191,16 @@ class SpecReader {
         spec_.deskService = r_.optionalString(root, "desk_service", "", "a service id");
         spec_.categoryStep = r_.optionalString(root, "category_step", "", "the id of a choice step");
         if (const toml::table* rt = r_.requireTable(root, "receipt", "a [receipt] table of text keys")) {
-            r_.checkKeys(*rt, {"title", "next", "when"}, "title, next or when");
+            r_.checkKeys(*rt, {"title", "next", "when", "contact_within_working_days"},
+                         "title, next, when or contact_within_working_days");
             spec_.receipt.titleKey = r_.requireString(*rt, "title", "the text key of the receipt's title");
             spec_.receipt.nextKey = r_.requireString(*rt, "next", "the text key of what happens next");
             spec_.receipt.whenKey = r_.requireString(*rt, "when", "the text key of when they hear back");
+            long long days = r_.optionalInt(*rt, "contact_within_working_days", 0, "working days, 1 to 60");
+            if (rt->get("contact_within_working_days") && (days < 1 || days > 60))
+                r_.error(rt->get("contact_within_working_days"),
+                         "'contact_within_working_days' must be working days, 1 to 60");
+            spec_.receipt.contactWithinWorkingDays = static_cast<int>(std::clamp<long long>(days, 0, 60));
         }
         const toml::array* list = root.get("step")->as_array();
         if (list == nullptr) {

@@ -105,6 +105,10 @@ struct ReceiptTexts {
     std::string titleKey;  // also the done screen's title
     std::string nextKey;   // the next step: what happens now
     std::string whenKey;   // when the resident hears back; "{days}" is the initiative coaches' promise
+    // The promise the when text makes, in working days (Mon-Fri, Europe/Amsterdam) after the day the request
+    // arrived; 0: the text names no number (the back office uses its default). The back office marks a
+    // request that nobody answered within it as overdue.
+    int contactWithinWorkingDays = 0;
 };
 
 struct RequestSpec {

@@ -164,6 +164,40 @@ TEST(RequestSpecTest, ShippedSpecsLoadAndFitTheBundle) {
     EXPECT_EQ(bundle->requests.typeNames().size(), 10u);
 }
 
+// The receipt's promise in working days: optional, 1 to 60, and in the shipped specs the number their Dutch
+// when-text says.
+TEST(RequestSpecTest, TheReceiptsPromiseIsWorkingDaysTheWhenTextNames) {
+    TempDir dir;
+    auto none = loadRequestSpec(dir.write("tip.toml", kCompact));
+    ASSERT_TRUE(none) << none.status().message();
+    EXPECT_EQ(none->receipt.contactWithinWorkingDays, 0);
+    std::string text = kCompact;
+    std::string when = "when = \"tip.receipt_when\"\n";
+    text.insert(text.find(when) + when.size(), "contact_within_working_days = 4\n");
+    auto four = loadRequestSpec(dir.write("four.toml", text));
+    ASSERT_TRUE(four) << four.status().message();
+    EXPECT_EQ(four->receipt.contactWithinWorkingDays, 4);
+    text.replace(text.find("= 4"), 3, "= 0");
+    auto zero = loadRequestSpec(dir.write("zero.toml", text));
+    ASSERT_FALSE(zero);
+    EXPECT_THAT(zero.status().message(),
+                HasSubstr("zero.toml:11:31: 'contact_within_working_days' must be working days, 1 to 60"));
+
+    auto content = loadContent(kSource / "content");
+    ASSERT_TRUE(content) << content.status().message();
+    auto specs = loadRequestSpecs(kSource / "content/requests");
+    ASSERT_TRUE(specs) << specs.status().message();
+    int promises = 0;
+    for (const RequestSpec* spec : specs->latestOfEach()) {
+        if (spec->receipt.contactWithinWorkingDays == 0) continue;
+        ++promises;
+        const std::string& dutch = content->texts.at("nl").texts.at(spec->receipt.whenKey);
+        EXPECT_THAT(dutch, HasSubstr(std::to_string(spec->receipt.contactWithinWorkingDays) + " werkdagen"))
+            << spec->id;
+    }
+    EXPECT_EQ(promises, 3) << "callback, home-visit and question; initiatives promise [initiative]'s number";
+}
+
 // A text key a flow names must exist in every language of the bundle.
 TEST(RequestSpecTest, AMissingTextOfAFlowIsNamedWithItsStep) {
     auto content = loadContent(kSource / "content");
