@@ -1,5 +1,6 @@
 // What the central server keeps (DESIGN.md: Central server), behind one small interface per kind of thing:
-// RequestStore (intake, status, the back office's list, detail and updates, retention), AuditStore,
+// RequestStore (intake, status, the back office's list, detail and updates, retention), CaseStore (the back
+// office's inbox, what a team does with a request, its history, exports), AuditStore,
 // PersonStore (people and their token hashes), StaffAccountStore (back office accounts, set-up links,
 // sessions, sign-ins), RevocationStore (revoked kiosks), QueueStatStore (kiosks' queue events and
 // heartbeats), NotificationStore (the durable notification jobs), StoreMaintenance (checkpoints, backups,
@@ -160,6 +161,126 @@ class RequestStore {
     // Retention: deletes the requests wiped before cutoff, with their notifications and audit entries, in
     // one transaction. Returns how many requests were deleted.
     virtual Result<int> deleteWipedBefore(TimePoint cutoff) = 0;
+};
+
+// --- the back office's cases: what a team does with the requests that reach it
+
+// Who does something in the back office, for the history and the audit log.
+struct CaseActor {
+    std::int64_t accountId = 0;
+    std::string name;    // the person's name
+    std::string source;  // from where: the remote address
+};
+
+// A place in the inbox's order (received_at, then the row id): where a page starts or ends.
+struct InboxCursor {
+    std::int64_t receivedAtMs = 0;
+    std::int64_t id = 0;
+    bool operator==(const InboxCursor&) const = default;
+};
+
+struct InboxQuery {
+    std::optional<std::string> team;  // nullopt: every team
+    // One status; nullopt: every status but closed, or every status at all when includeClosed.
+    std::optional<RequestStatus> status;
+    bool includeClosed = false;
+    std::optional<std::string> type, category, contactPoint;
+    std::optional<TimePoint> receivedBefore;  // "older than N days"
+    std::optional<std::int64_t> assignee;     // an account id; 0: nobody's
+    std::string referenceContains;            // part of a reference code; "" for any
+    // At most one of them: the page after `after` or the page before `before`; neither: the first page.
+    std::optional<InboxCursor> after, before;
+    int limit = 25;  // 1..200
+};
+
+// A planned home visit or an initiative's first talk with the coach.
+struct CasePlan {
+    std::string kind;       // "home-visit" or "first-talk"; "" when nothing is planned
+    std::string date;       // "2026-12-08" (local date)
+    std::string partOfDay;  // "ochtend", "middag" or "avond"
+};
+
+struct CaseRow {
+    RequestSummary summary;
+    std::int64_t assigneeId = 0;  // 0: nobody's
+    std::string assignee;         // the assignee's name; "" for nobody
+    CasePlan plan;
+    InboxCursor cursor;
+};
+
+struct InboxPage {
+    std::vector<CaseRow> rows;  // oldest first
+    // Whether there are rows before the first and after the last of this page, for the same query.
+    bool hasEarlier = false, hasLater = false;
+    // Requests per status for the same query without its status and paging.
+    std::vector<std::pair<RequestStatus, std::int64_t>> countsByStatus;
+};
+
+// One change to a request, as its history shows it.
+struct CaseEvent {
+    TimePoint at;
+    std::string actor;   // the person's name
+    std::string kind;    // "taken", "assigned", "forwarded", "status", "internal-note", "planned"
+    std::string detail;  // what changed, e.g. "huurloket -> wijkteam", "in-progress", "2026-12-08 ochtend"
+    std::string note;    // the reason, the public note or the internal note; "" when none; wiped with the
+                         // request's personal data
+};
+
+// A request as its back office page shows it: read with personal data, so reading it is audited.
+struct CaseDetail {
+    RequestDetail detail;
+    std::int64_t assigneeId = 0;
+    std::string assignee;
+    CasePlan plan;
+    std::vector<CaseEvent> history;  // oldest first
+};
+
+// How many requests one team has of one type, in one status, from one contact point.
+struct RequestCount {
+    std::string team, type, contactPoint;
+    RequestStatus status = RequestStatus::Received;
+    std::int64_t count = 0;
+};
+
+// What a change may touch: a team account's changes reach its own team's requests only.
+struct CaseScope {
+    std::optional<std::string> onlyTeam;
+};
+
+class CaseStore {
+  public:
+    virtual ~CaseStore() = default;
+
+    // A page of the inbox, oldest first, with the counts by status; no personal data, not audited.
+    virtual Result<InboxPage> inbox(const InboxQuery& query) = 0;
+    // The request with its personal data, assignment, plan and history; the audit entry (who, which, when,
+    // from where) is written in the same transaction. nullopt when there is no such request or it is out of
+    // scope (audited too, as a refused read).
+    virtual Result<std::optional<CaseDetail>> caseDetail(const std::string& reference, const CaseScope& scope,
+                                                         const CaseActor& reader, TimePoint now) = 0;
+
+    // The changes. Each writes its history event and its audit entry in the same transaction, and moves
+    // updated_at. NotFound when there is no such request or it is out of scope.
+    // Assigns the request to an account (the actor themself to take it); assigneeId 0 unassigns.
+    virtual Status assign(const std::string& reference, const CaseScope& scope, std::int64_t assigneeId,
+                          const std::string& assigneeName, const CaseActor& actor, TimePoint now) = 0;
+    // Moves the request to another team with a reason, and unassigns it. The reference stays the same, so
+    // the resident's status page keeps working. InvalidInput when it is already that team's.
+    virtual Status forward(const std::string& reference, const CaseScope& scope, const std::string& toTeam,
+                           const std::string& reason, const CaseActor& actor, TimePoint now) = 0;
+    // The status with the notes (nullopt: a note stays as it is); the caller has checked the public note.
+    virtual Status setStatus(const std::string& reference, const CaseScope& scope, const StatusUpdate& update,
+                             const CaseActor& actor, TimePoint now) = 0;
+    // Plans a home visit or first talk (replacing an earlier plan).
+    virtual Status plan(const std::string& reference, const CaseScope& scope, const CasePlan& plan,
+                        const CaseActor& actor, TimePoint now) = 0;
+
+    // A team's open requests (every status but closed) with their personal data, oldest first, at most
+    // limit; one audit entry ("export", the count) in the same transaction.
+    virtual Result<std::vector<RequestDetail>> exportOpen(const std::string& team, const CaseActor& reader,
+                                                          int limit, TimePoint now) = 0;
+    // Counts without personal data: requests per team, type, status and contact point.
+    virtual Result<std::vector<RequestCount>> requestCounts() = 0;
 };
 
 // --- the audit log: who did what, who read which personal data
@@ -428,6 +549,7 @@ class DashboardStore {
 // Everything the central server keeps: what CentralServer is given, which hands each of its parts the
 // interface that part needs.
 class CentralStore : public RequestStore,
+                     public CaseStore,
                      public AuditStore,
                      public PersonStore,
                      public StaffAccountStore,

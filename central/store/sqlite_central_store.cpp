@@ -2,77 +2,17 @@
 
 #include <fmt/format.h>
 
-#include <nlohmann/json.hpp>
-
 #include <algorithm>
 #include <map>
 
 #include "central/store/central_schema.h"
 #include "central/store/sqlite_audit.h"
+#include "central/store/sqlite_request_rows.h"
 #include "common/crash_point.h"
 
 namespace wp {
 
-using nlohmann::json;
-
 namespace {
-
-// A type read back from the store must be one the specs know: never silently taken for another.
-Status checkKnownType(const RequestSpecs& specs, const std::string& type, const std::string& reference) {
-    if (specs.latest(type) != nullptr) return Status::ok();
-    return Status::internal(fmt::format(
-        "request {} is of type '{}', which no request spec of this server knows", reference, type));
-}
-
-// The stored JSON body back into a Request, without validating (a wiped body lacks required fields).
-Result<Request> requestFromBody(const RequestSpecs& specs, const std::string& body) {
-    Request r;
-    json j = json::parse(body, nullptr, false);
-    if (!j.is_object()) return Status::internal("a stored request body is no JSON object");
-    auto text = [&](const char* key) {
-        auto it = j.find(key);
-        return it != j.end() && it->is_string() ? it->get<std::string>() : std::string();
-    };
-    r.uuid = text("uuid");
-    r.type = text("type");
-    if (auto v = j.find("spec_version"); v != j.end() && v->is_number_integer())
-        r.specVersion = v->get<int>();
-    r.reference = text("reference");
-    if (Status s = checkKnownType(specs, r.type, r.reference); !s) return s;
-    r.kioskCode = text("kiosk");
-    r.createdAt = parseRfc3339(text("created_at")).value_or(TimePoint{});
-    r.language = text("language");
-    r.category = text("category");
-    auto f = j.find("fields");
-    if (f != j.end() && f->is_object())
-        for (auto it = f->begin(); it != f->end(); ++it)
-            r.fields[it.key()] = it->is_string() ? it->get<std::string>() : it->dump();
-    return r;
-}
-
-constexpr const char* kSummaryColumns =
-    "reference, type, category, team, flagged, status, kiosk, contact_point, created_at_ms, received_at_ms, "
-    "updated_at_ms, wiped_at_ms, coach";
-constexpr int kSummaryColumnCount = 13;
-
-Result<RequestSummary> summaryFrom(const RequestSpecs& specs, const SqliteStatement& st, int first = 0) {
-    RequestSummary s;
-    s.reference = st.text(first);
-    s.type = st.text(first + 1);
-    if (Status known = checkKnownType(specs, s.type, s.reference); !known) return known;
-    s.category = st.text(first + 2);
-    s.team = st.text(first + 3);
-    s.flagged = st.integer(first + 4) != 0;
-    s.status = requestStatusFromString(st.text(first + 5)).value_or(RequestStatus::Received);
-    s.kioskCode = st.text(first + 6);
-    s.contactPoint = st.text(first + 7);
-    s.createdAt = fromUnixMillis(st.integer(first + 8));
-    s.receivedAt = fromUnixMillis(st.integer(first + 9));
-    s.updatedAt = fromUnixMillis(st.integer(first + 10));
-    s.personalDataWiped = !st.isNull(first + 11);
-    s.coach = st.text(first + 12);
-    return s;
-}
 
 // Picks a coach for the request just inserted as `id` (coach_assignment.h) and stores the choice; a coach
 // with an e-mail address gets a notification, in the same transaction.
@@ -295,38 +235,6 @@ Result<std::optional<RequestDetail>> SqliteCentralStore::requestDetail(
     return detail;
 }
 
-Result<RequestSummary> SqliteCentralStore::updateStatus(const std::string& reference,
-                                                        const std::optional<std::string>& onlyTeam,
-                                                        const StatusUpdate& u, const std::string& who,
-                                                        const std::string& source, TimePoint now) {
-    std::lock_guard lock(otherMutex_);
-    auto tx = SqliteTransaction::begin(*other_);
-    if (!tx) return tx.status();
-    std::string sql =
-        "UPDATE request SET status = ?, public_note = COALESCE(?, public_note), "
-        "internal_note = COALESCE(?, internal_note), updated_at_ms = ? WHERE reference = ?";
-    if (onlyTeam) sql += " AND team = ?";
-    auto up = other_->prepare(sql);
-    if (!up) return up.status();
-    up->bind(1, toString(u.status)).bindOptional(2, u.publicNote).bindOptional(3, u.internalNote);
-    up->bind(4, toUnixMillis(now)).bind(5, reference);
-    if (onlyTeam) up->bind(6, *onlyTeam);
-    if (Status s = up->run(); !s) return s;
-    if (other_->changes() == 0) return Status::notFound(fmt::format("no request {}", reference));
-    std::string detail = fmt::format("status={}{}{}", toString(u.status), u.publicNote ? " public_note" : "",
-                                     u.internalNote ? " internal_note" : "");
-    if (Status s = insertAudit(*other_, {now, who, "set-status", reference, detail, source}); !s) return s;
-    auto st = other_->prepare(fmt::format("SELECT {} FROM request WHERE reference = ?", kSummaryColumns));
-    if (!st) return st.status();
-    st->bind(1, reference);
-    auto row = st->step();
-    if (!row) return row.status();
-    auto summary = summaryFrom(specs_, *st);
-    if (!summary) return summary.status();
-    if (Status s = tx->commit(); !s) return s;
-    return summary;
-}
-
 Result<int> SqliteCentralStore::storeQueueEvents(const QueueStatBatch& batch, const std::string& contactPoint,
                                                  TimePoint receivedAt) {
     std::lock_guard lock(otherMutex_);
@@ -475,6 +383,10 @@ Result<int> SqliteCentralStore::wipePersonalData(const std::string& type, TimePo
         if (!up) return up.status();
         up->bind(1, encodeRequest(kept, specs_)).bind(2, toUnixMillis(now)).bind(3, id);
         if (Status s = up->run(); !s) return s;
+        // The history's notes and reasons are free text staff wrote about the resident.
+        auto history = other_->prepare("UPDATE request_event SET note = '' WHERE request_id = ?");
+        if (!history) return history.status();
+        if (Status s = history->bind(1, id).run(); !s) return s;
     }
     if (Status s = tx->commit(); !s) return s;
     return static_cast<int>(rows.size());
@@ -498,7 +410,8 @@ Result<int> SqliteCentralStore::deleteWipedBefore(TimePoint cutoff) {
     }
     for (const auto& [id, reference] : rows) {
         for (const char* sql :
-             {"DELETE FROM notification WHERE request_id = ?", "DELETE FROM request WHERE id = ?"}) {
+             {"DELETE FROM notification WHERE request_id = ?",
+              "DELETE FROM request_event WHERE request_id = ?", "DELETE FROM request WHERE id = ?"}) {
             auto del = other_->prepare(sql);
             if (!del) return del.status();
             del->bind(1, id);

@@ -1,13 +1,15 @@
 // SqliteCentralStore: the central server's SQLite storage (WAL, synchronous=FULL, secure_delete=ON).
 //
-// One class implements every interface of central_store.h (RequestStore, AuditStore, PersonStore,
+// One class implements every interface of central_store.h (RequestStore, CaseStore, AuditStore, PersonStore,
 // StaffAccountStore, RevocationStore, QueueStatStore, NotificationStore, StoreMaintenance, TeamStore,
 // DashboardStore): they keep their tables in one database, share its two connections, and some transactions
 // span them (an intake queues its notifications, a detail read, a status update or a routing change writes
 // its audit entry). Callers still hold only the interface they use. People, tokens and revocations are in
 // sqlite_access_store.cpp, the audit log in sqlite_audit_store.cpp, back office accounts, set-up links,
 // sessions and sign-ins in sqlite_staff_store.cpp, teams and routing in sqlite_team_store.cpp, the
-// dashboard's figures in sqlite_dashboard_store.cpp, the rest in sqlite_central_store.cpp.
+// dashboard's figures in sqlite_dashboard_store.cpp, the back office's inbox, actions and history in
+// sqlite_case_store.cpp, the rest in sqlite_central_store.cpp; sqlite_request_rows.h reads request rows for
+// several of them.
 //
 // Two connections: one for the group-commit writer (storeBatch only) and one for everything else, each
 // behind its own mutex; WAL lets readers run while the writer commits, and both wait on a busy timeout for
@@ -50,6 +52,20 @@ class SqliteCentralStore final : public CentralStore {
                                         const std::optional<std::string>& onlyTeam,
                                         const StatusUpdate& update, const std::string& who,
                                         const std::string& source, TimePoint now) override;
+    Result<InboxPage> inbox(const InboxQuery& query) override;
+    Result<std::optional<CaseDetail>> caseDetail(const std::string& reference, const CaseScope& scope,
+                                                 const CaseActor& reader, TimePoint now) override;
+    Status assign(const std::string& reference, const CaseScope& scope, std::int64_t assigneeId,
+                  const std::string& assigneeName, const CaseActor& actor, TimePoint now) override;
+    Status forward(const std::string& reference, const CaseScope& scope, const std::string& toTeam,
+                   const std::string& reason, const CaseActor& actor, TimePoint now) override;
+    Status setStatus(const std::string& reference, const CaseScope& scope, const StatusUpdate& update,
+                     const CaseActor& actor, TimePoint now) override;
+    Status plan(const std::string& reference, const CaseScope& scope, const CasePlan& plan,
+                const CaseActor& actor, TimePoint now) override;
+    Result<std::vector<RequestDetail>> exportOpen(const std::string& team, const CaseActor& reader, int limit,
+                                                  TimePoint now) override;
+    Result<std::vector<RequestCount>> requestCounts() override;
     Status appendAudit(const AuditEntry& entry) override;
     Result<std::vector<AuditEntry>> auditLog(const std::optional<std::string>& reference, int limit) override;
     Status addPerson(const Person& person, const std::string& tokenHash, TimePoint now,

@@ -1,0 +1,27 @@
+// Reading the request table's rows back, shared by the parts of the SQLite store that read requests
+// (sqlite_central_store.cpp, sqlite_case_store.cpp). Private to central/store.
+#pragma once
+
+#include <string>
+
+#include "central/store/central_store.h"
+#include "common/request_spec.h"
+#include "common/sqlite/sqlite_database.h"
+
+namespace wp {
+
+// A type read back from the store must be one the specs know: never silently taken for another.
+Status checkKnownType(const RequestSpecs& specs, const std::string& type, const std::string& reference);
+
+// The stored JSON body back into a Request, without validating (a wiped body lacks required fields).
+Result<Request> requestFromBody(const RequestSpecs& specs, const std::string& body);
+
+// The columns of a RequestSummary, in the order summaryFrom() reads them from column `first` on.
+inline constexpr const char* kSummaryColumns =
+    "reference, type, category, team, flagged, status, kiosk, contact_point, created_at_ms, received_at_ms, "
+    "updated_at_ms, wiped_at_ms, coach";
+inline constexpr int kSummaryColumnCount = 13;
+
+Result<RequestSummary> summaryFrom(const RequestSpecs& specs, const SqliteStatement& st, int first = 0);
+
+}  // namespace wp
