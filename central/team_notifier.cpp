@@ -7,14 +7,21 @@
 
 #include <cstring>
 
+#include "central/backoffice/account_commands.h"
 #include "central/webhook_signature.h"
 #include "common/log.h"
 
 namespace wp {
 
-std::string webhookBody(const PendingNotification& n) {
+std::string requestLink(std::string_view publicUrl, std::string_view reference) {
+    while (!publicUrl.empty() && publicUrl.back() == '/') publicUrl.remove_suffix(1);
+    return fmt::format("{}/backoffice/requests/{}", publicUrl, reference);
+}
+
+std::string webhookBody(const PendingNotification& n, const std::string& link) {
     return nlohmann::json{{"event", "request.received"},
                           {"reference", n.reference},
+                          {"url", link},
                           {"type", n.type},
                           {"team", n.team},
                           {"flagged", n.flagged},
@@ -23,7 +30,7 @@ std::string webhookBody(const PendingNotification& n) {
 }
 
 std::string emailMessage(const PendingNotification& n, const std::string& from, const std::string& to,
-                         TimePoint now) {
+                         TimePoint now, const std::string& link) {
     std::time_t t = std::chrono::system_clock::to_time_t(now);
     char date[64];
     std::tm tm{};
@@ -36,9 +43,9 @@ std::string emailMessage(const PendingNotification& n, const std::string& from, 
         "Date: {}\r\nFrom: <{}>\r\nTo: <{}>\r\nSubject: Nieuwe aanvraag {} ({}) voor {}\r\n"
         "Content-Type: text/plain; charset=utf-8\r\n\r\n"
         "Er is een nieuwe aanvraag binnengekomen.\r\n\r\nReferentie: {}\r\nSoort: {}\r\nTeam: {}\r\n"
-        "Ontvangen: {}\r\n{}\r\nBekijk de aanvraag in de backoffice.\r\n",
+        "Ontvangen: {}\r\n{}\r\nBekijk de aanvraag in de backoffice:\r\n{}\r\n",
         date, from, to, n.reference, n.type, n.team, n.reference, n.type, n.team, formatRfc3339(n.receivedAt),
-        flag);
+        flag, link);
 }
 
 namespace {
@@ -80,7 +87,7 @@ Status CurlNotificationSender::sendWebhook(const PendingNotification& n) {
     ensureCurl();
     CURL* curl = curl_easy_init();
     if (curl == nullptr) return Status::internal("curl_easy_init failed");
-    std::string body = webhookBody(n);
+    std::string body = webhookBody(n, requestLink(backOfficeBase(config_), n.reference));
     const std::int64_t now =
         std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch())
             .count();
@@ -121,7 +128,8 @@ Status CurlNotificationSender::sendEmail(const PendingNotification& n) {
     ensureCurl();
     CURL* curl = curl_easy_init();
     if (curl == nullptr) return Status::internal("curl_easy_init failed");
-    std::string message = emailMessage(n, config_.smtp.from, n.target, std::chrono::system_clock::now());
+    std::string message = emailMessage(n, config_.smtp.from, n.target, std::chrono::system_clock::now(),
+                                       requestLink(backOfficeBase(config_), n.reference));
     Upload upload{&message};
     std::string from = "<" + config_.smtp.from + ">";
     std::string to = "<" + n.target + ">";

@@ -4,8 +4,9 @@
 // Notifications are queued in the store in the same transaction as their request, so none is lost in a crash.
 // TeamNotifier's thread sends the due ones and reschedules failures with exponential backoff on the injected
 // clock (2 s, 4 s, 8 s ... at most 15 minutes; given up after 12 attempts, left visible in the store).
-// Nothing personal is sent: reference, type, team, flag and time; the team reads the rest in the back office,
-// where the read is audited. A notification may be sent twice after a crash between sending and recording
+// Nothing personal is sent: reference, type, team, flag, time and a link to the request's back office page
+// ([backoffice] public_url + /backoffice/requests/REF); the team reads the rest there, where the read is
+// audited. A notification may be sent twice after a crash between sending and recording
 // (at-least-once); receivers key on the reference. Webhooks are signed (central/webhook_signature.h); e-mail
 // goes over TLS unless [smtp] require_tls = false.
 #pragma once
@@ -13,6 +14,7 @@
 #include <atomic>
 #include <condition_variable>
 #include <mutex>
+#include <string_view>
 #include <thread>
 
 #include "central/central_config.h"
@@ -41,10 +43,13 @@ class CurlNotificationSender final : public NotificationSender {
     const CentralConfig& config_;
 };
 
-// The webhook body and the e-mail text, exposed for tests.
-std::string webhookBody(const PendingNotification& n);
+// The back office page of a request: publicUrl (its trailing '/' dropped) + "/backoffice/requests/" + REF.
+std::string requestLink(std::string_view publicUrl, std::string_view reference);
+
+// The webhook body and the e-mail text, with link (requestLink) to the request; exposed for tests.
+std::string webhookBody(const PendingNotification& n, const std::string& link);
 std::string emailMessage(const PendingNotification& n, const std::string& from, const std::string& to,
-                         TimePoint now);
+                         TimePoint now, const std::string& link);
 
 class TeamNotifier {
   public:

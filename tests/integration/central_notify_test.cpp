@@ -46,6 +46,10 @@ TEST(CentralNotifyTest, WebhookIsRetriedUntilItArrives) {
     EXPECT_EQ(body["reference"], r.reference);
     EXPECT_EQ(body["team"], "huurloket");
     EXPECT_EQ(hook.bodies()[0].find("010 123"), std::string::npos);
+    EXPECT_EQ(hook.bodies()[0].find("Jan de Vries"), std::string::npos);
+    const std::string url = body["url"];
+    EXPECT_EQ(url.rfind("https://", 0), 0u) << url;
+    EXPECT_EQ(url.substr(url.find("/backoffice/")), "/backoffice/requests/" + r.reference) << url;
     EXPECT_NE(server.process()->err().find("attempt 2"), std::string::npos);
 
     // Signed: the receiver verifies it with the shared secret, and a changed body fails.
@@ -83,6 +87,8 @@ TEST(CentralNotifyTest, EmailGoesThroughSmtp) {
             << m;
         EXPECT_EQ(m.find("010 123"), std::string::npos) << "no personal data in e-mail";
         EXPECT_EQ(m.find("Jan de Vries"), std::string::npos) << "no personal data in e-mail";
+        EXPECT_NE(m.find("/backoffice/requests/" + r.reference), std::string::npos)
+            << "a link to the request";
     }
 }
 

@@ -338,6 +338,31 @@ TEST_F(CentralStoreTest, NotifierRetriesWithBackoffOnTheInjectedClock) {
     EXPECT_EQ(store_->counts()->notificationsDone, 1);
 }
 
+// Whatever a request holds, its notifications carry none of it: no field of the request (a name, a phone
+// number, an address), only the reference, type, team, time and a link to the back office page.
+TEST_F(CentralStoreTest, NotificationsCarryALinkAndNoPersonalData) {
+    for (const char* type : {"callback", "home-visit", "question", "initiative"}) {
+        Request r = makeTestRequest(random_, type, "huur");
+        ASSERT_EQ(store_->storeBatch({item(r)})[0].kind, IntakeOutcome::Kind::Stored);
+        auto due = store_->dueNotifications(clock_.now(), 10).value();
+        ASSERT_FALSE(due.empty());
+        const PendingNotification& n = due.back();
+        const std::string link = requestLink("https://wijkpunt.example.org/", n.reference);
+        EXPECT_EQ(link, "https://wijkpunt.example.org/backoffice/requests/" + r.reference);
+        const std::string hook = webhookBody(n, link);
+        const std::string mail =
+            emailMessage(n, "wijkpunt@example.org", "team@example.org", clock_.now(), link);
+        EXPECT_NE(hook.find("\"url\":\"" + link + "\""), std::string::npos) << hook;
+        EXPECT_NE(mail.find(link), std::string::npos) << mail;
+        for (const auto& [name, value] : r.fields) {
+            if (value.size() < 4) continue;  // a short code ("huur") may be part of ordinary words
+            EXPECT_EQ(hook.find(value), std::string::npos) << type << " field " << name << ": " << hook;
+            EXPECT_EQ(mail.find(value), std::string::npos) << type << " field " << name << ": " << mail;
+        }
+        for (const auto& n2 : due) (void)store_->notificationDelivered(n2.id, clock_.now());
+    }
+}
+
 TEST(TeamNotifierTest, MessagesCarryNoPersonalData) {
     PendingNotification n{1,
                           "SGN-K2-7KQ4XD-3",
@@ -348,11 +373,12 @@ TEST(TeamNotifierTest, MessagesCarryNoPersonalData) {
                           "a@b.nl",
                           0,
                           fromUnixMillis(1764144000000)};
-    std::string mail = emailMessage(n, "wijkpunt@example.org", "a@b.nl", fromUnixMillis(1764144000000));
+    std::string mail = emailMessage(n, "wijkpunt@example.org", "a@b.nl", fromUnixMillis(1764144000000),
+                                    "https://wijkpunt.example.org/backoffice/requests/SGN-K2-7KQ4XD-3");
     EXPECT_NE(mail.find("Subject: Nieuwe aanvraag SGN-K2-7KQ4XD-3 (callback) voor huurloket"),
               std::string::npos);
     EXPECT_NE(mail.find("routeringstabel"), std::string::npos);  // flagged
-    std::string hook = webhookBody(n);
+    std::string hook = webhookBody(n, "https://wijkpunt.example.org/backoffice/requests/SGN-K2-7KQ4XD-3");
     EXPECT_NE(hook.find("\"flagged\":true"), std::string::npos);
 }
 
