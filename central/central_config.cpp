@@ -454,6 +454,8 @@ Result<CentralConfig> loadCentralConfig(const fs::path& file) {
             b.failureWindowMinutes =
                 boundedInt(r, *t, "failure_window_minutes", b.failureWindowMinutes, 1, 24 * 60, "minutes");
             b.lockMinutes = boundedInt(r, *t, "lock_minutes", b.lockMinutes, 1, 24 * 60, "minutes");
+            b.defaultContactWorkingDays = boundedInt(r, *t, "default_contact_working_days",
+                                                     b.defaultContactWorkingDays, 1, 60, "working days");
         } else {
             r.error(n, "'backoffice' must be a table");
         }

@@ -184,6 +184,11 @@ struct CentralConfig {
         int sourceFailures = 20;        // failed sign-ins from one source address within the window lock it
         int failureWindowMinutes = 15;
         int lockMinutes = 15;  // how long a lockout lasts after the last failure
+
+        // The inbox marks a request overdue after its promise (its spec's
+        // receipt.contact_within_working_days, for initiatives [initiative] contact_within_working_days); a
+        // type that promises nothing: this many working days.
+        int defaultContactWorkingDays = 5;
     } backOffice;
 
     // [dashboard]: the municipality's dashboard in the back office (central/backoffice/dashboard_figures.h).

@@ -51,10 +51,6 @@ void BackOffice::home(const HttpRequest&, HttpResponse& res, const StaffSession&
     redirect(res, "/backoffice/inbox");
 }
 
-void BackOffice::inboxPlaceholder(const HttpRequest&, HttpResponse& res, const StaffSession& session) {
-    renderPage(res, "home", {{"title", "Inbox"}, {"section", "inbox"}, {"name", session.name}}, session);
-}
-
 void BackOffice::staticFile(const HttpRequest& req, HttpResponse& res, const StaffSession&) {
     const std::string name = req.matches[1].str();
     auto bytes = findEmbeddedFile(embeddedStaticFiles(), name);

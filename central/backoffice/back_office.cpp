@@ -186,7 +186,23 @@ void BackOffice::dispatch(BackOfficeRouteId id, const HttpRequest& req, HttpResp
         case BackOfficeRouteId::Home:
             return home(req, res, session);
         case BackOfficeRouteId::Inbox:
-            return inboxPlaceholder(req, res, session);
+            return inbox(req, res, session);
+        case BackOfficeRouteId::RequestPage:
+            return requestPage(req, res, session);
+        case BackOfficeRouteId::TakeRequest:
+            return takeRequest(req, res, session);
+        case BackOfficeRouteId::AssignRequest:
+            return assignRequest(req, res, session);
+        case BackOfficeRouteId::ForwardRequest:
+            return forwardRequest(req, res, session);
+        case BackOfficeRouteId::RequestStatus:
+            return setCaseStatus(req, res, session);
+        case BackOfficeRouteId::PlanRequest:
+            return planCase(req, res, session);
+        case BackOfficeRouteId::ExportOpen:
+            return exportOpen(req, res, session);
+        case BackOfficeRouteId::ExportCounts:
+            return exportCounts(req, res, session);
         case BackOfficeRouteId::StaticFile:
             return staticFile(req, res, session);
         case BackOfficeRouteId::SignInPage:

@@ -17,11 +17,13 @@
 #include <nlohmann/json.hpp>
 
 #include <cstddef>
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
 
 #include "central/backoffice/backoffice_routes.h"
+#include "central/backoffice/case_labels.h"
 #include "central/backoffice/page_renderer.h"
 #include "central/backoffice/sign_in_rules.h"
 #include "central/backoffice/staff_session.h"
@@ -69,7 +71,6 @@ class BackOffice {
 
     // --- sign-in, set-up, sessions (account_pages.cpp)
     void home(const HttpRequest& req, HttpResponse& res, const StaffSession& session);
-    void inboxPlaceholder(const HttpRequest& req, HttpResponse& res, const StaffSession& session);
     void staticFile(const HttpRequest& req, HttpResponse& res, const StaffSession& session);
     void signInPage(const HttpRequest& req, HttpResponse& res, const StaffSession& session);
     void signIn(const HttpRequest& req, HttpResponse& res, const StaffSession& session);
@@ -115,6 +116,26 @@ class BackOffice {
     // The account of the path's {id}; nullopt with the 404 (or 503) page sent.
     std::optional<StaffAccount> accountOfPath(const HttpRequest& req, HttpResponse& res,
                                               const StaffSession& session);
+    // --- the team inbox, a request's page, its actions and the exports (inbox_pages.cpp)
+    void inbox(const HttpRequest& req, HttpResponse& res, const StaffSession& session);
+    void requestPage(const HttpRequest& req, HttpResponse& res, const StaffSession& session);
+    void takeRequest(const HttpRequest& req, HttpResponse& res, const StaffSession& session);
+    void assignRequest(const HttpRequest& req, HttpResponse& res, const StaffSession& session);
+    void forwardRequest(const HttpRequest& req, HttpResponse& res, const StaffSession& session);
+    void setCaseStatus(const HttpRequest& req, HttpResponse& res, const StaffSession& session);
+    void planCase(const HttpRequest& req, HttpResponse& res, const StaffSession& session);
+    void exportOpen(const HttpRequest& req, HttpResponse& res, const StaffSession& session);
+    void exportCounts(const HttpRequest& req, HttpResponse& res, const StaffSession& session);
+    // The page of the request req.matches[1] names, read (and audited) now, with a confirmation, the refused
+    // form fields and what was typed in them; status 400 when a field was refused. 404 when the request is
+    // not there for this session.
+    void showRequest(const HttpRequest& req, HttpResponse& res, const StaffSession& session,
+                     const std::string& message, const std::map<std::string, std::string>& errors,
+                     const std::map<std::string, std::string>& values);
+    // What the inbox's views read from the config: the specs, the Dutch texts, the promises, the places.
+    InboxSettings inboxSettings() const;
+    // The 503 page when the store fails, logged.
+    void storeTrouble(HttpResponse& res, const StaffSession& session, const Status& status) const;
 
     const CentralConfig& config_;
     CentralStore& store_;

@@ -11,9 +11,17 @@
 namespace wp {
 
 enum class BackOfficeRouteId {
-    Home,        // GET /backoffice/: to the inbox
-    Inbox,       // the team's inbox
-    StaticFile,  // backoffice.css and small scripts, cached long
+    Home,            // GET /backoffice/: to the inbox
+    Inbox,           // the team's inbox
+    RequestPage,     // one request: its fields, history and forms (inbox_pages.cpp)
+    TakeRequest,     // assign it to me
+    AssignRequest,   // assign it to a colleague of its team
+    ForwardRequest,  // to another team, with a reason
+    RequestStatus,   // status, public note and internal note
+    PlanRequest,     // a home visit or a first talk
+    ExportOpen,      // a team member's own team's open requests, CSV with personal data
+    ExportCounts,    // counts per team, type, status and contact point, CSV without personal data
+    StaticFile,      // backoffice.css and small scripts, cached long
     SignInPage,
     SignIn,
     SignOut,            // ends this session

@@ -244,10 +244,12 @@ constexpr std::array<Migration, 8> kMigrations = {{
         ALTER TABLE request ADD COLUMN plan_kind TEXT NOT NULL DEFAULT '';
         ALTER TABLE request ADD COLUMN plan_date TEXT NOT NULL DEFAULT '';
         ALTER TABLE request ADD COLUMN plan_part TEXT NOT NULL DEFAULT '';
-        -- The inbox reads oldest first and pages by (received_at_ms, id), of one team or of all.
+        -- The inbox reads oldest first and pages by (received_at_ms, id): of one team, of one status (and
+        -- its counts by status), of one assignee, or of all.
         CREATE INDEX request_inbox ON request (received_at_ms, id);
         CREATE INDEX request_inbox_by_team ON request (team, received_at_ms, id);
         CREATE INDEX request_by_assignee ON request (assignee_id, received_at_ms, id);
+        CREATE INDEX request_inbox_by_status ON request (status, received_at_ms, id);
 
         -- Every change the back office made to a request: who, when, what and the reason or note (free
         -- text, wiped with the request's personal data).
