@@ -50,7 +50,7 @@ class CounterDigits final : public RandomSource {
 
 constexpr const char* kTeams[] = {"huurloket", "wijkteam", "gemeente", "initiatief", "wijkmanager"};
 constexpr const char* kTypes[] = {"callback", "question", "home-visit", "initiative"};
-constexpr const char* kPlaces[] = {"SGN", "KETH", "OOST"};
+constexpr const char* kPlaces[] = {"SGN", "KET", "NWW"};  // three letters of the code alphabet
 
 int seed(const std::string& file, int count) {
     const RequestSpecs& specs = wp::testing::shippedRequestSpecs();
