@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <string_view>
 
 namespace wp {
 
@@ -55,8 +56,25 @@ std::string escapeMarkup(std::string_view text) {
     return out;
 }
 
+namespace {
+
+// About how wide text is drawn at the charts' size (DejaVu Sans at 16 px: about 9 px per character).
+int textWidth(std::string_view text) {
+    int chars = 0;
+    for (unsigned char c : text)
+        if ((c & 0xC0) != 0x80) ++chars;
+    return chars * 9;
+}
+
+}  // namespace
+
 std::string barChartSvg(const BarChart& chart) {
-    constexpr int kRow = 28, kLabelWidth = 210, kBarMax = 340, kTop = 6;
+    constexpr int kRow = 28, kTop = 6;
+    // The labels' column fits the longest label; the bars and their values take the rest.
+    int longest = 0;
+    for (const ChartBar& b : chart.bars) longest = std::max(longest, textWidth(b.label));
+    const int kLabelWidth = std::clamp(longest + 16, 80, kWidth / 2);
+    const int kBarMax = kWidth - kLabelWidth - 70;
     const int rows = std::max<int>(1, static_cast<int>(chart.bars.size()));
     const int height = kTop * 2 + rows * kRow;
     std::string svg = openSvg(chart.id, height, chart.title, chart.description);
@@ -95,13 +113,14 @@ std::string hourChartSvg(const HourChart& chart) {
         "<rect width=\"6\" height=\"6\" fill=\"#ffffff\"/><path d=\"M0,6 L6,0\" stroke=\"{1}\" "
         "stroke-width=\"1.5\"/></pattern></defs>",
         hatch, kInk);
-    // The legend: a sample of each series' fill with its name.
+    // The legend: a sample of each series' fill with its name, the second after the first's name.
+    const int second = kLeft + 22 + textWidth(chart.firstName) + 24;
     svg += fmt::format(
         "<rect x=\"{0}\" y=\"6\" width=\"16\" height=\"16\" fill=\"{1}\"/>"
         "<text class=\"chart-text\" x=\"{2}\" y=\"19\" fill=\"{1}\">{3}</text>"
         "<rect x=\"{4}\" y=\"6\" width=\"16\" height=\"16\" fill=\"url(#{5})\" stroke=\"{1}\"/>"
         "<text class=\"chart-text\" x=\"{6}\" y=\"19\" fill=\"{1}\">{7}</text>",
-        kLeft, kInk, kLeft + 22, escapeMarkup(chart.firstName), kLeft + 250, hatch, kLeft + 272,
+        kLeft, kInk, kLeft + 22, escapeMarkup(chart.firstName), second, hatch, second + 22,
         escapeMarkup(chart.secondName));
     if (chart.hours.empty()) {
         svg += fmt::format("<text class=\"chart-text\" x=\"{}\" y=\"{}\" fill=\"{}\">Geen gegevens</text>",

@@ -56,7 +56,7 @@ for (const [role, details] of [
     ['coordinator', { name: 'Karim Ouali', email: 'karim@schiedam.example', role: 'coordinator' }],
     ['team', { name: 'Anna de Boer', email: 'anna@schiedam.example', role: 'team', team: 'huurloket' }],
 ]) {
-    test(`every page a ${role} can open passes the audit and the keyboard sweep`, async () => {
+    test(`every page the role ${role} can open passes the audit and the keyboard sweep`, async () => {
         const { page } = await signedInAccount(browser, details);
         const visited = await crawl(page, role);
         assert.ok(visited.length >= 1, `pages: ${visited.join(', ')}`);

@@ -154,7 +154,13 @@ export async function keyboardSweep(page) {
     });
     const controls = `a[href], button:not([disabled]), input:not([type=hidden]):not([type=radio]):not([disabled]), input[type=radio]:checked:not([disabled]), select:not([disabled]), textarea:not([disabled])`;
     const count = await page.$$eval(controls, (els) => els.filter((el) => el.getClientRects().length > 0).length);
-    for (let i = 0; i < count + 3; ++i) await page.keyboard.press('Tab');
+    // A date or time field takes one Tab per part (day, month, year).
+    const stops = await page.$$eval(controls, (els) =>
+        els
+            .filter((el) => el.getClientRects().length > 0)
+            .reduce((n, el) => n + (['date', 'time', 'datetime-local', 'month', 'week'].includes(el.type) ? 3 : 1), 0),
+    );
+    for (let i = 0; i < stops + 3; ++i) await page.keyboard.press('Tab');
     const missed = await page.$$eval(controls, (els) =>
         els
             .filter((el) => el.getClientRects().length > 0)

@@ -45,11 +45,27 @@ TEST(SvgChartTest, ABarChartIsWellFormedNamedAndWritesEveryValue) {
     EXPECT_NE(svg.find(">12</text>"), std::string::npos);
     EXPECT_NE(svg.find(">3 vragen</text>"), std::string::npos);
     EXPECT_EQ(svg.find("style="), std::string::npos);  // the CSP refuses inline styles
-    // The largest value fills the bar area; the others scale with it.
+    // The largest value fills the bar area beside the labels' column (11 characters: 115 px of 640, and
+    // 70 for the value); the others scale with it.
     auto widths = barWidths(svg);
     ASSERT_EQ(widths.size(), 2u);
-    EXPECT_EQ(widths[0], 340);
-    EXPECT_EQ(widths[1], 85);
+    EXPECT_EQ(widths[0], 455);
+    EXPECT_EQ(widths[1], 114);
+}
+
+TEST(SvgChartTest, TheLabelsColumnFitsTheLongestLabel) {
+    std::string svg =
+        barChartSvg({"answers",
+                     "Op tijd antwoord",
+                     "Vragen naar antwoord op tijd",
+                     {{"Op tijd beantwoord", 2, ""}, {"Nog geen antwoord, nog op tijd", 5, ""}}});
+    EXPECT_EQ(xmlError(svg), "");
+    // A label is drawn right-aligned at the column's edge, so its column is at least as wide as its text
+    // (30 characters at about 9 px) and the bars start after it.
+    EXPECT_NE(svg.find("x=\"278\" y=\"53\" text-anchor=\"end\""), std::string::npos) << svg;
+    auto widths = barWidths(svg);
+    ASSERT_EQ(widths.size(), 2u);
+    EXPECT_EQ(widths[1], 640 - 286 - 70);
 }
 
 TEST(SvgChartTest, LabelsTitlesAndIdsAreEscaped) {
@@ -88,7 +104,7 @@ TEST(SvgChartTest, NoDataSaysSoAndAllZeroValuesDrawEmptyBars) {
 TEST(SvgChartTest, OneValueFillsTheScale) {
     std::string one = barChartSvg({"o", "Een", "Een soort", {{"Vraag", 7, ""}}});
     EXPECT_EQ(xmlError(one), "");
-    EXPECT_EQ(barWidths(one), (std::vector<int>{340}));
+    EXPECT_EQ(barWidths(one), (std::vector<int>{490}));  // the labels' column is at its narrowest, 80 px
     EXPECT_NE(one.find(">7</text>"), std::string::npos);
 }
 
