@@ -6,6 +6,8 @@
 #include <cmath>
 #include <string_view>
 
+#include "central/public_pages.h"
+
 namespace wp {
 
 namespace {
@@ -19,42 +21,15 @@ std::string numberText(double v) {
 
 // The opening tag with the accessible name and description, and the two elements they point at.
 std::string openSvg(const std::string& id, int height, const std::string& title, const std::string& desc) {
-    std::string eid = escapeMarkup(id);
+    std::string eid = escapeHtml(id);
     return fmt::format(
         "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart\" role=\"img\" width=\"{0}\" height=\"{1}\" "
         "viewBox=\"0 0 {0} {1}\" aria-labelledby=\"{2}-title {2}-desc\">"
         "<title id=\"{2}-title\">{3}</title><desc id=\"{2}-desc\">{4}</desc>",
-        kWidth, height, eid, escapeMarkup(title), escapeMarkup(desc));
+        kWidth, height, eid, escapeHtml(title), escapeHtml(desc));
 }
 
 }  // namespace
-
-std::string escapeMarkup(std::string_view text) {
-    std::string out;
-    out.reserve(text.size());
-    for (char c : text) {
-        switch (c) {
-            case '&':
-                out += "&amp;";
-                break;
-            case '<':
-                out += "&lt;";
-                break;
-            case '>':
-                out += "&gt;";
-                break;
-            case '"':
-                out += "&quot;";
-                break;
-            case '\'':
-                out += "&#39;";
-                break;
-            default:
-                out += c;
-        }
-    }
-    return out;
-}
 
 namespace {
 
@@ -92,13 +67,13 @@ std::string barChartSvg(const BarChart& chart) {
         const int w = static_cast<int>(std::lround(length));
         svg += fmt::format(
             "<text class=\"chart-text\" x=\"{}\" y=\"{}\" text-anchor=\"end\" fill=\"{}\">{}</text>",
-            kLabelWidth - 8, y + 19, kInk, escapeMarkup(b.label));
+            kLabelWidth - 8, y + 19, kInk, escapeHtml(b.label));
         svg += fmt::format(
             "<rect class=\"chart-bar\" x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" fill=\"{}\"/>",
             kLabelWidth, y + 4, w, kRow - 8, kInk);
         svg += fmt::format("<text class=\"chart-text\" x=\"{}\" y=\"{}\" fill=\"{}\">{}</text>",
                            kLabelWidth + w + 6, y + 19, kInk,
-                           escapeMarkup(b.valueText.empty() ? numberText(b.value) : b.valueText));
+                           escapeHtml(b.valueText.empty() ? numberText(b.value) : b.valueText));
     }
     return svg + "</svg>";
 }
@@ -107,7 +82,7 @@ std::string hourChartSvg(const HourChart& chart) {
     constexpr int kHeight = 280, kLeft = 8, kRight = kWidth - 8, kLegend = 28, kPlotTop = kLegend + 22,
                   kBase = kHeight - 30;
     std::string svg = openSvg(chart.id, kHeight, chart.title, chart.description);
-    std::string hatch = escapeMarkup(chart.id) + "-hatch";
+    std::string hatch = escapeHtml(chart.id) + "-hatch";
     svg += fmt::format(
         "<defs><pattern id=\"{0}\" width=\"6\" height=\"6\" patternUnits=\"userSpaceOnUse\">"
         "<rect width=\"6\" height=\"6\" fill=\"#ffffff\"/><path d=\"M0,6 L6,0\" stroke=\"{1}\" "
@@ -120,8 +95,8 @@ std::string hourChartSvg(const HourChart& chart) {
         "<text class=\"chart-text\" x=\"{2}\" y=\"19\" fill=\"{1}\">{3}</text>"
         "<rect x=\"{4}\" y=\"6\" width=\"16\" height=\"16\" fill=\"url(#{5})\" stroke=\"{1}\"/>"
         "<text class=\"chart-text\" x=\"{6}\" y=\"19\" fill=\"{1}\">{7}</text>",
-        kLeft, kInk, kLeft + 22, escapeMarkup(chart.firstName), second, hatch, second + 22,
-        escapeMarkup(chart.secondName));
+        kLeft, kInk, kLeft + 22, escapeHtml(chart.firstName), second, hatch, second + 22,
+        escapeHtml(chart.secondName));
     if (chart.hours.empty()) {
         svg += fmt::format("<text class=\"chart-text\" x=\"{}\" y=\"{}\" fill=\"{}\">Geen gegevens</text>",
                            kLeft, kPlotTop + 40, kInk);
@@ -149,7 +124,7 @@ std::string hourChartSvg(const HourChart& chart) {
         svg += fmt::format(
             "<text class=\"chart-small\" x=\"{:.1f}\" y=\"{:.1f}\" text-anchor=\"middle\" "
             "fill=\"{}\">{}</text>",
-            x + bar / 2, kBase - h - 4, kInk, escapeMarkup(numberText(*v)));
+            x + bar / 2, kBase - h - 4, kInk, escapeHtml(numberText(*v)));
     };
     for (std::size_t i = 0; i < chart.hours.size(); ++i) {
         const HourValues& hv = chart.hours[i];
@@ -165,7 +140,7 @@ std::string hourChartSvg(const HourChart& chart) {
     if (!chart.unit.empty())
         svg += fmt::format(
             "<text class=\"chart-small\" x=\"{}\" y=\"{}\" text-anchor=\"end\" fill=\"{}\">in {}</text>",
-            kRight, kPlotTop - 8, kInk, escapeMarkup(chart.unit));
+            kRight, kPlotTop - 8, kInk, escapeHtml(chart.unit));
     return svg + "</svg>";
 }
 

@@ -52,7 +52,4 @@ struct HourChart {
 std::string barChartSvg(const BarChart& chart);
 std::string hourChartSvg(const HourChart& chart);
 
-// Text escaped for XML and HTML: & < > " '.
-std::string escapeMarkup(std::string_view text);
-
 }  // namespace wp
