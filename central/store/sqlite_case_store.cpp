@@ -339,16 +339,9 @@ Result<std::vector<RequestDetail>> SqliteCentralStore::exportOpen(const std::str
             auto row = st->step();
             if (!row) return row.status();
             if (!row.value()) break;
-            RequestDetail d;
-            auto summary = summaryFrom(specs_, *st);
-            if (!summary) return summary.status();
-            auto request = requestFromBody(specs_, st->text(kSummaryColumnCount));
-            if (!request) return request.status();
-            d.summary = std::move(summary).value();
-            d.request = std::move(request).value();
-            d.publicNote = st->text(kSummaryColumnCount + 1);
-            d.internalNote = st->text(kSummaryColumnCount + 2);
-            out.push_back(std::move(d));
+            auto d = detailFrom(specs_, *st);
+            if (!d) return d.status();
+            out.push_back(std::move(d).value());
         }
     }
     AuditEntry e{now,

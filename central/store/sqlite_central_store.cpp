@@ -212,16 +212,9 @@ Result<std::optional<RequestDetail>> SqliteCentralStore::requestDetail(
         auto row = st->step();
         if (!row) return row.status();
         if (row.value()) {
-            RequestDetail d;
-            auto summary = summaryFrom(specs_, *st);
-            if (!summary) return summary.status();
-            auto request = requestFromBody(specs_, st->text(kSummaryColumnCount));
-            if (!request) return request.status();
-            d.summary = std::move(summary).value();
-            d.request = std::move(request).value();
-            d.publicNote = st->text(kSummaryColumnCount + 1);
-            d.internalNote = st->text(kSummaryColumnCount + 2);
-            detail = std::move(d);
+            auto d = detailFrom(specs_, *st);
+            if (!d) return d.status();
+            detail = std::move(d).value();
         }
     }
     std::string note = detail ? "" : "refused: no such request";
@@ -268,29 +261,7 @@ Result<int> SqliteCentralStore::storeQueueEvents(const QueueStatBatch& batch, co
 
 Result<std::vector<QueueStatEvent>> SqliteCentralStore::queueEventsOf(const std::string& contactPoint,
                                                                       const std::string& day) {
-    std::lock_guard lock(otherMutex_);
-    auto st = other_->prepare(
-        "SELECT seq, kind, service, day, number, counter, at_ms, ticket FROM queue_stat_event "
-        "WHERE contact_point = ? AND day = ? ORDER BY at_ms, kiosk, seq");
-    if (!st) return st.status();
-    st->bind(1, contactPoint).bind(2, day);
-    std::vector<QueueStatEvent> out;
-    for (;;) {
-        auto row = st->step();
-        if (!row) return row.status();
-        if (!row.value()) break;
-        QueueStatEvent e;
-        e.seq = st->integer(0);
-        e.kind = st->text(1);
-        e.service = st->text(2);
-        e.day = st->text(3);
-        e.number = st->integer(4);
-        e.counter = st->text(5);
-        e.at = fromUnixMillis(st->integer(6));
-        e.ticket = st->text(7);
-        out.push_back(std::move(e));
-    }
-    return out;
+    return queueEventsOfDays(contactPoint, day, day);
 }
 
 Result<std::optional<TimePoint>> SqliteCentralStore::lastHeardFrom(const std::string& contactPoint) {

@@ -58,4 +58,17 @@ Result<RequestSummary> summaryFrom(const RequestSpecs& specs, const SqliteStatem
     return s;
 }
 
+Result<RequestDetail> detailFrom(const RequestSpecs& specs, const SqliteStatement& st) {
+    auto summary = summaryFrom(specs, st);
+    if (!summary) return summary.status();
+    auto request = requestFromBody(specs, st.text(kSummaryColumnCount));
+    if (!request) return request.status();
+    RequestDetail d;
+    d.summary = std::move(summary).value();
+    d.request = std::move(request).value();
+    d.publicNote = st.text(kSummaryColumnCount + 1);
+    d.internalNote = st.text(kSummaryColumnCount + 2);
+    return d;
+}
+
 }  // namespace wp

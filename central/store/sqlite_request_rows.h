@@ -24,4 +24,7 @@ inline constexpr int kSummaryColumnCount = 13;
 
 Result<RequestSummary> summaryFrom(const RequestSpecs& specs, const SqliteStatement& st, int first = 0);
 
+// A RequestDetail from a row of kSummaryColumns followed by body, public_note and internal_note.
+Result<RequestDetail> detailFrom(const RequestSpecs& specs, const SqliteStatement& st);
+
 }  // namespace wp
