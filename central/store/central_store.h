@@ -4,8 +4,9 @@
 // PersonStore (people and their token hashes), StaffAccountStore (back office accounts, set-up links,
 // sessions, sign-ins), RevocationStore (revoked kiosks), QueueStatStore (kiosks' queue events and
 // heartbeats), NotificationStore (the durable notification jobs), StoreMaintenance (checkpoints, backups,
-// counts), TeamStore (teams, their notification targets and the routing rules) and DashboardStore (the
-// municipality's figures, without personal data). Each part of the server takes the narrowest of them it
+// counts), TeamStore (teams, their notification targets and the routing rules), DashboardStore (the
+// municipality's figures, without personal data) and AppointmentStore (agendas and bookings,
+// appointment_store.h). Each part of the server takes the narrowest of them it
 // needs; CentralStore is all of them together, for the server as a whole and wijkpunt-central's main().
 //
 // SQLite (SqliteCentralStore) is the embedded default; PostgreSQL follows for several central instances, so
@@ -29,6 +30,7 @@
 
 #include "central/backoffice/staff_session.h"
 #include "central/person_tokens.h"
+#include "central/store/appointment_store.h"
 #include "central/store/coach_assignment.h"
 #include "central/store/routing_table.h"
 #include "common/clock.h"
@@ -558,6 +560,7 @@ class CentralStore : public RequestStore,
                      public NotificationStore,
                      public StoreMaintenance,
                      public TeamStore,
-                     public DashboardStore {};
+                     public DashboardStore,
+                     public AppointmentStore {};
 
 }  // namespace wp

@@ -2,14 +2,14 @@
 //
 // One class implements every interface of central_store.h (RequestStore, CaseStore, AuditStore, PersonStore,
 // StaffAccountStore, RevocationStore, QueueStatStore, NotificationStore, StoreMaintenance, TeamStore,
-// DashboardStore): they keep their tables in one database, share its two connections, and some transactions
-// span them (an intake queues its notifications, a detail read, a status update or a routing change writes
-// its audit entry). Callers still hold only the interface they use. People, tokens and revocations are in
-// sqlite_access_store.cpp, the audit log in sqlite_audit_store.cpp, back office accounts, set-up links,
-// sessions and sign-ins in sqlite_staff_store.cpp, teams and routing in sqlite_team_store.cpp, the
-// dashboard's figures in sqlite_dashboard_store.cpp, the back office's inbox, actions and history in
-// sqlite_case_store.cpp, the rest in sqlite_central_store.cpp; sqlite_request_rows.h reads request rows for
-// several of them.
+// DashboardStore, AppointmentStore): they keep their tables in one database, share its two connections, and
+// some transactions span them (an intake queues its notifications, a detail read, a status update or a
+// routing change writes its audit entry). Callers still hold only the interface they use. People, tokens and
+// revocations are in sqlite_access_store.cpp, the audit log in sqlite_audit_store.cpp, back office accounts,
+// set-up links, sessions and sign-ins in sqlite_staff_store.cpp, teams and routing in sqlite_team_store.cpp,
+// the dashboard's figures in sqlite_dashboard_store.cpp, the back office's inbox, actions and history in
+// sqlite_case_store.cpp, agendas and bookings in sqlite_appointment_store.cpp, the rest in
+// sqlite_central_store.cpp; sqlite_request_rows.h reads request rows for several of them.
 //
 // Two connections: one for the group-commit writer (storeBatch only) and one for everything else, each
 // behind its own mutex; WAL lets readers run while the writer commits, and both wait on a busy timeout for
@@ -124,6 +124,32 @@ class SqliteCentralStore final : public CentralStore {
     Result<std::vector<QueueStatEvent>> queueEventsOfDays(const std::string& contactPoint,
                                                           const std::string& firstDay,
                                                           const std::string& lastDay) override;
+    Status putAgenda(const Agenda& agenda, const AuditEntry& audit) override;
+    Result<std::vector<Agenda>> agendas() override;
+    Result<std::optional<Agenda>> agendaOf(const std::string& contactPoint,
+                                           const std::string& service) override;
+    Result<std::vector<SeatCount>> takenSeats(const std::string& contactPoint, const std::string& service,
+                                              TimePoint from, TimePoint to) override;
+    BookingOutcome book(const NewBooking& booking) override;
+    Result<std::optional<Booking>> bookingByCode(const std::string& code) override;
+    Result<Booking> cancelBooking(const std::string& code, TimePoint now) override;
+    BookingOutcome changeBooking(const std::string& code, TimePoint newStart, TimePoint newEnd, TimePoint now,
+                                 std::optional<TimePoint> reminderDueAt) override;
+    Result<std::vector<Booking>> bookingsOf(const std::string& contactPoint, TimePoint from,
+                                            TimePoint to) override;
+    Result<std::vector<Booking>> staffBookingsOf(const std::string& contactPoint, TimePoint from,
+                                                 TimePoint to, const AuditEntry& audit) override;
+    Result<int> recordAppointmentEvents(const std::vector<AppointmentEvent>& events,
+                                        const std::string& contactPoint, const std::string& kioskCode,
+                                        TimePoint receivedAt) override;
+    Result<std::vector<StoredAppointmentEvent>> appointmentEventsOf(const std::string& code) override;
+    Result<std::vector<BookingEmailJob>> dueBookingEmails(TimePoint now, int limit) override;
+    Status bookingEmailSent(std::int64_t id, TimePoint now) override;
+    Status bookingEmailFailed(std::int64_t id, const std::string& error, TimePoint retryAt,
+                              bool gaveUp) override;
+    Status addCancelToken(std::int64_t bookingId, const std::string& tokenHash, TimePoint now) override;
+    Result<std::optional<Booking>> bookingByCancelTokenHash(const std::string& tokenHash) override;
+    Result<int> wipeBookingPersonalData(TimePoint cutoff, TimePoint now) override;
     Status checkpoint() override;
     Status checkpointTruncate() override;
     Result<std::string> backupBytes() override;
