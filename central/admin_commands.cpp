@@ -4,9 +4,12 @@
 
 #include <chrono>
 
+#include "central/agenda_file.h"
+#include "central/agenda_json.h"
 #include "central/kiosk_revocations.h"
 #include "central/person_tokens.h"
 #include "common/request_spec.h"
+#include "common/services.h"
 #include "common/wire.h"
 
 namespace wp {
@@ -128,6 +131,44 @@ int listKiosksCommand(RevocationStore& store, const CentralConfig& config, Comma
         if (!r.subject.empty()) what += "subject " + r.subject;
         if (!r.serial.empty()) what += (what.empty() ? "serial " : ", serial ") + r.serial;
         std::fprintf(io.out, "  %s (store, %s)\n", what.c_str(), formatRfc3339(r.revokedAt).c_str());
+    }
+    return 0;
+}
+
+int importAgendasCommand(AppointmentStore& store, const std::filesystem::path& file, TimePoint now,
+                         CommandStreams io) {
+    auto agendas = loadAgendaFile(file);
+    if (!agendas) return fail(io, agendas.status());
+    for (const Agenda& a : agendas.value()) {
+        AuditEntry audit{now,
+                         "wijkpunt-central agenda import",
+                         "put-agenda",
+                         a.contactPoint + "/" + a.service,
+                         file.filename().string(),
+                         ""};
+        if (Status s = store.putAgenda(a, audit); !s) return fail(io, s);
+        std::fprintf(io.out, "wijkpunt-central: agenda %s/%s imported\n", a.contactPoint.c_str(),
+                     a.service.c_str());
+    }
+    return 0;
+}
+
+int listAgendasCommand(AppointmentStore& store, CommandStreams io) {
+    auto agendas = store.agendas();
+    if (!agendas) return fail(io, agendas.status());
+    for (const Agenda& a : agendas.value()) {
+        std::fprintf(io.out, "%s/%s  %s, %s  team %s  %d min  %d parallel  %s\n", a.contactPoint.c_str(),
+                     a.service.c_str(), a.place.c_str(), a.address.c_str(), a.team.c_str(), a.slotMinutes,
+                     a.parallel, a.active ? "active" : "inactive");
+        for (std::size_t d = 0; d < a.weekly.size(); ++d) {
+            if (a.weekly[d].empty()) continue;
+            std::string times;
+            for (const AgendaWindow& w : a.weekly[d]) times += " " + formatAgendaWindow(w);
+            std::fprintf(io.out, "    %-9s%s\n", kWeekdayKeys[d], times.c_str());
+        }
+        for (const AgendaClosure& c : a.closures)
+            std::fprintf(io.out, "    closed   %s%s\n", c.day.c_str(),
+                         c.wholeDay() ? "" : (" " + formatAgendaWindow({c.fromMinute, c.toMinute})).c_str());
     }
     return 0;
 }

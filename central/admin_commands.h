@@ -9,6 +9,9 @@
 //   kiosk revoke --subject S | --serial X        refused on every request from the next (within
 //                                                [revocation] cache_ms); both may be given
 //   kiosk list                                   the enrolled kiosks with their state, and every revocation
+//   agenda import AGENDAS.toml                   creates or replaces every agenda the file names
+//                                                (central/agenda_file.h), audited as the command line's
+//   agenda list                                  every agenda: hours, slot length, seats, closures
 //
 // Without --expires-days a token expires after [tokens] default_expiry_days (0: never). Results go to out,
 // problems to err (a line each); the return value is the exit code: 0 fine, 1 the store failed, 2 the command
@@ -17,6 +20,7 @@
 
 #include <cstdint>
 #include <cstdio>
+#include <filesystem>
 #include <optional>
 #include <string>
 
@@ -42,5 +46,9 @@ int rotateTokenCommand(PersonStore& store, const CentralConfig& config, const st
 int revokeKioskCommand(RevocationStore& store, const std::string& subject, const std::string& serial,
                        TimePoint now, CommandStreams io = {});
 int listKiosksCommand(RevocationStore& store, const CentralConfig& config, CommandStreams io = {});
+// All or nothing per agenda: a file with any problem changes nothing.
+int importAgendasCommand(AppointmentStore& store, const std::filesystem::path& file, TimePoint now,
+                         CommandStreams io = {});
+int listAgendasCommand(AppointmentStore& store, CommandStreams io = {});
 
 }  // namespace wp

@@ -1,5 +1,7 @@
 // The central server's router table: every route it serves, in one list. CentralServer registers exactly
-// these, and the contract test compares this list with central/openapi.yaml both ways.
+// these, and the contract test compares this list with central/openapi.yaml both ways. The first route that
+// matches wins, so fixed paths come before the templates that would take them ("/v1/appointments/today"
+// before "/v1/appointments/{code}").
 #pragma once
 
 #include <optional>
@@ -18,6 +20,17 @@ enum class RouteId {
     GetRequestDetail,
     SetRequestStatus,
     GetAuditLog,
+    GetAppointmentOffers,
+    GetAppointmentSlots,
+    PostAppointment,
+    GetAppointmentsToday,
+    PostAppointmentEvents,
+    GetAppointment,
+    CancelAppointment,
+    ChangeAppointment,
+    ListAgendas,
+    PutAgenda,
+    GetAgendaBookings,
     QueuePage,   // HTML for phones (central/public_pages.h)
     StatusPage,  // HTML for phones
 };
@@ -31,7 +44,7 @@ enum class RouteAuth {
 
 struct ApiRoute {
     RouteId id;
-    std::string_view method;  // "GET", "POST"
+    std::string_view method;  // "GET", "POST", "PUT"
     std::string_view path;    // OpenAPI form: "/v1/requests/{reference}"
     RouteAuth auth;
 };

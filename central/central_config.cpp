@@ -262,6 +262,26 @@ Result<CentralConfig> loadCentralConfig(const fs::path& file) {
         else
             r.error(n, "'dashboard' must be a table");
     }
+    if (const toml::node* n = root.get("appointments")) {
+        if (const toml::table* t = n->as_table()) {
+            auto& a = c.appointments;
+            a.minLeadMinutes =
+                boundedInt(r, *t, "min_lead_minutes", a.minLeadMinutes, 0, 7 * 24 * 60, "minutes");
+            a.horizonDays = boundedInt(r, *t, "horizon_days", a.horizonDays, 1, 366, "days");
+            a.reminderHour = boundedInt(r, *t, "reminder_hour", a.reminderHour, 0, 23, "an hour of the day");
+            a.wrongCodesPerKiosk =
+                boundedInt(r, *t, "wrong_codes_per_kiosk", a.wrongCodesPerKiosk, 1, 100000, "a count");
+            a.wrongCodesPerKioskMinutes = boundedInt(r, *t, "wrong_codes_per_kiosk_minutes",
+                                                     a.wrongCodesPerKioskMinutes, 1, 10080, "minutes");
+            a.wrongCodesPerSource =
+                boundedInt(r, *t, "wrong_codes_per_source", a.wrongCodesPerSource, 1, 100000, "a count");
+            a.wrongCodesPerSourceMinutes = boundedInt(r, *t, "wrong_codes_per_source_minutes",
+                                                      a.wrongCodesPerSourceMinutes, 1, 10080, "minutes");
+            a.wipeAfterDays = boundedInt(r, *t, "wipe_after_days", a.wipeAfterDays, 0, 3650, "days");
+        } else {
+            r.error(n, "'appointments' must be a table");
+        }
+    }
     if (const toml::node* n = root.get("routing")) {
         const toml::table* t = n->as_table();
         if (t == nullptr) r.error(n, "'routing' must be a table");

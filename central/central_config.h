@@ -198,6 +198,19 @@ struct CentralConfig {
         int responseTargetHours = 72;
     } dashboard;
 
+    // [appointments]: the agendas' free slots and bookings (central/appointment_slots.h), and the
+    // booking-code lookups of the kiosk API, limited so codes cannot be guessed. Every time is on the
+    // injected clock.
+    struct Appointments {
+        int minLeadMinutes = 60;  // a slot is offered and bookable from this long after now
+        int horizonDays = 14;     // slots up to the end of this many local days, today the first
+        int reminderHour = 10;  // the reminder e-mail goes the day before the appointment at this local hour
+        int wrongCodesPerKiosk = 10;          // wrong (unknown, cancelled, malformed) codes per kiosk ...
+        int wrongCodesPerKioskMinutes = 10;   // ... in any window of this many minutes
+        int wrongCodesPerSource = 30;         // wrong codes per source address ...
+        int wrongCodesPerSourceMinutes = 60;  // ... in any window of this many minutes
+        int wipeAfterDays = 7;  // name, phone and e-mail are wiped this many days after the booking's day
+    } appointments;
     struct Testing {
         std::filesystem::path clockFile;  // a ScriptClock shared with the test; empty: the system clock
         int failFirstIntakes = 0;         // answer 500 to this many POST /v1/requests before storing any

@@ -211,6 +211,28 @@ void CentralServer::Impl::route(RouteId id, const HttpRequest& req, HttpResponse
             return setRequestStatus(req, res);
         case RouteId::GetAuditLog:
             return getAuditLog(req, res);
+        case RouteId::GetAppointmentOffers:
+            return getAppointmentOffers(req, res);
+        case RouteId::GetAppointmentSlots:
+            return getAppointmentSlots(req, res);
+        case RouteId::PostAppointment:
+            return postAppointment(req, res);
+        case RouteId::GetAppointmentsToday:
+            return getAppointmentsToday(req, res);
+        case RouteId::PostAppointmentEvents:
+            return postAppointmentEvents(req, res);
+        case RouteId::GetAppointment:
+            return getAppointment(req, res);
+        case RouteId::CancelAppointment:
+            return cancelAppointment(req, res);
+        case RouteId::ChangeAppointment:
+            return changeAppointment(req, res);
+        case RouteId::ListAgendas:
+            return listAgendas(req, res);
+        case RouteId::PutAgenda:
+            return putAgenda(req, res);
+        case RouteId::GetAgendaBookings:
+            return getAgendaBookings(req, res);
         case RouteId::QueuePage:
             return queuePage(req, res);
         case RouteId::StatusPage:

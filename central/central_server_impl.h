@@ -1,6 +1,7 @@
 // CentralServer::Impl: the server's parts and its handlers, shared by central_server.cpp (identities,
-// routing, upkeep, the server's life), kiosk_api_handlers.cpp (what kiosks and residents call) and
-// staff_api_handlers.cpp (what admins and team members call). Private to central/.
+// routing, upkeep, the server's life), kiosk_api_handlers.cpp (what kiosks and residents call),
+// appointment_api_handlers.cpp (appointments at the kiosk), agenda_api_handlers.cpp (agendas and bookings
+// for staff) and staff_api_handlers.cpp (what admins and team members call). Private to central/.
 #pragma once
 
 #include <atomic>
@@ -12,6 +13,7 @@
 #include <thread>
 
 #include "central/api_routes.h"
+#include "central/appointment_slots.h"
 #include "central/backoffice/back_office.h"
 #include "central/central_server.h"
 #include "central/http_exchange.h"
@@ -23,6 +25,7 @@
 #include "central/public_pages.h"
 #include "central/rate_limiter.h"
 #include "central/retention_sweeper.h"
+#include "common/random_source.h"
 
 namespace wp {
 
@@ -36,20 +39,27 @@ struct CentralServer::Impl {
           revocations(s, c.tls.revokedSubjects, c.tls.revokedSerials,
                       std::chrono::milliseconds(c.revocation.cacheMs)),
           queuePageViews(k, c.publicPages.queuePagesPerMinute),
+          wrongCodesByKiosk(k, c.appointments.wrongCodesPerKiosk,
+                            std::chrono::minutes(c.appointments.wrongCodesPerKioskMinutes)),
+          wrongCodesBySource(k, c.appointments.wrongCodesPerSource,
+                             std::chrono::minutes(c.appointments.wrongCodesPerSourceMinutes)),
           pages(c, s, s, k),
           writer(s, c.server.maxBatch),
           notifier(s, sender, k, TeamNotifier::Options{}),
-          retention(c, s, s, k),
+          retention(c, s, s, s, k),
           backOffice(c, s, k, routing),
           failIntakes(c.testing.failFirstIntakes) {}
 
     const CentralConfig& config;
     CentralStore& store;
     const Clock& clock;
-    LiveRouting routing;           // the store's routing; reloaded after an admin changes it
-    LookupGuard lookups;           // status lookups, JSON and HTML together
-    KioskRevocations revocations;  // the store's and the config's, on every kiosk request
-    RateLimiter queuePageViews;    // public queue pages
+    LiveRouting routing;             // the store's routing; reloaded after an admin changes it
+    LookupGuard lookups;             // status lookups, JSON and HTML together
+    KioskRevocations revocations;    // the store's and the config's, on every kiosk request
+    RateLimiter queuePageViews;      // public queue pages
+    RateLimiter wrongCodesByKiosk;   // wrong booking codes per kiosk code
+    RateLimiter wrongCodesBySource;  // wrong booking codes per source address
+    SystemRandom random;             // booking codes
     PublicPages pages;
     IntakeWriter writer;
     TeamNotifier notifier;
@@ -92,6 +102,37 @@ struct CentralServer::Impl {
     void statusPage(const HttpRequest& req, HttpResponse& res);
     // False (and Retry-After set) when LookupGuard refuses a status lookup from this source now.
     bool lookupAdmitted(const HttpRequest& req, HttpResponse& res);
+
+    // --- appointments at the kiosk (appointment_api_handlers.cpp)
+    void getAppointmentOffers(const HttpRequest& req, HttpResponse& res);
+    void getAppointmentSlots(const HttpRequest& req, HttpResponse& res);
+    void postAppointment(const HttpRequest& req, HttpResponse& res);
+    void getAppointment(const HttpRequest& req, HttpResponse& res);
+    void cancelAppointment(const HttpRequest& req, HttpResponse& res);
+    void changeAppointment(const HttpRequest& req, HttpResponse& res);
+    void getAppointmentsToday(const HttpRequest& req, HttpResponse& res);
+    void postAppointmentEvents(const HttpRequest& req, HttpResponse& res);
+    // Now, the lead time and the horizon of [appointments].
+    SlotHorizon slotHorizon() const;
+    // When the reminder of an appointment at start is due ([appointments] reminder_hour the day before);
+    // nullopt when that has passed.
+    std::optional<TimePoint> reminderDue(TimePoint start) const;
+    // The active agenda, or the 422 (field service) or 503 sent and nullopt.
+    std::optional<Agenda> bookableAgenda(const std::string& contactPoint, const std::string& service,
+                                         HttpResponse& res);
+    // False (429 with Retry-After sent) when the kiosk or the source address has used up its wrong codes.
+    bool codeLookupAdmitted(const KioskIdentity& kiosk, const HttpRequest& req, HttpResponse& res);
+    // Counts a wrong code against the kiosk and the source address, and sends the one 404 of every wrong
+    // code.
+    void wrongCode(const KioskIdentity& kiosk, const HttpRequest& req, HttpResponse& res);
+    // The live (not cancelled) booking of the path's {code}, or the 429, 404 or 503 sent and nullopt.
+    std::optional<Booking> liveBookingOf(const KioskIdentity& kiosk, const HttpRequest& req,
+                                         HttpResponse& res);
+
+    // --- agendas for staff (agenda_api_handlers.cpp)
+    void listAgendas(const HttpRequest& req, HttpResponse& res);
+    void putAgenda(const HttpRequest& req, HttpResponse& res);
+    void getAgendaBookings(const HttpRequest& req, HttpResponse& res);
 
     // --- what admins and team members call (staff_api_handlers.cpp)
     void listRequests(const HttpRequest& req, HttpResponse& res);

@@ -12,6 +12,8 @@
 //   wijkpunt-central --config FILE account list|disable NAME|enable NAME|reset-2fa NAME
 //                                                      back office accounts
 //                                                      (central/backoffice/account_commands.h)
+//   wijkpunt-central --config FILE agenda import AGENDAS.toml | list
+//                                                      appointment agendas (central/agenda_file.h)
 //   wijkpunt-central --config FILE backup [FILE]        encrypted online backup ([backup]; backup_file.h)
 //                                                      into FILE or the backup folder, which it then prunes
 //   wijkpunt-central restore --key PRIVATE.pem BACKUP OUT.db
@@ -235,6 +237,17 @@ int main(int argc, char** argv) {
     accountReset->add_option("NAME", name, "the account's name")->required();
     account->require_subcommand(1);
 
+    auto* agenda = app.add_subcommand("agenda", "appointment agendas");
+    agenda->fallthrough();
+    auto* agendaImport = agenda->add_subcommand("import", "create or replace the agendas a TOML file names");
+    agendaImport->fallthrough();
+    std::string agendaFile;
+    agendaImport->add_option("AGENDAS", agendaFile, "the agenda file (central/agendas.example.toml)")
+        ->required();
+    auto* agendaList = agenda->add_subcommand("list", "every agenda");
+    agendaList->fallthrough();
+    agenda->require_subcommand(1);
+
     auto* backup = app.add_subcommand("backup", "encrypted online backup of the database");
     std::string backupFile;
     backup->add_option("FILE", backupFile, "where the backup goes (default: a new file in [backup] folder)");
@@ -298,6 +311,8 @@ int main(int argc, char** argv) {
     if (accountDisable->parsed()) return wp::setAccountDisabledCommand(central, name, true, clock->now());
     if (accountEnable->parsed()) return wp::setAccountDisabledCommand(central, name, false, clock->now());
     if (accountReset->parsed()) return wp::resetSecondFactorCommand(central, *config, name, clock->now());
+    if (agendaImport->parsed()) return wp::importAgendasCommand(central, agendaFile, clock->now());
+    if (agendaList->parsed()) return wp::listAgendasCommand(central);
     if (backup->parsed()) return makeBackup(*config, central, *clock, backupFile);
     return serve(*config, **store);
 }

@@ -1,5 +1,6 @@
 #include "central/retention_sweeper.h"
 
+#include "common/local_time.h"
 #include "common/log.h"
 
 namespace wp {
@@ -21,6 +22,17 @@ void RetentionSweeper::sweep() {
         log::error("retention: {}", deleted.status().message());
     } else if (deleted.value() > 0) {
         log::info("retention: deleted {} wiped request(s) with their audit entries", deleted.value());
+        checkpointOwed_ = true;
+    }
+    // Bookings: the cutoff is local midnight wipe_after_days days before today.
+    std::string cutoffDay = localDay(now);
+    for (int i = 0; i < config_.appointments.wipeAfterDays; ++i) cutoffDay = previousDay(cutoffDay);
+    TimePoint cutoff = fromLocalTime(cutoffDay, 0);
+    auto bookings = appointments_.wipeBookingPersonalData(cutoff, now);
+    if (!bookings) {
+        log::error("retention: {}", bookings.status().message());
+    } else if (bookings.value() > 0) {
+        log::info("retention: wiped personal data of {} booking(s)", bookings.value());
         checkpointOwed_ = true;
     }
     if (!checkpointOwed_) return;

@@ -25,6 +25,11 @@
 
 namespace wp {
 
+// The error code of a 409 for a slot whose seats are all taken (the kiosk offers other times).
+namespace error_code {
+inline constexpr std::string_view kSlotTaken = "slot-taken";
+}  // namespace error_code
+
 // --- booking codes
 
 inline constexpr std::size_t kBookingCodeLength = 8;

@@ -188,6 +188,8 @@ class AppointmentStore {
     // The booking of a code in any state, with personal data (for the server's own use: answers show
     // view()); nullopt when unknown.
     virtual Result<std::optional<Booking>> bookingByCode(const std::string& code) = 0;
+    // The booking made under a uuid, in any state; nullopt when none.
+    virtual Result<std::optional<Booking>> bookingByUuid(const std::string& uuid) = 0;
     // Cancels a booking and frees its seat; its unsent confirmation and reminder are dropped and, with an
     // e-mail address, a cancelled e-mail is queued, due at now. NotFound when unknown or already cancelled.
     virtual Result<Booking> cancelBooking(const std::string& code, TimePoint now) = 0;

@@ -337,6 +337,11 @@ Result<std::optional<Booking>> SqliteCentralStore::bookingByCode(const std::stri
     return bookingBy(*other_, "code", code);
 }
 
+Result<std::optional<Booking>> SqliteCentralStore::bookingByUuid(const std::string& uuid) {
+    std::lock_guard lock(otherMutex_);
+    return bookingBy(*other_, "uuid", uuid);
+}
+
 Result<Booking> SqliteCentralStore::cancelBooking(const std::string& code, TimePoint now) {
     std::lock_guard lock(otherMutex_);
     auto tx = SqliteTransaction::begin(*other_);

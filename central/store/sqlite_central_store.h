@@ -132,6 +132,7 @@ class SqliteCentralStore final : public CentralStore {
                                               TimePoint from, TimePoint to) override;
     BookingOutcome book(const NewBooking& booking) override;
     Result<std::optional<Booking>> bookingByCode(const std::string& code) override;
+    Result<std::optional<Booking>> bookingByUuid(const std::string& uuid) override;
     Result<Booking> cancelBooking(const std::string& code, TimePoint now) override;
     BookingOutcome changeBooking(const std::string& code, TimePoint newStart, TimePoint newEnd, TimePoint now,
                                  std::optional<TimePoint> reminderDueAt) override;

@@ -9,7 +9,9 @@
 //   in-memory ones. Core never touches SQLite.
 // - ServiceQueue is what the resident and host screens call: it combines the services, the two stores and
 //   the injected Clock, and refuses tickets for a closed or paused service.
-// - The free functions (localDay, walkInStatus, estimateWait, ...) are pure and take time as a parameter.
+// - Local time (localDay, toLocalTime, fromLocalTime) is in common/local_time.h, shared with the central
+//   server's agendas.
+// - The free functions (walkInStatus, estimateWait, ...) are pure and take time as a parameter.
 //
 // Days: a ticket's day is the local date in Europe/Amsterdam of the moment it was issued, so numbering
 // starts again at 1 at local midnight, also on the 23- and 25-hour days of the daylight-saving changes.
@@ -26,29 +28,12 @@
 #include <vector>
 
 #include "common/clock.h"
+#include "common/local_time.h"
 #include "common/queue_estimate.h"
 #include "common/services.h"
 #include "common/status.h"
 
 namespace wp {
-
-// --- local time (Europe/Amsterdam)
-
-struct LocalTime {
-    std::string day;      // "2026-03-29"
-    int weekday = 0;      // 0 = Monday ... 6 = Sunday (index into Service::walkIn)
-    int minuteOfDay = 0;  // 0..1439, the wall clock ("02:30" does not exist on 29 March 2026)
-};
-
-LocalTime toLocalTime(TimePoint t);
-// The local day ("YYYY-MM-DD") of t: the day a ticket issued at t belongs to.
-std::string localDay(TimePoint t);
-// The moment the wall clock in Europe/Amsterdam shows minuteOfDay on day ("YYYY-MM-DD"). A wall time that
-// does not exist (the hour skipped in March) maps to the first moment after the gap; one that occurs twice
-// (October) maps to its first occurrence. minuteOfDay may be 1440 (the next midnight).
-TimePoint fromLocalTime(std::string_view day, int minuteOfDay);
-// The day after day ("2026-03-29" -> "2026-03-30").
-std::string nextDay(std::string_view day);
 
 // --- tickets
 

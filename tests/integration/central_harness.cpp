@@ -269,6 +269,15 @@ HttpResult ApiClient::post(const std::string& path, const std::string& body, con
     return checked("POST", path, http_->send(req));
 }
 
+HttpResult ApiClient::put(const std::string& path, const std::string& body, const std::string& bearer) {
+    HttpRequest req;
+    req.method = "PUT";
+    req.path = path;
+    req.body = body;
+    if (!bearer.empty()) req.headers.push_back({"Authorization", "Bearer " + bearer});
+    return checked("PUT", path, http_->send(req));
+}
+
 // --- sockets
 
 namespace {

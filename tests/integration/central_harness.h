@@ -130,6 +130,7 @@ class ApiClient {
     ApiClient(const std::string& baseUrl, Identity id);
     HttpResult get(const std::string& path, const std::string& bearer = "");
     HttpResult post(const std::string& path, const std::string& body, const std::string& bearer = "");
+    HttpResult put(const std::string& path, const std::string& body, const std::string& bearer = "");
 
   private:
     HttpResult checked(const std::string& method, const std::string& path, HttpResult r);

@@ -9,6 +9,7 @@
 #include "central/api_routes.h"
 #include "central/http_exchange.h"
 #include "central/openapi_schemas.h"
+#include "common/appointment.h"
 #include "common/random_source.h"
 #include "common/request.h"
 #include "common/wire.h"
@@ -156,10 +157,10 @@ TEST(OpenApiContractTest, ErrorCodesEqualTheWireConstants) {
         yaml.insert(c.get<std::string>());
     namespace ec = error_code;
     std::set<std::string> code;
-    for (auto c :
-         {ec::kMalformedJson, ec::kBadUtf8, ec::kMissingField, ec::kWrongType, ec::kInvalidValue,
-          ec::kTooLong, ec::kBodyTooLarge, ec::kNotFound, ec::kConflict, ec::kUnauthorized, ec::kForbidden,
-          ec::kRateLimited, ec::kUnavailable, ec::kInternal, ec::kHeadersTooLarge, ec::kBadRequest})
+    for (auto c : {ec::kMalformedJson, ec::kBadUtf8, ec::kMissingField, ec::kWrongType, ec::kInvalidValue,
+                   ec::kTooLong, ec::kBodyTooLarge, ec::kNotFound, ec::kConflict, ec::kUnauthorized,
+                   ec::kForbidden, ec::kRateLimited, ec::kUnavailable, ec::kInternal, ec::kHeadersTooLarge,
+                   ec::kBadRequest, ec::kSlotTaken})
         code.insert(std::string(c));
     EXPECT_EQ(yaml, code);
 }
