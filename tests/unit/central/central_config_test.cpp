@@ -128,6 +128,45 @@ require_tls = false
     EXPECT_FALSE(c->smtp.requireTls);
 }
 
+TEST(CentralConfigTest, ReadsTheAppointmentsKeysWithTheirDefaults) {
+    testing::TempDir dir;
+    const std::string base =
+        "[server]\ndatabase = \"c.db\"\n[tls]\ncertificate = \"a\"\nkey = \"b\"\nclient_ca = \"c\"\n";
+    auto defaults = loadCentralConfig(dir.write("defaults.toml", base));
+    ASSERT_TRUE(defaults) << defaults.status().message();
+    EXPECT_EQ(defaults->appointments.minLeadMinutes, 60);
+    EXPECT_EQ(defaults->appointments.horizonDays, 14);
+    EXPECT_EQ(defaults->appointments.wrongCodesPerKiosk, 10);
+    EXPECT_EQ(defaults->appointments.wrongCodesPerKioskMinutes, 10);
+    EXPECT_EQ(defaults->appointments.wrongCodesPerSource, 30);
+    EXPECT_EQ(defaults->appointments.wrongCodesPerSourceMinutes, 60);
+    EXPECT_EQ(defaults->appointments.wipeAfterDays, 7);
+
+    auto c = loadCentralConfig(dir.write("central.toml", base + R"toml([appointments]
+min_lead_minutes = 0
+horizon_days = 7
+reminder_hour = 18
+wrong_codes_per_kiosk = 3
+wrong_codes_per_kiosk_minutes = 5
+wrong_codes_per_source = 9
+wrong_codes_per_source_minutes = 30
+wipe_after_days = 2
+)toml"));
+    ASSERT_TRUE(c) << c.status().message();
+    EXPECT_EQ(c->appointments.minLeadMinutes, 0);
+    EXPECT_EQ(c->appointments.horizonDays, 7);
+    EXPECT_EQ(c->appointments.reminderHour, 18);
+    EXPECT_EQ(c->appointments.wrongCodesPerKiosk, 3);
+    EXPECT_EQ(c->appointments.wrongCodesPerKioskMinutes, 5);
+    EXPECT_EQ(c->appointments.wrongCodesPerSource, 9);
+    EXPECT_EQ(c->appointments.wrongCodesPerSourceMinutes, 30);
+    EXPECT_EQ(c->appointments.wipeAfterDays, 2);
+
+    auto bad = loadCentralConfig(dir.write("bad.toml", base + "[appointments]\nreminder_hour = 24\n"));
+    ASSERT_FALSE(bad);
+    EXPECT_NE(bad.status().message().find("bad.toml:8:"), std::string::npos) << bad.status().message();
+}
+
 TEST(CentralConfigTest, AWebhookNeedsASecretToSignWith) {
     testing::TempDir dir;
     const std::string base =
