@@ -124,7 +124,9 @@ int querySlots(const std::string& url, const std::string& ca, const std::string&
             c.call(url + "/v1/appointments/slots?contact_point=SGN&service=gemeente", nullptr);
         ms.push_back(std::chrono::duration<double, std::milli>(Steady::now() - t0).count());
         if (status != 200) return std::fprintf(stderr, "slots answered %ld: %s\n", status, body.c_str()), 1;
-        slots = decodeFreeSlots(body).value().slots.size();
+        auto free = decodeFreeSlots(body);
+        if (!free) return std::fprintf(stderr, "slots: %s\n", free.error().message.c_str()), 1;
+        slots = free.value().slots.size();
     }
     std::printf("{\"queries\":%d,\"slots\":%zu,\"median_ms\":%.2f,\"p95_ms\":%.2f,\"max_ms\":%.2f}\n",
                 queries, slots, percentile(ms, 0.5), percentile(ms, 0.95), percentile(ms, 1.0));
@@ -139,7 +141,9 @@ int race(const std::string& url, const std::string& ca, const std::string& cert,
         auto [status, body] =
             c.call(url + "/v1/appointments/slots?contact_point=SGN&service=" + service, nullptr);
         if (status != 200) return std::fprintf(stderr, "slots answered %ld\n", status), 1;
-        for (const FreeSlot& s : decodeFreeSlots(body).value().slots)
+        auto free = decodeFreeSlots(body);
+        if (!free) return std::fprintf(stderr, "slots: %s\n", free.error().message.c_str()), 1;
+        for (const FreeSlot& s : free.value().slots)
             if (static_cast<int>(starts.size()) < first) starts.push_back(s.start);
     }
     std::atomic<int> created{0}, taken{0}, other{0}, ready{0};
