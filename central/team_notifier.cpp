@@ -125,26 +125,31 @@ Status CurlNotificationSender::sendWebhook(const PendingNotification& n) {
 
 Status CurlNotificationSender::sendEmail(const PendingNotification& n) {
     if (config_.smtp.url.empty()) return Status::invalidInput("no [smtp] in the config");
+    return sendSmtpMessage(config_, n.target,
+                           emailMessage(n, config_.smtp.from, n.target, std::chrono::system_clock::now(),
+                                        requestLink(backOfficeBase(config_), n.reference)));
+}
+
+Status sendSmtpMessage(const CentralConfig& config, const std::string& to, const std::string& message) {
+    if (config.smtp.url.empty()) return Status::invalidInput("no [smtp] in the config");
     ensureCurl();
     CURL* curl = curl_easy_init();
     if (curl == nullptr) return Status::internal("curl_easy_init failed");
-    std::string message = emailMessage(n, config_.smtp.from, n.target, std::chrono::system_clock::now(),
-                                       requestLink(backOfficeBase(config_), n.reference));
     Upload upload{&message};
-    std::string from = "<" + config_.smtp.from + ">";
-    std::string to = "<" + n.target + ">";
-    curl_slist* rcpt = curl_slist_append(nullptr, to.c_str());
-    curl_easy_setopt(curl, CURLOPT_URL, config_.smtp.url.c_str());
+    std::string from = "<" + config.smtp.from + ">";
+    std::string rcptTo = "<" + to + ">";
+    curl_slist* rcpt = curl_slist_append(nullptr, rcptTo.c_str());
+    curl_easy_setopt(curl, CURLOPT_URL, config.smtp.url.c_str());
     curl_easy_setopt(curl, CURLOPT_PROTOCOLS_STR, "smtp,smtps");
     curl_easy_setopt(curl, CURLOPT_MAIL_FROM, from.c_str());
     curl_easy_setopt(curl, CURLOPT_MAIL_RCPT, rcpt);
     curl_easy_setopt(curl, CURLOPT_READFUNCTION, readUpload);
     curl_easy_setopt(curl, CURLOPT_READDATA, &upload);
     curl_easy_setopt(curl, CURLOPT_UPLOAD, 1L);
-    if (config_.smtp.requireTls) curl_easy_setopt(curl, CURLOPT_USE_SSL, static_cast<long>(CURLUSESSL_ALL));
-    if (!config_.smtp.username.empty()) {
-        curl_easy_setopt(curl, CURLOPT_USERNAME, config_.smtp.username.c_str());
-        curl_easy_setopt(curl, CURLOPT_PASSWORD, config_.smtp.password.c_str());
+    if (config.smtp.requireTls) curl_easy_setopt(curl, CURLOPT_USE_SSL, static_cast<long>(CURLUSESSL_ALL));
+    if (!config.smtp.username.empty()) {
+        curl_easy_setopt(curl, CURLOPT_USERNAME, config.smtp.username.c_str());
+        curl_easy_setopt(curl, CURLOPT_PASSWORD, config.smtp.password.c_str());
     }
     curl_easy_setopt(curl, CURLOPT_TIMEOUT, 30L);
     curl_easy_setopt(curl, CURLOPT_CONNECTTIMEOUT, 5L);

@@ -43,6 +43,11 @@ class CurlNotificationSender final : public NotificationSender {
     const CentralConfig& config_;
 };
 
+// Sends one whole message (RFC 5322, CRLF line ends) to one address through libcurl SMTP with [smtp]'s URL,
+// sender, credentials and TLS rule (smtps://, or STARTTLS required on smtp:// unless require_tls = false).
+// Also used for the residents' appointment e-mails (central/appointment_mailer.h).
+Status sendSmtpMessage(const CentralConfig& config, const std::string& to, const std::string& message);
+
 // The back office page of a request: publicUrl (its trailing '/' dropped) + "/backoffice/requests/" + REF.
 std::string requestLink(std::string_view publicUrl, std::string_view reference);
 
