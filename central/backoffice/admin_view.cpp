@@ -60,6 +60,7 @@ const std::vector<std::pair<std::string, std::string>>& auditActions() {
         {"list", "Lijst bekeken"},
         {"change-routing", "Routering gewijzigd"},
         {"change-team", "Berichten van een team gewijzigd"},
+        {"change-agenda", "Agenda voor afspraken gewijzigd"},
     };
     return actions;
 }

@@ -241,6 +241,24 @@ void BackOffice::dispatch(BackOfficeRouteId id, const HttpRequest& req, HttpResp
             return enableAccount(req, res, session);
         case BackOfficeRouteId::ResetSecondFactor:
             return resetSecondFactor(req, res, session);
+        case BackOfficeRouteId::Agendas:
+            return agendasPage(req, res, session);
+        case BackOfficeRouteId::AgendaPage:
+            return agendaPage(req, res, session);
+        case BackOfficeRouteId::SaveAgenda:
+            return saveAgenda(req, res, session);
+        case BackOfficeRouteId::AddClosure:
+            return addClosure(req, res, session);
+        case BackOfficeRouteId::RemoveClosure:
+            return removeClosure(req, res, session);
+        case BackOfficeRouteId::AppointmentDay:
+            return appointmentDay(req, res, session);
+        case BackOfficeRouteId::CancelLinkPage:
+            return cancelLinkPage(req, res, session);
+        case BackOfficeRouteId::CancelByLink:
+            return cancelByLink(req, res, session);
+        case BackOfficeRouteId::CancelledPage:
+            return cancelledPage(req, res, session);
     }
 }
 

@@ -134,6 +134,31 @@ class BackOffice {
                      const std::map<std::string, std::string>& values);
     // What the inbox's views read from the config: the specs, the Dutch texts, the promises, the places.
     InboxSettings inboxSettings() const;
+    // --- appointments: agendas and each day's appointments (agenda_pages.cpp)
+    void agendasPage(const HttpRequest& req, HttpResponse& res, const StaffSession& session);
+    void agendaPage(const HttpRequest& req, HttpResponse& res, const StaffSession& session);
+    void saveAgenda(const HttpRequest& req, HttpResponse& res, const StaffSession& session);
+    void addClosure(const HttpRequest& req, HttpResponse& res, const StaffSession& session);
+    void removeClosure(const HttpRequest& req, HttpResponse& res, const StaffSession& session);
+    void appointmentDay(const HttpRequest& req, HttpResponse& res, const StaffSession& session);
+    // The agenda of the path's {contact_point}/{service} when the session may see it; nullopt with the 404
+    // (or 503) page sent.
+    std::optional<Agenda> agendaOfPath(const HttpRequest& req, HttpResponse& res,
+                                       const StaffSession& session);
+    // The edit page with a notice, or with the form as typed and its problems (status 422).
+    void showAgenda(HttpResponse& res, const StaffSession& session, const Agenda& agenda,
+                    const std::string& notice, const nlohmann::json& typed,
+                    const std::map<std::string, std::string>& errors);
+    // --- the resident's cancel link (appointment_cancel_pages.cpp)
+    void cancelLinkPage(const HttpRequest& req, HttpResponse& res, const StaffSession& session);
+    void cancelByLink(const HttpRequest& req, HttpResponse& res, const StaffSession& session);
+    void cancelledPage(const HttpRequest& req, HttpResponse& res, const StaffSession& session);
+    // The booking of the path's {token} when it can still be cancelled; nullopt with the page sent.
+    std::optional<Booking> cancellableBooking(const HttpRequest& req, HttpResponse& res);
+    // The public page in language: booking with its form (csrf, action), done, or neither: the link no
+    // longer works.
+    void showCancelPage(HttpResponse& res, int status, const std::string& language, const Booking* booking,
+                        const std::string& csrf = "", const std::string& action = "", bool done = false);
     // The 503 page when the store fails, logged.
     void storeTrouble(HttpResponse& res, const StaffSession& session, const Status& status) const;
 

@@ -36,6 +36,17 @@ const std::vector<BackOfficeRoute>& backOfficeRoutes() {
         {R::DisableAccount, "POST", "/backoffice/admin/accounts/{id}/disable", A::Admin},
         {R::EnableAccount, "POST", "/backoffice/admin/accounts/{id}/enable", A::Admin},
         {R::ResetSecondFactor, "POST", "/backoffice/admin/accounts/{id}/reset-2fa", A::Admin},
+        {R::Agendas, "GET", "/backoffice/afspraken", A::AnyStaff},
+        {R::AgendaPage, "GET", "/backoffice/afspraken/agenda/{contact_point}/{service}", A::AnyStaff},
+        {R::SaveAgenda, "POST", "/backoffice/afspraken/agenda/{contact_point}/{service}", A::AnyStaff},
+        {R::AddClosure, "POST", "/backoffice/afspraken/agenda/{contact_point}/{service}/uitzondering",
+         A::AnyStaff},
+        {R::RemoveClosure, "POST", "/backoffice/afspraken/agenda/{contact_point}/{service}/uitzondering/weg",
+         A::AnyStaff},
+        {R::AppointmentDay, "GET", "/backoffice/afspraken/dag/{contact_point}", A::AnyStaff},
+        {R::CancelLinkPage, "GET", "/afspraak/annuleren/{token}", A::Anonymous},
+        {R::CancelByLink, "POST", "/afspraak/annuleren/{token}", A::Anonymous},
+        {R::CancelledPage, "GET", "/afspraak/afgezegd", A::Anonymous},
     };
     return routes;
 }
@@ -54,7 +65,7 @@ bool allows(BackOfficeAccess access, StaffRole role) {
 }
 
 bool isBackOfficePath(std::string_view path) {
-    return path == "/backoffice" || path.rfind("/backoffice/", 0) == 0;
+    return path == "/backoffice" || path.rfind("/backoffice/", 0) == 0 || path.rfind("/afspraak/", 0) == 0;
 }
 
 }  // namespace wp

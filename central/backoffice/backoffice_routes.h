@@ -40,6 +40,15 @@ enum class BackOfficeRouteId {
     DisableAccount,
     EnableAccount,
     ResetSecondFactor,  // a new set-up link: password and second factor again
+    Agendas,            // appointments: the agendas the person may see
+    AgendaPage,         // one agenda: hours, settings, days without appointments
+    SaveAgenda,         // its hours and settings
+    AddClosure,         // a day or part of a day without appointments
+    RemoveClosure,
+    AppointmentDay,  // a contact point's appointments of one day, with names (audited)
+    CancelLinkPage,  // the resident's cancel link from an appointment e-mail (public, no account)
+    CancelByLink,
+    CancelledPage,  // "Uw afspraak is afgezegd"
 };
 
 // Who may open a route. Anonymous routes are open to anyone (their forms carry a CSRF token too).
@@ -57,7 +66,8 @@ const std::vector<BackOfficeRoute>& backOfficeRoutes();
 // True when a person with this role may open a route of this access.
 bool allows(BackOfficeAccess access, StaffRole role);
 
-// True for "/backoffice" and every path under "/backoffice/".
+// True for "/backoffice", every path under "/backoffice/", and the resident's appointment pages under
+// "/afspraak/" (the cancel link of the appointment e-mails).
 bool isBackOfficePath(std::string_view path);
 
 }  // namespace wp

@@ -47,6 +47,7 @@ struct NavItem {
 const std::vector<NavItem>& navigation() {
     static const std::vector<NavItem> items = {
         {"inbox", "/backoffice/inbox", "Inbox", BackOfficeAccess::AnyStaff},
+        {"appointments", "/backoffice/afspraken", "Afspraken", BackOfficeAccess::AnyStaff},
         {"dashboard", "/backoffice/dashboard", "Dashboard", BackOfficeAccess::CoordinatorOrAdmin},
         {"accounts", "/backoffice/admin/accounts", "Accounts", BackOfficeAccess::Admin},
         {"teams", "/backoffice/admin/teams", "Teams", BackOfficeAccess::Admin},
