@@ -47,9 +47,7 @@ SlotHorizon CentralServer::Impl::slotHorizon() const {
 }
 
 std::optional<TimePoint> CentralServer::Impl::reminderDue(TimePoint start) const {
-    TimePoint due = fromLocalTime(previousDay(localDay(start)), config.appointments.reminderHour * 60);
-    if (due <= clock.now()) return std::nullopt;
-    return due;
+    return reminderDueAt(start, clock.now(), config.appointments.reminderHour);
 }
 
 std::optional<Agenda> CentralServer::Impl::bookableAgenda(const std::string& contactPoint,
@@ -136,6 +134,7 @@ void CentralServer::Impl::postAppointment(const HttpRequest& req, HttpResponse& 
         BookingOutcome out = store.book(nb);
         switch (out.kind) {
             case BookingOutcome::Kind::Booked:
+                mailer.wake();
                 return sendJson(res, 201, encodeBookingView(out.booking.view()));
             case BookingOutcome::Kind::Repeat:
                 return sendJson(res, 200, encodeBookingView(out.booking.view()));
@@ -217,6 +216,7 @@ void CentralServer::Impl::cancelAppointment(const HttpRequest& req, HttpResponse
         if (cancelled.status().code() == Status::Code::NotFound) return wrongCode(*kiosk, req, res);
         return storeUnavailable(res, cancelled.status().message());
     }
+    mailer.wake();
     sendJson(res, 200, encodeBookingView(cancelled->view()));
 }
 
@@ -238,6 +238,7 @@ void CentralServer::Impl::changeAppointment(const HttpRequest& req, HttpResponse
         store.changeBooking(booking->code, start, slot->end, clock.now(), reminderDue(start));
     switch (out.kind) {
         case BookingOutcome::Kind::Changed:
+            mailer.wake();
             return sendJson(res, 200, encodeBookingView(out.booking.view()));
         case BookingOutcome::Kind::SlotTaken:
             return slotTaken(res);

@@ -75,6 +75,10 @@ AppointmentMailer::~AppointmentMailer() {
 }
 
 void AppointmentMailer::start() {
+    if (config_.smtp.url.empty()) {
+        log::info("appointment e-mails: no [smtp] in the config, so none are sent");
+        return;
+    }
     thread_ = std::thread([this] { run(); });
 }
 

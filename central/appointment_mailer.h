@@ -61,6 +61,7 @@ class AppointmentMailer {
     AppointmentMailer(const CentralConfig& config, AppointmentStore& store, MailSender& sender,
                       const Clock& clock, Options options);
     ~AppointmentMailer();
+    // Starts the thread; without [smtp] url it starts none and the jobs stay queued.
     void start();
     // Asks the thread to look now (after a booking or a cancellation).
     void wake();

@@ -204,7 +204,9 @@ struct CentralConfig {
     struct Appointments {
         int minLeadMinutes = 60;  // a slot is offered and bookable from this long after now
         int horizonDays = 14;     // slots up to the end of this many local days, today the first
-        int reminderHour = 10;  // the reminder e-mail goes the day before the appointment at this local hour
+        // The reminder e-mail goes at this local hour the day before the appointment, or at once when the
+        // booking is made later than that (central/appointment_mailer.h reminderDueAt).
+        int reminderHour = 18;
         int wrongCodesPerKiosk = 10;          // wrong (unknown, cancelled, malformed) codes per kiosk ...
         int wrongCodesPerKioskMinutes = 10;   // ... in any window of this many minutes
         int wrongCodesPerSource = 30;         // wrong codes per source address ...

@@ -312,6 +312,7 @@ int CentralServer::publicPort() const {
 
 Status CentralServer::run() {
     impl_->notifier.start();
+    impl_->mailer.start();
     impl_->sweeper = std::thread([this] { impl_->runSweeper(); });
     Status s = impl_->http->run();
     const IntakeWriter& w = impl_->writer;

@@ -9,9 +9,10 @@
 // tokens (stored hashed), also checked before the body.
 //
 // Threads: the HTTP core's I/O threads and worker pool (config io_threads, threads), the group-commit
-// writer, the notifier and the retention sweeper. Timers (rate limits, retries, retention) read the injected
-// clock. Boost and OpenSSL types stay out of this header: the handlers are split by caller over
-// central_server.cpp, kiosk_api_handlers.cpp and staff_api_handlers.cpp, around central_server_impl.h.
+// writer, the notifier, the appointment mailer and the retention sweeper. Timers (rate limits, retries,
+// retention) read the injected clock. Boost and OpenSSL types stay out of this header: the handlers are split
+// by caller over central_server.cpp, kiosk_api_handlers.cpp and staff_api_handlers.cpp, around
+// central_server_impl.h.
 #pragma once
 
 #include <memory>

@@ -13,6 +13,7 @@
 #include <thread>
 
 #include "central/api_routes.h"
+#include "central/appointment_mailer.h"
 #include "central/appointment_slots.h"
 #include "central/backoffice/back_office.h"
 #include "central/central_server.h"
@@ -46,6 +47,8 @@ struct CentralServer::Impl {
           pages(c, s, s, k),
           writer(s, c.server.maxBatch),
           notifier(s, sender, k, TeamNotifier::Options{}),
+          mailSender(c),
+          mailer(c, s, mailSender, k, AppointmentMailer::Options{}),
           retention(c, s, s, s, k),
           backOffice(c, s, k, routing),
           failIntakes(c.testing.failFirstIntakes) {}
@@ -63,6 +66,8 @@ struct CentralServer::Impl {
     PublicPages pages;
     IntakeWriter writer;
     TeamNotifier notifier;
+    CurlMailSender mailSender;  // the residents' appointment e-mails, over [smtp]
+    AppointmentMailer mailer;
     RetentionSweeper retention;
     BackOffice backOffice;  // the pages under /backoffice/ on the public listener
     std::atomic<int> failIntakes;
@@ -114,8 +119,8 @@ struct CentralServer::Impl {
     void postAppointmentEvents(const HttpRequest& req, HttpResponse& res);
     // Now, the lead time and the horizon of [appointments].
     SlotHorizon slotHorizon() const;
-    // When the reminder of an appointment at start is due ([appointments] reminder_hour the day before);
-    // nullopt when that has passed.
+    // When the reminder of an appointment at start is due (reminderDueAt with [appointments] reminder_hour:
+    // that hour the day before, at once when that has passed, nullopt on the appointment's day).
     std::optional<TimePoint> reminderDue(TimePoint start) const;
     // The active agenda, or the 422 (field service) or 503 sent and nullopt.
     std::optional<Agenda> bookableAgenda(const std::string& contactPoint, const std::string& service,

@@ -32,7 +32,7 @@ std::string closureDetail(const AgendaClosure& c) {
 void BackOffice::agendasPage(const HttpRequest&, HttpResponse& res, const StaffSession& session) {
     auto agendas = store_.agendas();
     if (!agendas) return storeUnavailable(res, session, agendas.status());
-    renderPage(res, "agendas", agendasView(agendas.value(), session, localDayOf(clock_.now())), session);
+    renderPage(res, "agendas", agendasView(agendas.value(), session, localDay(clock_.now())), session);
 }
 
 std::optional<Agenda> BackOffice::agendaOfPath(const HttpRequest& req, HttpResponse& res,
@@ -60,7 +60,7 @@ void BackOffice::showAgenda(HttpResponse& res, const StaffSession& session, cons
                             const std::string& notice, const nlohmann::json& typed,
                             const std::map<std::string, std::string>& errors) {
     nlohmann::json view =
-        agendaView(agenda, mayEditAgenda(session, agenda), localDayOf(clock_.now()), typed, errors);
+        agendaView(agenda, mayEditAgenda(session, agenda), localDay(clock_.now()), typed, errors);
     if (!notice.empty()) view["notice"] = notice;
     renderPage(res, "agenda", view, session);
     if (!errors.empty() && res.status == 200) res.status = 422;
@@ -102,7 +102,7 @@ void BackOffice::addClosure(const HttpRequest& req, HttpResponse& res, const Sta
     if (!agenda) return;
     if (!mayEditAgenda(session, *agenda))
         return forbidden(res, &session, "Deze agenda kunt u bekijken, maar niet wijzigen.");
-    ClosureFormResult form = readClosureForm(parseQueryString(req.body), localDayOf(clock_.now()));
+    ClosureFormResult form = readClosureForm(parseQueryString(req.body), localDay(clock_.now()));
     if (form.errors.empty())
         for (const AgendaClosure& c : agenda->closures)
             if (c.day == form.closure.day && c.fromMinute < form.closure.toMinute &&
@@ -165,7 +165,7 @@ void BackOffice::appointmentDay(const HttpRequest& req, HttpResponse& res, const
         if (maySeeAgenda(session, a)) services.push_back(a.service);
     }
     if (!known || services.empty()) return notFound(res);
-    const std::string today = localDayOf(clock_.now());
+    const std::string today = localDay(clock_.now());
     std::string day = req.get_param_value("dag");
     std::string error;
     if (day.empty()) {

@@ -1,7 +1,6 @@
 #include "central/backoffice/agenda_view.h"
 
 #include <date/date.h>
-#include <date/tz.h>
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -43,18 +42,9 @@ std::optional<int> readNumber(const std::string& text) {
     return std::stoi(t);
 }
 
-const date::time_zone* amsterdam() {
-    static const date::time_zone* zone = date::locate_zone("Europe/Amsterdam");
-    return zone;
-}
-
 date::local_days localDays(const std::string& day) {
     int y = std::stoi(day.substr(0, 4)), m = std::stoi(day.substr(5, 2)), d = std::stoi(day.substr(8, 2));
     return date::local_days(date::year(y) / m / d);
-}
-
-std::string dayText(date::local_days day) {
-    return date::format("%Y-%m-%d", day);
 }
 
 // "2026-12-24" -> "24-12-2026".
@@ -156,27 +146,6 @@ std::string_view bookingStateLabel(BookingState state) {
             return "Afgezegd";
     }
     return "?";
-}
-
-std::string previousDay(const std::string& day) {
-    return dayText(localDays(day) - date::days(1));
-}
-
-std::string nextDay(const std::string& day) {
-    return dayText(localDays(day) + date::days(1));
-}
-
-std::string localDayOf(TimePoint t) {
-    const auto local =
-        date::make_zoned(amsterdam(), std::chrono::floor<std::chrono::seconds>(t)).get_local_time();
-    return dayText(std::chrono::floor<date::days>(local));
-}
-
-std::pair<TimePoint, TimePoint> localDayBounds(const std::string& day) {
-    const date::local_days d = localDays(day);
-    const auto start = date::make_zoned(amsterdam(), d, date::choose::earliest).get_sys_time();
-    const auto end = date::make_zoned(amsterdam(), d + date::days(1), date::choose::earliest).get_sys_time();
-    return {TimePoint(start), TimePoint(end)};
 }
 
 std::string longDayLabel(const std::string& day) {

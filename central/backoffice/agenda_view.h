@@ -14,9 +14,11 @@
 #include <string>
 #include <vector>
 
+#include "central/appointment_slots.h"
 #include "central/backoffice/staff_session.h"
 #include "central/store/appointment_store.h"
 #include "common/clock.h"
+#include "common/local_time.h"
 
 namespace wp {
 
@@ -79,12 +81,6 @@ nlohmann::json appointmentDayView(const std::string& contactPoint, const std::st
 // "booked" -> "Geboekt", "arrived" -> "Aangekomen", "no-show" -> "Niet gekomen", "cancelled" -> "Afgezegd".
 std::string_view bookingStateLabel(BookingState state);
 
-// The local day before and after day ("2026-12-07"); day must be a local day (isLocalDay).
-std::string previousDay(const std::string& day);
-std::string nextDay(const std::string& day);
-// The local day of t, "2026-12-07"; and a local day's [start, end) as instants.
-std::string localDayOf(TimePoint t);
-std::pair<TimePoint, TimePoint> localDayBounds(const std::string& day);
 // "maandag 7 december 2026".
 std::string longDayLabel(const std::string& day);
 

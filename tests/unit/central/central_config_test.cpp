@@ -136,6 +136,7 @@ TEST(CentralConfigTest, ReadsTheAppointmentsKeysWithTheirDefaults) {
     ASSERT_TRUE(defaults) << defaults.status().message();
     EXPECT_EQ(defaults->appointments.minLeadMinutes, 60);
     EXPECT_EQ(defaults->appointments.horizonDays, 14);
+    EXPECT_EQ(defaults->appointments.reminderHour, 18);
     EXPECT_EQ(defaults->appointments.wrongCodesPerKiosk, 10);
     EXPECT_EQ(defaults->appointments.wrongCodesPerKioskMinutes, 10);
     EXPECT_EQ(defaults->appointments.wrongCodesPerSource, 30);
@@ -145,7 +146,7 @@ TEST(CentralConfigTest, ReadsTheAppointmentsKeysWithTheirDefaults) {
     auto c = loadCentralConfig(dir.write("central.toml", base + R"toml([appointments]
 min_lead_minutes = 0
 horizon_days = 7
-reminder_hour = 18
+reminder_hour = 17
 wrong_codes_per_kiosk = 3
 wrong_codes_per_kiosk_minutes = 5
 wrong_codes_per_source = 9
@@ -155,7 +156,7 @@ wipe_after_days = 2
     ASSERT_TRUE(c) << c.status().message();
     EXPECT_EQ(c->appointments.minLeadMinutes, 0);
     EXPECT_EQ(c->appointments.horizonDays, 7);
-    EXPECT_EQ(c->appointments.reminderHour, 18);
+    EXPECT_EQ(c->appointments.reminderHour, 17);
     EXPECT_EQ(c->appointments.wrongCodesPerKiosk, 3);
     EXPECT_EQ(c->appointments.wrongCodesPerKioskMinutes, 5);
     EXPECT_EQ(c->appointments.wrongCodesPerSource, 9);

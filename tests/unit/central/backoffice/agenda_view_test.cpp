@@ -191,8 +191,8 @@ TEST(AgendaViewTest, TheDayListsTheVisibleServicesBookingsWithStateWords) {
     EXPECT_EQ(view["summary"][1]["count"], 1);
     EXPECT_EQ(nextDay("2026-12-31"), "2027-01-01");
     EXPECT_EQ(previousDay("2026-03-01"), "2026-02-28");
-    EXPECT_EQ(localDayOf(from), "2026-12-07");
-    EXPECT_EQ(localDayOf(from - 1s), "2026-12-06");
+    EXPECT_EQ(localDay(from), "2026-12-07");
+    EXPECT_EQ(localDay(from - 1s), "2026-12-06");
 }
 
 TEST(AgendaViewTest, TheDayOfTheClockChangeHasItsRealLength) {
