@@ -277,6 +277,7 @@ TEST_F(AppointmentMailTest, StaffChangeTheirAgendaAndReadTheDayWhichIsAudited) {
 
     BrowserPage edit = anna->get("/backoffice/afspraken/agenda/SGN/gemeente");
     ASSERT_EQ(edit.status, 200) << edit.body;
+    EXPECT_FALSE(has(edit.body, "}}")) << "no template text on the page";
     std::multimap<std::string, std::string> form = {{"csrf", anna->csrf()},
                                                     {"place", "Wijkpunt Groenoord"},
                                                     {"address", "Nieuwe Damlaan 90, Schiedam"},
