@@ -75,6 +75,8 @@ void flattenTexts(TomlReader& reader, const toml::table& t, const std::string& p
             std::string value(*node.value<std::string_view>());
             if (value.empty())
                 reader.error(&node, fmt::format("text '{}' is empty (expected a sentence)", full));
+            else if (out.contains(full))
+                reader.error(&node, fmt::format("text '{}' is given twice for this language", full));
             out[full] = std::move(value);
         } else {
             reader.error(
@@ -388,6 +390,13 @@ Result<LanguageTexts> loadLanguageTexts(const fs::path& file, const std::string&
     return lt;
 }
 
+Status addLanguageTexts(const fs::path& file, LanguageTexts& texts) {
+    TomlReader r(file.string());
+    if (!r.ok()) return r.status();
+    flattenTexts(r, r.root(), "", texts.texts);
+    return r.status();
+}
+
 Result<Content> loadContent(const fs::path& contentDir) {
     fs::path file = contentDir / "content.toml";
     if (!fs::exists(file))
@@ -442,6 +451,14 @@ Result<Content> loadContent(const fs::path& contentDir) {
             errors.push_back(texts.status().message());
             continue;
         }
+        // More texts of the language, one file per part of the kiosk: texts/<code>/*.toml, by name.
+        std::vector<fs::path> parts;
+        if (std::error_code ec; fs::is_directory(contentDir / "texts" / code, ec))
+            for (const auto& entry : fs::directory_iterator(contentDir / "texts" / code))
+                if (entry.path().extension() == ".toml") parts.push_back(entry.path());
+        std::sort(parts.begin(), parts.end());
+        for (const fs::path& part : parts)
+            if (Status s = addLanguageTexts(part, *texts); !s) errors.push_back(s.message());
         c.texts.emplace(code, std::move(texts).value());
     }
     if (errors.empty()) {

@@ -186,6 +186,9 @@ inline constexpr std::string_view kCodeAlphabet = "23456789ABCDEFGHJKMNPQRSTUVWX
 Result<Settings> loadSettings(const std::filesystem::path& file);
 Result<Theme> loadTheme(const std::filesystem::path& file);
 Result<LanguageTexts> loadLanguageTexts(const std::filesystem::path& file, const std::string& code);
+// Adds the texts of file (more texts of texts' language) to texts; a key it gives again is an error.
+Status addLanguageTexts(const std::filesystem::path& file, LanguageTexts& texts);
+// Reads content.toml and, per language, texts/<code>.toml and then every texts/<code>/*.toml by name.
 Result<Content> loadContent(const std::filesystem::path& contentDir);
 // Loads settings, then the content and themes they point at, and checks that they fit together.
 Result<Bundle> loadBundle(const std::filesystem::path& settingsFile);
