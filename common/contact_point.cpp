@@ -71,6 +71,10 @@ Result<ContactPointDetails> loadContactPointDetails(const fs::path& file) {
     if (!r.ok()) return r.status();
     const toml::table& root = r.root();
     ContactPointDetails d;
+    d.name =
+        r.optionalString(root, "name", "", "the contact point's place name, like \"Wijkpunt Groenoord\"");
+    d.address =
+        r.optionalString(root, "address", "", "its street address, like \"Nieuwe Damlaan 90, Schiedam\"");
     d.phone = r.requireString(root, "phone", "the contact point's phone number, like \"010 246 5000\"");
     if (!d.phone.empty() && !isContactPhone(d.phone))
         r.error(root.get("phone"),

@@ -1,6 +1,8 @@
 // The contact point as a resident reaches it after their visit: its phone number and opening hours, from the
 // bundle's content/contact_point.toml, printed on every request receipt.
 //
+//   name = "Wijkpunt Groenoord"      the place and its address (appointments here); both optional
+//   address = "Nieuwe Damlaan 90, Schiedam"
 //   phone = "010 246 5000"
 //   [hours]                        local time, 24-hour clock; a day that is not listed is closed
 //   monday = ["09:00-12:00", "13:00-17:00"]
@@ -24,7 +26,9 @@
 namespace wp {
 
 struct ContactPointDetails {
-    std::string phone;  // "010 246 5000"
+    std::string name;     // the place: "Wijkpunt Groenoord"; may be empty
+    std::string address;  // "Nieuwe Damlaan 90, Schiedam"; may be empty
+    std::string phone;    // "010 246 5000"
     std::array<std::vector<WalkInWindow>, 7>
         openingHours;  // per weekday (kWeekdayKeys), sorted; empty = closed
     bool operator==(const ContactPointDetails&) const = default;

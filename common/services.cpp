@@ -102,6 +102,7 @@ void readService(TomlReader& r, const toml::table& t, Service& s) {
         r.error(t.get("prefix"), fmt::format("prefix '{}' must be one or two capital letters A-Z", s.prefix));
     s.nameKey = r.requireString(t, "name", "the text key of the service's name, like \"service.huurloket\"");
     s.hintKey = r.requireString(t, "hint", "the text key of the line under the name");
+    s.bringKey = r.optionalString(t, "bring", "", "the text key of what to bring to an appointment");
     long long minutes =
         r.requireInt(t, "default_service_minutes", "minutes one resident takes at the counter, like 10");
     if (t.get("default_service_minutes") && t.get("default_service_minutes")->is_integer() &&
@@ -177,9 +178,9 @@ Result<std::vector<Service>> loadContentServices(const fs::path& contentDir, con
     if (!services) return services.status();
     std::vector<std::string> errors;
     for (const Service& s : services.value())
-        for (const std::string* key : {&s.nameKey, &s.hintKey})
+        for (const std::string* key : {&s.nameKey, &s.hintKey, &s.bringKey})
             for (const auto& [code, lt] : content.texts)
-                if (!lt.texts.contains(*key))
+                if (!key->empty() && !lt.texts.contains(*key))
                     errors.push_back(fmt::format("{}: missing text '{}' (used by service '{}' in {})",
                                                  lt.file, *key, s.id, file.string()));
     if (!errors.empty()) {

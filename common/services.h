@@ -2,8 +2,9 @@
 // content/services.toml.
 //
 // A service has an id ("huurloket"), a ticket prefix ("H"), the text keys of its name and short
-// description, walk-in hours per weekday in local time (Europe/Amsterdam), dates on which it is closed, and
-// the service time in minutes the wait estimate uses until the day has measured times of its own.
+// description, walk-in hours per weekday in local time (Europe/Amsterdam), dates on which it is closed, the
+// text key of what to bring to an appointment with it, and the service time in minutes the wait estimate
+// uses until the day has measured times of its own.
 //
 // The loader lives in common/ so that the central server validates bundles with the kiosk's own code. It
 // returns either every service, checked, or one Status listing each problem as "file:line:col: what was
@@ -37,6 +38,8 @@ struct Service {
     std::string prefix;   // "H": one or two capital letters, unique among the services
     std::string nameKey;  // text key of the name on the tile and ticket: "service.huurloket"
     std::string hintKey;  // text key of the line under it: "service.huurloket_hint"
+    // Text key of what to bring to an appointment (shown and printed on the slip); empty: nothing said.
+    std::string bringKey;
     std::array<std::vector<WalkInWindow>, 7> walkIn;  // per weekday, sorted, not overlapping; empty = closed
     std::vector<std::string> closedDates;             // "YYYY-MM-DD" local days without walk-in hours, sorted
     int defaultServiceMinutes = 10;                   // 1..240

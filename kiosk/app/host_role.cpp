@@ -7,10 +7,13 @@
 #include <fmt/format.h>
 
 #include "common/sms_settings.h"
+#include "drivers/net/curl_http_client.h"
 #include "drivers/sound/sdl_chime.h"
 #include "kiosk/app/contact_point_printer.h"
 #include "kiosk/app/kiosk_app.h"
 #include "kiosk/app/role.h"
+#include "kiosk/core/appointment_booking.h"
+#include "kiosk/core/appointment_client.h"
 #include "kiosk/core/host_alert_board.h"
 #include "kiosk/core/host_desk.h"
 #include "kiosk/core/texts.h"
@@ -70,6 +73,22 @@ class HostRole final : public Role {
             board_->attachSms(sms_.get());
         }
         shell_ = std::make_unique<ui::HostShell>(bundle_, texts_, *desk_, *board_, clock_);
+        // Appointments the host makes for a resident, at the central server; slips on the console's printer.
+        if (const auto& central = bundle_.settings.central; !central.apiUrl.empty()) {
+            CurlHttpClientOptions http;
+            http.baseUrl = central.apiUrl;
+            http.caFile = central.caFile;
+            http.clientCertificate = central.clientCertificate;
+            http.clientKey = central.clientKey;
+            http.pinnedPublicKey = central.pinnedPublicKey;
+            appointmentClient_ = std::make_unique<AppointmentClient>(std::make_unique<CurlHttpClient>(http),
+                                                                     clock_, random_, wake);
+            if (PrintSpooler* spooler = printer_->spooler())
+                slips_ = std::make_unique<SpoolerReceipts>(*spooler, PrintSpooler::JobKind::Appointment);
+            booking_ = std::make_unique<AppointmentBooking>(
+                *appointmentClient_, bundle_.settings.contactPoint.letters, slips_.get());
+            shell_->attachBooking(booking_.get());
+        }
         shell_->refresh();
         return Status::ok();
     }
@@ -105,6 +124,10 @@ class HostRole final : public Role {
     std::unique_ptr<ContactPointPrinter> printer_;
     std::unique_ptr<HostDesk> desk_;
     std::unique_ptr<HostAlertBoard> board_;
+    SystemRandom random_;
+    std::unique_ptr<AppointmentClient> appointmentClient_;  // null without a central server
+    std::unique_ptr<SpoolerReceipts> slips_;
+    std::unique_ptr<AppointmentBooking> booking_;
     std::unique_ptr<ui::HostShell> shell_;
 };
 

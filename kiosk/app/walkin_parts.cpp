@@ -34,8 +34,8 @@ Status checkScreens(const Bundle& bundle) {
 }
 
 // Store-and-forward to the central server (DESIGN.md: the walk-in path), the queue events (no personal
-// data) for its statistics and the phone queue page, and "Status van mijn vraag": each on connections of
-// its own, so the screen never waits for them.
+// data) for its statistics and the phone queue page, "Status van mijn vraag" and appointments: each on
+// connections of its own, so the screen never waits for them.
 Status startCentralLinks(WalkinParts& p, const std::filesystem::path& dbFile,
                          const std::function<void()>& wake) {
     const auto& central = p.bundle.settings.central;
@@ -73,6 +73,8 @@ Status startCentralLinks(WalkinParts& p, const std::filesystem::path& dbFile,
     p.queueStats->start();
 
     p.statusLookup = std::make_unique<StatusLookup>(std::make_unique<CurlHttpClient>(options.http), wake);
+    p.appointmentClient = std::make_unique<AppointmentClient>(std::make_unique<CurlHttpClient>(options.http),
+                                                              p.clock, p.random, wake);
     return Status::ok();
 }
 
@@ -89,6 +91,13 @@ Status openRequestFlow(WalkinParts& p, const std::filesystem::path& dbFile) {
     p.requestFlow = makeRequestFlow(p.bundle, p.clock, p.random, *p.outbox, *p.references, p.receipts.get());
     p.answerPrinter =
         std::make_unique<AnswerPrinter>(p.bundle.settings.contactPoint.name, p.clock, p.answerReceipts.get());
+    if (p.appointmentClient) {
+        if (PrintSpooler* spooler = p.printer->spooler())
+            p.appointmentSlips =
+                std::make_unique<SpoolerReceipts>(*spooler, PrintSpooler::JobKind::Appointment);
+        p.appointmentBooking = std::make_unique<AppointmentBooking>(
+            *p.appointmentClient, p.bundle.settings.contactPoint.letters, p.appointmentSlips.get());
+    }
     return Status::ok();
 }
 
@@ -185,6 +194,7 @@ Result<std::unique_ptr<WalkinParts>> makeWalkinParts(const Bundle& bundle, const
     p.session->attachStatusLookup(p.statusLookup.get());
     p.session->attachRequestFlow(p.requestFlow.get());
     p.session->attachAnswerPrinter(p.answerPrinter.get());
+    p.session->attachAppointmentBooking(p.appointmentBooking.get());
     if (p.sms) p.session->attachSmsOptIn(p.sms->optIn.get());
     if (PrintSpooler* spooler = p.printer->spooler()) p.spoolerHolder = p.session->registerHolder(*spooler);
     p.shell = std::make_unique<ui::ResidentShell>(*p.session);

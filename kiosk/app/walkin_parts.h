@@ -25,6 +25,8 @@
 #include "drivers/speech/recording_speaker.h"
 #include "kiosk/app/contact_point_printer.h"
 #include "kiosk/core/answer_printer.h"
+#include "kiosk/core/appointment_booking.h"
+#include "kiosk/core/appointment_client.h"
 #include "kiosk/core/personal_data.h"
 #include "kiosk/core/printer.h"
 #include "kiosk/core/queue.h"
@@ -85,12 +87,15 @@ struct WalkinParts {
     std::unique_ptr<SqliteQueueForwardStore> queueForward;
     std::unique_ptr<QueueStatSender> queueStats;
     std::unique_ptr<StatusLookup> statusLookup;
+    std::unique_ptr<AppointmentClient> appointmentClient;  // appointments at the central server
     std::unique_ptr<SqliteReferenceStore> references;
     std::unique_ptr<SpoolerReceipts> receipts;        // null without a printer
     std::unique_ptr<SpoolerReceipts> answerReceipts;  // null without a printer
     std::unique_ptr<RequestFlow> requestFlow;
     std::unique_ptr<AnswerPrinter> answerPrinter;
-    std::unique_ptr<WalkinSms> sms;  // null without [sms] settings
+    std::unique_ptr<SpoolerReceipts> appointmentSlips;       // null without a printer
+    std::unique_ptr<AppointmentBooking> appointmentBooking;  // null without a central server
+    std::unique_ptr<WalkinSms> sms;                          // null without [sms] settings
     std::unique_ptr<ResidentSession> session;
     PersonalDataRegistration spoolerHolder;  // receipts waiting for the printer, on the session's list
     std::unique_ptr<ui::ResidentShell> shell;

@@ -42,7 +42,7 @@ namespace wp {
 class PrintSpooler final : public PersonalDataHolder {
   public:
     using Wake = std::function<void()>;
-    enum class JobKind { Ticket, Receipt, Answer };
+    enum class JobKind { Ticket, Receipt, Answer, Appointment };
     struct Done {
         std::uint64_t job = 0;
         PrintOutcome outcome = PrintOutcome::Ok;

@@ -4,6 +4,7 @@
 #include <cassert>
 
 #include "kiosk/core/answer_printer.h"
+#include "kiosk/core/appointment_booking.h"
 #include "kiosk/core/request_flow.h"
 #include "kiosk/core/sms_opt_in.h"
 #include "kiosk/core/status_lookup.h"
@@ -40,6 +41,11 @@ void ResidentSession::attachRequestFlow(RequestFlow* flow) {
 void ResidentSession::attachAnswerPrinter(AnswerPrinter* printer) {
     answerPrinter_ = printer;
     answerPrinterHolder_ = printer ? holders_.add(*printer) : PersonalDataRegistration();
+}
+
+void ResidentSession::attachAppointmentBooking(AppointmentBooking* booking) {
+    appointmentBooking_ = booking;
+    appointmentBookingHolder_ = booking ? holders_.add(*booking) : PersonalDataRegistration();
 }
 
 void ResidentSession::attachSmsOptIn(SmsOptIn* optIn) {

@@ -26,10 +26,11 @@
 
 namespace wp {
 
-class StatusLookup;   // kiosk/core/status_lookup.h
-class RequestFlow;    // kiosk/core/request_flow.h
-class AnswerPrinter;  // kiosk/core/answer_printer.h
-class SmsOptIn;       // kiosk/core/sms_opt_in.h
+class StatusLookup;        // kiosk/core/status_lookup.h
+class RequestFlow;         // kiosk/core/request_flow.h
+class AnswerPrinter;       // kiosk/core/answer_printer.h
+class SmsOptIn;            // kiosk/core/sms_opt_in.h
+class AppointmentBooking;  // kiosk/core/appointment_booking.h
 
 // Which screen is shown, with an optional argument (the tile a "coming soon" screen is about).
 struct ScreenRef {
@@ -66,6 +67,10 @@ class ResidentSession {
     // the ticket screen offers none.
     void attachSmsOptIn(SmsOptIn* optIn);
     SmsOptIn* smsOptIn() const { return smsOptIn_; }
+    // Making, changing and cancelling an appointment at the central server, when this kiosk has one. Null:
+    // appointments are not made here, and no screen offers them.
+    void attachAppointmentBooking(AppointmentBooking* booking);
+    AppointmentBooking* appointmentBooking() const { return appointmentBooking_; }
 
     // Puts anything else that holds personal data (a screen's typed code, a keyboard, the receipt spooler)
     // on the list that wipe() wipes, until the returned handle ends; keep it beside the holder.
@@ -141,6 +146,8 @@ class ResidentSession {
     RequestFlow* requestFlow_ = nullptr;
     AnswerPrinter* answerPrinter_ = nullptr;
     SmsOptIn* smsOptIn_ = nullptr;
+    AppointmentBooking* appointmentBooking_ = nullptr;
+    PersonalDataRegistration appointmentBookingHolder_;
     PersonalDataRegistration ticketFlowHolder_, statusLookupHolder_, requestFlowHolder_, answerPrinterHolder_,
         smsOptInHolder_;
 };

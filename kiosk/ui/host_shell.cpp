@@ -64,11 +64,18 @@ void HostShell::drawFrame(Ui& ui, float width, float height) {
     const bool signedIn = console_.signedIn();
     float alertsBottom = right.y1;
     if (signedIn) alertsBottom -= handTickets_.height(ui, console_, right) + pad;
+    if (const float bookingH = booking_.buttonHeight(t); signedIn && bookingH > 0) {
+        alertsBottom -= bookingH + pad;
+        booking_.drawButton(ui, console_,
+                            {right.x0, alertsBottom + pad, right.x1, alertsBottom + pad + bookingH});
+    }
     alerts_.draw(ui, console_, {right.x0, right.y0, right.x1, alertsBottom});
     if (signedIn) handTickets_.draw(ui, console_, {right.x0, alertsBottom + pad, right.x1, right.y1});
     // The left: the counter, the waiting lists and today's figures; or signing in.
     const Rect main{pad, y, width - alertsW - pad * 2, height - pad};
-    if (signedIn) {
+    if (signedIn && booking_.isOpen()) {
+        booking_.draw(ui, console_, main);
+    } else if (signedIn) {
         const float counterBottom = counter_.draw(ui, console_, main);
         const float figuresH = t.sizes.consoleFiguresHeight;
         waitingLists_.draw(ui, console_, {main.x0, counterBottom + pad, main.x1, main.y1 - figuresH - pad});

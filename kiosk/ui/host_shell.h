@@ -6,7 +6,8 @@
 //   signed in: CounterPanel (the ticket at this counter) over WaitingListsPanel (a column per service) over
 //              FiguresPanel (today's figures) on the left;
 //   always: AlertsPanel (printer, connection, outbox) on the right, and while signed in
-//           HandTicketsPanel (adding a ticket by hand) under it, its buttons kept in one place.
+//           HandTicketsPanel (adding a ticket by hand) under it, its buttons kept in one place, and over
+//           that "Afspraak maken" (BookingPanel), which opens in the place of the left's panels.
 //
 // The panels draw from the snapshot that refresh() reads (HostConsole), so no frame touches the database;
 // their actions go straight to HostDesk. UI thread only.
@@ -17,6 +18,7 @@
 #include "kiosk/core/host_desk.h"
 #include "kiosk/core/texts.h"
 #include "kiosk/ui/host/alerts_panel.h"
+#include "kiosk/ui/host/booking_panel.h"
 #include "kiosk/ui/host/counter_panel.h"
 #include "kiosk/ui/host/figures_panel.h"
 #include "kiosk/ui/host/hand_tickets_panel.h"
@@ -36,6 +38,8 @@ class HostShell {
 
     // Re-reads the desk and the alerts. Returns true when something shown changed.
     bool refresh() { return console_.refresh(); }
+    // Appointments made by the host (null: this console has no central server to book at).
+    void attachBooking(AppointmentBooking* booking) { booking_.attach(booking); }
     // A shortcut key pressed ("Enter", "F2"): true when the console has an action for it now (a host is
     // signed in); the action runs in the next frame.
     bool shortcut(std::string_view key);
@@ -53,6 +57,7 @@ class HostShell {
     FiguresPanel figures_;
     AlertsPanel alerts_;
     HandTicketsPanel handTickets_;
+    BookingPanel booking_;
     HelpBanner helpBanner_;
 };
 

@@ -2,6 +2,14 @@
 #include <type_traits>
 
 #include "kiosk/ui/screen.h"
+#include "kiosk/ui/screens/appointment_change_screen.h"
+#include "kiosk/ui/screens/appointment_check_screen.h"
+#include "kiosk/ui/screens/appointment_contact_screen.h"
+#include "kiosk/ui/screens/appointment_day_screen.h"
+#include "kiosk/ui/screens/appointment_done_screen.h"
+#include "kiosk/ui/screens/appointment_service_screen.h"
+#include "kiosk/ui/screens/appointment_time_screen.h"
+#include "kiosk/ui/screens/appointment_unreachable_screen.h"
 #include "kiosk/ui/screens/coming_soon_screen.h"
 #include "kiosk/ui/screens/question_category_screen.h"
 #include "kiosk/ui/screens/question_screen.h"
@@ -42,6 +50,15 @@ const Entry kScreens[] = {
     {QuestionCategoryScreen::kId, make<QuestionCategoryScreen>},
     {QuestionTopicScreen::kId, make<QuestionTopicScreen>},
     {RequestScreen::kId, make<RequestScreen>},
+    {AppointmentServiceScreen::kId, make<AppointmentServiceScreen>},
+    {AppointmentDayScreen::kId, make<AppointmentDayScreen>},
+    {AppointmentTimeScreen::kId, make<AppointmentTimeScreen>},
+    {AppointmentContactScreen::kId, make<AppointmentContactScreen>},
+    {AppointmentCheckScreen::kId, make<AppointmentCheckScreen>},
+    {AppointmentDoneScreen::kId, make<AppointmentDoneScreen>},
+    {AppointmentUnreachableScreen::kId, make<AppointmentUnreachableScreen>},
+    {AppointmentChangeScreen::kId, make<AppointmentChangeScreen>},
+    {AppointmentCancelScreen::kId, make<AppointmentCancelScreen>},
 };
 }  // namespace
 

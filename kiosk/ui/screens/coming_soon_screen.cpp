@@ -24,7 +24,7 @@ void ComingSoonScreen::draw(Ui& ui, ResidentSession& session, Rect area) {
     y += ui.text(session.tr("soon.offer"), {area.x0, y, area.x1, area.y1}, FontRole::Body, t.colors.text,
                  t.colors.background, 0.5f);
     y += t.spacing * 2;
-    drawOfferAndBack(ui, session, area, y);
+    drawCallbackAndBack(ui, session, area, y);
 }
 
 }  // namespace wp::ui

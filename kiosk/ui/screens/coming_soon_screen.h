@@ -1,6 +1,6 @@
-// "Comes soon": what "Ik heb een afspraak" opens while appointments are not made at the kiosk. Names what
+// "Comes soon": what a tile or button opens whose service is not at this kiosk. Names what
 // was asked for, says plainly that it is not here yet and that the host can help now, and offers what the
-// kiosk can do instead (live_routes.h: "Bel mij terug") as its main action, then the way back. The start
+// kiosk can do instead ("Bel mij terug") as its main action, then the way back. The start
 // screen leaves out tiles that would open it.
 #pragma once
 

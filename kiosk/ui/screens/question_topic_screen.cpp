@@ -86,10 +86,10 @@ void QuestionTopicScreen::draw(Ui& ui, ResidentSession& session, Rect area) {
                 const bool hasCallback =
                     std::any_of(topic->routes.begin(), topic->routes.end(),
                                 [](const QuestionRoute& r) { return r.kind == RouteKind::Callback; });
-                if (appointmentsLive())
+                if (appointmentsLive(session))
                     grid.push_back({session.tr("question.appointment"), route});
                 else if (requestScreen_ && !hasCallback)
-                    grid.push_back({session.tr(appointmentOfferKey()), {RouteKind::Callback, {}}});
+                    grid.push_back({session.tr(appointmentOfferKey(session)), {RouteKind::Callback, {}}});
                 break;
             }
             case RouteKind::Topic:
@@ -227,7 +227,7 @@ void QuestionTopicScreen::draw(Ui& ui, ResidentSession& session, Rect area) {
                     session.open({kRequestScreen, "callback/" + topic->id});
                     break;
                 case RouteKind::Appointment:
-                    openAppointments(session);
+                    openBooking(session, topic->serviceId);
                     break;
                 case RouteKind::Topic:
                     session.open({kId, route.topicId});

@@ -30,7 +30,7 @@ void TicketClosedScreen::draw(Ui& ui, ResidentSession& session, Rect area) {
                  c.background, 0.5f);
     y += t.spacing * 2;
 
-    drawOfferAndBack(ui, session, area, y);
+    drawOfferAndBack(ui, session, area, y, serviceId);
 }
 
 }  // namespace wp::ui

@@ -134,7 +134,7 @@ void expectNoRouteToAServiceNotLive(const std::string& where, const FrameRecord&
     std::vector<std::string> dead;
     for (const StartTile& tile : session.bundle().content.tiles)
         if (!tileIsLive(session, tile)) dead.push_back(session.tr(tile.labelKey));
-    if (!appointmentsLive()) dead.push_back(session.tr("question.appointment"));
+    if (!appointmentsLive(session)) dead.push_back(session.tr("question.appointment"));
     for (const DrawnItem& item : f.items) {
         if (!item.clickable) continue;
         for (const std::string& label : dead) {

@@ -115,6 +115,7 @@ std::vector<ScreenTest::State> ScreenTest::allStates() {
              }});
     }
     addStatusStates(states);
+    addAppointmentStates(states);
     addAnswerPrintStates(states);
     return states;
 }

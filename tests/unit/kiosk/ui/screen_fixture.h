@@ -27,6 +27,7 @@
 #include "kiosk/ui/screen.h"
 #include "kiosk/ui/ui.h"
 #include "tests/unit/fake_clock.h"
+#include "tests/unit/kiosk/ui/fake_appointment_http.h"
 #include "tests/unit/kiosk/ui/fake_status_http.h"
 #include "tests/unit/kiosk/ui/headless_ui_fixture.h"
 #include "tests/unit/temp_dir.h"
@@ -59,8 +60,14 @@ class ScreenTest : public testing::HeadlessUiTest {
         requestFlow_ = parts_->requestFlow.get();
         answerPrinter_ = parts_->answerPrinter.get();
         ui_ = std::make_unique<Ui>(fonts_);
+        slips_ = std::make_unique<SpoolerReceipts>(*spooler_, PrintSpooler::JobKind::Appointment);
+        appointments_ = std::make_unique<testing::FakeAppointmentServer>(clock_, slips_.get());
+        setUpAppointmentServer();
     }
     void TearDown() override {
+        session_->attachAppointmentBooking(nullptr);
+        appointments_.reset();
+        slips_.reset();
         parts_.reset();
         HeadlessUiTest::TearDown();
     }
@@ -107,6 +114,14 @@ class ScreenTest : public testing::HeadlessUiTest {
     void addStatusStates(std::vector<State>& states);
     // "Print dit antwoord" on a topic's answer: tapped, then while printing, printed and failed.
     void addAnswerPrintStates(std::vector<State>& states);
+    // The fake appointment server's answers: offers here and elsewhere, two weeks of free slots, bookings.
+    void setUpAppointmentServer();
+    // Attaches the fake appointment server's booking to the session (appointments live on this kiosk).
+    AppointmentBooking& attachAppointments(ResidentSession& s);
+    // Draws frames until the appointment client has answered.
+    void settleAppointments();
+    // Making an appointment: every screen and every outcome; changing and cancelling by code.
+    void addAppointmentStates(std::vector<State>& states);
     // Every step of every request flow, a refused answer of each kind, the summary, and the done screen
     // while printing, printed, after a failed print and without a printer's answer.
     void addRequestStates(std::vector<State>& states);
@@ -154,6 +169,8 @@ class ScreenTest : public testing::HeadlessUiTest {
     testing::FakeStatusServer statusServer_;
     testing::FakeStatusServer heldStatusServer_{true};
     std::unique_ptr<WalkinParts> parts_;
+    std::unique_ptr<SpoolerReceipts> slips_;  // appointment slips on the parts' spooler
+    std::unique_ptr<testing::FakeAppointmentServer> appointments_;
     // The parts' own, for the tests to reach.
     FakePrinter* printer_ = nullptr;
     ResidentSession* session_ = nullptr;
