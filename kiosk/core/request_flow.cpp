@@ -56,10 +56,14 @@ RequestFlow::RequestFlow(RequestFlowSettings settings, const RequestSpecs& specs
 
 bool RequestFlow::start(std::string_view arg) {
     wipe();
-    std::string_view flowId = arg, topicId;
-    if (auto slash = arg.find('/'); slash != std::string_view::npos) {
-        flowId = arg.substr(0, slash);
-        topicId = arg.substr(slash + 1);
+    std::string_view flowId = arg, topicId, given;
+    if (auto colon = arg.find(':'); colon != std::string_view::npos) {
+        given = arg.substr(colon + 1);
+        flowId = arg.substr(0, colon);
+    }
+    if (auto slash = flowId.find('/'); slash != std::string_view::npos) {
+        topicId = flowId.substr(slash + 1);
+        flowId = flowId.substr(0, slash);
     }
     const FlowDefinition* def = specs_.latest(flowId);
     if (def == nullptr || !def->hasFlow()) return false;
@@ -72,6 +76,17 @@ bool RequestFlow::start(std::string_view arg) {
     arg_ = std::string(arg);
     index_ = 0;
     while (index_ < def_->steps.size() && !shown(def_->steps[index_])) ++index_;
+    // A choice answered beforehand ("<step>=<option>"): chosen, and the flow starts after it when it is
+    // first.
+    if (auto eq = given.find('='); eq != std::string_view::npos) {
+        const std::string stepId(given.substr(0, eq)), optionId(given.substr(eq + 1));
+        for (const FlowStep& s : def_->steps)
+            if (s.id == stepId && s.kind == StepKind::Choice &&
+                std::any_of(s.options.begin(), s.options.end(),
+                            [&](const FlowOption& o) { return o.id == optionId; }))
+                chosen_[stepId] = {optionId};
+        if (step().id == stepId && answered(step())) next();
+    }
     return true;
 }
 

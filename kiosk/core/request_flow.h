@@ -79,8 +79,9 @@ class RequestFlow final : public PersonalDataHolder {
                 ReceiptQueue* receipts, TopicLookup topics);
 
     // Starts a flow from the screen argument "<type>" or "<type>/<topic id>", forgetting any earlier one:
-    // the highest version of that type's spec. False (and nothing started) when no spec of that id has a
-    // flow, or the topic is unknown.
+    // the highest version of that type's spec. Either may end in ":<step>=<option>", a choice step answered
+    // beforehand (an option it does not have is left unchosen); when that step comes first, the flow starts
+    // after it. False (and nothing started) when no spec of that id has a flow, or the topic is unknown.
     bool start(std::string_view arg);
     bool active() const { return def_ != nullptr; }
     const std::string& arg() const { return arg_; }

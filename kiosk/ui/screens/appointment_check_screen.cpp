@@ -41,7 +41,6 @@ void AppointmentCheckScreen::draw(Ui& ui, ResidentSession& session, Rect area) {
                 break;
             case AppointmentClient::State::Unknown:
                 view_ = View::Unknown;
-                session.askForHost();  // the host console hears at once; the screen says why
                 break;
             case AppointmentClient::State::NotFound:
             case AppointmentClient::State::TooMany:

@@ -3,7 +3,8 @@
 // as the main action. While the central server works it says so. Then: made -> the done screen; the time
 // was taken meanwhile -> it says so and offers to choose another; known not made -> the unreachable screen
 // with its call back; not known (no answer after every try) -> it says plainly that the booking may exist,
-// asks not to book again and sends the resident to the host with the facts (and alerts the host).
+// asks not to book again and sends the resident to the host with the facts ("Roep de gastvrouw of gastheer"
+// alerts the host console).
 #pragma once
 
 #include "kiosk/ui/screen.h"

@@ -3,7 +3,6 @@
 #include <algorithm>
 
 #include "kiosk/core/appointment_slip.h"
-#include "kiosk/core/request_flow.h"
 
 namespace wp::ui {
 
@@ -26,11 +25,9 @@ void openAppointmentUnreachable(ResidentSession& session, const std::string& ser
 }
 
 void openAppointmentCallback(ResidentSession& session, const std::string& serviceId) {
-    RequestFlow* flow = session.requestFlow();
-    if (flow == nullptr || !flow->start("appointment-callback")) return;
-    // The service step is answered already: choose() moves on past it.
-    if (!serviceId.empty() && flow->step().id == "service") flow->choose(serviceId);
-    session.open({"request", "appointment-callback"});
+    // The request screen starts the flow; its service step is answered already.
+    session.open({"request", serviceId.empty() ? std::string("appointment-callback")
+                                               : "appointment-callback:service=" + serviceId});
 }
 
 int pagedButtons(Ui& ui, ResidentSession& session, const std::vector<std::string>& labels, int columns,

@@ -103,6 +103,7 @@ TEST_F(AppointmentScreensTest, AnUnknownOutcomeSendsToTheHostAndOffersNoSecondBo
     EXPECT_TRUE(shows("Maak geen nieuwe afspraak"));
     EXPECT_EQ(control("Afspraak maken"), nullptr);
     EXPECT_EQ(control("Bel mij terug"), nullptr);
+    tap("Roep de gastvrouw of gastheer");
     EXPECT_TRUE(session_->hostNoticeShown());
 }
 
@@ -115,7 +116,8 @@ TEST_F(AppointmentScreensTest, ABookingKnownNotMadeOffersTheCallBackWithTheServi
     settleAppointments();
     ASSERT_EQ(session_->screen(), (ScreenRef{"appointment-unreachable", "gemeente"}));
     tap("Bel mij terug");
-    ASSERT_EQ(session_->screen(), (ScreenRef{"request", "appointment-callback"}));
+    ASSERT_EQ(session_->screen(), (ScreenRef{"request", "appointment-callback:service=gemeente"}));
+    frame();
     EXPECT_TRUE(requestFlow_->isChosen("service", "gemeente"));
     EXPECT_NE(requestFlow_->step().id, "service");
 }
@@ -167,6 +169,27 @@ TEST_F(AppointmentScreensTest, ACodeIsCancelledAfterTheQuestionAndChangedToANewT
     settleAppointments();
     EXPECT_EQ(session_->screen().id, "appointment-done");
     EXPECT_TRUE(shows("Uw afspraak is verzet"));
+}
+
+TEST_F(AppointmentScreensTest, ATopicsAppointmentRouteAndAClosedDeskOpenTheBooking) {
+    session_->openTile("question");
+    session_->open({"question-topic", "passport"});
+    const DrawnItem* route = onSomePart("Afspraak maken");
+    ASSERT_NE(route, nullptr);
+    tapCentre(*route);
+    EXPECT_EQ(session_->screen(), (ScreenRef{"appointment-service", "gemeente"}));
+
+    session_->startAgain();
+    clock_.advance(std::chrono::hours(10));  // Thursday 20:00: the Huurloket is closed
+    frame();
+    tap("Wachtnummer");
+    tap("Huurloket");
+    ASSERT_EQ(session_->screen(), (ScreenRef{"ticket-closed", "huurloket"}));
+    frame();
+    ASSERT_NE(control("Afspraak maken"), nullptr);
+    EXPECT_EQ(control("Afspraak maken")->kind, WidgetKind::MainAction);
+    tap("Afspraak maken");
+    EXPECT_EQ(session_->screen(), (ScreenRef{"appointment-service", "huurloket"}));
 }
 
 TEST_F(AppointmentScreensTest, AWrongCodeSaysNothingAboutOtherBookings) {
