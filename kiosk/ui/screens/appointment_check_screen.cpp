@@ -87,7 +87,7 @@ void AppointmentCheckScreen::draw(Ui& ui, ResidentSession& session, Rect area) {
     };
     if (!booking->changing()) {
         rows.push_back({session.tr("appointment.name_label"), booking->name().value(), {}, {}});
-        rows.push_back({session.tr("appointment.phone_label"), booking->phone().value(), {}, {}});
+        rows.push_back({session.tr("appointment.label_phone"), booking->phone().value(), {}, {}});
         if (!booking->email().empty())
             rows.push_back({session.tr("appointment.email_label"), booking->email().value(), {}, {}});
     }

@@ -62,12 +62,8 @@ void AppointmentServiceScreen::draw(Ui& ui, ResidentSession& session, Rect area)
     }
     std::vector<GridTile> tiles;
     for (const AgendaOffer* o : shown) {
-        std::string hint;
-        if (elsewhere)
-            hint = o->place + "\n" + o->address;
-        else
-            for (const Service& service : session.bundle().services)
-                if (service.id == o->service) hint = session.tr(service.hintKey);
+        // Elsewhere: where it is. Here the service's name says enough (its long hint does not fit).
+        const std::string hint = elsewhere ? o->place + "\n" + o->address : std::string();
         tiles.push_back({serviceName(session, o->service), hint, {}, false});
     }
     const bool offerElsewhere = !elsewhere && others;

@@ -298,6 +298,21 @@ TEST(BundleTest, TextThatIsNotAStringIsAnError) {
                 HasSubstr("nl.toml:10:9: text 'start.title' must be a string, found an integer"));
 }
 
+TEST(BundleTest, ALanguagesTextsContinueInItsFolderAndAKeyGivenTwiceIsAnError) {
+    MiniBundle b;
+    const auto settings = b.writeAll();
+    b.dir.write("content/texts/nl/more.toml", "[more]\nline = \"Nog een zin\"\n");
+    b.dir.write("content/texts/en/more.toml", "[more]\nline = \"One more line\"\n");
+    auto bundle = loadBundle(settings);
+    ASSERT_TRUE(bundle) << bundle.status().message();
+    EXPECT_EQ(bundle->content.texts.at("en").texts.at("more.line"), "One more line");
+    b.dir.write("content/texts/nl/again.toml", "[more]\nline = \"Dubbel\"\n");
+    bundle = loadBundle(settings);
+    ASSERT_FALSE(bundle);
+    EXPECT_THAT(bundle.status().message(),
+                HasSubstr("nl/again.toml:2:8: text 'more.line' is given twice for this language"));
+}
+
 TEST(BundleTest, MissingLanguageFileIsNamed) {
     MiniBundle b;
     b.content = std::string(b.content).replace(b.content.find("\"en\"]"), 5, "\"en\", \"tr\"]");
