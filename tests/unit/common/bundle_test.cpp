@@ -306,11 +306,11 @@ TEST(BundleTest, ALanguagesTextsContinueInItsFolderAndAKeyGivenTwiceIsAnError) {
     auto bundle = loadBundle(settings);
     ASSERT_TRUE(bundle) << bundle.status().message();
     EXPECT_EQ(bundle->content.texts.at("en").texts.at("more.line"), "One more line");
-    b.dir.write("content/texts/nl/again.toml", "[more]\nline = \"Dubbel\"\n");
+    b.dir.write("content/texts/nl/again.toml", "[more]\nline = \"Dubbel\"\n");  // read before more.toml
     bundle = loadBundle(settings);
     ASSERT_FALSE(bundle);
     EXPECT_THAT(bundle.status().message(),
-                HasSubstr("nl/again.toml:2:8: text 'more.line' is given twice for this language"));
+                HasSubstr("nl/more.toml:2:8: text 'more.line' is given twice for this language"));
 }
 
 TEST(BundleTest, MissingLanguageFileIsNamed) {

@@ -160,7 +160,8 @@ TEST(RequestSpecTest, ShippedSpecsLoadAndFitTheBundle) {
     std::vector<std::string> flows;
     for (const RequestSpec* spec : bundle->requests.latestOfEach())
         if (spec->hasFlow()) flows.push_back(spec->id);
-    EXPECT_EQ(flows, (std::vector<std::string>{"callback", "home-visit", "initiative", "question"}));
+    EXPECT_EQ(flows, (std::vector<std::string>{"appointment-callback", "callback", "home-visit", "initiative",
+                                               "question"}));
     EXPECT_EQ(bundle->requests.typeNames().size(), 10u);
 }
 
@@ -195,7 +196,8 @@ TEST(RequestSpecTest, TheReceiptsPromiseIsWorkingDaysTheWhenTextNames) {
         EXPECT_THAT(dutch, HasSubstr(std::to_string(spec->receipt.contactWithinWorkingDays) + " werkdagen"))
             << spec->id;
     }
-    EXPECT_EQ(promises, 3) << "callback, home-visit and question; initiatives promise [initiative]'s number";
+    EXPECT_EQ(promises, 4) << "appointment-callback, callback, home-visit and question; initiatives promise "
+                              "[initiative]'s number";
 }
 
 // A text key a flow names must exist in every language of the bundle.

@@ -183,6 +183,21 @@ class WalkinPartsTest : public testing::HeadlessUiTest {
         return {"sms opt-in"};
     }
 
+    // On the appointment's name question: the agenda and day chosen, a refused empty name (its error under
+    // the field), then a name typed and the keyboard on capitals.
+    std::vector<std::string> fillOnTheAppointmentScreen() {
+        AppointmentBooking& booking = *parts_->appointmentBooking;
+        booking.chooseOffer({"SGN", "gemeente", "Wijkpunt Groenoord", "Nieuwe Damlaan 90, Schiedam", 15});
+        booking.chooseDay("2026-11-30");
+        session().open({"appointment-contact", {}});
+        frame();
+        tap(session().tr("appointment.next"));
+        type(kMarker);
+        tap(session().tr("keyboard.shift"));
+        EXPECT_EQ(booking.name().value(), kMarker) << "the marker did not reach the name's field";
+        return {"appointment booking", "appointment-contact screen", "appointment keyboard"};
+    }
+
     // Fills, checks that each holder filled holds something, wipes, and checks that every registered holder
     // holds nothing. Returns the names filled.
     std::set<std::string> fillAndWipe(const std::function<std::vector<std::string>()>& fillScreen,
@@ -229,9 +244,10 @@ TEST_F(WalkinPartsTest, TheSessionListsEveryHolderOfAKioskWithPrinterAndCentralS
         EXPECT_TRUE(holder->holdsNothing()) << name << " holds something before any resident came";
     }
     EXPECT_THAT(names,
-                ::testing::UnorderedElementsAre("ticket flow", "status lookup", "request flow",
-                                                "answer printer", "print spooler", "request-status screen",
-                                                "request-status keyboard", "request keyboard", "sms opt-in"));
+                ::testing::UnorderedElementsAre(
+                    "ticket flow", "status lookup", "request flow", "answer printer", "print spooler",
+                    "request-status screen", "request-status keyboard", "request keyboard", "sms opt-in",
+                    "appointment booking", "appointment-contact screen", "appointment keyboard"));
 }
 
 TEST_F(WalkinPartsTest, StartAgainWipesEveryRegisteredHolder) {
@@ -239,6 +255,7 @@ TEST_F(WalkinPartsTest, StartAgainWipesEveryRegisteredHolder) {
     std::set<std::string> filled = fillAndWipe([this] { return fillOnTheRequestScreen(); }, startAgain);
     filled.merge(fillAndWipe([this] { return fillOnTheStatusScreen(); }, startAgain));
     filled.merge(fillAndWipe([this] { return fillOnTheSmsScreen(); }, startAgain));
+    filled.merge(fillAndWipe([this] { return fillOnTheAppointmentScreen(); }, startAgain));
     expectEveryHolderFilled(filled);
 }
 
@@ -251,6 +268,7 @@ TEST_F(WalkinPartsTest, TheIdleTimeoutWipesEveryRegisteredHolder) {
     std::set<std::string> filled = fillAndWipe([this] { return fillOnTheRequestScreen(); }, idle);
     filled.merge(fillAndWipe([this] { return fillOnTheStatusScreen(); }, idle));
     filled.merge(fillAndWipe([this] { return fillOnTheSmsScreen(); }, idle));
+    filled.merge(fillAndWipe([this] { return fillOnTheAppointmentScreen(); }, idle));
     expectEveryHolderFilled(filled);
 }
 
