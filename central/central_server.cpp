@@ -83,6 +83,15 @@ class ApiService final : public HttpService {
         return admitted;
     }
 
+    // The intake is served on the I/O thread when its kiosk is known without a store read: the request is
+    // checked there and handed to the group-commit writer, whose thread finishes it.
+    bool handleWithoutBlocking(int route, const HttpRequest& req, HttpResponse& res,
+                               std::function<void()> done) override {
+        if (route >= kBackOfficeRouteBase) return false;
+        if (apiRoutes()[static_cast<size_t>(route)].id != RouteId::PostRequest) return false;
+        return impl_.postRequestWithoutBlocking(req, res, std::move(done));
+    }
+
     void handle(int route, const HttpRequest& req, HttpResponse& res) override {
         if (route >= kBackOfficeRouteBase)
             return impl_.backOffice.handle(static_cast<size_t>(route - kBackOfficeRouteBase), req, res);
@@ -114,16 +123,23 @@ std::optional<KioskIdentity> CentralServer::Impl::kioskOf(const HttpRequest& req
     return enrolledKiosk(cert, revoked.value(), res);
 }
 
-std::optional<bool> CentralServer::Impl::kioskAdmittedWithoutBlocking(const HttpRequest& req,
-                                                                      HttpResponse& res) {
+std::optional<std::optional<KioskIdentity>> CentralServer::Impl::kioskWithoutBlocking(const HttpRequest& req,
+                                                                                      HttpResponse& res) {
     PeerCert cert = peerCertificate(req.ssl);
     if (cert.subject.empty()) {
         refuseWithoutCertificate(res);
-        return false;
+        return std::optional<KioskIdentity>();
     }
     std::optional<bool> revoked = revocations.revokedIfCached(cert.subject, cert.serial);
     if (!revoked) return std::nullopt;
-    return enrolledKiosk(cert, *revoked, res).has_value();
+    return enrolledKiosk(cert, *revoked, res);
+}
+
+std::optional<bool> CentralServer::Impl::kioskAdmittedWithoutBlocking(const HttpRequest& req,
+                                                                      HttpResponse& res) {
+    auto kiosk = kioskWithoutBlocking(req, res);
+    if (!kiosk) return std::nullopt;
+    return kiosk->has_value();
 }
 
 std::optional<KioskIdentity> CentralServer::Impl::enrolledKiosk(const PeerCert& cert, bool revoked,
@@ -264,6 +280,7 @@ CentralServer::CentralServer(std::unique_ptr<Impl> impl) : impl_(std::move(impl)
 
 CentralServer::~CentralServer() {
     stop();
+    impl_->writer.close();
     {
         std::lock_guard lock(impl_->sweepMutex);
         impl_->stopping = true;
@@ -315,6 +332,8 @@ Status CentralServer::run() {
     impl_->mailer.start();
     impl_->sweeper = std::thread([this] { impl_->runSweeper(); });
     Status s = impl_->http->run();
+    // The writer's last callbacks post to the server's I/O context, which goes with impl_->http.
+    impl_->writer.close();
     const IntakeWriter& w = impl_->writer;
     log::info("stopped; {} requests in {} group commits (largest {})", w.items(), w.batches(),
               w.largestBatch());

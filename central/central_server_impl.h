@@ -87,6 +87,10 @@ struct CentralServer::Impl {
     // Whether kioskOf would find a kiosk, decided without reading the store or waiting on a lock (for an
     // I/O thread): nullopt when the revocation cache cannot answer now, false with the error sent.
     std::optional<bool> kioskAdmittedWithoutBlocking(const HttpRequest& req, HttpResponse& res);
+    // The same with the kiosk found: nullopt when the cache cannot answer now; an empty kiosk with the error
+    // sent.
+    std::optional<std::optional<KioskIdentity>> kioskWithoutBlocking(const HttpRequest& req,
+                                                                     HttpResponse& res);
     // The enrolled kiosk of cert once its revocation is known, or the error sent and nullopt.
     std::optional<KioskIdentity> enrolledKiosk(const PeerCert& cert, bool revoked, HttpResponse& res) const;
     // The person behind a personal bearer token (not revoked, not expired on the injected clock), or the
@@ -96,6 +100,17 @@ struct CentralServer::Impl {
     // --- what kiosks and residents call (kiosk_api_handlers.cpp)
     void health(const HttpRequest&, HttpResponse& res);
     void postRequest(const HttpRequest& req, HttpResponse& res);
+    // postRequest on an I/O thread: false (nothing done) when the kiosk cannot be known without a store
+    // read; else true, and done is called once the answer is in res (at once for a refusal, else from the
+    // writer's thread once the request is durable).
+    bool postRequestWithoutBlocking(const HttpRequest& req, HttpResponse& res, std::function<void()> done);
+    // What the writer stores for a kiosk's request, or nullopt with the refusal in res.
+    std::optional<IntakeItem> intakeItemOf(const KioskIdentity& kiosk, const HttpRequest& req,
+                                           HttpResponse& res);
+    // The answer to an intake once the writer has its outcome; wakes the notifier when the stored request
+    // queued notifications.
+    void answerIntake(const IntakeOutcome& out, const std::string& kioskCode, const std::string& reference,
+                      const std::string& uuid, bool notifies, HttpResponse& res);
     void getRequestStatus(const HttpRequest& req, HttpResponse& res);
     void postQueueEvents(const HttpRequest& req, HttpResponse& res);
     // The public HTML pages (central/public_pages.h): the handlers only rate-limit and send.

@@ -175,6 +175,16 @@ class Connection : public std::enable_shared_from_this<Connection> {
         if (ec == http::error::body_limit) return refuseTooLarge();
         if (ec) return close();
         request_.body = std::move(parser_->get().body());
+        try {
+            if (shared_.service.handleWithoutBlocking(
+                    route_, request_, response_, [self = shared_from_this()] {
+                        net::post(self->stream_.get_executor(), [self] { self->answer(); });
+                    }))
+                return;
+        } catch (const std::exception& e) {
+            log::error("the handler of {} {} failed: {}", request_.method, request_.path, e.what());
+            return refuse(500, error_code::kInternal, "internal error");
+        }
         onWorker([self = shared_from_this()]() -> std::function<void()> {
             self->shared_.service.handle(self->route_, self->request_, self->response_);
             return [self] { self->answer(); };

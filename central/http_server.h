@@ -2,9 +2,10 @@
 //
 // Two listeners: the kiosk listener requires a client certificate from the configured CA at the handshake
 // (a client without one never gets to send a request); the public listener (phones, the back office) asks
-// for none. A few I/O threads run every connection; they never wait on a handler. Handlers run on a worker
-// pool and may block (SQLite, the group-commit writer); their answer is written back on the connection's
-// strand.
+// for none. A few I/O threads run every connection; they never wait on a handler. A route that can be
+// served without blocking is served on the I/O thread (the intake hands its request to the group-commit
+// writer there and is told when it is durable); other handlers run on a worker pool and may block (SQLite).
+// Either way the answer is written on the connection's strand.
 //
 // What a request may cost is bounded before it is read: connections per source address and in total (a
 // connection over a limit is closed at once), a TLS handshake deadline, a deadline for the request head
@@ -13,8 +14,8 @@
 // and write deadline. The request head is read first: the service routes it and, where the route asks,
 // checks the caller's identity before a byte of the body is read (on the I/O thread when that cannot
 // block, else on the worker pool); a refusal there is answered and the connection closed with the body
-// unread. So a kiosk request whose identity check needs no store read costs one hand-off to a worker and
-// one back.
+// unread. So a kiosk request whose identity check needs no store read costs one hand-off to the thread that
+// serves it and one back.
 //
 // Every answer carries X-Content-Type-Options: nosniff; an HTML answer also gets the headers of
 // central/security_headers.h. Thread-safe: stop() from any thread.
@@ -23,6 +24,7 @@
 #include <chrono>
 #include <cstddef>
 #include <filesystem>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -34,8 +36,8 @@ namespace wp {
 
 enum class Listener { Kiosk, Public };
 
-// What the server serves. route() and admitWithoutBlocking() run on an I/O thread and must not block;
-// admit() and handle() run on the worker pool.
+// What the server serves. route(), admitWithoutBlocking() and handleWithoutBlocking() run on an I/O thread
+// and must not block; admit() and handle() run on the worker pool.
 class HttpService {
   public:
     struct Route {
@@ -52,6 +54,14 @@ class HttpService {
     virtual std::optional<bool> admitWithoutBlocking(int /*route*/, const HttpRequest& /*head*/,
                                                      HttpResponse& /*res*/) {
         return std::nullopt;
+    }
+    // Serves the request on the I/O thread when the route can be served without blocking (it may hand work
+    // to a thread of its own and finish there): true when it took the request, and then calls done exactly
+    // once, from any thread, after res is complete; false sends the request to handle() on the worker pool.
+    // One that throws has not taken the request (the server answers 500).
+    virtual bool handleWithoutBlocking(int /*route*/, const HttpRequest& /*req*/, HttpResponse& /*res*/,
+                                       std::function<void()> /*done*/) {
+        return false;
     }
     virtual void handle(int route, const HttpRequest& req, HttpResponse& res) = 0;
 };

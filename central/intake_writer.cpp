@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <exception>
+#include <future>
+#include <utility>
 #include <vector>
 
 #include "common/crash_point.h"
@@ -9,55 +11,71 @@
 namespace wp {
 
 IntakeWriter::IntakeWriter(RequestStore& store, int maxBatch)
-    : store_(store), maxBatch_(static_cast<size_t>(maxBatch)) {}
+    : store_(store), maxBatch_(static_cast<size_t>(maxBatch)), thread_([this] { run(); }) {}
 
 IntakeWriter::~IntakeWriter() {
-    std::unique_lock lock(mutex_);
-    stopping_ = true;
-    committed_.wait(lock, [&] { return !committing_ && queue_.empty(); });
+    close();
 }
 
-IntakeOutcome IntakeWriter::submit(IntakeItem item) {
-    Pending mine{std::move(item), std::nullopt};
-    std::unique_lock lock(mutex_);
-    if (stopping_) return {IntakeOutcome::Kind::Failed, "", "the server is stopping"};
-    queue_.push_back(&mine);
-    while (!mine.outcome) {
-        if (committing_)
-            committed_.wait(lock);
-        else
-            commitQueued(lock);
+void IntakeWriter::close() {
+    {
+        std::lock_guard lock(mutex_);
+        stopping_ = true;
     }
-    return std::move(*mine.outcome);
+    queued_.notify_one();
+    if (thread_.joinable()) thread_.join();
 }
 
-void IntakeWriter::commitQueued(std::unique_lock<std::mutex>& lock) {
-    committing_ = true;
-    std::vector<Pending*> batch;
-    while (!queue_.empty() && batch.size() < maxBatch_) {
-        batch.push_back(queue_.front());
-        queue_.pop_front();
+void IntakeWriter::submit(IntakeItem item, Done done) {
+    bool queued = false;
+    {
+        std::lock_guard lock(mutex_);
+        if (!stopping_) {
+            queue_.push_back({std::move(item), std::move(done)});
+            queued = true;
+        }
     }
-    ++batches_;
-    items_ += batch.size();
-    largestBatch_ = std::max<std::uint64_t>(largestBatch_, batch.size());
-    lock.unlock();
+    // Signalled also during a commit: the writer looks at the queue before it sleeps again, and a signal
+    // with nobody waiting costs no system call.
+    if (queued) return queued_.notify_one();
+    done({IntakeOutcome::Kind::Failed, "", "the server is stopping"});
+}
 
-    std::vector<IntakeItem> items;
-    items.reserve(batch.size());
-    for (Pending* p : batch) items.push_back(std::move(p->item));
-    std::vector<IntakeOutcome> outcomes;
-    try {
-        outcomes = store_.storeBatch(items);
-        crashPoint("central-after-commit");
-    } catch (const std::exception& e) {
-        outcomes.assign(batch.size(), {IntakeOutcome::Kind::Failed, "", e.what()});
+IntakeOutcome IntakeWriter::submitAndWait(IntakeItem item) {
+    std::promise<IntakeOutcome> outcome;
+    std::future<IntakeOutcome> ready = outcome.get_future();
+    submit(std::move(item), [&outcome](IntakeOutcome o) { outcome.set_value(std::move(o)); });
+    return ready.get();
+}
+
+void IntakeWriter::run() {
+    std::unique_lock lock(mutex_);
+    for (;;) {
+        queued_.wait(lock, [&] { return stopping_ || !queue_.empty(); });
+        if (queue_.empty()) return;  // stopping, and everything queued is stored
+        std::vector<Pending> batch;
+        while (!queue_.empty() && batch.size() < maxBatch_) {
+            batch.push_back(std::move(queue_.front()));
+            queue_.pop_front();
+        }
+        ++batches_;
+        items_ += batch.size();
+        largestBatch_ = std::max<std::uint64_t>(largestBatch_, batch.size());
+        lock.unlock();
+
+        std::vector<IntakeItem> items;
+        items.reserve(batch.size());
+        for (Pending& p : batch) items.push_back(std::move(p.item));
+        std::vector<IntakeOutcome> outcomes;
+        try {
+            outcomes = store_.storeBatch(items);
+            crashPoint("central-after-commit");
+        } catch (const std::exception& e) {
+            outcomes.assign(batch.size(), {IntakeOutcome::Kind::Failed, "", e.what()});
+        }
+        for (size_t i = 0; i < batch.size(); ++i) batch[i].done(std::move(outcomes[i]));
+        lock.lock();
     }
-
-    lock.lock();
-    for (size_t i = 0; i < batch.size(); ++i) batch[i]->outcome = std::move(outcomes[i]);
-    committing_ = false;
-    committed_.notify_all();
 }
 
 std::uint64_t IntakeWriter::batches() const {

@@ -1,21 +1,21 @@
 // IntakeWriter: the group commit behind POST /v1/requests (DESIGN.md: SQLite pitfall: ~4,600 durable
 // single-row commits a second, ~170,000 rows a second in 64-row group commits).
 //
-// Handler threads call submit(), which blocks until the request's transaction is durable (or failed). The
-// writer has no thread of its own: a submitter that finds no commit running takes everything queued (at most
-// maxBatch items, its own first among them when the queue was empty) and stores it with one
-// RequestStore::storeBatch() on its own thread; the submitters that arrive meanwhile queue up for the next
-// commit, which one of them runs. So the batch size follows the load without any timer, and a lone request
-// is stored without a hand-off to another thread. Thread-safe.
+// submit() queues a request and returns at once; the writer's own thread stores everything queued (at most
+// maxBatch items) with one RequestStore::storeBatch(), then calls each item's `done` with its outcome. The
+// items that arrive during a commit go into the next one, so the batch size follows the load without any
+// timer, and no caller's thread waits on the disk: an I/O thread hands a request over and is told when it is
+// durable. submitAndWait() is the same for a thread that may block. Thread-safe.
 //
-// Crash points: "central-after-commit" (durable, no handler told yet: the kiosk never sees this 201).
+// Crash points: "central-after-commit" (durable, no caller told yet: the kiosk never sees this 201).
 #pragma once
 
 #include <condition_variable>
 #include <cstdint>
 #include <deque>
+#include <functional>
 #include <mutex>
-#include <optional>
+#include <thread>
 
 #include "central/store/central_store.h"
 
@@ -23,12 +23,21 @@ namespace wp {
 
 class IntakeWriter {
   public:
+    using Done = std::function<void(IntakeOutcome)>;
+
     IntakeWriter(RequestStore& store, int maxBatch);
-    ~IntakeWriter();  // waits for a commit that is running; submit() fails from then on
+    ~IntakeWriter();  // close()
     IntakeWriter(const IntakeWriter&) = delete;
     IntakeWriter& operator=(const IntakeWriter&) = delete;
 
-    IntakeOutcome submit(IntakeItem item);
+    // Queues item; done is called exactly once, on the writer's thread, once the item is durable or has
+    // failed (after close(): at once, on this thread, with Failed). done must not block.
+    void submit(IntakeItem item, Done done);
+    // Queues item and waits for its outcome.
+    IntakeOutcome submitAndWait(IntakeItem item);
+    // Stores what is queued, calls every done, and ends the writer's thread; submit() fails from then on.
+    // Idempotent. Whoever owns what the done callbacks reach closes the writer before it goes.
+    void close();
 
     // Figures for logs and tests.
     std::uint64_t batches() const;
@@ -38,20 +47,18 @@ class IntakeWriter {
   private:
     struct Pending {
         IntakeItem item;
-        std::optional<IntakeOutcome> outcome;
+        Done done;
     };
-    // Stores the queued items (at most maxBatch_) with mutex_ released; called with it held and no commit
-    // running.
-    void commitQueued(std::unique_lock<std::mutex>& lock);
+    void run();
 
     RequestStore& store_;
     const size_t maxBatch_;
     mutable std::mutex mutex_;
-    std::condition_variable committed_;
-    std::deque<Pending*> queue_;  // each lives on the stack of its submit(), which waits for its outcome
-    bool committing_ = false;
+    std::condition_variable queued_;
+    std::deque<Pending> queue_;
     bool stopping_ = false;
     std::uint64_t batches_ = 0, largestBatch_ = 0, items_ = 0;
+    std::thread thread_;  // last: starts once everything above exists
 };
 
 }  // namespace wp

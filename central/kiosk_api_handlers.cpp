@@ -16,6 +16,15 @@ namespace wp {
 
 using nlohmann::json;
 
+namespace {
+
+// Whether storing item queues a notification (a team's webhook or e-mail, a coach's e-mail).
+bool mayNotify(const IntakeItem& item) {
+    return !item.notify.empty() || !item.coaches.empty();
+}
+
+}  // namespace
+
 void CentralServer::Impl::health(const HttpRequest&, HttpResponse& res) {
     res.set_content(
         json{{"status", "ok"}, {"lookup_misses", lookups.misses()}, {"lookup_miss_alerts", lookups.alerts()}}
@@ -26,58 +35,93 @@ void CentralServer::Impl::health(const HttpRequest&, HttpResponse& res) {
 void CentralServer::Impl::postRequest(const HttpRequest& req, HttpResponse& res) {
     auto kiosk = kioskOf(req, res);
     if (!kiosk) return;
+    auto item = intakeItemOf(*kiosk, req, res);
+    if (!item) return;
+    std::string reference = item->request.reference, uuid = item->request.uuid;
+    bool notifies = mayNotify(*item);
+    answerIntake(writer.submitAndWait(std::move(*item)), kiosk->kioskCode, reference, uuid, notifies, res);
+}
+
+bool CentralServer::Impl::postRequestWithoutBlocking(const HttpRequest& req, HttpResponse& res,
+                                                     std::function<void()> done) {
+    auto kiosk = kioskWithoutBlocking(req, res);
+    if (!kiosk) return false;
+    auto item = kiosk->has_value() ? intakeItemOf(**kiosk, req, res) : std::nullopt;
+    if (!item) {
+        logRefusal(RouteId::PostRequest, req, res);
+        done();
+        return true;
+    }
+    std::string reference = item->request.reference, uuid = item->request.uuid;
+    bool notifies = mayNotify(*item);
+    writer.submit(std::move(*item), [this, &res, kioskCode = (*kiosk)->kioskCode, reference, uuid, notifies,
+                                     done = std::move(done)](IntakeOutcome out) {
+        answerIntake(out, kioskCode, reference, uuid, notifies, res);
+        done();
+    });
+    return true;
+}
+
+std::optional<IntakeItem> CentralServer::Impl::intakeItemOf(const KioskIdentity& kiosk,
+                                                            const HttpRequest& req, HttpResponse& res) {
     // A refusal is logged with its code and field only: the message may quote what the kiosk sent.
-    auto refuse = [&](const ApiError& e) {
-        log::info("refused a request of kiosk {}: {} {} at '{}'", kiosk->kioskCode, e.httpStatus, e.code,
+    auto refuse = [&](const ApiError& e) -> std::optional<IntakeItem> {
+        log::info("refused a request of kiosk {}: {} {} at '{}'", kiosk.kioskCode, e.httpStatus, e.code,
                   e.field);
         sendError(res, e);
+        return std::nullopt;
     };
     auto decoded = decodeRequest(req.body, config.requests.specs);
     if (!decoded) return refuse(decoded.error());
     Request r = std::move(decoded).value();
-    if (r.kioskCode != kiosk->kioskCode)
+    if (r.kioskCode != kiosk.kioskCode)
         return refuse({403, std::string(error_code::kForbidden),
                        fmt::format("'kiosk' is {}, but this certificate belongs to kiosk {}", r.kioskCode,
-                                   kiosk->kioskCode),
+                                   kiosk.kioskCode),
                        "kiosk"});
-    if (r.reference.compare(0, 3, kiosk->contactPoint) != 0)
+    if (r.reference.compare(0, 3, kiosk.contactPoint) != 0)
         return refuse(
             {422, std::string(error_code::kInvalidValue),
-             fmt::format("'reference' must start with the contact point's letters {}", kiosk->contactPoint),
+             fmt::format("'reference' must start with the contact point's letters {}", kiosk.contactPoint),
              "reference"});
     // Fault injection for tests: the first N intakes fail before anything is stored.
     for (int n = failIntakes.load(); n > 0;)
-        if (failIntakes.compare_exchange_weak(n, n - 1))
-            return sendError(res, 500, error_code::kInternal,
-                             "fault injected by [testing] fail_first_intakes");
+        if (failIntakes.compare_exchange_weak(n, n - 1)) {
+            sendError(res, 500, error_code::kInternal, "fault injected by [testing] fail_first_intakes");
+            return std::nullopt;
+        }
 
     auto routingNow = routing.current();
     RouteDecision route = routingNow->router.route(r.type, r.category);
     IntakeItem item;
     item.request = std::move(r);
-    item.contactPoint = kiosk->contactPoint;
+    item.contactPoint = kiosk.contactPoint;
     item.team = route.team;
     item.flagged = route.flagged;
     if (item.request.type == "initiative") item.coaches = config.initiative.coaches;
     item.receivedAt = clock.now();
     item.notify = routingNow->targetsOf(route.team);
-    std::string reference = item.request.reference, uuid = item.request.uuid;
-    IntakeOutcome out = writer.submit(std::move(item));
+    return item;
+}
+
+void CentralServer::Impl::answerIntake(const IntakeOutcome& out, const std::string& kioskCode,
+                                       const std::string& reference, const std::string& uuid, bool notifies,
+                                       HttpResponse& res) {
     switch (out.kind) {
         case IntakeOutcome::Kind::Stored:
-            notifier.wake();
+            if (notifies) notifier.wake();
             [[fallthrough]];
         case IntakeOutcome::Kind::Repeat:
             res.status = 201;
             res.set_content(out.answer, kJson);
             return;
         case IntakeOutcome::Kind::ReferenceConflict:
-            log::error("KIOSK FAULT: kiosk {} sent reference {} under a second UUID {}", kiosk->kioskCode,
-                       reference, uuid);
+            log::error("KIOSK FAULT: kiosk {} sent reference {} under a second UUID {}", kioskCode, reference,
+                       uuid);
             return sendError(res, 409, error_code::kConflict, out.message, "reference");
         case IntakeOutcome::Kind::UuidConflict:
-            log::error("KIOSK FAULT: kiosk {} sent UUID {}, which another kiosk sent before",
-                       kiosk->kioskCode, uuid);
+            log::error("KIOSK FAULT: kiosk {} sent UUID {}, which another kiosk sent before", kioskCode,
+                       uuid);
             return sendError(res, 409, error_code::kConflict, "this UUID belongs to another kiosk's request",
                              "uuid");
         case IntakeOutcome::Kind::Failed:

@@ -2,7 +2,9 @@
 
 #include <gtest/gtest.h>
 
+#include <atomic>
 #include <fstream>
+#include <optional>
 #include <thread>
 
 #include "central/intake_writer.h"
@@ -296,7 +298,7 @@ TEST_F(CentralStoreTest, IntakeWriterGroupsConcurrentRequestsIntoFewCommits) {
         threads.emplace_back([&, t] {
             SeededRandom random(1000 + static_cast<std::uint64_t>(t));
             for (int i = 0; i < kEach; ++i)
-                if (writer.submit(item(makeTestRequest(random))).kind == IntakeOutcome::Kind::Stored)
+                if (writer.submitAndWait(item(makeTestRequest(random))).kind == IntakeOutcome::Kind::Stored)
                     ++stored;
         });
     for (auto& th : threads) th.join();
@@ -304,6 +306,29 @@ TEST_F(CentralStoreTest, IntakeWriterGroupsConcurrentRequestsIntoFewCommits) {
     EXPECT_EQ(store_->counts()->requests, kThreads * kEach);
     EXPECT_LT(writer.batches(), static_cast<std::uint64_t>(kThreads * kEach));
     EXPECT_GT(writer.largestBatch(), 1u);
+}
+
+TEST_F(CentralStoreTest, IntakeWriterAnswersEverythingQueuedBeforeItCloses) {
+    IntakeWriter writer(*store_, 16);
+    constexpr int kItems = 200;
+    std::atomic<int> stored{0}, answered{0};
+    for (int i = 0; i < kItems; ++i)
+        writer.submit(item(makeTestRequest(random_)), [&](IntakeOutcome out) {
+            ++answered;
+            if (out.kind == IntakeOutcome::Kind::Stored) ++stored;
+        });
+    writer.close();
+    EXPECT_EQ(answered.load(), kItems);
+    EXPECT_EQ(stored.load(), kItems);
+    EXPECT_EQ(store_->counts()->requests, kItems);
+    EXPECT_LE(writer.largestBatch(), 16u);
+
+    // Once closed, a request is refused at once, on the caller's thread, and nothing is stored.
+    std::optional<IntakeOutcome> late;
+    writer.submit(item(makeTestRequest(random_)), [&](IntakeOutcome out) { late = std::move(out); });
+    ASSERT_TRUE(late.has_value());
+    EXPECT_EQ(late->kind, IntakeOutcome::Kind::Failed);
+    EXPECT_EQ(store_->counts()->requests, kItems);
 }
 
 class ScriptedSender final : public NotificationSender {
