@@ -59,6 +59,10 @@ void BackOffice::staticFile(const HttpRequest& req, HttpResponse& res, const Sta
     res.set_content(std::string(*bytes), contentTypeOf(name));
 }
 
+void BackOffice::audit(const AuditEntry& entry) {
+    if (Status s = store_.appendAudit(entry); !s) log::error("audit log ({}): {}", entry.action, s.message());
+}
+
 void BackOffice::showSignIn(HttpResponse& res, const StaffSession& session, const std::string& error,
                             const std::string& notice, const std::string& email) const {
     nlohmann::json view = {{"title", "Aanmelden"}, {"csrf", session.csrfToken}, {"email", email}};
@@ -147,22 +151,29 @@ void BackOffice::signIn(const HttpRequest& req, HttpResponse& res, const StaffSe
                           "", email);
     }
     record("signed-in");
+    audit({now, account.value()->name, "sign-in", "", "", req.remote_addr});
     log::info("back office: account {} signed in from {}", attempt.accountId.value_or(0), req.remote_addr);
     res.headers.emplace("Set-Cookie", sessionCookie(id, false));
     redirect(res, "/backoffice/");
 }
 
-void BackOffice::signOut(const HttpRequest& req, HttpResponse& res, const StaffSession&) {
+void BackOffice::signOut(const HttpRequest& req, HttpResponse& res, const StaffSession& session) {
     const std::string id = cookieValue(req, kSessionCookie);
     if (Status s = store_.endStaffSession(hashSecretToken(id), clock_.now()); !s)
         log::error("sign-out: {}", s.message());
+    else
+        audit({clock_.now(), session.name, "sign-out", "", "", session.sourceAddress});
     res.headers.emplace("Set-Cookie", sessionCookie("", true));
     redirect(res, "/backoffice/sign-in?afgemeld=1");
 }
 
 void BackOffice::signOutEverywhere(const HttpRequest&, HttpResponse& res, const StaffSession& session) {
     auto ended = store_.endStaffSessions(session.accountId, clock_.now());
-    if (!ended) log::error("sign-out everywhere: {}", ended.status().message());
+    if (!ended)
+        log::error("sign-out everywhere: {}", ended.status().message());
+    else
+        audit({clock_.now(), session.name, "sign-out-everywhere", "",
+               fmt::format("{} sessions ended", ended.value()), session.sourceAddress});
     res.headers.emplace("Set-Cookie", sessionCookie("", true));
     redirect(res, "/backoffice/sign-in?afgemeld=1");
 }

@@ -99,6 +99,8 @@ class BackOffice {
                      const std::string& error);
     // The 503 page, and why logged, when the store cannot be read or written.
     void storeUnavailable(HttpResponse& res, const StaffSession& session, const Status& why) const;
+    // Appends entry to the audit log; a store that refuses it is logged (the action itself has happened).
+    void audit(const AuditEntry& entry);
     // --- accounts, for admins (account_admin_pages.cpp)
     void accountsPage(const HttpRequest& req, HttpResponse& res, const StaffSession& session);
     void createAccount(const HttpRequest& req, HttpResponse& res, const StaffSession& session);

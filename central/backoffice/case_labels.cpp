@@ -96,4 +96,17 @@ std::string queryString(const std::vector<std::pair<std::string, std::string>>& 
     return q;
 }
 
+std::string fieldLabel(const RequestSpec& spec, const FieldSpec& field, const InboxSettings& settings) {
+    for (const FlowStep& step : spec.steps)
+        if (step.field == field.name && !step.labelKey.empty()) {
+            std::string label = dutchText(settings, step.labelKey, "");
+            if (!label.empty()) return label;
+        }
+    std::string words = field.name;
+    for (char& c : words)
+        if (c == '_') c = ' ';
+    if (!words.empty()) words[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(words[0])));
+    return words;
+}
+
 }  // namespace wp

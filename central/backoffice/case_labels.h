@@ -46,6 +46,8 @@ std::string statusLabel(RequestStatus s);
 std::string dutchText(const InboxSettings& settings, const std::string& key, const std::string& fallback);
 // The Dutch name of a request type (its flow's title), or its id.
 std::string typeLabel(const std::string& type, const InboxSettings& settings);
+// The Dutch label of a field of spec: the label of the flow step that fills it, else its name in words.
+std::string fieldLabel(const RequestSpec& spec, const FieldSpec& field, const InboxSettings& settings);
 // A time as the pages show it, in Europe/Amsterdam: "di 8 dec 2026 14:05"; a day: "di 8 dec 2026".
 std::string localDateTime(TimePoint t);
 std::string localDate(TimePoint t);

@@ -45,6 +45,7 @@ std::string dashboardHref(const std::string& contactPoint, const IsoWeek& week) 
 std::string durationText(std::optional<std::chrono::seconds> d) {
     if (!d) return "-";
     long long minutes = (d->count() + 30) / 60;
+    if (minutes == 0) return "minder dan 1 min";
     if (minutes < 60) return fmt::format("{} min", minutes);
     long long hours = minutes / 60;
     if (hours < 48)
@@ -163,6 +164,7 @@ json dashboardView(const DashboardFigures& f, const DashboardContext& c) {
         {"unansweredLate", f.unansweredLate},
         {"unansweredInTime", f.unansweredInTime},
         {"answered", answered},
+        {"anyAnswered", answered > 0},
         {"median", durationText(f.firstResponse.median)},
         {"p90", durationText(f.firstResponse.p90)},
         {"inTimePercent", f.requests > 0 ? (f.answeredInTime * 100 + f.requests / 2) / f.requests : 0},

@@ -180,7 +180,8 @@ void BackOffice::forwardRequest(const HttpRequest& req, HttpResponse& res, const
         errors["reason"] = "Schrijf de reden in hoogstens 500 tekens.";
     if (!errors.empty())
         return showRequest(req, res, session, "", errors, {{"team", team}, {"reason", reason}});
-    Status s = store_.forward(reference, scopeOf(session), team, reason, actorOf(session), clock_.now());
+    Status s = store_.forward(reference, scopeOf(session), team, reason, routing_.current()->targetsOf(team),
+                              actorOf(session), clock_.now());
     if (s.code() == Status::Code::NotFound) return notFound(res);
     if (s.code() == Status::Code::InvalidInput)
         return showRequest(req, res, session, "",
@@ -247,7 +248,7 @@ void BackOffice::exportOpen(const HttpRequest&, HttpResponse& res, const StaffSe
             for (const FieldSpec& f : spec->fields)
                 if (std::none_of(fields.begin(), fields.end(),
                                  [&](const auto& x) { return x.first == f.name; }))
-                    fields.emplace_back(f.name, f.name);
+                    fields.emplace_back(f.name, fieldLabel(*spec, f, settings));
     CsvTable csv;
     std::vector<std::string> head = {"Code",           "Soort",       "Onderwerp", "Status",
                                      "Ontvangen",      "Contactpunt", "Zuil",      "Bericht voor de bewoner",
@@ -280,10 +281,12 @@ void BackOffice::exportOpen(const HttpRequest&, HttpResponse& res, const StaffSe
 void BackOffice::exportCounts(const HttpRequest&, HttpResponse& res, const StaffSession& session) {
     auto counts = store_.requestCounts();
     if (!counts) return storeTrouble(res, session, counts.status());
+    const InboxSettings settings = inboxSettings();
     CsvTable csv;
     csv.addRow({"Team", "Soort", "Status", "Contactpunt", "Aantal"});
     for (const RequestCount& c : *counts)
-        csv.addRow({c.team, c.type, statusLabel(c.status), c.contactPoint, std::to_string(c.count)});
+        csv.addRow({c.team, typeLabel(c.type, settings), statusLabel(c.status), c.contactPoint,
+                    std::to_string(c.count)});
     res.set_header("Content-Disposition", "attachment; filename=\"aantallen.csv\"");
     res.set_header("Cache-Control", "no-store");
     res.set_content(csv.text(), "text/csv; charset=utf-8");

@@ -11,20 +11,6 @@ using nlohmann::json;
 
 namespace {
 
-// The Dutch label of a field: the label of the flow step that fills it, else its name in words.
-std::string fieldLabel(const RequestSpec& spec, const FieldSpec& field, const InboxSettings& settings) {
-    for (const FlowStep& step : spec.steps)
-        if (step.field == field.name && !step.labelKey.empty()) {
-            std::string label = dutchText(settings, step.labelKey, "");
-            if (!label.empty()) return label;
-        }
-    std::string words = field.name;
-    for (char& c : words)
-        if (c == '_') c = ' ';
-    if (!words.empty()) words[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(words[0])));
-    return words;
-}
-
 std::string planKindLabel(const std::string& kind) {
     if (kind == "home-visit") return "Huisbezoek";
     if (kind == "first-talk") return "Eerste gesprek met de coach";

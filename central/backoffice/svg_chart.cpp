@@ -15,7 +15,9 @@ namespace {
 constexpr int kWidth = 640;
 constexpr const char* kInk = "#1f3f66";  // 10.6:1 on white: bars, hatching and text
 
+// A value as a whole number; one above 0 that would round to 0 is "<1".
 std::string numberText(double v) {
+    if (v > 0 && v < 0.5) return "<1";
     return fmt::format("{:.0f}", v);
 }
 
@@ -102,7 +104,7 @@ std::string hourChartSvg(const HourChart& chart) {
                            kLeft, kPlotTop + 40, kInk);
         return svg + "</svg>";
     }
-    double max = 0;
+    double max = chart.scaleAtLeast;
     for (const HourValues& h : chart.hours) max = std::max({max, h.first.value_or(0), h.second.value_or(0)});
     const double group = static_cast<double>(kRight - kLeft) / static_cast<double>(chart.hours.size());
     const double bar = std::min(28.0, group * 0.4);

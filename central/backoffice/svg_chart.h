@@ -47,6 +47,8 @@ struct HourChart {
     std::string secondName;  // legend: "9 van de 10 binnen"
     std::string unit;        // after each value: "min"
     std::vector<HourValues> hours;
+    // The top of the scale is at least this, so a few seconds' wait is a sliver, not a full bar.
+    double scaleAtLeast = 1;
 };
 
 std::string barChartSvg(const BarChart& chart);

@@ -266,10 +266,13 @@ class CaseStore {
     // Assigns the request to an account (the actor themself to take it); assigneeId 0 unassigns.
     virtual Status assign(const std::string& reference, const CaseScope& scope, std::int64_t assigneeId,
                           const std::string& assigneeName, const CaseActor& actor, TimePoint now) = 0;
-    // Moves the request to another team with a reason, and unassigns it. The reference stays the same, so
-    // the resident's status page keeps working. InvalidInput when it is already that team's.
+    // Moves the request to another team with a reason, unassigns it and clears its flag (someone has looked
+    // at where it belongs), and queues a notification to each of notify (the new team's targets) in the
+    // same transaction, as the intake does. The reference stays the same, so the resident's status page
+    // keeps working. InvalidInput when it is already that team's.
     virtual Status forward(const std::string& reference, const CaseScope& scope, const std::string& toTeam,
-                           const std::string& reason, const CaseActor& actor, TimePoint now) = 0;
+                           const std::string& reason, const std::vector<NotificationTarget>& notify,
+                           const CaseActor& actor, TimePoint now) = 0;
     // The status with the notes (nullopt: a note stays as it is); the caller has checked the public note.
     virtual Status setStatus(const std::string& reference, const CaseScope& scope, const StatusUpdate& update,
                              const CaseActor& actor, TimePoint now) = 0;

@@ -9,11 +9,13 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <functional>
 #include <variant>
 
 #include "central/store/sqlite_audit.h"
 #include "central/store/sqlite_central_store.h"
 #include "central/store/sqlite_request_rows.h"
+#include "common/reference_code.h"
 
 namespace wp {
 
@@ -58,7 +60,12 @@ Where filterOf(const InboxQuery& q) {
     for (char c : q.referenceContains)
         if (std::isalnum(static_cast<unsigned char>(c)) || c == '-')
             part += static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-    if (!part.empty()) w.add("reference LIKE ?", "%" + part + "%");
+    // A whole code (what a resident reads out from a receipt) is found through the reference's unique
+    // index; only a piece of one needs the scan of LIKE.
+    if (verifyReferenceCode(part))
+        w.add("reference = ?", part);
+    else if (!part.empty())
+        w.add("reference LIKE ?", "%" + part + "%");
     return w;
 }
 
@@ -99,12 +106,15 @@ Status insertEvent(SqliteDatabase& c, std::int64_t requestId, TimePoint now, con
     return st->run();
 }
 
-// One change: the UPDATE of sql (its parameters, then the row id), the history event and the audit entry,
-// in one transaction.
+// What a change also writes in its transaction, given the request's row id.
+using AlsoWrite = std::function<Status(SqliteDatabase&, std::int64_t requestId)>;
+
+// One change: the UPDATE of sql (its parameters, then the row id), the history event, the audit entry and
+// whatever also writes, in one transaction.
 Status change(SqliteDatabase& c, const std::string& reference, const CaseScope& scope, const CaseActor& actor,
               TimePoint now, const std::string& sql, const std::vector<Param>& params,
               const std::vector<CaseEvent>& events, const std::string& auditAction,
-              const std::string& auditDetail) {
+              const std::string& auditDetail, const AlsoWrite& also = {}) {
     auto tx = SqliteTransaction::begin(c);
     if (!tx) return tx.status();
     auto ref = caseRef(c, reference, scope);
@@ -118,6 +128,8 @@ Status change(SqliteDatabase& c, const std::string& reference, const CaseScope& 
         if (Status s = insertEvent(c, ref->id, now, actor.name, e.kind, e.detail, e.note); !s) return s;
     if (Status s = insertAudit(c, {now, actor.name, auditAction, reference, auditDetail, actor.source}); !s)
         return s;
+    if (also)
+        if (Status s = also(c, ref->id); !s) return s;
     return tx->commit();
 }
 
@@ -256,7 +268,8 @@ Status SqliteCentralStore::assign(const std::string& reference, const CaseScope&
 
 Status SqliteCentralStore::forward(const std::string& reference, const CaseScope& scope,
                                    const std::string& toTeam, const std::string& reason,
-                                   const CaseActor& actor, TimePoint now) {
+                                   const std::vector<NotificationTarget>& notify, const CaseActor& actor,
+                                   TimePoint now) {
     std::lock_guard lock(otherMutex_);
     std::string from;
     {
@@ -267,9 +280,20 @@ Status SqliteCentralStore::forward(const std::string& reference, const CaseScope
     if (from == toTeam)
         return Status::invalidInput(fmt::format("request {} is already {}'s", reference, toTeam));
     std::string detail = fmt::format("{} -> {}", from, toTeam);
+    auto notifyTeam = [&](SqliteDatabase& c, std::int64_t id) {
+        for (const auto& n : notify) {
+            auto st = c.prepare(
+                "INSERT INTO notification (request_id, team, channel, target, due_at_ms) VALUES (?, ?, ?, ?, "
+                "?)");
+            if (!st) return st.status();
+            st->bind(1, id).bind(2, toTeam).bind(3, n.channel).bind(4, n.target).bind(5, toUnixMillis(now));
+            if (Status s = st->run(); !s) return s;
+        }
+        return Status::ok();
+    };
     return change(*other_, reference, scope, actor, now,
-                  "UPDATE request SET team = ?, assignee_id = 0, assignee = ''", {toTeam},
-                  {{now, actor.name, "forwarded", detail, reason}}, "forward", detail);
+                  "UPDATE request SET team = ?, assignee_id = 0, assignee = '', flagged = 0", {toTeam},
+                  {{now, actor.name, "forwarded", detail, reason}}, "forward", detail, notifyTeam);
 }
 
 Status SqliteCentralStore::setStatus(const std::string& reference, const CaseScope& scope,

@@ -58,7 +58,8 @@ class SqliteCentralStore final : public CentralStore {
     Status assign(const std::string& reference, const CaseScope& scope, std::int64_t assigneeId,
                   const std::string& assigneeName, const CaseActor& actor, TimePoint now) override;
     Status forward(const std::string& reference, const CaseScope& scope, const std::string& toTeam,
-                   const std::string& reason, const CaseActor& actor, TimePoint now) override;
+                   const std::string& reason, const std::vector<NotificationTarget>& notify,
+                   const CaseActor& actor, TimePoint now) override;
     Status setStatus(const std::string& reference, const CaseScope& scope, const StatusUpdate& update,
                      const CaseActor& actor, TimePoint now) override;
     Status plan(const std::string& reference, const CaseScope& scope, const CasePlan& plan,

@@ -178,6 +178,10 @@ TEST_F(BackOfficeInboxTest, ExportsOpenRequestsForATeamAuditedAndCountsForCoordi
               0u);
     EXPECT_TRUE(has(csv, ref));
     EXPECT_TRUE(has(csv, "010 123 4567"));
+    // Every column is headed by the words the request page uses, not the field's name in the spec.
+    const std::string head = csv.body.substr(0, csv.body.find('\n'));
+    EXPECT_NE(head.find(",Telefoonnummer,"), std::string::npos) << head;
+    EXPECT_EQ(head.find(",phone,"), std::string::npos) << head;
     auto exports = audit("");
     ASSERT_FALSE(exports.empty());
     EXPECT_EQ(exports.back()[0], "export");
@@ -188,7 +192,7 @@ TEST_F(BackOfficeInboxTest, ExportsOpenRequestsForATeamAuditedAndCountsForCoordi
     EXPECT_EQ(cora->get("/backoffice/export/open.csv").status, 403);
     BrowserPage counts = cora->get("/backoffice/export/counts.csv");
     ASSERT_EQ(counts.status, 200) << counts.body;
-    EXPECT_TRUE(has(counts, "huurloket,callback,Nieuw,SGN,1"));
+    EXPECT_TRUE(has(counts, "huurloket,Terugbellen,Nieuw,SGN,1"));
     EXPECT_FALSE(has(counts, "010 123 4567"));
     EXPECT_FALSE(has(counts, ref));
 }

@@ -240,6 +240,21 @@ TEST_F(BackOfficeSignInTest, SignOutEverywhereAndDisablingEndEverySession) {
     ASSERT_EQ(one.post("/backoffice/sign-out-everywhere", {{"csrf", one.csrf()}}).status, 303);
     EXPECT_EQ(two.get("/backoffice/inbox").status, 303);
 
+    // Both sign-ins and the sign-out everywhere are in the audit log, by name and from where.
+    BackOfficeBrowser admin(server_->publicPort());
+    std::string adminSecret = account(admin, "Bea Admin", "bea@example.org", "admin");
+    ASSERT_EQ(admin.signIn("bea@example.org", kPassword, totpAt(adminSecret, clock_->now())).status, 303);
+    BrowserPage log = admin.get("/backoffice/audit?actor=Anna%20de%20Vries");
+    ASSERT_EQ(log.status, 200) << log.body;
+    auto count = [&](const std::string& text) {
+        int n = 0;
+        for (auto at = log.body.find(text); at != std::string::npos; at = log.body.find(text, at + 1)) ++n;
+        return n;
+    };
+    EXPECT_EQ(count("<td>Aangemeld</td>"), 2) << log.body;
+    EXPECT_EQ(count("<td>Overal afgemeld</td>"), 1) << log.body;
+    EXPECT_NE(log.body.find("127.0.0.1"), std::string::npos);
+
     clock_->advance(30s);
     ASSERT_EQ(one.signIn("anna@example.org", kPassword, totpAt(secret, clock_->now())).status, 303);
     ASSERT_EQ(one.get("/backoffice/inbox").status, 200);

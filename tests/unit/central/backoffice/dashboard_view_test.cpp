@@ -11,7 +11,8 @@ using namespace std::chrono_literals;
 
 TEST(DashboardViewTest, DurationsReadAsMinutesHoursOrDays) {
     EXPECT_EQ(durationText(std::nullopt), "-");
-    EXPECT_EQ(durationText(0s), "0 min");
+    EXPECT_EQ(durationText(0s), "minder dan 1 min");
+    EXPECT_EQ(durationText(29s), "minder dan 1 min");
     EXPECT_EQ(durationText(89s), "1 min");
     EXPECT_EQ(durationText(std::chrono::seconds(59min)), "59 min");
     EXPECT_EQ(durationText(std::chrono::seconds(3h + 5min)), "3 uur 5 min");

@@ -5,6 +5,7 @@
 #include <expat.h>
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <regex>
 
 namespace wp {
@@ -128,6 +129,24 @@ TEST(SvgChartTest, AnHourChartNamesBothSeriesByPatternAndWritesValuesAndHours) {
     EXPECT_NE(svg.find(">geen</text>"), std::string::npos);  // an hour without values says so
     EXPECT_EQ(svg.find("nan"), std::string::npos);
     EXPECT_EQ(svg.find("style="), std::string::npos);
+}
+
+TEST(SvgChartTest, WaitsOfSecondsAreSliversLabelledBelowOneMinute) {
+    std::string svg =
+        hourChartSvg({"w", "Wachttijd", "Minuten", "mediaan", "9 van de 10", "minuten", {{9, 0.1, 0.3}}});
+    EXPECT_EQ(xmlError(svg), "");
+    EXPECT_NE(svg.find(">&lt;1</text>"), std::string::npos) << svg;
+    EXPECT_EQ(svg.find(">0</text>"), std::string::npos) << svg;
+    // The scale's top is one minute: 0.3 minutes fill less than a third of the plot's height.
+    std::vector<double> heights;
+    for (auto at = svg.find("<rect x="); at != std::string::npos; at = svg.find("<rect x=", at + 1)) {
+        auto h = svg.find("height=\"", at);
+        heights.push_back(std::stod(svg.substr(h + 8)));
+    }
+    ASSERT_FALSE(heights.empty());
+    const double tallest = *std::max_element(heights.begin(), heights.end());
+    EXPECT_GT(tallest, 0);
+    EXPECT_LT(tallest, 60);
 }
 
 }  // namespace

@@ -155,6 +155,35 @@ TEST_F(CaseStoreTest, TheInboxFiltersAndCountsByStatusForTheSameFilter) {
     for (auto& ch : search.referenceContains) ch = static_cast<char>(std::tolower(ch));
     search.team.reset();
     EXPECT_EQ(refs(inbox(search)), (std::vector<std::string>{d}));
+    InboxQuery whole;
+    whole.referenceContains = d;  // a whole code as the resident reads it out
+    EXPECT_EQ(refs(inbox(whole)), (std::vector<std::string>{d}));
+}
+
+TEST_F(CaseStoreTest, AForwardedRequestIsNoLongerFlaggedAndItsNewTeamIsNotified) {
+    Request r = makeTestRequest(random_, "question", "");
+    IntakeItem item{r, "SGN", "gemeente", true, {{"email", "gemeente@example.org"}}, clock_.now()};
+    ASSERT_EQ(store_->storeBatch({item})[0].kind, IntakeOutcome::Kind::Stored);
+    ASSERT_TRUE(store_->notificationDelivered(store_->dueNotifications(clock_.now(), 10).value().at(0).id,
+                                              clock_.now()));
+    clock_.advance(1min);
+
+    ASSERT_TRUE(store_->forward(r.reference, {}, "wijkteam", "Gaat over zorg thuis",
+                                {{"webhook", "https://wijkteam.example.org/hook"}}, anna_, clock_.now()));
+    auto due = store_->dueNotifications(clock_.now(), 10);
+    ASSERT_TRUE(due) << due.status().message();
+    ASSERT_EQ(due->size(), 1u);
+    EXPECT_EQ(due->at(0).reference, r.reference);
+    EXPECT_EQ(due->at(0).team, "wijkteam");
+    EXPECT_EQ(due->at(0).channel, "webhook");
+    EXPECT_EQ(due->at(0).target, "https://wijkteam.example.org/hook");
+    EXPECT_FALSE(due->at(0).flagged);
+
+    InboxQuery q;
+    q.team = "wijkteam";
+    InboxPage page = inbox(q);
+    ASSERT_EQ(page.rows.size(), 1u);
+    EXPECT_FALSE(page.rows[0].summary.flagged);
 }
 
 TEST_F(CaseStoreTest, EveryChangeIsInTheHistoryAndTheAuditLogWithFromWhere) {
@@ -162,7 +191,7 @@ TEST_F(CaseStoreTest, EveryChangeIsInTheHistoryAndTheAuditLogWithFromWhere) {
     ASSERT_TRUE(store_->assign(ref, {}, anna_.accountId, anna_.name, anna_, clock_.now()));
     clock_.advance(1min);
     ASSERT_TRUE(store_->assign(ref, {}, bram_.accountId, bram_.name, anna_, clock_.now()));
-    ASSERT_TRUE(store_->forward(ref, {}, "wijkteam", "Gaat over zorg thuis", anna_, clock_.now()));
+    ASSERT_TRUE(store_->forward(ref, {}, "wijkteam", "Gaat over zorg thuis", {}, anna_, clock_.now()));
     ASSERT_TRUE(store_->setStatus(ref, CaseScope{"wijkteam"},
                                   {RequestStatus::InProgress, std::string("We bellen u deze week."),
                                    std::string("Eerst huisarts bellen")},
@@ -213,13 +242,13 @@ TEST_F(CaseStoreTest, ATeamCannotReadOrChangeAnotherTeamsRequestAndTheRefusedRea
     EXPECT_FALSE(read->has_value());
     EXPECT_EQ(store_->assign(ref, wijkteam, bram_.accountId, bram_.name, bram_, clock_.now()).code(),
               Status::Code::NotFound);
-    EXPECT_EQ(store_->forward(ref, wijkteam, "gemeente", "x", bram_, clock_.now()).code(),
+    EXPECT_EQ(store_->forward(ref, wijkteam, "gemeente", "x", {}, bram_, clock_.now()).code(),
               Status::Code::NotFound);
     EXPECT_EQ(store_->setStatus(ref, wijkteam, {RequestStatus::Closed, {}, {}}, bram_, clock_.now()).code(),
               Status::Code::NotFound);
     EXPECT_EQ(store_->plan(ref, wijkteam, {"home-visit", "2026-12-08", "avond"}, bram_, clock_.now()).code(),
               Status::Code::NotFound);
-    EXPECT_EQ(store_->forward(ref, {}, "huurloket", "x", anna_, clock_.now()).code(),
+    EXPECT_EQ(store_->forward(ref, {}, "huurloket", "x", {}, anna_, clock_.now()).code(),
               Status::Code::InvalidInput)
         << "already that team's";
     auto audit = store_->auditLog(ref, 20).value();
@@ -261,7 +290,8 @@ TEST_F(CaseStoreTest, CountsHaveNoPersonalData) {
 
 TEST_F(CaseStoreTest, RetentionWipesTheHistorysNotesAndDeletesTheHistory) {
     std::string ref = add("huurloket");
-    ASSERT_TRUE(store_->forward(ref, {}, "wijkteam", "Mevrouw Jansen heeft schulden", anna_, clock_.now()));
+    ASSERT_TRUE(
+        store_->forward(ref, {}, "wijkteam", "Mevrouw Jansen heeft schulden", {}, anna_, clock_.now()));
     clock_.advance(24h * 2);
     ASSERT_EQ(store_->wipePersonalData("callback", clock_.now() - 24h, clock_.now()).value(), 1);
     auto d = store_->caseDetail(ref, {}, anna_, clock_.now()).value();
