@@ -68,6 +68,8 @@ const std::vector<std::pair<std::string, std::string>>& auditActions() {
         {"change-routing", "Routering gewijzigd"},
         {"change-team", "Berichten van een team gewijzigd"},
         {"change-agenda", "Agenda voor afspraken gewijzigd"},
+        {"put-agenda", "Agenda voor afspraken gezet (API of opdrachtregel)"},
+        {"read-bookings", "Afspraken van een dag gelezen (API)"},
     };
     return actions;
 }
