@@ -4,7 +4,8 @@
 # tests/support/private-cupsd.sh), the walk-in kiosk, the host console and the now-serving display on the
 # shipped demo content. With a display the kiosk opens in a window and prints real PDF tickets into the
 # queue's folder. Without one everything runs under Xvfb driven by the script runner — the start screen in
-# five languages, a ticket taken and printed, the host calling it, the display showing and speaking it —
+# five languages, a ticket taken and printed, an appointment booked and its slip printed, the host calling
+# the ticket, the display showing and speaking it —
 # and it says where the screenshots and the printed ticket are. Then the back office: a demo coordinator
 # account set up like a person does it, screenshots of its pages, and its address and sign-in details printed;
 # from a terminal the central server keeps running until Enter is pressed.
@@ -51,6 +52,8 @@ public_port=$central_public_port
 echo "demo: the central server listens on https://127.0.0.1:$port for kiosks and https://127.0.0.1:$public_port for phones and the back office (log: $out/central.log)"
 curl -sS --cacert "$out/pki/ca.crt" --cert "$out/pki/kiosk.crt" --key "$out/pki/kiosk.key" \
   "https://127.0.0.1:$port/v1/health" | sed 's/^/demo: central says /'; echo
+# The appointment agendas of the demo's contact point (Gemeente, Huurloket, Wijkteam), so "Afspraak" books.
+"$central" --config "$out/central.toml" agenda import "$root/central/agendas.example.toml" | sed 's/^/demo: /'
 # The kiosk's settings for this demo: printing.toml (the printer) with absolute content paths, and a
 # [central] table for the server just started in place of printing.toml's own.
 # The QR codes on tickets and receipts open this server's phone pages.
@@ -73,6 +76,10 @@ print_walk() {
   walk --config "$out/kiosk.toml" --script "$demo/leave-question.wps"
   for _ in $(seq 50); do [ -s "$WP_PDF_OUTPUT" ] && break; sleep 0.1; done
   cp "$WP_PDF_OUTPUT" "$out/tickets/receipt-question.pdf"
+  rm -f "$WP_PDF_OUTPUT"
+  walk --config "$out/kiosk.toml" --script "$demo/book-appointment.wps"
+  for _ in $(seq 50); do [ -s "$WP_PDF_OUTPUT" ] && break; sleep 0.1; done
+  cp "$WP_PDF_OUTPUT" "$out/tickets/appointment-slip.pdf"
 }
 export -f walk print_walk
 export root kiosk demo out
@@ -101,7 +108,7 @@ SDL_VIDEODRIVER=x11 "$root/tests/support/with-xvfb.sh" 1920x1080x24 -- \
 wait $display_pid
 # The walk-in role forwards the queue's events to the central server; the host's call goes with it.
 walk --config "$out/kiosk.toml" --script "$demo/forward-calls.wps"
-for paper in ticket-H-001 receipt-question; do
+for paper in ticket-H-001 receipt-question appointment-slip; do
   pdftotext -layout "$out/tickets/$paper.pdf" "$out/tickets/$paper.txt"
   pdftoppm -png -r 150 -singlefile "$out/tickets/$paper.pdf" "$out/tickets/$paper"
 done
@@ -157,6 +164,8 @@ sed -e '/^\s*$/d' -e 's/^/  | /' "$out/tickets/ticket-H-001.txt"
 echo "demo: what the kiosk read aloud (recorded) is in $out/speech.log; the display's calls in $out/display-speech.log"
 echo "demo: the question's receipt is $out/tickets/receipt-question.pdf (as text and picture beside it):"
 sed -e '/^\s*$/d' -e 's/^/  | /' "$out/tickets/receipt-question.txt"
+echo "demo: the appointment slip is $out/tickets/appointment-slip.pdf (as text and picture beside it):"
+sed -e '/^\s*$/d' -e 's/^/  | /' "$out/tickets/appointment-slip.txt"
 if [ -n "$reference" ]; then
   echo "demo: the central server routed $reference to the Huurloket ($out/huurloket-requests.json):"
   jq -c '.requests[0] | {reference, type, category, team, status}' "$out/huurloket-requests.json" | sed 's/^/  /'
