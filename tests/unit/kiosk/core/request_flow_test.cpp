@@ -21,7 +21,7 @@ TEST_F(RequestFlowTest, EveryFlowSaysWhatHappensToPersonalDataBeforeAskingForIt)
     std::vector<const FlowDefinition*> flows;
     for (const RequestSpec* spec : bundle_.requests.latestOfEach())
         if (spec->hasFlow()) flows.push_back(spec);
-    ASSERT_EQ(flows.size(), 4u);
+    ASSERT_EQ(flows.size(), 5u);  // question, callback, home-visit, initiative, appointment-callback
     for (const FlowDefinition* flow : flows) {
         const FlowDefinition& d = *flow;
         int privacy = -1, firstPersonal = -1;

@@ -118,7 +118,7 @@ TEST_F(ResidentSessionTest, AskForHostAlertsWithTheScreen) {
     session->openTile("appointment");
     session->askForHost();
     ASSERT_EQ(alerts.screens.size(), 1u);
-    EXPECT_EQ(alerts.screens[0], "coming-soon");
+    EXPECT_EQ(alerts.screens[0], "appointment-service");
     EXPECT_EQ(alerts.last, clock.now());
     EXPECT_TRUE(session->hostNoticeShown());
     session->dismissHostNotice();
