@@ -83,6 +83,8 @@ book() {
 }
 
 unreachable() {
+  # A check screen's picture from an earlier run would stop the server before this kiosk got there.
+  rm -f "$shots/unreachable-nl-01-check.png"
   walk unreachable.wps "$shots/unreachable-nl-99-done.png"
   await "$shots/unreachable-nl-01-check.png"
   kill "$central_pid"; wait "$central_pid" 2>/dev/null || true
