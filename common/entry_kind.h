@@ -12,6 +12,7 @@ enum class EntryKind {
     HouseNumber,  // numeric pad, then a letter or addition ("12", "12A", "12-2")
     Postcode,     // four digits on the numeric pad, then two letters on the letter layout ("1234 AB")
     Reference,    // a reference code: the code alphabet's capitals and digits, dashes added by the field
+    BookingCode,  // an appointment's booking code: the same keys, shown in two groups of four ("K7QM 2XD9")
 };
 
 }  // namespace wp

@@ -12,12 +12,14 @@
 #include "kiosk/app/contact_point_printer.h"
 #include "kiosk/app/kiosk_app.h"
 #include "kiosk/app/role.h"
+#include "kiosk/core/appointment_board.h"
 #include "kiosk/core/appointment_booking.h"
 #include "kiosk/core/appointment_client.h"
 #include "kiosk/core/host_alert_board.h"
 #include "kiosk/core/host_desk.h"
 #include "kiosk/core/texts.h"
 #include "kiosk/store/outbox_store.h"
+#include "kiosk/store/sqlite_appointment_store.h"
 #include "kiosk/store/sqlite_host_alert_store.h"
 #include "kiosk/store/sqlite_host_queue_store.h"
 #include "kiosk/store/sqlite_pin_lock_store.h"
@@ -72,6 +74,10 @@ class HostRole final : public Role {
             sms_ = std::move(sms).value();
             board_->attachSms(sms_.get());
         }
+        auto appointments = SqliteAppointmentStore::open(dbFile);
+        if (!appointments) return fail(appointments.status());
+        appointmentStore_ = std::move(appointments).value();
+        appointments_ = std::make_unique<AppointmentBoard>(*appointmentStore_, clock_);
         shell_ = std::make_unique<ui::HostShell>(bundle_, texts_, *desk_, *board_, clock_);
         // Appointments the host makes for a resident, at the central server; slips on the console's printer.
         if (const auto& central = bundle_.settings.central; !central.apiUrl.empty()) {
@@ -89,6 +95,7 @@ class HostRole final : public Role {
                 *appointmentClient_, bundle_.settings.contactPoint.letters, slips_.get());
             shell_->attachBooking(booking_.get());
         }
+        shell_->attachAppointments(appointments_.get());
         shell_->refresh();
         return Status::ok();
     }
@@ -128,6 +135,9 @@ class HostRole final : public Role {
     std::unique_ptr<AppointmentClient> appointmentClient_;  // null without a central server
     std::unique_ptr<SpoolerReceipts> slips_;
     std::unique_ptr<AppointmentBooking> booking_;
+    std::unique_ptr<SqliteAppointmentStore>
+        appointmentStore_;  // today's appointments, synced by the walk-in role
+    std::unique_ptr<AppointmentBoard> appointments_;
     std::unique_ptr<ui::HostShell> shell_;
 };
 

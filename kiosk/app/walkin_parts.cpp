@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <optional>
 
+#include "common/checkin_settings.h"
 #include "drivers/net/curl_http_client.h"
 #include "kiosk/app/role.h"
 #include "kiosk/ui/pictograms.h"
@@ -126,6 +127,44 @@ Status startSms(WalkinParts& p, const std::filesystem::path& dbFile, const SmsSe
     return Status::ok();
 }
 
+// Check-in for appointments on the walk-in role's queue; with a central server, codes not kept here are
+// asked there, and today's bookings are synced and the arrivals and no-shows forwarded on a thread.
+Status startCheckin(WalkinParts& p, const std::filesystem::path& dbFile, const std::function<void()>& wake) {
+    auto loaded = loadCheckinSettings(p.bundle.settings.path);
+    if (!loaded) return loaded.status();
+    CheckinRules rules;
+    rules.early = std::chrono::minutes(loaded->earlyMinutes);
+    rules.late = std::chrono::minutes(loaded->lateMinutes);
+    rules.wrongCodeLimit = loaded->wrongCodes;
+    rules.wrongCodeWindow = std::chrono::minutes(loaded->wrongCodesMinutes);
+    auto store = SqliteAppointmentStore::open(dbFile);
+    if (!store) return databaseError(dbFile, store.status());
+    p.appointments = std::move(store).value();
+    const auto& central = p.bundle.settings.central;
+    CurlHttpClientOptions http;
+    http.baseUrl = central.apiUrl;
+    http.caFile = central.caFile;
+    http.clientCertificate = central.clientCertificate;
+    http.clientKey = central.clientKey;
+    http.pinnedPublicKey = central.pinnedPublicKey;
+    const bool linked = !central.apiUrl.empty();
+    CheckinParts parts{*p.appointments, *p.queueStore, *p.queue,
+                       p.clock,         p.random,      p.bundle.settings.contactPoint.letters};
+    p.checkin = std::make_unique<AppointmentCheckin>(
+        parts, rules, linked ? std::make_unique<CurlHttpClient>(http) : nullptr, wake);
+    if (!linked) return Status::ok();
+    auto synced = SqliteAppointmentStore::open(dbFile);
+    if (!synced) return databaseError(dbFile, synced.status());
+    p.syncedAppointments = std::move(synced).value();
+    AppointmentSync::Options options;
+    options.rules = rules;
+    options.refresh = std::chrono::minutes(loaded->refreshMinutes);
+    p.appointmentSync = std::make_unique<AppointmentSync>(*p.syncedAppointments, p.clock,
+                                                          std::make_unique<CurlHttpClient>(http), options);
+    p.appointmentSync->start();
+    return Status::ok();
+}
+
 }  // namespace
 
 std::unique_ptr<RequestFlow> makeRequestFlow(const Bundle& bundle, const Clock& clock, RandomSource& random,
@@ -188,6 +227,8 @@ Result<std::unique_ptr<WalkinParts>> makeWalkinParts(const Bundle& bundle, const
     if (sms->enabled())
         if (Status s = startSms(p, dbFile, sms.value()); !s) return s;
 
+    if (Status s = startCheckin(p, dbFile, wake); !s) return s;
+
     // The session and everything that holds the resident's personal data on its list.
     p.session = std::make_unique<ResidentSession>(bundle, clock, p.speaker, *p.alerts);
     p.session->attachTicketFlow(p.ticketFlow.get());
@@ -196,6 +237,7 @@ Result<std::unique_ptr<WalkinParts>> makeWalkinParts(const Bundle& bundle, const
     p.session->attachAnswerPrinter(p.answerPrinter.get());
     p.session->attachAppointmentBooking(p.appointmentBooking.get());
     if (p.sms) p.session->attachSmsOptIn(p.sms->optIn.get());
+    p.session->attachAppointmentCheckin(p.checkin.get());
     if (PrintSpooler* spooler = p.printer->spooler()) p.spoolerHolder = p.session->registerHolder(*spooler);
     p.shell = std::make_unique<ui::ResidentShell>(*p.session);
     return parts;

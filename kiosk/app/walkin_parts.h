@@ -26,7 +26,9 @@
 #include "kiosk/app/contact_point_printer.h"
 #include "kiosk/core/answer_printer.h"
 #include "kiosk/core/appointment_booking.h"
+#include "kiosk/core/appointment_checkin.h"
 #include "kiosk/core/appointment_client.h"
+#include "kiosk/core/appointment_sync.h"
 #include "kiosk/core/personal_data.h"
 #include "kiosk/core/printer.h"
 #include "kiosk/core/queue.h"
@@ -37,6 +39,7 @@
 #include "kiosk/core/ticket_flow.h"
 #include "kiosk/store/outbox_store.h"
 #include "kiosk/store/queue_forward_store.h"
+#include "kiosk/store/sqlite_appointment_store.h"
 #include "kiosk/store/sqlite_host_alert_store.h"
 #include "kiosk/store/sqlite_host_queue_store.h"
 #include "kiosk/store/sqlite_queue_store.h"
@@ -96,6 +99,12 @@ struct WalkinParts {
     std::unique_ptr<SpoolerReceipts> appointmentSlips;       // null without a printer
     std::unique_ptr<AppointmentBooking> appointmentBooking;  // null without a central server
     std::unique_ptr<WalkinSms> sms;                          // null without [sms] settings
+    // "Ik heb een afspraak": check-in on the UI thread's connection; with a central server also the sync of
+    // today's bookings and the arrival and no-show events, on a thread and connection of its own.
+    std::unique_ptr<SqliteAppointmentStore> appointments;
+    std::unique_ptr<AppointmentCheckin> checkin;
+    std::unique_ptr<SqliteAppointmentStore> syncedAppointments;
+    std::unique_ptr<AppointmentSync> appointmentSync;
     std::unique_ptr<ResidentSession> session;
     PersonalDataRegistration spoolerHolder;  // receipts waiting for the printer, on the session's list
     std::unique_ptr<ui::ResidentShell> shell;

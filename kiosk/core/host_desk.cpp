@@ -276,7 +276,8 @@ Result<ServiceLine> HostDesk::line(const std::string& serviceId) {
                 break;
         }
     }
-    std::sort(waiting.begin(), waiting.end(), inLineBefore);
+    std::sort(waiting.begin(), waiting.end(),
+              [now](const Ticket& a, const Ticket& b) { return callsBefore(a, b, now); });
     for (size_t i = 0; i < waiting.size(); ++i)
         out.waiting.push_back({waiting[i], static_cast<int>(i) + 1, since(waiting[i].issuedAt, now)});
     std::sort(out.called.begin(), out.called.end(), [](const Ticket& a, const Ticket& b) {

@@ -80,10 +80,11 @@ struct ServiceLine {
     bool paused = false;               // paused by a host today
     bool servedHere = false;           // the signed-in host serves it at this counter
     int countersServing = 0;
-    std::vector<WaitingTicket> waiting;  // line order: the first is called by callNext
-    std::vector<Ticket> called;          // called or being served, at any counter, oldest call first
-    std::vector<Ticket> parked;          // set aside, oldest first
-    std::vector<Ticket> noShows;         // today's no-shows, the latest first called first (for undo)
+    // In the order callNext calls them (callsBefore): due appointments first; appointments not due yet last.
+    std::vector<WaitingTicket> waiting;
+    std::vector<Ticket> called;   // called or being served, at any counter, oldest call first
+    std::vector<Ticket> parked;   // set aside, oldest first
+    std::vector<Ticket> noShows;  // today's no-shows, the latest first called first (for undo)
 };
 
 // Today's figures of one service (computed from the day's tickets; see dayFigures()).

@@ -56,9 +56,10 @@ class HostQueueStore {
     // Done adds the time since lastCalledAt to serviceTime; going back into a line clears lastCalledAt.
     virtual Result<Ticket> changeTicket(const TicketChange& change, TimePoint now) = 0;
 
-    // Calls, in one transaction, the ticket that waits first in line (issue time, then number) among the
-    // given services on the local day of now; nullopt when nobody waits. Two consoles calling at once get
-    // two different tickets.
+    // Calls, in one transaction, the ticket that comes first in callsBefore order (kiosk/core/queue.h: due
+    // appointments by booked start, then issue time and number) among the given services on the local day of
+    // now, skipping appointment tickets whose booked start has not come; nullopt when nobody is due. Two
+    // consoles calling at once get two different tickets.
     virtual Result<std::optional<Ticket>> callFirstWaiting(const std::vector<std::string>& serviceIds,
                                                            const std::string& counter, TimePoint now) = 0;
 

@@ -124,6 +124,21 @@ bool isAllowedTransition(TicketState from, TicketState to) {
     }
 }
 
+bool isDueAt(const Ticket& t, TimePoint now) {
+    return !t.bookedStart || *t.bookedStart <= now;
+}
+
+bool callsBefore(const Ticket& a, const Ticket& b, TimePoint now) {
+    // 0: an appointment due now, 1: any other ticket, 2: an appointment not due yet.
+    auto rank = [now](const Ticket& t) { return !t.bookedStart ? 1 : *t.bookedStart <= now ? 0 : 2; };
+    const int ra = rank(a), rb = rank(b);
+    if (ra != rb) return ra < rb;
+    if (a.bookedStart != b.bookedStart) return a.bookedStart < b.bookedStart;
+    if (a.issuedAt != b.issuedAt) return a.issuedAt < b.issuedAt;
+    if (a.number != b.number) return a.number < b.number;
+    return a.serviceId < b.serviceId;
+}
+
 std::string formatTicketNumber(std::string_view prefix, int number) {
     return fmt::format("{}-{:03}", prefix, number);
 }

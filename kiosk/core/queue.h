@@ -53,7 +53,7 @@ bool isAllowedTransition(TicketState from, TicketState to);
 // How a ticket got into the line. Stored with the ticket; the host console shows it.
 enum class TicketOrigin {
     WalkIn,       // taken by a resident on the touch screen
-    Appointment,  // added by the host for a resident who came for an appointment
+    Appointment,  // a resident who checked in for a booked time, or added by the host for one
     Host,         // added by hand by the host for someone who does not use the screen
 };
 std::string_view toString(TicketOrigin o);  // "walk-in", "appointment", "host"
@@ -84,9 +84,20 @@ struct Ticket {
     // Bumped by every change. A host action names the revision its screen showed; a different one means the
     // screen is stale (Conflict), e.g. another console called the ticket in the meantime.
     std::int64_t revision = 0;
+    // An appointment ticket from a check-in: the booked start. "Next" calls it before every other ticket once
+    // this time has come, and not before (callsBefore); empty for every other ticket.
+    std::optional<TimePoint> bookedStart;
 
     bool operator==(const Ticket&) const = default;
 };
+
+// Whether "next" may call a waiting ticket at now: every ticket but a checked-in appointment before its
+// booked start (the host can still call that one by choosing it).
+bool isDueAt(const Ticket& t, TimePoint now);
+// The order in which "next" calls waiting tickets at now: appointment tickets whose booked start has come,
+// by booked start; then every other ticket in line order (issue time, then number); last the appointment
+// tickets not due yet, by booked start. A strict weak order for std::sort.
+bool callsBefore(const Ticket& a, const Ticket& b, TimePoint now);
 
 // "H-014": the prefix, a dash and at least three digits (H-1000 after H-999).
 std::string formatTicketNumber(std::string_view prefix, int number);
@@ -183,6 +194,10 @@ class QueueStore {
     // ServiceQueue::takeTicket checks those for residents, and a host decides for themself.
     virtual Result<Ticket> issueTicketWithOrigin(const std::string& serviceId, TicketOrigin origin,
                                                  TimePoint now) = 0;
+    // The ticket of a resident who checked in for an appointment: origin Appointment with its booked start
+    // (see Ticket::bookedStart). Like issueTicketWithOrigin it ignores walk-in hours and pauses.
+    virtual Result<Ticket> issueAppointmentTicket(const std::string& serviceId, TimePoint bookedStart,
+                                                  TimePoint now) = 0;
 
     // Tickets of a service on a day: still waiting in line order (issue time, then number: a transferred
     // ticket keeps its place by its original issue time), or in any state in number order.

@@ -33,6 +33,7 @@ Checked checkEntry(const FlowStep& s, std::string_view typed) {
             if (s.personName) return checkName(typed, s.maxBytes);
             break;
         case EntryKind::Reference:
+        case EntryKind::BookingCode:
             break;
     }
     return checkRequiredText(typed, s.maxBytes);

@@ -5,6 +5,7 @@
 
 #include "kiosk/core/answer_printer.h"
 #include "kiosk/core/appointment_booking.h"
+#include "kiosk/core/appointment_checkin.h"
 #include "kiosk/core/request_flow.h"
 #include "kiosk/core/sms_opt_in.h"
 #include "kiosk/core/status_lookup.h"
@@ -46,6 +47,11 @@ void ResidentSession::attachAnswerPrinter(AnswerPrinter* printer) {
 void ResidentSession::attachAppointmentBooking(AppointmentBooking* booking) {
     appointmentBooking_ = booking;
     appointmentBookingHolder_ = booking ? holders_.add(*booking) : PersonalDataRegistration();
+}
+
+void ResidentSession::attachAppointmentCheckin(AppointmentCheckin* checkin) {
+    appointmentCheckin_ = checkin;
+    appointmentCheckinHolder_ = checkin ? holders_.add(*checkin) : PersonalDataRegistration();
 }
 
 void ResidentSession::attachSmsOptIn(SmsOptIn* optIn) {

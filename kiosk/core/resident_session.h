@@ -4,10 +4,10 @@
 //
 // The session is the one owner of the resident's personal data: its own state (screens, language, theme,
 // volume, the host notice) and the one list of personal-data holders (kiosk/core/personal_data.h) — the
-// flows and the status lookup it points at, and what screens, the keyboard and the receipt spooler
-// register. wipe() forgets all of it at once: at "Begin opnieuw", at the idle timeout, and at the end of a
-// flow ("Klaar"). It does not own the flows and the lookup it points at: whoever does (the walk-in role's
-// WalkinParts, kiosk/app/walkin_parts.h) declares them before the session, so they outlive it.
+// flows, the status lookup and the appointment check-in it points at, and what screens, the keyboard and the
+// receipt spooler register. wipe() forgets all of it at once: at "Begin opnieuw", at the idle timeout, and at
+// the end of a flow ("Klaar"). It does not own the flows and the lookup it points at: whoever does (the
+// walk-in role's WalkinParts, kiosk/app/walkin_parts.h) declares them before the session, so they outlive it.
 // Not thread-safe: the UI thread owns it.
 #pragma once
 
@@ -31,6 +31,7 @@ class RequestFlow;         // kiosk/core/request_flow.h
 class AnswerPrinter;       // kiosk/core/answer_printer.h
 class SmsOptIn;            // kiosk/core/sms_opt_in.h
 class AppointmentBooking;  // kiosk/core/appointment_booking.h
+class AppointmentCheckin;  // kiosk/core/appointment_checkin.h
 
 // Which screen is shown, with an optional argument (the tile a "coming soon" screen is about).
 struct ScreenRef {
@@ -71,6 +72,10 @@ class ResidentSession {
     // appointments are not made here, and no screen offers them.
     void attachAppointmentBooking(AppointmentBooking* booking);
     AppointmentBooking* appointmentBooking() const { return appointmentBooking_; }
+    // "Ik heb een afspraak": check-in by booking code, when this kiosk has a queue. Null: the code screen
+    // says check-in is not possible here and sends the resident to the host.
+    void attachAppointmentCheckin(AppointmentCheckin* checkin);
+    AppointmentCheckin* appointmentCheckin() const { return appointmentCheckin_; }
 
     // Puts anything else that holds personal data (a screen's typed code, a keyboard, the receipt spooler)
     // on the list that wipe() wipes, until the returned handle ends; keep it beside the holder.
@@ -148,8 +153,9 @@ class ResidentSession {
     SmsOptIn* smsOptIn_ = nullptr;
     AppointmentBooking* appointmentBooking_ = nullptr;
     PersonalDataRegistration appointmentBookingHolder_;
+    AppointmentCheckin* appointmentCheckin_ = nullptr;
     PersonalDataRegistration ticketFlowHolder_, statusLookupHolder_, requestFlowHolder_, answerPrinterHolder_,
-        smsOptInHolder_;
+        smsOptInHolder_, appointmentCheckinHolder_;
 };
 
 }  // namespace wp

@@ -45,6 +45,21 @@ TicketFlow::Outcome TicketFlow::take(const std::string& serviceId, const Texts& 
     return Outcome::Issued;
 }
 
+void TicketFlow::adopt(const TicketView& view, const Texts& texts, const std::string& language) {
+    wipe();
+    ticket_ = view;
+    const Service* service = queue_.findService(view.ticket.serviceId);
+    if (spooler_ == nullptr || service == nullptr) return;
+    TicketPrintout printout = ticketPrintout(*ticket_, *service, texts, language, settings_);
+    // An appointment ticket is called at its booked time, not by its place in line.
+    if (view.ticket.bookedStart)
+        printout.queueLines = {fillIn(texts.get(language, "checkin.called_at"),
+                                      {{"time", formatLocalHourMinute(*view.ticket.bookedStart)}})};
+    job_ = spooler_->submit(std::move(printout));
+    jobs_.add(job_, view.ticket);
+    printState_ = PrintState::Printing;
+}
+
 std::vector<PrintSpooler::Done> TicketPrintJobs::collect(PrintSpooler& spooler, QueueStore& store,
                                                          TimePoint now, const std::string& counter) {
     std::vector<PrintSpooler::Done> collected;

@@ -63,6 +63,10 @@ class TicketFlow final : public PersonalDataHolder {
     // Issues a ticket of serviceId for the resident, in their language (for the printed words).
     Outcome take(const std::string& serviceId, const Texts& texts, const std::string& language);
 
+    // Shows and prints a ticket issued by check-in for an appointment (kiosk/core/appointment_checkin.h) as
+    // the resident's ticket, like one taken here: ticket(), its print state and refreshTicket() follow it.
+    void adopt(const TicketView& view, const Texts& texts, const std::string& language);
+
     enum class PrintState { None, Printing, Printed, Failed };
     const std::optional<TicketView>& ticket() const { return ticket_; }
     PrintState printState() const { return printState_; }

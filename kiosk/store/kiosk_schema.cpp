@@ -7,7 +7,7 @@ namespace wp {
 namespace {
 
 // Times are milliseconds since 1970 (UTC); days are local days "YYYY-MM-DD" in Europe/Amsterdam.
-constexpr std::array<Migration, 8> kMigrations = {{
+constexpr std::array<Migration, 9> kMigrations = {{
     {1, "queue: tickets, their per-day counters and events", R"sql(
         -- The last number handed out per service per local day. Bumped in the same transaction that
         -- inserts the ticket, so a number is never handed out twice; a crash before COMMIT loses nothing.
@@ -206,6 +206,48 @@ constexpr std::array<Migration, 8> kMigrations = {{
             last_error          TEXT    NOT NULL DEFAULT '',
             sent_at_ms          INTEGER,
             UNIQUE (ticket_id, kind)
+        );
+    )sql"},
+    {9, "appointments: today's bookings for check-in, arrivals and no-shows for the central server", R"sql(
+        -- An appointment ticket from a check-in carries its booked start: "next" calls it from then on, ahead
+        -- of the walk-ins (kiosk/core/queue.h callsBefore). NULL for every other ticket.
+        ALTER TABLE ticket ADD COLUMN booked_start_ms INTEGER;
+
+        -- This contact point's bookings as the central server listed them (GET /v1/appointments/today), so
+        -- check-in works offline. name is personal data: rows are deleted (secure_delete) once their day
+        -- is over. state is the kiosk's view: the server's, unless a check-in or no-show here is newer.
+        CREATE TABLE appointment (
+            code             TEXT    PRIMARY KEY,  -- the booking code, "K7QM2XD9"
+            day              TEXT    NOT NULL,
+            service_id       TEXT    NOT NULL,
+            start_ms         INTEGER NOT NULL,
+            end_ms           INTEGER NOT NULL,
+            name             TEXT    NOT NULL DEFAULT '',
+            state            TEXT    NOT NULL DEFAULT 'booked'
+                             CHECK (state IN ('booked', 'arrived', 'no-show')),
+            arrived_at_ms    INTEGER,
+            no_show_at_ms    INTEGER,
+            ticket_id        INTEGER,           -- the appointment ticket of the check-in
+            auto_no_show     INTEGER NOT NULL DEFAULT 1,  -- 0 once a host undid a no-show
+            synced_at_ms     INTEGER NOT NULL
+        ) WITHOUT ROWID;
+        CREATE INDEX appointment_by_day ON appointment (day, start_ms);
+
+        -- Arrivals and no-shows on their way to the central server (POST /v1/appointments/events), by their
+        -- uuid (the server takes each once). No personal data. Sent rows are deleted with their day.
+        CREATE TABLE appointment_event (
+            uuid        TEXT    PRIMARY KEY,
+            code        TEXT    NOT NULL,
+            kind        TEXT    NOT NULL CHECK (kind IN ('arrived', 'no-show')),
+            day         TEXT    NOT NULL,
+            at_ms       INTEGER NOT NULL,
+            sent_at_ms  INTEGER
+        ) WITHOUT ROWID;
+
+        -- When a code typed at this kiosk was not a booking: counted, so guessing is no faster offline.
+        CREATE TABLE appointment_wrong_code (
+            id    INTEGER PRIMARY KEY,
+            at_ms INTEGER NOT NULL
         );
     )sql"},
 }};

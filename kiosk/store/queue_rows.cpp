@@ -29,6 +29,7 @@ Ticket readTicket(const SqliteStatement& s) {
     t.serviceTime =
         std::chrono::duration_cast<std::chrono::seconds>(std::chrono::milliseconds(s.integer(13)));
     t.revision = s.integer(14);
+    t.bookedStart = optionalMillis(s, 15);
     return t;
 }
 

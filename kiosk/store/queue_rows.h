@@ -25,7 +25,7 @@ std::optional<TimePoint> optionalMillis(const SqliteStatement& s, int column);
 // The ticket columns, in the order readTicket reads them.
 inline constexpr std::string_view kTicketColumns =
     "id, service_id, day, number, display, issued_at_ms, state, counter, origin, outcome, transferred_from, "
-    "first_called_at_ms, last_called_at_ms, service_ms, revision";
+    "first_called_at_ms, last_called_at_ms, service_ms, revision, booked_start_ms";
 
 // Line order: a ticket's place is its (original) issue time, then its number.
 inline constexpr std::string_view kLineOrder = "ORDER BY issued_at_ms, number";

@@ -63,11 +63,16 @@ Result<std::optional<Ticket>> SqliteHostQueueStore::callFirstWaiting(
     if (!tx) return tx.status();
     auto select =
         db_->prepare(fmt::format("SELECT {} FROM ticket WHERE day = ? AND state = 'waiting' AND service_id "
-                                 "IN ({}) {}, service_id LIMIT 1",
-                                 kTicketColumns, placeholders, kLineOrder));
+                                 "IN ({}) AND (booked_start_ms IS NULL OR booked_start_ms <= ?) "
+                                 "ORDER BY booked_start_ms IS NULL, booked_start_ms, issued_at_ms, number, "
+                                 "service_id LIMIT 1",
+                                 kTicketColumns, placeholders));
     if (!select) return select.status();
+    // The order of callsBefore (kiosk/core/queue.h): appointments whose time has come first, by booked
+    // start; appointments not due yet are left for the host to choose.
     select->bind(1, localDay(now));
     for (size_t i = 0; i < serviceIds.size(); ++i) select->bind(static_cast<int>(i) + 2, serviceIds[i]);
+    select->bind(static_cast<int>(serviceIds.size()) + 2, toUnixMillis(now));
     auto row = select->step();
     if (!row) return row.status();
     if (!row.value()) return std::optional<Ticket>();

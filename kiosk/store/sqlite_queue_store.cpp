@@ -40,6 +40,17 @@ Result<Ticket> SqliteQueueStore::issueTicket(const std::string& serviceId, TimeP
 
 Result<Ticket> SqliteQueueStore::issueTicketWithOrigin(const std::string& serviceId, TicketOrigin origin,
                                                        TimePoint now) {
+    return issue(serviceId, origin, std::nullopt, now);
+}
+
+Result<Ticket> SqliteQueueStore::issueAppointmentTicket(const std::string& serviceId, TimePoint bookedStart,
+                                                        TimePoint now) {
+    return issue(serviceId, TicketOrigin::Appointment,
+                 std::chrono::time_point_cast<std::chrono::milliseconds>(bookedStart), now);
+}
+
+Result<Ticket> SqliteQueueStore::issue(const std::string& serviceId, TicketOrigin origin,
+                                       std::optional<TimePoint> bookedStart, TimePoint now) {
     auto prefix = prefixes_.find(serviceId);
     if (prefix == prefixes_.end()) return Status::notFound(fmt::format("no service '{}'", serviceId));
     now = std::chrono::time_point_cast<std::chrono::milliseconds>(now);  // what the table keeps
@@ -51,6 +62,7 @@ Result<Ticket> SqliteQueueStore::issueTicketWithOrigin(const std::string& servic
     t.issuedAt = now;
     t.state = TicketState::Waiting;
     t.origin = origin;
+    t.bookedStart = bookedStart;
 
     auto tx = SqliteTransaction::begin(*db_);
     if (!tx) return tx.status();
@@ -71,8 +83,9 @@ Result<Ticket> SqliteQueueStore::issueTicketWithOrigin(const std::string& servic
     auto insert = [&]() -> Result<std::int64_t> {
         t.display = formatTicketNumber(prefix->second, t.number);
         auto stmt = db_->prepare(
-            "INSERT INTO ticket (service_id, day, number, display, issued_at_ms, state, origin) "
-            "VALUES (?, ?, ?, ?, ?, 'waiting', ?) RETURNING id");
+            "INSERT INTO ticket (service_id, day, number, display, issued_at_ms, state, origin, "
+            "booked_start_ms) "
+            "VALUES (?, ?, ?, ?, ?, 'waiting', ?, ?) RETURNING id");
         if (!stmt) return stmt.status();
         stmt->bind(1, serviceId)
             .bind(2, t.day)
@@ -80,6 +93,10 @@ Result<Ticket> SqliteQueueStore::issueTicketWithOrigin(const std::string& servic
             .bind(4, t.display)
             .bind(5, toUnixMillis(now))
             .bind(6, toString(origin));
+        if (bookedStart)
+            stmt->bind(7, toUnixMillis(*bookedStart));
+        else
+            stmt->bindNull(7);
         auto r = stmt->step();
         if (!r) return r.status();
         std::int64_t id = stmt->integer(0);

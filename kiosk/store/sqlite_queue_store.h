@@ -24,6 +24,7 @@
 #include <map>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -42,6 +43,8 @@ class SqliteQueueStore final : public QueueStore {
     Result<Ticket> issueTicket(const std::string& serviceId, TimePoint now) override;
     Result<Ticket> issueTicketWithOrigin(const std::string& serviceId, TicketOrigin origin,
                                          TimePoint now) override;
+    Result<Ticket> issueAppointmentTicket(const std::string& serviceId, TimePoint bookedStart,
+                                          TimePoint now) override;
     Result<std::vector<Ticket>> waitingTickets(const std::string& serviceId, const std::string& day) override;
     Result<std::vector<Ticket>> ticketsOfDay(const std::string& serviceId, const std::string& day) override;
     Result<std::vector<Ticket>> allTicketsOfDay(const std::string& day) override;
@@ -59,6 +62,9 @@ class SqliteQueueStore final : public QueueStore {
   private:
     SqliteQueueStore(std::unique_ptr<SqliteDatabase> db, std::map<std::string, std::string> prefixes)
         : db_(std::move(db)), prefixes_(std::move(prefixes)) {}
+    // Issues a ticket of any origin; bookedStart for an appointment ticket from a check-in.
+    Result<Ticket> issue(const std::string& serviceId, TicketOrigin origin,
+                         std::optional<TimePoint> bookedStart, TimePoint now);
     // Called with mutex_ held.
     Result<std::vector<Ticket>> selectTickets(std::string_view sql, const std::string& serviceId,
                                               const std::string& day);

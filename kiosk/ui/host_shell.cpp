@@ -69,6 +69,12 @@ void HostShell::drawFrame(Ui& ui, float width, float height) {
         booking_.drawButton(ui, console_,
                             {right.x0, alertsBottom + pad, right.x1, alertsBottom + pad + bookingH});
     }
+    if (signedIn && console_.appointments() != nullptr) {
+        // Today's appointments under the alerts, which keep the upper part.
+        const float split = right.y0 + (alertsBottom - right.y0) * 0.3f;
+        appointments_.draw(ui, console_, {right.x0, split + pad, right.x1, alertsBottom});
+        alertsBottom = split;
+    }
     alerts_.draw(ui, console_, {right.x0, right.y0, right.x1, alertsBottom});
     if (signedIn) handTickets_.draw(ui, console_, {right.x0, alertsBottom + pad, right.x1, right.y1});
     // The left: the counter, the waiting lists and today's figures; or signing in.

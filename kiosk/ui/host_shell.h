@@ -5,9 +5,10 @@
 //   signed out or locked: SignInPanel (the hosts and the PIN pad) on the left;
 //   signed in: CounterPanel (the ticket at this counter) over WaitingListsPanel (a column per service) over
 //              FiguresPanel (today's figures) on the left;
-//   always: AlertsPanel (printer, connection, outbox) on the right, and while signed in
-//           HandTicketsPanel (adding a ticket by hand) under it, its buttons kept in one place, and over
-//           that "Afspraak maken" (BookingPanel), which opens in the place of the left's panels.
+//   always: AlertsPanel (printer, connection, outbox) on the right, and while signed in, under it,
+//           AppointmentsPanel (today's appointments, with an appointment board attached), "Afspraak maken"
+//           (BookingPanel, which opens in the place of the left's panels) and HandTicketsPanel (adding a
+//           ticket by hand), the latter's buttons kept in one place.
 //
 // The panels draw from the snapshot that refresh() reads (HostConsole), so no frame touches the database;
 // their actions go straight to HostDesk. UI thread only.
@@ -18,6 +19,7 @@
 #include "kiosk/core/host_desk.h"
 #include "kiosk/core/texts.h"
 #include "kiosk/ui/host/alerts_panel.h"
+#include "kiosk/ui/host/appointments_panel.h"
 #include "kiosk/ui/host/booking_panel.h"
 #include "kiosk/ui/host/counter_panel.h"
 #include "kiosk/ui/host/figures_panel.h"
@@ -40,6 +42,8 @@ class HostShell {
     bool refresh() { return console_.refresh(); }
     // Appointments made by the host (null: this console has no central server to book at).
     void attachBooking(AppointmentBooking* booking) { booking_.attach(booking); }
+    // Today's appointments on the console (see HostConsole::attachAppointments).
+    void attachAppointments(AppointmentBoard* board) { console_.attachAppointments(board); }
     // A shortcut key pressed ("Enter", "F2"): true when the console has an action for it now (a host is
     // signed in); the action runs in the next frame.
     bool shortcut(std::string_view key);
@@ -56,6 +60,7 @@ class HostShell {
     WaitingListsPanel waitingLists_;
     FiguresPanel figures_;
     AlertsPanel alerts_;
+    AppointmentsPanel appointments_;
     HandTicketsPanel handTickets_;
     BookingPanel booking_;
     HelpBanner helpBanner_;

@@ -239,6 +239,7 @@ struct PageBuilder {
                 break;
             }
             case EntryKind::Reference:
+            case EntryKind::BookingCode:
                 chars(row(), "23456789");
                 capitals(kCodeAlphabet);
                 break;
@@ -295,6 +296,7 @@ int rowsFor(EntryKind kind) {
         case EntryKind::Phone:
         case EntryKind::Postcode:
         case EntryKind::Reference:
+        case EntryKind::BookingCode:
             return 4;
     }
     return 5;
@@ -334,6 +336,7 @@ std::string filterTyped(EntryKind kind, std::string_view text) {
                 if (digit || letter) out += capital;
                 break;
             case EntryKind::Reference:
+            case EntryKind::BookingCode:
                 if (ascii && kCodeAlphabet.find(capital) != std::string_view::npos) out += capital;
                 break;
         }
@@ -378,7 +381,9 @@ float Keyboard::drawImpl(Ui& ui, TextEntry& entry, const std::string& language, 
     // A physical keyboard or a scanner typing like one: into the field as if tapped.
     enter_ = false;
     if (std::string typed = ui.takeTypedText(); !typed.empty()) {
-        if (kind == EntryKind::Reference && scanned_.size() + typed.size() <= 512) scanned_ += typed;
+        if ((kind == EntryKind::Reference || kind == EntryKind::BookingCode) &&
+            scanned_.size() + typed.size() <= 512)
+            scanned_ += typed;
         std::string kept = filterTyped(kind, typed);
         for (const std::string& ch : utf8Characters(kept))
             if (!entry.type(ch)) break;
@@ -467,10 +472,14 @@ float Keyboard::drawImpl(Ui& ui, TextEntry& entry, const std::string& language, 
 
 namespace {
 
-// What the field shows: a reference code with the dashes of its shape. The dash before the check character
-// shows once the code has its whole length, 14 (3 + 2 + 8 + 1), or at 12 when those are a right code
-// issued with six random characters; at 12 a new code is still being typed.
+// What the field shows: a booking code in two groups of four; a reference code with the dashes of its shape.
+// The dash before the check character shows once the code has its whole length, 14 (3 + 2 + 8 + 1), or at 12
+// when those are a right code issued with six random characters; at 12 a new code is still being typed.
 std::string shownValue(const TextEntry& entry) {
+    if (entry.kind() == EntryKind::BookingCode) {
+        const std::string& v = entry.value();
+        return v.size() > 4 ? v.substr(0, 4) + " " + v.substr(4) : v;
+    }
     if (entry.kind() != EntryKind::Reference) return entry.value();
     const std::string& v = entry.value();
     const bool whole = v.size() == 14 || (v.size() == 12 && referenceFromTyped(v));

@@ -4,9 +4,12 @@
 #include "kiosk/ui/screen.h"
 #include "kiosk/ui/screens/appointment_change_screen.h"
 #include "kiosk/ui/screens/appointment_check_screen.h"
+#include "kiosk/ui/screens/appointment_checked_in_screen.h"
+#include "kiosk/ui/screens/appointment_code_screen.h"
 #include "kiosk/ui/screens/appointment_contact_screen.h"
 #include "kiosk/ui/screens/appointment_day_screen.h"
 #include "kiosk/ui/screens/appointment_done_screen.h"
+#include "kiosk/ui/screens/appointment_found_screen.h"
 #include "kiosk/ui/screens/appointment_service_screen.h"
 #include "kiosk/ui/screens/appointment_time_screen.h"
 #include "kiosk/ui/screens/appointment_unreachable_screen.h"
@@ -59,6 +62,9 @@ const Entry kScreens[] = {
     {AppointmentUnreachableScreen::kId, make<AppointmentUnreachableScreen>},
     {AppointmentChangeScreen::kId, make<AppointmentChangeScreen>},
     {AppointmentCancelScreen::kId, make<AppointmentCancelScreen>},
+    {AppointmentCodeScreen::kId, make<AppointmentCodeScreen>},
+    {AppointmentFoundScreen::kId, make<AppointmentFoundScreen>},
+    {AppointmentCheckedInScreen::kId, make<AppointmentCheckedInScreen>},
 };
 }  // namespace
 

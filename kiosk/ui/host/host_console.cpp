@@ -50,6 +50,8 @@ bool HostConsole::refresh() {
     if (auto lines = desk_.lines()) s.lines = std::move(lines).value();
     if (auto at = desk_.atCounter()) s.atCounter = std::move(at).value();
     if (auto figures = desk_.figures()) s.figures = std::move(figures).value();
+    if (appointments_)
+        if (auto today = appointments_->today()) s.appointments = std::move(today).value();
     (void)alerts_.refresh();
     // What is shown changes when a ticket moves, a minute passes for a waiting ticket, or an alert comes.
     for (const ServiceLine& l : s.lines) {
@@ -60,6 +62,8 @@ bool HostConsole::refresh() {
         for (const Ticket& t : l.noShows) print += fmt::format(",n{}", t.id);
     }
     for (const Ticket& t : s.atCounter) print += fmt::format("|c{}.{}", t.id, t.revision);
+    for (const TodayAppointment& a : s.appointments)
+        print += fmt::format("|b{}.{}.{}", a.code, toString(a.state), a.start.time_since_epoch().count());
     for (const HostAlert& a : alerts_.alerts())
         print += fmt::format("|a{}{}", static_cast<int>(a.kind), a.detail);
     if (const auto& o = alerts_.outbox()) print += fmt::format("|o{}", o->waiting);

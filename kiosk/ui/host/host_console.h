@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "common/bundle.h"
+#include "kiosk/core/appointment_board.h"
 #include "kiosk/core/host_alert_board.h"
 #include "kiosk/core/host_desk.h"
 #include "kiosk/core/texts.h"
@@ -27,6 +28,7 @@ struct HostSnapshot {
     std::vector<ServiceLine> lines;
     std::vector<Ticket> atCounter;
     std::vector<ServiceFigures> figures;
+    std::vector<TodayAppointment> appointments;  // today's, with an appointment board attached
 };
 
 class HostConsole {
@@ -44,6 +46,9 @@ class HostConsole {
     const Texts& texts() const { return texts_; }
     HostDesk& desk() { return desk_; }
     HostAlertBoard& alerts() { return alerts_; }
+    // Today's appointments and the host's no-show corrections; null when this console shows none.
+    void attachAppointments(AppointmentBoard* board) { appointments_ = board; }
+    AppointmentBoard* appointments() { return appointments_; }
     const Clock& clock() const { return clock_; }
     const HostSnapshot& snapshot() const { return snapshot_; }
     bool signedIn() const { return snapshot_.state == HostDesk::State::SignedIn; }
@@ -80,6 +85,7 @@ class HostConsole {
     const Texts& texts_;
     HostDesk& desk_;
     HostAlertBoard& alerts_;
+    AppointmentBoard* appointments_ = nullptr;
     const Clock& clock_;
     HostSnapshot snapshot_;
     std::string fingerprint_;  // of the snapshot, to tell whether it changed

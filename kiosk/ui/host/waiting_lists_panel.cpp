@@ -65,6 +65,8 @@ void WaitingListsPanel::draw(Ui& ui, HostConsole& console, Rect area) {
             std::string origin = w.ticket.origin == TicketOrigin::WalkIn ? tr("console.origin_walk_in")
                                  : w.ticket.origin == TicketOrigin::Host ? tr("console.origin_host")
                                                                          : tr("console.origin_appointment");
+            // A checked-in appointment: the booked time, when "next" calls it.
+            if (w.ticket.bookedStart) origin += " " + formatLocalHourMinute(*w.ticket.bookedStart);
             const std::int64_t ticketId = w.ticket.id;
             rows.push_back({w.ticket.display + " · " +
                                 fillIn(tr("console.minutes"), {{"count", wholeMinutes(w.waited)}}) + " · " +

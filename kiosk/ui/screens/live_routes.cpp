@@ -26,8 +26,8 @@ void openBooking(ResidentSession& session, const std::string& serviceId) {
     session.open({kAppointmentServiceScreen, serviceId});
 }
 
-void openAppointments(ResidentSession& session) {
-    session.open({"coming-soon", "start.have_appointment"});
+void openCheckin(ResidentSession& session) {
+    session.open({"appointment-code", {}});
 }
 
 const char* appointmentOfferKey(const ResidentSession& session) {

@@ -5,7 +5,8 @@
 // "Afspraak", a closed desk and a topic's appointment route open the booking's first screen
 // ("appointment-service"). Without one, a closed desk offers "Bel mij terug" (the callback request flow)
 // instead, and a topic of the question tree offers a call back about itself in the place of its appointment
-// route.
+// route. "Ik heb een afspraak" (always on the start screen, DESIGN.md) opens the check-in's code screen
+// (openCheckin), which also works offline on today's bookings synced into the kiosk.
 #pragma once
 
 #include <string>
@@ -26,8 +27,8 @@ inline constexpr const char* kAppointmentServiceScreen = "appointment-service";
 bool appointmentsLive(const ResidentSession& session);
 // Opens the booking of an appointment: its first screen, with serviceId's agenda first (may be empty).
 void openBooking(ResidentSession& session, const std::string& serviceId = {});
-// "Ik heb een afspraak": where it goes.
-void openAppointments(ResidentSession& session);
+// "Ik heb een afspraak": the check-in's code screen.
+void openCheckin(ResidentSession& session);
 // What a screen that cannot give what was asked for offers: an appointment (with serviceId's agenda first)
 // where they are live, else a call back. Its label's text key, and opening it.
 const char* appointmentOfferKey(const ResidentSession& session);

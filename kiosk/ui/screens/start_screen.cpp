@@ -39,7 +39,7 @@ void StartScreen::draw(Ui& ui, ResidentSession& session, Rect area) {
 
     const float half = (area.width() - gap) / 2;
     if (ui.button(session.tr("start.have_appointment"), {area.x0, y, area.x0 + half, y + followHeight}))
-        openAppointments(session);
+        openCheckin(session);
     if (ui.button(session.tr("start.request_status"), {area.x0 + half + gap, y, area.x1, y + followHeight}))
         session.open({"request-status", {}});
 }

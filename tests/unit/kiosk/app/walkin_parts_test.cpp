@@ -176,6 +176,14 @@ class WalkinPartsTest : public testing::HeadlessUiTest {
         return {"request-status screen", "request-status keyboard"};
     }
 
+    // On "Ik heb een afspraak": a code half typed by a scanner, and a check-in asking the central server.
+    std::vector<std::string> fillOnTheCheckinScreen() {
+        tap(session().tr("start.have_appointment"));
+        type("K7QM");
+        parts_->checkin->submit("K7QM2XD9");
+        return {"appointment-code screen", "appointment-code keyboard", "appointment check-in"};
+    }
+
     // On the mobile number's screen: a number half typed.
     std::vector<std::string> fillOnTheSmsScreen() {
         session().open({"sms-number", {}});
@@ -247,7 +255,8 @@ TEST_F(WalkinPartsTest, TheSessionListsEveryHolderOfAKioskWithPrinterAndCentralS
                 ::testing::UnorderedElementsAre(
                     "ticket flow", "status lookup", "request flow", "answer printer", "print spooler",
                     "request-status screen", "request-status keyboard", "request keyboard", "sms opt-in",
-                    "appointment booking", "appointment-contact screen", "appointment keyboard"));
+                    "appointment booking", "appointment-contact screen", "appointment keyboard",
+                    "appointment-code screen", "appointment-code keyboard", "appointment check-in"));
 }
 
 TEST_F(WalkinPartsTest, StartAgainWipesEveryRegisteredHolder) {
@@ -256,6 +265,7 @@ TEST_F(WalkinPartsTest, StartAgainWipesEveryRegisteredHolder) {
     filled.merge(fillAndWipe([this] { return fillOnTheStatusScreen(); }, startAgain));
     filled.merge(fillAndWipe([this] { return fillOnTheSmsScreen(); }, startAgain));
     filled.merge(fillAndWipe([this] { return fillOnTheAppointmentScreen(); }, startAgain));
+    filled.merge(fillAndWipe([this] { return fillOnTheCheckinScreen(); }, startAgain));
     expectEveryHolderFilled(filled);
 }
 
@@ -269,6 +279,7 @@ TEST_F(WalkinPartsTest, TheIdleTimeoutWipesEveryRegisteredHolder) {
     filled.merge(fillAndWipe([this] { return fillOnTheStatusScreen(); }, idle));
     filled.merge(fillAndWipe([this] { return fillOnTheSmsScreen(); }, idle));
     filled.merge(fillAndWipe([this] { return fillOnTheAppointmentScreen(); }, idle));
+    filled.merge(fillAndWipe([this] { return fillOnTheCheckinScreen(); }, idle));
     expectEveryHolderFilled(filled);
 }
 

@@ -55,6 +55,12 @@ class MemoryQueueStore final : public QueueStore, public HostQueueStore {
         add({0, QueueEventKind::Issued, serviceId, t.day, t.number, "", now});
         return t;
     }
+    Result<Ticket> issueAppointmentTicket(const std::string& serviceId, TimePoint bookedStart,
+                                          TimePoint now) override {
+        auto t = issueTicketWithOrigin(serviceId, TicketOrigin::Appointment, now);
+        if (t) tickets_.back().bookedStart = t->bookedStart = bookedStart;
+        return t;
+    }
     Result<std::vector<Ticket>> waitingTickets(const std::string& serviceId,
                                                const std::string& day) override {
         std::vector<Ticket> out;
@@ -113,9 +119,9 @@ class MemoryQueueStore final : public QueueStore, public HostQueueStore {
                                                    const std::string& counter, TimePoint now) override {
         const Ticket* first = nullptr;
         for (const auto& t : tickets_)
-            if (t.day == localDay(now) && t.state == TicketState::Waiting &&
+            if (t.day == localDay(now) && t.state == TicketState::Waiting && isDueAt(t, now) &&
                 std::find(serviceIds.begin(), serviceIds.end(), t.serviceId) != serviceIds.end() &&
-                (first == nullptr || t.issuedAt < first->issuedAt))
+                (first == nullptr || callsBefore(t, *first, now)))
                 first = &t;
         if (first == nullptr) return std::optional<Ticket>();
         auto called = changeTicket(

@@ -117,6 +117,7 @@ std::vector<ScreenTest::State> ScreenTest::allStates() {
     addStatusStates(states);
     addAppointmentStates(states);
     addAnswerPrintStates(states);
+    addCheckinStates(states);
     return states;
 }
 

