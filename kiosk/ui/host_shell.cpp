@@ -70,8 +70,8 @@ void HostShell::drawFrame(Ui& ui, float width, float height) {
                             {right.x0, alertsBottom + pad, right.x1, alertsBottom + pad + bookingH});
     }
     if (signedIn && console_.appointments() != nullptr) {
-        // Today's appointments under the alerts, which keep the upper part.
-        const float split = right.y0 + (alertsBottom - right.y0) * 0.3f;
+        // Today's appointments under the alerts, which keep the upper half.
+        const float split = right.y0 + (alertsBottom - right.y0) * 0.5f;
         appointments_.draw(ui, console_, {right.x0, split + pad, right.x1, alertsBottom});
         alertsBottom = split;
     }
