@@ -74,7 +74,7 @@ struct Ticket {
     TicketState state = TicketState::Waiting;
     std::string counter;  // the counter it was called to ("Balie 1"); empty while waiting
 
-    // Issue 5 (host console). issuedAt is also the ticket's place in line: a transferred ticket keeps it.
+    // issuedAt is also the ticket's place in line: a transferred ticket keeps it.
     TicketOrigin origin = TicketOrigin::WalkIn;
     TicketOutcome outcome = TicketOutcome::None;  // set when it is finished (Done)
     std::string transferredFrom;                  // service id it was transferred from; empty when never
@@ -118,7 +118,7 @@ enum class QueueEventKind {
     Resumed,
     Printed,  // informational, appended by the ticket printer
     PrintFailed,
-    // Issue 5 (host console); appended after PrintFailed so older numbering stays.
+    // Appended after PrintFailed so the numbers stored in older queue files keep their meaning.
     Recalled,        // called again at the same counter: the display announces it again
     Parked,          // set aside (called or serving -> parked); resuming it leaves a Called event
     NoShowUndone,    // a no-show corrected: the ticket is back in line at its original place
