@@ -1,48 +1,30 @@
-// wijkpuntctl: the admin's command-line tool.
-//
-//   wijkpuntctl host-pin [--iterations N]
-//       Reads a host's PIN (5 or 6 digits) from the first line of stdin and prints the line to put in
-//       content/hosts.toml:  pin = "pbkdf2-sha256$<iterations>$<salt>$<hash>"
-//       Each run draws a new random salt, so the same PIN gives a different line every time.
-//
-// Exit codes: 0 done, 1 bad input (the reason on stderr), 2 bad command line.
-#include <CLI/CLI.hpp>
-
+// wijkpuntctl: the admin's command-line tool. What it takes is in command_line.h; exit codes: 0 done, 1 the
+// server or the network said no (the reason on stderr), 2 bad command line.
 #include <iostream>
-#include <string>
+#include <thread>
 
-#include "common/hosts.h"
+#include "drivers/net/curl_http_client.h"
+#include "provisioning/wijkpuntctl/command_line.h"
+#include "provisioning/wijkpuntctl/fleet_commands.h"
+#include "provisioning/wijkpuntctl/host_pin_command.h"
 
 int main(int argc, char** argv) {
-    CLI::App app{"Wijkpunt admin tool", "wijkpuntctl"};
-    app.require_subcommand(1);
+    using namespace wp::ctl;
+    const EnvLookup env = processEnvironment();
+    ParsedCommandLine parsed = parseCommandLine(argc, argv, env, std::cout, std::cerr);
+    if (parsed.exitNow) return *parsed.exitNow;
+    const CtlCommand& c = parsed.command;
+    if (c.verb == Verb::HostPin) return runHostPin(c.iterations, std::cin, std::cout, std::cerr);
 
-    int iterations = 210'000;
-    CLI::App* hostPin = app.add_subcommand("host-pin", "Read a host PIN from stdin and print its pin= line");
-    hostPin->add_option("--iterations", iterations, "PBKDF2 iterations")
-        ->check(CLI::Range(wp::kMinPinIterations, 10'000'000));
-
-    try {
-        app.parse(argc, argv);
-    } catch (const CLI::ParseError& e) {
-        return app.exit(e) == 0 ? 0 : 2;
+    auto token = adminToken(c, env);
+    if (!token) {
+        std::cerr << "wijkpuntctl: " << token.status().message() << "\n";
+        return token.status().code() == wp::Status::Code::IoError ? kExitRefused : kExitUsage;
     }
-
-    if (hostPin->parsed()) {
-        std::string pin;
-        std::getline(std::cin, pin);
-        if (!pin.empty() && pin.back() == '\r') pin.pop_back();
-        if (!wp::isValidPin(pin)) {
-            std::cerr << "wijkpuntctl host-pin: a PIN is 5 or 6 digits (read from the first line of stdin)\n";
-            return 1;
-        }
-        auto hash = wp::hashPin(pin, iterations, wp::randomPinSalt());
-        pin.assign(pin.size(), '\0');
-        if (!hash) {
-            std::cerr << "wijkpuntctl host-pin: " << hash.status().message() << "\n";
-            return 1;
-        }
-        std::cout << "pin = \"" << hash.value() << "\"\n";
-    }
-    return 0;
+    wp::CurlHttpClient http({.baseUrl = c.server, .caFile = c.ca, .transferTimeoutMs = 60'000});
+    FleetClient client(http, *token);
+    wp::SystemClock clock;
+    CtlContext ctx{client, std::cout, std::cerr, clock,
+                   [](std::chrono::milliseconds d) { std::this_thread::sleep_for(d); }};
+    return runFleetCommand(c, ctx);
 }
