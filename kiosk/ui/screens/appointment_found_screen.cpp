@@ -3,17 +3,10 @@
 #include <algorithm>
 
 #include "kiosk/core/appointment_checkin.h"
+#include "kiosk/core/appointment_slip.h"
 #include "kiosk/ui/screens/live_routes.h"
 
 namespace wp::ui {
-
-std::string shownDate(std::string_view day) {
-    if (day.size() != 10) return std::string(day);
-    auto number = [](std::string_view two) {
-        return two.front() == '0' ? std::string(two.substr(1)) : std::string(two);
-    };
-    return number(day.substr(8, 2)) + "-" + number(day.substr(5, 2)) + "-" + std::string(day.substr(0, 4));
-}
 
 void AppointmentFoundScreen::draw(Ui& ui, ResidentSession& session, Rect area) {
     const Theme& t = ui.theme();
@@ -45,7 +38,8 @@ void AppointmentFoundScreen::draw(Ui& ui, ResidentSession& session, Rect area) {
     if (here && b.place.empty()) place = session.bundle().settings.contactPoint.name;
 
     y += ui.text(fillIn(session.tr("checkin.found_when"),
-                        {{"date", shownDate(localDay(b.start))}, {"time", formatLocalHourMinute(b.start)}}),
+                        {{"date", appointmentDate(b.start, session.texts(), session.language())},
+                         {"time", formatLocalHourMinute(b.start)}}),
                  {area.x0, y, area.x1, area.y1}, FontRole::Large, c.text, c.background);
     y += gap / 2;
     y += ui.text(service, {area.x0, y, area.x1, area.y1}, FontRole::Large, c.text, c.background);

@@ -15,7 +15,4 @@ class AppointmentFoundScreen final : public Screen {
     void draw(Ui& ui, ResidentSession& session, Rect area) override;
 };
 
-// "2026-12-08" -> "8-12-2026", the way a date is written in Dutch letters (and read in the other languages).
-std::string shownDate(std::string_view day);
-
 }  // namespace wp::ui

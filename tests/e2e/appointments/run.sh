@@ -8,6 +8,10 @@
 #   unreachable  the central server stops while the resident is on the check screen (unreachable.wps): the
 #                kiosk says so, "Bel mij terug" puts an appointment-callback request for the Gemeente in the
 #                outbox, and it arrives at the central server once the server is back (same port).
+#   bycode       two bookings made through the kiosk API: the first is moved to another day by its typed
+#                code (change.wps), the second cancelled by its scanned code (cancel.wps); the central
+#                server has the first at its new time under the same code and the second cancelled, and
+#                the moved slip (PDF read back) shows the new day and time.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 root="$(cd "$here/../../.." && pwd)"
@@ -114,7 +118,74 @@ unreachable() {
   fi
 }
 
-export -f walk stop_kiosk await fail book unreachable api wp_start_central
+bycode() {
+  kioskapi() {
+    curl -sS --cacert "$work/pki/ca.crt" --cert "$work/pki/kiosk.crt" --key "$work/pki/kiosk.key" \
+      -H 'Content-Type: application/json' "$@"
+  }
+  book_at() {  # book_at START -> the booking code
+    local body
+    body=$(jq -nc --arg uuid "$(cat /proc/sys/kernel/random/uuid)" --arg start "$1" \
+      '{uuid: $uuid, contact_point: "SGN", service: "gemeente", start: $start, name: "Anna Nowak",
+        phone: "0612345678", language: "nl", booked_by: "kiosk"}')
+    local answer
+    answer=$(kioskapi -X POST -d "$body" "https://127.0.0.1:$port/v1/appointments")
+    jq -er .code <<<"$answer" || { echo "run.sh: the booking at $1 got: $answer" >&2; return 1; }
+  }
+  local moved cancelled got
+  # The test clock starts when a kiosk first reads it; until then the server would book on today's date.
+  echo 'expect "Ik heb een afspraak"' >"$work/start.wps"
+  SDL_VIDEODRIVER=dummy SDL_AUDIODRIVER=dummy "$kiosk" --config "$work/kiosk.toml" --script "$work/start.wps" \
+    --clock-file "$work/clock" --clock-start "2026-11-30 10:00" --data-dir "$work/data" >"$work/kiosk.log" 2>&1 \
+    || { cat "$work/kiosk.log"; fail "the kiosk did not start"; }
+  moved=$(book_at 2026-12-01T08:00:00Z) || fail "booking 09:00"
+  cancelled=$(book_at 2026-12-01T08:15:00Z) || fail "booking 09:15"
+  echo "run.sh: booked $moved (tuesday 09:00) and $cancelled (tuesday 09:15)"
+
+  sed "s/@CODE@/$moved/g" "$here/change.wps" >"$work/change.wps"
+  rm -f "$shots/bycode-nl-04-moved.png" "$WP_PDF_OUTPUT"
+  SDL_VIDEODRIVER=dummy SDL_AUDIODRIVER=dummy "$kiosk" --config "$work/kiosk.toml" --script "$work/change.wps" \
+    --clock-file "$work/clock" --clock-start "2026-11-30 10:00" --data-dir "$work/data" \
+    --screenshot-dir "$shots" >"$work/kiosk.log" 2>&1 &
+  kpid=$!
+  await "$shots/bycode-nl-04-moved.png"
+  await "$WP_PDF_OUTPUT"
+  sleep 1
+  stop_kiosk
+  local text flat
+  text=$(pdftotext "$WP_PDF_OUTPUT" - 2>/dev/null || true)
+  cp "$WP_PDF_OUTPUT" "$shots/bycode-moved-slip.pdf"
+  flat=$(tr -d ' \n' <<<"$text")
+  for want in "woensdag2december" "10:00" "${moved:0:4}${moved:4:4}"; do
+    [[ "$flat" == *"$want"* ]] || fail "the moved slip does not say '$want': $text"
+  done
+  got=$(api "/v1/agendas/SGN/bookings?day=2026-12-02")
+  jq -e --arg c "$moved" '.bookings[] | select(.code == $c and (.start | startswith("2026-12-02T09:00:00")))' <<<"$got" \
+    >/dev/null || fail "$moved is not on wednesday 10:00 at the central server: $got"
+  got=$(api "/v1/agendas/SGN/bookings?day=2026-12-01")
+  if jq -e --arg c "$moved" '.bookings[] | select(.code == $c and .state != "cancelled")' <<<"$got" >/dev/null; then
+    fail "$moved is still on tuesday at the central server: $got"
+  fi
+  echo "run.sh: $moved moved to wednesday 10:00, same code"
+
+  sed "s/@CODE@/$cancelled/g" "$here/cancel.wps" >"$work/cancel.wps"
+  rm -f "$shots/bycode-nl-99-cancelled.png"
+  SDL_VIDEODRIVER=dummy SDL_AUDIODRIVER=dummy "$kiosk" --config "$work/kiosk.toml" --script "$work/cancel.wps" \
+    --clock-file "$work/clock" --clock-start "2026-11-30 10:00" --data-dir "$work/data" \
+    --screenshot-dir "$shots" >"$work/kiosk.log" 2>&1 &
+  kpid=$!
+  await "$shots/bycode-nl-99-cancelled.png"
+  stop_kiosk
+  got=$(kioskapi -o /dev/null -w '%{http_code}' "https://127.0.0.1:$port/v1/appointments/$cancelled")
+  [ "$got" = 404 ] || fail "the cancelled booking $cancelled is still found by its code ($got)"
+  got=$(api "/v1/agendas/SGN/bookings?day=2026-12-01")
+  if jq -e --arg c "$cancelled" '.bookings[] | select(.code == $c and .state != "cancelled")' <<<"$got" >/dev/null; then
+    fail "$cancelled is still booked at the central server: $got"
+  fi
+  echo "run.sh: $cancelled cancelled"
+}
+
+export -f walk stop_kiosk await fail book unreachable bycode api wp_start_central
 export kiosk central work shots here staff port central_pid central_public_port
 # The subshell ends the server it started again itself.
 "$root/tests/support/private-cupsd.sh" run -- bash -c 'trap "[ -n \"\$central_pid\" ] && kill \$central_pid 2>/dev/null" EXIT; '"$case"
