@@ -103,7 +103,7 @@ struct Theme {
 struct Settings {
     std::string path;  // the file it came from
     struct ContactPoint {
-        std::string name;     // "Wijkpunt Schiedam-Noord"
+        std::string name;     // "Wijkpunt Groenoord"
         std::string letters;  // reference-code letters, "SGN"
     } contactPoint;
     std::string kioskCode;  // two characters, unique in the municipality: "K2"

@@ -17,7 +17,7 @@
 namespace wp {
 
 struct RequestFlowSettings {
-    std::string contactPointName;  // "Wijkpunt Schiedam-Noord"
+    std::string contactPointName;  // "Wijkpunt Groenoord"
     std::string letters;           // reference-code letters, "SGN"
     std::string kioskCode;         // "K2"
     std::string publicUrl;         // the central server's public pages; empty: no QR on the receipt

@@ -23,7 +23,7 @@ class KioskStatusE2eTest : public ::testing::Test {
         const fs::path root = WIJKPUNT_SOURCE_DIR;
         const fs::path file = dir_.path() / "kiosk.toml";
         std::ofstream out(file);
-        out << "[contact_point]\nname = \"Wijkpunt Schiedam-Noord\"\nletters = \"SGN\"\n"
+        out << "[contact_point]\nname = \"Wijkpunt Groenoord\"\nletters = \"SGN\"\n"
             << "[kiosk]\ncode = \"K2\"\n"
             << "[screen]\nwidth_px = 1080\nheight_px = 1920\nmm_per_px = 0.2745\nrenderer = \"software\"\n"
             << "[session]\ndefault_language = \"nl\"\nidle_timeout_s = 90\nidle_warning_s = 30\n"

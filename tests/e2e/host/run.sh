@@ -60,7 +60,7 @@ case "$case" in
       --script "$here/hand.wps"
     text=$(pdftotext "$WP_PDF_OUTPUT" - 2>/dev/null || true)
     cp "$WP_PDF_OUTPUT" "$shots/host-hand-ticket.pdf" 2>/dev/null || true
-    for want in H-004 "Wijkpunt Schiedam-Noord" Huurloket; do
+    for want in H-004 "Wijkpunt Groenoord" Huurloket; do
       if ! grep -qF -- "$want" <<<"$text"; then
         echo "run.sh: the ticket the host printed does not say '$want'; it says:"; echo "$text"; exit 1
       fi
