@@ -67,6 +67,7 @@ const std::vector<std::pair<std::string, std::string>>& auditActions() {
         {"sign-out-everywhere", "Overal afgemeld"},
         {"change-routing", "Routering gewijzigd"},
         {"change-team", "Berichten van een team gewijzigd"},
+        {"create-agenda", "Agenda voor afspraken gemaakt"},
         {"change-agenda", "Agenda voor afspraken gewijzigd"},
         {"put-agenda", "Agenda voor afspraken gezet (API of opdrachtregel)"},
         {"read-bookings", "Afspraken van een dag gelezen (API)"},

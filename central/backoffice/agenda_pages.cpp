@@ -1,4 +1,5 @@
-// BackOffice's appointment pages: the agendas a person may see, one agenda's hours, settings and days
+// BackOffice's appointment pages: the agendas a person may see (and for admins, a form that makes a new
+// one), one agenda's hours, settings and days
 // without appointments (changed by its team's members and admins, each change audited), and a contact
 // point's appointments of a day (each view of the names audited). Views and form rules: agenda_view.h.
 #include <fmt/format.h>
@@ -30,9 +31,57 @@ std::string closureDetail(const AgendaClosure& c) {
 }  // namespace
 
 void BackOffice::agendasPage(const HttpRequest&, HttpResponse& res, const StaffSession& session) {
+    showAgendas(res, session, nlohmann::json::object(), {});
+}
+
+void BackOffice::showAgendas(HttpResponse& res, const StaffSession& session, const nlohmann::json& typed,
+                             const std::map<std::string, std::string>& errors) {
     auto agendas = store_.agendas();
     if (!agendas) return storeUnavailable(res, session, agendas.status());
-    renderPage(res, "agendas", agendasView(agendas.value(), session, localDay(clock_.now())), session);
+    nlohmann::json view = agendasView(agendas.value(), session, localDay(clock_.now()));
+    if (session.role == StaffRole::Admin) {
+        auto teams = agendaTeams();
+        if (!teams) return storeUnavailable(res, session, teams.status());
+        view["newAgenda"] = newAgendaView(agendaServices(), teams.value(), typed, errors);
+    }
+    renderPage(res, "agendas", view, session);
+    if (!errors.empty() && res.status == 200) res.status = 422;
+}
+
+std::vector<std::string> BackOffice::agendaServices() const {
+    std::vector<std::string> ids;
+    for (const Service& s : config_.publicPages.services) ids.push_back(s.id);
+    if (ids.empty()) ids = {"huurloket", "wijkteam", "gemeente", "initiatief"};
+    return ids;
+}
+
+Result<std::vector<std::string>> BackOffice::agendaTeams() {
+    auto table = store_.routingTable();
+    if (!table) return table.status();
+    std::vector<std::string> names;
+    for (const auto& [name, targets] : table.value().teams) names.push_back(name);
+    return names;
+}
+
+void BackOffice::createAgenda(const HttpRequest& req, HttpResponse& res, const StaffSession& session) {
+    auto teams = agendaTeams();
+    if (!teams) return storeUnavailable(res, session, teams.status());
+    AgendaFormResult form = readNewAgendaForm(parseQueryString(req.body), agendaServices(), teams.value());
+    if (form.errors.empty()) {
+        auto existing = store_.agendaOf(form.agenda.contactPoint, form.agenda.service);
+        if (!existing) return storeUnavailable(res, session, existing.status());
+        if (existing.value())
+            form.errors["service"] = fmt::format(
+                "{} heeft al een agenda voor deze dienst. Wijzig die agenda.", form.agenda.contactPoint);
+    }
+    if (!form.errors.empty()) return showAgendas(res, session, form.typed, form.errors);
+    const Agenda& a = form.agenda;
+    const AuditEntry audit = auditOf(
+        session, clock_.now(), "create-agenda", agendaReference(a),
+        fmt::format("team {}; plek {}, {}; boeken uit tot er tijden zijn", a.team, a.place, a.address));
+    if (Status s = store_.putAgenda(a, audit); !s) return storeUnavailable(res, session, s);
+    log::info("back office: {} made agenda {}", session.name, agendaReference(a));
+    redirect(res, agendaPath(a.contactPoint, a.service) + "?nieuw=1");
 }
 
 std::optional<Agenda> BackOffice::agendaOfPath(const HttpRequest& req, HttpResponse& res,
@@ -71,6 +120,10 @@ void BackOffice::agendaPage(const HttpRequest& req, HttpResponse& res, const Sta
     if (!agenda) return;
     std::string notice;
     if (req.get_param_value("opgeslagen") == "1") notice = "De agenda is opgeslagen.";
+    if (req.get_param_value("nieuw") == "1")
+        notice =
+            "De agenda is gemaakt. Vul de tijden in en zet boeken aan. Dan kunnen bewoners een afspraak "
+            "maken.";
     if (req.get_param_value("toegevoegd") == "1") notice = "De dag zonder afspraken is toegevoegd.";
     if (req.get_param_value("weggehaald") == "1") notice = "De dag zonder afspraken is weggehaald.";
     showAgenda(res, session, *agenda, notice, nlohmann::json::object(), {});

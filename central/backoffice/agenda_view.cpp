@@ -53,6 +53,14 @@ std::string dutchDate(const std::string& day) {
                             : day;
 }
 
+// The place and address printed on slips and in e-mails: one line each, not empty.
+void checkPlace(const Agenda& a, std::map<std::string, std::string>& errors) {
+    if (a.place.empty() || a.place.size() > 200 || a.place.find('\n') != std::string::npos)
+        errors["place"] = "Vul de naam van de plek in, zoals Wijkpunt Groenoord.";
+    if (a.address.empty() || a.address.size() > 200 || a.address.find('\n') != std::string::npos)
+        errors["address"] = "Vul het adres in, zoals Nieuwe Damlaan 90, Schiedam.";
+}
+
 }  // namespace
 
 bool maySeeAgenda(const StaffSession& session, const Agenda& agenda) {
@@ -260,10 +268,7 @@ AgendaFormResult readAgendaForm(const AgendaFormFields& form, const Agenda& base
                  {"parallel", field(form, "parallel")},
                  {"active", field(form, "active") == "1"}};
     a.active = field(form, "active") == "1";
-    if (a.place.empty() || a.place.size() > 200 || a.place.find('\n') != std::string::npos)
-        out.errors["place"] = "Vul de naam van de plek in, zoals Wijkpunt Groenoord.";
-    if (a.address.empty() || a.address.size() > 200 || a.address.find('\n') != std::string::npos)
-        out.errors["address"] = "Vul het adres in, zoals Nieuwe Damlaan 90, Schiedam.";
+    checkPlace(a, out.errors);
     auto slot = readNumber(field(form, "slot_minutes"));
     if (!slot || *slot < 5 || *slot > 480)
         out.errors["slot_minutes"] = "Vul een aantal minuten in van 5 tot en met 480.";
@@ -284,6 +289,54 @@ AgendaFormResult readAgendaForm(const AgendaFormFields& form, const Agenda& base
         else
             a.weekly[static_cast<size_t>(d)] = std::move(windows).value();
     }
+    return out;
+}
+
+json newAgendaView(const std::vector<std::string>& services, const std::vector<std::string>& teams,
+                   const json& typed, const std::map<std::string, std::string>& errors) {
+    auto value = [&](const char* name) { return typed.contains(name) ? typed[name].get<std::string>() : ""; };
+    json serviceChoices = json::array();
+    for (const std::string& s : services)
+        serviceChoices.push_back(
+            {{"id", s}, {"label", serviceLabel(s)}, {"selected", value("service") == s}});
+    json teamChoices = json::array();
+    for (const std::string& t : teams) teamChoices.push_back({{"name", t}, {"selected", value("team") == t}});
+    json errorJson = json::object();
+    for (const auto& [k, v] : errors) errorJson[k] = v;
+    return {{"services", serviceChoices},
+            {"teams", teamChoices},
+            {"form",
+             {{"contact_point", value("contact_point")},
+              {"place", value("place")},
+              {"address", value("address")}}},
+            {"errors", errorJson},
+            {"hasErrors", !errors.empty()}};
+}
+
+AgendaFormResult readNewAgendaForm(const AgendaFormFields& form, const std::vector<std::string>& services,
+                                   const std::vector<std::string>& teams) {
+    AgendaFormResult out;
+    Agenda& a = out.agenda;
+    a.contactPoint = trimmed(field(form, "contact_point"));
+    std::transform(a.contactPoint.begin(), a.contactPoint.end(), a.contactPoint.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::toupper(c)); });
+    a.service = field(form, "service");
+    a.team = field(form, "team");
+    a.place = trimmed(field(form, "place"));
+    a.address = trimmed(field(form, "address"));
+    a.active = false;
+    out.typed = {{"contact_point", field(form, "contact_point")},
+                 {"service", a.service},
+                 {"team", a.team},
+                 {"place", field(form, "place")},
+                 {"address", field(form, "address")}};
+    if (!isContactPointLetters(a.contactPoint))
+        out.errors["contact_point"] =
+            "Vul de drie letters van het contactpunt in, zoals SGN. In codes staan geen O, I, L, 0 of 1.";
+    if (std::find(services.begin(), services.end(), a.service) == services.end())
+        out.errors["service"] = "Kies een dienst.";
+    if (std::find(teams.begin(), teams.end(), a.team) == teams.end()) out.errors["team"] = "Kies een team.";
+    checkPlace(a, out.errors);
     return out;
 }
 

@@ -45,18 +45,29 @@ std::optional<int> readMinute(const std::string& text);
 nlohmann::json agendasView(const std::vector<Agenda>& agendas, const StaffSession& session,
                            const std::string& today);
 
+// What an agenda form gives: the agenda, or the messages per field when it is not good.
+struct AgendaFormResult {
+    Agenda agenda;
+    std::map<std::string, std::string> errors;  // empty: agenda is good
+    nlohmann::json typed;                       // the fields as typed, to show them again
+};
+
+// The form on the list that makes a new agenda (admins only): contact_point, service, team, place and
+// address, each offered service and team as a choice, the form as typed and its problems.
+nlohmann::json newAgendaView(const std::vector<std::string>& services, const std::vector<std::string>& teams,
+                             const nlohmann::json& typed, const std::map<std::string, std::string>& errors);
+// A new agenda from that form: no hours yet and closed for booking, 15 minutes a slot, one at a time, until
+// its edit page sets them. services and teams: what may be chosen.
+AgendaFormResult readNewAgendaForm(const AgendaFormFields& form, const std::vector<std::string>& services,
+                                   const std::vector<std::string>& teams);
+
 // The edit page: the agenda as stored, or the form as typed with its problems (field -> message).
 // editable: the session may change it. today: closures before it are left out of the list.
 nlohmann::json agendaView(const Agenda& agenda, bool editable, const std::string& today,
                           const nlohmann::json& typed, const std::map<std::string, std::string>& errors);
 
 // The settings form (place, address, slot_minutes, parallel, active, hours_0 .. hours_6 for Monday ..
-// Sunday) applied to base (which keeps its key, team and closures). On a problem: the messages per field.
-struct AgendaFormResult {
-    Agenda agenda;
-    std::map<std::string, std::string> errors;  // empty: agenda is good
-    nlohmann::json typed;                       // the fields as typed, to show them again
-};
+// Sunday) applied to base (which keeps its key, team and closures).
 AgendaFormResult readAgendaForm(const AgendaFormFields& form, const Agenda& base);
 
 // A closure from the form (closure_day "2026-12-24", closure_from and closure_to "13:00" or both empty for

@@ -243,6 +243,8 @@ void BackOffice::dispatch(BackOfficeRouteId id, const HttpRequest& req, HttpResp
             return resetSecondFactor(req, res, session);
         case BackOfficeRouteId::Agendas:
             return agendasPage(req, res, session);
+        case BackOfficeRouteId::CreateAgenda:
+            return createAgenda(req, res, session);
         case BackOfficeRouteId::AgendaPage:
             return agendaPage(req, res, session);
         case BackOfficeRouteId::SaveAgenda:

@@ -138,6 +138,14 @@ class BackOffice {
     InboxSettings inboxSettings() const;
     // --- appointments: agendas and each day's appointments (agenda_pages.cpp)
     void agendasPage(const HttpRequest& req, HttpResponse& res, const StaffSession& session);
+    void createAgenda(const HttpRequest& req, HttpResponse& res, const StaffSession& session);
+    // The list, with the new-agenda form (as typed, with its problems: status 422) for admins.
+    void showAgendas(HttpResponse& res, const StaffSession& session, const nlohmann::json& typed,
+                     const std::map<std::string, std::string>& errors);
+    // What a new agenda may be for: the content's services (the four desks without content), and the
+    // teams of the store.
+    std::vector<std::string> agendaServices() const;
+    Result<std::vector<std::string>> agendaTeams();
     void agendaPage(const HttpRequest& req, HttpResponse& res, const StaffSession& session);
     void saveAgenda(const HttpRequest& req, HttpResponse& res, const StaffSession& session);
     void addClosure(const HttpRequest& req, HttpResponse& res, const StaffSession& session);

@@ -37,6 +37,7 @@ const std::vector<BackOfficeRoute>& backOfficeRoutes() {
         {R::EnableAccount, "POST", "/backoffice/admin/accounts/{id}/enable", A::Admin},
         {R::ResetSecondFactor, "POST", "/backoffice/admin/accounts/{id}/reset-2fa", A::Admin},
         {R::Agendas, "GET", "/backoffice/afspraken", A::AnyStaff},
+        {R::CreateAgenda, "POST", "/backoffice/afspraken/nieuw", A::Admin},
         {R::AgendaPage, "GET", "/backoffice/afspraken/agenda/{contact_point}/{service}", A::AnyStaff},
         {R::SaveAgenda, "POST", "/backoffice/afspraken/agenda/{contact_point}/{service}", A::AnyStaff},
         {R::AddClosure, "POST", "/backoffice/afspraken/agenda/{contact_point}/{service}/uitzondering",

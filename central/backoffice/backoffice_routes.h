@@ -41,6 +41,7 @@ enum class BackOfficeRouteId {
     EnableAccount,
     ResetSecondFactor,  // a new set-up link: password and second factor again
     Agendas,            // appointments: the agendas the person may see
+    CreateAgenda,       // admins: a new agenda, without hours until its page sets them
     AgendaPage,         // one agenda: hours, settings, days without appointments
     SaveAgenda,         // its hours and settings
     AddClosure,         // a day or part of a day without appointments

@@ -1,5 +1,5 @@
-// The back office's appointment pages in chromium: a Gemeente team member opens "Afspraken", changes the
-// agenda's hours (a wrong time is shown beside its field), adds a part of a day without appointments and
+// The back office's appointment pages in chromium: an admin makes a new agenda; a Gemeente team member opens
+// "Afspraken", changes the agenda's hours (a wrong time is shown beside its field), adds a part of a day without appointments and
 // takes it away again, and reads a day's appointments, going to the next day and back; a team member of
 // another team does not see the agenda. A resident opens the cancel link of the confirmation e-mail (caught
 // by a local SMTP sink) on a phone and cancels; the link then no longer works. Every page passes the
@@ -90,6 +90,7 @@ test("a team member changes the agenda's hours and adds and removes a closed aft
     const rows = await page.$$eval('#agendas tbody tr', (trs) => trs.map((tr) => tr.textContent.replace(/\s+/g, ' ').trim()));
     assert.equal(rows.length, 1, `only the team's own agenda: ${rows}`);
     assert.match(rows[0], /SGN Gemeente/);
+    assert.equal(await page.$('#new-agenda-form'), null, 'only admins make agendas');
     assert.equal(await page.$eval('nav a[aria-current=page]', (a) => a.textContent), 'Afspraken');
     await browser.check(page, 'agendas');
     await keyboardSweep(page);
@@ -134,6 +135,44 @@ test("a team member changes the agenda's hours and adds and removes a closed aft
     assert.match(page.url(), /weggehaald=1/);
     assert.equal(await page.$('#closures'), null);
     assert.ok(await page.$('#no-closures'));
+});
+
+test('an admin makes a new agenda, which takes no bookings until its hours are set', async () => {
+    const { page } = await signedInAccount(browser, { name: 'Bea Beheer', email: 'beheer@schiedam.example', role: 'admin' });
+    await browser.open(page, '/backoffice/afspraken');
+    await browser.check(page, 'agendas-admin');
+
+    // Letters that are no contact point's, and a desk that has its agenda already: both said beside their field.
+    await fill(page, '#new-contact_point', 'S0N');
+    await page.select('#new-service', 'gemeente');
+    await page.select('#new-team', 'wijkteam');
+    await fill(page, '#new-place', 'Wijkpunt Groenoord');
+    await fill(page, '#new-address', 'Nieuwe Damlaan 90, Schiedam');
+    let answer = await submit(page, '#create-agenda');
+    assert.equal(answer.status(), 422);
+    assert.match(await page.$eval('#new-contact_point-error', (el) => el.textContent), /drie letters/);
+    assert.equal(await page.$eval('#new-place', (el) => el.value), 'Wijkpunt Groenoord');
+    await browser.check(page, 'agendas-new-error');
+    await fill(page, '#new-contact_point', 'sgn');
+    answer = await submit(page, '#create-agenda');
+    assert.equal(answer.status(), 422);
+    assert.match(await page.$eval('#new-service-error', (el) => el.textContent), /al een agenda/);
+
+    await page.select('#new-service', 'initiatief');
+    answer = await submit(page, '#create-agenda');
+    assert.equal(answer.status(), 200);
+    assert.match(page.url(), /\/backoffice\/afspraken\/agenda\/SGN\/initiatief\?nieuw=1$/);
+    assert.match(await page.$eval('.notice', (el) => el.textContent), /gemaakt/);
+    assert.equal(await page.$eval('#active', (el) => el.checked), false);
+    assert.equal(await page.$eval('#hours_0', (el) => el.value), '');
+
+    // Not offered to kiosks while it takes no bookings.
+    const offers = JSON.parse((await central.kioskRequest('GET', '/v1/appointments/offers')).body).offers;
+    assert.deepEqual(offers.map((o) => o.service).sort(), ['gemeente', 'wijkteam']);
+    await browser.open(page, '/backoffice/audit');
+    const audited = await page.$eval('main', (el) => el.textContent.replace(/\s+/g, ' '));
+    assert.match(audited, /Agenda voor afspraken gemaakt/);
+    assert.match(audited, /SGN\/initiatief/);
 });
 
 test("a day's appointments with names and states, the day before and after", async () => {

@@ -118,6 +118,34 @@ TEST(AgendaViewTest, EveryBadFieldGetsItsOwnMessageAndIsShownAsTyped) {
     EXPECT_FALSE(view["hasClosureErrors"]);
 }
 
+TEST(AgendaViewTest, ANewAgendaHasItsKeyTeamAndPlaceButNoHoursAndTakesNoBookings) {
+    const std::vector<std::string> services = {"huurloket", "gemeente"}, teams = {"huurloket", "gemeente"};
+    AgendaFormFields form = {{"contact_point", " sgn "},
+                             {"service", "huurloket"},
+                             {"team", "huurloket"},
+                             {"place", "Wijkpunt Groenoord"},
+                             {"address", "Nieuwe Damlaan 90, Schiedam"}};
+    AgendaFormResult r = readNewAgendaForm(form, services, teams);
+    ASSERT_TRUE(r.errors.empty());
+    EXPECT_EQ(r.agenda.contactPoint, "SGN");
+    EXPECT_EQ(r.agenda.service, "huurloket");
+    EXPECT_EQ(r.agenda.team, "huurloket");
+    EXPECT_FALSE(r.agenda.active);
+    for (const auto& day : r.agenda.weekly) EXPECT_TRUE(day.empty());
+
+    // Letters outside the code alphabet, a service and a team that are not offered, no place: each said.
+    form = {{"contact_point", "S0N"}, {"service", "wijkteam"}, {"team", "niemand"}, {"address", "x"}};
+    r = readNewAgendaForm(form, services, teams);
+    EXPECT_EQ(r.errors.size(), 4u);
+    for (const char* field : {"contact_point", "service", "team", "place"})
+        EXPECT_TRUE(r.errors.count(field));
+    EXPECT_EQ(r.typed["contact_point"], "S0N");
+    const nlohmann::json view = newAgendaView(services, teams, r.typed, r.errors);
+    EXPECT_EQ(view["form"]["contact_point"], "S0N");
+    EXPECT_EQ(view["services"][0]["label"], "Huurloket");
+    EXPECT_TRUE(view["hasErrors"]);
+}
+
 TEST(AgendaViewTest, TheEditPageShowsStoredHoursAndUpcomingClosures) {
     auto view = agendaView(sampleAgenda(), false, "2026-12-07", nlohmann::json::object(), {});
     EXPECT_EQ(view["days"][0]["value"], "09:00-12:00, 13:00-16:00");
