@@ -216,7 +216,8 @@ Result<CentralConfig> loadCentralConfig(const fs::path& file) {
                         fmt::format("contact point '{}' must be three characters from {}", id.contactPoint,
                                     kCodeAlphabet));
             for (const auto& other : c.kiosks)
-                if (other.subject == id.subject || other.kioskCode == id.kioskCode)
+                if (other.subject == id.subject ||
+                    (other.kioskCode == id.kioskCode && other.contactPoint == id.contactPoint))
                     r.error(k, fmt::format("kiosk '{}' ({}) is listed twice", id.kioskCode, id.subject));
             c.kiosks.push_back(std::move(id));
         }
@@ -254,6 +255,34 @@ Result<CentralConfig> loadCentralConfig(const fs::path& file) {
                 boundedInt(r, *t, "cache_ms", c.revocation.cacheMs, 0, 60000, "milliseconds");
         else
             r.error(n, "'revocation' must be a table");
+    }
+    if (const toml::node* n = root.get("enrollment")) {
+        if (const toml::table* t = n->as_table()) {
+            auto& e = c.enrollment;
+            e.caKey = resolve(base, r.optionalString(*t, "ca_key", "", "the kiosk CA's private key (PEM)"));
+            if (!e.caKey.empty())
+                if (Status s = checkPrivateFile(e.caKey); s.code() == Status::Code::InvalidInput)
+                    r.error(t->get("ca_key"), s.message());
+            e.certificateDays = boundedInt(r, *t, "certificate_days", e.certificateDays, 1, 3650, "days");
+            e.renewBeforeDays = boundedInt(r, *t, "renew_before_days", e.renewBeforeDays, 0, 3650, "days");
+            e.tokenHours = boundedInt(r, *t, "token_hours", e.tokenHours, 1, 24 * 365, "hours");
+            e.perSourcePerMinute = boundedInt(r, *t, "per_source_per_minute", e.perSourcePerMinute, 1, 100000,
+                                              "enrollments a minute");
+        } else {
+            r.error(n, "'enrollment' must be a table");
+        }
+    }
+    if (const toml::node* n = root.get("fleet")) {
+        if (const toml::table* t = n->as_table()) {
+            auto& f = c.fleet;
+            f.heartbeatSeconds =
+                boundedInt(r, *t, "heartbeat_seconds", f.heartbeatSeconds, 5, 3600, "seconds");
+            f.missingAfter = boundedInt(r, *t, "missing_after", f.missingAfter, 1, 1000, "heartbeats");
+            f.stuckOutboxMinutes =
+                boundedInt(r, *t, "stuck_outbox_minutes", f.stuckOutboxMinutes, 1, 7 * 24 * 60, "minutes");
+        } else {
+            r.error(n, "'fleet' must be a table");
+        }
     }
     if (const toml::node* n = root.get("dashboard")) {
         if (const toml::table* t = n->as_table())

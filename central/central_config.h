@@ -21,6 +21,8 @@
 
 namespace wp {
 
+// A kiosk as the server knows it: from the config's [[kiosk]] list or enrolled (FleetStore). Its kiosk code
+// is unique within its contact point.
 struct KioskIdentity {
     std::string subject;       // client-certificate subject, RFC 2253: "CN=kiosk-K2,O=Wijkpunt"
     std::string kioskCode;     // "K2"
@@ -213,6 +215,26 @@ struct CentralConfig {
         int wrongCodesPerSourceMinutes = 60;  // ... in any window of this many minutes
         int wipeAfterDays = 7;  // name, phone and e-mail are wiped this many days after the booking's day
     } appointments;
+    // [enrollment]: kiosks that enroll with a one-time token (POST /v1/enroll) and renew their certificate
+    // (central/kiosk_ca.h signs them with the kiosk CA, [tls] client_ca).
+    struct Enrollment {
+        // The private key of [tls] client_ca (PEM; refused when group or others may read it). Empty:
+        // enrollment and renewal answer 503.
+        std::filesystem::path caKey;
+        int certificateDays = 90;     // how long an enrolled kiosk's certificate is valid
+        int renewBeforeDays = 30;     // a heartbeat answer asks for renewal once fewer days remain
+        int tokenHours = 24;          // the default lifetime of an enroll token
+        int perSourcePerMinute = 30;  // POST /v1/enroll per source address per minute; then 429
+    } enrollment;
+
+    // [fleet]: the kiosks' heartbeats and the fleet view's rules (central/fleet_view.h), on the injected
+    // clock.
+    struct Fleet {
+        int heartbeatSeconds = 60;    // told to kiosks in every heartbeat answer
+        int missingAfter = 3;         // heartbeats missed before a kiosk counts as missing
+        int stuckOutboxMinutes = 30;  // an outbox whose oldest waiting item is older than this is stuck
+    } fleet;
+
     struct Testing {
         std::filesystem::path clockFile;  // a ScriptClock shared with the test; empty: the system clock
         int failFirstIntakes = 0;         // answer 500 to this many POST /v1/requests before storing any

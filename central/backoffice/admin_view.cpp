@@ -71,6 +71,13 @@ const std::vector<std::pair<std::string, std::string>>& auditActions() {
         {"change-agenda", "Agenda voor afspraken gewijzigd"},
         {"put-agenda", "Agenda voor afspraken gezet (API of opdrachtregel)"},
         {"read-bookings", "Afspraken van een dag gelezen (API)"},
+        {"enroll-token", "Inschrijfcode voor een kiosk gemaakt"},
+        {"enroll", "Kiosk ingeschreven"},
+        {"renew", "Certificaat van een kiosk vernieuwd"},
+        {"revoke-kiosk", "Kiosk ingetrokken"},
+        {"kiosk-command", "Opdracht aan een kiosk gegeven"},
+        {"read-screenshot", "Schermafbeelding van een kiosk bekeken"},
+        {"read-log", "Logregels van een kiosk bekeken"},
     };
     return actions;
 }

@@ -5,8 +5,9 @@
 // sessions, sign-ins), RevocationStore (revoked kiosks), QueueStatStore (kiosks' queue events and
 // heartbeats), NotificationStore (the durable notification jobs), StoreMaintenance (checkpoints, backups,
 // counts), TeamStore (teams, their notification targets and the routing rules), DashboardStore (the
-// municipality's figures, without personal data) and AppointmentStore (agendas and bookings,
-// appointment_store.h). Each part of the server takes the narrowest of them it
+// municipality's figures, without personal data), AppointmentStore (agendas and bookings,
+// appointment_store.h) and FleetStore (enroll tokens, enrolled kiosks, heartbeats and commands,
+// fleet_store.h). Each part of the server takes the narrowest of them it
 // needs; CentralStore is all of them together, for the server as a whole and wijkpunt-central's main().
 //
 // SQLite (SqliteCentralStore) is the embedded default; PostgreSQL follows for several central instances, so
@@ -32,6 +33,7 @@
 #include "central/person_tokens.h"
 #include "central/store/appointment_store.h"
 #include "central/store/coach_assignment.h"
+#include "central/store/fleet_store.h"
 #include "central/store/routing_table.h"
 #include "common/clock.h"
 #include "common/request.h"
@@ -564,6 +566,7 @@ class CentralStore : public RequestStore,
                      public StoreMaintenance,
                      public TeamStore,
                      public DashboardStore,
-                     public AppointmentStore {};
+                     public AppointmentStore,
+                     public FleetStore {};
 
 }  // namespace wp

@@ -2,13 +2,14 @@
 //
 // One class implements every interface of central_store.h (RequestStore, CaseStore, AuditStore, PersonStore,
 // StaffAccountStore, RevocationStore, QueueStatStore, NotificationStore, StoreMaintenance, TeamStore,
-// DashboardStore, AppointmentStore): they keep their tables in one database, share its two connections, and
-// some transactions span them (an intake queues its notifications, a detail read, a status update or a
-// routing change writes its audit entry). Callers still hold only the interface they use. People, tokens and
-// revocations are in sqlite_access_store.cpp, the audit log in sqlite_audit_store.cpp, back office accounts,
-// set-up links, sessions and sign-ins in sqlite_staff_store.cpp, teams and routing in sqlite_team_store.cpp,
-// the dashboard's figures in sqlite_dashboard_store.cpp, the back office's inbox, actions and history in
-// sqlite_case_store.cpp, agendas and bookings in sqlite_appointment_store.cpp, the rest in
+// DashboardStore, AppointmentStore, FleetStore): they keep their tables in one database, share its two
+// connections, and some transactions span them (an intake queues its notifications, a detail read, a status
+// update or a routing change writes its audit entry). Callers still hold only the interface they use. People,
+// tokens and revocations are in sqlite_access_store.cpp, the audit log in sqlite_audit_store.cpp, back office
+// accounts, set-up links, sessions and sign-ins in sqlite_staff_store.cpp, teams and routing in
+// sqlite_team_store.cpp, the dashboard's figures in sqlite_dashboard_store.cpp, the back office's inbox,
+// actions and history in sqlite_case_store.cpp, agendas and bookings in sqlite_appointment_store.cpp,
+// enrollments, kiosks, heartbeats and commands in sqlite_fleet_store.cpp, the rest in
 // sqlite_central_store.cpp; sqlite_request_rows.h reads request rows for several of them.
 //
 // Two connections: one for the group-commit writer (storeBatch only) and one for everything else, each
@@ -152,6 +153,35 @@ class SqliteCentralStore final : public CentralStore {
     Status addCancelToken(std::int64_t bookingId, const std::string& tokenHash, TimePoint now) override;
     Result<std::optional<Booking>> bookingByCancelTokenHash(const std::string& tokenHash) override;
     Result<int> wipeBookingPersonalData(TimePoint cutoff, TimePoint now) override;
+    Status createEnrollToken(const std::string& tokenHash, const std::string& contactPoint, TimePoint expires,
+                             const AuditEntry& audit) override;
+    Result<std::vector<EnrollToken>> enrollTokens(int limit) override;
+    EnrollOutcome enrollKiosk(const std::string& tokenHash, const std::set<KioskKey>& reserved,
+                              const KioskCertificateIssuer& issue, const std::string& serial,
+                              TimePoint notAfter, TimePoint now, const std::string& source) override;
+    Status renewKiosk(const std::string& contactPoint, const std::string& kioskCode,
+                      const std::string& serial, TimePoint notAfter, TimePoint now,
+                      const std::string& source) override;
+    Status markKioskRevoked(const std::string& contactPoint, const std::string& kioskCode,
+                            const AuditEntry& audit) override;
+    Result<std::optional<EnrolledKiosk>> kioskBySubject(const std::string& subject) override;
+    Result<std::optional<EnrolledKiosk>> enrolledKiosk(const std::string& contactPoint,
+                                                       const std::string& kioskCode) override;
+    Result<std::vector<FleetKiosk>> fleetKiosks() override;
+    Result<std::vector<KioskCommand>> recordHeartbeat(const std::string& contactPoint,
+                                                      const std::string& kioskCode, const KioskHealth& health,
+                                                      const std::vector<CommandResult>& results) override;
+    Result<KioskCommand> addKioskCommand(const std::string& contactPoint, const std::string& kioskCode,
+                                         const std::string& kind, const std::string& message,
+                                         const AuditEntry& audit) override;
+    Result<std::optional<KioskCommand>> kioskCommand(std::int64_t id) override;
+    Result<std::vector<KioskCommand>> kioskCommands(const std::string& contactPoint,
+                                                    const std::string& kioskCode, int limit) override;
+    Status storeCommandUpload(std::int64_t command, const std::string& contactPoint,
+                              const std::string& kioskCode, const CommandUpload& upload,
+                              TimePoint now) override;
+    Result<std::optional<CommandUpload>> commandUpload(std::int64_t command,
+                                                       const AuditEntry& audit) override;
     Status checkpoint() override;
     Status checkpointTruncate() override;
     Result<std::string> backupBytes() override;

@@ -168,6 +168,71 @@ wipe_after_days = 2
     EXPECT_NE(bad.status().message().find("bad.toml:8:"), std::string::npos) << bad.status().message();
 }
 
+TEST(CentralConfigTest, ReadsTheEnrollmentAndFleetKeysWithTheirDefaults) {
+    testing::TempDir dir;
+    const std::string base =
+        "[server]\ndatabase = \"c.db\"\n[tls]\ncertificate = \"a\"\nkey = \"b\"\nclient_ca = \"c\"\n";
+    auto defaults = loadCentralConfig(dir.write("defaults.toml", base));
+    ASSERT_TRUE(defaults) << defaults.status().message();
+    EXPECT_TRUE(defaults->enrollment.caKey.empty());
+    EXPECT_EQ(defaults->enrollment.certificateDays, 90);
+    EXPECT_EQ(defaults->enrollment.renewBeforeDays, 30);
+    EXPECT_EQ(defaults->enrollment.tokenHours, 24);
+    EXPECT_EQ(defaults->fleet.heartbeatSeconds, 60);
+    EXPECT_EQ(defaults->fleet.missingAfter, 3);
+    EXPECT_EQ(defaults->fleet.stuckOutboxMinutes, 30);
+
+    ownerOnly(dir.write("pki/kiosk-ca.key", "key"));
+    auto c = loadCentralConfig(dir.write("central.toml", base + R"toml([enrollment]
+ca_key = "pki/kiosk-ca.key"
+certificate_days = 30
+renew_before_days = 10
+token_hours = 2
+[fleet]
+heartbeat_seconds = 15
+missing_after = 4
+stuck_outbox_minutes = 5
+)toml"));
+    ASSERT_TRUE(c) << c.status().message();
+    EXPECT_EQ(c->enrollment.caKey, dir.path() / "pki/kiosk-ca.key");
+    EXPECT_EQ(c->enrollment.certificateDays, 30);
+    EXPECT_EQ(c->enrollment.renewBeforeDays, 10);
+    EXPECT_EQ(c->enrollment.tokenHours, 2);
+    EXPECT_EQ(c->fleet.heartbeatSeconds, 15);
+    EXPECT_EQ(c->fleet.missingAfter, 4);
+    EXPECT_EQ(c->fleet.stuckOutboxMinutes, 5);
+
+    // The CA's key is refused when others may read it.
+    std::filesystem::permissions(dir.path() / "pki/kiosk-ca.key", std::filesystem::perms::others_read,
+                                 std::filesystem::perm_options::add);
+    auto open =
+        loadCentralConfig(dir.write("open.toml", base + "[enrollment]\nca_key = \"pki/kiosk-ca.key\"\n"));
+    ASSERT_FALSE(open);
+    EXPECT_NE(open.status().message().find("open.toml:8:"), std::string::npos) << open.status().message();
+    auto bad = loadCentralConfig(dir.write("bad.toml", base + "[fleet]\nmissing_after = 0\n"));
+    ASSERT_FALSE(bad);
+    EXPECT_NE(bad.status().message().find("bad.toml:8:"), std::string::npos) << bad.status().message();
+}
+
+TEST(CentralConfigTest, AKioskCodeIsUniqueWithinItsContactPoint) {
+    testing::TempDir dir;
+    const std::string base =
+        "[server]\ndatabase = \"c.db\"\n[tls]\ncertificate = \"a\"\nkey = \"b\"\nclient_ca = \"c\"\n"
+        "[[kiosk]]\nsubject = \"CN=kiosk-K2,O=Wijkpunt\"\ncode = \"K2\"\ncontact_point = \"SGN\"\n";
+    auto other = loadCentralConfig(dir.write(
+        "other.toml",
+        base +
+            "[[kiosk]]\nsubject = \"CN=kiosk-VKA-K2,O=Wijkpunt\"\ncode = \"K2\"\ncontact_point = \"VKA\"\n"));
+    ASSERT_TRUE(other) << other.status().message();
+    EXPECT_EQ(other->kiosks.size(), 2u);
+    auto same = loadCentralConfig(dir.write(
+        "same.toml",
+        base +
+            "[[kiosk]]\nsubject = \"CN=kiosk-SGN-K2,O=Wijkpunt\"\ncode = \"K2\"\ncontact_point = \"SGN\"\n"));
+    ASSERT_FALSE(same);
+    EXPECT_NE(same.status().message().find("listed twice"), std::string::npos) << same.status().message();
+}
+
 TEST(CentralConfigTest, AWebhookNeedsASecretToSignWith) {
     testing::TempDir dir;
     const std::string base =
