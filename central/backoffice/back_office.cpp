@@ -261,6 +261,18 @@ void BackOffice::dispatch(BackOfficeRouteId id, const HttpRequest& req, HttpResp
             return cancelByLink(req, res, session);
         case BackOfficeRouteId::CancelledPage:
             return cancelledPage(req, res, session);
+        case BackOfficeRouteId::Kiosks:
+            return kiosksPage(req, res, session);
+        case BackOfficeRouteId::CreateEnrollToken:
+            return makeEnrollToken(req, res, session);
+        case BackOfficeRouteId::KioskPage:
+            return kioskPage(req, res, session);
+        case BackOfficeRouteId::KioskCommand:
+            return sendKioskCommand(req, res, session);
+        case BackOfficeRouteId::RevokeKiosk:
+            return revokeKioskPage(req, res, session);
+        case BackOfficeRouteId::CommandUpload:
+            return commandUpload(req, res, session);
     }
 }
 

@@ -28,6 +28,7 @@
 #include "central/backoffice/sign_in_rules.h"
 #include "central/backoffice/staff_session.h"
 #include "central/central_config.h"
+#include "central/fleet_view.h"
 #include "central/http_exchange.h"
 #include "central/live_routing.h"
 #include "central/store/central_store.h"
@@ -169,6 +170,27 @@ class BackOffice {
     // longer works.
     void showCancelPage(HttpResponse& res, int status, const std::string& language, const Booking* booking,
                         const std::string& csrf = "", const std::string& action = "", bool done = false);
+    // --- the fleet: kiosks, enroll tokens, commands, revocation, uploads (fleet_pages.cpp)
+    void kiosksPage(const HttpRequest& req, HttpResponse& res, const StaffSession& session);
+    void makeEnrollToken(const HttpRequest& req, HttpResponse& res, const StaffSession& session);
+    void kioskPage(const HttpRequest& req, HttpResponse& res, const StaffSession& session);
+    void sendKioskCommand(const HttpRequest& req, HttpResponse& res, const StaffSession& session);
+    void revokeKioskPage(const HttpRequest& req, HttpResponse& res, const StaffSession& session);
+    void commandUpload(const HttpRequest& req, HttpResponse& res, const StaffSession& session);
+    // Every kiosk with its trouble now (central/fleet_view.h).
+    Result<std::vector<FleetEntry>> fleetNow();
+    // The kiosk of the path's {kiosk} ("SGN-K3", any case); nullopt with the 404 (or 503) page sent.
+    std::optional<FleetEntry> fleetEntryOfPath(const HttpRequest& req, HttpResponse& res,
+                                               const StaffSession& session);
+    // Admins: the kiosks with the enroll form, its error (status 422) and what was typed; coordinators: the
+    // contact points with kiosk trouble.
+    void showKiosks(HttpResponse& res, const StaffSession& session, const std::string& error,
+                    const std::string& typedContactPoint);
+    void showKiosk(HttpResponse& res, const StaffSession& session, const FleetEntry& kiosk,
+                   const std::string& notice);
+    // The page that asks "are you sure?" before a restart (kind "restart") or a revocation (kind "").
+    void confirmKioskAction(HttpResponse& res, const StaffSession& session, const FleetEntry& kiosk,
+                            const std::string& kind);
     // The 503 page when the store fails, logged.
     void storeTrouble(HttpResponse& res, const StaffSession& session, const Status& status) const;
 

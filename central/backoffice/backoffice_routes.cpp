@@ -48,6 +48,12 @@ const std::vector<BackOfficeRoute>& backOfficeRoutes() {
         {R::CancelLinkPage, "GET", "/afspraak/annuleren/{token}", A::Anonymous},
         {R::CancelByLink, "POST", "/afspraak/annuleren/{token}", A::Anonymous},
         {R::CancelledPage, "GET", "/afspraak/afgezegd", A::Anonymous},
+        {R::Kiosks, "GET", "/backoffice/kiosks", A::CoordinatorOrAdmin},
+        {R::CreateEnrollToken, "POST", "/backoffice/kiosks/enroll-token", A::Admin},
+        {R::CommandUpload, "GET", "/backoffice/kiosks/commands/{id}/upload", A::Admin},
+        {R::KioskPage, "GET", "/backoffice/kiosks/{kiosk}", A::Admin},
+        {R::KioskCommand, "POST", "/backoffice/kiosks/{kiosk}/command", A::Admin},
+        {R::RevokeKiosk, "POST", "/backoffice/kiosks/{kiosk}/revoke", A::Admin},
     };
     return routes;
 }

@@ -49,7 +49,13 @@ enum class BackOfficeRouteId {
     AppointmentDay,  // a contact point's appointments of one day, with names (audited)
     CancelLinkPage,  // the resident's cancel link from an appointment e-mail (public, no account)
     CancelByLink,
-    CancelledPage,  // "Uw afspraak is afgezegd"
+    CancelledPage,      // "Uw afspraak is afgezegd"
+    Kiosks,             // admins: every kiosk and the enroll form; coordinators: contact points with trouble
+    CreateEnrollToken,  // admins: a one-time enroll token, shown once
+    KioskPage,          // admins: one kiosk, its commands and the forms
+    KioskCommand,       // a command for the kiosk's next heartbeat (a restart is confirmed first)
+    RevokeKiosk,        // confirmed first
+    CommandUpload,      // what a kiosk uploaded for a command: a screenshot or log lines (audited)
 };
 
 // Who may open a route. Anonymous routes are open to anyone (their forms carry a CSRF token too).

@@ -1,7 +1,7 @@
-// The municipality's dashboard and the admin pages for teams, routing and the audit log (BackOffice's
-// members; their views are dashboard_view.h and admin_view.h). The dashboard (counts and durations only,
-// no personal data) is for coordinators and admins; teams, routing and the audit log are for admins. Every
-// change is audited with who made it and from where.
+// The municipality's dashboard (with the kiosks' trouble per contact point) and the admin pages for teams,
+// routing and the audit log (BackOffice's members; their views are dashboard_view.h and admin_view.h). The
+// dashboard (counts and durations only, no personal data) is for coordinators and admins; teams, routing and
+// the audit log are for admins. Every change is audited with who made it and from where.
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 
@@ -12,6 +12,7 @@
 #include "central/backoffice/back_office.h"
 #include "central/backoffice/dashboard_figures.h"
 #include "central/backoffice/dashboard_view.h"
+#include "central/backoffice/fleet_page_view.h"
 #include "central/live_routing.h"
 #include "common/log.h"
 
@@ -69,7 +70,11 @@ void BackOffice::dashboard(const HttpRequest& req, HttpResponse& res, const Staf
         store_.queueEventsOfDays(context.contactPoint, context.week.firstDay(), context.week.lastDay());
     if (!events) return storeUnavailable(res, session, events.status());
     DashboardFigures figures = dashboardFigures(*requests, *events, now, {context.responseTarget});
-    renderPage(res, "dashboard", dashboardView(figures, context), session);
+    auto fleet = fleetNow();
+    if (!fleet) return storeUnavailable(res, session, fleet.status());
+    nlohmann::json view = dashboardView(figures, context);
+    view["kioskTrouble"] = contactPointTroubleView(*fleet);
+    renderPage(res, "dashboard", view, session);
 }
 
 void BackOffice::teamsPage(const HttpRequest& req, HttpResponse& res, const StaffSession& session) {

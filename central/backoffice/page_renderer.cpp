@@ -49,6 +49,7 @@ const std::vector<NavItem>& navigation() {
         {"inbox", "/backoffice/inbox", "Inbox", BackOfficeAccess::AnyStaff},
         {"appointments", "/backoffice/afspraken", "Afspraken", BackOfficeAccess::AnyStaff},
         {"dashboard", "/backoffice/dashboard", "Dashboard", BackOfficeAccess::CoordinatorOrAdmin},
+        {"kiosks", "/backoffice/kiosks", "Kiosks", BackOfficeAccess::CoordinatorOrAdmin},
         {"accounts", "/backoffice/admin/accounts", "Accounts", BackOfficeAccess::Admin},
         {"teams", "/backoffice/admin/teams", "Teams", BackOfficeAccess::Admin},
         {"routing", "/backoffice/admin/routing", "Routering", BackOfficeAccess::Admin},
