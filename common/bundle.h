@@ -106,7 +106,9 @@ struct Settings {
         std::string name;     // "Wijkpunt Groenoord"
         std::string letters;  // reference-code letters, "SGN"
     } contactPoint;
-    std::string kioskCode;  // two characters, unique in the municipality: "K2"
+    // Two characters, unique within the contact point: "K2". Optional when the kiosk enrolls (enroll_url):
+    // then the kiosk code and letters of DATA_DIR/identity/enrollment.toml win (applyEnrollment).
+    std::string kioskCode;
     struct Screen {
         int widthPx = 1080, heightPx = 1920;
         double mmPerPx = 0.2745;  // reference panel: 23.8" 1080x1920
@@ -132,10 +134,19 @@ struct Settings {
         std::filesystem::path caFile;                        // the CA the server's certificate must chain to
         std::filesystem::path clientCertificate, clientKey;  // this kiosk's identity (mutual TLS)
         std::string pinnedPublicKey;                         // optional "sha256//..." pin of the server's key
+        // enroll_url: the central server's public listener, where a kiosk without a certificate enrolls with
+        // the one-time token in enroll_token_file. With it, client_certificate and client_key default to
+        // DATA_DIR/identity/kiosk.crt and kiosk.key (identityDefaulted says they were defaulted).
+        std::string enrollUrl;
+        std::filesystem::path enrollTokenFile;
+        bool identityDefaulted = false;
         // initiative_contact_days: the receipt of an initiative says a coach contacts the resident within
         // this many working days (the central server's [initiative] contact_within_working_days). 1..60.
         int initiativeContactDays = 5;
     } central;
+    struct Fleet {
+        int heartbeatSeconds = 60;  // [fleet] heartbeat_s; the interval the server answers with wins
+    } fleet;
     struct Host {
         std::string counter = "Balie 1";  // the counter of this host console, as the display calls it
         int lockAfterMinutes = 5;         // the console locks itself after this long without use; 0 = never
@@ -183,7 +194,17 @@ struct Bundle {
 // The alphabet of kiosk codes and reference codes: no 0/O/1/I/L (DESIGN.md: reference code).
 inline constexpr std::string_view kCodeAlphabet = "23456789ABCDEFGHJKMNPQRSTUVWXYZ";
 
+// Whether s is `length` characters of kCodeAlphabet.
+bool isCode(std::string_view s, size_t length);
+// value as a path: itself when absolute, else relative to the folder of file.
+std::filesystem::path resolveAgainst(const std::filesystem::path& file, const std::string& value);
+
+// The settings file alone (common/settings_file.cpp).
 Result<Settings> loadSettings(const std::filesystem::path& file);
+// Where an enrolling kiosk keeps its key, certificate and enrollment.toml: DATA_DIR/identity.
+std::filesystem::path identityDir(const Settings& settings);
+// Points client_certificate and client_key at identityDir when they were defaulted (after data_dir changed).
+void defaultIdentityPaths(Settings& settings);
 Result<Theme> loadTheme(const std::filesystem::path& file);
 Result<LanguageTexts> loadLanguageTexts(const std::filesystem::path& file, const std::string& code);
 // Adds the texts of file (more texts of texts' language) to texts; a key it gives again is an error.

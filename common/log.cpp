@@ -7,11 +7,25 @@
 #include <unistd.h>
 
 #include <cstdlib>
+#include <deque>
 #include <memory>
 #include <mutex>
 
+#include "common/log_recent.h"
+
 namespace wp::log {
 namespace {
+
+// The last lines written and the last error's message (recentLines, lastError).
+struct Recent {
+    std::mutex mutex;
+    std::deque<std::string> lines;
+    std::string lastError;
+};
+Recent& recent() {
+    static Recent r;
+    return r;
+}
 
 // Writes each line to a FILE and flushes it at once, so a line is out before a crash or a kill -9.
 class FileSink final : public spdlog::sinks::base_sink<std::mutex> {
@@ -24,6 +38,13 @@ class FileSink final : public spdlog::sinks::base_sink<std::mutex> {
         formatter_->format(msg, line);
         std::fwrite(line.data(), 1, line.size(), to_);
         std::fflush(to_);
+        Recent& r = recent();
+        std::lock_guard lock(r.mutex);
+        std::string text(line.data(), line.size());
+        while (!text.empty() && text.back() == '\n') text.pop_back();
+        r.lines.push_back(std::move(text));
+        while (r.lines.size() > kRecentLines) r.lines.pop_front();
+        if (msg.level >= spdlog::level::err) r.lastError.assign(msg.payload.data(), msg.payload.size());
     }
     void flush_() override { std::fflush(to_); }
 
@@ -137,6 +158,22 @@ bool enabled(Level level) {
 void write(Level level, std::string_view message) {
     if (level == Level::Off) return;
     logger().log(toSpdlog(level), spdlog::string_view_t(message.data(), message.size()));
+}
+
+}  // namespace wp::log
+
+namespace wp::log {
+
+std::vector<std::string> recentLines() {
+    Recent& r = recent();
+    std::lock_guard lock(r.mutex);
+    return {r.lines.begin(), r.lines.end()};
+}
+
+std::string lastError() {
+    Recent& r = recent();
+    std::lock_guard lock(r.mutex);
+    return r.lastError;
 }
 
 }  // namespace wp::log

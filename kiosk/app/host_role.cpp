@@ -20,6 +20,7 @@
 #include "kiosk/core/texts.h"
 #include "kiosk/store/outbox_store.h"
 #include "kiosk/store/sqlite_appointment_store.h"
+#include "kiosk/store/sqlite_fleet_store.h"
 #include "kiosk/store/sqlite_host_alert_store.h"
 #include "kiosk/store/sqlite_host_queue_store.h"
 #include "kiosk/store/sqlite_pin_lock_store.h"
@@ -66,6 +67,11 @@ class HostRole final : public Role {
             desk_->onPrintOutcome([this](PrintOutcome o) { printer_->reportOutcome(o); });
         }
         board_ = std::make_unique<HostAlertBoard>(*alertStore_, outbox_.get(), clock_);
+        // The walk-in role keeps whether an admin put the kiosk out of service; the console says so.
+        auto fleet = SqliteFleetStore::open(dbFile);
+        if (!fleet) return fail(fleet.status());
+        fleet_ = std::move(fleet).value();
+        board_->attachFleet(fleet_.get());
         auto smsSettings = loadSmsSettings(bundle_.settings.path);
         if (!smsSettings) return smsSettings.status();
         if (smsSettings->enabled()) {  // the walk-in role sends; the console shows its trouble
@@ -128,6 +134,7 @@ class HostRole final : public Role {
     std::unique_ptr<SqliteHostAlertStore> alertStore_;
     std::unique_ptr<SqliteOutboxStore> outbox_;
     std::unique_ptr<SqliteSmsStore> sms_;  // with [sms] settings only: the gateway's trouble for the alerts
+    std::unique_ptr<SqliteFleetStore> fleet_;  // out of service, as the walk-in role keeps it
     std::unique_ptr<ContactPointPrinter> printer_;
     std::unique_ptr<HostDesk> desk_;
     std::unique_ptr<HostAlertBoard> board_;

@@ -13,12 +13,15 @@
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <fstream>
 #include <map>
 #include <optional>
+#include <sstream>
 
 #include "common/bundle.h"
 #include "common/clock.h"
 #include "common/log.h"
+#include "kiosk/app/enrollment.h"
 #include "kiosk/app/pointer_input.h"
 #include "kiosk/app/role.h"
 #include "kiosk/app/script_runner.h"
@@ -162,6 +165,8 @@ class Kiosk final : public ScriptHost {
     }
     Status setUp();
     void handle(const SDL_Event& e);
+    // The frame on screen drawn again into PNG bytes (an admin's screenshot command).
+    Result<std::string> framePng();
     // Draws one frame and presents it; false when it was not presented (see Ui::lastFrameActedOn).
     bool renderFrame();
 
@@ -182,6 +187,7 @@ class Kiosk final : public ScriptHost {
     int width_ = 0, height_ = 0;
     uint64_t frames_ = 0;
     bool quit_ = false;
+    bool restart_ = false;  // quit_ so that the process starts again
     bool wantScreenshot_ = false;
     std::string screenshotPath_;
     Status screenshotStatus_;
@@ -298,6 +304,22 @@ Status Kiosk::scan(const std::string& text) {
     enter.key.state = SDL_RELEASED;
     SDL_PushEvent(&enter);
     return Status::ok();
+}
+
+Result<std::string> Kiosk::framePng() {
+    if (!renderer_) return Status::unavailable("there is no window to take a screenshot of");
+    const auto file = bundle_.settings.dataDir / "fleet-screenshot.png";
+    screenshotPath_ = file.string();
+    wantScreenshot_ = true;
+    renderFrame();
+    if (!screenshotStatus_) return screenshotStatus_;
+    std::ifstream in(file, std::ios::binary);
+    std::ostringstream png;
+    png << in.rdbuf();
+    std::error_code ec;
+    std::filesystem::remove(file, ec);
+    if (png.str().empty()) return Status::ioError("the screenshot came out empty");
+    return png.str();
 }
 
 Status Kiosk::screenshot(const std::string& name) {
@@ -442,10 +464,18 @@ int Kiosk::run() {
     }
     // The role first (it names the screen), then the window; a worker thread wakes the loop with an
     // empty user event (SDL_PushEvent is thread-safe; before SDL_Init it does nothing, and that is fine).
-    RoleContext context{options_, bundle_, *clock_, [] {
+    RoleContext context{options_,
+                        bundle_,
+                        *clock_,
+                        [] {
                             SDL_Event e{};
                             e.type = SDL_USEREVENT;
                             SDL_PushEvent(&e);
+                        },
+                        [this] { return framePng(); },
+                        [this] {
+                            restart_ = true;
+                            quit_ = true;
                         }};
     auto role = makeRole(options_.role, context);
     if (!role) {
@@ -484,6 +514,7 @@ int Kiosk::run() {
             }
         }
         if (options_.exitAfterFrames > 0 && frames_ >= static_cast<uint64_t>(options_.exitAfterFrames)) break;
+        if (restart_) break;
         if (runner) {
             ScriptRunner::State state = runner->poll(*this);
             if (state == ScriptRunner::State::Failed) {
@@ -496,7 +527,7 @@ int Kiosk::run() {
             }
         }
     }
-    return 0;
+    return restart_ ? kRestartExitCode : 0;
 }
 
 }  // namespace
@@ -511,6 +542,11 @@ int runKiosk(const KioskOptions& options) {
     }
     if (!options.dataDir.empty()) bundle->settings.dataDir = options.dataDir;
     if (!options.counter.empty()) bundle->settings.host.counter = options.counter;
+    defaultIdentityPaths(bundle->settings);
+    if (Status s = prepareIdentity(bundle->settings, options.role); !s) {
+        log::error("{}", s.message());
+        return 2;
+    }
     Kiosk kiosk(options, std::move(bundle).value());
     return kiosk.run();
 }

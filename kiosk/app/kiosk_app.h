@@ -36,8 +36,12 @@ struct KioskOptions {
     int exitAfterFrames = 0;
 };
 
+// What runKiosk returns when an admin's restart command ended it: main() then starts the program again.
+inline constexpr int kRestartExitCode = 75;
+
 // Runs the kiosk until its window is closed or its script ends. Returns the process exit code:
-// 0 on success, 1 when the script failed, 2 when the bundle or the window could not be set up.
+// 0 on success, 1 when the script failed, 2 when the bundle, the identity or the window could not be set
+// up, kRestartExitCode when it is to start again.
 int runKiosk(const KioskOptions& options);
 
 }  // namespace wp

@@ -1,7 +1,11 @@
 // wijkpunt-kiosk: the touch-screen kiosk of a neighbourhood contact point.
 #include <CLI/CLI.hpp>
 
+#include <unistd.h>
+
+#include <cerrno>
 #include <cstdio>
+#include <cstring>
 
 #include "common/clock.h"
 #include "common/log.h"
@@ -41,5 +45,13 @@ int main(int argc, char** argv) {
             return 2;
         }
     }
-    return wp::runKiosk(o);
+    const int rc = wp::runKiosk(o);
+    if (rc == wp::kRestartExitCode) {
+        // An admin's restart: the same program with the same arguments, everything of this run ended.
+        wp::log::info("starting again");
+        execv("/proc/self/exe", argv);
+        std::fprintf(stderr, "wijkpunt-kiosk: cannot start again: %s\n", std::strerror(errno));
+        return 1;
+    }
+    return rc;
 }

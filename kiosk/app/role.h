@@ -59,6 +59,10 @@ struct RoleContext {
     const Clock& clock;
     // Wakes the event loop from another thread (a print result, a sound finished).
     std::function<void()> wake;
+    // The frame on screen now as PNG bytes (UI thread; draws it again). Empty where there is no window.
+    std::function<Result<std::string>()> framePng;
+    // Ends the event loop so that the process starts itself again (runKiosk returns kRestartExitCode).
+    std::function<void()> restart;
 };
 
 // The kiosk database every role of a contact point shares: DATA_DIR/kiosk.sqlite (the folder is made).

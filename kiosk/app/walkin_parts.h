@@ -24,6 +24,7 @@
 #include "drivers/net/sms_notifier_thread.h"
 #include "drivers/speech/recording_speaker.h"
 #include "kiosk/app/contact_point_printer.h"
+#include "kiosk/app/walkin_fleet.h"
 #include "kiosk/core/answer_printer.h"
 #include "kiosk/core/appointment_booking.h"
 #include "kiosk/core/appointment_checkin.h"
@@ -108,6 +109,9 @@ struct WalkinParts {
     std::unique_ptr<ResidentSession> session;
     PersonalDataRegistration spoolerHolder;  // receipts waiting for the printer, on the session's list
     std::unique_ptr<ui::ResidentShell> shell;
+    // Fleet care: the heartbeat and the admin's commands (walkin_fleet.h); made by the role, which knows
+    // how to take a screenshot and restart. Last: its heartbeat thread stops first.
+    std::unique_ptr<WalkinFleet> fleet;
 };
 
 // Builds the walk-in role's parts from the bundle and opens the kiosk database (DATA_DIR/kiosk.sqlite).

@@ -3,6 +3,8 @@
 // periodic work on the UI thread.
 #include <fmt/format.h>
 
+#include "common/log.h"
+#include "common/log_recent.h"
 #include "kiosk/app/kiosk_app.h"
 #include "kiosk/app/role.h"
 #include "kiosk/app/walkin_parts.h"
@@ -28,6 +30,11 @@ class WalkinRole final : public Role {
     bool update() override {
         WalkinParts& p = *parts_;
         bool changed = p.session->tick();
+        // The admin's commands, each when its time has come: between residents for what shows or cuts off.
+        if (p.fleet && p.fleet->runner->update(p.session->isPristine())) {
+            p.session->setOutOfService(p.fleet->runner->outOfService());
+            changed = true;
+        }
         changed |= p.ticketFlow->collectPrintResults();
         changed |= p.ticketFlow->refreshTicket();  // a host's call shows on the ticket screen too
         changed |= p.requestFlow->collectPrintResults();
@@ -65,6 +72,16 @@ class WalkinRole final : public Role {
 Result<std::unique_ptr<Role>> makeWalkinRole(RoleContext& context) {
     auto parts = makeWalkinParts(context.bundle, context.clock, context.options.speechLog, context.wake);
     if (!parts) return parts.status();
+    WalkinParts& p = *parts.value();
+    FleetCommandRunner::Actions actions;
+    actions.screenshotPng = context.framePng;
+    actions.logLines = [] { return log::recentLines(); };
+    actions.restart = context.restart;
+    auto fleet = startWalkinFleet(p.bundle, p.clock, kioskDatabase(p.bundle.settings), p.printer->spooler(),
+                                  std::move(actions));
+    if (!fleet) return fleet.status();
+    p.fleet = std::move(fleet).value();
+    p.session->setOutOfService(p.fleet->runner->outOfService());
     return std::unique_ptr<Role>(std::make_unique<WalkinRole>(std::move(parts).value()));
 }
 

@@ -24,6 +24,8 @@ std::string_view toString(HostAlertKind k) {
             return "sms-gateway-failing";
         case HostAlertKind::OutboxTooOld:
             return "outbox-too-old";
+        case HostAlertKind::OutOfService:
+            return "out-of-service";
     }
     return "?";
 }
@@ -122,6 +124,12 @@ Status HostAlertBoard::refresh() {
         if (!snap) return snap.status();
         outbox = std::move(snap).value();
     }
+    std::optional<std::string> outOfService;
+    if (fleet_ != nullptr) {
+        auto state = fleet_->outOfService();
+        if (!state) return state.status();
+        outOfService = std::move(state).value();
+    }
     std::optional<SmsGatewayTrouble> sms;
     if (sms_ != nullptr) {
         auto trouble = sms_->gatewayTrouble();
@@ -131,6 +139,16 @@ Status HostAlertBoard::refresh() {
     printer_ = printer.value();
     outboxSnapshot_ = std::move(outbox);
     alerts_ = hostAlerts(open.value(), printer_, outboxSnapshot_, clock_.now(), policy_);
+    if (outOfService) {
+        // First after the calls for help: the host must know why residents cannot use the kiosk.
+        auto at = std::find_if(alerts_.begin(), alerts_.end(), [](const HostAlert& a) {
+            return a.kind != HostAlertKind::ResidentAsksForHost;
+        });
+        // The text ends the admin's message with its own full stop.
+        std::string message = std::move(*outOfService);
+        while (!message.empty() && (message.back() == '.' || message.back() == ' ')) message.pop_back();
+        alerts_.insert(at, HostAlert{HostAlertKind::OutOfService, clock_.now(), message, std::nullopt, {}});
+    }
     if (sms)
         alerts_.push_back({HostAlertKind::SmsGatewayFailing, sms->since, sms->lastError, std::nullopt, {}});
     std::map<std::int64_t, int> presses;

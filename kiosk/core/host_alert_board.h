@@ -12,6 +12,7 @@
 //   waiting request keeps a resident's personal data on this kiosk: the console shows how old the oldest is
 //   once it is older than outboxAgeShown (outboxAgeToShow), and past outboxAgeAlert that is an alert of its
 //   own.
+// - Fleet care: while an admin has put the kiosk out of service (kiosk/core/fleet.h), with the message.
 // - The SMS gateway, when the kiosk sends opt-in text messages (kiosk/core/sms_notifier.h): a message whose
 //   last attempt failed means the gateway is down or refuses; the alert goes when it takes messages again.
 //
@@ -31,6 +32,7 @@
 
 #include "common/clock.h"
 #include "common/status.h"
+#include "kiosk/core/fleet.h"
 #include "kiosk/core/host_alerts.h"
 #include "kiosk/core/outbox.h"
 #include "kiosk/core/printer.h"
@@ -85,6 +87,7 @@ enum class HostAlertKind {
     RequestRejected,    // the central server refused a request (see the outbox panel); one per request
     SmsGatewayFailing,  // text messages to residents wait: the SMS gateway does not take them
     OutboxTooOld,       // a request with personal data has waited longer than outboxAgeAlert
+    OutOfService,       // an admin put the kiosk out of service; detail is the admin's message
 };
 std::string_view toString(HostAlertKind k);  // "resident-asks-for-host", "printer-paper-out", ...
 
@@ -127,6 +130,9 @@ class HostAlertBoard {
     // The opt-in text messages' store, on a kiosk that sends them (null: none): its gateway trouble is an
     // alert, after the others. Must outlive the board.
     void attachSms(SmsStore* sms) { sms_ = sms; }
+    // The kiosk's fleet state (null: none): while an admin has it out of service that is an alert, first
+    // after the calls for help. Must outlive the board.
+    void attachFleet(FleetStateStore* fleet) { fleet_ = fleet; }
 
     // Re-reads the store and the outbox. On an error the previous alerts stay and the error is returned.
     Status refresh();
@@ -145,6 +151,7 @@ class HostAlertBoard {
     HostAlertStore& store_;
     OutboxStore* outboxStore_;
     SmsStore* sms_ = nullptr;
+    FleetStateStore* fleet_ = nullptr;
     const Clock& clock_;
     HostAlertPolicy policy_;
     std::vector<HostAlert> alerts_;

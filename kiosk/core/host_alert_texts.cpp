@@ -34,6 +34,8 @@ AlertTopic alertTopic(const HostAlert& alert) {
             return AlertTopic::SmsGatewayDown;
         case HostAlertKind::OutboxTooOld:
             return AlertTopic::OutboxTooOld;
+        case HostAlertKind::OutOfService:
+            return AlertTopic::OutOfService;
     }
     return AlertTopic::NetworkDown;
 }
@@ -60,6 +62,8 @@ std::string_view alertTextKey(AlertTopic topic) {
             return "sms.console_gateway";
         case AlertTopic::OutboxTooOld:
             return "console.alert_outbox_old";
+        case AlertTopic::OutOfService:
+            return "console.alert_out_of_service";
     }
     return "console.alert_network_down";
 }

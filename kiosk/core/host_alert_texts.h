@@ -28,18 +28,19 @@ enum class AlertTopic {
     RequestRejected,
     SmsGatewayDown,
     OutboxTooOld,
+    OutOfService,
 };
 inline constexpr std::array kAlertTopics = {
     AlertTopic::HelpAsked,          AlertTopic::PaperOut,        AlertTopic::PrinterOffline,
     AlertTopic::PrintFailed,        AlertTopic::NetworkDown,     AlertTopic::ServerError,
     AlertTopic::CertificateRefused, AlertTopic::RequestRejected, AlertTopic::SmsGatewayDown,
-    AlertTopic::OutboxTooOld,
+    AlertTopic::OutboxTooOld,       AlertTopic::OutOfService,
 };
 
 AlertTopic alertTopic(const HostAlert& alert);
 // The text key of a topic ("console.alert_paper_out"). Its placeholders: {screen} and {minutes} (help asked),
 // {time} (since when: connection, outbox and SMS topics), {hours} (how long: the outbox), {reference} (a
-// refused request), {detail} (the SMS gateway's last error).
+// refused request), {detail} (the SMS gateway's last error; the admin's message of an out-of-service kiosk).
 std::string_view alertTextKey(AlertTopic topic);
 // The alert's sentence in language, filled in; now gives the minutes since a call for help.
 std::string alertText(const HostAlert& alert, const Texts& texts, std::string_view language, TimePoint now);

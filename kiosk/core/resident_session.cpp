@@ -59,6 +59,11 @@ void ResidentSession::attachSmsOptIn(SmsOptIn* optIn) {
     smsOptInHolder_ = optIn ? holders_.add(*optIn) : PersonalDataRegistration();
 }
 
+void ResidentSession::setOutOfService(std::optional<std::string> message) {
+    outOfService_ = std::move(message);
+    stack_.front() = ScreenRef{outOfService_ ? kOutOfServiceScreen : kStartScreen, {}};
+}
+
 const Theme& ResidentSession::theme() const {
     const std::string& id = highContrast_ ? bundle_.settings.highContrastTheme : bundle_.settings.theme;
     auto it = bundle_.themes.find(id);
@@ -153,7 +158,7 @@ bool ResidentSession::tick() {
 
 void ResidentSession::wipe() {
     speaker_.stop();
-    stack_.assign(1, ScreenRef{kStartScreen, {}});
+    stack_.assign(1, ScreenRef{outOfService_ ? kOutOfServiceScreen : kStartScreen, {}});
     language_ = bundle_.settings.session.defaultLanguage;
     highContrast_ = false;
     hostNotice_ = false;

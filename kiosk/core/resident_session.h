@@ -12,6 +12,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -41,6 +42,8 @@ struct ScreenRef {
 };
 
 inline constexpr const char* kStartScreen = "start";
+// Takes the start screen's place while the kiosk is out of service (ResidentSession::setOutOfService).
+inline constexpr const char* kOutOfServiceScreen = "out-of-service";
 inline constexpr int kDefaultVolume = 70;
 
 class ResidentSession {
@@ -85,6 +88,12 @@ class ResidentSession {
     // Every holder wipe() reaches, in the order they joined (for the tests that walk them all).
     std::vector<const PersonalDataHolder*> holders() const { return holders_.holders(); }
 
+    // Out of service (an admin's command: kiosk/core/fleet_commands.h): the out-of-service screen takes the
+    // start screen's place, so nothing can be asked for or taken here; message is the admin's. nullopt: in
+    // service again. The command runner changes it only between residents.
+    void setOutOfService(std::optional<std::string> message);
+    const std::optional<std::string>& outOfService() const { return outOfService_; }
+
     // --- what screens read
     const ScreenRef& screen() const { return stack_.back(); }
     bool canGoBack() const { return stack_.size() > 1; }
@@ -98,7 +107,8 @@ class ResidentSession {
     int volume() const { return volume_; }
     IdleTimer::Phase idlePhase() const;
     int idleSecondsLeft() const;
-    // True while nothing has been entered or chosen: the start screen in the default language.
+    // True while nothing has been entered or chosen: the start screen (or the out-of-service screen in its
+    // place) in the default language.
     bool isPristine() const;
     TimePoint now() const { return clock_.now(); }
     // When something time-dependent on screen next changes, or max() when nothing is pending.
@@ -139,6 +149,7 @@ class ResidentSession {
     IdleTimer idle_;
 
     std::vector<ScreenRef> stack_;
+    std::optional<std::string> outOfService_;
     std::string language_;
     bool highContrast_ = false;
     bool hostNotice_ = false;

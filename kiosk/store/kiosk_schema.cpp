@@ -7,7 +7,7 @@ namespace wp {
 namespace {
 
 // Times are milliseconds since 1970 (UTC); days are local days "YYYY-MM-DD" in Europe/Amsterdam.
-constexpr std::array<Migration, 9> kMigrations = {{
+constexpr std::array<Migration, 10> kMigrations = {{
     {1, "queue: tickets, their per-day counters and events", R"sql(
         -- The last number handed out per service per local day. Bumped in the same transaction that
         -- inserts the ticket, so a number is never handed out twice; a crash before COMMIT loses nothing.
@@ -248,6 +248,20 @@ constexpr std::array<Migration, 9> kMigrations = {{
         CREATE TABLE appointment_wrong_code (
             id    INTEGER PRIMARY KEY,
             at_ms INTEGER NOT NULL
+        );
+    )sql"},
+    {10, "fleet care: whether the kiosk is out of service, and the results of the admin's commands", R"sql(
+        -- At most one row (id 1): present while the kiosk is out of service, with the admin's message.
+        CREATE TABLE fleet_service (
+            id      INTEGER PRIMARY KEY CHECK (id = 1),
+            message TEXT    NOT NULL
+        );
+        -- One row per command the kiosk ran; reported once the central server has the result.
+        CREATE TABLE fleet_command (
+            id       INTEGER PRIMARY KEY,
+            ok       INTEGER NOT NULL CHECK (ok IN (0, 1)),
+            detail   TEXT    NOT NULL DEFAULT '',
+            reported INTEGER NOT NULL DEFAULT 0 CHECK (reported IN (0, 1))
         );
     )sql"},
 }};

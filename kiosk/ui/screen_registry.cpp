@@ -14,6 +14,7 @@
 #include "kiosk/ui/screens/appointment_time_screen.h"
 #include "kiosk/ui/screens/appointment_unreachable_screen.h"
 #include "kiosk/ui/screens/coming_soon_screen.h"
+#include "kiosk/ui/screens/out_of_service_screen.h"
 #include "kiosk/ui/screens/question_category_screen.h"
 #include "kiosk/ui/screens/question_screen.h"
 #include "kiosk/ui/screens/question_topic_screen.h"
@@ -65,6 +66,7 @@ const Entry kScreens[] = {
     {AppointmentCodeScreen::kId, make<AppointmentCodeScreen>},
     {AppointmentFoundScreen::kId, make<AppointmentFoundScreen>},
     {AppointmentCheckedInScreen::kId, make<AppointmentCheckedInScreen>},
+    {OutOfServiceScreen::kId, make<OutOfServiceScreen>},
 };
 }  // namespace
 

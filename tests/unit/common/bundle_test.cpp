@@ -177,6 +177,40 @@ TEST(BundleTest, MissingKeyNamesTheTableAndWhatWasExpected) {
     EXPECT_THAT(bundle.status().message(), HasSubstr("two-character"));
 }
 
+TEST(BundleTest, AnEnrollingKioskNeedsNoCodeAndKeepsItsIdentityInTheDataFolder) {
+    MiniBundle b;
+    b.settings =
+        "[contact_point]\nname = \"Wijkpunt Test\"\nletters = \"TST\"\n\n[kiosk]\ndata_dir = \"data\"\n"
+        "[central]\napi_url = \"https://central:8443\"\nca_file = \"ca.pem\"\n"
+        "enroll_url = \"https://central:8444/\"\nenroll_token_file = \"token\"\n"
+        "[fleet]\nheartbeat_s = 15\n";
+    auto bundle = loadBundle(b.writeAll());
+    ASSERT_TRUE(bundle) << bundle.status().message();
+    const Settings& s = bundle->settings;
+    EXPECT_EQ(s.kioskCode, "");
+    EXPECT_EQ(s.central.enrollUrl, "https://central:8444");
+    EXPECT_EQ(s.central.enrollTokenFile, b.dir.path() / "token");
+    EXPECT_EQ(identityDir(s), b.dir.path() / "data" / "identity");
+    EXPECT_EQ(s.central.clientCertificate, b.dir.path() / "data" / "identity" / "kiosk.crt");
+    EXPECT_EQ(s.central.clientKey, b.dir.path() / "data" / "identity" / "kiosk.key");
+    EXPECT_EQ(s.fleet.heartbeatSeconds, 15);
+    // Another data folder (--data-dir) moves a defaulted identity with it.
+    Settings moved = s;
+    moved.dataDir = "/srv/kiosk";
+    defaultIdentityPaths(moved);
+    EXPECT_EQ(moved.central.clientKey, std::filesystem::path("/srv/kiosk/identity/kiosk.key"));
+}
+
+TEST(BundleTest, EnrollmentNeedsTheKioskListenerAndPlainHttpIsRefused) {
+    MiniBundle b;
+    b.settings += "[central]\nenroll_url = \"http://central:8444\"\n[fleet]\nheartbeat_s = 0\n";
+    auto bundle = loadBundle(b.writeAll());
+    ASSERT_FALSE(bundle);
+    EXPECT_THAT(bundle.status().message(), HasSubstr("enroll_url must start with https://"));
+    EXPECT_THAT(bundle.status().message(), HasSubstr("enroll_url needs api_url and ca_file"));
+    EXPECT_THAT(bundle.status().message(), HasSubstr("heartbeat_s must be between 1 and 3600"));
+}
+
 TEST(BundleTest, WrongTypeNamesLineColumnAndBothTypes) {
     MiniBundle b;
     b.settings += "[screen]\nwidth_px = \"wide\"\n";

@@ -1,6 +1,7 @@
 // Log lines (common/log.h): "program: level: message" after the local time, or after the syslog priority
 // when the stream is the journal; the level from the options or WIJKPUNT_LOG_LEVEL; lines below it dropped.
 #include "common/log.h"
+#include "common/log_recent.h"
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
@@ -9,6 +10,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <string>
+#include <vector>
 
 namespace wp::log {
 namespace {
@@ -125,6 +127,32 @@ TEST_F(LogTest, AMessageKeepsItsLinesAndBraces) {
     EXPECT_EQ(written(),
               "<3>wijkpunt-test: error: cannot load the bundle:\nsettings.toml:5:8: {not a format}\n"
               "<3>wijkpunt-test: error: {}\n");
+}
+
+}  // namespace
+}  // namespace wp::log
+
+namespace wp::log {
+namespace {
+
+// What a kiosk uploads as its log and names as its last error (common/log_recent.h).
+class RecentLinesTest : public LogTest {};
+
+TEST_F(RecentLinesTest, KeepsTheLastFiveHundredLinesAsWrittenAndTheLastError) {
+    Options o = to("wijkpunt-kiosk");
+    o.level = Level::Info;
+    o.journal = false;
+    setUp(o);
+    error("printer: queue gone");
+    for (int i = 0; i < 600; ++i) info("line {}", i);
+    debug("not written, so not kept");
+    const std::vector<std::string> lines = recentLines();
+    ASSERT_EQ(lines.size(), kRecentLines);
+    EXPECT_THAT(lines.front(), MatchesRegex(".* wijkpunt-kiosk: info: line 100"));
+    EXPECT_THAT(lines.back(), MatchesRegex(".* wijkpunt-kiosk: info: line 599"));
+    EXPECT_EQ(lastError(), "printer: queue gone");
+    warning("a warning is no error");
+    EXPECT_EQ(lastError(), "printer: queue gone");
 }
 
 }  // namespace

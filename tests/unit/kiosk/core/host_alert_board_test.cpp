@@ -2,7 +2,10 @@
 // rejected requests, most urgent first; and the board over the SQLite store shared by two "processes".
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include "kiosk/core/host_alert_board.h"
+#include "kiosk/store/sqlite_fleet_store.h"
 #include "kiosk/store/sqlite_host_alert_store.h"
 #include "tests/unit/fake_clock.h"
 #include "tests/unit/temp_dir.h"
@@ -160,6 +163,40 @@ TEST(HostAlertBoard, ShowsWhatTheWalkInRoleRecordsUntilAcknowledged) {
     ASSERT_TRUE(walkin.value()->reportPrinterStatus(empty, clock.now()).isOk());
     ASSERT_TRUE(board.refresh().isOk());
     EXPECT_TRUE(board.alerts().empty());
+}
+
+TEST(HostAlertBoard, AKioskOutOfServiceIsSaidFirstAfterTheCallsForHelp) {
+    TempDir dir;
+    FakeClock clock(kNow);
+    auto walkin = SqliteHostAlertStore::open(dir.path() / "kiosk.db");
+    auto host = SqliteHostAlertStore::open(dir.path() / "kiosk.db");
+    auto walkinFleet = SqliteFleetStore::open(dir.path() / "kiosk.db");
+    auto hostFleet = SqliteFleetStore::open(dir.path() / "kiosk.db");
+    ASSERT_TRUE(walkin.isOk() && host.isOk() && walkinFleet.isOk() && hostFleet.isOk());
+    HostAlertBoard board(*host.value(), nullptr, clock);
+    board.attachFleet(hostFleet.value().get());
+    ASSERT_TRUE(board.refresh().isOk());
+    EXPECT_TRUE(board.alerts().empty());
+
+    ASSERT_TRUE(walkinFleet.value()->setOutOfService("Storing, kom morgen terug."));
+    PrinterStatus empty;
+    empty.state = PrinterStatus::State::Idle;
+    empty.reasons = {"media-empty"};
+    empty.acceptingJobs = true;
+    ASSERT_TRUE(walkin.value()->reportPrinterStatus(empty, clock.now()).isOk());
+    HostAlerts& alerts = *walkin.value();
+    alerts.residentAsksForHost("out-of-service", clock.now());
+    ASSERT_TRUE(board.refresh().isOk());
+    ASSERT_EQ(kinds(board.alerts()),
+              (std::vector<HostAlertKind>{HostAlertKind::ResidentAsksForHost, HostAlertKind::OutOfService,
+                                          HostAlertKind::PrinterPaperOut}));
+    EXPECT_EQ(board.alerts()[1].detail, "Storing, kom morgen terug");
+
+    ASSERT_TRUE(walkinFleet.value()->setOutOfService(std::nullopt));
+    ASSERT_TRUE(board.refresh().isOk());
+    EXPECT_EQ(std::count_if(board.alerts().begin(), board.alerts().end(),
+                            [](const HostAlert& a) { return a.kind == HostAlertKind::OutOfService; }),
+              0);
 }
 
 TEST(HostAlertBoard, ACallForHelpRingsOnceWhenItComesAndAgainWhenPressedAgain) {

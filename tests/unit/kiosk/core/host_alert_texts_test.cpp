@@ -15,10 +15,10 @@ namespace {
 using testing::DemoContentTest;
 using HostAlertTextsTest = DemoContentTest;
 
-const HostAlertKind kKinds[] = {HostAlertKind::ResidentAsksForHost, HostAlertKind::PrinterPaperOut,
-                                HostAlertKind::PrinterOffline,      HostAlertKind::PrintFailed,
-                                HostAlertKind::ConnectionLost,      HostAlertKind::RequestRejected,
-                                HostAlertKind::SmsGatewayFailing,   HostAlertKind::OutboxTooOld};
+const HostAlertKind kKinds[] = {
+    HostAlertKind::ResidentAsksForHost, HostAlertKind::PrinterPaperOut, HostAlertKind::PrinterOffline,
+    HostAlertKind::PrintFailed,         HostAlertKind::ConnectionLost,  HostAlertKind::RequestRejected,
+    HostAlertKind::SmsGatewayFailing,   HostAlertKind::OutboxTooOld,    HostAlertKind::OutOfService};
 
 HostAlert alertOf(HostAlertKind kind, std::string lastError = {}) {
     HostAlert a;

@@ -53,6 +53,22 @@ TEST_F(ResidentSessionTest, TileOpensItsScreenAndBackReturns) {
     EXPECT_EQ(session->screen().id, kStartScreen);
 }
 
+TEST_F(ResidentSessionTest, OutOfServiceTakesTheStartScreensPlaceUntilBackInService) {
+    session->setOutOfService("Storing, kom morgen terug");
+    EXPECT_EQ(session->screen().id, kOutOfServiceScreen);
+    EXPECT_EQ(session->outOfService(), "Storing, kom morgen terug");
+    EXPECT_TRUE(session->isPristine());
+    session->setLanguage("en");
+    session->startAgain();  // a wipe, or "Begin opnieuw", stays out of service
+    EXPECT_EQ(session->screen().id, kOutOfServiceScreen);
+    EXPECT_EQ(session->language(), "nl");
+    session->setOutOfService(std::nullopt);
+    EXPECT_EQ(session->screen().id, kStartScreen);
+    EXPECT_TRUE(session->isPristine());
+    session->startAgain();
+    EXPECT_EQ(session->screen().id, kStartScreen);
+}
+
 TEST_F(ResidentSessionTest, LanguageSwitchesTextsAndIgnoresUnknownCodes) {
     session->setLanguage("en");
     EXPECT_EQ(session->tr("tile.ticket"), "Take a number");

@@ -23,6 +23,7 @@ using EveryScreenTest = ScreenTest;
 TEST_F(EveryScreenTest, TheStatesOpenEveryRegisteredScreen) {
     std::set<std::string> opened;
     for (const State& state : allStates()) {
+        session_->setOutOfService(std::nullopt);
         session_->startAgain();
         state.enter(*session_, clock_);
         frame();

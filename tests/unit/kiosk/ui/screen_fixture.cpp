@@ -25,6 +25,12 @@ std::vector<ScreenTest::State> ScreenTest::allStates() {
                           c.advance(61s);
                       }});
     states.push_back({"host notice", [](ResidentSession& s, testing::FakeClock&) { s.askForHost(); }});
+    // An admin put the kiosk out of service, with a message as long as an admin may write one.
+    states.push_back({"out of service", [](ResidentSession& s, testing::FakeClock&) {
+                          s.setOutOfService(
+                              "Storing aan de printer. Morgen vanaf 9 uur werkt alles weer. Excuses voor het "
+                              "ongemak.");
+                      }});
     auto takeTicket = [this](ResidentSession& s) {
         s.openTile("ticket");
         frame();  // the choice screen reads the services' hours
@@ -344,6 +350,7 @@ void ScreenTest::forEveryScreen(const std::function<void(const std::string&, con
     for (bool highContrast : {false, true})
         for (const std::string& lang : bundle_.content.languages)
             for (const State& state : allStates()) {
+                session_->setOutOfService(std::nullopt);
                 session_->startAgain();
                 session_->setLanguage(lang);
                 session_->setHighContrast(highContrast);
