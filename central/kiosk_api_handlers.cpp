@@ -8,6 +8,7 @@
 
 #include "central/central_server_impl.h"
 #include "central/http_exchange.h"
+#include "central/security_headers.h"
 #include "common/log.h"
 #include "common/reference_code.h"
 #include "common/request.h"
@@ -176,6 +177,7 @@ void CentralServer::Impl::postQueueEvents(const HttpRequest& req, HttpResponse& 
 void CentralServer::Impl::sendPage(HttpResponse& res, const HtmlPage& page) {
     res.status = page.status;
     res.set_header("Cache-Control", "no-store");
+    if (page.scriptFiles) res.set_header("Content-Security-Policy", contentSecurityPolicy(page.html, true));
     res.set_content(page.html, "text/html; charset=utf-8");
 }
 

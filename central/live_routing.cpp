@@ -3,10 +3,19 @@
 namespace wp {
 
 RoutingTable routingSeedOf(const CentralConfig& config) {
+    // The Dutch names of the known teams; admins change them, and add teams, in the back office.
+    static const std::map<std::string, std::string> kLabels = {
+        {"huurloket", "Huurloket"},         {"wijkteam", "Wijkteam"},       {"gemeente", "Gemeente"},
+        {"initiatief", "Initiatief-coach"}, {"wijkmanager", "Wijkmanager"},
+    };
     RoutingTable seed;
     seed.defaultTeam = config.routing.defaultTeam;
     seed.rules = config.routing.rules;
-    for (std::string_view team : kTeams) seed.teams[std::string(team)];
+    for (std::string_view team : kTeams) {
+        seed.teams[std::string(team)];
+        if (auto it = kLabels.find(std::string(team)); it != kLabels.end())
+            seed.labels[it->first] = it->second;
+    }
     for (const auto& [team, targets] : config.notifications) seed.teams[team] = targets;
     return seed;
 }

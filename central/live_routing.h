@@ -19,7 +19,7 @@
 namespace wp {
 
 // What the config says about routing, as the store's first content: every known team (common/request_spec.h
-// kTeams) with its [notify.*] targets, [routing]'s rules and default team.
+// kTeams) with its Dutch name and [notify.*] targets, [routing]'s rules and default team.
 RoutingTable routingSeedOf(const CentralConfig& config);
 
 class LiveRouting {

@@ -84,7 +84,8 @@ std::unique_ptr<wp::Clock> clockOf(const wp::CentralConfig& config) {
     return std::make_unique<wp::ScriptClock>(config.testing.clockFile);
 }
 
-int serve(const wp::CentralConfig& config, wp::CentralStore& store) {
+// config: the server's; its [backoffice] public_url is set to the bound public listener when it was empty.
+int serve(wp::CentralConfig& config, wp::CentralStore& store) {
     std::unique_ptr<wp::Clock> clock = clockOf(config);
 
     // SIGINT/SIGTERM are taken by one thread with sigwait; block them before any other thread starts.
@@ -101,6 +102,10 @@ int serve(const wp::CentralConfig& config, wp::CentralStore& store) {
     auto port = (*server)->bind();
     if (!port) return fail(port.status().message());
     int publicPort = (*server)->publicPort();
+    // The links the server writes (set-up links, cancel links, notifications) name the port it bound, also
+    // when [server] public_port is 0. Nothing reads them before run() serves and starts the senders.
+    if (config.backOffice.publicUrl.empty())
+        config.backOffice.publicUrl = fmt::format("https://{}:{}", config.server.address, publicPort);
     std::printf("wijkpunt-central: listening on https://%s:%d (kiosks) and https://%s:%d (public)\n",
                 config.server.address.c_str(), port.value(), config.server.address.c_str(), publicPort);
     std::fflush(stdout);

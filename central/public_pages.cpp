@@ -86,6 +86,10 @@ h1{font-size:1.6rem;margin:0 0 1rem}
 nav{margin-top:2rem;font-size:1rem}
 nav a{display:inline-block;padding:.5rem .6rem;margin:0 .2rem .4rem 0;color:#0b4f8a}
 nav a[aria-current]{font-weight:bold;color:#1a1a1a;text-decoration:none}
+.refresh{font-size:1rem;margin:1.5rem 0 0}
+.refresh a{display:inline-block;padding:.5rem .6rem .5rem 0;margin-right:.6rem;color:#0b4f8a}
+.refresh button{font:inherit;color:inherit;background:transparent;border:2px solid currentColor;
+border-radius:.4rem;padding:.45rem .8rem;margin:.25rem 0;cursor:pointer}
 )css";
 
 // "#RRGGBB" of a theme colour.
@@ -105,7 +109,7 @@ std::string themedStyle(const Theme& t) {
         ".turn{{background:{4};color:{5};border-color:{4}}}\n"
         ".stale{{background:{6};color:{7};border-color:{7}}}\n"
         ".box{{border-color:{8}}}\n"
-        "nav a{{color:{9}}}\nnav a[aria-current]{{color:{1}}}\n",
+        "nav a,.refresh a{{color:{9}}}\nnav a[aria-current]{{color:{1}}}\n",
         cssColor(c.background), cssColor(c.text), cssColor(c.bar), cssColor(c.barText), cssColor(c.tile),
         cssColor(c.tileText), cssColor(c.warning), cssColor(c.warningText), cssColor(c.controlBorder),
         cssColor(c.buttonText));
@@ -201,7 +205,7 @@ std::string PublicPages::text(const std::string& language, const std::string& ke
 }
 
 std::string PublicPages::document(const std::string& language, const std::string& title,
-                                  const std::string& body, bool refresh, const std::string& script) const {
+                                  const std::string& body, bool queueScript) const {
     std::string links;
     for (const std::string& code : config_.publicPages.content.languages) {
         bool current = code == language;
@@ -218,17 +222,18 @@ std::string PublicPages::document(const std::string& language, const std::string
     return fmt::format(
         "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n"
         "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-        "<meta name=\"robots\" content=\"noindex\">\n{}<title>{}</title>\n<style>{}</style>\n</head>\n"
-        "<body>\n{}<main>\n{}<nav>{}</nav>\n</main>\n{}</body>\n</html>\n",
-        escapeHtml(language), refresh ? "<meta http-equiv=\"refresh\" content=\"30\">\n" : "", title, style,
-        brand, body, links, script);
+        "<meta name=\"robots\" content=\"noindex\">\n<title>{}</title>\n<style>{}</style>\n{}</head>\n"
+        "<body>\n{}<main>\n{}<nav>{}</nav>\n</main>\n</body>\n</html>\n",
+        escapeHtml(language), title, style,
+        queueScript ? fmt::format("<script src=\"{}\" defer></script>\n", kQueueScriptPath) : "", brand, body,
+        links);
 }
 
 HtmlPage PublicPages::messagePage(int status, const std::string& language, const std::string& titleKey,
                                   const std::string& bodyKey) const {
     std::string title = text(language, titleKey);
     std::string body = fmt::format("<h1>{}</h1>\n<p>{}</p>\n", title, text(language, bodyKey));
-    return {status, document(language, title, body, false)};
+    return {status, document(language, title, body, false), false};
 }
 
 HtmlPage PublicPages::busyPage(Kind kind, const std::string& language) const {
@@ -257,13 +262,17 @@ HtmlPage PublicPages::queuePage(const std::string& letters, const std::string& d
         "<p class=\"ticket\">{}</p>\n",
         text(lang, "phone_queue.title"), serviceName, text(lang, "phone_queue.your_number"),
         escapeHtml(pos->ticket));
+    // What changes while the resident waits is in the live region, which the script refreshes; a called
+    // ticket names itself there, so the script makes the phone vibrate once per ticket.
+    bool called = pos->phase == TicketPhase::Called;
+    body += fmt::format("<div id=\"queue-live\" aria-live=\"polite\"{}>\n",
+                        called ? fmt::format(" data-called=\"{}\"", escapeHtml(pos->ticket)) : "");
     if (pos->stale) {
         std::string line = pos->lastHeard ? fill(text(lang, "phone_queue.stale"), "time",
                                                  formatLocalHourMinute(*pos->lastHeard))
                                           : text(lang, "phone_queue.stale_never");
         body += fmt::format("<p class=\"box stale\" role=\"status\">{}</p>\n", line);
     }
-    bool called = false;
     switch (pos->phase) {
         case TicketPhase::Waiting:
             if (pos->peopleBefore == 0) {
@@ -281,7 +290,6 @@ HtmlPage PublicPages::queuePage(const std::string& letters, const std::string& d
         case TicketPhase::Called:
             body += fmt::format("<p class=\"box turn\" role=\"alert\">{}</p>\n",
                                 fill(text(lang, "phone_queue.called"), "counter", pos->counter));
-            called = true;
             break;
         case TicketPhase::Serving:
             body += fmt::format("<p class=\"box turn\">{}</p>\n",
@@ -297,22 +305,22 @@ HtmlPage PublicPages::queuePage(const std::string& letters, const std::string& d
             body += fmt::format("<p class=\"box\">{}</p>\n", text(lang, "phone_queue.gone"));
             break;
     }
-    body += fmt::format("<p class=\"small\">{}</p>\n",
+    body += fmt::format("<p class=\"small\">{}</p>\n</div>\n",
                         fill(text(lang, "phone_queue.updated"), "time", formatLocalHourMinute(now)));
-    if (!called) {
-        std::string title = fmt::format("{} {}", escapeHtml(pos->ticket), text(lang, "phone_queue.title"));
-        return {200, document(lang, title, body, true)};
-    }
-    // Called: the title says so (a phone shows it on the tab and the lock screen's notice), and a phone
-    // that can vibrates once per ticket (the page reloads every 30 s). Without JavaScript the page is the
-    // same but still.
-    std::string title =
-        fill(fill(text(lang, "phone_queue.called_title"), "ticket", pos->ticket), "counter", pos->counter);
-    std::string script = fmt::format(
-        "<script>try{{var k=\"wp-called-{0}\";if(navigator.vibrate&&!sessionStorage.getItem(k)){{"
-        "navigator.vibrate([400,200,400]);sessionStorage.setItem(k,\"1\")}}}}catch(e){{}}</script>\n",
-        escapeHtml(pos->ticket));
-    return {200, document(lang, title, body, true, script)};
+    // A link that reloads the page works without the script; the script shows the button that stops (and
+    // restarts) its refreshing, with the two labels from the data attributes.
+    body += fmt::format(
+        "<p class=\"refresh\"><a id=\"queue-refresh\" href=\"/queue/{}/{}/{}?lang={}\">{}</a>\n"
+        "<button type=\"button\" id=\"queue-auto\" hidden data-on=\"{}\" data-off=\"{}\">{}</button></p>\n",
+        letters, day, escapeHtml(ticket), escapeHtml(lang), text(lang, "phone_queue.refresh"),
+        text(lang, "phone_queue.auto_refresh_on"), text(lang, "phone_queue.auto_refresh_off"),
+        text(lang, "phone_queue.auto_refresh_off"));
+    // Called: the title says so (a phone shows it on the tab and the lock screen's notice).
+    std::string title = called
+                            ? fill(fill(text(lang, "phone_queue.called_title"), "ticket", pos->ticket),
+                                   "counter", pos->counter)
+                            : fmt::format("{} {}", escapeHtml(pos->ticket), text(lang, "phone_queue.title"));
+    return {200, document(lang, title, body, true), true};
 }
 
 HtmlPage PublicPages::statusPage(const std::string& typed, const std::string& language) {
@@ -359,7 +367,7 @@ HtmlPage PublicPages::statusPage(const std::string& typed, const std::string& la
     }
     body += fmt::format("<p class=\"small\">{}</p>\n",
                         fill(text(lang, "phone_status.updated"), "time", localDateTime(v.updatedAt)));
-    return {200, document(lang, title, body, false)};
+    return {200, document(lang, title, body, false), false};
 }
 
 }  // namespace wp

@@ -1,12 +1,16 @@
 // PublicPages: the two small HTML pages a resident's phone opens from a QR code: the phone queue
 // page and "Status van mijn vraag". No personal data, readable on a phone, in the municipality's name and
-// colours when the config names a theme ([public_pages] theme). They work without JavaScript; the one
-// script, on a queue page whose ticket is called, only makes the phone vibrate where it can.
+// colours when the config names a theme ([public_pages] theme). They work without JavaScript and carry no
+// inline script.
 //
 //   /queue/{letters}/{day}/{ticket}  the ticket's place in line and estimated wait, from the queue events the
-//                                    contact point's kiosks forwarded (central/ticket_position.h); it reloads
-//                                    itself every 30 s and says plainly when the data is stale. Once the
-//                                    ticket is called its title says so ("Aan de beurt: H-014 naar Balie 2").
+//                                    contact point's kiosks forwarded (central/ticket_position.h); it says
+//                                    plainly when the data is stale. Once the ticket is called its title says
+//                                    so ("Aan de beurt: H-014 naar Balie 2"). A "Vernieuwen" link reloads it.
+//                                    Its script file (kQueueScriptPath) reads the page again every 30 s and
+//                                    puts the new numbers in the region #queue-live (aria-live="polite"),
+//                                    shows a button that turns that off (and on), and makes a phone that can
+//                                    vibrate do so once when the ticket is called.
 //   /status/{reference}              the request's status and public note (the data of GET
 //   /v1/requests/{ref}).
 //
@@ -30,7 +34,11 @@ namespace wp {
 struct HtmlPage {
     int status = 200;
     std::string html;
+    bool scriptFiles = false;  // loads the server's script files (contentSecurityPolicy(html, true))
 };
+
+// The queue page's script: a static file of the back office's (central/backoffice/static/phone_queue.js).
+inline constexpr const char* kQueueScriptPath = "/backoffice/static/phone_queue.js";
 
 // "&", "<", ">", '"' and "'" as HTML entities.
 std::string escapeHtml(std::string_view text);
@@ -62,9 +70,9 @@ class PublicPages {
     std::string text(const std::string& language, const std::string& key) const;
     HtmlPage messagePage(int status, const std::string& language, const std::string& titleKey,
                          const std::string& bodyKey) const;
-    // script: appended to the body as it is (already safe HTML).
+    // queueScript: the page loads the queue page's script file.
     std::string document(const std::string& language, const std::string& title, const std::string& body,
-                         bool refresh, const std::string& script = {}) const;
+                         bool queueScript) const;
 
     const CentralConfig& config_;
     RequestStore& requests_;

@@ -45,10 +45,11 @@ std::string sources(const std::vector<std::string>& hashes) {
 
 }  // namespace
 
-std::string contentSecurityPolicy(std::string_view html) {
+std::string contentSecurityPolicy(std::string_view html, bool scriptFiles) {
+    const std::string scripts =
+        scriptFiles ? "'self'; connect-src 'self'" : sources(inlineHashes(html, "script"));
     return "default-src 'none'; style-src " + sources(inlineHashes(html, "style")) + "; script-src " +
-           sources(inlineHashes(html, "script")) +
-           "; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+           scripts + "; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 }
 
 void addSecurityHeaders(HttpResponse& res) {

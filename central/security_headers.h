@@ -10,7 +10,9 @@ namespace wp {
 
 // The Content-Security-Policy of an HTML page: nothing may load ('none') except the page's own inline
 // <style> and <script> elements, each allowed by its SHA-256; no framing, no <base>, no form targets.
-std::string contentSecurityPolicy(std::string_view html);
+// scriptFiles: scripts come from this server's files instead ('self', and no inline one), and may read
+// from it (connect-src 'self').
+std::string contentSecurityPolicy(std::string_view html, bool scriptFiles = false);
 
 // Adds X-Content-Type-Options: nosniff to every answer and, to an HTML one (Content-Type text/html),
 // Strict-Transport-Security, Referrer-Policy: no-referrer and the Content-Security-Policy of its inline

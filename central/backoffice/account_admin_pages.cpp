@@ -44,9 +44,10 @@ std::string_view outcomeLabel(std::string_view outcome) {
     return "Mislukt";
 }
 
-nlohmann::json teamOptions(const std::string& chosen) {
+nlohmann::json teamOptions(const RoutingTable& routing, const std::string& chosen) {
     nlohmann::json out = nlohmann::json::array();
-    for (std::string_view t : kTeams) out.push_back({{"value", t}, {"selected", t == chosen}});
+    for (const auto& [name, targets] : routing.teams)
+        out.push_back({{"value", name}, {"label", routing.labelOf(name)}, {"selected", name == chosen}});
     return out;
 }
 
@@ -72,7 +73,7 @@ std::optional<std::int64_t> idIn(const std::string& text) {
 void BackOffice::showAccounts(HttpResponse& res, const StaffSession& session, const nlohmann::json& form,
                               const nlohmann::json& errors) {
     auto accounts = store_.staffAccounts();
-    if (!accounts) return unavailable(res, session);
+    if (!accounts) return storeUnavailable(res, session, accounts.status());
     nlohmann::json rows = nlohmann::json::array();
     for (const StaffAccount& a : accounts.value())
         rows.push_back({{"href", accountPath(a.id)},
@@ -88,7 +89,7 @@ void BackOffice::showAccounts(HttpResponse& res, const StaffSession& session, co
                 {"accounts", rows},
                 {"form", form},
                 {"roles", roleOptions(form.value("role", "team"))},
-                {"teams", teamOptions(form.value("team", ""))},
+                {"teams", teamOptions(routing_.current()->table, form.value("team", ""))},
                 {"errors", errors},
                 {"hasErrors", !errors.empty()}},
                session);
@@ -115,7 +116,8 @@ void BackOffice::createAccount(const HttpRequest& req, HttpResponse& res, const 
         a.email.find_first_of(" \t\n<>\"") != std::string::npos)
         errors["email"] = "Vul een e-mailadres in, zoals naam@schiedam.nl.";
     if (!staffRoleFromString(role)) errors["role"] = "Kies een rol.";
-    if (a.role == StaffRole::Team && !isTeam(a.team)) errors["team"] = "Kies het team van dit teamlid.";
+    if (a.role == StaffRole::Team && !routing_.current()->table.teams.contains(a.team))
+        errors["team"] = "Kies het team van dit teamlid.";
     nlohmann::json typed = {{"name", a.name}, {"email", a.email}, {"role", role}, {"team", a.team}};
     if (!errors.empty()) return showAccounts(res, session, typed, errors);
     const TimePoint now = clock_.now();
@@ -123,9 +125,9 @@ void BackOffice::createAccount(const HttpRequest& req, HttpResponse& res, const 
     if (!id && id.status().code() == Status::Code::Conflict)
         return showAccounts(res, session, typed,
                             {{"name", "Er is al een account met deze naam of dit e-mailadres."}});
-    if (!id) return unavailable(res, session);
+    if (!id) return storeUnavailable(res, session, id.status());
     auto link = newSetupLink(store_, config_, id.value(), now);
-    if (!link) return unavailable(res, session);
+    if (!link) return storeUnavailable(res, session, link.status());
     log::info("back office: {} made account {} ({})", session.name, id.value(), toString(a.role));
     showSetupLink(res, session, a, link.value(), "Account gemaakt");
 }
@@ -153,7 +155,7 @@ std::optional<StaffAccount> BackOffice::accountOfPath(const HttpRequest& req, Ht
     auto id = idIn(req.matches[1].str());
     auto account = id ? store_.staffAccountById(*id) : Result<std::optional<StaffAccount>>(std::nullopt);
     if (!account) {
-        unavailable(res, session);
+        storeUnavailable(res, session, account.status());
         return std::nullopt;
     }
     if (!account.value()) {
@@ -167,7 +169,7 @@ void BackOffice::accountPage(const HttpRequest& req, HttpResponse& res, const St
     auto a = accountOfPath(req, res, session);
     if (!a) return;
     auto attempts = store_.signInsOf(a->id, 20);
-    if (!attempts) return unavailable(res, session);
+    if (!attempts) return storeUnavailable(res, session, attempts.status());
     nlohmann::json rows = nlohmann::json::array();
     for (const SignInAttempt& s : attempts.value())
         rows.push_back(
@@ -198,7 +200,7 @@ void BackOffice::disableAccount(const HttpRequest& req, HttpResponse& res, const
     if (a->id == session.accountId)
         return forbidden(res, &session, "U kunt uw eigen account niet uitzetten.");
     if (Status s = store_.setStaffAccountDisabled(a->id, true, clock_.now()); !s)
-        return unavailable(res, session);
+        return storeUnavailable(res, session, s);
     log::info("back office: {} disabled account {}", session.name, a->id);
     redirect(res, accountPath(a->id));
 }
@@ -207,7 +209,7 @@ void BackOffice::enableAccount(const HttpRequest& req, HttpResponse& res, const 
     auto a = accountOfPath(req, res, session);
     if (!a) return;
     if (Status s = store_.setStaffAccountDisabled(a->id, false, clock_.now()); !s)
-        return unavailable(res, session);
+        return storeUnavailable(res, session, s);
     log::info("back office: {} enabled account {}", session.name, a->id);
     redirect(res, accountPath(a->id));
 }
@@ -216,7 +218,7 @@ void BackOffice::resetSecondFactor(const HttpRequest& req, HttpResponse& res, co
     auto a = accountOfPath(req, res, session);
     if (!a) return;
     auto link = newSetupLink(store_, config_, a->id, clock_.now());
-    if (!link) return unavailable(res, session);
+    if (!link) return storeUnavailable(res, session, link.status());
     log::info("back office: {} reset the second factor of account {}", session.name, a->id);
     showSetupLink(res, session, *a, link.value(), "Nieuwe link voor instellen");
 }

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <fstream>
 
 #include "central/backoffice/staff_credentials.h"
 #include "central/backoffice/totp.h"
@@ -34,7 +35,13 @@ Result<StaffAccount> accountNamed(StaffAccountStore& store, const std::string& n
 
 std::string backOfficeBase(const CentralConfig& config) {
     if (!config.backOffice.publicUrl.empty()) return config.backOffice.publicUrl;
-    return fmt::format("https://{}:{}", config.server.address, config.server.publicPort);
+    int port = config.server.publicPort;
+    if (port == 0 && !config.server.publicPortFile.empty()) {
+        std::ifstream in(config.server.publicPortFile);
+        int bound = 0;
+        if (in >> bound && bound > 0) port = bound;
+    }
+    return fmt::format("https://{}:{}", config.server.address, port);
 }
 
 Result<std::string> newSetupLink(StaffAccountStore& store, const CentralConfig& config,

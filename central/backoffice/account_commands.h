@@ -25,7 +25,9 @@ namespace wp {
 // Starts the set-up of the account (StaffAccountStore::startStaffSetup) and returns its link.
 Result<std::string> newSetupLink(StaffAccountStore& store, const CentralConfig& config,
                                  std::int64_t accountId, TimePoint now);
-// The base of the back office's links: [backoffice] public_url, else https://ADDRESS:PUBLIC_PORT.
+// The base of the back office's links: [backoffice] public_url, else https://ADDRESS:PUBLIC_PORT. A
+// public_port of 0 (any free port) is read from public_port_file, which the running server writes; the
+// server itself sets public_url to its bound address before it serves (main.cpp).
 std::string backOfficeBase(const CentralConfig& config);
 // Why an account cannot be made like this (in English, for the command line), or "" when it can.
 std::string accountProblem(const StaffAccount& account);

@@ -33,7 +33,7 @@ std::string trimmed(std::string_view s) {
 json teamChoices(const RoutingTable& table, const std::string& selected) {
     json out = json::array();
     for (const auto& [name, targets] : table.teams)
-        out.push_back({{"value", name}, {"label", teamLabel(name)}, {"selected", name == selected}});
+        out.push_back({{"value", name}, {"label", table.labelOf(name)}, {"selected", name == selected}});
     return out;
 }
 
@@ -67,6 +67,9 @@ const std::vector<std::pair<std::string, std::string>>& auditActions() {
         {"sign-out-everywhere", "Overal afgemeld"},
         {"change-routing", "Routering gewijzigd"},
         {"change-team", "Berichten van een team gewijzigd"},
+        {"add-team", "Team toegevoegd"},
+        {"rename-team", "Naam van een team gewijzigd"},
+        {"remove-team", "Team verwijderd"},
         {"create-agenda", "Agenda voor afspraken gemaakt"},
         {"change-agenda", "Agenda voor afspraken gewijzigd"},
         {"put-agenda", "Agenda voor afspraken gezet (API of opdrachtregel)"},
@@ -129,13 +132,20 @@ std::string auditHref(const AuditPageQuery& q, int page) {
 
 }  // namespace
 
-json teamsView(const RoutingTable& table) {
+json teamsView(const RoutingTable& table, const std::map<std::string, TeamUse>& uses) {
     json teams = json::array();
     for (const auto& [name, targets] : table.teams) {
         std::string emailText;
         for (const std::string& e : targets.emails) emailText += e + "\n";
-        json team = {
-            {"name", name}, {"label", teamLabel(name)}, {"emails", targets.emails}, {"emailText", emailText}};
+        const TeamUse* use = nullptr;
+        if (auto it = uses.find(name); it != uses.end()) use = &it->second;
+        json team = {{"name", name},
+                     {"label", table.labelOf(name)},
+                     {"labelValue", table.labels.contains(name) ? table.labels.at(name) : std::string()},
+                     {"emails", targets.emails},
+                     {"emailText", emailText},
+                     {"removable", use != nullptr && !use->any()}};
+        if (use != nullptr && use->any()) team["inUse"] = teamInUseText(*use);
         // Only when set: Mustache takes an empty text for true.
         if (!targets.webhookUrl.empty()) team["webhook"] = targets.webhookUrl;
         teams.push_back(std::move(team));
@@ -163,6 +173,49 @@ Result<TeamNotifications> readTeamForm(const FormFields& form) {
     return t;
 }
 
+std::string teamInUseText(const TeamUse& use) {
+    std::vector<std::string> reasons;
+    auto count = [&](std::int64_t n, const char* one, const char* many) {
+        if (n == 1) reasons.push_back(one);
+        if (n > 1) reasons.push_back(fmt::format(fmt::runtime(many), n));
+    };
+    count(use.requests, "er is 1 aanvraag van dit team", "er zijn {} aanvragen van dit team");
+    count(use.rules, "1 regel van de routering stuurt aanvragen naar dit team",
+          "{} regels van de routering sturen aanvragen naar dit team");
+    if (use.isDefault) reasons.push_back("het is het standaardteam van de routering");
+    count(use.accounts, "1 account hoort bij dit team", "{} accounts horen bij dit team");
+    count(use.agendas, "1 agenda voor afspraken hoort bij dit team",
+          "{} agenda's voor afspraken horen bij dit team");
+    std::string text;
+    for (std::size_t i = 0; i < reasons.size(); ++i)
+        text += (i == 0 ? "" : i + 1 == reasons.size() ? " en " : ", ") + reasons[i];
+    return "Dit team kan niet weg: " + text + ".";
+}
+
+Result<NewTeam> readNewTeamForm(const FormFields& form, const RoutingTable& table) {
+    NewTeam t{trimmed(field(form, "name")), trimmed(field(form, "label"))};
+    const bool nameOk = t.name.size() >= 2 && t.name.size() <= 30 &&
+                        std::islower(static_cast<unsigned char>(t.name[0])) &&
+                        std::all_of(t.name.begin(), t.name.end(), [](unsigned char c) {
+                            return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-';
+                        });
+    if (!nameOk)
+        return Status::invalidInput(
+            "De korte naam heeft 2 tot 30 kleine letters, cijfers of streepjes en begint met een letter.");
+    if (table.teams.contains(t.name)) return Status::invalidInput("Er is al een team met deze korte naam.");
+    auto label = readTeamLabel(form);
+    if (!label) return label.status();
+    t.label = label.value();
+    return t;
+}
+
+Result<std::string> readTeamLabel(const FormFields& form) {
+    std::string label = trimmed(field(form, "label"));
+    if (label.empty() || label.size() > 60 || label.find_first_of("\r\n\t<>") != std::string::npos)
+        return Status::invalidInput("Geef het team een naam van 1 tot 60 tekens, zonder < of >.");
+    return label;
+}
+
 json routingView(const RoutingTable& table, const std::vector<std::string>& requestTypes) {
     json rules = json::array();
     json rows = json::array();
@@ -171,7 +224,7 @@ json routingView(const RoutingTable& table, const std::vector<std::string>& requ
         rules.push_back({{"position", i + 1},
                          {"typeLabel", r.type == "*" ? "Elke soort" : requestTypeLabel(r.type)},
                          {"categoryLabel", categoryLabel(r.category)},
-                         {"teamLabel", teamLabel(r.team)}});
+                         {"teamLabel", table.labelOf(r.team)}});
     }
     // Every rule, then three empty rows for new rules.
     const std::size_t editable = table.rules.size() + 3;
@@ -187,7 +240,7 @@ json routingView(const RoutingTable& table, const std::vector<std::string>& requ
             {"section", "routing"},
             {"rules", rules},
             {"editRows", rows},
-            {"defaultTeamLabel", teamLabel(table.defaultTeam)},
+            {"defaultTeamLabel", table.labelOf(table.defaultTeam)},
             {"defaultTeams", teamChoices(table, table.defaultTeam)}};
 }
 

@@ -17,7 +17,20 @@ namespace wp {
 
 using FormFields = std::multimap<std::string, std::string>;
 
-nlohmann::json teamsView(const RoutingTable& table);
+// uses: what names each team (TeamStore::teamUse); a team in use says why it cannot be removed, one without
+// an entry offers no removal.
+nlohmann::json teamsView(const RoutingTable& table, const std::map<std::string, TeamUse>& uses);
+// Why a team in use cannot be removed, in Dutch: "Dit team kan niet weg: er zijn 3 aanvragen van dit team en
+// het is het standaardteam van de routering."
+std::string teamInUseText(const TeamUse& use);
+// A new team from the add form (name: 2 to 30 of a-z, 0-9 and '-', starting with a letter; label: its Dutch
+// display name); InvalidInput with a Dutch message for a name that is taken or not like that, or a bad label.
+struct NewTeam {
+    std::string name, label;
+};
+Result<NewTeam> readNewTeamForm(const FormFields& form, const RoutingTable& table);
+// The label field of a team form: 1 to 60 characters on one line, without < or >.
+Result<std::string> readTeamLabel(const FormFields& form);
 // A team's targets from its form (webhook, emails: one address per line); InvalidInput with a Dutch message
 // for a webhook that is not https:// or an address without @.
 Result<TeamNotifications> readTeamForm(const FormFields& form);

@@ -83,13 +83,14 @@ void BackOffice::forbidden(HttpResponse& res, const StaffSession* session, std::
     }
 }
 
-void BackOffice::unavailable(HttpResponse& res, const StaffSession& session) const {
-    log::error("back office: the store is unavailable");
-    pages_.renderPage(res, "message",
-                      {{"title", "Even niet beschikbaar"},
-                       {"heading", "Even niet beschikbaar"},
-                       {"text", "Dit lukt nu niet. Probeer het over een paar minuten opnieuw."}},
-                      session);
+void BackOffice::storeUnavailable(HttpResponse& res, const StaffSession& session, const Status& why) const {
+    log::error("back office: the store is unavailable: {}", why.message());
+    pages_.renderPage(
+        res, "message",
+        {{"title", "Even niet beschikbaar"},
+         {"heading", "Even niet beschikbaar"},
+         {"text", "De gegevens zijn nu niet te lezen. Probeer het over een paar minuten opnieuw."}},
+        session);
     if (res.status == 200) res.status = 503;
 }
 
@@ -223,6 +224,12 @@ void BackOffice::dispatch(BackOfficeRouteId id, const HttpRequest& req, HttpResp
             return teamsPage(req, res, session);
         case BackOfficeRouteId::SaveTeam:
             return saveTeam(req, res, session);
+        case BackOfficeRouteId::AddTeam:
+            return addTeam(req, res, session);
+        case BackOfficeRouteId::RenameTeam:
+            return renameTeam(req, res, session);
+        case BackOfficeRouteId::RemoveTeam:
+            return removeTeam(req, res, session);
         case BackOfficeRouteId::AdminRouting:
             return routingPage(req, res, session);
         case BackOfficeRouteId::SaveRouting:

@@ -58,8 +58,8 @@ class BackOffice {
                          const nlohmann::json& view) const;
     // 303 See Other to location (a path of this server).
     void redirect(HttpResponse& res, std::string_view location) const;
-    // The 503 page: the store failed (logged by the caller or the store).
-    void unavailable(HttpResponse& res, const StaffSession& session) const;
+    // The 503 page, and why logged, when the store cannot be read or written.
+    void storeUnavailable(HttpResponse& res, const StaffSession& session, const Status& why) const;
     // The 403 page ("Geen toegang"), in the layout when there is a session.
     void forbidden(HttpResponse& res, const StaffSession* session, std::string_view text) const;
 
@@ -86,20 +86,23 @@ class BackOffice {
     void showSetup(HttpResponse& res, const StaffSession& session, const std::string& token,
                    const SetupLink& link, const nlohmann::json& errors) const;
 
-    // --- the dashboard, teams, routing and the audit log (dashboard_pages.cpp)
-    void dashboard(const HttpRequest& req, HttpResponse& res, const StaffSession& session);
+    // --- teams (team_pages.cpp)
     void teamsPage(const HttpRequest& req, HttpResponse& res, const StaffSession& session);
     void saveTeam(const HttpRequest& req, HttpResponse& res, const StaffSession& session);
+    void addTeam(const HttpRequest& req, HttpResponse& res, const StaffSession& session);
+    void renameTeam(const HttpRequest& req, HttpResponse& res, const StaffSession& session);
+    void removeTeam(const HttpRequest& req, HttpResponse& res, const StaffSession& session);
+    // The teams page with a notice or an error (status 422 with an error), and the add form as typed.
+    void showTeams(HttpResponse& res, const StaffSession& session, const std::string& notice,
+                   const std::string& error, const nlohmann::json& typed = nlohmann::json::object());
+    // --- the dashboard, routing and the audit log (dashboard_pages.cpp)
+    void dashboard(const HttpRequest& req, HttpResponse& res, const StaffSession& session);
     void routingPage(const HttpRequest& req, HttpResponse& res, const StaffSession& session);
     void saveRouting(const HttpRequest& req, HttpResponse& res, const StaffSession& session);
     void auditPage(const HttpRequest& req, HttpResponse& res, const StaffSession& session);
-    // The teams or routing page with a notice or an error (status 422 with an error).
-    void showTeams(HttpResponse& res, const StaffSession& session, const std::string& notice,
-                   const std::string& error);
+    // The routing page with a notice or an error (status 422 with an error).
     void showRouting(HttpResponse& res, const StaffSession& session, const std::string& notice,
                      const std::string& error);
-    // The 503 page, and why logged, when the store cannot be read or written.
-    void storeUnavailable(HttpResponse& res, const StaffSession& session, const Status& why) const;
     // Appends entry to the audit log; a store that refuses it is logged (the action itself has happened).
     void audit(const AuditEntry& entry);
     // --- accounts, for admins (account_admin_pages.cpp)
@@ -191,8 +194,6 @@ class BackOffice {
     // The page that asks "are you sure?" before a restart (kind "restart") or a revocation (kind "").
     void confirmKioskAction(HttpResponse& res, const StaffSession& session, const FleetEntry& kiosk,
                             const std::string& kind);
-    // The 503 page when the store fails, logged.
-    void storeTrouble(HttpResponse& res, const StaffSession& session, const Status& status) const;
 
     const CentralConfig& config_;
     CentralStore& store_;

@@ -31,6 +31,9 @@ enum class BackOfficeRouteId {
     Dashboard,     // the municipality's dashboard: counts and waiting times per contact point and week
     AdminTeams,    // teams and their notification targets
     SaveTeam,      // one team's notification targets
+    AddTeam,       // a new team with its Dutch name
+    RenameTeam,    // a team's Dutch name
+    RemoveTeam,    // a team that nothing names any more
     AdminRouting,  // the routing rules
     SaveRouting,   // every rule and the default team
     AuditLog,      // the audit log, filtered and paged

@@ -32,7 +32,8 @@ struct InboxSettings {
     const LanguageTexts* dutch = nullptr;  // labels of types, fields and categories; null: their ids
     int defaultContactWorkingDays = 5;
     int initiativeContactWorkingDays = 5;
-    std::vector<std::string> contactPoints;  // the filter's choices
+    std::vector<std::string> contactPoints;    // the filter's choices
+    std::map<std::string, std::string> teams;  // every team in the store: name -> Dutch name
 };
 
 // The promise of a request type, in working days.

@@ -1,7 +1,8 @@
-// The municipality's dashboard (with the kiosks' trouble per contact point) and the admin pages for teams,
-// routing and the audit log (BackOffice's members; their views are dashboard_view.h and admin_view.h). The
-// dashboard (counts and durations only, no personal data) is for coordinators and admins; teams, routing and
-// the audit log are for admins. Every change is audited with who made it and from where.
+// The municipality's dashboard (with the kiosks' trouble per contact point) and the admin pages for routing
+// and the audit log (BackOffice's members; their views are dashboard_view.h and admin_view.h; the teams'
+// pages are team_pages.cpp). The dashboard (counts and durations only, no personal data) is for coordinators
+// and admins; routing and the audit log are for admins. Every change is audited with who made it and from
+// where.
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 
@@ -40,17 +41,6 @@ std::vector<std::string> requestTypesOf(const CentralConfig& config) {
 
 }  // namespace
 
-void BackOffice::storeUnavailable(HttpResponse& res, const StaffSession& session, const Status& why) const {
-    log::error("back office: {}", why.message());
-    renderPage(
-        res, "message",
-        {{"title", "Even niet beschikbaar"},
-         {"heading", "Even niet beschikbaar"},
-         {"text", "De gegevens kunnen nu niet worden gelezen. Probeer het over een paar minuten opnieuw."}},
-        session);
-    res.status = 503;
-}
-
 void BackOffice::dashboard(const HttpRequest& req, HttpResponse& res, const StaffSession& session) {
     const TimePoint now = clock_.now();
     DashboardContext context;
@@ -63,6 +53,7 @@ void BackOffice::dashboard(const HttpRequest& req, HttpResponse& res, const Staf
     context.week = IsoWeek::parse(param(req, "week")).value_or(context.currentWeek);
     if (context.week.start() > context.currentWeek.start()) context.week = context.currentWeek;
     context.responseTarget = std::chrono::hours(config_.dashboard.responseTargetHours);
+    context.teamLabels = routing_.current()->table.labels;
 
     auto requests = store_.dashboardRequests(context.contactPoint, context.week.start(), context.week.end());
     if (!requests) return storeUnavailable(res, session, requests.status());
@@ -75,42 +66,6 @@ void BackOffice::dashboard(const HttpRequest& req, HttpResponse& res, const Staf
     nlohmann::json view = dashboardView(figures, context);
     view["kioskTrouble"] = contactPointTroubleView(*fleet);
     renderPage(res, "dashboard", view, session);
-}
-
-void BackOffice::teamsPage(const HttpRequest& req, HttpResponse& res, const StaffSession& session) {
-    showTeams(res, session, param(req, "saved").empty() ? "" : "De berichten van het team zijn opgeslagen.",
-              "");
-}
-
-void BackOffice::showTeams(HttpResponse& res, const StaffSession& session, const std::string& notice,
-                           const std::string& error) {
-    auto table = store_.routingTable();
-    if (!table) return storeUnavailable(res, session, table.status());
-    nlohmann::json view = teamsView(*table);
-    if (!notice.empty()) view["notice"] = notice;
-    if (!error.empty()) view["error"] = error;
-    renderPage(res, "admin_teams", view, session);
-    if (!error.empty()) res.status = 422;
-}
-
-void BackOffice::saveTeam(const HttpRequest& req, HttpResponse& res, const StaffSession& session) {
-    const std::string team = req.matches[1].str();
-    auto targets = readTeamForm(parseQueryString(req.body));
-    if (!targets) return showTeams(res, session, "", targets.status().message());
-    if (!targets->webhookUrl.empty() && config_.webhook.secret.empty())
-        return showTeams(res, session, "",
-                         "Deze server kan geen webhooks ondertekenen: in de instellingen ontbreekt [webhook] "
-                         "secret_file. Vraag het de beheerder van de server, of gebruik e-mail.");
-    std::string detail = fmt::format(
-        "team {}: webhook {}; e-mail {}", team, targets->webhookUrl.empty() ? "none" : targets->webhookUrl,
-        targets->emails.empty() ? "none" : fmt::format("{}", fmt::join(targets->emails, ", ")));
-    Status s = store_.setTeamNotifications(
-        team, *targets, {clock_.now(), session.name, "change-team", "", detail, session.sourceAddress});
-    if (s.code() == Status::Code::NotFound) return notFound(res);
-    if (!s) return storeUnavailable(res, session, s);
-    if (Status r = routing_.reload(); !r) return storeUnavailable(res, session, r);
-    log::info("back office: {} changed the notification targets of team {}", session.name, team);
-    redirect(res, "/backoffice/admin/teams?saved=1");
 }
 
 void BackOffice::routingPage(const HttpRequest& req, HttpResponse& res, const StaffSession& session) {

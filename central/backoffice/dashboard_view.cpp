@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 
 #include <array>
+#include <functional>
 #include <map>
 
 #include "central/backoffice/svg_chart.h"
@@ -21,7 +22,8 @@ std::string labelOf(const std::map<std::string, std::string>& names, const std::
 
 // A chart and its table rows from counts, with labels made by label().
 json countsView(const std::string& id, const std::string& title, const std::string& description,
-                const std::vector<Count>& counts, std::string (*label)(const std::string&)) {
+                const std::vector<Count>& counts,
+                const std::function<std::string(const std::string&)>& label) {
     BarChart chart{id, title, description, {}};
     json rows = json::array();
     for (const Count& c : counts) {
@@ -94,14 +96,6 @@ std::string requestTypeLabel(const std::string& type) {
     return labelOf(names, type);
 }
 
-std::string teamLabel(const std::string& team) {
-    static const std::map<std::string, std::string> names = {
-        {"huurloket", "Huurloket"},         {"wijkteam", "Wijkteam"},       {"gemeente", "Gemeente"},
-        {"initiatief", "Initiatief-coach"}, {"wijkmanager", "Wijkmanager"},
-    };
-    return labelOf(names, team);
-}
-
 std::string serviceLabel(const std::string& service) {
     static const std::map<std::string, std::string> names = {
         {"huurloket", "Huurloket"},
@@ -138,7 +132,10 @@ json dashboardView(const DashboardFigures& f, const DashboardContext& c) {
                                 f.byType, requestTypeLabel);
     view["byTeam"] = countsView("chart-teams", "Vragen per team",
                                 fmt::format("Aantal vragen per team bij {} in {}.", c.contactPoint, week),
-                                f.byTeam, teamLabel);
+                                f.byTeam, [&](const std::string& team) {
+                                    auto it = c.teamLabels.find(team);
+                                    return it == c.teamLabels.end() ? team : it->second;
+                                });
     view["services"] =
         countsView("chart-services", "Wachtnummers per dienst",
                    fmt::format("Aantal wachtnummers per dienst bij {} in {}.", c.contactPoint, week),

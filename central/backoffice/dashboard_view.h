@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 
 #include <chrono>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -21,16 +22,16 @@ struct DashboardContext {
     IsoWeek week;
     IsoWeek currentWeek;  // the week of now: no link to a later week
     std::chrono::hours responseTarget{72};
+    std::map<std::string, std::string> teamLabels;  // by team name; a team without one shows its name
 };
 
 // "12 min", "3 uur 5 min", "2 dagen 4 uur"; "-" for none.
 std::string durationText(std::optional<std::chrono::seconds> d);
 // "week 49: 30 november tot en met 6 december 2026"
 std::string weekLabel(const IsoWeek& week);
-// The Dutch name of a request type, team or walk-in service (their ids are English or lower case); the id
-// itself when unknown.
+// The Dutch name of a request type or walk-in service (their ids are English or lower case); the id itself
+// when unknown. Teams' names are in the store (RoutingTable::labels).
 std::string requestTypeLabel(const std::string& type);
-std::string teamLabel(const std::string& team);
 std::string serviceLabel(const std::string& service);
 
 nlohmann::json dashboardView(const DashboardFigures& figures, const DashboardContext& context);

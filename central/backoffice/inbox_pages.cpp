@@ -65,17 +65,9 @@ InboxSettings BackOffice::inboxSettings() const {
     std::set<std::string> places;
     for (const KioskIdentity& k : config_.kiosks) places.insert(k.contactPoint);
     s.contactPoints.assign(places.begin(), places.end());
+    const RoutingTable& routing = routing_.current()->table;
+    for (const auto& [name, targets] : routing.teams) s.teams[name] = routing.labelOf(name);
     return s;
-}
-
-void BackOffice::storeTrouble(HttpResponse& res, const StaffSession& session, const Status& status) const {
-    log::error("back office: {}", status.message());
-    renderPage(res, "message",
-               {{"title", "Even niet beschikbaar"},
-                {"heading", "Even niet beschikbaar"},
-                {"text", "De gegevens zijn nu niet te lezen. Probeer het over een minuut opnieuw."}},
-               session);
-    res.status = 503;
 }
 
 void BackOffice::inbox(const HttpRequest& req, HttpResponse& res, const StaffSession& session) {
@@ -83,7 +75,7 @@ void BackOffice::inbox(const HttpRequest& req, HttpResponse& res, const StaffSes
     const TimePoint now = clock_.now();
     InboxFilter filter = readInboxFilter(req.params, viewerOf(session), settings, now);
     auto page = store_.inbox(filter.query);
-    if (!page) return storeTrouble(res, session, page.status());
+    if (!page) return storeUnavailable(res, session, page.status());
     json view = inboxView(*page, filter, viewerOf(session), settings, now);
     view["section"] = "inbox";
     view["message"] = req.get_param_value("klaar") == "doorgestuurd"
@@ -105,7 +97,7 @@ void BackOffice::showRequest(const HttpRequest& req, HttpResponse& res, const St
     if (!verifyReferenceCode(reference)) return notFound(res);
     const TimePoint now = clock_.now();
     auto detail = store_.caseDetail(reference, scopeOf(session), actorOf(session), now);
-    if (!detail) return storeTrouble(res, session, detail.status());
+    if (!detail) return storeUnavailable(res, session, detail.status());
     if (!detail->has_value()) return notFound(res);
     const CaseDetail& c = **detail;
     RequestPageContext context;
@@ -113,9 +105,9 @@ void BackOffice::showRequest(const HttpRequest& req, HttpResponse& res, const St
     context.message = message;
     context.errors = errors;
     context.values = values;
-    for (std::string_view t : kTeams) context.teams.emplace_back(t);
+    context.teams = inboxSettings().teams;
     auto accounts = store_.staffAccounts();
-    if (!accounts) return storeTrouble(res, session, accounts.status());
+    if (!accounts) return storeUnavailable(res, session, accounts.status());
     for (const StaffAccount& a : *accounts)
         if (!a.disabled && a.role == StaffRole::Team && a.team == c.detail.summary.team)
             context.colleagues.push_back({a.id, a.name});
@@ -131,7 +123,7 @@ void BackOffice::takeRequest(const HttpRequest& req, HttpResponse& res, const St
     Status s = store_.assign(reference, scopeOf(session), session.accountId, session.name, actorOf(session),
                              clock_.now());
     if (s.code() == Status::Code::NotFound) return notFound(res);
-    if (!s) return storeTrouble(res, session, s);
+    if (!s) return storeUnavailable(res, session, s);
     redirect(res, requestPath(reference) + "?klaar=take");
 }
 
@@ -143,15 +135,15 @@ void BackOffice::assignRequest(const HttpRequest& req, HttpResponse& res, const 
     InboxQuery q;
     q.team = scopeOf(session).onlyTeam;
     q.includeClosed = true;
-    q.referenceContains = reference;
+    q.referencePart = reference;
     q.limit = 2;
     auto found = store_.inbox(q);
-    if (!found) return storeTrouble(res, session, found.status());
+    if (!found) return storeUnavailable(res, session, found.status());
     auto row = std::find_if(found->rows.begin(), found->rows.end(),
                             [&](const CaseRow& r) { return r.summary.reference == reference; });
     if (row == found->rows.end()) return notFound(res);
     auto accounts = store_.staffAccounts();
-    if (!accounts) return storeTrouble(res, session, accounts.status());
+    if (!accounts) return storeUnavailable(res, session, accounts.status());
     const StaffAccount* colleague = nullptr;
     for (const StaffAccount& a : *accounts)
         if (std::to_string(a.id) == chosen && !a.disabled && a.role == StaffRole::Team &&
@@ -163,7 +155,7 @@ void BackOffice::assignRequest(const HttpRequest& req, HttpResponse& res, const 
     Status s = store_.assign(reference, scopeOf(session), colleague->id, colleague->name, actorOf(session),
                              clock_.now());
     if (s.code() == Status::Code::NotFound) return notFound(res);
-    if (!s) return storeTrouble(res, session, s);
+    if (!s) return storeUnavailable(res, session, s);
     redirect(res, requestPath(reference) + "?klaar=assign");
 }
 
@@ -173,7 +165,7 @@ void BackOffice::forwardRequest(const HttpRequest& req, HttpResponse& res, const
     const std::string team = formValue(form, "team");
     const std::string reason = formValue(form, "reason");
     std::map<std::string, std::string> errors;
-    if (!isTeam(team)) errors["team"] = "Kies een team uit de lijst.";
+    if (!routing_.current()->table.teams.contains(team)) errors["team"] = "Kies een team uit de lijst.";
     if (reason.find_first_not_of(" \t\r\n") == std::string::npos)
         errors["reason"] = "Schrijf op waarom u de aanvraag doorstuurt.";
     else if (reason.size() > 500)
@@ -187,7 +179,7 @@ void BackOffice::forwardRequest(const HttpRequest& req, HttpResponse& res, const
         return showRequest(req, res, session, "",
                            {{"team", "De aanvraag is al van dit team. Kies een ander team."}},
                            {{"team", team}, {"reason", reason}});
-    if (!s) return storeTrouble(res, session, s);
+    if (!s) return storeUnavailable(res, session, s);
     // A team member no longer sees a request forwarded to another team.
     if (session.role == StaffRole::Team) return redirect(res, "/backoffice/inbox?klaar=doorgestuurd");
     redirect(res, requestPath(reference) + "?klaar=forward");
@@ -212,7 +204,7 @@ void BackOffice::setCaseStatus(const HttpRequest& req, HttpResponse& res, const 
     Status s = store_.setStatus(reference, scopeOf(session), {*parsed, publicNote, internalNote},
                                 actorOf(session), clock_.now());
     if (s.code() == Status::Code::NotFound) return notFound(res);
-    if (!s) return storeTrouble(res, session, s);
+    if (!s) return storeUnavailable(res, session, s);
     redirect(res, requestPath(reference) + "?klaar=status");
 }
 
@@ -230,7 +222,7 @@ void BackOffice::planCase(const HttpRequest& req, HttpResponse& res, const Staff
                            {{"kind", plan.kind}, {"date", plan.date}, {"part", plan.partOfDay}});
     Status s = store_.plan(reference, scopeOf(session), plan, actorOf(session), clock_.now());
     if (s.code() == Status::Code::NotFound) return notFound(res);
-    if (!s) return storeTrouble(res, session, s);
+    if (!s) return storeUnavailable(res, session, s);
     redirect(res, requestPath(reference) + "?klaar=plan");
 }
 
@@ -239,7 +231,7 @@ void BackOffice::exportOpen(const HttpRequest&, HttpResponse& res, const StaffSe
         return forbidden(res, &session, "Alleen teamleden downloaden de open aanvragen van hun team.");
     const TimePoint now = clock_.now();
     auto rows = store_.exportOpen(session.team, actorOf(session), 100000, now);
-    if (!rows) return storeTrouble(res, session, rows.status());
+    if (!rows) return storeUnavailable(res, session, rows.status());
     const InboxSettings settings = inboxSettings();
     // The fields of every type in the export, in spec order, each one column.
     std::vector<std::pair<std::string, std::string>> fields;  // name, label
@@ -280,7 +272,7 @@ void BackOffice::exportOpen(const HttpRequest&, HttpResponse& res, const StaffSe
 
 void BackOffice::exportCounts(const HttpRequest&, HttpResponse& res, const StaffSession& session) {
     auto counts = store_.requestCounts();
-    if (!counts) return storeTrouble(res, session, counts.status());
+    if (!counts) return storeUnavailable(res, session, counts.status());
     const InboxSettings settings = inboxSettings();
     CsvTable csv;
     csv.addRow({"Team", "Soort", "Status", "Contactpunt", "Aantal"});

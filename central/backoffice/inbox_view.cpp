@@ -94,7 +94,7 @@ InboxFilter readInboxFilter(const FormParams& params, const InboxViewer& viewer,
         f.query.team = viewer.team;
         f.values.erase("team");
     } else if (std::string team = value("team"); !team.empty()) {
-        if (isTeam(team))
+        if (settings.teams.contains(team))
             f.query.team = team;
         else
             f.errors["team"] = "Dit team bestaat niet. Kies een team uit de lijst.";
@@ -139,7 +139,7 @@ InboxFilter readInboxFilter(const FormParams& params, const InboxViewer& viewer,
     } else if (!assigned.empty()) {
         f.errors["assigned"] = "Kies uit de lijst.";
     }
-    f.query.referenceContains = value("reference");
+    f.query.referencePart = value("reference");
     if (auto after = cursorFrom(param(params, "after")))
         f.query.after = after;
     else if (auto before = cursorFrom(param(params, "before")))
@@ -185,7 +185,7 @@ json inboxView(const InboxPage& page, const InboxFilter& filter, const InboxView
     json f;
     f["showTeam"] = viewer.allTeams;
     json teams = json::array({option("", "Alle teams", value("team"))});
-    for (std::string_view t : kTeams) teams.push_back(option(std::string(t), std::string(t), value("team")));
+    for (const auto& [name, label] : settings.teams) teams.push_back(option(name, label, value("team")));
     f["teams"] = teams;
     std::string status = value("status").empty() ? "open" : value("status");
     json statuses = json::array(

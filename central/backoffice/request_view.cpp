@@ -145,8 +145,8 @@ json requestView(const CaseDetail& c, const RequestPageContext& context, const I
     forms["colleagues"] = colleagues;
     forms["hasColleagues"] = !colleagues.empty();
     json teams = json::array();
-    for (const std::string& t : context.teams)
-        if (t != s.team) teams.push_back(option(t, t, typed("team", "")));
+    for (const auto& [name, label] : context.teams)
+        if (name != s.team) teams.push_back(option(name, label, typed("team", "")));
     forms["teams"] = teams;
     forms["reason"] = typed("reason", "");
     json statuses = json::array();

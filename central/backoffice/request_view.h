@@ -23,7 +23,7 @@ struct Colleague {
 struct RequestPageContext {
     InboxViewer viewer;
     std::vector<Colleague> colleagues;          // the accounts of the request's team
-    std::vector<std::string> teams;             // every team (the request's own is left out of forward)
+    std::map<std::string, std::string> teams;   // every team, name -> Dutch name (not its own in forward)
     std::string message;                        // a confirmation after an action; "" for none
     std::map<std::string, std::string> errors;  // refused form fields ("public_note", ...), Dutch
     std::map<std::string, std::string> values;  // what was typed in a refused form, to show again

@@ -191,7 +191,9 @@ struct InboxQuery {
     std::optional<std::string> type, category, contactPoint;
     std::optional<TimePoint> receivedBefore;  // "older than N days"
     std::optional<std::int64_t> assignee;     // an account id; 0: nobody's
-    std::string referenceContains;            // part of a reference code; "" for any
+    // A whole reference code, or the start of one, of its part from the kiosk code ("K2-7KQ") or of its
+    // random part ("7KQ4"); case and characters that no code has are ignored. "" for any.
+    std::string referencePart;
     // At most one of them: the page after `after` or the page before `before`; neither: the first page.
     std::optional<InboxCursor> after, before;
     int limit = 25;  // 1..200
@@ -505,6 +507,14 @@ class StoreMaintenance {
     virtual Result<StoreCounts> counts() = 0;
 };
 
+// What names a team: its requests (of any status, wiped ones too), the routing rules that send requests to
+// it, whether it is the default team, its staff accounts and its appointment agendas.
+struct TeamUse {
+    std::int64_t requests = 0, rules = 0, accounts = 0, agendas = 0;
+    bool isDefault = false;
+    bool any() const { return requests > 0 || rules > 0 || accounts > 0 || agendas > 0 || isDefault; }
+};
+
 // --- teams and routing: which team gets a request and how each team hears of new ones. The config seeds it
 // once; after that admins change it in the back office and the server reads it from here.
 class TeamStore {
@@ -523,6 +533,18 @@ class TeamStore {
     // team not in the store.
     virtual Status setTeamNotifications(const std::string& team, const TeamNotifications& targets,
                                         const AuditEntry& audit) = 0;
+    // Adds a team with its Dutch display name and no notification targets, with the audit entry in the same
+    // transaction. Conflict when there is a team of that name.
+    virtual Status addTeam(const std::string& team, const std::string& label, const AuditEntry& audit) = 0;
+    // Sets a team's Dutch display name, with the audit entry in the same transaction. NotFound for a team not
+    // in the store.
+    virtual Status setTeamLabel(const std::string& team, const std::string& label,
+                                const AuditEntry& audit) = 0;
+    // What names the team: while anything does, it cannot be removed.
+    virtual Result<TeamUse> teamUse(const std::string& team) = 0;
+    // Removes a team and its notification targets, with the audit entry in the same transaction. NotFound for
+    // a team not in the store; Conflict while anything names it (teamUse).
+    virtual Status removeTeam(const std::string& team, const AuditEntry& audit) = 0;
 };
 
 // A request as the dashboard counts it: no reference, no personal data.

@@ -22,14 +22,20 @@ struct TeamNotifications {
     bool operator==(const TeamNotifications&) const = default;
 };
 
-// Every team with its notification targets, the rules in order (first match wins) and the team that gets a
-// request no rule matches.
+// Every team with its notification targets and its Dutch display name, the rules in order (first match wins)
+// and the team that gets a request no rule matches.
 struct RoutingTable {
     std::string defaultTeam;
     std::vector<RoutingRule> rules;
     std::map<std::string, TeamNotifications>
-        teams;  // by team name; a team without targets has an empty entry
+        teams;                                  // by team name; a team without targets has an empty entry
+    std::map<std::string, std::string> labels;  // by team name: "Huurloket"; a team without one has none
     bool operator==(const RoutingTable&) const = default;
+    // The team's Dutch display name, else its name.
+    std::string labelOf(const std::string& team) const {
+        auto it = labels.find(team);
+        return it == labels.end() || it->second.empty() ? team : it->second;
+    }
 };
 
 }  // namespace wp

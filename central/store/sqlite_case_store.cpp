@@ -57,15 +57,17 @@ Where filterOf(const InboxQuery& q) {
     // Reference codes are upper-case letters, digits and '-': anything else cannot match, and keeps LIKE's
     // own characters out.
     std::string part;
-    for (char c : q.referenceContains)
+    for (char c : q.referencePart)
         if (std::isalnum(static_cast<unsigned char>(c)) || c == '-')
             part += static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
     // A whole code (what a resident reads out from a receipt) is found through the reference's unique
-    // index; only a piece of one needs the scan of LIKE.
-    if (verifyReferenceCode(part))
+    // index; a piece of one through index ranges too (kReferencePieceCondition).
+    if (verifyReferenceCode(part)) {
         w.add("reference = ?", part);
-    else if (!part.empty())
-        w.add("reference LIKE ?", "%" + part + "%");
+    } else if (!part.empty()) {
+        w.sql += fmt::format(" AND {}", kReferencePieceCondition);
+        for (int i = 0; i < 3; ++i) w.params.insert(w.params.end(), {part, part + "~"});
+    }
     return w;
 }
 

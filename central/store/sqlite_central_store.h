@@ -121,6 +121,10 @@ class SqliteCentralStore final : public CentralStore {
                           const AuditEntry& audit) override;
     Status setTeamNotifications(const std::string& team, const TeamNotifications& targets,
                                 const AuditEntry& audit) override;
+    Status addTeam(const std::string& team, const std::string& label, const AuditEntry& audit) override;
+    Status setTeamLabel(const std::string& team, const std::string& label, const AuditEntry& audit) override;
+    Result<TeamUse> teamUse(const std::string& team) override;
+    Status removeTeam(const std::string& team, const AuditEntry& audit) override;
     Result<std::vector<DashboardRequest>> dashboardRequests(const std::string& contactPoint, TimePoint from,
                                                             TimePoint to) override;
     Result<std::vector<QueueStatEvent>> queueEventsOfDays(const std::string& contactPoint,

@@ -22,6 +22,15 @@ inline constexpr const char* kSummaryColumns =
     "updated_at_ms, wiped_at_ms, coach";
 inline constexpr int kSummaryColumnCount = 13;
 
+// The request table's condition for a piece of a reference code: the start of the code, of its part from the
+// kiosk code ("K2-7KQ") or of its random part ("7KQ4"), each a range on an index of its own (the reference's
+// unique index, migration 11's two). Its six parameters are piece and piece + "~" three times: every code's
+// characters sort below '~'.
+inline constexpr const char* kReferencePieceCondition =
+    "id IN (SELECT id FROM request WHERE reference >= ? AND reference < ?"
+    " UNION ALL SELECT id FROM request WHERE substr(reference, 5) >= ? AND substr(reference, 5) < ?"
+    " UNION ALL SELECT id FROM request WHERE substr(reference, 8) >= ? AND substr(reference, 8) < ?)";
+
 Result<RequestSummary> summaryFrom(const RequestSpecs& specs, const SqliteStatement& st, int first = 0);
 
 // A RequestDetail from a row of kSummaryColumns followed by body, public_note and internal_note.

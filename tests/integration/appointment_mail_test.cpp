@@ -165,6 +165,10 @@ TEST_F(AppointmentMailTest, ConfirmationCarriesAnInvitationThatParsesBackThenThe
     EXPECT_TRUE(
         std::regex_search(*text, std::regex("https://[^/\\s]+/afspraak/annuleren/[A-Za-z0-9_-]{43}\\r\\n")))
         << *text;
+    // The server listens on public_port 0 without a public_url: the link names the port it bound.
+    EXPECT_TRUE(
+        has(*text, "https://127.0.0.1:" + std::to_string(server_->publicPort()) + "/afspraak/annuleren/"))
+        << *text;
     auto invitation = parseInvitation(*mimePart(confirmation, "text/calendar"));
     ASSERT_TRUE(invitation);
     EXPECT_EQ(invitation->method, "REQUEST");

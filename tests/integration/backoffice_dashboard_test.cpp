@@ -9,6 +9,7 @@
 #include "central/backoffice/dashboard_figures.h"
 #include "central/backoffice/staff_credentials.h"
 #include "central/store/sqlite_central_store.h"
+#include "common/clock.h"
 #include "tests/integration/central_harness.h"
 #include "tests/support/shipped_request_specs.h"
 #include "tests/unit/central/central_test_requests.h"
@@ -25,7 +26,12 @@ struct Session {
 
 class BackOfficeDashboardTest : public ::testing::Test {
   protected:
-    void SetUp() override { ASSERT_TRUE(server_.start()); }
+    // The server and the test share one clock, started on a Wednesday morning, so the week, the hours and
+    // the promises of the seeded data are the same on every run.
+    void SetUp() override {
+        clock_.startAt(*parseLocalDateTime("2026-11-25 10:00"));
+        ASSERT_TRUE(server_.start());
+    }
 
     std::unique_ptr<SqliteCentralStore> openStore() {
         auto store = SqliteCentralStore::open(server_.database(), wp::testing::shippedRequestSpecs());
@@ -41,14 +47,13 @@ class BackOfficeDashboardTest : public ::testing::Test {
         for (char& c : a.email) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
         a.role = role;
         a.team = team;
-        auto id = store->addStaffAccount(a, std::chrono::system_clock::now());
+        auto id = store->addStaffAccount(a, clock_.now());
         EXPECT_TRUE(id) << id.status().message();
         Session s{"", randomToken()};
         std::string sessionId = randomToken();
-        EXPECT_TRUE(store
-                        ->addStaffSession(hashSecretToken(sessionId), id ? id.value() : 0, s.csrf,
-                                          std::chrono::system_clock::now())
-                        .isOk());
+        EXPECT_TRUE(
+            store->addStaffSession(hashSecretToken(sessionId), id ? id.value() : 0, s.csrf, clock_.now())
+                .isOk());
         s.cookie = "__Host-wp_session=" + sessionId;
         return s;
     }
@@ -84,6 +89,7 @@ class BackOfficeDashboardTest : public ::testing::Test {
 
     TempDir dir_;
     CentralServerProcess server_{dir_.path() / "central", CentralOptions{}};
+    ScriptClock clock_{server_.clockFile()};
     SeededRandom random_{47};
 };
 
@@ -107,9 +113,10 @@ TEST_F(BackOfficeDashboardTest, TheDashboardOfThisWeekShowsTheSeededNumbers) {
     for (const Request& r : {huur1, huur2, visit}) send(r);
     ASSERT_TRUE(openStore()->updateStatus(huur1.reference, std::nullopt,
                                           {RequestStatus::InProgress, "We bellen u deze week.", {}}, "Anna",
-                                          "127.0.0.1", std::chrono::system_clock::now()));
+                                          "127.0.0.1", clock_.now()));
     // Monday of this week, 09:00 and 10:05 local time: two tickets called after 12 and 30 minutes, one never.
-    IsoWeek week = IsoWeek::containing(std::chrono::system_clock::now());
+    IsoWeek week = IsoWeek::containing(clock_.now());
+    ASSERT_EQ(week.text(), "2026-W48");  // the shared clock's week, whatever the day the test runs
     const TimePoint nine = week.start() + 9h;
     const std::string monday = week.firstDay();
     QueueStatBatch b{"K2",

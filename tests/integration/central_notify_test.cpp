@@ -50,6 +50,9 @@ TEST(CentralNotifyTest, WebhookIsRetriedUntilItArrives) {
     const std::string url = body["url"];
     EXPECT_EQ(url.rfind("https://", 0), 0u) << url;
     EXPECT_EQ(url.substr(url.find("/backoffice/")), "/backoffice/requests/" + r.reference) << url;
+    // The server listens on public_port 0 without a public_url: the link names the port it bound.
+    EXPECT_EQ(url, "https://127.0.0.1:" + std::to_string(server.publicPort()) + "/backoffice/requests/" +
+                       r.reference);
     EXPECT_NE(server.process()->err().find("attempt 2"), std::string::npos);
 
     // Signed: the receiver verifies it with the shared secret, and a changed body fails.

@@ -1,5 +1,6 @@
 // The admins' account pages against the real server: only admins open them (a team account or a
-// coordinator gets 403), an account made on the page is set up through the link the page shows once, an
+// coordinator gets 403), an account made on the page is set up through the link the page shows once (its
+// address names the public listener's bound port, also when the config says port 0), an
 // account's last sign-ins with where from, disabling ends its sessions, and a new set-up link ends the old
 // password and second factor.
 #include <gtest/gtest.h>
@@ -36,6 +37,8 @@ class AccountAdminTest : public ::testing::Test {
         if (!team.empty()) args.insert(args.end(), {"--team", team});
         auto [status, out] = runCentralCommand(server_->config(), args);
         EXPECT_EQ(status, 0) << out;
+        // The server listens on public_port 0: the command's link names the port it bound.
+        EXPECT_NE(out.find(boundBase() + "/backoffice/setup/"), std::string::npos) << out;
         auto b = std::make_unique<BackOfficeBrowser>(server_->publicPort());
         std::string s = b->setUp(setupPathIn(out), kPassword, clock_->now());
         clock_->advance(30s);
@@ -43,6 +46,9 @@ class AccountAdminTest : public ::testing::Test {
         if (secret != nullptr) *secret = s;
         return b;
     }
+
+    // The links' base: the public listener's bound port, as the config gives none.
+    std::string boundBase() const { return "https://127.0.0.1:" + std::to_string(server_->publicPort()); }
 
     // The path of the account page of name, from the accounts list.
     std::string accountPath(BackOfficeBrowser& admin, const std::string& name) {
@@ -99,6 +105,8 @@ TEST_F(AccountAdminTest, AnAccountMadeOnThePageIsSetUpThroughTheLinkShownOnce) {
                                                                   {"role", "team"},
                                                                   {"team", "wijkteam"}});
     ASSERT_EQ(made.status, 200) << made.body;
+    EXPECT_NE(made.body.find("id=\"setup-link\">" + boundBase() + "/backoffice/setup/"), std::string::npos)
+        << made.body;
     const std::string path = setupPathIn(made.body.substr(made.body.find("id=\"setup-link\"")));
     ASSERT_FALSE(path.empty()) << made.body;
     BrowserPage twice = admin->post("/backoffice/admin/accounts", {{"csrf", admin->csrf()},

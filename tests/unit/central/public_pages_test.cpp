@@ -153,7 +153,17 @@ TEST_F(PublicPagesRenderTest, AWaitingTicketShowsPeopleBeforeItAndTheWait) {
     HtmlPage p = pages_->queuePage("SGN", "2026-11-26", "H-014", "nl");
     EXPECT_EQ(p.status, 200);
     EXPECT_THAT(p.html, HasSubstr("<html lang=\"nl\">"));
-    EXPECT_THAT(p.html, HasSubstr("<meta http-equiv=\"refresh\" content=\"30\">"));
+    // It refreshes through its script file in a polite live region, never with a timed meta refresh, and
+    // a plain link reloads it without the script.
+    EXPECT_THAT(p.html, HasSubstr("<script src=\"/backoffice/static/phone_queue.js\" defer></script>"));
+    EXPECT_THAT(p.html, HasSubstr("<div id=\"queue-live\" aria-live=\"polite\">"));
+    EXPECT_THAT(p.html, HasSubstr("<a id=\"queue-refresh\" href=\"/queue/SGN/2026-11-26/H-014?lang=nl\">"
+                                  "Vernieuwen</a>"));
+    EXPECT_THAT(p.html, HasSubstr("<button type=\"button\" id=\"queue-auto\" hidden data-on=\"Automatisch "
+                                  "vernieuwen aanzetten\" data-off=\"Automatisch vernieuwen uitzetten\">"
+                                  "Automatisch vernieuwen uitzetten</button>"));
+    EXPECT_THAT(p.html, Not(HasSubstr("http-equiv")));
+    EXPECT_TRUE(p.scriptFiles);
     EXPECT_THAT(p.html, HasSubstr("<meta name=\"viewport\""));
     EXPECT_THAT(p.html, HasSubstr("Huurloket"));
     EXPECT_THAT(p.html, HasSubstr("H-014"));
@@ -161,7 +171,8 @@ TEST_F(PublicPagesRenderTest, AWaitingTicketShowsPeopleBeforeItAndTheWait) {
     EXPECT_THAT(p.html, HasSubstr("Wachttijd: ongeveer 15 minuten"));  // services.toml: 15 min per person
     EXPECT_THAT(p.html, HasSubstr("Bijgewerkt om 10:02"));
     EXPECT_THAT(p.html, Not(HasSubstr("geen nieuws")));
-    EXPECT_THAT(p.html, Not(HasSubstr("<script")));
+    EXPECT_THAT(p.html, Not(HasSubstr("<script>")));  // no inline script
+    EXPECT_THAT(p.html, Not(HasSubstr("data-called")));
     EXPECT_THAT(pages_->queuePage("SGN", "2026-11-26", "H-014", "en").html,
                 HasSubstr("People before you: 1"));
 }
@@ -175,22 +186,23 @@ TEST_F(PublicPagesRenderTest, ACalledTicketSaysWhereToGoWithTheCounterEscaped) {
     EXPECT_THAT(p.html, Not(HasSubstr("<2>")));
 }
 
-TEST_F(PublicPagesRenderTest, ACalledTicketChangesTheTitleAndVibratesOncePerTicket) {
+TEST_F(PublicPagesRenderTest, ACalledTicketChangesTheTitleAndNamesItselfForTheVibration) {
     send({{1, "issued", "huurloket", "2026-11-26", 14, "", t0, "H-014"},
           {2, "issued", "huurloket", "2026-11-26", 15, "", t0, "H-015"},
           {3, "called", "huurloket", "2026-11-26", 14, "Balie <2>", t0 + 1min, "H-014"}},
          t0 + 1min);
     HtmlPage called = pages_->queuePage("SGN", "2026-11-26", "H-014", "nl");
     EXPECT_THAT(called.html, HasSubstr("<title>Aan de beurt: H-014 naar Balie &lt;2&gt;</title>"));
-    EXPECT_THAT(called.html, HasSubstr("navigator.vibrate"));
-    EXPECT_THAT(called.html, HasSubstr("wp-called-H-014"));
+    // The live region names the called ticket: the script vibrates once per ticket.
+    EXPECT_THAT(called.html, HasSubstr("<div id=\"queue-live\" aria-live=\"polite\" data-called=\"H-014\">"));
+    EXPECT_THAT(called.html, Not(HasSubstr("<script>")));
     EXPECT_THAT(pages_->queuePage("SGN", "2026-11-26", "H-014", "en").html,
                 HasSubstr("<title>Your turn: H-014 to Balie &lt;2&gt;</title>"));
-    // The one after it: next, with its own title and no script.
+    // The one after it: next, with its own title and no called ticket.
     HtmlPage next = pages_->queuePage("SGN", "2026-11-26", "H-015", "nl");
     EXPECT_THAT(next.html, HasSubstr("U bent de volgende."));
     EXPECT_THAT(next.html, HasSubstr("<title>H-015 Uw plek in de rij</title>"));
-    EXPECT_THAT(next.html, Not(HasSubstr("<script")));
+    EXPECT_THAT(next.html, Not(HasSubstr("data-called")));
 }
 
 TEST(PublicPagesTest, TheThemeGivesTheMunicipalitysNameAndColours) {
@@ -240,7 +252,9 @@ TEST_F(PublicPagesRenderTest, UnknownOrMalformedTicketsGetAPlainNotFoundPage) {
         HtmlPage p = pages_->queuePage(letters, day, ticket, "nl");
         EXPECT_EQ(p.status, 404) << letters << " " << day << " " << ticket;
         EXPECT_THAT(p.html, HasSubstr("Nummer niet gevonden"));
-        EXPECT_THAT(p.html, Not(HasSubstr("refresh")));
+        EXPECT_THAT(p.html, Not(HasSubstr("queue-live")));
+        EXPECT_THAT(p.html, Not(HasSubstr("phone_queue.js")));
+        EXPECT_FALSE(p.scriptFiles);
     }
 }
 

@@ -14,6 +14,14 @@ TEST(SecurityHeadersTest, APageMayRunOnlyItsOwnInlineStyleAndScript) {
               "form-action 'none'; frame-ancestors 'none'");
 }
 
+TEST(SecurityHeadersTest, APageWithScriptFilesRunsOnlyThisServersFilesAndReadsOnlyFromIt) {
+    std::string csp = contentSecurityPolicy("<style>p{}</style><script src=\"/a.js\"></script>", true);
+    EXPECT_EQ(csp,
+              "default-src 'none'; style-src 'sha256-gG2yISYereRMiG2lMXrbiUgi0Ubw9p7QCeWcroOvy9Y='; "
+              "script-src 'self'; connect-src 'self'; base-uri 'none'; form-action 'none'; "
+              "frame-ancestors 'none'");
+}
+
 TEST(SecurityHeadersTest, APageWithoutScriptMayRunNone) {
     std::string csp = contentSecurityPolicy("<p>no style</p><styles></styles>");
     EXPECT_NE(csp.find("style-src 'none'"), std::string::npos) << csp;

@@ -16,6 +16,7 @@ RoutingTable table() {
     t.defaultTeam = "gemeente";
     t.rules = {{"*", "huur", "huurloket"}, {"home-visit", "*", "wijkteam"}};
     t.teams = {{"gemeente", {}}, {"huurloket", {}}, {"wijkteam", {}}};
+    t.labels = {{"gemeente", "Gemeente"}, {"huurloket", "Huurloket"}, {"wijkteam", "Wijkteam"}};
     return t;
 }
 
@@ -77,6 +78,52 @@ TEST(AdminViewTest, ATeamFormKeepsOneAddressPerLineAndRefusesAPlainHttpWebhook) 
     auto none = readTeamForm({});
     ASSERT_TRUE(none);
     EXPECT_EQ(*none, TeamNotifications{});
+}
+
+TEST(AdminViewTest, TheTeamsPageOffersRemovalOnlyOfATeamNothingNamesAndSaysWhy) {
+    RoutingTable t = table();
+    t.teams["schuldhulp"] = {};
+    t.labels["wijkteam"] = "Wijkteam Noord";
+    TeamUse busy;
+    busy.requests = 12;
+    busy.rules = 1;
+    busy.isDefault = true;
+    auto view = teamsView(t, {{"gemeente", busy}, {"schuldhulp", {}}});
+    ASSERT_EQ(view["teams"].size(), 4u);
+    const auto& gemeente = view["teams"][0];
+    EXPECT_EQ(gemeente["name"], "gemeente");
+    EXPECT_FALSE(gemeente["removable"].get<bool>());
+    EXPECT_EQ(gemeente["inUse"],
+              "Dit team kan niet weg: er zijn 12 aanvragen van dit team, 1 regel van de routering stuurt "
+              "aanvragen naar dit team en het is het standaardteam van de routering.");
+    const auto& schuld = view["teams"][2];
+    EXPECT_EQ(schuld["label"], "schuldhulp");  // no Dutch name yet: its name
+    EXPECT_TRUE(schuld["removable"].get<bool>());
+    EXPECT_FALSE(schuld.contains("inUse"));
+    EXPECT_EQ(view["teams"][3]["label"], "Wijkteam Noord");
+    EXPECT_FALSE(view["teams"][3]["removable"].get<bool>()) << "a team whose use is unknown stays";
+    TeamUse accounts;
+    accounts.accounts = 2;
+    EXPECT_EQ(teamInUseText(accounts), "Dit team kan niet weg: 2 accounts horen bij dit team.");
+}
+
+TEST(AdminViewTest, ANewTeamNeedsAFreeShortNameAndADutchName) {
+    auto made = readNewTeamForm({{"name", " schuldhulp-2 "}, {"label", " Schuldhulp "}}, table());
+    ASSERT_TRUE(made) << made.status().message();
+    EXPECT_EQ(made->name, "schuldhulp-2");
+    EXPECT_EQ(made->label, "Schuldhulp");
+    for (const char* name : {"", "s", "Schuld", "2schuld", "schuld hulp", "schuld/hulp", "schuld_hulp"}) {
+        auto bad = readNewTeamForm({{"name", name}, {"label", "Schuldhulp"}}, table());
+        ASSERT_FALSE(bad) << name;
+        EXPECT_NE(bad.status().message().find("kleine letters"), std::string::npos) << name;
+    }
+    auto taken = readNewTeamForm({{"name", "wijkteam"}, {"label", "Wijkteam 2"}}, table());
+    ASSERT_FALSE(taken);
+    EXPECT_EQ(taken.status().message(), "Er is al een team met deze korte naam.");
+    for (const char* label : {"", "   ", "<b>Schuld</b>", "Twee\nregels"})
+        EXPECT_FALSE(readNewTeamForm({{"name", "schuld"}, {"label", label}}, table())) << label;
+    EXPECT_EQ(readTeamLabel({{"label", std::string(61, 'a')}}).status().code(), Status::Code::InvalidInput);
+    EXPECT_EQ(readTeamLabel({{"label", "Wijkteam Noord"}}).value(), "Wijkteam Noord");
 }
 
 TEST(AdminViewTest, TheAuditQueryReadsFiltersLocalDaysAndPages) {

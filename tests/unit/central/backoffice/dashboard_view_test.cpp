@@ -40,6 +40,7 @@ TEST(DashboardViewTest, EveryFigureHasItsChartAndRowsAndTheWeekLinksStopAtThisWe
     f.ticketsNotCalled = 2;
     f.waitByHour = {{9, spreadOf({600s, 1200s})}};
     DashboardContext c{"SGN", {"OOS", "SGN"}, {2026, 49}, {2026, 49}, 72h};
+    c.teamLabels = {{"huurloket", "Huurloket"}};
     auto v = dashboardView(f, c);
     EXPECT_EQ(v["requests"], 3);
     EXPECT_EQ(v["tickets"], 4);

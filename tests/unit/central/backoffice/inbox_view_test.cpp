@@ -26,6 +26,7 @@ class InboxViewTest : public ::testing::Test {
         settings_.defaultContactWorkingDays = 10;
         settings_.initiativeContactWorkingDays = 2;
         settings_.contactPoints = {"KETH", "SGN"};
+        settings_.teams = {{"huurloket", "Huurloket"}, {"wijkteam", "Wijkteam"}};
         dutch_.code = "nl";
         dutch_.texts = {{"flow.callback_title", "Terugbellen"}, {"flow.label_phone", "Telefoon"}};
     }
@@ -74,7 +75,7 @@ TEST_F(InboxViewTest, TheFilterFormBecomesTheQueryAndRefusedValuesAreNamed) {
     EXPECT_EQ(f.query.contactPoint, "SGN");
     EXPECT_EQ(f.query.receivedBefore, now_ - 72h);
     EXPECT_EQ(f.query.assignee, 7);
-    EXPECT_EQ(f.query.referenceContains, "7kq4");
+    EXPECT_EQ(f.query.referencePart, "7kq4");
     EXPECT_EQ(f.query.after, (InboxCursor{1764144000000, 42}));
     EXPECT_FALSE(f.query.includeClosed);
 
@@ -163,7 +164,7 @@ TEST_F(InboxViewTest, TheRequestPageShowsFieldsByTheirLabelsAndTheHistoryInWords
     RequestPageContext ctx;
     ctx.viewer = team_;
     ctx.colleagues = {{7, "Anna"}, {8, "Bram"}};
-    ctx.teams = {"huurloket", "wijkteam"};
+    ctx.teams = {{"huurloket", "Huurloket"}, {"wijkteam", "Wijkteam"}};
     ctx.message = confirmationOf("take");
     json v = requestView(c, ctx, settings_, now_);
     EXPECT_EQ(v["reference"], "SGN-K2-7KQ4XD9M-3");

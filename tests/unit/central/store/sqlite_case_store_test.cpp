@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include "central/store/sqlite_central_store.h"
+#include "central/store/sqlite_request_rows.h"
 #include "tests/support/shipped_request_specs.h"
 #include "tests/unit/central/central_test_requests.h"
 #include "tests/unit/fake_clock.h"
@@ -151,13 +152,53 @@ TEST_F(CaseStoreTest, TheInboxFiltersAndCountsByStatusForTheSameFilter) {
     nobodys.assignee = 0;
     EXPECT_EQ(refs(inbox(nobodys)), (std::vector<std::string>{a, b}));
     InboxQuery search = q;
-    search.referenceContains = " " + d.substr(7, 5) + "%";  // lower case, blanks and LIKE's % are ignored
-    for (auto& ch : search.referenceContains) ch = static_cast<char>(std::tolower(ch));
+    search.referencePart = " " + d.substr(7, 5) + "%";  // lower case, blanks and LIKE's % are ignored
+    for (auto& ch : search.referencePart) ch = static_cast<char>(std::tolower(ch));
     search.team.reset();
     EXPECT_EQ(refs(inbox(search)), (std::vector<std::string>{d}));
     InboxQuery whole;
-    whole.referenceContains = d;  // a whole code as the resident reads it out
+    whole.referencePart = d;  // a whole code as the resident reads it out
     EXPECT_EQ(refs(inbox(whole)), (std::vector<std::string>{d}));
+}
+
+TEST_F(CaseStoreTest, APieceOfAReferenceCodeIsTheStartOfTheCodeOrOfItsKioskOrRandomPart) {
+    std::string a = add("huurloket", "callback", "SGN");
+    std::string b = add("wijkteam", "home-visit", "SGN");
+    auto found = [&](const std::string& piece) {
+        InboxQuery q;
+        q.includeClosed = true;
+        q.referencePart = piece;
+        return refs(inbox(q));
+    };
+    // a is "SGN-K2-RRRRRRRR-C": its start, from its kiosk code, its random part.
+    EXPECT_EQ(found(a.substr(0, 9)), (std::vector<std::string>{a}));
+    EXPECT_EQ(found(a.substr(4, 6)), (std::vector<std::string>{a}));
+    EXPECT_EQ(found(a.substr(7, 4)), (std::vector<std::string>{a}));
+    EXPECT_EQ(found(a.substr(7)), (std::vector<std::string>{a}));  // random part and check character
+    EXPECT_EQ(found("sgn"), (std::vector<std::string>{a, b}));     // both from SGN's kiosk K2
+    EXPECT_EQ(found(b.substr(7, 3)), (std::vector<std::string>{b}));
+    // Not a start of any of the three: nothing, not even the codes it stands in.
+    EXPECT_TRUE(found(a.substr(9, 4)).empty());
+    EXPECT_TRUE(found("-K2").empty());
+}
+
+// A piece of a reference code reads three index ranges, never the whole table.
+TEST_F(CaseStoreTest, APieceOfAReferenceCodeIsFoundThroughIndexes) {
+    add("huurloket");
+    auto db = SqliteDatabase::open(dir_.path() / "central.db");
+    ASSERT_TRUE(db);
+    for (const char* where : {"status <> 'closed'", "team = 'huurloket' AND status <> 'closed'", "1 = 1"}) {
+        auto st = db.value()->prepare(std::string("EXPLAIN QUERY PLAN SELECT reference FROM request WHERE ") +
+                                      where + " AND " + kReferencePieceCondition +
+                                      " ORDER BY received_at_ms, id LIMIT 26");
+        ASSERT_TRUE(st) << st.status().message();
+        std::string plan;
+        for (auto row = st->step(); row && row.value(); row = st->step()) plan += st->text(3) + "\n";
+        for (const char* index :
+             {"sqlite_autoindex_request", "request_by_reference_from_kiosk", "request_by_reference_random"})
+            EXPECT_NE(plan.find(index), std::string::npos) << where << "\n" << plan;
+        EXPECT_EQ(plan.find("SCAN request\n"), std::string::npos) << where << "\n" << plan;
+    }
 }
 
 TEST_F(CaseStoreTest, AForwardedRequestIsNoLongerFlaggedAndItsNewTeamIsNotified) {

@@ -92,6 +92,77 @@ TEST_F(TeamStoreTest, ATeamsNotificationTargetsAreReplacedAndAnUnknownTeamIsNotF
               Status::Code::NotFound);
 }
 
+TEST_F(TeamStoreTest, AnAdminAddsATeamAndChangesItsNameAudited) {
+    RoutingTable seed = seedTable();
+    seed.labels = {{"huurloket", "Huurloket"}};
+    ASSERT_TRUE(store_->seedRouting(seed, clock_.now()).value());
+    EXPECT_EQ(store_->routingTable()->labels, seed.labels);
+    EXPECT_EQ(store_->routingTable()->labelOf("wijkteam"), "wijkteam");  // no label: its name
+
+    ASSERT_TRUE(store_->addTeam("schuldhulp", "Schuldhulp", audit("add-team")).isOk());
+    RoutingTable t = store_->routingTable().value();
+    ASSERT_TRUE(t.teams.contains("schuldhulp"));
+    EXPECT_EQ(t.teams.at("schuldhulp"), TeamNotifications{});
+    EXPECT_EQ(t.labelOf("schuldhulp"), "Schuldhulp");
+    EXPECT_EQ(store_->addTeam("schuldhulp", "Nog eens", audit("add-team")).code(), Status::Code::Conflict);
+    EXPECT_EQ(store_->routingTable()->labelOf("schuldhulp"), "Schuldhulp");
+
+    ASSERT_TRUE(store_->setTeamLabel("schuldhulp", "Schuldhulpmaatje", audit("rename-team")).isOk());
+    EXPECT_EQ(store_->routingTable()->labelOf("schuldhulp"), "Schuldhulpmaatje");
+    EXPECT_EQ(store_->setTeamLabel("nobody", "Niemand", audit("rename-team")).code(), Status::Code::NotFound);
+    EXPECT_EQ(store_->searchAudit({.action = "add-team"})->size(), 1u);
+    EXPECT_EQ(store_->searchAudit({.action = "rename-team"})->size(), 1u);
+
+    // A new team can be routed to at once.
+    ASSERT_TRUE(store_->replaceRouting("gemeente", {{"*", "schuld", "schuldhulp"}}, audit("change-routing")));
+}
+
+TEST_F(TeamStoreTest, ATeamThatAnythingNamesCannotBeRemovedAndSaysWhat) {
+    ASSERT_TRUE(store_->seedRouting(seedTable(), clock_.now()).value());
+    // huurloket: two rules and a request; gemeente: the default; wijkteam: a rule and an account.
+    IntakeItem item;
+    item.request = testing::makeTestRequest(random_);
+    item.contactPoint = "SGN";
+    item.team = "huurloket";
+    item.receivedAt = clock_.now();
+    ASSERT_EQ(store_->storeBatch({item})[0].kind, IntakeOutcome::Kind::Stored);
+    ASSERT_TRUE(store_->replaceRouting(
+        "gemeente",
+        {{"*", "huur", "huurloket"}, {"callback", "*", "huurloket"}, {"home-visit", "*", "wijkteam"}},
+        audit("change-routing")));
+    StaffAccount anna;
+    anna.name = "Anna";
+    anna.email = "anna@example.org";
+    anna.role = StaffRole::Team;
+    anna.team = "wijkteam";
+    ASSERT_TRUE(store_->addStaffAccount(anna, clock_.now()));
+
+    TeamUse huur = store_->teamUse("huurloket").value();
+    EXPECT_EQ(huur.requests, 1);
+    EXPECT_EQ(huur.rules, 2);
+    EXPECT_FALSE(huur.isDefault);
+    EXPECT_TRUE(huur.any());
+    EXPECT_TRUE(store_->teamUse("gemeente")->isDefault);
+    TeamUse wijk = store_->teamUse("wijkteam").value();
+    EXPECT_EQ(wijk.accounts, 1);
+    EXPECT_EQ(wijk.rules, 1);
+    for (const char* team : {"huurloket", "gemeente", "wijkteam"})
+        EXPECT_EQ(store_->removeTeam(team, audit("remove-team")).code(), Status::Code::Conflict) << team;
+    EXPECT_EQ(store_->routingTable()->teams.size(), 3u);  // nothing removed
+
+    // A team nothing names goes, with its notification targets.
+    ASSERT_TRUE(store_->addTeam("schuldhulp", "Schuldhulp", audit("add-team")).isOk());
+    ASSERT_TRUE(store_->setTeamNotifications("schuldhulp", {"", {"s@example.org"}}, audit("change-team")));
+    EXPECT_FALSE(store_->teamUse("schuldhulp")->any());
+    ASSERT_TRUE(store_->removeTeam("schuldhulp", audit("remove-team")).isOk());
+    EXPECT_FALSE(store_->routingTable()->teams.contains("schuldhulp"));
+    EXPECT_EQ(store_->removeTeam("schuldhulp", audit("remove-team")).code(), Status::Code::NotFound);
+    EXPECT_EQ(store_->searchAudit({.action = "remove-team"})->size(), 1u);
+    // Added again, it starts without the old targets.
+    ASSERT_TRUE(store_->addTeam("schuldhulp", "Schuldhulp", audit("add-team")).isOk());
+    EXPECT_TRUE(store_->routingTable()->teams.at("schuldhulp").emails.empty());
+}
+
 TEST_F(TeamStoreTest, LiveRoutingSeedsReadsAndSwapsInAChange) {
     LiveRouting routing(*store_, {});
     ASSERT_TRUE(routing.start(seedTable(), clock_.now()).isOk());
