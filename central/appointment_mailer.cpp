@@ -63,31 +63,23 @@ std::optional<TimePoint> reminderDueAt(TimePoint start, TimePoint now, int remin
 
 AppointmentMailer::AppointmentMailer(const CentralConfig& config, AppointmentStore& store, MailSender& sender,
                                      const Clock& clock, Options options)
-    : config_(config), store_(store), sender_(sender), clock_(clock), options_(options) {}
-
-AppointmentMailer::~AppointmentMailer() {
-    {
-        std::lock_guard lock(mutex_);
-        stopping_ = true;
-    }
-    cv_.notify_all();
-    if (thread_.joinable()) thread_.join();
-}
+    : config_(config),
+      store_(store),
+      sender_(sender),
+      clock_(clock),
+      retry_{options.firstRetry, options.maxRetry, options.maxAttempts},
+      loop_(options.poll, [this] { runOnce(); }) {}
 
 void AppointmentMailer::start() {
     if (config_.smtp.url.empty()) {
         log::info("appointment e-mails: no [smtp] in the config, so none are sent");
         return;
     }
-    thread_ = std::thread([this] { run(); });
+    loop_.start();
 }
 
 void AppointmentMailer::wake() {
-    {
-        std::lock_guard lock(mutex_);
-        woken_ = true;
-    }
-    cv_.notify_one();
+    loop_.wake();
 }
 
 Result<std::string> AppointmentMailer::messageOf(const BookingEmailJob& job, TimePoint now) {
@@ -145,28 +137,15 @@ int AppointmentMailer::runOnce() {
                 continue;
             }
             const int attempts = job.attempts + 1;
-            const bool gaveUp = attempts >= options_.maxAttempts;
-            Millis delay = options_.firstRetry * (1LL << std::min(attempts - 1, 20));
-            if (delay > options_.maxRetry) delay = options_.maxRetry;
+            const bool gaveUp = retry_.givesUpAfter(attempts);
+            const Millis delay = retry_.delayAfter(attempts);
             log::write(gaveUp ? log::Level::Error : log::Level::Warning,
                        fmt::format("appointment e-mail {} ({}, {}) failed, attempt {}{}: {}", job.id,
                                    job.booking.code, toString(job.kind), attempts,
                                    gaveUp ? ", giving up" : "", s.message()));
             (void)store_.bookingEmailFailed(job.id, s.message(), now + delay, gaveUp);
         }
-        if (stopping_) return sent;
-    }
-}
-
-void AppointmentMailer::run() {
-    for (;;) {
-        {
-            std::unique_lock lock(mutex_);
-            cv_.wait_for(lock, options_.poll, [&] { return stopping_ || woken_; });
-            if (stopping_) return;
-            woken_ = false;
-        }
-        runOnce();
+        if (loop_.stopping()) return sent;
     }
 }
 

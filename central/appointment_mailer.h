@@ -3,24 +3,21 @@
 // cancellation when it is cancelled.
 //
 // The jobs are the store's (AppointmentStore: queued, moved and dropped in the transaction that books,
-// changes, cancels or wipes the booking). The mailer's thread sends the due ones and reschedules failures
-// with exponential backoff on the injected clock (2 s, 4 s, 8 s ... at most 15 minutes; given up after 12
-// attempts, left visible in the store), like TeamNotifier. At send time it reads the booking as it is now:
-// a reminder or confirmation of a booking that is cancelled, wiped, checked in, without an address or
-// already begun is not sent (the job is closed with the reason), so no reminder ever reaches a cancelled or
-// deleted booking. Each confirmation and reminder carries a fresh cancel link ([backoffice] public_url +
-// /afspraak/annuleren/TOKEN): the token is random and only its hash is stored with the booking. An e-mail may
-// be sent twice after a crash between sending and recording (at-least-once).
+// changes, cancels or wipes the booking). The mailer's thread (JobWakeLoop) sends the due ones and
+// reschedules failures with exponential backoff on the injected clock (RetryPolicy: 2 s, 4 s, 8 s ... at most
+// 15 minutes; given up after 12 attempts, left visible in the store), like TeamNotifier. At send time it
+// reads the booking as it is now: a reminder or confirmation of a booking that is cancelled, wiped, checked
+// in, without an address or already begun is not sent (the job is closed with the reason), so no reminder
+// ever reaches a cancelled or deleted booking. Each confirmation and reminder carries a fresh cancel link
+// ([backoffice] public_url + /afspraak/annuleren/TOKEN): the token is random and only its hash is stored with
+// the booking. An e-mail may be sent twice after a crash between sending and recording (at-least-once).
 #pragma once
 
-#include <atomic>
-#include <condition_variable>
-#include <mutex>
 #include <optional>
 #include <string>
-#include <thread>
 
 #include "central/central_config.h"
+#include "central/durable_job_runner.h"
 #include "central/store/appointment_store.h"
 #include "common/clock.h"
 #include "common/status.h"
@@ -60,7 +57,6 @@ class AppointmentMailer {
     };
     AppointmentMailer(const CentralConfig& config, AppointmentStore& store, MailSender& sender,
                       const Clock& clock, Options options);
-    ~AppointmentMailer();
     // Starts the thread; without [smtp] url it starts none and the jobs stay queued.
     void start();
     // Asks the thread to look now (after a booking or a cancellation).
@@ -70,7 +66,6 @@ class AppointmentMailer {
     int runOnce();
 
   private:
-    void run();
     // The message of job, or why it is not to be sent (closed without sending).
     Result<std::string> messageOf(const BookingEmailJob& job, TimePoint now);
 
@@ -78,12 +73,8 @@ class AppointmentMailer {
     AppointmentStore& store_;
     MailSender& sender_;
     const Clock& clock_;
-    Options options_;
-    std::mutex mutex_;
-    std::condition_variable cv_;
-    std::atomic<bool> stopping_{false};
-    bool woken_ = false;
-    std::thread thread_;
+    RetryPolicy retry_;
+    JobWakeLoop loop_;  // last: it stops (and joins) before the rest goes
 };
 
 }  // namespace wp

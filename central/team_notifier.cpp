@@ -163,27 +163,18 @@ Status sendSmtpMessage(const CentralConfig& config, const std::string& to, const
 
 TeamNotifier::TeamNotifier(NotificationStore& store, NotificationSender& sender, const Clock& clock,
                            Options options)
-    : store_(store), sender_(sender), clock_(clock), options_(options) {}
-
-TeamNotifier::~TeamNotifier() {
-    {
-        std::lock_guard lock(mutex_);
-        stopping_ = true;
-    }
-    cv_.notify_all();
-    if (thread_.joinable()) thread_.join();
-}
+    : store_(store),
+      sender_(sender),
+      clock_(clock),
+      retry_{options.firstRetry, options.maxRetry, options.maxAttempts},
+      loop_(options.poll, [this] { runOnce(); }) {}
 
 void TeamNotifier::start() {
-    thread_ = std::thread([this] { run(); });
+    loop_.start();
 }
 
 void TeamNotifier::wake() {
-    {
-        std::lock_guard lock(mutex_);
-        woken_ = true;
-    }
-    cv_.notify_one();
+    loop_.wake();
 }
 
 int TeamNotifier::runOnce() {
@@ -203,28 +194,15 @@ int TeamNotifier::runOnce() {
                 ++sent;
                 continue;
             }
-            int attempts = n.attempts + 1;
-            bool gaveUp = attempts >= options_.maxAttempts;
-            Millis delay = options_.firstRetry * (1LL << std::min(attempts - 1, 20));
-            if (delay > options_.maxRetry) delay = options_.maxRetry;
+            const int attempts = n.attempts + 1;
+            const bool gaveUp = retry_.givesUpAfter(attempts);
+            const Millis delay = retry_.delayAfter(attempts);
             log::write(gaveUp ? log::Level::Error : log::Level::Warning,
                        fmt::format("notification {} ({}, {}) failed, attempt {}{}: {}", n.id, n.reference,
                                    n.channel, attempts, gaveUp ? ", giving up" : "", s.message()));
             (void)store_.notificationFailed(n.id, s.message(), now + delay, gaveUp);
         }
-        if (stopping_) return sent;
-    }
-}
-
-void TeamNotifier::run() {
-    for (;;) {
-        {
-            std::unique_lock lock(mutex_);
-            cv_.wait_for(lock, options_.poll, [&] { return stopping_ || woken_; });
-            if (stopping_) return;
-            woken_ = false;
-        }
-        runOnce();
+        if (loop_.stopping()) return sent;
     }
 }
 

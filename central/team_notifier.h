@@ -2,8 +2,9 @@
 // (SMTP through libcurl).
 //
 // Notifications are queued in the store in the same transaction as their request, so none is lost in a crash.
-// TeamNotifier's thread sends the due ones and reschedules failures with exponential backoff on the injected
-// clock (2 s, 4 s, 8 s ... at most 15 minutes; given up after 12 attempts, left visible in the store).
+// TeamNotifier's thread (JobWakeLoop) sends the due ones and reschedules failures with exponential backoff on
+// the injected clock (RetryPolicy: 2 s, 4 s, 8 s ... at most 15 minutes; given up after 12 attempts, left
+// visible in the store).
 // Nothing personal is sent: reference, type, team, flag, time and a link to the request's back office page
 // ([backoffice] public_url + /backoffice/requests/REF); the team reads the rest there, where the read is
 // audited. A notification may be sent twice after a crash between sending and recording
@@ -11,13 +12,10 @@
 // goes over TLS unless [smtp] require_tls = false.
 #pragma once
 
-#include <atomic>
-#include <condition_variable>
-#include <mutex>
 #include <string_view>
-#include <thread>
 
 #include "central/central_config.h"
+#include "central/durable_job_runner.h"
 #include "central/store/central_store.h"
 #include "common/clock.h"
 
@@ -65,7 +63,6 @@ class TeamNotifier {
         int maxAttempts = 12;
     };
     TeamNotifier(NotificationStore& store, NotificationSender& sender, const Clock& clock, Options options);
-    ~TeamNotifier();
     void start();
     // Asks the thread to look now (after an intake).
     void wake();
@@ -73,16 +70,11 @@ class TeamNotifier {
     int runOnce();
 
   private:
-    void run();
     NotificationStore& store_;
     NotificationSender& sender_;
     const Clock& clock_;
-    Options options_;
-    std::mutex mutex_;
-    std::condition_variable cv_;
-    std::atomic<bool> stopping_{false};
-    bool woken_ = false;
-    std::thread thread_;
+    RetryPolicy retry_;
+    JobWakeLoop loop_;  // last: it stops (and joins) before the rest goes
 };
 
 }  // namespace wp

@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+
 namespace wp::json_input {
 
 using nlohmann::json;
@@ -100,6 +102,36 @@ Parsed<json> parseObject(std::string_view text) {
     }
     if (!j.is_object()) return wrongType("", "a JSON object");
     return j;
+}
+
+bool hasControlChars(std::string_view s, bool allowNewlines) {
+    return std::any_of(s.begin(), s.end(), [&](char c) {
+        auto u = static_cast<unsigned char>(c);
+        if (allowNewlines && (c == '\n' || c == '\t' || c == '\r')) return false;
+        return u < 0x20 || u == 0x7f;
+    });
+}
+
+std::optional<ApiError> checkPhone(const std::string& path, std::string_view v) {
+    int digitCount = 0;
+    bool ok = v.size() >= 6 && v.size() <= 20;
+    for (char c : v) {
+        if (c >= '0' && c <= '9')
+            ++digitCount;
+        else if (c != ' ' && c != '+' && c != '-' && c != '(' && c != ')')
+            ok = false;
+    }
+    if (!ok || digitCount < 6) return invalid(path, fmt::format("'{}' must be a phone number", path));
+    return std::nullopt;
+}
+
+std::optional<ApiError> checkEmail(const std::string& path, std::string_view v) {
+    auto at = v.find('@');
+    bool ok = v.size() <= 254 && at != std::string_view::npos && at > 0 && at + 1 < v.size() &&
+              v.find('@', at + 1) == std::string_view::npos && !hasControlChars(v) &&
+              v.find(' ') == std::string_view::npos && v.find('.', at) != std::string_view::npos;
+    if (!ok) return invalid(path, fmt::format("'{}' must be an e-mail address", path));
+    return std::nullopt;
 }
 
 }  // namespace wp::json_input

@@ -5,6 +5,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -21,5 +22,14 @@ ApiError invalid(const std::string& field, const std::string& message);
 
 // "a" + "b" -> "a.b"; "" + "b" -> "b".
 std::string join(const std::string& parent, std::string_view name);
+
+// Whether s holds a control character (below 0x20, or 0x7f); allowNewlines lets '\n', '\r' and '\t' pass.
+bool hasControlChars(std::string_view s, bool allowNewlines = false);
+// The API's phone number: 6 to 20 characters, at least 6 digits, besides them only spaces and "+-()".
+// nullopt when v is one, else the error that names path.
+std::optional<ApiError> checkPhone(const std::string& path, std::string_view v);
+// The API's e-mail address: at most 254 bytes on one line without spaces, one '@' with text either side and
+// a '.' after it. nullopt when v is one, else the error that names path.
+std::optional<ApiError> checkEmail(const std::string& path, std::string_view v);
 
 }  // namespace wp::json_input

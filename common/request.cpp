@@ -23,14 +23,6 @@ bool isIdChar(char c) {
            c == '_' || c == '.';
 }
 
-bool hasControlChars(std::string_view s, bool allowNewlines) {
-    return std::any_of(s.begin(), s.end(), [&](char c) {
-        auto u = static_cast<unsigned char>(c);
-        if (allowNewlines && (c == '\n' || c == '\t' || c == '\r')) return false;
-        return u < 0x20 || u == 0x7f;
-    });
-}
-
 // Checks a text value of the given kind; the error names `path`.
 std::optional<ApiError> checkText(const FieldSpec& spec, const std::string& path, std::string_view v) {
     auto tooLong = [&](size_t max) {
@@ -49,26 +41,10 @@ std::optional<ApiError> checkText(const FieldSpec& spec, const std::string& path
             if (hasControlChars(v, true))
                 return invalid(path, fmt::format("'{}' holds control characters", path));
             return std::nullopt;
-        case FieldKind::Phone: {
-            int digitCount = 0;
-            bool ok = v.size() >= 6 && v.size() <= 20;
-            for (char c : v) {
-                if (c >= '0' && c <= '9')
-                    ++digitCount;
-                else if (c != ' ' && c != '+' && c != '-' && c != '(' && c != ')')
-                    ok = false;
-            }
-            if (!ok || digitCount < 6) return invalid(path, fmt::format("'{}' must be a phone number", path));
-            return std::nullopt;
-        }
-        case FieldKind::Email: {
-            auto at = v.find('@');
-            bool ok = v.size() <= 254 && at != std::string_view::npos && at > 0 && at + 1 < v.size() &&
-                      v.find('@', at + 1) == std::string_view::npos && !hasControlChars(v, false) &&
-                      v.find(' ') == std::string_view::npos && v.find('.', at) != std::string_view::npos;
-            if (!ok) return invalid(path, fmt::format("'{}' must be an e-mail address", path));
-            return std::nullopt;
-        }
+        case FieldKind::Phone:
+            return checkPhone(path, v);
+        case FieldKind::Email:
+            return checkEmail(path, v);
         case FieldKind::Id:
             if (v.empty() || v.size() > 64 || !std::all_of(v.begin(), v.end(), isIdChar))
                 return invalid(path,
