@@ -40,6 +40,7 @@ json agendaJson(const Agenda& a) {
             jc["from"] = minuteText(c.fromMinute);
             jc["to"] = minuteText(c.toMinute);
         }
+        if (!c.reason.empty()) jc["reason"] = c.reason;
         closed.push_back(std::move(jc));
     }
     return {{"contact_point", a.contactPoint},
@@ -162,6 +163,13 @@ Parsed<Agenda> decodeAgenda(std::string_view text, const std::string& contactPoi
                                        fmt::format("'{}.{}' must be a time like 13:00", base, key));
                     (std::string_view(key) == "from" ? closure.fromMinute : closure.toMinute) = m;
                 }
+            }
+            if (auto reason = c.find("reason"); reason != c.end() && !reason->is_null()) {
+                if (!reason->is_string() || reason->get<std::string>().size() > 200 ||
+                    reason->get<std::string>().find('\n') != std::string::npos)
+                    return invalid(join(base, "reason"),
+                                   fmt::format("'{}.reason' must be one line of at most 200 bytes", base));
+                closure.reason = reason->get<std::string>();
             }
             a.closures.push_back(std::move(closure));
         }

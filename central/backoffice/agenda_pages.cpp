@@ -171,7 +171,7 @@ void BackOffice::addClosure(const HttpRequest& req, HttpResponse& res, const Sta
               });
     const AuditEntry audit = auditOf(session, clock_.now(), "change-agenda", agendaReference(*agenda),
                                      fmt::format("dag zonder afspraken toegevoegd: {}; reden: {}",
-                                                 closureDetail(form.closure), form.reason));
+                                                 closureDetail(form.closure), form.closure.reason));
     if (Status s = store_.putAgenda(changed, audit); !s) return storeUnavailable(res, session, s);
     redirect(res, agendaPath(agenda->contactPoint, agenda->service) + "?toegevoegd=1");
 }

@@ -215,6 +215,7 @@ json agendaView(const Agenda& a, bool editable, const std::string& today, const 
     for (const AgendaClosure& c : a.closures) {
         if (c.day < today) continue;
         closures.push_back({{"label", closureLabel(c)},
+                            {"reason", c.reason},
                             {"day", c.day},
                             {"from", c.fromMinute},
                             {"to", c.toMinute},
@@ -345,7 +346,7 @@ ClosureFormResult readClosureForm(const AgendaFormFields& form, const std::strin
     const std::string day = trimmed(field(form, "closure_day"));
     const std::string from = trimmed(field(form, "closure_from"));
     const std::string to = trimmed(field(form, "closure_to"));
-    out.reason = trimmed(field(form, "closure_reason"));
+    out.closure.reason = trimmed(field(form, "closure_reason"));
     out.typed = {{"closure_day", day},
                  {"closure_from", from},
                  {"closure_to", to},
@@ -369,7 +370,8 @@ ClosureFormResult readClosureForm(const AgendaFormFields& form, const std::strin
             out.closure.toMinute = *t;
         }
     }
-    if (out.reason.empty() || out.reason.size() > 200 || out.reason.find('\n') != std::string::npos)
+    const std::string& reason = out.closure.reason;
+    if (reason.empty() || reason.size() > 200 || reason.find('\n') != std::string::npos)
         out.errors["closure_reason"] = "Schrijf kort waarom, zoals Kerstavond.";
     return out;
 }

@@ -75,7 +75,6 @@ AgendaFormResult readAgendaForm(const AgendaFormFields& form, const Agenda& base
 // refused.
 struct ClosureFormResult {
     AgendaClosure closure;
-    std::string reason;
     std::map<std::string, std::string> errors;
     nlohmann::json typed;
 };

@@ -48,6 +48,7 @@ struct AgendaClosure {
     std::string day;  // "2026-12-24", a local day
     int fromMinute = 0;
     int toMinute = 1440;
+    std::string reason;  // why, in a few words ("Kerstavond"); may be empty
     bool wholeDay() const { return fromMinute == 0 && toMinute == 1440; }
     bool operator==(const AgendaClosure&) const = default;
 };

@@ -145,11 +145,11 @@ Status writeAgendaRows(SqliteDatabase& c, const Agenda& a, TimePoint now) {
         }
     for (const AgendaClosure& cl : a.closures) {
         auto ins = c.prepare(
-            "INSERT INTO agenda_closure (contact_point, service, day, from_minute, to_minute) "
-            "VALUES (?, ?, ?, ?, ?)");
+            "INSERT INTO agenda_closure (contact_point, service, day, from_minute, to_minute, reason) "
+            "VALUES (?, ?, ?, ?, ?, ?)");
         if (!ins) return ins.status();
         ins->bind(1, a.contactPoint).bind(2, a.service).bind(3, cl.day);
-        ins->bind(4, std::int64_t(cl.fromMinute)).bind(5, std::int64_t(cl.toMinute));
+        ins->bind(4, std::int64_t(cl.fromMinute)).bind(5, std::int64_t(cl.toMinute)).bind(6, cl.reason);
         if (Status s = ins->run(); !s) return s;
     }
     return Status::ok();
@@ -207,8 +207,9 @@ Result<std::vector<Agenda>> readAgendas(SqliteDatabase& c, const std::string* co
                     {static_cast<int>(st->integer(3)), static_cast<int>(st->integer(4))});
         }
     }
-    auto st = c.prepare("SELECT contact_point, service, day, from_minute, to_minute FROM agenda_closure" +
-                        where + " ORDER BY contact_point, service, day, from_minute");
+    auto st =
+        c.prepare("SELECT contact_point, service, day, from_minute, to_minute, reason FROM agenda_closure" +
+                  where + " ORDER BY contact_point, service, day, from_minute");
     if (!st) return st.status();
     if (contactPoint != nullptr) st->bind(1, *contactPoint).bind(2, *service);
     for (;;) {
@@ -216,8 +217,8 @@ Result<std::vector<Agenda>> readAgendas(SqliteDatabase& c, const std::string* co
         if (!row) return row.status();
         if (!row.value()) break;
         if (Agenda* a = find(st->text(0), st->text(1)))
-            a->closures.push_back(
-                {st->text(2), static_cast<int>(st->integer(3)), static_cast<int>(st->integer(4))});
+            a->closures.push_back({st->text(2), static_cast<int>(st->integer(3)),
+                                   static_cast<int>(st->integer(4)), st->text(5)});
     }
     return out;
 }

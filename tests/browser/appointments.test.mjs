@@ -129,6 +129,7 @@ test("a team member changes the agenda's hours and adds and removes a closed aft
     assert.match(page.url(), /toegevoegd=1/);
     const closures = await page.$$eval('#closures tbody th', (ths) => ths.map((th) => th.textContent.trim()));
     assert.deepEqual(closures, ['24-12-2026, 13:00 tot 17:00']);
+    assert.equal(await page.$eval('#closures tbody td', (td) => td.textContent.trim()), 'Kerstavond');
     await browser.check(page, 'agenda-closure');
 
     await submit(page, '#closures .remove-closure');

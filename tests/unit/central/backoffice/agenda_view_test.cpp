@@ -162,14 +162,14 @@ TEST(AgendaViewTest, AClosureIsAWholeDayOrAPartWithAReason) {
         readClosureForm({{"closure_day", "2026-12-24"}, {"closure_reason", "Kerstavond"}}, "2026-12-07");
     EXPECT_TRUE(whole.errors.empty());
     EXPECT_TRUE(whole.closure.wholeDay());
-    EXPECT_EQ(whole.reason, "Kerstavond");
+    EXPECT_EQ(whole.closure.reason, "Kerstavond");
     auto part = readClosureForm({{"closure_day", "2026-12-24"},
                                  {"closure_from", "13:00"},
                                  {"closure_to", "17:00"},
                                  {"closure_reason", "Kerstavond"}},
                                 "2026-12-07");
     EXPECT_TRUE(part.errors.empty());
-    EXPECT_EQ(part.closure, (AgendaClosure{"2026-12-24", 780, 1020}));
+    EXPECT_EQ(part.closure, (AgendaClosure{"2026-12-24", 780, 1020, "Kerstavond"}));
     EXPECT_EQ(closureLabel(whole.closure), "24-12-2026, hele dag");
 
     auto bad = readClosureForm({{"closure_day", "2026-12-01"}, {"closure_from", "13:00"}}, "2026-12-07");
