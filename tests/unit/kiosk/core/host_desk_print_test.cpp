@@ -80,7 +80,7 @@ TEST_F(HostDeskPrintTest, APrintedTicketByHandIsTheSameTicketAResidentGets) {
     ASSERT_FALSE(printed[0].queueLines.empty());
     EXPECT_EQ(printed[0].queueLines[0], "Voor u in de rij: 1");
     EXPECT_EQ(printed[0].issuedAt, "10:00");
-    EXPECT_EQ(printed[0].contactPoint, "Wijkpunt Schiedam-Noord");
+    EXPECT_EQ(printed[0].contactPoint, "Wijkpunt Groenoord");
     EXPECT_EQ(printed[0].residentLine, texts_->get("nl", "ticket.resident_line"));
     EXPECT_EQ(printed[0].qrUrl, "https://wijkpunt.schiedam.nl/queue/SGN/2026-11-26/H-002");
     EXPECT_EQ(printed[0].labels.issuedAt, texts_->get("nl", "ticket.print_time"));

@@ -119,7 +119,7 @@ TEST_F(TicketFlowTest, ThePrintoutBuilderFillsEveryLineInTheChosenLanguage) {
     EXPECT_EQ(p.queueLines,
               (std::vector<std::string>{"Osoby przed Tobą: 3", "Czas oczekiwania: około 2 min"}));
     EXPECT_EQ(p.issuedAt, "10:00");
-    EXPECT_EQ(p.contactPoint, "Wijkpunt Schiedam-Noord");
+    EXPECT_EQ(p.contactPoint, "Wijkpunt Groenoord");
     EXPECT_EQ(p.residentLine, texts_->get("pl", "ticket.resident_line"));
     EXPECT_EQ(p.qrUrl, "https://wijkpunt.schiedam.nl/queue/SGN/2026-11-26/W-007");
     EXPECT_EQ(p.labels.issuedAt, texts_->get("pl", "ticket.print_time"));
