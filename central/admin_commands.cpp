@@ -109,7 +109,8 @@ int revokeKioskCommand(RevocationStore& store, const std::string& subject, const
     return 0;
 }
 
-int listKiosksCommand(RevocationStore& store, const CentralConfig& config, CommandStreams io) {
+int listKiosksCommand(RevocationStore& store, FleetStore& fleet, const CentralConfig& config,
+                      CommandStreams io) {
     auto revocations = store.kioskRevocations();
     if (!revocations) return fail(io, revocations.status());
     KioskRevocations check(store, config.tls.revokedSubjects, config.tls.revokedSerials,
@@ -120,6 +121,17 @@ int listKiosksCommand(RevocationStore& store, const CentralConfig& config, Comma
         if (!revoked) return fail(io, revoked.status());
         std::fprintf(io.out, "%-5s %-4s %-40s %s\n", k.kioskCode.c_str(), k.contactPoint.c_str(),
                      k.subject.c_str(), revoked.value() ? "revoked" : "enrolled");
+    }
+    auto enrolled = fleet.fleetKiosks();
+    if (!enrolled) return fail(io, enrolled.status());
+    for (const FleetKiosk& f : enrolled.value()) {
+        if (!f.enrollment) continue;
+        const EnrolledKiosk& e = *f.enrollment;
+        auto revoked = check.revoked(e.subject, e.serial);
+        if (!revoked) return fail(io, revoked.status());
+        std::fprintf(io.out, "%-5s %-4s %-40s %s (serial %s, until %s)\n", e.kioskCode.c_str(),
+                     e.contactPoint.c_str(), e.subject.c_str(), revoked.value() ? "revoked" : "enrolled",
+                     e.serial.c_str(), formatRfc3339(e.notAfter).c_str());
     }
     std::fprintf(io.out, "\nrevoked certificates:\n");
     for (const std::string& s : config.tls.revokedSubjects)

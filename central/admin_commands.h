@@ -8,7 +8,8 @@
 //                                                hours (0, the default: at once)
 //   kiosk revoke --subject S | --serial X        refused on every request from the next (within
 //                                                [revocation] cache_ms); both may be given
-//   kiosk list                                   the enrolled kiosks with their state, and every revocation
+//   kiosk list                                   the config's and the enrolled kiosks with their state, and
+//                                                every revocation
 //   agenda import AGENDAS.toml                   creates or replaces every agenda the file names
 //                                                (central/agenda_file.h), audited as the command line's
 //   agenda list                                  every agenda: hours, slot length, seats, closures
@@ -45,7 +46,8 @@ int rotateTokenCommand(PersonStore& store, const CentralConfig& config, const st
                        int graceHours, std::optional<int> expiresDays, TimePoint now, CommandStreams io = {});
 int revokeKioskCommand(RevocationStore& store, const std::string& subject, const std::string& serial,
                        TimePoint now, CommandStreams io = {});
-int listKiosksCommand(RevocationStore& store, const CentralConfig& config, CommandStreams io = {});
+int listKiosksCommand(RevocationStore& store, FleetStore& fleet, const CentralConfig& config,
+                      CommandStreams io = {});
 // All or nothing per agenda: a file with any problem changes nothing.
 int importAgendasCommand(AppointmentStore& store, const std::filesystem::path& file, TimePoint now,
                          CommandStreams io = {});

@@ -1,5 +1,7 @@
 #include "central/api_routes.h"
 
+#include <algorithm>
+
 #include "central/http_exchange.h"
 
 namespace wp {
@@ -25,10 +27,27 @@ const std::vector<ApiRoute>& apiRoutes() {
         {RouteId::ListAgendas, "GET", "/v1/agendas", RouteAuth::Person},
         {RouteId::PutAgenda, "PUT", "/v1/agendas/{contact_point}/{service}", RouteAuth::Person},
         {RouteId::GetAgendaBookings, "GET", "/v1/agendas/{contact_point}/bookings", RouteAuth::Person},
+        {RouteId::Enroll, "POST", "/v1/enroll", RouteAuth::Public},
+        {RouteId::RenewCertificate, "POST", "/v1/kiosk/certificate", RouteAuth::Kiosk},
+        {RouteId::PostHeartbeat, "POST", "/v1/kiosk/heartbeat", RouteAuth::Kiosk},
+        {RouteId::PutScreenshot, "PUT", "/v1/kiosk/commands/{id}/screenshot", RouteAuth::Kiosk, 8u << 20},
+        {RouteId::PutLog, "PUT", "/v1/kiosk/commands/{id}/log", RouteAuth::Kiosk, 256u << 10},
+        {RouteId::CreateEnrollToken, "POST", "/v1/fleet/enroll-tokens", RouteAuth::Person},
+        {RouteId::ListFleetKiosks, "GET", "/v1/fleet/kiosks", RouteAuth::Person},
+        {RouteId::RevokeFleetKiosk, "POST", "/v1/fleet/kiosks/{kiosk}/revoke", RouteAuth::Person},
+        {RouteId::PostKioskCommand, "POST", "/v1/fleet/kiosks/{kiosk}/commands", RouteAuth::Person},
+        {RouteId::GetKioskCommand, "GET", "/v1/fleet/commands/{id}", RouteAuth::Person},
+        {RouteId::GetCommandUpload, "GET", "/v1/fleet/commands/{id}/upload", RouteAuth::Person},
         {RouteId::QueuePage, "GET", "/queue/{letters}/{day}/{ticket}", RouteAuth::Public},
         {RouteId::StatusPage, "GET", "/status/{reference}", RouteAuth::Public},
     };
     return routes;
+}
+
+std::size_t largestRouteBody(std::size_t fallback) {
+    std::size_t largest = fallback;
+    for (const ApiRoute& r : apiRoutes()) largest = std::max(largest, r.maxBodyBytes);
+    return largest;
 }
 
 std::optional<std::vector<std::string>> matchRoutePath(std::string_view pattern, std::string_view path) {

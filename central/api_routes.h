@@ -4,6 +4,7 @@
 // before "/v1/appointments/{code}").
 #pragma once
 
+#include <cstddef>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -31,6 +32,17 @@ enum class RouteId {
     ListAgendas,
     PutAgenda,
     GetAgendaBookings,
+    Enroll,            // a kiosk's first call, with its one-time token (public listener)
+    RenewCertificate,  // the fleet's kiosk side (central/fleet_kiosk_handlers.cpp)
+    PostHeartbeat,
+    PutScreenshot,
+    PutLog,
+    CreateEnrollToken,  // the fleet's staff side (central/fleet_staff_handlers.cpp)
+    ListFleetKiosks,
+    RevokeFleetKiosk,
+    PostKioskCommand,
+    GetKioskCommand,
+    GetCommandUpload,
     QueuePage,   // HTML for phones (central/public_pages.h)
     StatusPage,  // HTML for phones
 };
@@ -47,7 +59,11 @@ struct ApiRoute {
     std::string_view method;  // "GET", "POST", "PUT"
     std::string_view path;    // OpenAPI form: "/v1/requests/{reference}"
     RouteAuth auth;
+    std::size_t maxBodyBytes = 0;  // the largest body the route takes; 0: [server] max_body_bytes
 };
+
+// The largest body any route takes (its own limit, or fallback for the routes without one).
+std::size_t largestRouteBody(std::size_t fallback);
 
 const std::vector<ApiRoute>& apiRoutes();
 

@@ -43,7 +43,7 @@ class ApiService final : public HttpService {
                 return std::nullopt;
             }
             for (std::string& m : *matches) head.matches.push_back({std::move(m)});
-            return Route{static_cast<int>(i), r.auth != RouteAuth::Public};
+            return Route{static_cast<int>(i), r.auth != RouteAuth::Public, r.maxBodyBytes};
         }
         if (listener == Listener::Public && isBackOfficePath(head.path)) return backOfficeRoute(head, res);
         sendError(res, 404, error_code::kNotFound, "no such route");
@@ -120,7 +120,14 @@ std::optional<KioskIdentity> CentralServer::Impl::kioskOf(const HttpRequest& req
         sendError(res, 503, error_code::kUnavailable, "the store is unavailable");
         return std::nullopt;
     }
-    return enrolledKiosk(cert, revoked.value(), res);
+    if (revoked.value()) return enrolledKiosk(cert, true, std::nullopt, res);
+    auto known = enrolled.bySubject(cert.subject);
+    if (!known) {
+        log::error("enrolled kiosks: {}", known.status().message());
+        sendError(res, 503, error_code::kUnavailable, "the store is unavailable");
+        return std::nullopt;
+    }
+    return enrolledKiosk(cert, false, known.value(), res);
 }
 
 std::optional<std::optional<KioskIdentity>> CentralServer::Impl::kioskWithoutBlocking(const HttpRequest& req,
@@ -132,7 +139,10 @@ std::optional<std::optional<KioskIdentity>> CentralServer::Impl::kioskWithoutBlo
     }
     std::optional<bool> revoked = revocations.revokedIfCached(cert.subject, cert.serial);
     if (!revoked) return std::nullopt;
-    return enrolledKiosk(cert, *revoked, res);
+    if (*revoked) return enrolledKiosk(cert, true, std::nullopt, res);
+    auto known = enrolled.bySubjectWithoutBlocking(cert.subject);
+    if (!known) return std::nullopt;
+    return enrolledKiosk(cert, false, *known, res);
 }
 
 std::optional<bool> CentralServer::Impl::kioskAdmittedWithoutBlocking(const HttpRequest& req,
@@ -143,14 +153,14 @@ std::optional<bool> CentralServer::Impl::kioskAdmittedWithoutBlocking(const Http
 }
 
 std::optional<KioskIdentity> CentralServer::Impl::enrolledKiosk(const PeerCert& cert, bool revoked,
+                                                                const std::optional<KioskIdentity>& known,
                                                                 HttpResponse& res) const {
     if (revoked) {
         log::warning("refused revoked certificate {} (serial {})", cert.subject, cert.serial);
         sendError(res, 403, error_code::kForbidden, "this kiosk certificate is revoked");
         return std::nullopt;
     }
-    for (const auto& k : config.kiosks)
-        if (k.subject == cert.subject) return k;
+    if (known) return known;
     sendError(res, 403, error_code::kForbidden, fmt::format("no kiosk is enrolled as '{}'", cert.subject));
     return std::nullopt;
 }
@@ -249,6 +259,28 @@ void CentralServer::Impl::route(RouteId id, const HttpRequest& req, HttpResponse
             return putAgenda(req, res);
         case RouteId::GetAgendaBookings:
             return getAgendaBookings(req, res);
+        case RouteId::Enroll:
+            return enroll(req, res);
+        case RouteId::RenewCertificate:
+            return renewCertificate(req, res);
+        case RouteId::PostHeartbeat:
+            return postHeartbeat(req, res);
+        case RouteId::PutScreenshot:
+            return putCommandUpload(req, res, true);
+        case RouteId::PutLog:
+            return putCommandUpload(req, res, false);
+        case RouteId::CreateEnrollToken:
+            return createEnrollToken(req, res);
+        case RouteId::ListFleetKiosks:
+            return listFleetKiosks(req, res);
+        case RouteId::RevokeFleetKiosk:
+            return revokeFleetKiosk(req, res);
+        case RouteId::PostKioskCommand:
+            return postKioskCommand(req, res);
+        case RouteId::GetKioskCommand:
+            return getKioskCommand(req, res);
+        case RouteId::GetCommandUpload:
+            return getCommandUpload(req, res);
         case RouteId::QueuePage:
             return queuePage(req, res);
         case RouteId::StatusPage:
@@ -293,6 +325,11 @@ Result<std::unique_ptr<CentralServer>> CentralServer::create(const CentralConfig
                                                              const Clock& clock, NotificationSender& sender) {
     auto impl = std::make_unique<Impl>(config, store, clock, sender);
     if (Status s = impl->routing.start(routingSeedOf(config), clock.now()); !s) return s;
+    if (!config.enrollment.caKey.empty()) {
+        auto ca = KioskCa::load(config.tls.clientCa, config.enrollment.caKey);
+        if (!ca) return ca.status();
+        impl->kioskCa = std::move(ca).value();
+    }
     const auto& server = config.server;
     HttpServerOptions options;
     options.address = server.address;
@@ -302,6 +339,7 @@ Result<std::unique_ptr<CentralServer>> CentralServer::create(const CentralConfig
     options.workerThreads = server.threads;
     options.maxHeaderBytes = server.maxHeaderBytes;
     options.maxBodyBytes = server.maxBodyBytes;
+    options.largestBodyBytes = largestRouteBody(server.maxBodyBytes);
     options.handshakeTimeout = std::chrono::seconds(server.handshakeTimeoutSeconds);
     options.headTimeout = std::chrono::seconds(server.headTimeoutSeconds);
     options.bodyTimeout = std::chrono::seconds(server.readTimeoutSeconds);

@@ -17,9 +17,12 @@
 #include "central/appointment_slots.h"
 #include "central/backoffice/back_office.h"
 #include "central/central_server.h"
+#include "central/enrolled_kiosks.h"
+#include "central/fleet_view.h"
 #include "central/http_exchange.h"
 #include "central/http_server.h"
 #include "central/intake_writer.h"
+#include "central/kiosk_ca.h"
 #include "central/kiosk_revocations.h"
 #include "central/live_routing.h"
 #include "central/lookup_guard.h"
@@ -39,6 +42,8 @@ struct CentralServer::Impl {
           lookups(k, c.lookup),
           revocations(s, c.tls.revokedSubjects, c.tls.revokedSerials,
                       std::chrono::milliseconds(c.revocation.cacheMs)),
+          enrolled(s, c.kiosks),
+          enrollsBySource(k, c.enrollment.perSourcePerMinute),
           queuePageViews(k, c.publicPages.queuePagesPerMinute),
           wrongCodesByKiosk(k, c.appointments.wrongCodesPerKiosk,
                             std::chrono::minutes(c.appointments.wrongCodesPerKioskMinutes)),
@@ -56,13 +61,16 @@ struct CentralServer::Impl {
     const CentralConfig& config;
     CentralStore& store;
     const Clock& clock;
-    LiveRouting routing;             // the store's routing; reloaded after an admin changes it
-    LookupGuard lookups;             // status lookups, JSON and HTML together
-    KioskRevocations revocations;    // the store's and the config's, on every kiosk request
-    RateLimiter queuePageViews;      // public queue pages
-    RateLimiter wrongCodesByKiosk;   // wrong booking codes per kiosk code
-    RateLimiter wrongCodesBySource;  // wrong booking codes per source address
-    SystemRandom random;             // booking codes
+    LiveRouting routing;               // the store's routing; reloaded after an admin changes it
+    LookupGuard lookups;               // status lookups, JSON and HTML together
+    KioskRevocations revocations;      // the store's and the config's, on every kiosk request
+    EnrolledKiosks enrolled;           // the kiosk of a certificate subject: the config's, then the store's
+    RateLimiter enrollsBySource;       // POST /v1/enroll per source address
+    std::unique_ptr<KioskCa> kioskCa;  // signs enrollments and renewals; null without [enrollment] ca_key
+    RateLimiter queuePageViews;        // public queue pages
+    RateLimiter wrongCodesByKiosk;     // wrong booking codes per kiosk code
+    RateLimiter wrongCodesBySource;    // wrong booking codes per source address
+    SystemRandom random;               // booking codes
     PublicPages pages;
     IntakeWriter writer;
     TeamNotifier notifier;
@@ -91,8 +99,11 @@ struct CentralServer::Impl {
     // sent.
     std::optional<std::optional<KioskIdentity>> kioskWithoutBlocking(const HttpRequest& req,
                                                                      HttpResponse& res);
-    // The enrolled kiosk of cert once its revocation is known, or the error sent and nullopt.
-    std::optional<KioskIdentity> enrolledKiosk(const PeerCert& cert, bool revoked, HttpResponse& res) const;
+    // The kiosk of cert once its revocation and its kiosk (config or store; nullopt: none) are known, or the
+    // error sent and nullopt.
+    std::optional<KioskIdentity> enrolledKiosk(const PeerCert& cert, bool revoked,
+                                               const std::optional<KioskIdentity>& known,
+                                               HttpResponse& res) const;
     // The person behind a personal bearer token (not revoked, not expired on the injected clock), or the
     // error sent and nullopt.
     std::optional<Person> personOf(const HttpRequest& req, HttpResponse& res);
@@ -159,6 +170,28 @@ struct CentralServer::Impl {
     void getRequestDetail(const HttpRequest& req, HttpResponse& res);
     void setRequestStatus(const HttpRequest& req, HttpResponse& res);
     void getAuditLog(const HttpRequest& req, HttpResponse& res);
+
+    // --- the fleet's kiosk side (fleet_kiosk_handlers.cpp): enrollment with a token, then over mutual TLS
+    void enroll(const HttpRequest& req, HttpResponse& res);
+    void renewCertificate(const HttpRequest& req, HttpResponse& res);
+    void postHeartbeat(const HttpRequest& req, HttpResponse& res);
+    // A screenshot (image/png) or the log lines (text/plain) for command {id}.
+    void putCommandUpload(const HttpRequest& req, HttpResponse& res, bool screenshot);
+    // The validity of a certificate issued now: from an hour before now to [enrollment] certificate_days.
+    std::pair<TimePoint, TimePoint> certificateValidity() const;
+
+    // --- the fleet's staff side (fleet_staff_handlers.cpp): admins; coordinators may list the kiosks
+    void createEnrollToken(const HttpRequest& req, HttpResponse& res);
+    void listFleetKiosks(const HttpRequest& req, HttpResponse& res);
+    void revokeFleetKiosk(const HttpRequest& req, HttpResponse& res);
+    void postKioskCommand(const HttpRequest& req, HttpResponse& res);
+    void getKioskCommand(const HttpRequest& req, HttpResponse& res);
+    void getCommandUpload(const HttpRequest& req, HttpResponse& res);
+    // The caller when they are an admin (or, with coordinators, a coordinator), or the error sent and
+    // nullopt.
+    std::optional<Person> fleetAdminOf(const HttpRequest& req, HttpResponse& res, bool coordinators);
+    // Every kiosk with its trouble now; an error when the store cannot be read.
+    Result<std::vector<FleetEntry>> fleetNow();
 
     // --- routing and upkeep
     // Runs the route's handler, then logs a 401, 403 or 429 it answered (logRefusal).

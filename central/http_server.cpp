@@ -12,6 +12,7 @@
 #include <boost/beast/http.hpp>
 #include <boost/beast/ssl.hpp>
 
+#include <algorithm>
 #include <map>
 #include <mutex>
 #include <thread>
@@ -113,7 +114,8 @@ class Connection : public std::enable_shared_from_this<Connection> {
 
     void readHead() {
         parser_.emplace();
-        limitRequestParser(*parser_, {options().maxHeaderBytes, options().maxBodyBytes});
+        bodyLimit_ = std::max(options().maxBodyBytes, options().largestBodyBytes);
+        limitRequestParser(*parser_, {options().maxHeaderBytes, bodyLimit_});
         lowest().expires_after(served_ == 0 ? options().headTimeout : options().keepAliveTimeout);
         http::async_read_header(
             stream_, buffer_, *parser_,
@@ -139,6 +141,9 @@ class Connection : public std::enable_shared_from_this<Connection> {
         std::optional<HttpService::Route> route = shared_.service.route(listener_, request_, response_);
         if (!route) return answer();
         route_ = route->id;
+        bodyLimit_ = route->maxBodyBytes != 0 ? route->maxBodyBytes : options().maxBodyBytes;
+        if (auto length = parser_->content_length(); length && *length > bodyLimit_) return refuseTooLarge();
+        parser_->body_limit(static_cast<std::uint64_t>(bodyLimit_));
         if (!route->admitBeforeBody) return readBody();
         if (std::optional<bool> admitted = shared_.service.admitWithoutBlocking(route_, request_, response_))
             return *admitted ? readBody() : answer();
@@ -211,8 +216,7 @@ class Connection : public std::enable_shared_from_this<Connection> {
     }
 
     void refuseTooLarge() {
-        refuse(413, error_code::kBodyTooLarge,
-               fmt::format("the body is larger than {} bytes", options().maxBodyBytes));
+        refuse(413, error_code::kBodyTooLarge, fmt::format("the body is larger than {} bytes", bodyLimit_));
     }
 
     void refuse(int status, std::string_view code, std::string message) {
@@ -267,6 +271,7 @@ class Connection : public std::enable_shared_from_this<Connection> {
     HttpResponse response_;
     int route_ = 0;
     int served_ = 0;
+    std::size_t bodyLimit_ = 0;  // of the request being read: its route's once routed
 };
 
 }  // namespace

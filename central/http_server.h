@@ -10,7 +10,9 @@
 // What a request may cost is bounded before it is read: connections per source address and in total (a
 // connection over a limit is closed at once), a TLS handshake deadline, a deadline for the request head
 // (from the end of the handshake; after a response, the next head must be complete within the keep-alive
-// timeout), header bytes (431), body bytes whether sent with Content-Length or chunked (413), and a body
+// timeout), header bytes (431), body bytes whether sent with Content-Length or chunked (413; each route may
+// take more or less than the server's limit: a Content-Length over the route's is refused before admission),
+// and a body
 // and write deadline. The request head is read first: the service routes it and, where the route asks,
 // checks the caller's identity before a byte of the body is read (on the I/O thread when that cannot
 // block, else on the worker pool); a refusal there is answered and the connection closed with the body
@@ -43,6 +45,7 @@ class HttpService {
     struct Route {
         int id = 0;
         bool admitBeforeBody = false;  // call admit() with the head before reading the body
+        std::size_t maxBodyBytes = 0;  // the largest body the route takes; 0: HttpServerOptions::maxBodyBytes
     };
     virtual ~HttpService() = default;
     // The route serving the head on this listener, with head.matches filled; nullopt with the refusal in res.
@@ -73,7 +76,8 @@ struct HttpServerOptions {
     int ioThreads = 2;
     int workerThreads = 16;
     std::size_t maxHeaderBytes = 16 * 1024;
-    std::size_t maxBodyBytes = 64 * 1024;
+    std::size_t maxBodyBytes = 64 * 1024;  // of every route that sets no limit of its own
+    std::size_t largestBodyBytes = 0;      // the largest limit of any route; 0: maxBodyBytes
     std::chrono::milliseconds handshakeTimeout{10000};
     std::chrono::milliseconds headTimeout{10000};
     std::chrono::milliseconds bodyTimeout{10000};  // reading the body, and writing an answer

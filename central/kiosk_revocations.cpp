@@ -39,6 +39,11 @@ std::optional<bool> KioskRevocations::revokedIfCached(const std::string& subject
     return inStoreList(subject, normalSerial);
 }
 
+void KioskRevocations::refresh() {
+    std::lock_guard lock(mutex_);
+    read_ = false;
+}
+
 Result<bool> KioskRevocations::revoked(const std::string& subject, const std::string& serial) {
     const std::string normalSerial = normalizeSerial(serial);
     if (inConfig(subject, normalSerial)) return true;

@@ -33,6 +33,9 @@ class KioskRevocations {
     // revocations would have to be read again (the cache is older than the cache time) or another caller
     // is reading them. For threads that must not block.
     std::optional<bool> revokedIfCached(const std::string& subject, const std::string& serial);
+    // Makes the next revoked() read the store again: after this server wrote a revocation, it is in force
+    // here from the next request on.
+    void refresh();
 
   private:
     bool inConfig(const std::string& subject, const std::string& normalSerial) const;

@@ -303,7 +303,7 @@ int main(int argc, char** argv) {
     if (rotate->parsed())
         return wp::rotateTokenCommand(central, *config, name, graceHours, expiresDays, clock->now());
     if (kioskRevoke->parsed()) return wp::revokeKioskCommand(central, subject, serial, clock->now());
-    if (kioskList->parsed()) return wp::listKiosksCommand(central, *config);
+    if (kioskList->parsed()) return wp::listKiosksCommand(central, central, *config);
     if (accountCreate->parsed()) {
         wp::StaffAccount a;
         a.name = name;

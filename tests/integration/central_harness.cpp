@@ -278,6 +278,12 @@ HttpResult ApiClient::put(const std::string& path, const std::string& body, cons
     return checked("PUT", path, http_->send(req));
 }
 
+HttpResult ApiClient::send(const HttpRequest& request, const std::string& bearer) {
+    HttpRequest req = request;
+    if (!bearer.empty()) req.headers.push_back({"Authorization", "Bearer " + bearer});
+    return checked(req.method, req.path, http_->send(req));
+}
+
 // --- sockets
 
 namespace {

@@ -131,6 +131,8 @@ class ApiClient {
     HttpResult get(const std::string& path, const std::string& bearer = "");
     HttpResult post(const std::string& path, const std::string& body, const std::string& bearer = "");
     HttpResult put(const std::string& path, const std::string& body, const std::string& bearer = "");
+    // Any request (another method or content type), checked the same way.
+    HttpResult send(const HttpRequest& request, const std::string& bearer = "");
 
   private:
     HttpResult checked(const std::string& method, const std::string& path, HttpResult r);

@@ -7,6 +7,7 @@
 #include <set>
 
 #include "central/api_routes.h"
+#include "central/fleet_json.h"
 #include "central/http_exchange.h"
 #include "central/openapi_schemas.h"
 #include "common/appointment.h"
@@ -157,10 +158,13 @@ TEST(OpenApiContractTest, ErrorCodesEqualTheWireConstants) {
         yaml.insert(c.get<std::string>());
     namespace ec = error_code;
     std::set<std::string> code;
-    for (auto c : {ec::kMalformedJson, ec::kBadUtf8, ec::kMissingField, ec::kWrongType, ec::kInvalidValue,
-                   ec::kTooLong, ec::kBodyTooLarge, ec::kNotFound, ec::kConflict, ec::kUnauthorized,
-                   ec::kForbidden, ec::kRateLimited, ec::kUnavailable, ec::kInternal, ec::kHeadersTooLarge,
-                   ec::kBadRequest, ec::kSlotTaken})
+    for (auto c : {ec::kMalformedJson,    ec::kBadUtf8,           ec::kMissingField,
+                   ec::kWrongType,        ec::kInvalidValue,      ec::kTooLong,
+                   ec::kBodyTooLarge,     ec::kNotFound,          ec::kConflict,
+                   ec::kUnauthorized,     ec::kForbidden,         ec::kRateLimited,
+                   ec::kUnavailable,      ec::kInternal,          ec::kHeadersTooLarge,
+                   ec::kBadRequest,       ec::kSlotTaken,         ec::kEnrollTokenUnknown,
+                   ec::kEnrollTokenSpent, ec::kEnrollTokenExpired})
         code.insert(std::string(c));
     EXPECT_EQ(yaml, code);
 }
