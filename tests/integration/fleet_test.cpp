@@ -40,9 +40,10 @@ class FleetTest : public ::testing::Test {
         ASSERT_TRUE(server_->start());
         admin_ = token("Ada", "admin");
     }
-    std::string token(const std::string& name, const std::string& role) {
-        auto [status, out] =
-            runCentralCommand(server_->config(), {"token", "create", "--name", name, "--role", role});
+    std::string token(const std::string& name, const std::string& role, const std::string& team = "") {
+        std::vector<std::string> args = {"token", "create", "--name", name, "--role", role};
+        if (!team.empty()) args.insert(args.end(), {"--team", team});
+        auto [status, out] = runCentralCommand(server_->config(), args);
         EXPECT_EQ(status, 0) << out;
         return out.substr(0, out.find('\n'));
     }
@@ -74,8 +75,10 @@ class FleetTest : public ::testing::Test {
     json fleetEntry(const std::string& kiosk) {
         HttpResult r = staff().get("/v1/fleet/kiosks", admin_);
         EXPECT_EQ(r.status, 200) << r.body;
-        for (const json& e : json::parse(r.body)["kiosks"])
+        const json fleet = json::parse(r.body);
+        for (const json& e : fleet["kiosks"])
             if (e["kiosk"] == kiosk) return e;
+        ADD_FAILURE() << kiosk << " is not in the fleet: " << r.body;
         return json();
     }
     std::string errorCode(const HttpResult& r) {
@@ -149,7 +152,7 @@ TEST_F(FleetTest, SpentExpiredAndUnknownTokensAndBadCsrsAreRefused) {
     EXPECT_EQ(errorCode(expired), "enroll-token-expired");
 
     // Only admins make tokens.
-    std::string team = token("Tom", "team");
+    std::string team = token("Tom", "team", "gemeente");
     EXPECT_EQ(staff().post("/v1/fleet/enroll-tokens", R"({"contact_point":"SGN"})", team).status, 403);
 }
 
@@ -290,7 +293,7 @@ TEST_F(FleetTest, AKioskIsMissingAfterThreeMissedHeartbeats) {
     EXPECT_EQ(fleetEntry("SGN-K2")["missing"], false);
 
     // Team members do not see the fleet.
-    EXPECT_EQ(staff().get("/v1/fleet/kiosks", token("Tom", "team")).status, 403);
+    EXPECT_EQ(staff().get("/v1/fleet/kiosks", token("Tom", "team", "gemeente")).status, 403);
 }
 
 }  // namespace
