@@ -57,6 +57,9 @@ class WijkpuntctlTest : public ::testing::Test {
         return finish(*p);
     }
 
+    // Kiosk K2 of the test config, on the port the started server took.
+    ApiClient kiosk() const { return ApiClient(server_.url(), {}); }
+
     // A heartbeat of kiosk K2 with these command results; the server's answer.
     json heartbeat(const json& results = json::array()) {
         json body = {{"version", "1.4.0"},
@@ -68,7 +71,7 @@ class WijkpuntctlTest : public ::testing::Test {
                      {"last_error", ""},
                      {"in_service", true},
                      {"results", results}};
-        HttpResult r = kiosk_.post("/v1/kiosk/heartbeat", body.dump());
+        HttpResult r = kiosk().post("/v1/kiosk/heartbeat", body.dump());
         EXPECT_EQ(r.status, 200) << r.body;
         return r.status == 200 ? json::parse(r.body) : json::object();
     }
@@ -90,7 +93,6 @@ class WijkpuntctlTest : public ::testing::Test {
     CentralServerProcess server_{
         dir_.path() / "central",
         CentralOptions{.extraToml = "[enrollment]\nca_key = \"" + pkiFile("ca.key").string() + "\"\n"}};
-    ApiClient kiosk_{server_.url(), {}};
     std::string token_;
     int runs_ = 0;
 };
@@ -147,8 +149,12 @@ TEST_F(WijkpuntctlTest, LogsPrintsWhatTheKioskUploaded) {
     auto waiting = start({"logs", "SGN-K2", "--wait", "40"}, env());
     const std::int64_t id = commandOfKind("logs");
     ASSERT_NE(id, 0);
-    HttpResult put =
-        kiosk_.put("/v1/kiosk/commands/" + std::to_string(id) + "/log", "first line\nlast line\n");
+    HttpRequest upload;
+    upload.method = "PUT";
+    upload.path = "/v1/kiosk/commands/" + std::to_string(id) + "/log";
+    upload.contentType = "text/plain";
+    upload.body = "first line\nlast line\n";
+    HttpResult put = kiosk().send(upload);
     ASSERT_EQ(put.status, 204) << put.body;
     CtlRun r = finish(*waiting);
     ASSERT_EQ(r.exit, 0) << r.err;
@@ -159,7 +165,7 @@ TEST_F(WijkpuntctlTest, RevokeRefusesTheKioskFromItsNextRequest) {
     heartbeat();
     CtlRun r = ctl({"revoke", "SGN-K2"});
     ASSERT_EQ(r.exit, 0) << r.err;
-    EXPECT_TRUE(waitUntil([&] { return kiosk_.post("/v1/kiosk/heartbeat", "{}").status == 403; }, 5s));
+    EXPECT_TRUE(waitUntil([&] { return kiosk().post("/v1/kiosk/heartbeat", "{}").status == 403; }, 5s));
     CtlRun audit = ctl({"audit"});
     ASSERT_EQ(audit.exit, 0) << audit.err;
     EXPECT_NE(audit.out.find("revoke-kiosk"), std::string::npos) << audit.out;
