@@ -51,7 +51,7 @@ arrives() {
 # Where the number is now: in sms_subscription and nowhere else (not in queue_event, not in the outbox).
 leaks=$(sqlite3 "$db" .dump | grep -F "$number" | grep -v '^INSERT INTO sms_subscription ' || true)
 [ -z "$leaks" ] || fail "the number is stored outside sms_subscription: $leaks"
-sqlite3 "$db" .dump | grep -q "^INSERT INTO sms_subscription .*+31$number" || fail "the opt-in was not stored"
+sqlite3 "$db" .dump | grep "^INSERT INTO sms_subscription .*+31$number" >/dev/null || fail "the opt-in was not stored"
 
 # The walk-in role sends; it runs while the host calls (no script: it keeps running on the shared clock).
 "$kiosk" --role walkin "${common[@]}" &
@@ -71,6 +71,6 @@ for _ in $(seq 100); do
   [ "$(sqlite3 "$db" 'SELECT COUNT(*) FROM sms_subscription')" = 0 ] && break
   sleep 0.1
 done
-if sqlite3 "$db" .dump | grep -qF "$number"; then fail "the number is still in the kiosk database"; fi
+if sqlite3 "$db" .dump | grep -F "$number" >/dev/null; then fail "the number is still in the kiosk database"; fi
 [ "$(grep -c "Got message" "$WP_FAKESMSC_LOG")" = 2 ] || fail "a message was sent twice"
 echo "run.sh: the number is gone from the kiosk database"
