@@ -4,6 +4,7 @@
 
 #include "kiosk/core/appointment_checkin.h"
 #include "kiosk/core/ticket_flow.h"
+#include "kiosk/ui/screens/ticket_screen.h"
 
 namespace wp::ui {
 
@@ -57,31 +58,7 @@ void AppointmentCheckedInScreen::draw(Ui& ui, ResidentSession& session, Rect are
             y += t.sizes.lineGap;
         }
 
-    // Whether paper came out; when it did not, the number on screen is what counts.
-    std::string printLine;
-    bool trouble = false;
-    switch (flow->printState()) {
-        case TicketFlow::PrintState::None:
-            printLine = fillIn(session.tr("ticket.no_printer"), {{"number", ticket.display}});
-            break;
-        case TicketFlow::PrintState::Printing:
-            printLine = session.tr("ticket.printing");
-            break;
-        case TicketFlow::PrintState::Printed:
-            printLine = session.tr("ticket.printed");
-            break;
-        case TicketFlow::PrintState::Failed:
-            printLine = fillIn(session.tr("ticket.print_failed"), {{"number", ticket.display}});
-            trouble = true;
-            break;
-    }
-    const float pad = gap;
-    const float lineH = ui.measureHeight(printLine, area.width() - pad * 2, FontRole::Large);
-    const Rect box{area.x0, y, area.x1, y + lineH + pad * 2};
-    ui.fill(box, trouble ? c.warning : c.background, t.cornerRadius);
-    ui.text(printLine, {box.x0 + pad, box.y0 + pad, box.x1 - pad, box.y1}, FontRole::Large,
-            trouble ? c.warningText : c.text, trouble ? c.warning : c.background, 0.5f);
-    y = box.y1 + gap * 2;
+    y = drawTicketPrintLine(ui, session, flow->printState(), ticket.display, area, y);
     if (ui.mainAction(session.tr("ticket.done"), {bx, y, bx + w, y + buttonH})) session.startAgain();
 }
 

@@ -8,6 +8,36 @@
 
 namespace wp::ui {
 
+float drawTicketPrintLine(Ui& ui, ResidentSession& session, TicketFlow::PrintState state,
+                          const std::string& number, Rect area, float y) {
+    const Theme& t = ui.theme();
+    const auto& c = t.colors;
+    std::string printLine;
+    bool trouble = false;
+    switch (state) {
+        case TicketFlow::PrintState::None:
+            printLine = fillIn(session.tr("ticket.no_printer"), {{"number", number}});
+            break;
+        case TicketFlow::PrintState::Printing:
+            printLine = session.tr("ticket.printing");
+            break;
+        case TicketFlow::PrintState::Printed:
+            printLine = session.tr("ticket.printed");
+            break;
+        case TicketFlow::PrintState::Failed:
+            printLine = fillIn(session.tr("ticket.print_failed"), {{"number", number}});
+            trouble = true;
+            break;
+    }
+    const float pad = t.spacing;
+    const float lineH = ui.measureHeight(printLine, area.width() - pad * 2, FontRole::Large);
+    const Rect box{area.x0, y, area.x1, y + lineH + pad * 2};
+    ui.fill(box, trouble ? c.warning : c.background, t.cornerRadius);
+    ui.text(printLine, {box.x0 + pad, box.y0 + pad, box.x1 - pad, box.y1}, FontRole::Large,
+            trouble ? c.warningText : c.text, trouble ? c.warning : c.background, 0.5f);
+    return box.y1 + t.spacing * 2;
+}
+
 void TicketScreen::draw(Ui& ui, ResidentSession& session, Rect area) {
     const Theme& t = ui.theme();
     const auto& c = t.colors;
@@ -78,31 +108,7 @@ void TicketScreen::draw(Ui& ui, ResidentSession& session, Rect area) {
         y = std::max(fy, qy) + t.spacing * 2;
     }
 
-    // Whether paper came out; when it did not, the number on screen is what counts.
-    std::string printLine;
-    bool trouble = false;
-    switch (flow->printState()) {
-        case TicketFlow::PrintState::None:
-            printLine = fillIn(session.tr("ticket.no_printer"), {{"number", ticket.display}});
-            break;
-        case TicketFlow::PrintState::Printing:
-            printLine = session.tr("ticket.printing");
-            break;
-        case TicketFlow::PrintState::Printed:
-            printLine = session.tr("ticket.printed");
-            break;
-        case TicketFlow::PrintState::Failed:
-            printLine = fillIn(session.tr("ticket.print_failed"), {{"number", ticket.display}});
-            trouble = true;
-            break;
-    }
-    const float pad = t.spacing;
-    const float lineH = ui.measureHeight(printLine, area.width() - pad * 2, FontRole::Large);
-    const Rect box{area.x0, y, area.x1, y + lineH + pad * 2};
-    ui.fill(box, trouble ? c.warning : c.background, t.cornerRadius);
-    ui.text(printLine, {box.x0 + pad, box.y0 + pad, box.x1 - pad, box.y1}, FontRole::Large,
-            trouble ? c.warningText : c.text, trouble ? c.warning : c.background, 0.5f);
-    y = box.y1 + t.spacing * 2;
+    y = drawTicketPrintLine(ui, session, flow->printState(), ticket.display, area, y);
 
     // Opt-in text messages, after the ticket (kiosk/ui/screens/sms_number_screen.h).
     if (const SmsOptIn* sms = session.smsOptIn()) {
